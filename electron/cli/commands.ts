@@ -1,0 +1,4 @@
+// Every `footnote` sub-command, in the order `footnote --help` lists them.
+import type { CliCommand } from './command.ts';
+
+export const commands: CliCommand[] = [];

@@ -1,0 +1,74 @@
+// The shapes that cross layers: the feed object of DESIGN.md §2 and the records the API returns.
+// Types only: every layer may import this file, the renderer included.
+
+/** One item of a parsed feed: strings or null, dates as ISO 8601 instants in UTC. */
+export interface FeedItem {
+  id: string | null;
+  title: string | null;
+  link: string | null;
+  published: string | null;
+  updated: string | null;
+  author: string | null;
+  summary: string | null;
+  /** The full HTML when the feed carries it. */
+  content: string | null;
+  categories: string[];
+}
+
+/** A parsed feed (DESIGN.md §2, the `footnote parse --json` output). */
+export interface FeedObject {
+  title: string | null;
+  link: string | null;
+  description: string | null;
+  language: string | null;
+  items: FeedItem[];
+}
+
+export type FeedStatus = 'new' | 'ok' | 'error' | 'gone';
+
+/** A subscription as `footnote feeds --json` and the API return it. */
+export interface FeedRecord {
+  id: number;
+  url: string;
+  siteUrl: string | null;
+  title: string | null;
+  description: string | null;
+  language: string | null;
+  folder: string | null;
+  intervalMinutes: number;
+  fullText: boolean | null;
+  status: FeedStatus;
+  lastError: string | null;
+  lastFetchedAt: string | null;
+  lastSuccessAt: string | null;
+  nextFetchAt: string | null;
+  errorCount: number;
+  articleCount: number;
+  unreadCount: number;
+  createdAt: string;
+}
+
+export type LabelKind = 'terrorist' | 'extremist' | 'undesirable' | 'foreign_agent' | 'banned_other';
+
+export interface Outlet {
+  name: string;
+  domain: string;
+  country: string;
+  category: string;
+  source: string;
+}
+
+/** One detected label (DESIGN.md §2). */
+export interface Label {
+  kind: LabelKind;
+  entity: string;
+  marker: string | null;
+  evidence: string;
+  start: number;
+  end: number;
+}
+
+export interface LabelReport {
+  outlet: Outlet | null;
+  labels: Label[];
+}

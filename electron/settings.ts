@@ -1,0 +1,31 @@
+// Settings behind one small interface: conf (a JSON file in the data directory) in Node; the app hands in
+// electron-store, which is conf underneath and adds only the Electron plumbing (it cannot load outside Electron).
+import Conf from 'conf';
+
+export interface SettingsValues {
+  /** Default poll interval for new feeds, minutes. */
+  refreshMinutes: number;
+  /** Remote images in articles: off until the user allows them. */
+  allowRemoteImages: boolean;
+  notifyFlagged: boolean;
+  windowBounds: { x?: number; y?: number; width: number; height: number } | null;
+  theme: 'system' | 'light' | 'dark';
+}
+
+export interface Settings {
+  get<K extends keyof SettingsValues>(key: K): SettingsValues[K];
+  set<K extends keyof SettingsValues>(key: K, value: SettingsValues[K]): void;
+  readonly store: SettingsValues;
+}
+
+export const settingsSchema = {
+  refreshMinutes: { type: 'number', minimum: 5, maximum: 1440, default: 30 },
+  allowRemoteImages: { type: 'boolean', default: false },
+  notifyFlagged: { type: 'boolean', default: false },
+  windowBounds: { type: ['object', 'null'], default: null },
+  theme: { type: 'string', enum: ['system', 'light', 'dark'], default: 'system' },
+} as const;
+
+export function openSettings(dataDir: string): Settings {
+  return new Conf<SettingsValues>({ cwd: dataDir, configName: 'settings', projectName: 'footnote', schema: settingsSchema });
+}
