@@ -1,0 +1,65 @@
+// Bytes → string for a feed: the charset comes from the BOM, else the HTTP header, else the XML prolog or an HTML
+// <meta>, else UTF-8. Decoding goes through iconv-lite (Node's TextDecoder mangles windows-1252 0x80–0x9F), and
+// never throws: invalid bytes become U+FFFD, an unknown charset label falls back to UTF-8.
+import iconv from 'iconv-lite';
+
+/** Labels that browsers (WHATWG Encoding) read as windows-1252; feeds declaring them mean it too. */
+const WINDOWS_1252_ALIASES = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'iso_8859-1', 'cp819', 'ibm819']);
+
+/** The charset label an HTTP Content-Type carries, if any. */
+export function charsetFromContentType(contentType: string | null | undefined): string | null {
+  if (!contentType) return null;
+  const m = /;\s*charset\s*=\s*("?)([^";,\s]+)\1/i.exec(contentType);
+  return m?.[2] ?? null;
+}
+
+function bomCharset(bytes: Uint8Array): { charset: string; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: 'utf-8', length: 3 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: 'utf-16be', length: 2 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: 'utf-16le', length: 2 };
+  return null;
+}
+
+/** UTF-16 without a BOM shows itself by the zero bytes around "<?" (XML 1.0 appendix F). */
+function sniffUtf16(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) return 'utf-16le';
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) return 'utf-16be';
+  return null;
+}
+
+/** The encoding the document declares about itself: the XML prolog, else an HTML <meta>. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 2048)).toString('latin1');
+  const prolog = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([^"']+)["']/i.exec(head);
+  if (prolog) return prolog[1] ?? null;
+  if (/^\s*<\?xml/i.test(head)) return null; // an XML prolog without encoding means UTF-8
+  const meta = /<meta\s[^>]*?charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i.exec(head);
+  return meta?.[1] ?? null;
+}
+
+// iconv-lite types encodingExists as a type guard, which would narrow a plain string to never.
+const known = (name: string): boolean => iconv.encodingExists(name);
+
+/** The iconv-lite name for a charset label, or null when the label is unknown. */
+export function normaliseCharset(label: string | null | undefined): string | null {
+  if (!label) return null;
+  const name = label.trim().toLowerCase();
+  if (WINDOWS_1252_ALIASES.has(name)) return 'windows-1252';
+  if (name === 'utf8' || name === 'utf-8') return 'utf-8';
+  if (known(name)) return name;
+  const bare = name.replace(/^x-/, ''); // x-sjis, x-euc-jp and friends
+  return known(bare) ? bare : null;
+}
+
+/** Decodes a feed's bytes to a string, choosing the charset as the module comment says. */
+export function decodeFeedBytes(bytes: Uint8Array, httpContentType?: string | null): string {
+  const bom = bomCharset(bytes);
+  if (bom) return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + bom.length, bytes.length - bom.length), bom.charset);
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) return iconv.decode(buf, utf16);
+  let charset = normaliseCharset(charsetFromContentType(httpContentType)) ?? normaliseCharset(declaredCharset(bytes)) ?? 'utf-8';
+  // A document we could read as ASCII cannot really be UTF-16/32, whatever it declares.
+  if (/^utf-(16|32)/.test(charset)) charset = 'utf-8';
+  return iconv.decode(buf, charset);
+}
