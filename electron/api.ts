@@ -3,12 +3,14 @@
 import type { z } from 'zod';
 import { ApiError, type ApiContext } from './api/define.ts';
 import { systemApi } from './api/system.ts';
+import { readerApi } from './api/reader.ts';
 import { openLibrary } from './store/db.ts';
 import { openSettings, type Settings } from './settings.ts';
 import { EventBus } from './events.ts';
 
 const methods = {
   ...systemApi,
+  ...readerApi,
 };
 
 type Methods = typeof methods;
