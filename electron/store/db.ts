@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrations } from './migrations.ts';
+import { registerSearchFunctions } from './search/functions.ts';
 
 export type Db = Database.Database;
 
@@ -37,6 +38,7 @@ export function openDatabase(file: string): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    registerSearchFunctions(db);
     migrate(db);
   } catch (err) {
     db.close();

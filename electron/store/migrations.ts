@@ -1,6 +1,7 @@
 // Numbered schema migrations, applied in order at open, each in its own transaction.
 // Append new ones; never edit one that has shipped. Numbers: 1 foundation, 2 search, 3 labels, 4+ later work.
 import type { Db } from './db.ts';
+import { migrateSearch } from './search/schema.ts';
 
 export interface Migration {
   version: number;
@@ -152,4 +153,5 @@ END;
 
 export const migrations: Migration[] = [
   { version: 1, up: (db) => db.exec(foundation) },
+  { version: 2, up: migrateSearch },
 ];

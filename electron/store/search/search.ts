@@ -1,0 +1,144 @@
+// Runs a query against the library: parse, compile, count, fetch one page, cut snippets.
+import type { Db } from '../db.ts';
+import type { LabelKind } from '../../model.ts';
+import { parseQuery } from './parser.ts';
+import { BM25_WEIGHTS, compileQuery, DATE_EXPR, type CompiledQuery } from './compile.ts';
+import { QuerySyntaxError } from './errors.ts';
+import { highlighter, makeSnippet } from './snippet.ts';
+
+/** Where an article's outlet comes from: the registry lives in labels/, which store/ may not import. */
+export type OutletResolver = (url: string) => { name: string; country: string } | null;
+
+export type SearchSort = 'relevance' | 'date';
+
+export interface SearchOptions {
+  limit?: number;
+  offset?: number;
+  sort?: SearchSort;
+  /** Needed by outlet: and country: filters. */
+  outletOf?: OutletResolver;
+}
+
+export interface SearchHit {
+  id: number;
+  title: string | null;
+  url: string | null;
+  feed: string;
+  published: string | null;
+  /** Plain text with matches between \u0002 and \u0003 (MARK_START, MARK_END). */
+  snippet: string;
+  tags: string[];
+  labels: { kind: LabelKind; entity: string }[];
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  warnings: string[];
+}
+
+export const DEFAULT_LIMIT = 50;
+
+/** A query made ready to run: parsed once, reusable for counting and paging (saved searches, rules, export). */
+export interface PreparedQuery {
+  compiled: CompiledQuery;
+  warnings: string[];
+  highlight: ReturnType<typeof highlighter>;
+}
+
+export function prepareQuery(q: string): PreparedQuery {
+  const parsed = parseQuery(q);
+  return { compiled: compileQuery(parsed.root), warnings: parsed.warnings, highlight: highlighter(parsed.root) };
+}
+
+/** FROM … WHERE … of a prepared query, with its parameters, over `article a`. */
+export function querySource(p: PreparedQuery): { from: string; where: string; params: unknown[] } {
+  const { match, where, params } = p.compiled;
+  if (match === null) return { from: 'article a', where: `(${where})`, params };
+  return { from: 'article_fts JOIN article a ON a.id = article_fts.rowid', where: `article_fts MATCH ? AND (${where})`, params: [match, ...params] };
+}
+
+/** Registers footnote_outlet() for this query's outlet:/country: filters, or says why they cannot run. */
+export function bindOutlets(db: Db, p: PreparedQuery, outletOf: OutletResolver | undefined): void {
+  if (!p.compiled.needsOutlet) return;
+  if (!outletOf) throw new QuerySyntaxError('outlet: and country: need the outlet registry, which is not loaded here', 1);
+  db.function('footnote_outlet', (url: unknown, what: unknown, wanted: unknown) => {
+    const outlet = typeof url === 'string' ? outletOf(url) : null;
+    if (!outlet) return 0;
+    const value = (what === 'country' ? outlet.country : outlet.name).toLowerCase();
+    return value === wanted || (what === 'outlet' && value.includes(String(wanted))) ? 1 : 0;
+  });
+}
+
+/** Runs SQL built from a query; an error inside FTS5 becomes a QuerySyntaxError, never a raw SQLite message. */
+export function runQuery<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof Error && err.name === 'SqliteError' && /fts5|MATCH/i.test(err.message)) {
+      throw new QuerySyntaxError(`The search index could not run this query (${err.message}); try quoting unusual terms`, 1);
+    }
+    throw err;
+  }
+}
+
+export function countMatches(db: Db, p: PreparedQuery): number {
+  const src = querySource(p);
+  const sql = p.compiled.match !== null && p.compiled.where === '1'
+    ? 'SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ?'
+    : `SELECT count(*) AS n FROM ${src.from} WHERE ${src.where}`;
+  return runQuery(() => (db.prepare(sql).get(...src.params) as { n: number }).n);
+}
+
+interface HitRow {
+  id: number;
+  title: string | null;
+  url: string | null;
+  feed: string;
+  published: string | null;
+  body: string | null;
+}
+
+export function search(db: Db, q: string, options: SearchOptions = {}): SearchResult {
+  const p = prepareQuery(q);
+  bindOutlets(db, p, options.outletOf);
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const offset = options.offset ?? 0;
+  const byRelevance = (options.sort ?? 'relevance') === 'relevance' && p.compiled.match !== null;
+  const src = querySource(p);
+  const order = byRelevance ? `bm25(article_fts, ${BM25_WEIGHTS}), a.id DESC` : `${DATE_EXPR} DESC, a.id DESC`;
+  const rows = runQuery(() => db.prepare(`
+    SELECT a.id, a.title, coalesce(a.link, a.canonical_link) AS url, coalesce(f.title, f.url) AS feed,
+           a.published_at AS published, coalesce(nullif(a.text, ''), a.summary) AS body
+    FROM ${src.from} JOIN feed f ON f.id = a.feed_id
+    WHERE ${src.where}
+    ORDER BY ${order} LIMIT ? OFFSET ?`).all(...src.params, limit, offset) as HitRow[]);
+  const total = rows.length < limit && (offset === 0 || rows.length > 0) ? offset + rows.length : countMatches(db, p);
+  const extras = articleExtras(db, rows.map((r) => r.id));
+  const hits = rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    url: r.url,
+    feed: r.feed,
+    published: r.published,
+    snippet: makeSnippet(r.body ?? '', p.highlight),
+    tags: extras.tags.get(r.id) ?? [],
+    labels: extras.labels.get(r.id) ?? [],
+  }));
+  return { total, hits, warnings: p.warnings };
+}
+
+/** Tags and active labels of some articles, in one query each. */
+export function articleExtras(db: Db, ids: number[]): { tags: Map<number, string[]>; labels: Map<number, { kind: LabelKind; entity: string }[]> } {
+  const tags = new Map<number, string[]>();
+  const labels = new Map<number, { kind: LabelKind; entity: string }[]>();
+  if (ids.length === 0) return { tags, labels };
+  const list = JSON.stringify(ids);
+  const tagRows = db.prepare(`SELECT at.article_id AS id, t.name FROM article_tag at JOIN tag t ON t.id = at.tag_id
+    WHERE at.article_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`).all(list) as { id: number; name: string }[];
+  for (const r of tagRows) tags.set(r.id, [...(tags.get(r.id) ?? []), r.name]);
+  const labelRows = db.prepare(`SELECT article_id AS id, kind, entity FROM label
+    WHERE article_id IN (SELECT value FROM json_each(?)) AND removed_at IS NULL AND review <> 'rejected' ORDER BY id`).all(list) as { id: number; kind: LabelKind; entity: string }[];
+  for (const r of labelRows) labels.set(r.id, [...(labels.get(r.id) ?? []), { kind: r.kind, entity: r.entity }]);
+  return { tags, labels };
+}
