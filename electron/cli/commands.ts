@@ -1,7 +1,21 @@
 // Every `footnote` sub-command, in the order `footnote --help` lists them.
 import type { CliCommand } from './command.ts';
+import { addCommand } from './add.ts';
+import { removeCommand } from './remove.ts';
+import { feedsCommand } from './feeds.ts';
+import { pollCommand } from './poll.ts';
+import { opmlCommand } from './opml.ts';
+import { backupCommand } from './backup.ts';
+import { restoreCommand } from './restore.ts';
 import { serveCommand } from './serve.ts';
 
 export const commands: CliCommand[] = [
+  addCommand,
+  removeCommand,
+  feedsCommand,
+  pollCommand,
+  opmlCommand,
+  backupCommand,
+  restoreCommand,
   serveCommand,
 ];

@@ -1,0 +1,112 @@
+// A parsed feed item → the fields an article is stored with: the three dedupe keys (guid, canonical link,
+// title+date hash), the plain text search and labels read, and a hash of the content that tells an edit apart.
+import { createHash } from 'node:crypto';
+import { Parser } from 'htmlparser2';
+import type { FeedItem } from '../model.ts';
+import type { ArticleFields } from '../store/articles.ts';
+
+/** Query parameters that only say where a click came from; they never change which article a link points to. */
+const TRACKING_PARAMS = new Set([
+  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'yclid', 'msclkid', 'twclid', 'ttclid', 'igshid', 'mc_cid', 'mc_eid',
+  '_ga', '_gl', '_hsenc', '_hsmi', 'mkt_tok', 'ref', 'ref_src', 'ref_url', 'referrer', 'cmpid', 'ocid', 'spm',
+  'oly_anon_id', 'oly_enc_id', 'vero_id', 'vero_conv', 'wt_mc', 'wt.mc_id', 'at_medium', 'at_campaign', 'ito',
+  '__twitter_impression', 'from_rss',
+]);
+
+function isTracking(name: string): boolean {
+  const n = name.toLowerCase();
+  return n.startsWith('utm_') || TRACKING_PARAMS.has(n);
+}
+
+/** The link without tracking parameters and fragment, or null when there is no link. Non-URLs are kept trimmed. */
+export function canonicalLink(link: string | null | undefined): string | null {
+  const text = link?.trim();
+  if (!text) return null;
+  let u: URL;
+  try {
+    u = new URL(text);
+  } catch {
+    return text;
+  }
+  u.hash = '';
+  for (const name of [...u.searchParams.keys()]) {
+    if (isTracking(name)) u.searchParams.delete(name);
+  }
+  if (u.searchParams.size === 0) u.search = '';
+  return u.href;
+}
+
+const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr',
+  'table', 'section', 'article', 'header', 'footer', 'aside', 'figure', 'figcaption', 'hr', 'dd', 'dt', 'dl', 'address', 'main', 'nav']);
+const SKIP = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object']);
+
+/** Plain text of an HTML fragment: entities decoded, whitespace collapsed, each block on its own line. */
+export function articleText(html: string | null | undefined): string {
+  if (!html) return '';
+  const lines: string[] = [];
+  let line = '';
+  let skipping = 0;
+  const breakLine = (): void => {
+    const t = line.replace(/\s+/g, ' ').trim();
+    if (t) lines.push(t);
+    line = '';
+  };
+  const parser = new Parser({
+    onopentag(name) {
+      if (SKIP.has(name)) skipping++;
+      else if (BLOCK.has(name)) breakLine();
+    },
+    onclosetag(name) {
+      if (SKIP.has(name)) skipping = Math.max(0, skipping - 1);
+      else if (BLOCK.has(name)) breakLine();
+    },
+    ontext(text) {
+      if (skipping === 0) line += text;
+    },
+  }, { decodeEntities: true });
+  parser.end(html);
+  breakLine();
+  return lines.join('\n');
+}
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/** The last dedupe key: title and date; an item with neither is known by its text. */
+export function titleDateHash(item: Pick<FeedItem, 'title' | 'published' | 'updated' | 'summary' | 'content'>): string {
+  const date = item.published ?? item.updated ?? '';
+  const basis = item.title || date ? `${item.title ?? ''}\n${date}` : `\n\n${item.content ?? item.summary ?? ''}`;
+  return sha1(basis);
+}
+
+/** What counts as "the content changed": title, summary and content as the feed sends them. */
+export function contentHash(item: Pick<FeedItem, 'title' | 'summary' | 'content'>): string {
+  return sha1(JSON.stringify([item.title, item.summary, item.content]));
+}
+
+/** True when an item carries nothing to store (no id, link, title or text at all). */
+export function isEmptyItem(item: FeedItem): boolean {
+  return !item.id && !item.link && !item.title && !item.summary && !item.content;
+}
+
+export function normaliseItem(item: FeedItem, feedLanguage: string | null): ArticleFields {
+  const guid = item.id?.trim() || null;
+  return {
+    guid,
+    link: item.link,
+    canonicalLink: canonicalLink(item.link),
+    titleDateHash: titleDateHash(item),
+    title: item.title,
+    author: item.author,
+    summary: item.summary,
+    content: item.content,
+    text: articleText(item.content ?? item.summary),
+    lang: feedLanguage,
+    categories: item.categories,
+    publishedAt: item.published,
+    updatedAt: item.updated,
+    raw: JSON.stringify(item),
+    contentHash: contentHash(item),
+  };
+}

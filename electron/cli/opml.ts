@@ -1,0 +1,36 @@
+// `footnote opml import <file>` / `footnote opml export [--out FILE]`: subscriptions in and out, folders kept.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { UsageError, printJson, stringOption, type CliCommand } from './command.ts';
+import type { ApiResult } from '../api.ts';
+
+export const opmlCommand: CliCommand = {
+  name: 'opml',
+  usage: 'opml import <file> | opml export [--out FILE]',
+  summary: 'import subscriptions from OPML (folders kept, fetched on the next poll) or export them',
+  options: { out: { type: 'string' } },
+  async run(io) {
+    const [action, file, ...extra] = io.positionals;
+    if (action === 'import') {
+      if (!file || extra.length > 0) throw new UsageError('give one OPML file to import');
+      let xml: string;
+      try {
+        xml = readFileSync(file, 'utf8');
+      } catch (err) {
+        throw new Error(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`);
+      }
+      const r = (await io.call('opml.import', { xml })) as ApiResult<'opml.import'>;
+      if (io.json) return printJson(io, r);
+      return io.out(`Imported ${r.added} feed${r.added === 1 ? '' : 's'} (${r.skipped} skipped: already subscribed or not a web address). Run "footnote poll" to fetch them.`);
+    }
+    if (action === 'export') {
+      if (file || extra.length > 0) throw new UsageError('opml export takes no file name; use --out FILE');
+      const { xml } = (await io.call('opml.export', {})) as ApiResult<'opml.export'>;
+      const out = stringOption(io, 'out');
+      if (!out) return io.out(xml);
+      writeFileSync(out, xml);
+      if (io.json) return printJson(io, { file: out, bytes: Buffer.byteLength(xml) });
+      return io.out(`Wrote ${out}.`);
+    }
+    throw new UsageError('say "import <file>" or "export"');
+  },
+};

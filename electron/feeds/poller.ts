@@ -1,0 +1,186 @@
+// Polls feeds: at most 6 fetched at once, each fetched, parsed and ingested on its own so that one feed's failure
+// never stops the others or touches what they stored. What the server says is obeyed: 304 not modified, 301/308
+// move the feed, 410 retires it, 429/503 Retry-After postpones it; other failures back off exponentially.
+import type { Db } from '../store/db.ts';
+import type { AppEvent } from '../events.ts';
+import { findFeedByUrl, listStoredFeeds, updateFeedState, type FeedState, type StoredFeed } from '../store/feeds.ts';
+import { logFetch, type FetchOutcome } from '../store/fetch-log.ts';
+import { ingestFeed } from '../articles/ingest.ts';
+import { FetchError, fetchUrl, hostPortOf, type FetchOptions, type FetchResult } from './fetch.ts';
+import { parseFeedBytes, type ParsedFeed, type ParseOptions } from './parse.ts';
+import { describeWait, isDue, nextAfterFailure, nextAfterSuccess, parseRetryAfter } from './schedule.ts';
+
+export const MAX_CONCURRENT_FETCHES = 6;
+
+export type ParseFn = (bytes: Uint8Array, opts: ParseOptions) => ParsedFeed | Promise<ParsedFeed>;
+
+export interface PollOptions {
+  /** Only these feeds (default: all). */
+  ids?: number[];
+  /** Only feeds whose next fetch time has passed (for cron). */
+  due?: boolean;
+  signal?: AbortSignal;
+  concurrency?: number;
+  /** Limits for each fetch (tests use small ones). */
+  fetch?: Pick<FetchOptions, 'timeoutMs' | 'idleTimeoutMs' | 'maxBytes' | 'maxRedirects'>;
+  /** The app passes parseInWorker so that parsing never blocks its main thread. */
+  parse?: ParseFn;
+  emit?: (event: AppEvent) => void;
+  now?: () => Date;
+  random?: () => number;
+}
+
+export interface PollSummary {
+  /** Feeds fetched in this poll. */
+  feeds: number;
+  new: number;
+  updated: number;
+  failed: { url: string; error: string }[];
+  /** Feeds not fetched because the server asked to wait, they are backing off, or they are gone. */
+  skipped: { url: string; reason: string }[];
+  cancelled: boolean;
+}
+
+export interface FeedPollResult {
+  outcome: FetchOutcome | 'cancelled';
+  newCount: number;
+  updatedCount: number;
+  error: string | null;
+}
+
+export async function pollFeeds(db: Db, options: PollOptions = {}): Promise<PollSummary> {
+  const now = options.now ?? ((): Date => new Date());
+  const summary: PollSummary = { feeds: 0, new: 0, updated: 0, failed: [], skipped: [], cancelled: false };
+  const toFetch: StoredFeed[] = [];
+  for (const feed of listStoredFeeds(db, options.ids)) {
+    const reason = skipReason(feed, options.due === true, now());
+    if (reason) summary.skipped.push({ url: feed.url, reason });
+    else toFetch.push(feed);
+  }
+  let done = 0;
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < toFetch.length && !options.signal?.aborted) {
+      const feed = toFetch[next++] as StoredFeed;
+      const r = await pollFeed(db, feed, options);
+      if (r.outcome === 'cancelled') continue;
+      summary.feeds++;
+      summary.new += r.newCount;
+      summary.updated += r.updatedCount;
+      if (r.error !== null && r.outcome !== 'gone') summary.failed.push({ url: feed.url, error: r.error });
+      if (r.outcome === 'gone') summary.failed.push({ url: feed.url, error: r.error ?? 'The feed is gone.' });
+      done++;
+      options.emit?.({ type: 'poll-progress', done, total: toFetch.length, newArticles: summary.new, feedId: feed.id, feedUrl: feed.url });
+    }
+  };
+  const workers = Math.max(1, Math.min(options.concurrency ?? MAX_CONCURRENT_FETCHES, toFetch.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  summary.cancelled = options.signal?.aborted === true;
+  options.emit?.({ type: 'poll-finished', feeds: summary.feeds, newArticles: summary.new, updated: summary.updated, failed: summary.failed.length });
+  return summary;
+}
+
+/** Why a feed is left out of this poll, or null to fetch it. */
+function skipReason(feed: StoredFeed, dueOnly: boolean, now: Date): string | null {
+  if (feed.status === 'gone') return 'The feed is gone (HTTP 410); it is no longer polled. Remove it, or add its new address.';
+  if (isDue(feed.nextFetchAt, now)) return null;
+  const until = new Date(feed.nextFetchAt as string);
+  if (feed.retryReason) return `${feed.retryReason} Next try in ${describeWait(until, now)}.`;
+  if (dueOnly) return `Not due yet: next fetch in ${describeWait(until, now)}.`;
+  return null;
+}
+
+/** Fetches, parses and stores one feed, and records the fetch. Never throws for the feed's own problems. */
+export async function pollFeed(db: Db, feed: StoredFeed, options: PollOptions = {}): Promise<FeedPollResult> {
+  const now = options.now ?? ((): Date => new Date());
+  const started = now();
+  const startedMs = performance.now();
+  const log = (outcome: FetchOutcome, status: number | null, bytes: number | null, newCount: number, updatedCount: number, error: string | null): void => {
+    logFetch(db, { feedId: feed.id, startedAt: started.toISOString(), url: feed.url, status, outcome, bytes,
+      durationMs: Math.round(performance.now() - startedMs), newCount, updatedCount, error });
+  };
+
+  let response: FetchResult;
+  let parsed: ParsedFeed | null = null;
+  try {
+    response = await fetchUrl(feed.url, {
+      ...options.fetch,
+      etag: feed.etag,
+      lastModified: feed.lastModified,
+      allowHostPort: hostPortOf(feed.typedUrl),
+      signal: options.signal,
+    });
+    if (!response.notModified) {
+      parsed = await (options.parse ?? parseFeedBytes)(response.bytes, { contentType: response.headers['content-type'] ?? null, url: response.url });
+    }
+  } catch (err) {
+    if (err instanceof FetchError && err.kind === 'aborted') return { outcome: 'cancelled', newCount: 0, updatedCount: 0, error: null };
+    return recordFailure(db, feed, err as Error, now(), log);
+  }
+
+  const at = now();
+  const state: Partial<FeedState> = {
+    status: 'ok', lastFetchedAt: at.toISOString(), lastSuccessAt: at.toISOString(), errorCount: 0, lastError: null, retryReason: null,
+  };
+  if (response.permanentUrl && response.permanentUrl !== feed.url) {
+    const other = findFeedByUrl(db, response.permanentUrl);
+    if (!other || other.id === feed.id) state.url = response.permanentUrl;
+  }
+  const bytes = response.bytes.length;
+  if (!parsed) {
+    state.nextFetchAt = nextAfterSuccess(feed, at, options.random).toISOString();
+    db.transaction(() => {
+      updateFeedState(db, feed.id, state);
+      log('not_modified', response.status, 0, 0, 0, null);
+    })();
+    return { outcome: 'not_modified', newCount: 0, updatedCount: 0, error: null };
+  }
+  const doc = parsed;
+  return db.transaction((): FeedPollResult => {
+    const result = ingestFeed(db, feed.id, doc, { now: at.toISOString() });
+    const floor = doc.ttlMinutes;
+    Object.assign(state, {
+      title: feed.title ?? doc.title,
+      siteUrl: doc.link ?? feed.siteUrl,
+      description: doc.description,
+      language: doc.language,
+      floorMinutes: floor,
+      // Items left for the next poll: keep no validators, so that the next poll gets the whole feed again.
+      etag: result.deferred > 0 ? null : response.headers['etag'] ?? null,
+      lastModified: result.deferred > 0 ? null : response.headers['last-modified'] ?? null,
+      nextFetchAt: nextAfterSuccess({ intervalMinutes: feed.intervalMinutes, floorMinutes: floor }, at, options.random).toISOString(),
+    } satisfies Partial<FeedState>);
+    updateFeedState(db, feed.id, state);
+    const note = result.deferred > 0 ? `${result.deferred} items left for the next poll.` : null;
+    log('ok', response.status, bytes, result.newIds.length, result.updatedIds.length, [note, ...result.warnings].filter(Boolean).join(' ') || null);
+    return { outcome: 'ok', newCount: result.newIds.length, updatedCount: result.updatedIds.length, error: null };
+  })();
+}
+
+function recordFailure(db: Db, feed: StoredFeed, err: Error, at: Date, log: (o: FetchOutcome, s: number | null, b: number | null, n: number, u: number, e: string | null) => void): FeedPollResult {
+  const status = err instanceof FetchError ? err.status : null;
+  const message = err.message;
+  const base: Partial<FeedState> = { lastFetchedAt: at.toISOString(), lastError: message };
+  return db.transaction((): FeedPollResult => {
+    if (status === 410) {
+      updateFeedState(db, feed.id, { ...base, status: 'gone', nextFetchAt: null, retryReason: null });
+      log('gone', status, null, 0, 0, message);
+      return { outcome: 'gone', newCount: 0, updatedCount: 0, error: message };
+    }
+    const retryAt = (status === 429 || status === 503) && err instanceof FetchError ? parseRetryAfter(err.retryAfter, at) : null;
+    if (retryAt) {
+      const reason = `The server asked Footnote to wait (HTTP ${status}, Retry-After).`;
+      updateFeedState(db, feed.id, { ...base, status: 'error', nextFetchAt: retryAt.toISOString(), retryReason: reason });
+      log('retry_later', status, null, 0, 0, message);
+      return { outcome: 'retry_later', newCount: 0, updatedCount: 0, error: `${message} Next try in ${describeWait(retryAt, at)}.` };
+    }
+    const errors = feed.errorCount + 1;
+    const next = nextAfterFailure(feed, errors, at);
+    updateFeedState(db, feed.id, {
+      ...base, status: 'error', errorCount: errors, nextFetchAt: next.toISOString(),
+      retryReason: `Backing off after ${errors} failed fetch${errors === 1 ? '' : 'es'} in a row.`,
+    });
+    log('error', status, null, 0, 0, message);
+    return { outcome: 'error', newCount: 0, updatedCount: 0, error: message };
+  })();
+}
