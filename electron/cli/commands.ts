@@ -5,8 +5,6 @@ import { removeCommand } from './remove.ts';
 import { feedsCommand } from './feeds.ts';
 import { pollCommand } from './poll.ts';
 import { opmlCommand } from './opml.ts';
-import { backupCommand } from './backup.ts';
-import { restoreCommand } from './restore.ts';
 import { serveCommand } from './serve.ts';
 
 export const commands: CliCommand[] = [
@@ -15,7 +13,5 @@ export const commands: CliCommand[] = [
   feedsCommand,
   pollCommand,
   opmlCommand,
-  backupCommand,
-  restoreCommand,
   serveCommand,
 ];
