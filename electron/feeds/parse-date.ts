@@ -46,11 +46,11 @@ export function zoneOffset(token: string): number | undefined {
 
 function toIso(year: number, month: number, day: number, h: number, mi: number, s: number, ms: number, offsetMin: number): string | null {
   if (month < 1 || month > 12 || day < 1 || day > 31 || h > 24 || mi > 59 || s > 61) return null;
+  // Reject 31 February and the like instead of rolling over into the next month.
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
   const t = Date.UTC(year, month - 1, day, h, mi, Math.min(s, 59), ms) - offsetMin * 60_000;
   const d = new Date(t);
   if (Number.isNaN(t) || d.getUTCFullYear() < 1 || d.getUTCFullYear() > 9999) return null;
-  // Reject 31 February and the like instead of rolling over into the next month.
-  if (h < 24 && offsetMin === 0 && d.getUTCDate() !== day) return null;
   return d.toISOString();
 }
 
@@ -58,22 +58,23 @@ const ISO = /^(\d{4}|\d{2})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:[T\s]+(\d{1,2})(?::?(\
 const ORDINAL = /^(\d{4})-?(\d{3})(?:T(\d{2}):?(\d{2})(?::?(\d{2}))?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 function parseIso(text: string): string | null | undefined {
-  const m = ISO.exec(text);
-  if (m) {
-    const [, y = '', mo, d, h, mi, s, frac, zone] = m;
-    if (y.length === 2 && mo === undefined) return undefined; // a bare two-digit number is not a date
-    const offset = zone ? zoneOffset(zone) : 0;
-    if (offset === undefined) return null;
-    const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
-    return toIso(fullYear(y), Number(mo ?? 1), Number(d ?? 1), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), ms, offset);
-  }
   const o = ORDINAL.exec(text);
   if (o) {
     const [, y = '', doy = '', h, mi, s, zone] = o;
     const offset = zone ? zoneOffset(zone) : 0;
-    if (offset === undefined) return null;
+    if (offset === undefined || Number(doy) < 1 || Number(doy) > 366) return null;
     const t = Date.UTC(Number(y), 0, Number(doy), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0)) - offset * 60_000;
     return Number.isNaN(t) ? null : new Date(t).toISOString();
+  }
+  const m = ISO.exec(text);
+  if (m) {
+    const [, y = '', mo, d, h, mi, s, frac, zone] = m;
+    if (y.length === 2 && mo === undefined) return undefined; // a bare two-digit number is not a date
+    if (zone && h === undefined) return null; // 2013-01-27-01: a date with one part too many, not a zone
+    const offset = zone ? zoneOffset(zone) : 0;
+    if (offset === undefined) return null;
+    const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
+    return toIso(fullYear(y), Number(mo ?? 1), Number(d ?? 1), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), ms, offset);
   }
   return undefined;
 }
@@ -94,11 +95,14 @@ function parseLoose(text: string): string | null {
       continue;
     }
     if (tok === 'am' || tok === 'pm') { pm = tok === 'pm'; continue; }
+    if (tok.startsWith('(') && offset !== undefined) continue; // "+0000 (GMT)": a comment repeating the zone
     const mname = tok.replace(/\.$/, '').slice(0, 4);
     const mon = MONTHS[mname] ?? MONTHS[mname.slice(0, 3)];
     if (mon !== undefined && month === undefined && /^[a-z]+\.?$/.test(tok)) { month = mon; continue; }
     const dmy = /^(\d{1,2})-([a-z]{3,})-(\d{2,4})$/.exec(tok); // 01-Jan-2004
     if (dmy) { day = Number(dmy[1]); month = MONTHS[(dmy[2] ?? '').slice(0, 3)]; year = dmy[3]; continue; }
+    const ymd = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(tok); // Perforce: Fri, 2006/09/15 08:19:53 EDT
+    if (ymd) { year = ymd[1]; month = Number(ymd[2]); day = Number(ymd[3]); continue; }
     if (/^\d+$/.test(tok)) {
       if (tok.length <= 2 && day === undefined && Number(tok) >= 1 && Number(tok) <= 31 && !(year !== undefined && month === undefined)) day = Number(tok);
       else if (year === undefined && (tok.length === 4 || tok.length === 2)) year = tok;
@@ -124,7 +128,9 @@ function parseLoose(text: string): string | null {
 /** Parses a date as feeds write them; returns an ISO 8601 UTC instant or null. */
 export function parseFeedDate(input: string | null | undefined): string | null {
   if (!input) return null;
-  const text = input.trim().replace(/\s+/g, ' ');
+  const text = input.trim().replace(/\s+/g, ' ')
+    .replace(/^(\d{4})-0(\d{2})-/, '$1-$2-') // Google's extra zero: 2003-012-31
+    .replace(/^(\d{2})(\d{2})(\d{2})$/, '$1-$2-$3'); // 031231
   if (text === '') return null;
   const iso = parseIso(text);
   if (iso !== undefined) return iso;

@@ -142,6 +142,18 @@ function htmlText(raw: string, type: TextType, base: string | null): string | nu
   return clean(resolveHtmlUrls(raw, base));
 }
 
+/** The rdf:about attribute, whatever prefix the document binds to the RDF namespace. */
+function rdfAbout(attribs: Record<string, string>, scope: Scope): string | undefined {
+  for (const name in attribs) {
+    if (name === 'about') return attribs[name];
+    if (!name.endsWith(':about')) continue;
+    const prefix = name.slice(0, -6);
+    const uri = scope[prefix];
+    if (prefix === 'rdf' || (uri !== undefined && NAMESPACES[uri.toLowerCase()] === 'rdf')) return attribs[name];
+  }
+  return undefined;
+}
+
 function lineOf(text: string, index: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
@@ -400,7 +412,7 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
         startCapture(`person:${k}`, attribs, base, 'text');
       }
       if (frame.role === 'item' && item) {
-        const about = attribs['rdf:about'] ?? attribs['about'];
+        const about = rdfAbout(attribs, scope);
         if (about !== undefined) item.rdfAbout = clean(resolveUrl(about, base));
       }
       frame.capture = cap;
