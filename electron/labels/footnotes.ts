@@ -130,7 +130,7 @@ function mentions(text: string, marker: string, footnoteAt: number): string[] {
     const after = text[i + marker.length] ?? '';
     const exact = !MARKER_CHARS.includes(before) && !MARKER_CHARS.includes(after);
     if (exact && i !== footnoteAt && !/\s/.test(before)) {
-      const n = nameBefore(text, i + marker.length);
+      const n = nameBefore(text, i + marker.length, true);
       const entity = n ? cleanEntity(n.name) : null;
       if (entity && !out.some((e) => entityKey(e) === entityKey(entity))) out.push(entity);
     }

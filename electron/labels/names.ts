@@ -76,7 +76,7 @@ export interface Found {
 }
 
 /** The name that ends at `end` (markers and spaces before `end` are skipped). */
-export function nameBefore(text: string, end: number): Found | null {
+export function nameBefore(text: string, end: number, glued = false): Found | null {
   let i = end;
   while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\u00a0')) i--;
   i = trimMarker(text, i);
@@ -87,7 +87,7 @@ export function nameBefore(text: string, end: number): Found | null {
   // A Latin name inside Chinese text ("发布在Meta公司") is walked back like a CJK run.
   if (isCjk(last) || (/[A-Za-z0-9]/.test(last) && isCjk(charBeforeRun(text, i)))) return cjkBefore(text, i);
   if (isArabic(last)) return arabicBefore(text, i);
-  return wordsBefore(text, i);
+  return wordsBefore(text, i, 8, glued);
 }
 
 /** The character before the run of Latin letters that ends at `end`. */
@@ -151,7 +151,7 @@ function arabicBefore(text: string, end: number): Found | null {
 const WORD_BEFORE = /[\p{L}\p{N}'’\-.&]+$/u;
 
 /** Capitalised words ending at `end`, walking back over connectors and skipping a trailing head or parenthesis. */
-function wordsBefore(text: string, end: number, max = 8): Found | null {
+function wordsBefore(text: string, end: number, max = 8, lowerTail = false): Found | null {
   const words: { w: string; s: number }[] = [];
   let i = end;
   while (words.length < max) {
@@ -159,14 +159,18 @@ function wordsBefore(text: string, end: number, max = 8): Found | null {
     if (!m) break;
     let w = m[0];
     let s = i - w.length;
-    // A sentence-ending period is not part of the word.
+    // A sentence-ending period is not part of the word, nor is a French or Italian elided article (l'État).
     while (w.startsWith('.') || w.startsWith('-')) { w = w.slice(1); s++; }
+    const elided = /^(?:[lLdD]|dell|all|nell|dall)['’](?=\p{Lu})/u.exec(w);
+    if (elided) { w = w.slice(elided[0].length); s += elided[0].length; }
     if (w.length === 0) break;
     const lower = w.toLowerCase();
     const named = isNameWord(w);
-    if (!named && !(words.length > 0 && CONNECTORS.has(lower)) && !(words.length === 0 && HEADS.has(lower))) break;
+    // A name glued to a marker may end in a lower-case adjective ("l'État islamique*"), if a capital precedes it.
+    const tail = lowerTail && words.length === 0 && !named && !HEADS.has(lower) && isNameWord(previousWord(text, s));
+    if (!named && !tail && !(words.length > 0 && CONNECTORS.has(lower)) && !(words.length === 0 && HEADS.has(lower))) break;
     if (!(words.length === 0 && HEADS.has(lower) && !named)) words.unshift({ w, s });
-    if (text[s - 1] !== ' ') break;
+    if (text[s - 1] !== ' ' || elided) break;
     i = s - 1;
   }
   while (words.length > 0 && CONNECTORS.has(words[0]?.w.toLowerCase() ?? '')) words.shift();
@@ -181,6 +185,12 @@ function wordsBefore(text: string, end: number, max = 8): Found | null {
   const start = first.s;
   const stop = lastWord.s + lastWord.w.length;
   return { name: text.slice(start, stop), start, end: stop };
+}
+
+function previousWord(text: string, start: number): string {
+  if (text[start - 1] !== ' ') return '';
+  const m = WORD_BEFORE.exec(text.slice(Math.max(0, start - 61), start - 1));
+  return (m?.[0] ?? '').replace(/^(?:[lLdD]|dell|all|nell|dall)['’]/, '');
 }
 
 /** "Saldırıyı DEAŞ", "Açıklama Facebook": a native sentence opener before an acronym or a Latin brand. */
@@ -232,14 +242,14 @@ export function cleanEntity(raw: string): string | null {
   let words = raw.trim().replace(/^[—–\-:\s]+/, '').replace(/[\s,.;:]+$/, '').split(/\s+/);
   if (PRONOUNS.has((words[0] ?? '').toLowerCase())) return null;
   while (words.length > 1 && (ARTICLES.has(stripElision(words[0] ?? '')) || HEADS.has((words[0] ?? '').toLowerCase()))) words = words.slice(1);
-  let name = words.join(' ');
+  let name = words.join(' ').replace(/-(?:Konzern|Gruppe|Holding)$/, '');
   const quoted = /^[«“„"「]([^»”"」]{1,100})[»”"」]$/.exec(name);
   if (quoted?.[1]) name = quoted[1];
   if (name.length === 0 || PRONOUNS.has(name.toLowerCase()) || HEADS.has(name.toLowerCase())) return null;
   const first = name[0] ?? '';
   if (isCjk(first)) return quoted ? name : stripCjkSuffix(name);
   if (isArabic(first) || OPENING.has(first)) return name;
-  return isNameWord(name) ? name : null;
+  return isNameWord(name) ? (quoted ? name : stripCjkSuffix(name)) : null;
 }
 
 function stripElision(word: string): string {

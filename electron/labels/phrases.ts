@@ -34,7 +34,7 @@ export const QUOTED_KIND = new RegExp(`(?:["«“„]|(?:^|[\\s(])['‘])(?:${TE
 export const FIRST_PERSON = /(?:^|[\s(])(?:we|our|мы|нас|наш\S*|nous|notre|wir|unser\S*|nosotros|nuestr\S*|biz|noi|nós|ми)(?=[\s,.;:)])/i;
 
 /** "owned by X" and its kin: the designated entity is X, not the product mentioned in the body. */
-export const OWNER = /(?:owned by|belongs to|принадлеж\S*(?:\s+(?:компании|корпорации))?|принадлежащ\S*\s+компании|propiedad de|propriété de|propriedade da|di proprietà di|Mutterkonzern|sahibi|تابع لشركة|لشركة|у власништву компаније|u vlasništvu kompanije|належить компанії|(?:rede social|red social|réseau social|social network|социальная сеть|соцсеть) (?:da|de|du|of|компании))\s+/gi;
+export const OWNER = /(?:owned by|belongs to|(?:a )?product of|gehört zu[mr]?|隶属于|属于|принадлеж\S*(?:\s+(?:компании|корпорации))?|принадлежащ\S*\s+компании|propiedad de|propriété de|propriedade da|di proprietà di|Mutterkonzern|sahibi|تابع لشركة|لشركة|у власништву компаније|u vlasništvu kompanije|належить компанії|(?:rede social|red social|réseau social|social network|социальная сеть|соцсеть) (?:da|de|du|of|компании))\s*/gi;
 
 /** Where the name at the head of a footnote ends: a copula, a comma or dash, or a designation word. */
 export const SUBJECT_END = new RegExp(
