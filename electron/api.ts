@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { ApiError, type ApiContext } from './api/define.ts';
 import { systemApi } from './api/system.ts';
 import { readerApi } from './api/reader.ts';
+import { settingsApi } from './api/settings.ts';
 import { feedsApi } from './api/feeds.ts';
 import { openLibrary } from './store/db.ts';
 import { openSettings, type Settings } from './settings.ts';
@@ -12,6 +13,7 @@ import { EventBus } from './events.ts';
 const methods = {
   ...systemApi,
   ...readerApi,
+  ...settingsApi,
   ...feedsApi,
 };
 

@@ -1,0 +1,15 @@
+// What the preload puts on window.footnote, as types only: the renderer imports these, preload.ts implements them.
+import type { AppEvent } from './events.ts';
+
+/** A call's outcome crosses IPC as data: an Error thrown in the main process would lose its code on the way. */
+export type BridgeReply = { ok: true; value: unknown } | { ok: false; error: string; code: string };
+
+export interface FootnoteBridge {
+  /** One invoke-only function per API method name. */
+  readonly methods: Readonly<Record<string, (args: unknown) => Promise<BridgeReply>>>;
+  onEvent: (listener: (event: AppEvent) => void) => () => void;
+}
+
+export const IPC_API = 'footnote:api';
+export const IPC_EVENT = 'footnote:event';
+export const IPC_NAMES = 'footnote:api-names';

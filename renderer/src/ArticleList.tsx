@@ -1,0 +1,87 @@
+// The middle pane: a virtualised list (only the rows on screen exist in the DOM), so 100,000 articles scroll
+// as smoothly as 100. Unread rows are bold; each shows title, outlet, date, tags and label badges.
+import { useEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ArticleWindows } from './use-article-windows.ts';
+import type { Row } from './types.ts';
+import { labelNames, shortDate, longDate } from './format.ts';
+import { sanitizeSnippet } from './sanitize.ts';
+
+export const ROW_HEIGHT = 64;
+
+interface Props {
+  windows: ArticleWindows;
+  selectedIndex: number;
+  onSelect: (index: number, row: Row) => void;
+  emptyText: string;
+  title: string;
+}
+
+export function ArticleList({ windows, selectedIndex, onSelect, emptyText, title }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const total = windows.total ?? 0;
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    if (total > 0) windows.ensure(first, last);
+  }, [windows, first, last, total]);
+
+  useEffect(() => {
+    if (selectedIndex >= 0 && selectedIndex < total) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, total, virtualizer]);
+
+  return (
+    <section className="list-pane" aria-label="Articles">
+      <header className="pane-header">
+        <h2>{title}</h2>
+        <span className="count" data-testid="list-total">{windows.total === null ? '…' : `${total.toLocaleString()} article${total === 1 ? '' : 's'}`}</span>
+      </header>
+      {windows.error && <p className="error-text" role="alert">{windows.error}</p>}
+      {windows.total === 0 && !windows.error && <p className="empty" data-testid="list-empty">{emptyText}</p>}
+      <div className="list-scroller" ref={scroller} role="listbox" aria-label={title} tabIndex={-1} data-testid="article-list">
+        <div className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const row = windows.rowAt(item.index);
+            const selected = item.index === selectedIndex;
+            return (
+              <div
+                key={item.key}
+                className={`row${row && !row.isRead ? ' unread' : ''}${selected ? ' selected' : ''}`}
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                role="option"
+                aria-selected={selected}
+                data-testid={row ? 'article-row' : 'article-row-loading'}
+                data-id={row?.id}
+                onClick={() => row && onSelect(item.index, row)}
+              >
+                {row ? <RowContent row={row} /> : <span className="loading">…</span>}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function RowContent({ row }: { row: Row }) {
+  return (
+    <>
+      <div className="row-title">
+        {row.isStarred && <span className="star" aria-label="starred">★</span>}
+        <span className="title-text">{row.title ?? '(untitled)'}</span>
+      </div>
+      <div className="row-meta">
+        <span className="feed-name">{row.feedTitle ?? ''}</span>
+        {row.outlet && <span className="badge outlet">{row.outlet}</span>}
+        <time dateTime={row.published ?? undefined} title={longDate(row.published)}>{shortDate(row.published)}</time>
+        {row.labelKinds.map((k) => <span key={k} className={`badge label label-${k}`} title={`Labelled ${labelNames[k] ?? k}`}>{labelNames[k] ?? k}</span>)}
+        {row.tags.map((t) => <span key={t} className="badge tag">{t}</span>)}
+      </div>
+      {row.snippet && <div className="row-snippet" dangerouslySetInnerHTML={{ __html: sanitizeSnippet(row.snippet) }} />}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+// The bar above the panes: add, refresh (with the poll's progress), mark all read, OPML in and out, search,
+// remote images, help.
+import { useRef, type RefObject } from 'react';
+import { api } from './api-client.ts';
+import { errorMessage } from './format.ts';
+import type { Prefs, Progress } from './types.ts';
+
+interface Props {
+  searchBox: RefObject<HTMLInputElement | null>;
+  searchText: string;
+  onSearchText: (text: string) => void;
+  progress: Progress;
+  prefs: Prefs | null;
+  onPref: (patch: Partial<Prefs>) => void;
+  onAdd: () => void;
+  onRefresh: () => void;
+  onMarkAll: () => void;
+  canMarkAll: boolean;
+  onHelp: () => void;
+  onNotice: (text: string) => void;
+  onImported: () => void;
+}
+
+export function Toolbar(p: Props) {
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  async function importOpml(file: File) {
+    try {
+      const r = await api.callByName<{ added: number; skipped: number }>('opml.import', { xml: await file.text() });
+      p.onNotice(`Imported ${file.name}: ${r.added} feed${r.added === 1 ? '' : 's'} added, ${r.skipped} already there. Press r to fetch them.`);
+      p.onImported();
+    } catch (err) {
+      p.onNotice(`Could not import ${file.name}: ${errorMessage(err)}`);
+    }
+  }
+
+  async function exportOpml() {
+    try {
+      const { xml } = await api.callByName<{ xml: string }>('opml.export', {});
+      const url = URL.createObjectURL(new Blob([xml], { type: 'text/x-opml' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `footnote-subscriptions-${new Date().toISOString().slice(0, 10)}.opml`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      p.onNotice(`Could not export: ${errorMessage(err)}`);
+    }
+  }
+
+  const polling = p.progress !== null;
+  return (
+    <header className="toolbar">
+      <span className="brand">Footnote</span>
+      <button type="button" className="primary" onClick={p.onAdd} data-testid="add-feed">+ Add feed</button>
+      <button type="button" onClick={p.onRefresh} disabled={polling} data-testid="refresh" title="Check every feed now (r)">⟳ Refresh</button>
+      <button type="button" onClick={p.onMarkAll} disabled={!p.canMarkAll} data-testid="mark-all-read">Mark all read</button>
+      <button type="button" onClick={() => fileInput.current?.click()}>Import OPML</button>
+      <input ref={fileInput} type="file" accept=".opml,.xml,text/xml,text/x-opml" hidden data-testid="opml-file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void importOpml(file);
+          e.target.value = '';
+        }} />
+      <button type="button" onClick={() => void exportOpml()}>Export OPML</button>
+      <input ref={p.searchBox} type="search" className="search" placeholder="Search (/)…  e.g. sanction* AND title:Russia" value={p.searchText}
+        onChange={(e) => p.onSearchText(e.target.value)} aria-label="Search" data-testid="search" />
+      <label className="toggle" title="Remote images can tell an outlet that you read its article">
+        <input type="checkbox" checked={p.prefs?.allowRemoteImages ?? false} onChange={(e) => p.onPref({ allowRemoteImages: e.target.checked })} />
+        Remote images
+      </label>
+      <button type="button" onClick={p.onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
+      {polling && (
+        <div className="progress" data-testid="poll-progress" role="progressbar" aria-label="Checking feeds"
+          aria-valuemin={0} aria-valuemax={p.progress?.total || undefined} aria-valuenow={p.progress?.total ? p.progress.done : undefined}>
+          <progress max={p.progress?.total || undefined} value={p.progress?.total ? p.progress.done : undefined} />
+          <span>{p.progress?.total ? `${p.progress.done}/${p.progress.total} feeds` : 'Checking…'}</span>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,29 @@
+// Dates as an analyst reads them: today's time, else the date; the full instant on hover.
+const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const full = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
+
+export function shortDate(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return d.toDateString() === new Date().toDateString() ? time.format(d) : day.format(d);
+}
+
+export function longDate(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : full.format(d);
+}
+
+export const labelNames: Record<string, string> = {
+  terrorist: 'terrorist',
+  extremist: 'extremist',
+  undesirable: 'undesirable',
+  foreign_agent: 'foreign agent',
+  banned_other: 'banned',
+};
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
