@@ -15,7 +15,8 @@ const id = z.number().int().positive();
 /** Pipeline errors carry user-facing messages; here they get the API's error codes. */
 function asApiError(err: unknown): unknown {
   if (err instanceof SubscribeError) {
-    return new ApiError(err.reason === 'exists' ? 'conflict' : err.reason === 'no_feed' ? 'not_found' : 'bad_request', err.message);
+    const code = { exists: 'conflict', no_feed: 'not_found', bad_url: 'bad_request', unreachable: 'failed' } as const;
+    return new ApiError(code[err.reason], err.message);
   }
   if (err instanceof OpmlError) return new ApiError('bad_request', err.message);
   if (err instanceof FetchError) return new ApiError('failed', err.message);

@@ -9,7 +9,10 @@ export const feedsCommand: CliCommand = {
   async run(io) {
     const feeds = (await io.call('feeds.list', {})) as ApiResult<'feeds.list'>;
     if (io.json) return printJson(io, feeds);
-    if (feeds.length === 0) return io.out('No subscriptions yet: "footnote add <url>" adds one.');
+    if (feeds.length === 0) {
+      io.out('No subscriptions yet: "footnote add <url>" adds one.');
+      return;
+    }
     for (const f of feeds) {
       const folder = f.folder ? `[${f.folder}] ` : '';
       io.out(`${String(f.id).padStart(4)}  ${f.status.padEnd(5)}  ${folder}${f.title ?? '(untitled)'}  ${f.url}  ${f.articleCount} articles, ${f.unreadCount} unread`);

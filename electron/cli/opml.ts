@@ -20,16 +20,21 @@ export const opmlCommand: CliCommand = {
       }
       const r = (await io.call('opml.import', { xml })) as ApiResult<'opml.import'>;
       if (io.json) return printJson(io, r);
-      return io.out(`Imported ${r.added} feed${r.added === 1 ? '' : 's'} (${r.skipped} skipped: already subscribed or not a web address). Run "footnote poll" to fetch them.`);
+      io.out(`Imported ${r.added} feed${r.added === 1 ? '' : 's'} (${r.skipped} skipped: already subscribed or not a web address). Run "footnote poll" to fetch them.`);
+      return;
     }
     if (action === 'export') {
       if (file || extra.length > 0) throw new UsageError('opml export takes no file name; use --out FILE');
       const { xml } = (await io.call('opml.export', {})) as ApiResult<'opml.export'>;
       const out = stringOption(io, 'out');
-      if (!out) return io.out(xml);
+      if (!out) {
+        io.out(xml);
+        return;
+      }
       writeFileSync(out, xml);
-      if (io.json) return printJson(io, { file: out, bytes: Buffer.byteLength(xml) });
-      return io.out(`Wrote ${out}.`);
+      if (io.json) printJson(io, { file: out, bytes: Buffer.byteLength(xml) });
+      else io.out(`Wrote ${out}.`);
+      return;
     }
     throw new UsageError('say "import <file>" or "export"');
   },

@@ -4,9 +4,10 @@ import type { Db } from '../store/db.ts';
 import { findFeedByUrl, insertFeed, listStoredFeeds, updateFeedState } from '../store/feeds.ts';
 import { ensureFolder, listFolders } from '../store/folders.ts';
 import { discoverFeeds, noFeedMessage, type DiscoverOptions, type FeedCandidate } from './discover.ts';
+import { FetchError } from './fetch.ts';
 import { parseOpml, serialiseOpml, type OpmlFeed } from './opml.ts';
 
-export type SubscribeErrorReason = 'bad_url' | 'exists' | 'no_feed';
+export type SubscribeErrorReason = 'bad_url' | 'exists' | 'no_feed' | 'unreachable';
 
 export class SubscribeError extends Error {
   override name = 'SubscribeError';
@@ -48,7 +49,13 @@ export async function addFeed(db: Db, typed: string, opts: AddOptions): Promise<
   const typedUrl = typedToUrl(typed);
   const known = findFeedByUrl(db, typedUrl);
   if (known) throw alreadySubscribed(known.url, known.id);
-  const found = await discoverFeeds(typedUrl, opts.discover);
+  let found;
+  try {
+    found = await discoverFeeds(typedUrl, opts.discover);
+  } catch (err) {
+    if (err instanceof FetchError && err.kind !== 'aborted') throw new SubscribeError('unreachable', `Could not fetch ${typedUrl}: ${err.message}`);
+    throw err;
+  }
   if (!found.chosen) throw new SubscribeError('no_feed', noFeedMessage(typedUrl, found));
   const { url, feed } = found.chosen;
   const feedId = db.transaction(() => {

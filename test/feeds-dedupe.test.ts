@@ -1,0 +1,108 @@
+import { test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { openLibrary, type Db } from '../electron/store/db.ts';
+import { insertFeed } from '../electron/store/feeds.ts';
+import { ingestFeed, type Enricher, type EnrichedArticle } from '../electron/articles/ingest.ts';
+import { articleText, canonicalLink } from '../electron/articles/normalise.ts';
+import type { FeedItem, FeedObject } from '../electron/model.ts';
+import { tempDir } from './helpers.ts';
+
+function lib(t: TestContext): { db: Db; feed: number; other: number } {
+  const db = openLibrary(tempDir(t));
+  t.after(() => db.close());
+  const mk = (u: string): number => insertFeed(db, { url: u, typedUrl: u, intervalMinutes: 30, createdAt: '2026-11-25T00:00:00.000Z' });
+  return { db, feed: mk('https://a.example/feed'), other: mk('https://b.example/feed') };
+}
+
+const item = (o: Partial<FeedItem>): FeedItem => ({
+  id: null, title: null, link: null, published: null, updated: null, author: null, summary: null, content: null, categories: [], ...o,
+});
+const doc = (items: FeedItem[]): FeedObject => ({ title: 'F', link: null, description: null, language: 'en', items });
+const count = (db: Db, feedId: number): number => (db.prepare('SELECT count(*) AS n FROM article WHERE feed_id = ?').get(feedId) as { n: number }).n;
+
+test('canonical links drop tracking parameters and the fragment, and keep the rest', () => {
+  assert.equal(canonicalLink('https://News.Example/a/b?utm_source=x&utm_medium=rss&id=7&fbclid=1&gclid=2&yclid=3&mc_cid=4&mc_eid=5&_ga=6&ref=tw#top'),
+    'https://news.example/a/b?id=7');
+  assert.equal(canonicalLink('https://x.example/p?UTM_Campaign=a'), 'https://x.example/p');
+  assert.equal(canonicalLink('  https://x.example/p#frag  '), 'https://x.example/p');
+  assert.equal(canonicalLink('https://x.example/p?page=2&q=a+b'), 'https://x.example/p?page=2&q=a+b');
+  assert.equal(canonicalLink(null), null);
+  assert.equal(canonicalLink('not a url'), 'not a url');
+});
+
+test('article text is the plain text of the HTML, entities decoded, paragraphs on their own lines', () => {
+  assert.equal(articleText('<p>One &amp; <b>two</b>\n   three</p><p>Four<br>five</p><script>evil()</script><ul><li>a</li><li>b</li></ul>'),
+    'One & two three\nFour\nfive\na\nb');
+  assert.equal(articleText('Plain text, no tags'), 'Plain text, no tags');
+  assert.equal(articleText(null), '');
+});
+
+test('identity: guid within the feed, else canonical link, else title and date', (t) => {
+  const { db, feed, other } = lib(t);
+  const first = ingestFeed(db, feed, doc([
+    item({ id: 'g1', title: 'Guid item', link: 'https://a.example/1' }),
+    item({ title: 'Link item', link: 'https://a.example/2?utm_source=rss' }),
+    item({ title: 'Bare item', published: '2026-11-24T10:00:00.000Z' }),
+  ]), { now: '2026-11-25T01:00:00.000Z' });
+  assert.equal(first.newIds.length, 3);
+
+  const second = ingestFeed(db, feed, doc([
+    item({ id: 'g1', title: 'Guid item', link: 'https://a.example/moved' }), // same guid, new link: unchanged content
+    item({ title: 'Link item', link: 'https://a.example/2?utm_campaign=other#comments' }), // same canonical link
+    item({ title: 'Bare item', published: '2026-11-24T10:00:00.000Z' }), // same title + date
+    item({ title: 'Bare item', published: '2026-11-25T10:00:00.000Z' }), // another date: a new article
+    item({ id: 'g2', title: 'Guid item', link: 'https://a.example/1' }), // another guid: a new article even with a known link
+  ]), { now: '2026-11-25T02:00:00.000Z' });
+  assert.equal(second.newIds.length, 2);
+  assert.equal(second.unchanged, 3);
+  assert.equal(count(db, feed), 5);
+
+  // The same guid in another feed is another article.
+  assert.equal(ingestFeed(db, other, doc([item({ id: 'g1', title: 'Guid item' })])).newIds.length, 1);
+  assert.equal(count(db, feed), 5);
+});
+
+test('new and updated articles go through every enricher inside the transaction; a failing enricher loses only its own writes', (t) => {
+  const { db, feed } = lib(t);
+  db.exec("INSERT INTO tag (name) VALUES ('seen')");
+  const calls: EnrichedArticle[] = [];
+  const record: Enricher = (_db, a) => { calls.push(a); };
+  const tagger: Enricher = (d, a) => { d.prepare("INSERT INTO article_tag (article_id, tag_id, applied_at) VALUES (?, 1, 'now')").run(a.id); };
+  const broken: Enricher = function brokenEnricher(d, a) {
+    d.prepare("INSERT INTO article_tag (article_id, tag_id, applied_at) VALUES (?, 1, 'x')").run(a.id); // rolled back, or the tagger below would hit the primary key
+    throw new Error('boom');
+  };
+  const r1 = ingestFeed(db, feed, doc([item({ id: 'a', title: 'A', content: '<p>Alpha</p>', link: 'https://a.example/a' })]), { enrichers: [record, broken, tagger] });
+  assert.deepEqual(calls, [{ id: r1.newIds[0], feedId: feed, url: 'https://a.example/a', text: 'Alpha', isNew: true }]);
+  assert.deepEqual(r1.warnings, [`brokenEnricher failed on article ${r1.newIds[0]}: boom`]);
+  assert.equal((db.prepare('SELECT count(*) AS n FROM article_tag').get() as { n: number }).n, 1);
+
+  ingestFeed(db, feed, doc([item({ id: 'a', title: 'A', content: '<p>Alpha</p>', link: 'https://a.example/a' })]), { enrichers: [record] });
+  assert.equal(calls.length, 1, 'unchanged articles are not enriched again');
+  ingestFeed(db, feed, doc([item({ id: 'a', title: 'A', content: '<p>Alpha, corrected</p>', link: 'https://a.example/a' })]), { enrichers: [record] });
+  assert.deepEqual(calls[1], { id: r1.newIds[0], feedId: feed, url: 'https://a.example/a', text: 'Alpha, corrected', isNew: false });
+});
+
+test('a poll writes at most maxWrites articles; the rest come on the next poll', (t) => {
+  const { db, feed } = lib(t);
+  const feedDoc = doc(Array.from({ length: 7 }, (_, i) => item({ id: `i${i}`, title: `Item ${i}` })));
+  const r1 = ingestFeed(db, feed, feedDoc, { maxWrites: 3 });
+  assert.deepEqual([r1.newIds.length, r1.deferred], [3, 4]);
+  const r2 = ingestFeed(db, feed, feedDoc, { maxWrites: 3 });
+  assert.deepEqual([r2.newIds.length, r2.unchanged, r2.deferred], [3, 3, 1]);
+  const r3 = ingestFeed(db, feed, feedDoc, { maxWrites: 3 });
+  assert.deepEqual([r3.newIds.length, r3.unchanged, r3.deferred], [1, 6, 0]);
+  assert.equal(count(db, feed), 7);
+});
+
+test('empty items are skipped, and the raw item JSON and categories are stored', (t) => {
+  const { db, feed } = lib(t);
+  const it = item({ id: 'x', title: 'T', categories: ['politics', 'Europe'], summary: 'Sum' });
+  const r = ingestFeed(db, feed, doc([item({}), it]));
+  assert.equal(r.newIds.length, 1);
+  const row = db.prepare('SELECT raw, categories, text, lang FROM article').get() as { raw: string; categories: string; text: string; lang: string };
+  assert.deepEqual(JSON.parse(row.raw), it);
+  assert.deepEqual(JSON.parse(row.categories), ['politics', 'Europe']);
+  assert.equal(row.text, 'Sum');
+  assert.equal(row.lang, 'en');
+});
