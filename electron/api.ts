@@ -6,6 +6,8 @@ import { systemApi } from './api/system.ts';
 import { readerApi } from './api/reader.ts';
 import { settingsApi } from './api/settings.ts';
 import { feedsApi } from './api/feeds.ts';
+import { searchApi } from './api/search.ts';
+import { tagsApi } from './api/tags.ts';
 import { openLibrary } from './store/db.ts';
 import { openSettings, type Settings } from './settings.ts';
 import { EventBus } from './events.ts';
@@ -15,6 +17,8 @@ const methods = {
   ...readerApi,
   ...settingsApi,
   ...feedsApi,
+  ...searchApi,
+  ...tagsApi,
 };
 
 type Methods = typeof methods;

@@ -6,6 +6,10 @@ import { feedsCommand } from './feeds.ts';
 import { pollCommand } from './poll.ts';
 import { opmlCommand } from './opml.ts';
 import { serveCommand } from './serve.ts';
+import { searchCommand } from './search.ts';
+import { tagCommand, untagCommand, tagsCommand } from './tag.ts';
+import { rulesCommand } from './rules.ts';
+import { exportCommand } from './export.ts';
 
 export const commands: CliCommand[] = [
   addCommand,
@@ -14,4 +18,10 @@ export const commands: CliCommand[] = [
   pollCommand,
   opmlCommand,
   serveCommand,
+  searchCommand,
+  tagCommand,
+  untagCommand,
+  tagsCommand,
+  rulesCommand,
+  exportCommand,
 ];

@@ -59,8 +59,8 @@ export function querySource(p: PreparedQuery): { from: string; where: string; pa
 }
 
 /** Registers footnote_outlet() for this query's outlet:/country: filters, or says why they cannot run. */
-export function bindOutlets(db: Db, p: PreparedQuery, outletOf: OutletResolver | undefined): void {
-  if (!p.compiled.needsOutlet) return;
+export function bindOutlets(db: Db, needsOutlet: boolean, outletOf: OutletResolver | undefined): void {
+  if (!needsOutlet) return;
   if (!outletOf) throw new QuerySyntaxError('outlet: and country: need the outlet registry, which is not loaded here', 1);
   db.function('footnote_outlet', (url: unknown, what: unknown, wanted: unknown) => {
     const outlet = typeof url === 'string' ? outletOf(url) : null;
@@ -101,7 +101,7 @@ interface HitRow {
 
 export function search(db: Db, q: string, options: SearchOptions = {}): SearchResult {
   const p = prepareQuery(q);
-  bindOutlets(db, p, options.outletOf);
+  bindOutlets(db, p.compiled.needsOutlet, options.outletOf);
   const limit = options.limit ?? DEFAULT_LIMIT;
   const offset = options.offset ?? 0;
   const byRelevance = (options.sort ?? 'relevance') === 'relevance' && p.compiled.match !== null;

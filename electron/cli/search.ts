@@ -1,0 +1,37 @@
+// `footnote search <query>`: offline Boolean search over the library.
+import { printJson, stringOption, UsageError, type CliCommand } from './command.ts';
+import type { ApiResult } from '../api.ts';
+import { MARK_END, MARK_START } from '../store/search/snippet.ts';
+
+function positiveInt(text: string | undefined, name: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--${name} takes a positive whole number, not "${text}".`);
+  return Number(text);
+}
+
+export const searchCommand: CliCommand = {
+  name: 'search',
+  usage: 'search <query> [--limit N] [--offset N] [--sort relevance|date]',
+  summary: 'offline search: AND OR NOT ( ) "phrases" prefix* NEAR/n, title: feed: tag: date:A..B …',
+  options: { limit: { type: 'string' }, offset: { type: 'string' }, sort: { type: 'string' } },
+  async run(io) {
+    if (io.positionals.length === 0) throw new UsageError('give a query, e.g. footnote search \'sanctions AND "central bank"\'.');
+    const sort = stringOption(io, 'sort') ?? 'relevance';
+    if (sort !== 'relevance' && sort !== 'date') throw new UsageError(`--sort takes relevance or date, not "${sort}".`);
+    const result = (await io.call('search.query', {
+      q: io.positionals.join(' '),
+      limit: positiveInt(stringOption(io, 'limit'), 'limit', 20),
+      offset: stringOption(io, 'offset') === undefined ? 0 : positiveInt(stringOption(io, 'offset'), 'offset', 0),
+      sort,
+    })) as ApiResult<'search.query'>;
+    if (io.json) return printJson(io, result);
+    for (const w of result.warnings) io.err(`warning: ${w}`);
+    const [on, off] = io.stdoutIsTTY ? ['\x1b[1m', '\x1b[0m'] : ['', ''];
+    io.out(`${result.total} ${result.total === 1 ? 'article' : 'articles'}`);
+    for (const h of result.hits) {
+      io.out(`${String(h.id).padStart(6)}  ${(h.published ?? '').slice(0, 10).padEnd(10)}  ${h.feed}  ${h.title ?? '(untitled)'}`);
+      if (h.snippet) io.out(`        ${h.snippet.replaceAll(MARK_START, on).replaceAll(MARK_END, off)}`);
+      if (h.tags.length > 0) io.out(`        tags: ${h.tags.join(', ')}`);
+    }
+  },
+};
