@@ -61,5 +61,6 @@ export function decodeFeedBytes(bytes: Uint8Array, httpContentType?: string | nu
   let charset = normaliseCharset(charsetFromContentType(httpContentType)) ?? normaliseCharset(declaredCharset(bytes)) ?? 'utf-8';
   // A document we could read as ASCII cannot really be UTF-16/32, whatever it declares.
   if (/^utf-(16|32)/.test(charset)) charset = 'utf-8';
-  return iconv.decode(buf, charset);
+  // Buffer's own UTF-8 decoder also replaces invalid bytes with U+FFFD, and is several times faster.
+  return charset === 'utf-8' ? buf.toString('utf8') : iconv.decode(buf, charset);
 }

@@ -2,19 +2,70 @@
 import { Parser } from 'htmlparser2';
 
 // C0/C1 controls (bar tab, newline, carriage return), non-characters and lone surrogates: they break SQLite text
-// and JSON consumers, and no feed means them.
-const BAD_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// and JSON consumers, and no feed means them. The surrogate pattern needs a lookbehind, which is slow on long
+// strings, so it only runs when isWellFormed() says there is a lone surrogate.
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** String.prototype.isWellFormed (ES2024, in Node 20+) is missing from the ES2023 lib the project compiles against. */
+type WellFormedCheck = string & { isWellFormed(): boolean };
 
 /** Removes characters no stored string should hold; returns null for nothing or only whitespace. */
 export function clean(text: string | null | undefined): string | null {
   if (text == null) return null;
-  const out = text.replace(BAD_CHARS, '').trim();
+  let out = text.replace(CONTROLS, '');
+  if (!(out as WellFormedCheck).isWellFormed()) out = out.replace(LONE_SURROGATES, '');
+  out = out.trim();
   return out === '' ? null : out;
 }
 
 /** Like clean(), and collapses runs of whitespace: for titles, names, categories. */
 export function cleanLine(text: string | null | undefined): string | null {
   return clean(text?.replace(/\s+/g, ' '));
+}
+
+const NUMERIC_REF = /&#(?:(\d{1,7})|[xX]([\da-fA-F]{1,6}));/g;
+
+function codePoint(dec: string | undefined, hex: string | undefined): string {
+  const cp = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? '', 16);
+  // As HTML does: NUL, surrogates and out-of-range numbers become U+FFFD.
+  if (cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return '\uFFFD';
+  return String.fromCodePoint(cp);
+}
+
+/** Decodes the five XML entities and numeric references; other named entities (&nbsp;) are left for HTML. */
+export function decodeXml(text: string): string {
+  if (!text.includes('&')) return text;
+  let out = text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+  if (out.includes('&#')) out = out.replace(NUMERIC_REF, (_m, dec?: string, hex?: string) => codePoint(dec, hex));
+  return out.replace(/&amp;/g, '&'); // last, so that &amp;lt; stays &lt;
+}
+
+/** The text content of an XML source slice: CDATA sections verbatim, comments dropped, the rest entity-decoded. */
+export function xmlContent(raw: string): string {
+  if (!raw.includes('<!')) return decodeXml(raw);
+  let out = '';
+  let i = 0;
+  while (i < raw.length) {
+    const j = raw.indexOf('<!', i);
+    if (j < 0) {
+      out += decodeXml(raw.slice(i));
+      break;
+    }
+    out += decodeXml(raw.slice(i, j));
+    if (raw.startsWith('<![CDATA[', j)) {
+      const close = raw.indexOf(']]>', j + 9);
+      out += raw.slice(j + 9, close < 0 ? raw.length : close);
+      i = close < 0 ? raw.length : close + 3;
+    } else if (raw.startsWith('<!--', j)) {
+      const close = raw.indexOf('-->', j + 4);
+      i = close < 0 ? raw.length : close + 3;
+    } else {
+      out += '<!';
+      i = j + 2;
+    }
+  }
+  return out;
 }
 
 export function escapeHtml(text: string): string {
@@ -42,11 +93,40 @@ export function looksLikeHtml(text: string): boolean {
 }
 
 const ABSOLUTE = /^[a-zA-Z][a-zA-Z\d+.-]*:/;
+// A relative reference the WHATWG parser would copy unchanged: no dot segments, nothing to percent-encode.
+const SIMPLE_PATH = /^(?:\/(?!\/)|(?=[A-Za-z0-9_~!$&'()*+,;=@%-]))[A-Za-z0-9._~!$&'()*+,;=:@%/-]*(?:[?#][\x21-\x7E]*)?$/;
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$|[?#])/;
+
+interface BaseParts { origin: string; directory: string }
+const baseCache = new Map<string, BaseParts | null>();
+
+/** The origin and directory of an http(s) base, cached: feeds resolve thousands of links against a handful of bases. */
+function baseParts(base: string): BaseParts | null {
+  let parts = baseCache.get(base);
+  if (parts === undefined) {
+    parts = null;
+    try {
+      const u = new URL(base);
+      if ((u.protocol === 'http:' || u.protocol === 'https:') && u.username === '' && u.password === '') {
+        parts = { origin: u.origin, directory: u.origin + u.pathname.slice(0, u.pathname.lastIndexOf('/') + 1) };
+      }
+    } catch {
+      // not a URL: resolution falls through to the full parser, which will fail the same way
+    }
+    if (baseCache.size > 1000) baseCache.clear();
+    baseCache.set(base, parts);
+  }
+  return parts;
+}
 
 /** Resolves a URL against a base; returns the input when it is absolute, there is no base, or it cannot be resolved. */
 export function resolveUrl(url: string, base: string | null): string {
   const u = url.trim();
   if (base === null || ABSOLUTE.test(u)) return u;
+  if (SIMPLE_PATH.test(u) && !DOT_SEGMENT.test(u)) {
+    const parts = baseParts(base);
+    if (parts) return u.startsWith('/') ? parts.origin + u : parts.directory + u;
+  }
   try {
     return new URL(u, base).href;
   } catch {
@@ -62,20 +142,23 @@ export function resolveBase(xmlBase: string, parent: string | null): string | nu
 }
 
 export const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite', 'background', 'longdesc', 'action', 'data', 'usemap', 'codebase', 'profile']);
-const TAG = /<[a-zA-Z][^>]*>/g;
+// Tags carrying a URL attribute, then each URL attribute inside such a tag.
+const TAG_WITH_URL = /<[a-zA-Z][^<>]*?\s(?:href|src|poster|cite|background|longdesc|action|data|usemap|codebase|profile)\s*=[^<>]*>/gi;
 const URL_ATTR = /(\s(?:href|src|poster|cite|background|longdesc|action|data|usemap|codebase|profile)\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>]+)/gi;
+
+function resolveAttr(lead: string, value: string, base: string): string {
+  const quoted = value[0] === '"' || value[0] === "'";
+  const raw = (quoted ? value.slice(1, -1) : value).trim();
+  if (raw === '' || raw.startsWith('#') || ABSOLUTE.test(raw)) return lead + value;
+  // Attribute values are HTML-escaped: unescape &amp; for the resolver, escape the result again.
+  const resolved = resolveUrl(raw.replace(/&amp;/g, '&'), base);
+  return `${lead}"${resolved.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
+}
 
 /** Resolves relative href/src (and the other URL attributes) inside an HTML string. */
 export function resolveHtmlUrls(html: string, base: string | null): string {
-  if (base === null || !/\s(?:href|src|poster|cite|background|longdesc|action|data|usemap|codebase|profile)\s*=/i.test(html)) return html;
-  return html.replace(TAG, (tag) => tag.replace(URL_ATTR, (_all, lead: string, value: string) => {
-    const quote = value[0] === '"' || value[0] === "'" ? value[0] : '';
-    const raw = quote ? value.slice(1, -1) : value;
-    if (ABSOLUTE.test(raw.trim()) || raw.trim().startsWith('#') || raw.trim() === '') return lead + value;
-    // Attribute values are HTML-escaped: unescape &amp; for the resolver, escape the result again.
-    const resolved = resolveUrl(raw.replace(/&amp;/g, '&'), base);
-    return `${lead}"${resolved.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
-  }));
+  if (base === null) return html;
+  return html.replace(TAG_WITH_URL, (tag) => tag.replace(URL_ATTR, (_all, lead: string, value: string) => resolveAttr(lead, value, base)));
 }
 
 /** A person as RSS writes it: "jane@example.com (Jane Doe)", "Jane Doe <jane@example.com>", or just one of them. */

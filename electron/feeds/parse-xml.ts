@@ -1,6 +1,8 @@
 // A tolerant streaming mapper from RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 XML to the feed object.
 // htmlparser2 in xmlMode does the tokenising: it survives raw "&", unclosed elements and truncated files, and it
-// never reads a DTD, so external entities (XXE) and entity-expansion bombs stay inert text. The mapper keeps an
+// never reads a DTD, so external entities (XXE) and entity-expansion bombs stay inert text. Entity decoding is off
+// in the tokenizer (it would cut text at every entity): a field's text is read as one slice of the source between
+// its tags, then CDATA and the five XML entities are handled in one pass (xmlContent). The mapper keeps an
 // explicit stack (no recursion, so 100,000 nested elements are fine), resolves namespaces by URI, and tracks
 // xml:base and xml:lang per element.
 import { Parser } from 'htmlparser2';
@@ -8,8 +10,8 @@ import type { FeedItem, FeedObject } from '../model.ts';
 import { FeedParseError } from './parse-error.ts';
 import { parseFeedDate } from './parse-date.ts';
 import {
-  clean, cleanLine, escapeHtml, fromBase64, htmlToText, looksLikeHtml, personName, resolveBase, resolveHtmlUrls,
-  resolveUrl, URL_ATTRIBUTES,
+  clean, cleanLine, decodeXml, escapeHtml, fromBase64, htmlToText, looksLikeHtml, personName, resolveBase, resolveHtmlUrls,
+  resolveUrl, URL_ATTRIBUTES, xmlContent,
 } from './parse-text.ts';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
@@ -51,7 +53,10 @@ interface Capture {
   type: TextType;
   /** For base64: what the decoded bytes are. */
   innerType: TextType;
+  /** xhtml: the serialised markup so far. Other types read the source between the tags instead (see start). */
   buf: string;
+  /** Index in the source just after the opening tag. */
+  start: number;
   depth: number;
   base: string | null;
   attribs: Record<string, string>;
@@ -114,8 +119,10 @@ function better(current: Ranked | null, value: string | null, rank: number): Ran
   return current === null || rank < current.rank ? { value, rank } : current;
 }
 
+/** An attribute's value, entities decoded (the tokenizer leaves them: see mapXmlFeed). */
 function attr(attribs: Record<string, string>, name: string): string | undefined {
-  return attribs[name] ?? attribs[name.toLowerCase()];
+  const value = attribs[name] ?? attribs[name.toLowerCase()];
+  return value === undefined ? undefined : decodeXml(value);
 }
 
 /** Atom text-construct and content types (1.0 keywords, 0.3 MIME types and modes) → how to read the text. */
@@ -145,11 +152,11 @@ function htmlText(raw: string, type: TextType, base: string | null): string | nu
 /** The rdf:about attribute, whatever prefix the document binds to the RDF namespace. */
 function rdfAbout(attribs: Record<string, string>, scope: Scope): string | undefined {
   for (const name in attribs) {
-    if (name === 'about') return attribs[name];
+    if (name === 'about') return decodeXml(attribs[name] ?? '');
     if (!name.endsWith(':about')) continue;
     const prefix = name.slice(0, -6);
     const uri = scope[prefix];
-    if (prefix === 'rdf' || (uri !== undefined && NAMESPACES[uri.toLowerCase()] === 'rdf')) return attribs[name];
+    if (prefix === 'rdf' || (uri !== undefined && NAMESPACES[uri.toLowerCase()] === 'rdf')) return decodeXml(attribs[name] ?? '');
   }
   return undefined;
 }
@@ -175,6 +182,8 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
   let person: { name: string | null; email: string | null; text: string } | null = null;
   let cap: Capture | null = null;
   const rootScope: Scope = {};
+  let inCdata = false;
+  let ending = false;
 
   function key(qname: string, scope: Scope): string {
     const colon = qname.indexOf(':');
@@ -189,7 +198,7 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
 
   function startCapture(field: string, attribs: Record<string, string>, base: string | null, fallback: TextType): Capture {
     const { type, innerType } = textType(attribs, fallback);
-    cap = { field, type, innerType, buf: '', depth: stack.length, base, attribs, unwrapDiv: type === 'xhtml' && atom10 };
+    cap = { field, type, innerType, buf: '', start: parser.endIndex + 1, depth: stack.length, base, attribs, unwrapDiv: type === 'xhtml' && atom10 };
     return cap;
   }
 
@@ -198,15 +207,15 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
     for (const name in attribs) {
       if (name === 'xmlns' || name.startsWith('xmlns:') || name.startsWith('xml:')) continue;
       const bare = name.includes(':') ? name.slice(name.indexOf(':') + 1) : name;
-      let value = attribs[name] ?? '';
+      let value = decodeXml(attribs[name] ?? '');
       if (URL_ATTRIBUTES.has(bare.toLowerCase())) value = resolveUrl(value, base);
       out += ` ${bare}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
     }
     return `${out}>`;
   }
 
-  function finishCapture(c: Capture): void {
-    let raw = c.buf;
+  function finishCapture(c: Capture, end: number): void {
+    let raw = c.type === 'xhtml' ? c.buf : xmlContent(text.slice(c.start, Math.max(c.start, end)));
     let type = c.type;
     if (type === 'base64') {
       raw = fromBase64(raw);
@@ -377,13 +386,13 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
       for (const name in attribs) {
         if (name === 'xmlns' || name.startsWith('xmlns:')) {
           if (!declared) { scope = { ...scope }; declared = true; }
-          scope[name === 'xmlns' ? '' : name.slice(6)] = attribs[name] ?? '';
+          scope[name === 'xmlns' ? '' : name.slice(6)] = decodeXml(attribs[name] ?? '');
         }
       }
       const parentBase = parent ? parent.base : documentUrl;
-      const xmlBase = attribs['xml:base'];
+      const xmlBase = attr(attribs, 'xml:base');
       const base = xmlBase !== undefined ? resolveBase(xmlBase, parentBase) ?? parentBase : parentBase;
-      const lang = attribs['xml:lang'] ?? parent?.lang ?? null;
+      const lang = attr(attribs, 'xml:lang') ?? parent?.lang ?? null;
       const frame: Frame = { local: '', role: 'none', base, lang, scope, capture: null, silent: false };
       const colon = qname.indexOf(':');
       frame.local = (colon < 0 ? qname : qname.slice(colon + 1)).toLowerCase();
@@ -419,10 +428,15 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
       stack.push(frame);
     },
     ontext(data) {
-      if (cap) cap.buf += cap.type === 'xhtml' ? escapeHtml(data) : data;
+      // Raw source text (entities not decoded): in XHTML it is already escaped, except inside CDATA.
+      if (cap) { if (cap.type === 'xhtml') cap.buf += inCdata ? escapeHtml(data) : data; }
       else if (person && stack[stack.length - 1]?.role === 'person') person.text += data;
     },
+    oncdatastart() { inCdata = true; },
+    oncdataend() { inCdata = false; },
     onclosetag(_name, isImplied) {
+      // An element left open at the end of input ends where the input does.
+      const end = isImplied && ending ? text.length : parser.startIndex;
       const frame = stack.pop();
       if (!frame) return;
       if (cap && frame.capture !== cap) {
@@ -431,14 +445,14 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
       }
       if (frame.capture) {
         cap = null;
-        finishCapture(frame.capture);
+        finishCapture(frame.capture, end);
         return;
       }
       if (frame.role === 'person' && person) {
         // An Atom person (name/email children) or an RSS author string ("jane@example.com (Jane)").
         const p = person;
         person = null;
-        const name = p.name ?? personName(p.text) ?? p.email;
+        const name = p.name ?? personName(xmlContent(p.text)) ?? p.email;
         if (name !== null) (item ? item.authors : feed.authors).push(name);
       } else if (frame.role === 'item' && item) {
         finishItem(item);
@@ -447,10 +461,12 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
         rootClosed = !isImplied; // closed by the parser at the end of input: the file was cut off
       }
     },
-  }, { xmlMode: true, decodeEntities: true, recognizeSelfClosing: true });
+  }, { xmlMode: true, decodeEntities: false, recognizeSelfClosing: true });
 
   try {
-    parser.end(text);
+    parser.write(text);
+    ending = true;
+    parser.end();
   } catch (err) {
     if (err instanceof FeedParseError) throw err;
     throw new FeedParseError(`The XML could not be read: ${(err as Error).message}`);
