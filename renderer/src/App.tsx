@@ -225,6 +225,14 @@ export function App() {
     help: () => setDialog({ kind: 'help' }),
   });
 
+  useEffect(() => api.onCommand((c) => {
+    if (c === 'add-feed') setDialog({ kind: 'add' });
+    else if (c === 'refresh') void poll();
+    else if (c === 'search') searchBox.current?.focus();
+    else if (c === 'help') setDialog({ kind: 'help' });
+    else if (c === 'mark-all-read') void markAll();
+  }), [poll, markAll]);
+
   const folders = (counts?.folders ?? []).map((f) => f.name);
   const feedForDialog = dialog?.kind === 'feed' ? counts?.feeds.find((f) => f.id === dialog.feedId) : undefined;
 

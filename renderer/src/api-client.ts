@@ -2,7 +2,7 @@
 // mode. Only types come from electron/: the code there never reaches the browser.
 import type { ApiArgs, ApiName, ApiResult } from '../../electron/api.ts';
 import type { AppEvent } from '../../electron/events.ts';
-import type { BridgeReply, FootnoteBridge } from '../../electron/bridge.ts';
+import type { BridgeReply, FootnoteBridge, MenuCommand } from '../../electron/bridge.ts';
 
 export class ApiCallError extends Error {
   override name = 'ApiCallError';
@@ -18,6 +18,8 @@ export interface ApiClient {
   /** Methods whose types may not exist in this build yet (other parts of the app): results are the caller's to check. */
   callByName<T>(name: string, args: unknown): Promise<T>;
   onEvent(listener: (event: AppEvent) => void): () => void;
+  /** The app's menu commands; web mode has no menu, so nothing ever arrives there. */
+  onCommand(listener: (command: MenuCommand) => void): () => void;
   readonly mode: 'app' | 'web';
 }
 
@@ -43,6 +45,7 @@ function bridgeClient(bridge: FootnoteBridge): ApiClient {
     call: (name, args) => callByName(name, args),
     callByName,
     onEvent: (listener) => bridge.onEvent(listener),
+    onCommand: (listener) => bridge.onCommand(listener),
   };
 }
 
@@ -76,6 +79,7 @@ function httpClient(): ApiClient {
   };
   return {
     mode: 'web',
+    onCommand: () => () => undefined,
     call: (name, args) => callByName(name, args),
     callByName,
     onEvent: (listener) => {
