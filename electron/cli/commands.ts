@@ -5,6 +5,8 @@ import { removeCommand } from './remove.ts';
 import { feedsCommand } from './feeds.ts';
 import { pollCommand } from './poll.ts';
 import { opmlCommand } from './opml.ts';
+import { backupCommand } from './backup.ts';
+import { restoreCommand } from './restore.ts';
 import { serveCommand } from './serve.ts';
 import { searchCommand } from './search.ts';
 import { tagCommand, untagCommand, tagsCommand } from './tag.ts';
@@ -17,6 +19,8 @@ export const commands: CliCommand[] = [
   feedsCommand,
   pollCommand,
   opmlCommand,
+  backupCommand,
+  restoreCommand,
   serveCommand,
   searchCommand,
   tagCommand,

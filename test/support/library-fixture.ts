@@ -1,0 +1,47 @@
+// Test plumbing for crash, backup and hostile-feed tests: fill a library with raw rows, fingerprint its contents,
+// and run the real `footnote` CLI as a child process.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../../electron/store/db.ts';
+
+export const FOOTNOTE_BIN = fileURLToPath(new URL('../../bin/footnote.js', import.meta.url));
+
+/** Inserts `count` articles into a new feed, in one transaction; returns their ids. */
+export function insertArticles(db: Db, feedUrl: string, count: number, prefix = 'Story'): number[] {
+  const now = new Date().toISOString();
+  const feedId = db.prepare('INSERT INTO feed (url, typed_url, created_at) VALUES (?, ?, ?)').run(feedUrl, feedUrl, now).lastInsertRowid;
+  const insert = db.prepare(`INSERT INTO article (feed_id, guid, title_date_hash, title, text, raw, content_hash, first_seen_at, last_seen_at)
+    VALUES (?, ?, ?, ?, ?, '{}', ?, ?, ?)`);
+  return db.transaction(() => {
+    const ids: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const title = `${prefix} ${i}`;
+      ids.push(Number(insert.run(feedId, `${feedUrl}#${i}`, `h${i}`, title, `${title} body text`, `c${i}`, now, now).lastInsertRowid));
+    }
+    return ids;
+  })();
+}
+
+/** A digest of every row of every table, in a stable order: equal digests mean nothing was written. */
+export function libraryDigest(db: Db): string {
+  const hash = createHash('sha256');
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name").all() as { name: string }[];
+  for (const { name } of tables) {
+    hash.update(`\0table ${name}\0`);
+    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().iterate()) hash.update(JSON.stringify(row));
+  }
+  return hash.digest('hex');
+}
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real CLI (bin/footnote.js on this Node) with a data directory. */
+export function runCli(dataDir: string, args: string[], timeoutMs = 60_000): CliRun {
+  const r = spawnSync(process.execPath, [FOOTNOTE_BIN, ...args, '--data-dir', dataDir], { encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, FOOTNOTE_DATA_DIR: '' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
