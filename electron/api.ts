@@ -8,6 +8,7 @@ import { settingsApi } from './api/settings.ts';
 import { feedsApi } from './api/feeds.ts';
 import { searchApi } from './api/search.ts';
 import { tagsApi } from './api/tags.ts';
+import { labelsApi } from './api/labels.ts';
 import { openLibrary } from './store/db.ts';
 import { openSettings, type Settings } from './settings.ts';
 import { EventBus } from './events.ts';
@@ -19,6 +20,7 @@ const methods = {
   ...feedsApi,
   ...searchApi,
   ...tagsApi,
+  ...labelsApi,
 };
 
 type Methods = typeof methods;

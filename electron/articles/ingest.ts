@@ -6,6 +6,7 @@ import type { FeedObject } from '../model.ts';
 import { insertArticle, markSeen, updateArticle } from '../store/articles.ts';
 import { isEmptyItem, normaliseItem } from './normalise.ts';
 import { matchArticle } from './dedupe.ts';
+import { labelsEnricher } from '../labels/enricher.ts';
 
 export interface EnrichedArticle {
   id: number;
@@ -19,7 +20,7 @@ export interface EnrichedArticle {
 export type Enricher = (db: Db, article: EnrichedArticle) => void;
 
 /** Filled by the other parts (labels, auto-tag rules) with a one-line edit each. */
-export const enrichers: Enricher[] = [];
+export const enrichers: Enricher[] = [labelsEnricher];
 
 /**
  * At most this many new or updated articles are written per poll, so that one huge feed cannot hold the

@@ -241,7 +241,11 @@ export function nameAfter(text: string, start: number): Found | null {
 export function cleanEntity(raw: string): string | null {
   let words = raw.trim().replace(/^[—–\-:\s]+/, '').replace(/[\s,.;:]+$/, '').split(/\s+/);
   if (PRONOUNS.has((words[0] ?? '').toLowerCase())) return null;
-  while (words.length > 1 && (ARTICLES.has(stripElision(words[0] ?? '')) || HEADS.has((words[0] ?? '').toLowerCase()))) words = words.slice(1);
+  // "Die Organisation Memorial" → "Memorial"; a bare article stays: the entity is named as the text names it ("The Taliban").
+  const isHead = (w: string | undefined): boolean => HEADS.has((w ?? '').toLowerCase());
+  while (words.length > 1 && (isHead(words[0]) || (words.length > 2 && ARTICLES.has(stripElision(words[0] ?? '')) && isHead(words[1])))) {
+    words = words.slice(isHead(words[0]) ? 1 : 2);
+  }
   let name = words.join(' ').replace(/-(?:Konzern|Gruppe|Holding)$/, '');
   const quoted = /^[«“„"「]([^»”"」]{1,100})[»”"」]$/.exec(name);
   if (quoted?.[1]) name = quoted[1];

@@ -2,6 +2,7 @@
 // Append new ones; never edit one that has shipped. Numbers: 1 foundation, 2 search, 3 labels, 4+ later work.
 import type { Db } from './db.ts';
 import { migrateSearch } from './search/schema.ts';
+import { migrateLabels } from './outlets.ts';
 
 export interface Migration {
   version: number;
@@ -154,4 +155,5 @@ END;
 export const migrations: Migration[] = [
   { version: 1, up: (db) => db.exec(foundation) },
   { version: 2, up: migrateSearch },
+  { version: 3, up: migrateLabels },
 ];

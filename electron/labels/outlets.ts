@@ -1,0 +1,123 @@
+// The outlet registry: which outlets are state-controlled, state-affiliated, proxies, or publicly funded but
+// independent (assets/outlets.json, with its public sources), merged with the analyst's own entries from the
+// library. An article's outlet is found by the host of its URL, its feed's site or the feed itself: the host
+// and each parent domain down to the registrable domain are looked up, so subdomains and language editions
+// (de.rt.com, english.news.cn) match their outlet, and a more specific entry wins over its parent domain.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getDomain } from 'tldts';
+import type { Outlet } from '../model.ts';
+import type { Db } from '../store/db.ts';
+import { listOutletOverrides } from '../store/outlets.ts';
+
+export interface OutletEntry {
+  name: string;
+  domains: string[];
+  /** ISO 3166-1 alpha-2 code of the state the outlet is affiliated with. */
+  country: string;
+  /** state_controlled | state_affiliated | state_proxy | public_independent, or an analyst's own word. */
+  category: string;
+  /** The public reference for the classification. */
+  source: string;
+  /** When that reference classified it (YYYY-MM-DD). */
+  date: string | null;
+  /** Where the entry comes from: the shipped file, the analyst, or the analyst's edit of a shipped entry. */
+  origin: 'shipped' | 'user' | 'edited';
+}
+
+export const OUTLETS_FILE = join(import.meta.dirname, '..', '..', 'assets', 'outlets.json');
+
+let shipped: OutletEntry[] | undefined;
+
+/** The registry as shipped; read once. */
+export function shippedOutlets(): OutletEntry[] {
+  if (!shipped) {
+    const doc = JSON.parse(readFileSync(OUTLETS_FILE, 'utf8')) as { outlets: Omit<OutletEntry, 'origin'>[] };
+    shipped = doc.outlets.map((o) => ({ ...o, domains: o.domains.map(normaliseDomain), origin: 'shipped' as const }));
+  }
+  return shipped;
+}
+
+export interface OutletRegistry {
+  entries: OutletEntry[];
+  match: (url: string | null | undefined) => Outlet | null;
+}
+
+export function createRegistry(entries: OutletEntry[]): OutletRegistry {
+  const byDomain = new Map<string, OutletEntry>();
+  for (const e of entries) for (const d of e.domains) byDomain.set(d, e);
+  const match = (url: string | null | undefined): Outlet | null => {
+    const host = hostOf(url);
+    if (!host) return null;
+    const registrable = getDomain(host, { allowPrivateDomains: true }) ?? host;
+    // The host, then each parent down to the registrable domain: the most specific entry wins.
+    for (let h = host; ; h = h.slice(h.indexOf('.') + 1)) {
+      const e = byDomain.get(h);
+      if (e) return { name: e.name, domain: h, country: e.country, category: e.category, source: e.date ? `${e.source} (${e.date})` : e.source };
+      if (h === registrable || h.indexOf('.') < 0) return null;
+    }
+  };
+  return { entries, match };
+}
+
+/** Shipped entries with the analyst's additions, edits (same name) and removals applied. */
+export function mergeOutlets(base: OutletEntry[], db: Db): OutletEntry[] {
+  const overrides = listOutletOverrides(db);
+  const byName = new Map(overrides.map((o) => [o.name.toLowerCase(), o]));
+  const merged: OutletEntry[] = [];
+  for (const e of base) {
+    const o = byName.get(e.name.toLowerCase());
+    if (!o) merged.push(e);
+    else if (!o.removed) merged.push({ ...o, domains: o.domains.map(normaliseDomain), origin: 'edited' });
+  }
+  const shippedNames = new Set(base.map((e) => e.name.toLowerCase()));
+  for (const o of overrides) {
+    if (!o.removed && !shippedNames.has(o.name.toLowerCase())) merged.push({ ...o, domains: o.domains.map(normaliseDomain), origin: 'user' });
+  }
+  // An analyst's entry claims its domains: a shipped entry keeps only the ones nobody else claimed.
+  const claimed = new Set(merged.filter((e) => e.origin !== 'shipped').flatMap((e) => e.domains));
+  return merged.map((e) => (e.origin === 'shipped' ? { ...e, domains: e.domains.filter((d) => !claimed.has(d)) } : e));
+}
+
+let defaultRegistry: OutletRegistry | undefined;
+const perLibrary = new WeakMap<Db, OutletRegistry>();
+
+/** The outlet of a URL by the shipped registry, or by the library's merged registry when `db` is given. */
+export function matchOutlet(url: string | null | undefined, db?: Db): Outlet | null {
+  return registryFor(db).match(url);
+}
+
+export function registryFor(db?: Db): OutletRegistry {
+  if (!db) return (defaultRegistry ??= createRegistry(shippedOutlets()));
+  let r = perLibrary.get(db);
+  if (!r) perLibrary.set(db, (r = createRegistry(mergeOutlets(shippedOutlets(), db))));
+  return r;
+}
+
+/** Called after the analyst edits the registry of this library. */
+export function forgetRegistry(db: Db): void {
+  perLibrary.delete(db);
+}
+
+/** The first outlet found for an article: its own URL, then its feed's site, then the feed's URL. */
+export function outletOfArticle(registry: OutletRegistry, urls: (string | null | undefined)[]): Outlet | null {
+  for (const u of urls) {
+    const o = registry.match(u);
+    if (o) return o;
+  }
+  return null;
+}
+
+export function normaliseDomain(domain: string): string {
+  return domain.trim().toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+}
+
+function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`);
+    return u.hostname ? normaliseDomain(u.hostname) : null;
+  } catch {
+    return null;
+  }
+}

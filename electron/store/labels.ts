@@ -1,0 +1,169 @@
+// Labels in the library: what the detector found in each article (kept in step with the article's versions:
+// a label that disappears gets removed_at, one that appears is inserted with first_seen_at), the analyst's
+// review of each, labels added by hand, and the counts behind the Flags view.
+import type { Db } from './db.ts';
+import type { Label, LabelKind } from '../model.ts';
+import { prepared } from './prepared.ts';
+
+export type LabelReview = 'unreviewed' | 'confirmed' | 'rejected';
+export type LabelOrigin = 'detector' | 'manual';
+
+export interface LabelRecord {
+  id: number;
+  articleId: number;
+  kind: LabelKind;
+  entity: string;
+  marker: string | null;
+  evidence: string;
+  start: number | null;
+  end: number | null;
+  origin: LabelOrigin;
+  review: LabelReview;
+  note: string | null;
+  firstSeenAt: string;
+  /** Set when a later version of the article no longer carries the label. */
+  removedAt: string | null;
+}
+
+interface Row {
+  id: number;
+  article_id: number;
+  kind: LabelKind;
+  entity: string;
+  marker: string | null;
+  evidence: string;
+  start: number | null;
+  end: number | null;
+  origin: LabelOrigin;
+  review: LabelReview;
+  note: string | null;
+  first_seen_at: string;
+  removed_at: string | null;
+}
+
+const COLUMNS = 'id, article_id, kind, entity, marker, evidence, start, "end", origin, review, note, first_seen_at, removed_at';
+
+function record(r: Row): LabelRecord {
+  return {
+    id: r.id, articleId: r.article_id, kind: r.kind, entity: r.entity, marker: r.marker, evidence: r.evidence,
+    start: r.start, end: r.end, origin: r.origin, review: r.review, note: r.note, firstSeenAt: r.first_seen_at, removedAt: r.removed_at,
+  };
+}
+
+const key = (kind: string, entity: string): string => `${kind}\u0000${entity.toLowerCase()}`;
+
+export interface SyncResult {
+  added: number;
+  removed: number;
+}
+
+/**
+ * Brings the detector's labels of one article in line with a fresh detection: kept ones get the new evidence
+ * and offsets (the text around them may have moved), new ones are inserted, vanished ones get removed_at.
+ * Reviews and manual labels are never touched.
+ */
+export function syncDetectedLabels(db: Db, articleId: number, detected: Label[], now: string): SyncResult {
+  const current = prepared(db, `SELECT ${COLUMNS} FROM label WHERE article_id = ? AND origin = 'detector' AND removed_at IS NULL`).all(articleId) as Row[];
+  const byKey = new Map(current.map((r) => [key(r.kind, r.entity), r]));
+  const result: SyncResult = { added: 0, removed: 0 };
+  const seen = new Set<string>();
+  for (const l of detected) {
+    const k = key(l.kind, l.entity);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const had = byKey.get(k);
+    if (had) {
+      prepared(db, 'UPDATE label SET marker = ?, evidence = ?, start = ?, "end" = ? WHERE id = ?').run(l.marker, l.evidence, l.start, l.end, had.id);
+    } else {
+      prepared(db, `INSERT INTO label (article_id, kind, entity, marker, evidence, start, "end", origin, first_seen_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 'detector', ?)`).run(articleId, l.kind, l.entity, l.marker, l.evidence, l.start, l.end, now);
+      result.added++;
+    }
+  }
+  for (const [k, r] of byKey) {
+    if (seen.has(k)) continue;
+    prepared(db, 'UPDATE label SET removed_at = ? WHERE id = ?').run(now, r.id);
+    result.removed++;
+  }
+  return result;
+}
+
+/** When the article was last written or seen by an ingest: the time its labels are dated by. */
+export function articleSeenAt(db: Db, articleId: number): string | undefined {
+  return (prepared(db, 'SELECT last_seen_at FROM article WHERE id = ?').get(articleId) as { last_seen_at: string } | undefined)?.last_seen_at;
+}
+
+/** Every label of an article, removed ones included (the reader shows what changed), in text order. */
+export function labelsForArticle(db: Db, articleId: number): LabelRecord[] {
+  const rows = prepared(db, `SELECT ${COLUMNS} FROM label WHERE article_id = ? ORDER BY removed_at IS NOT NULL, coalesce(start, 1e18), id`).all(articleId) as Row[];
+  return rows.map(record);
+}
+
+export function getLabel(db: Db, id: number): LabelRecord | undefined {
+  const row = prepared(db, `SELECT ${COLUMNS} FROM label WHERE id = ?`).get(id) as Row | undefined;
+  return row ? record(row) : undefined;
+}
+
+export function setLabelReview(db: Db, id: number, review: LabelReview): boolean {
+  return prepared(db, 'UPDATE label SET review = ? WHERE id = ?').run(review, id).changes > 0;
+}
+
+export interface ManualLabel {
+  articleId: number;
+  kind: LabelKind;
+  entity: string;
+  note: string | null;
+}
+
+/** A label the analyst adds: confirmed by definition, with the note as its evidence. */
+export function addManualLabel(db: Db, l: ManualLabel, now: string): LabelRecord {
+  const id = prepared(db, `INSERT INTO label (article_id, kind, entity, marker, evidence, origin, review, note, first_seen_at)
+    VALUES (?, ?, ?, NULL, ?, 'manual', 'confirmed', ?, ?)`).run(l.articleId, l.kind, l.entity, l.note ?? '', l.note, now).lastInsertRowid;
+  const added = getLabel(db, Number(id));
+  if (!added) throw new Error(`label ${id} vanished right after it was added`);
+  return added;
+}
+
+export interface FlagFilter {
+  interval: 'day' | 'week';
+  kind?: LabelKind;
+  entity?: string;
+  review?: LabelReview;
+  /** Only labels on articles published (or first seen) on or after / before these ISO dates. */
+  after?: string;
+  before?: string;
+}
+
+/** One cell of the Flags counts: labels of one kind and entity, in one feed, in one period, in one review state. */
+export interface FlagCount {
+  kind: LabelKind;
+  entity: string;
+  feedId: number;
+  feedTitle: string | null;
+  feedUrl: string;
+  siteUrl: string | null;
+  period: string;
+  review: LabelReview;
+  count: number;
+}
+
+/** Counts of current (not removed) labels, per kind, entity, feed, period (a day, or the Monday of a week) and review. */
+export function flagCounts(db: Db, f: FlagFilter): FlagCount[] {
+  const day = "date(coalesce(a.published_at, a.first_seen_at))";
+  const period = f.interval === 'week' ? `date(${day}, 'weekday 0', '-6 days')` : day;
+  const rows = db.prepare(`
+    SELECT l.kind, min(l.entity) AS entity, a.feed_id AS feedId, f.title AS feedTitle, f.url AS feedUrl, f.site_url AS siteUrl,
+      ${period} AS period, l.review, count(*) AS count
+    FROM label l JOIN article a ON a.id = l.article_id JOIN feed f ON f.id = a.feed_id
+    WHERE l.removed_at IS NULL
+      AND (@kind IS NULL OR l.kind = @kind)
+      AND (@entity IS NULL OR l.entity = @entity COLLATE NOCASE)
+      AND (@review IS NULL OR l.review = @review)
+      AND (@after IS NULL OR ${day} >= @after)
+      AND (@before IS NULL OR ${day} < @before)
+    GROUP BY l.kind, lower(l.entity), a.feed_id, period, l.review
+    ORDER BY period`).all({
+    kind: f.kind ?? null, entity: f.entity ?? null, review: f.review ?? null, after: f.after ?? null, before: f.before ?? null,
+  }) as FlagCount[];
+  return rows;
+}
