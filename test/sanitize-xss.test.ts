@@ -202,3 +202,10 @@ test('stored output (images held back) can later be shown with images allowed', 
   const shown = sanitizeHtml(stored, { allowRemoteImages: true });
   assert.equal(new JSDOM(shown).window.document.querySelector('img')?.getAttribute('src'), 'https://cdn.example/p.jpg');
 });
+
+test('HTML nested deeper than browsers nest keeps only its text, inert, instead of overflowing the stack', () => {
+  const html = `${'<div>'.repeat(100_000)}<img src=x onerror=alert(1)>deep <b>words</b> &amp; more${'</div>'.repeat(100_000)}`;
+  const out = sanitizeHtml(html, {});
+  assert.equal(out, '<p>deep words &amp; more</p>');
+  assert.deepEqual(dangers(out), []);
+});

@@ -4,6 +4,7 @@
 // DOMPurify must run on jsdom, never linkedom: with linkedom's window it returns its input unchanged (STACK.md §7).
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import { JSDOM } from 'jsdom';
+import { Parser } from 'htmlparser2';
 
 export interface SanitizeOptions {
   /** The page's address: relative links and images are resolved against it (and dropped without it). */
@@ -69,8 +70,13 @@ function getPurifier(): DOMPurify {
   return p;
 }
 
+// Browsers stop nesting at 512 levels; jsdom's recursive serialiser overflows the stack a few thousand levels
+// down and slows quadratically before that, so a hostile page nested deeper keeps only its text.
+export const MAX_NESTING = 512;
+
 /** Returns `html` with everything that could run, submit, frame or load removed or disarmed. */
 export function sanitizeHtml(html: string, opts: SanitizeOptions = {}): string {
+  if (nestedDeeperThan(html, MAX_NESTING)) return textOnly(html);
   const p = getPurifier();
   current = { base: parseBase(opts.baseUrl), allowRemoteImages: opts.allowRemoteImages === true };
   try {
@@ -78,6 +84,27 @@ export function sanitizeHtml(html: string, opts: SanitizeOptions = {}): string {
   } finally {
     current = { base: null, allowRemoteImages: false };
   }
+}
+
+/** Whether elements in `html` nest deeper than `max`. A streaming parse fed in slices, stopped as soon as the
+ * answer is known: htmlparser2's open-element stack costs O(depth) per tag, so reading on would be quadratic. */
+export function nestedDeeperThan(html: string, max: number): boolean {
+  if (html.length < max * 3) return false; // each level costs at least "<a>"
+  let depth = 0;
+  let tooDeep = false;
+  const parser = new Parser({
+    onopentag() { if (++depth > max) tooDeep = true; },
+    onclosetag() { depth--; },
+  });
+  for (let i = 0; i < html.length && !tooDeep; i += 16_384) parser.write(html.slice(i, i + 16_384));
+  return tooDeep;
+}
+
+/** The fallback for a page too deep to parse: its text, tags cut out by a linear scan, in one paragraph.
+ * Entities are left as they are (still text); a stray < or > of a broken tag is escaped. */
+function textOnly(html: string): string {
+  const text = html.replace(/<[^>]*>/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\s+/g, ' ').trim();
+  return text === '' ? '' : `<p>${text}</p>`;
 }
 
 function parseBase(url: string | null | undefined): URL | null {
