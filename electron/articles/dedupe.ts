@@ -2,17 +2,18 @@
 // feed, else its canonical link, else the hash of title and date. A known item whose content hash differs is
 // an update (its previous version is kept), not a new article.
 import type { Db } from '../store/db.ts';
-import { findByCanonicalLink, findByGuid, findByTitleDateHash, type ArticleFields, type KnownArticle } from '../store/articles.ts';
+import { findByCanonicalLink, findByGuid, findByTitleDateHash, type KnownArticle } from '../store/articles.ts';
+import type { ArticleKeys } from './normalise.ts';
 
 export type Match = { kind: 'new' } | { kind: 'unchanged'; known: KnownArticle } | { kind: 'updated'; known: KnownArticle };
 
-export function findKnown(db: Db, feedId: number, a: ArticleFields): KnownArticle | undefined {
+export function findKnown(db: Db, feedId: number, a: ArticleKeys): KnownArticle | undefined {
   if (a.guid) return findByGuid(db, feedId, a.guid);
   if (a.canonicalLink) return findByCanonicalLink(db, feedId, a.canonicalLink);
   return findByTitleDateHash(db, feedId, a.titleDateHash);
 }
 
-export function matchArticle(db: Db, feedId: number, a: ArticleFields): Match {
+export function matchArticle(db: Db, feedId: number, a: ArticleKeys): Match {
   const known = findKnown(db, feedId, a);
   if (!known) return { kind: 'new' };
   return known.contentHash === a.contentHash ? { kind: 'unchanged', known } : { kind: 'updated', known };

@@ -4,9 +4,10 @@
 import type { Db } from '../store/db.ts';
 import type { FeedObject } from '../model.ts';
 import { insertArticle, markSeen, updateArticle } from '../store/articles.ts';
-import { isEmptyItem, normaliseItem } from './normalise.ts';
+import { isEmptyItem, itemKeys, normaliseItem } from './normalise.ts';
 import { matchArticle } from './dedupe.ts';
 import { labelsEnricher } from '../labels/enricher.ts';
+import { autoTagEnricher } from '../tags/auto-tag.ts';
 
 export interface EnrichedArticle {
   id: number;
@@ -20,7 +21,7 @@ export interface EnrichedArticle {
 export type Enricher = (db: Db, article: EnrichedArticle) => void;
 
 /** Filled by the other parts (labels, auto-tag rules) with a one-line edit each. */
-export const enrichers: Enricher[] = [labelsEnricher];
+export const enrichers: Enricher[] = [labelsEnricher, autoTagEnricher];
 
 /**
  * At most this many new or updated articles are written per poll, so that one huge feed cannot hold the
@@ -54,8 +55,8 @@ export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: In
   db.transaction(() => {
     for (const item of feed.items) {
       if (isEmptyItem(item)) continue;
-      const fields = normaliseItem(item, feed.language);
-      const match = matchArticle(db, feedId, fields);
+      const keys = itemKeys(item);
+      const match = matchArticle(db, feedId, keys);
       if (match.kind === 'unchanged') {
         markSeen(db, match.known.id, now);
         result.unchanged++;
@@ -65,6 +66,7 @@ export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: In
         result.deferred++;
         continue;
       }
+      const fields = normaliseItem(item, feed.language, keys);
       const isNew = match.kind === 'new';
       const id = isNew ? insertArticle(db, feedId, fields, now) : match.known.id;
       if (match.kind === 'updated') updateArticle(db, match.known, fields, now);

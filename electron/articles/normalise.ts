@@ -82,7 +82,21 @@ export function titleDateHash(item: Pick<FeedItem, 'title' | 'published' | 'upda
 
 /** What counts as "the content changed": title, summary and content as the feed sends them. */
 export function contentHash(item: Pick<FeedItem, 'title' | 'summary' | 'content'>): string {
-  return sha1(JSON.stringify([item.title, item.summary, item.content]));
+  const h = createHash('sha1');
+  for (const part of [item.title, item.summary, item.content]) h.update(part === null ? '\u0000' : `\u0001${part}\u0002`);
+  return h.digest('hex');
+}
+
+/** The dedupe keys and content hash: all a re-poll needs for an item it already has (the text is not computed). */
+export type ArticleKeys = Pick<ArticleFields, 'guid' | 'canonicalLink' | 'titleDateHash' | 'contentHash'>;
+
+export function itemKeys(item: FeedItem): ArticleKeys {
+  return {
+    guid: item.id?.trim() || null,
+    canonicalLink: canonicalLink(item.link),
+    titleDateHash: titleDateHash(item),
+    contentHash: contentHash(item),
+  };
 }
 
 /** True when an item carries nothing to store (no id, link, title or text at all). */
@@ -90,13 +104,10 @@ export function isEmptyItem(item: FeedItem): boolean {
   return !item.id && !item.link && !item.title && !item.summary && !item.content;
 }
 
-export function normaliseItem(item: FeedItem, feedLanguage: string | null): ArticleFields {
-  const guid = item.id?.trim() || null;
+export function normaliseItem(item: FeedItem, feedLanguage: string | null, keys: ArticleKeys = itemKeys(item)): ArticleFields {
   return {
-    guid,
+    ...keys,
     link: item.link,
-    canonicalLink: canonicalLink(item.link),
-    titleDateHash: titleDateHash(item),
     title: item.title,
     author: item.author,
     summary: item.summary,
@@ -107,6 +118,5 @@ export function normaliseItem(item: FeedItem, feedLanguage: string | null): Arti
     publishedAt: item.published,
     updatedAt: item.updated,
     raw: JSON.stringify(item),
-    contentHash: contentHash(item),
   };
 }

@@ -22,20 +22,13 @@ export interface ArticleFields {
   contentHash: string;
 }
 
-/** What dedupe needs to know about a stored article. */
+/** What dedupe needs to know about a stored article (no content: a re-poll reads as little as it can). */
 export interface KnownArticle {
   id: number;
   contentHash: string;
-  title: string | null;
-  summary: string | null;
-  content: string | null;
-  text: string | null;
-  firstSeenAt: string;
-  lastSeenAt: string;
 }
 
-const knownSelect = `SELECT id, content_hash AS contentHash, title, summary, content, text, first_seen_at AS firstSeenAt,
-  last_seen_at AS lastSeenAt FROM article`;
+const knownSelect = 'SELECT id, content_hash AS contentHash FROM article';
 
 export function findByGuid(db: Db, feedId: number, guid: string): KnownArticle | undefined {
   return prepared(db, `${knownSelect} WHERE feed_id = ? AND guid = ? ORDER BY id LIMIT 1`).get(feedId, guid) as KnownArticle | undefined;
@@ -64,8 +57,9 @@ export function insertArticle(db: Db, feedId: number, a: ArticleFields, seenAt: 
 export function updateArticle(db: Db, known: KnownArticle, a: ArticleFields, seenAt: string): void {
   // The replaced version was current from the previous update (or from first sight) until now.
   prepared(db, `INSERT INTO article_version (article_id, content_hash, title, summary, content, text, seen_from, seen_until)
-    VALUES (?, ?, ?, ?, ?, ?, coalesce((SELECT max(seen_until) FROM article_version WHERE article_id = ?), ?), ?)`)
-    .run(known.id, known.contentHash, known.title, known.summary, known.content, known.text, known.id, known.firstSeenAt, seenAt);
+    SELECT id, content_hash, title, summary, content, text,
+      coalesce((SELECT max(seen_until) FROM article_version WHERE article_id = article.id), first_seen_at), ?
+    FROM article WHERE id = ?`).run(seenAt, known.id);
   prepared(db, `UPDATE article SET guid = ?, link = ?, canonical_link = ?, title_date_hash = ?, title = ?, author = ?, summary = ?,
     content = ?, text = ?, lang = ?, categories = ?, published_at = ?, updated_at = ?, raw = ?, content_hash = ?,
     previous_hash = content_hash, last_seen_at = ? WHERE id = ?`).run(...fieldValues(a), seenAt, known.id);
