@@ -1,5 +1,6 @@
 // Every `footnote` sub-command, in the order `footnote --help` lists them.
 import type { CliCommand } from './command.ts';
+import { parseCommand } from './parse.ts';
 import { addCommand } from './add.ts';
 import { removeCommand } from './remove.ts';
 import { feedsCommand } from './feeds.ts';
@@ -12,8 +13,10 @@ import { searchCommand } from './search.ts';
 import { tagCommand, untagCommand, tagsCommand } from './tag.ts';
 import { rulesCommand } from './rules.ts';
 import { exportCommand } from './export.ts';
+import { labelsCommand } from './labels.ts';
 
 export const commands: CliCommand[] = [
+  parseCommand,
   addCommand,
   removeCommand,
   feedsCommand,
@@ -28,4 +31,5 @@ export const commands: CliCommand[] = [
   tagsCommand,
   rulesCommand,
   exportCommand,
+  labelsCommand,
 ];
