@@ -36,7 +36,7 @@ function quote(text: string): string {
 }
 
 function tokens(text: string): string[] {
-  return words(indexFold(text)).map((w) => w.word);
+  return words(indexFold(text)).map((w) => foldWord(w.word));
 }
 
 /** A term or phrase as an FTS5 phrase string, without a column filter. `inRaw` forces the raw columns. */
@@ -139,9 +139,14 @@ class SqlBuilder {
     const v = node.value;
     switch (node.field) {
       case 'feed': {
+        // A number is a feed id; anything else a piece of the feed's title or address.
+        if (/^\d+$/.test(v)) {
+          this.params.push(Number(v));
+          return 'a.feed_id = ?';
+        }
         const like = `%${likeEscape(foldWord(v))}%`;
-        this.params.push(/^\d+$/.test(v) ? Number(v) : null, like, like, like);
-        return "a.feed_id IN (SELECT id FROM feed WHERE id = ? OR footnote_lower(coalesce(title, '')) LIKE ? ESCAPE '\\' OR footnote_lower(url) LIKE ? ESCAPE '\\' OR footnote_lower(coalesce(site_url, '')) LIKE ? ESCAPE '\\')";
+        this.params.push(like, like, like);
+        return "a.feed_id IN (SELECT id FROM feed WHERE footnote_lower(coalesce(title, '')) LIKE ? ESCAPE '\\' OR footnote_lower(url) LIKE ? ESCAPE '\\' OR footnote_lower(coalesce(site_url, '')) LIKE ? ESCAPE '\\')";
       }
       case 'tag':
         this.params.push(foldWord(v));

@@ -46,7 +46,8 @@ export function lex(query: string): Token[] {
       tokens.push({ type: 'phrase', pos, text, prefix });
       continue;
     }
-    if ((c === '-' || c === '+') && !isBreak(query[i + 1]) && query[i + 1] !== '-') {
+    const after = query[i + 1];
+    if ((c === '-' || c === '+') && after !== undefined && !isSpace(after) && after !== ')' && after !== '-') {
       // -term excludes; +term is Google's "must contain", which implicit AND already means.
       if (c === '-') tokens.push({ type: 'minus', pos });
       i++;
