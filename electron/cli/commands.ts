@@ -1,6 +1,5 @@
 // Every `footnote` sub-command, in the order `footnote --help` lists them.
 import type { CliCommand } from './command.ts';
-import { parseCommand } from './parse.ts';
 import { addCommand } from './add.ts';
 import { removeCommand } from './remove.ts';
 import { feedsCommand } from './feeds.ts';
@@ -16,7 +15,6 @@ import { exportCommand } from './export.ts';
 import { labelsCommand } from './labels.ts';
 
 export const commands: CliCommand[] = [
-  parseCommand,
   addCommand,
   removeCommand,
   feedsCommand,
