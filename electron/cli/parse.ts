@@ -1,0 +1,63 @@
+// `footnote parse <file|url> [--content-type T] [--url U]`: parse one feed and print it; stores nothing.
+import { readFile } from 'node:fs/promises';
+import { UsageError, printJson, stringOption, type CliCommand } from './command.ts';
+import { feedObject, parseFeedBytes, FeedParseError, type ParsedFeed } from '../feeds/parse.ts';
+import { fetchUrl, hostPortOf } from '../feeds/fetch.ts';
+
+const SHOWN_ITEMS = 5;
+
+interface Source { bytes: Uint8Array; contentType: string | null; url: string | null }
+
+async function load(target: string, contentType: string | undefined, url: string | undefined): Promise<Source> {
+  if (/^https?:\/\//i.test(target)) {
+    // The user typed this address, so a feed on localhost or the LAN is fine.
+    const res = await fetchUrl(target, { allowHostPort: hostPortOf(target) });
+    return { bytes: res.bytes, contentType: contentType ?? res.headers['content-type'] ?? null, url: url ?? res.url };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(target);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new Error(`${target}: no such file`);
+    if (code === 'EISDIR') throw new Error(`${target} is a folder, not a feed file`);
+    throw new Error(`${target}: cannot be read (${(err as Error).message})`);
+  }
+  return { bytes, contentType: contentType ?? null, url: url ?? null };
+}
+
+function summary(feed: ParsedFeed): string {
+  const lines = [
+    `${feed.title ?? '(untitled feed)'}  [${feed.format === 'json' ? 'JSON Feed' : feed.format.toUpperCase()}${feed.language ? `, ${feed.language}` : ''}]`,
+  ];
+  if (feed.link) lines.push(feed.link);
+  if (feed.description) lines.push(feed.description);
+  if (feed.ttlMinutes !== null) lines.push(`Asks not to be fetched more often than every ${feed.ttlMinutes} min.`);
+  lines.push(`${feed.items.length} item${feed.items.length === 1 ? '' : 's'}${feed.items.length > SHOWN_ITEMS ? `, the first ${SHOWN_ITEMS}:` : feed.items.length > 0 ? ':' : ''}`);
+  for (const item of feed.items.slice(0, SHOWN_ITEMS)) {
+    const date = (item.published ?? item.updated)?.slice(0, 16).replace('T', ' ') ?? 'no date         ';
+    lines.push(`  ${date}  ${item.title ?? '(untitled)'}${item.link ? `\n                    ${item.link}` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+export const parseCommand: CliCommand = {
+  name: 'parse',
+  usage: 'parse <file|url> [--content-type T] [--url U]',
+  summary: 'parse one feed and print it (--json: the feed object); stores nothing',
+  options: { 'content-type': { type: 'string' }, url: { type: 'string' } },
+  async run(io) {
+    const [target, ...extra] = io.positionals;
+    if (!target || extra.length > 0) throw new UsageError('give exactly one feed file or URL');
+    const source = await load(target, stringOption(io, 'content-type'), stringOption(io, 'url'));
+    let feed: ParsedFeed;
+    try {
+      feed = parseFeedBytes(source.bytes, { contentType: source.contentType, url: source.url });
+    } catch (err) {
+      if (err instanceof FeedParseError) throw new Error(`${target}: ${err.message}`);
+      throw err;
+    }
+    if (io.json) return printJson(io, feedObject(feed));
+    io.out(summary(feed));
+  },
+};
