@@ -1,5 +1,6 @@
 // Every `footnote` sub-command, in the order `footnote --help` lists them.
 import type { CliCommand } from './command.ts';
+import { parseCommand } from './parse.ts';
 import { addCommand } from './add.ts';
 import { removeCommand } from './remove.ts';
 import { feedsCommand } from './feeds.ts';
@@ -15,6 +16,7 @@ import { exportCommand } from './export.ts';
 import { labelsCommand } from './labels.ts';
 
 export const commands: CliCommand[] = [
+  parseCommand,
   addCommand,
   removeCommand,
   feedsCommand,
