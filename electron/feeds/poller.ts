@@ -5,6 +5,7 @@ import type { Db } from '../store/db.ts';
 import type { AppEvent } from '../events.ts';
 import { findFeedByUrl, listStoredFeeds, updateFeedState, type FeedState, type StoredFeed } from '../store/feeds.ts';
 import { logFetch, type FetchOutcome } from '../store/fetch-log.ts';
+import { countFlagged } from '../store/articles.ts';
 import { ingestFeed } from '../articles/ingest.ts';
 import { FetchError, fetchUrl, hostPortOf, type FetchOptions, type FetchResult } from './fetch.ts';
 import { parseFeedBytes, type ParsedFeed, type ParseOptions } from './parse.ts';
@@ -44,6 +45,8 @@ export interface PollSummary {
 export interface FeedPollResult {
   outcome: FetchOutcome | 'cancelled';
   newCount: number;
+  /** New articles that came out of the enrichers with a label (the app may notify about them). */
+  flaggedCount: number;
   updatedCount: number;
   error: string | null;
 }
@@ -59,6 +62,7 @@ export async function pollFeeds(db: Db, options: PollOptions = {}): Promise<Poll
   }
   let done = 0;
   let next = 0;
+  let flagged = 0;
   const worker = async (): Promise<void> => {
     while (next < toFetch.length && !options.signal?.aborted) {
       const feed = toFetch[next++] as StoredFeed;
@@ -66,6 +70,7 @@ export async function pollFeeds(db: Db, options: PollOptions = {}): Promise<Poll
       if (r.outcome === 'cancelled') continue;
       summary.feeds++;
       summary.new += r.newCount;
+      flagged += r.flaggedCount;
       summary.updated += r.updatedCount;
       if (r.error !== null && r.outcome !== 'gone') summary.failed.push({ url: feed.url, error: r.error });
       if (r.outcome === 'gone') summary.failed.push({ url: feed.url, error: r.error ?? 'The feed is gone.' });
@@ -76,6 +81,7 @@ export async function pollFeeds(db: Db, options: PollOptions = {}): Promise<Poll
   const workers = Math.max(1, Math.min(options.concurrency ?? MAX_CONCURRENT_FETCHES, toFetch.length));
   await Promise.all(Array.from({ length: workers }, worker));
   summary.cancelled = options.signal?.aborted === true;
+  if (summary.new > 0) options.emit?.({ type: 'articles-new', count: summary.new, flagged });
   options.emit?.({ type: 'poll-finished', feeds: summary.feeds, newArticles: summary.new, updated: summary.updated, failed: summary.failed.length });
   return summary;
 }
@@ -114,7 +120,7 @@ export async function pollFeed(db: Db, feed: StoredFeed, options: PollOptions = 
       parsed = await (options.parse ?? parseFeedBytes)(response.bytes, { contentType: response.headers['content-type'] ?? null, url: response.url });
     }
   } catch (err) {
-    if (err instanceof FetchError && err.kind === 'aborted') return { outcome: 'cancelled', newCount: 0, updatedCount: 0, error: null };
+    if (err instanceof FetchError && err.kind === 'aborted') return { outcome: 'cancelled', newCount: 0, flaggedCount: 0, updatedCount: 0, error: null };
     return recordFailure(db, feed, err as Error, now(), log);
   }
 
@@ -133,7 +139,7 @@ export async function pollFeed(db: Db, feed: StoredFeed, options: PollOptions = 
       updateFeedState(db, feed.id, state);
       log('not_modified', response.status, 0, 0, 0, null);
     })();
-    return { outcome: 'not_modified', newCount: 0, updatedCount: 0, error: null };
+    return { outcome: 'not_modified', newCount: 0, flaggedCount: 0, updatedCount: 0, error: null };
   }
   const doc = parsed;
   return db.transaction((): FeedPollResult => {
@@ -153,7 +159,7 @@ export async function pollFeed(db: Db, feed: StoredFeed, options: PollOptions = 
     updateFeedState(db, feed.id, state);
     const note = result.deferred > 0 ? `${result.deferred} items left for the next poll.` : null;
     log('ok', response.status, bytes, result.newIds.length, result.updatedIds.length, [note, ...result.warnings].filter(Boolean).join(' ') || null);
-    return { outcome: 'ok', newCount: result.newIds.length, updatedCount: result.updatedIds.length, error: null };
+    return { outcome: 'ok', newCount: result.newIds.length, flaggedCount: countFlagged(db, result.newIds), updatedCount: result.updatedIds.length, error: null };
   })();
 }
 
@@ -165,14 +171,14 @@ function recordFailure(db: Db, feed: StoredFeed, err: Error, at: Date, log: (o: 
     if (status === 410) {
       updateFeedState(db, feed.id, { ...base, status: 'gone', nextFetchAt: null, retryReason: null });
       log('gone', status, null, 0, 0, message);
-      return { outcome: 'gone', newCount: 0, updatedCount: 0, error: message };
+      return { outcome: 'gone', newCount: 0, flaggedCount: 0, updatedCount: 0, error: message };
     }
     const retryAt = (status === 429 || status === 503) && err instanceof FetchError ? parseRetryAfter(err.retryAfter, at) : null;
     if (retryAt) {
       const reason = `The server asked Footnote to wait (HTTP ${status}, Retry-After).`;
       updateFeedState(db, feed.id, { ...base, status: 'error', nextFetchAt: retryAt.toISOString(), retryReason: reason });
       log('retry_later', status, null, 0, 0, message);
-      return { outcome: 'retry_later', newCount: 0, updatedCount: 0, error: `${message} Next try in ${describeWait(retryAt, at)}.` };
+      return { outcome: 'retry_later', newCount: 0, flaggedCount: 0, updatedCount: 0, error: `${message} Next try in ${describeWait(retryAt, at)}.` };
     }
     const errors = feed.errorCount + 1;
     const next = nextAfterFailure(feed, errors, at);
@@ -181,6 +187,6 @@ function recordFailure(db: Db, feed: StoredFeed, err: Error, at: Date, log: (o: 
       retryReason: `Backing off after ${errors} failed fetch${errors === 1 ? '' : 'es'} in a row.`,
     });
     log('error', status, null, 0, 0, message);
-    return { outcome: 'error', newCount: 0, updatedCount: 0, error: message };
+    return { outcome: 'error', newCount: 0, flaggedCount: 0, updatedCount: 0, error: message };
   })();
 }

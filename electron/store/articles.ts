@@ -76,6 +76,14 @@ export function countArticles(db: Db, feedId?: number): number {
   return (row as { n: number }).n;
 }
 
+/** How many of these articles carry a label the analyst has not rejected (the reader's "flagged"). */
+export function countFlagged(db: Db, ids: number[]): number {
+  if (ids.length === 0) return 0;
+  const row = prepared(db, `SELECT count(DISTINCT article_id) AS n FROM label
+    WHERE review <> 'rejected' AND article_id IN (SELECT value FROM json_each(?))`).get(JSON.stringify(ids)) as { n: number };
+  return row.n;
+}
+
 export interface ArticleVersion {
   contentHash: string;
   title: string | null;
