@@ -14,18 +14,20 @@ import {
 export const SELF = '<self>';
 
 export function detectLabels(text: string): Label[] {
+  // One pass of the trigger scan: a text without a stem costs exactly that; each line holding one is analysed
+  // once, and the scan resumes after it.
   TRIGGER.lastIndex = 0;
-  if (!TRIGGER.test(text)) return [];
+  let m = TRIGGER.exec(text);
+  if (m === null) return [];
   const found = new LabelSet();
   const notices = findNotices(text, found);
-  TRIGGER.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TRIGGER.exec(text)) !== null) {
+  while (m !== null) {
     const start = text.lastIndexOf('\n', m.index) + 1;
     let end = text.indexOf('\n', m.index);
     if (end < 0) end = text.length;
     analyseLine(text, start, end, notices, found);
     TRIGGER.lastIndex = end;
+    m = TRIGGER.exec(text);
   }
   return found.result();
 }
