@@ -164,8 +164,10 @@ test('a malformed query raises a QuerySyntaxError, and a mixed AND/OR a warning 
 
 test('outlet: and country: filter through the outlet resolver', (t) => {
   const db = library(t);
-  const outletOf = (url: string): { name: string; country: string } | null =>
-    url.includes('tass.com') ? { name: 'TASS', country: 'RU' } : url.includes('ria.ru') ? { name: 'RIA Novosti', country: 'RU' } : null;
+  const outletOf = (urls: (string | null)[]): { name: string; country: string } | null => {
+    const url = urls.find((u) => u !== null) ?? '';
+    return url.includes('tass.com') ? { name: 'TASS', country: 'RU' } : url.includes('ria.ru') ? { name: 'RIA Novosti', country: 'RU' } : null;
+  };
   const q = (s: string): number[] => search(db, s, { limit: 100, outletOf }).hits.map((h) => h.id).sort((a, b) => a - b);
   assert.deepEqual(q('country:ru'), [3, 4, 5, 6, 7, 15]);
   assert.deepEqual(q('outlet:ria'), [5, 6, 7]);

@@ -5,6 +5,7 @@ import { guarded } from './search-errors.ts';
 import { search, DEFAULT_LIMIT, type SearchResult } from '../store/search/search.ts';
 import { volume, type VolumeData } from '../store/search/volume.ts';
 import { writeExport } from '../store/search/export.ts';
+import { outletResolver } from '../tags/outlet-resolver.ts';
 import { listSavedSearches, removeSavedSearch, saveSearch, type SavedSearch } from '../store/saved-searches.ts';
 
 const id = z.number().int().positive();
@@ -17,23 +18,23 @@ export const searchApi = {
     limit: z.number().int().min(1).max(1000).default(DEFAULT_LIMIT),
     offset: z.number().int().min(0).default(0),
     sort: z.enum(['relevance', 'date']).default('relevance'),
-  }).strict(), (ctx, a): SearchResult => guarded(() => search(ctx.db, a.q, { limit: a.limit, offset: a.offset, sort: a.sort }))),
+  }).strict(), (ctx, a): SearchResult => guarded(() => search(ctx.db, a.q, { limit: a.limit, offset: a.offset, sort: a.sort, outletOf: outletResolver(ctx.db) }))),
 
   'search.volume': method(z.object({
     q: z.string().max(10_000),
     interval: z.enum(['day', 'week']).default('day'),
     split: z.enum(['outlet', 'tag', 'label']).nullish(),
-  }).strict(), (ctx, a): VolumeData => guarded(() => volume(ctx.db, a.q, a.interval, a.split ?? null))),
+  }).strict(), (ctx, a): VolumeData => guarded(() => volume(ctx.db, a.q, a.interval, a.split ?? null, outletResolver(ctx.db)))),
 
-  'searches.list': method(z.object({}).strict(), (ctx): SavedSearch[] => listSavedSearches(ctx.db)),
+  'searches.list': method(z.object({}).strict(), (ctx): SavedSearch[] => listSavedSearches(ctx.db, outletResolver(ctx.db))),
   'searches.save': method(z.object({ name: z.string().min(1).max(200), query: z.string().max(10_000) }).strict(),
-    (ctx, a): SavedSearch => guarded(() => saveSearch(ctx.db, a.name, a.query))),
+    (ctx, a): SavedSearch => guarded(() => saveSearch(ctx.db, a.name, a.query, outletResolver(ctx.db)))),
   'searches.remove': method(z.object({ id }).strict(), (ctx, a) => guarded(() => { removeSavedSearch(ctx.db, a.id); return { removed: a.id }; })),
 
   /** The export as one string, for the window and web mode to save; the CLI streams instead. */
   'export.run': method(z.object({ format: exportFormat.default('csv'), query: z.string().max(10_000).nullish() }).strict(), (ctx, a) => guarded(() => {
     const parts: string[] = [];
-    const count = writeExport(ctx.db, a.format, a.query ?? null, (chunk) => parts.push(chunk));
+    const count = writeExport(ctx.db, a.format, a.query ?? null, (chunk) => parts.push(chunk), outletResolver(ctx.db));
     const stamp = new Date().toISOString().slice(0, 10);
     return { format: a.format, mime: MIME[a.format], filename: `footnote-export-${stamp}.${a.format}`, count, content: parts.join('') };
   })),

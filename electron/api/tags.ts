@@ -9,6 +9,7 @@ import {
 import { addRule, listRules, type RuleRecord } from '../store/rules.ts';
 import { applyRules, removeRule } from '../tags/auto-tag.ts';
 import { bindOutlets, prepareQuery, querySource, runQuery } from '../store/search/search.ts';
+import { outletResolver } from '../tags/outlet-resolver.ts';
 
 const id = z.number().int().positive();
 const tagRef = z.union([id, z.string().min(1).max(100)]);
@@ -24,7 +25,7 @@ function targetIds(ctx: ApiContext, a: { ids?: number[]; query?: string }): numb
     return a.ids;
   }
   const p = prepareQuery(a.query ?? '');
-  bindOutlets(ctx.db, p.compiled.needsOutlet, undefined);
+  bindOutlets(ctx.db, p.compiled.needsOutlet, outletResolver(ctx.db));
   const src = querySource(p);
   return runQuery(() => (ctx.db.prepare(`SELECT a.id FROM ${src.from} WHERE ${src.where}`).all(...src.params) as { id: number }[]).map((r) => r.id));
 }
@@ -61,11 +62,12 @@ export const tagsApi = {
       if (a.apply) applyWithProgress(ctx, rule.id);
       return listRules(ctx.db).find((r) => r.id === rule.id) as RuleRecord;
     })),
-  'rules.remove': method(z.object({ id }).strict(), (ctx, a) => guarded(() => removeRule(ctx.db, a.id))),
+  'rules.remove': method(z.object({ id }).strict(), (ctx, a) => guarded(() => removeRule(ctx.db, a.id, outletResolver(ctx.db)))),
   /** Runs one rule, or every rule, over the stored articles; emits 'progress' events (task 'rules.apply'). */
   'rules.apply': method(z.object({ id: id.optional() }).strict(), (ctx, a) => guarded(() => applyWithProgress(ctx, a.id ?? null))),
 };
 
 function applyWithProgress(ctx: ApiContext, ruleId: number | null): ReturnType<typeof applyRules> {
-  return applyRules(ctx.db, ruleId, (p) => ctx.events.emit({ type: 'progress', task: 'rules.apply', done: p.done, total: p.total }));
+  const progress = (p: { done: number; total: number }): void => ctx.events.emit({ type: 'progress', task: 'rules.apply', done: p.done, total: p.total });
+  return applyRules(ctx.db, ruleId, progress, outletResolver(ctx.db));
 }

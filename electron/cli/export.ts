@@ -4,6 +4,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { stringOption, UsageError, type CliCommand } from './command.ts';
 import { writeExport, type ExportFormat } from '../store/search/export.ts';
 import { prepareQuery } from '../store/search/search.ts';
+import { outletResolver } from '../tags/outlet-resolver.ts';
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'json', 'ndjson'];
 
@@ -22,7 +23,7 @@ export const exportCommand: CliCommand = {
     const file: WriteStream | null = out ? createWriteStream(out) : null;
     const opened = file ? new Promise<void>((resolve, reject) => file.once('open', () => resolve()).once('error', reject)) : Promise.resolve();
     await opened;
-    const count = writeExport(db, format, query, (chunk) => (file ? file.write(chunk) : process.stdout.write(chunk)));
+    const count = writeExport(db, format, query, (chunk) => (file ? file.write(chunk) : process.stdout.write(chunk)), outletResolver(db));
     if (file) {
       await new Promise<void>((resolve, reject) => file.end(() => resolve()).once('error', reject));
       io.err(`${count} articles written to ${out}`);

@@ -33,14 +33,14 @@ function liveCount(db: Db, query: string, outletOf?: OutletResolver): number | n
 }
 
 /** Saves a search under a name; saving under an existing name replaces its query. */
-export function saveSearch(db: Db, name: string, query: string, now = new Date().toISOString()): SavedSearch {
+export function saveSearch(db: Db, name: string, query: string, outletOf?: OutletResolver, now = new Date().toISOString()): SavedSearch {
   const clean = name.replace(/\s+/g, ' ').trim();
   if (clean === '') throw new TagError('bad_request', 'A saved search needs a name: it was empty.');
   parseQuery(query);
   db.prepare(`INSERT INTO saved_search (name, query, created_at) VALUES (?, ?, ?)
     ON CONFLICT(name) DO UPDATE SET query = excluded.query`).run(clean, query, now);
   const row = db.prepare('SELECT id, name, query, created_at FROM saved_search WHERE name = ?').get(clean) as Row;
-  return { id: row.id, name: row.name, query: row.query, createdAt: row.created_at, count: liveCount(db, row.query) };
+  return { id: row.id, name: row.name, query: row.query, createdAt: row.created_at, count: liveCount(db, row.query, outletOf) };
 }
 
 export function removeSavedSearch(db: Db, id: number): void {

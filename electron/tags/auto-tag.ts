@@ -4,6 +4,7 @@ import type { Db } from '../store/db.ts';
 import { applyTag } from '../store/tags.ts';
 import { deleteRule, getRule, listRules, ruleMatchesAll, ruleMatchesAmong, type RuleRecord } from '../store/rules.ts';
 import type { OutletResolver } from '../store/search/search.ts';
+import { outletResolver } from './outlet-resolver.ts';
 
 /** The article fields the enricher reads: a structural subset of ingest's EnrichedArticle. */
 export interface IngestedArticle {
@@ -16,8 +17,11 @@ export interface IngestedArticle {
  * that no longer matches loses that rule's tag (never a person's).
  */
 export function autoTagEnricher(db: Db, article: IngestedArticle): void {
-  for (const rule of listRules(db)) {
-    const matches = ruleMatchesAmong(db, rule, [article.id]).length > 0;
+  const rules = listRules(db);
+  if (rules.length === 0) return;
+  const outletOf = outletResolver(db);
+  for (const rule of rules) {
+    const matches = ruleMatchesAmong(db, rule, [article.id], outletOf).length > 0;
     if (matches) applyTag(db, rule.tagId, [article.id], rule.id);
     else if (!article.isNew) db.prepare('DELETE FROM article_tag WHERE article_id = ? AND rule_id = ?').run(article.id, rule.id);
   }

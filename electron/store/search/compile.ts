@@ -173,7 +173,7 @@ class SqlBuilder {
       case 'outlet': case 'country':
         this.needsOutlet = true;
         this.params.push(node.field, foldWord(v));
-        return 'footnote_outlet(coalesce(a.link, a.canonical_link, (SELECT coalesce(site_url, url) FROM feed WHERE id = a.feed_id)), ?, ?)';
+        return 'footnote_outlet(coalesce(a.link, a.canonical_link), (SELECT site_url FROM feed WHERE id = a.feed_id), (SELECT url FROM feed WHERE id = a.feed_id), ?, ?)';
     }
   }
 }

@@ -45,7 +45,7 @@ export function* exportRows(db: Db, query: string | null, outletOf?: OutletResol
       yield {
         id: r.id,
         date: r.date,
-        outlet: outletOf?.(r.url ?? r.site)?.name ?? r.feed,
+        outlet: outletOf?.([r.url, r.site])?.name ?? r.feed,
         title: r.title,
         url: r.url,
         tags: extras.tags.get(r.id) ?? [],

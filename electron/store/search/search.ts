@@ -6,8 +6,11 @@ import { BM25_WEIGHTS, compileQuery, DATE_EXPR, type CompiledQuery } from './com
 import { QuerySyntaxError } from './errors.ts';
 import { highlighter, makeSnippet } from './snippet.ts';
 
-/** Where an article's outlet comes from: the registry lives in labels/, which store/ may not import. */
-export type OutletResolver = (url: string) => { name: string; country: string } | null;
+/**
+ * An article's outlet from its URL, its feed's site and its feed's URL (the first that the registry knows).
+ * The registry lives in labels/, which store/ may not import: the API layer passes it in.
+ */
+export type OutletResolver = (urls: (string | null)[]) => { name: string; country: string } | null;
 
 export type SearchSort = 'relevance' | 'date';
 
@@ -62,8 +65,9 @@ export function querySource(p: PreparedQuery): { from: string; where: string; pa
 export function bindOutlets(db: Db, needsOutlet: boolean, outletOf: OutletResolver | undefined): void {
   if (!needsOutlet) return;
   if (!outletOf) throw new QuerySyntaxError('outlet: and country: need the outlet registry, which is not loaded here', 1);
-  db.function('footnote_outlet', (url: unknown, what: unknown, wanted: unknown) => {
-    const outlet = typeof url === 'string' ? outletOf(url) : null;
+  const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+  db.function('footnote_outlet', (link: unknown, site: unknown, feedUrl: unknown, what: unknown, wanted: unknown) => {
+    const outlet = outletOf([str(link), str(site), str(feedUrl)]);
     if (!outlet) return 0;
     const value = (what === 'country' ? outlet.country : outlet.name).toLowerCase();
     return value === wanted || (what === 'outlet' && value.includes(String(wanted))) ? 1 : 0;

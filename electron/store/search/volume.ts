@@ -65,7 +65,7 @@ export function volume(db: Db, q: string, interval: VolumeInterval, split: Volum
 /** The feed's site (or URL) and title, joined by \x01 in SQL: the registry's outlet name, else the feed title. */
 function outletName(key: string, outletOf?: OutletResolver): string {
   const [site = '', title = site] = key.split('\u0001');
-  return outletOf?.(site)?.name ?? title;
+  return outletOf?.([site])?.name ?? title;
 }
 
 function capSeries(series: VolumeSeries[], length: number): VolumeSeries[] {
