@@ -1,6 +1,6 @@
 // Test plumbing for crash, backup and hostile-feed tests: fill a library with raw rows, fingerprint its contents,
 // and run the real `footnote` CLI as a child process.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../electron/store/db.ts';
@@ -44,4 +44,12 @@ export interface CliRun {
 export function runCli(dataDir: string, args: string[], timeoutMs = 60_000): CliRun {
   const r = spawnSync(process.execPath, [FOOTNOTE_BIN, ...args, '--data-dir', dataDir], { encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, FOOTNOTE_DATA_DIR: '' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** runCli without blocking this process: needed when the test itself serves the feeds the CLI fetches. */
+export function runCliAsync(dataDir: string, args: string[], timeoutMs = 60_000): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [FOOTNOTE_BIN, ...args, '--data-dir', dataDir], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, FOOTNOTE_DATA_DIR: '' } },
+      (err, stdout, stderr) => resolve({ status: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }));
+  });
 }
