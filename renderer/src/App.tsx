@@ -2,20 +2,31 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiCallError, isMissingMethod } from './api-client.ts';
 import { Sidebar } from './Sidebar.tsx';
-import { ArticleList } from './ArticleList.tsx';
+import { ArticleList, ROW_HEIGHT, SNIPPET_ROW_HEIGHT } from './ArticleList.tsx';
 import { Reader } from './Reader.tsx';
 import { AddFeedDialog } from './AddFeedDialog.tsx';
 import { FeedSettingsDialog } from './FeedSettingsDialog.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
+import { PromptDialog } from './PromptDialog.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useArticleWindows, type FetchWindow } from './use-article-windows.ts';
 import { useKeyboard } from './use-keyboard.ts';
 import { errorMessage } from './format.ts';
-import type { Article, Counts, PollSummary, Prefs, Progress, Row, SavedSearch, Scope, SearchResult } from './types.ts';
+import type { Article, Counts, Outlet, PollSummary, Prefs, Progress, Row, SavedSearch, Scope, SearchResult } from './types.ts';
 
-type DialogState = null | { kind: 'add' } | { kind: 'help' } | { kind: 'feed'; feedId: number };
+type DialogState = null | { kind: 'add' } | { kind: 'help' } | { kind: 'feed'; feedId: number } | { kind: 'save-search' } | { kind: 'tag-results' };
 
 const SEARCH_DEBOUNCE_MS = 250;
+
+/** Outlets of the given URLs by the state-affiliation registry; nulls when that part of the app is not there. */
+async function outletsOf(urls: (string | null)[]): Promise<(Outlet | null)[]> {
+  try {
+    return await api.callByName<(Outlet | null)[]>('outlets.match', { urls });
+  } catch (err) {
+    if (isMissingMethod(err)) return urls.map(() => null);
+    throw err;
+  }
+}
 
 const fetchLibrary = (scope: Scope): FetchWindow => async (offset, limit) => {
   const r = await api.call('articles.list', {
@@ -24,7 +35,8 @@ const fetchLibrary = (scope: Scope): FetchWindow => async (offset, limit) => {
     ...(scope.folder !== undefined ? { folder: scope.folder } : {}),
     ...(scope.tag !== undefined ? { tag: scope.tag } : {}),
   });
-  return { total: r.total, items: r.items };
+  const outlets = await outletsOf(r.items.map((i) => i.link));
+  return { total: r.total, items: r.items.map((item, i) => ({ ...item, outlet: outlets[i]?.name ?? null })) };
 };
 
 const fetchSearch = (q: string): FetchWindow => async (offset, limit) => {
@@ -36,12 +48,18 @@ const fetchSearch = (q: string): FetchWindow => async (offset, limit) => {
       // Search hits do not say whether they were read: shown plain until opened.
       isRead: true, isStarred: false,
     }));
-    return { total: r.total, items };
+    return { total: r.total, items, warnings: r.warnings ?? [] };
   } catch (err) {
     if (isMissingMethod(err)) throw new Error('Search is not available in this build yet.', { cause: err });
     throw err;
   }
 };
+
+async function loadArticle(id: number): Promise<Article> {
+  const a = await api.call('articles.get', { id });
+  const outlets = await outletsOf([a.link, a.siteUrl, a.feedUrl]);
+  return { ...a, outlet: outlets.find((o) => o !== null) ?? null };
+}
 
 function emptyText(scope: Scope, hasFeeds: boolean): string {
   if (!hasFeeds) return 'No subscriptions yet. Click “Add feed” (or press a) to subscribe to a feed or a site, or import an OPML file.';
@@ -136,7 +154,7 @@ export function App() {
     setSelectedIndex(index);
     setArticleState({ loading: true, error: null });
     try {
-      const a = await api.call('articles.get', { id: row.id });
+      const a = await loadArticle(row.id);
       setArticle(a);
       setArticleState({ loading: false, error: null });
       if (!a.isRead) await setRead({ ...row, isRead: false }, true);
@@ -237,7 +255,7 @@ export function App() {
   const feedForDialog = dialog?.kind === 'feed' ? counts?.feeds.find((f) => f.id === dialog.feedId) : undefined;
 
   const changeScope = (s: Scope) => {
-    setSearchText('');
+    setSearchText(s.query ?? '');
     setQuery(s.query ?? '');
     setScope(s);
   };
@@ -268,6 +286,8 @@ export function App() {
         onHelp={() => setDialog({ kind: 'help' })}
         onNotice={setNotice}
         onImported={refresh}
+        onSaveSearch={effective.query ? () => setDialog({ kind: 'save-search' }) : undefined}
+        onTagResults={effective.query ? () => setDialog({ kind: 'tag-results' }) : undefined}
       />
       {notice && (
         <div className="notice" role="status" data-testid="notice">
@@ -278,9 +298,14 @@ export function App() {
       <div className="panes">
         <Sidebar counts={counts} saved={saved} scope={effective} onScope={changeScope} onFeedSettings={(feedId) => setDialog({ kind: 'feed', feedId })} />
         <ArticleList windows={windows} selectedIndex={selectedIndex} onSelect={(i, row) => void open(i, row)}
-          emptyText={emptyText(effective, (counts?.feeds.length ?? 0) > 0)} title={effective.title} />
+          emptyText={emptyText(effective, (counts?.feeds.length ?? 0) > 0)} title={effective.title}
+          rowHeight={effective.query ? SNIPPET_ROW_HEIGHT : ROW_HEIGHT} />
         <Reader article={article} loading={articleState.loading} error={articleState.error} allowRemoteImages={prefs?.allowRemoteImages ?? false}
-          onStar={() => void toggleStar()} onToggleRead={toggleRead} />
+          onStar={() => void toggleStar()} onToggleRead={toggleRead}
+          onChanged={() => {
+            if (article) loadArticle(article.id).then(setArticle, (err: unknown) => setNotice(errorMessage(err)));
+            refresh();
+          }} />
       </div>
       {dialog?.kind === 'add' && (
         <AddFeedDialog folders={folders} onClose={() => setDialog(null)} onAdded={(feedId) => {
@@ -290,6 +315,24 @@ export function App() {
         }} />
       )}
       {dialog?.kind === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'save-search' && effective.query && (
+        <PromptDialog title="Save this search" label={`Name for “${effective.query}”`} submitText="Save" onClose={() => setDialog(null)}
+          onSubmit={async (name) => {
+            await api.callByName('searches.save', { name, query: effective.query });
+            setDialog(null);
+            loadCounts();
+          }} />
+      )}
+      {dialog?.kind === 'tag-results' && effective.query && (
+        <PromptDialog title="Tag every result" label={`Tag for the ${windows.total ?? 0} results of “${effective.query}”`} submitText="Tag them"
+          onClose={() => setDialog(null)}
+          onSubmit={async (tag) => {
+            const r = await api.callByName<{ tag: string; applied: number }>('tags.apply', { tag, query: effective.query });
+            setDialog(null);
+            setNotice(`Tagged ${r.applied} article${r.applied === 1 ? '' : 's'} “${r.tag}”.`);
+            refresh();
+          }} />
+      )}
       {feedForDialog && (
         <FeedSettingsDialog feed={feedForDialog} folders={folders} onClose={() => setDialog(null)} onChanged={(removed) => {
           setDialog(null);

@@ -5,9 +5,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ArticleWindows } from './use-article-windows.ts';
 import type { Row } from './types.ts';
 import { labelNames, shortDate, longDate } from './format.ts';
-import { sanitizeSnippet } from './sanitize.ts';
 
 export const ROW_HEIGHT = 64;
+export const SNIPPET_ROW_HEIGHT = 86;
 
 interface Props {
   windows: ArticleWindows;
@@ -15,12 +15,13 @@ interface Props {
   onSelect: (index: number, row: Row) => void;
   emptyText: string;
   title: string;
+  rowHeight: number;
 }
 
-export function ArticleList({ windows, selectedIndex, onSelect, emptyText, title }: Props) {
+export function ArticleList({ windows, selectedIndex, onSelect, emptyText, title, rowHeight }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const total = windows.total ?? 0;
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 10 });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
@@ -39,7 +40,8 @@ export function ArticleList({ windows, selectedIndex, onSelect, emptyText, title
         <h2>{title}</h2>
         <span className="count" data-testid="list-total">{windows.total === null ? '…' : `${total.toLocaleString()} article${total === 1 ? '' : 's'}`}</span>
       </header>
-      {windows.error && <p className="error-text" role="alert">{windows.error}</p>}
+      {windows.error && <p className="error-text" role="alert" data-testid="list-error">{windows.error}</p>}
+      {windows.warnings.map((w) => <p key={w} className="warning-text" data-testid="search-warning">{w}</p>)}
       {windows.total === 0 && !windows.error && <p className="empty" data-testid="list-empty">{emptyText}</p>}
       <div className="list-scroller" ref={scroller} role="listbox" aria-label={title} tabIndex={-1} data-testid="article-list">
         <div className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
@@ -50,7 +52,7 @@ export function ArticleList({ windows, selectedIndex, onSelect, emptyText, title
               <div
                 key={item.key}
                 className={`row${row && !row.isRead ? ' unread' : ''}${selected ? ' selected' : ''}`}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
                 role="option"
                 aria-selected={selected}
                 data-testid={row ? 'article-row' : 'article-row-loading'}
@@ -81,7 +83,13 @@ function RowContent({ row }: { row: Row }) {
         {row.labelKinds.map((k) => <span key={k} className={`badge label label-${k}`} title={`Labelled ${labelNames[k] ?? k}`}>{labelNames[k] ?? k}</span>)}
         {row.tags.map((t) => <span key={t} className="badge tag">{t}</span>)}
       </div>
-      {row.snippet && <div className="row-snippet" dangerouslySetInnerHTML={{ __html: sanitizeSnippet(row.snippet) }} />}
+      {row.snippet && <div className="row-snippet" data-testid="snippet"><Marked text={row.snippet} /></div>}
     </>
   );
+}
+
+// Search snippets are plain text with each match between U+0002 and U+0003: rendered as text, never as HTML.
+function Marked({ text }: { text: string }) {
+  const parts = text.split(/(\u0002[^\u0003]*\u0003)/);
+  return <>{parts.map((p, i) => (p.startsWith('\u0002') ? <mark key={i}>{p.slice(1, -1)}</mark> : p))}</>;
 }

@@ -1,9 +1,12 @@
 // The right pane: one article, sanitised here before it touches the DOM, with its outlet, author, date, a link to
-// the original (opened outside the app), tags and labels. Full text is shown by default when there is one.
-import { useMemo, useState } from 'react';
+// the original (opened outside the app), tags (editable) and state-media labels (reviewable, highlighted in the
+// text). Full text is shown by default when there is one, with a toggle back to what the feed carried.
+import { useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Article } from './types.ts';
+import { api } from './api-client.ts';
 import { sanitizeArticle } from './sanitize.ts';
-import { labelNames, longDate } from './format.ts';
+import { markAll } from './highlight.ts';
+import { errorMessage, labelNames, longDate } from './format.ts';
 
 interface Props {
   article: Article | null;
@@ -12,13 +15,45 @@ interface Props {
   allowRemoteImages: boolean;
   onStar: () => void;
   onToggleRead: () => void;
+  /** Tags or labels changed: reload the article and the counts. */
+  onChanged: () => void;
 }
 
-export function Reader({ article, loading, error, allowRemoteImages, onStar, onToggleRead }: Props) {
+export function Reader({ article, loading, error, allowRemoteImages, onStar, onToggleRead, onChanged }: Props) {
   const [showFeedText, setShowFeedText] = useState(false);
+  const [newTag, setNewTag] = useState('');
+  const [actionError, setActionError] = useState<string | null>(null);
+  const body = useRef<HTMLDivElement>(null);
   const hasBoth = Boolean(article?.fullHtml && (article.content || article.summary));
   const html = article ? ((!showFeedText && article.fullHtml) || article.content || article.summary || '') : '';
   const safe = useMemo(() => sanitizeArticle(html, { allowRemoteImages }), [html, allowRemoteImages]);
+  const labels = useMemo(() => article?.labels.filter((l) => l.review !== 'rejected') ?? [], [article]);
+
+  useLayoutEffect(() => {
+    if (!body.current) return;
+    for (const l of labels) {
+      markAll(body.current, l.evidence, 'label-evidence', `${labelNames[l.kind] ?? l.kind}: ${l.entity}`, 3);
+      markAll(body.current, l.entity, 'label-entity', `${l.entity}: labelled ${labelNames[l.kind] ?? l.kind}`);
+    }
+  }, [safe, labels]);
+
+  async function act(run: () => Promise<unknown>) {
+    setActionError(null);
+    try {
+      await run();
+      onChanged();
+    } catch (err) {
+      setActionError(errorMessage(err));
+    }
+  }
+
+  function addTag(e: FormEvent) {
+    e.preventDefault();
+    const tag = newTag.trim();
+    if (!tag || !article) return;
+    setNewTag('');
+    void act(() => api.callByName('tags.apply', { tag, ids: [article.id] }));
+  }
 
   if (error) return <article className="reader-pane"><p className="error-text" role="alert">{error}</p></article>;
   if (!article) {
@@ -28,12 +63,16 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
       </article>
     );
   }
-  const labels = article.labels.filter((l) => l.review !== 'rejected');
   return (
     <article className="reader-pane" data-testid="reader" data-id={article.id} lang={article.lang ?? undefined}>
       <header className="reader-header">
         <div className="reader-source">
           <span className="feed-name">{article.feedTitle ?? article.feedUrl}</span>
+          {article.outlet && (
+            <span className="badge outlet" title={`${article.outlet.category}, ${article.outlet.country}. Source: ${article.outlet.source}`} data-testid="reader-outlet">
+              {article.outlet.name} · {article.outlet.category}
+            </span>
+          )}
           {article.author && <span className="author">by {article.author}</span>}
           <time dateTime={article.published ?? article.seenAt}>{longDate(article.published ?? article.seenAt)}</time>
         </div>
@@ -45,21 +84,38 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
             <a href={article.link} target="_blank" rel="noopener noreferrer" className="button-link" data-testid="original-link">Open original ↗</a>
           )}
           {hasBoth && (
-            <button type="button" onClick={() => setShowFeedText((v) => !v)}>{showFeedText ? 'Show full text' : 'Show feed text'}</button>
+            <button type="button" onClick={() => setShowFeedText((v) => !v)} data-testid="fulltext-toggle">{showFeedText ? 'Show full text' : 'Show feed text'}</button>
           )}
         </div>
-        {(article.tags.length > 0 || labels.length > 0) && (
-          <div className="reader-badges">
-            {labels.map((l) => (
-              <span key={l.id} className={`badge label label-${l.kind}`} title={l.evidence} data-testid="reader-label">
-                {l.entity}: {labelNames[l.kind] ?? l.kind}{l.review === 'confirmed' ? ' ✓' : ''}
-              </span>
+        {article.labels.length > 0 && (
+          <ul className="reader-labels" aria-label="State-media labels">
+            {article.labels.map((l) => (
+              <li key={l.id} className={`label-line review-${l.review}`} data-testid="reader-label">
+                <span className={`badge label label-${l.kind}`}>{labelNames[l.kind] ?? l.kind}</span>
+                <strong>{l.entity}</strong>
+                <span className="evidence" title={l.evidence}>{l.evidence}</span>
+                <span className="review-state">{l.origin === 'manual' ? 'added by hand' : l.review}</span>
+                <button type="button" disabled={l.review === 'confirmed'} onClick={() => void act(() => api.callByName('labels.review', { id: l.id, review: 'confirmed' }))}>Confirm</button>
+                <button type="button" disabled={l.review === 'rejected'} onClick={() => void act(() => api.callByName('labels.review', { id: l.id, review: 'rejected' }))}>Reject</button>
+              </li>
             ))}
-            {article.tags.map((t) => <span key={t.name} className="badge tag" title={t.byRule ? 'applied by a rule' : 'applied by hand'}>{t.name}</span>)}
-          </div>
+          </ul>
         )}
+        <div className="reader-badges">
+          {article.tags.map((t) => (
+            <span key={t.name} className="badge tag" title={t.byRule ? 'applied by a rule' : 'applied by hand'}>
+              {t.name}
+              <button type="button" className="chip-remove" aria-label={`Remove tag ${t.name}`}
+                onClick={() => void act(() => api.callByName('tags.remove', { tag: t.name, ids: [article.id] }))}>×</button>
+            </span>
+          ))}
+          <form className="tag-form" onSubmit={addTag}>
+            <input type="text" value={newTag} onChange={(e) => setNewTag(e.target.value)} placeholder="+ tag" aria-label="Add a tag" data-testid="tag-input" />
+          </form>
+        </div>
+        {actionError && <p className="error-text" role="alert">{actionError}</p>}
       </header>
-      <div className="reader-body" data-testid="reader-body" dangerouslySetInnerHTML={{ __html: safe }} />
+      <div className="reader-body" data-testid="reader-body" ref={body} dangerouslySetInnerHTML={{ __html: safe }} />
     </article>
   );
 }

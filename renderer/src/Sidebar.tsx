@@ -86,7 +86,7 @@ export function Sidebar({ counts, saved, scope, onScope, onFeedSettings }: Props
         <>
           <h3 className="side-heading">Saved searches</h3>
           <ul className="side-list">
-            {saved.map((s) => item(s.name, { view: 'all', query: s.query, title: `Search: ${s.name}` }, s.count, null, 'saved-search'))}
+            {saved.map((s) => item(s.name, { view: 'all', query: s.query, title: `Search: ${s.name}` }, s.count ?? undefined, null, 'saved-search'))}
           </ul>
         </>
       )}

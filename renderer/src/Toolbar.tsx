@@ -19,6 +19,9 @@ interface Props {
   onHelp: () => void;
   onNotice: (text: string) => void;
   onImported: () => void;
+  /** Set while a search is shown: its results can be saved as a search or tagged. */
+  onSaveSearch?: (() => void) | undefined;
+  onTagResults?: (() => void) | undefined;
 }
 
 export function Toolbar(p: Props) {
@@ -65,6 +68,8 @@ export function Toolbar(p: Props) {
       <button type="button" onClick={() => void exportOpml()}>Export OPML</button>
       <input ref={p.searchBox} type="search" className="search" placeholder="Search (/)…  e.g. sanction* AND title:Russia" value={p.searchText}
         onChange={(e) => p.onSearchText(e.target.value)} aria-label="Search" data-testid="search" />
+      {p.onSaveSearch && <button type="button" onClick={p.onSaveSearch} data-testid="save-search">Save search</button>}
+      {p.onTagResults && <button type="button" onClick={p.onTagResults} data-testid="tag-results">Tag results</button>}
       <label className="toggle" title="Remote images can tell an outlet that you read its article">
         <input type="checkbox" checked={p.prefs?.allowRemoteImages ?? false} onChange={(e) => p.onPref({ allowRemoteImages: e.target.checked })} />
         Remote images

@@ -51,8 +51,3 @@ export function sanitizeArticle(html: string, options: { allowRemoteImages: bool
     ALLOW_UNKNOWN_PROTOCOLS: false,
   });
 }
-
-/** Search snippets: text with highlight marks only. */
-export function sanitizeSnippet(html: string): string {
-  return purifier.sanitize(html, { ALLOWED_TAGS: ['mark', 'b', 'em'], ALLOWED_ATTR: [] });
-}

@@ -5,7 +5,9 @@ import type { ApiResult } from '../../electron/api.ts';
 export type View = 'all' | 'unread' | 'starred' | 'flagged';
 export type Counts = ApiResult<'sidebar.counts'>;
 export type ListItem = ApiResult<'articles.list'>['items'][number];
-export type Article = ApiResult<'articles.get'>;
+/** An article as the reader shows it: the API's record plus its outlet from the registry, when known. */
+export type Article = ApiResult<'articles.get'> & { outlet?: Outlet | null };
+export interface Outlet { name: string; domain: string; country: string; category: string; source: string }
 export type Prefs = ApiResult<'settings.get'>;
 
 /** What the list shows: a window of the library, or of a search's hits. */
@@ -39,7 +41,7 @@ export interface Scope {
 export interface FeedCandidate { url: string; title: string | null; type: string }
 export interface SearchHit { id: number; title: string | null; url: string | null; feed: string | null; published: string | null; snippet: string; tags: string[]; labels: unknown[] }
 export interface SearchResult { total: number; hits: SearchHit[]; warnings?: string[] }
-export interface SavedSearch { id: number; name: string; query: string; count?: number }
+export interface SavedSearch { id: number; name: string; query: string; count: number | null }
 export interface PollSummary { feeds: number; new: number; updated: number; failed: { url: string; error: string }[] }
 
 /** A poll under way: feeds done out of total (total 0 until the first event says). */

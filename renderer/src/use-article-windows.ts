@@ -6,7 +6,7 @@ import type { Row } from './types.ts';
 
 export const PAGE = 100;
 
-export type FetchWindow = (offset: number, limit: number) => Promise<{ total: number; items: Row[] }>;
+export type FetchWindow = (offset: number, limit: number) => Promise<{ total: number; items: Row[]; warnings?: string[] }>;
 
 export interface ArticleWindows {
   /** null until the first page has answered. */
@@ -16,11 +16,14 @@ export interface ArticleWindows {
   ensure: (first: number, last: number) => void;
   patch: (ids: number[], change: Partial<Row>) => void;
   error: string | null;
+  /** What the search engine warns about the query (a precedence a Lexis user may misread, …). */
+  warnings: string[];
 }
 
 export function useArticleWindows(fetchWindow: FetchWindow, key: string, refreshTick: number): ArticleWindows {
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<string[]>([]);
   const [, setVersion] = useState(0);
   const pages = useRef(new Map<number, Row[]>());
   const loading = useRef(new Set<number>());
@@ -42,6 +45,7 @@ export function useArticleWindows(fetchWindow: FetchWindow, key: string, refresh
       pages.current.set(page, r.items);
       setTotal(r.total);
       setError(null);
+      if (page === 0) setWarnings(r.warnings ?? []);
       setVersion((v) => v + 1);
     }, (err: unknown) => {
       if (gen !== generation.current) return;
@@ -60,6 +64,8 @@ export function useArticleWindows(fetchWindow: FetchWindow, key: string, refresh
       pages.current = new Map();
       stale.current = new Set();
       setTotal(null);
+      setError(null);
+      setWarnings([]);
       loadPage(0);
     } else {
       stale.current = new Set(pages.current.keys());
@@ -88,5 +94,5 @@ export function useArticleWindows(fetchWindow: FetchWindow, key: string, refresh
     setVersion((v) => v + 1);
   }, []);
 
-  return { total, rowAt, indexOf, ensure, patch, error };
+  return { total, rowAt, indexOf, ensure, patch, error, warnings };
 }

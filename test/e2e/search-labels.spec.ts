@@ -1,0 +1,68 @@
+// Search, tags and state-media labels as the analyst meets them in the reader (web mode).
+import { test, expect, shot } from './fixtures.ts';
+import { rss, type Item } from './local-feeds.ts';
+
+function stories(origin: string): Item[] {
+  const at = (h: number) => new Date(Date.UTC(2026, 10, 24, h));
+  return [
+    { guid: 's1', title: 'Sanctions on grain exports', link: `${origin}/s1`, html: '<p>New sanctions were announced on Monday against grain traders.</p>', date: at(10) },
+    { guid: 's2', title: 'Weather in Moscow', link: `${origin}/s2`, html: '<p>Snow is expected in Moscow this week.</p>', date: at(9) },
+    { guid: 's3', title: 'US closes airspace', link: `${origin}/s3`,
+      html: '<p>The Taliban* said the talks were over. Sanctioned banks were named.</p><p>*The Taliban is a terrorist organisation banned in Russia.</p>', date: at(8) },
+  ];
+}
+
+test('search with highlights, save the search, tag the results and filter by the tag', async ({ page, app, feeds }) => {
+  feeds.set('/world.xml', rss('World Desk', stories(feeds.origin)));
+  await page.goto(app.url);
+  await page.getByTestId('add-feed').click();
+  await page.getByTestId('add-feed-url').fill(feeds.url('/world.xml'));
+  await page.getByTestId('add-feed-submit').click();
+  await expect(page.getByTestId('list-total')).toHaveText('3 articles');
+
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('search')).toBeFocused();
+  await page.keyboard.type('sanction*');
+  await expect(page.getByTestId('list-total')).toHaveText('2 articles');
+  await expect(page.getByTestId('snippet').first().locator('mark').first()).toBeVisible();
+  await shot(page, 'search-results');
+
+  await page.getByTestId('save-search').click();
+  await page.getByTestId('prompt-input').fill('Sanctions watch');
+  await page.getByTestId('prompt-submit').click();
+  await expect(page.getByTestId('saved-search')).toContainText('Sanctions watch');
+
+  await page.getByTestId('tag-results').click();
+  await page.getByTestId('prompt-input').fill('sanctions');
+  await page.getByTestId('prompt-submit').click();
+  await expect(page.getByTestId('notice')).toContainText('Tagged 2 articles');
+  await page.getByTestId('tag-item').filter({ hasText: 'sanctions' }).click();
+  await expect(page.getByTestId('list-total')).toHaveText('2 articles');
+  await expect(page.getByTestId('search')).toHaveValue('');
+  await expect(page.getByTestId('article-row').first().locator('.badge.tag')).toHaveText('sanctions');
+});
+
+test('a footnote label is flagged, highlighted in the text and can be reviewed', async ({ page, app, feeds }) => {
+  feeds.set('/world.xml', rss('World Desk', stories(feeds.origin)));
+  await page.goto(app.url);
+  await page.getByTestId('add-feed').click();
+  await page.getByTestId('add-feed-url').fill(feeds.url('/world.xml'));
+  await page.getByTestId('add-feed-submit').click();
+  await expect(page.getByTestId('list-total')).toHaveText('3 articles');
+
+  await page.getByTestId('view-flagged').click();
+  await expect(page.getByTestId('list-total')).toHaveText('1 article');
+  await expect(page.getByTestId('article-row').first().locator('.badge.label')).toHaveText('terrorist');
+  await page.getByTestId('article-row').first().click();
+  const label = page.getByTestId('reader-label');
+  await expect(label).toContainText('The Taliban');
+  await expect(page.getByTestId('reader-body').locator('mark.label-entity').first()).toBeVisible();
+  await shot(page, 'flagged-reader');
+  await label.getByRole('button', { name: 'Confirm' }).click();
+  await expect(label).toContainText('confirmed');
+  await label.getByRole('button', { name: 'Reject' }).click();
+  await expect(label).toContainText('rejected');
+  await page.getByTestId('view-all').click();
+  await page.getByTestId('view-flagged').click();
+  await expect(page.getByTestId('list-empty')).toContainText('No flagged articles');
+});
