@@ -76,8 +76,10 @@ test('review, manual labels and labels.forArticle through the API', async (t) =>
   const ctx = context(t);
   const feedId = addFeed(ctx, 'https://sputnikglobe.com/rss', null);
   const id = ingestFeed(ctx.db, feedId, feed([item('a', TALIBAN)])).newIds[0] ?? 0;
-  const [detected] = (await invoke(ctx, 'labels.forArticle', { id })) as LabelRecord[];
+  const [detected] = (await invoke(ctx, 'labels.forArticle', { id })) as (LabelRecord & { mentions: { start: number; end: number }[] })[];
   assert.ok(detected);
+  const text = (ctx.db.prepare('SELECT text FROM article WHERE id = ?').get(id) as { text: string }).text;
+  assert.deepEqual(detected.mentions.map((m) => text.slice(m.start, m.end)), ['Taliban*', 'Taliban'], 'the body mention with its marker, then the footnote\'s');
   const reviewed = (await invoke(ctx, 'labels.review', { id: detected.id, review: 'rejected' })) as LabelRecord;
   assert.equal(reviewed.review, 'rejected');
   const manual = (await invoke(ctx, 'labels.add', { articleId: id, kind: 'foreign_agent', entity: 'Meduza', note: 'named in the photo caption' })) as LabelRecord;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ApiError, method, type ApiContext } from './define.ts';
 import type { LabelReport } from '../model.ts';
 import { detectLabels } from '../labels/footnotes.ts';
+import { mentionSpans, type Span } from '../labels/mentions.ts';
 import { labelFlags, type FlagGroup } from '../labels/flags.ts';
 import { forgetRegistry, outletOfArticle, registryFor, shippedOutlets, type OutletEntry } from '../labels/outlets.ts';
 import { addManualLabel, getLabel, labelsForArticle, setLabelReview, type LabelRecord } from '../store/labels.ts';
@@ -31,9 +32,11 @@ export const labelsApi = {
   /** Labels in a text, and the outlet of its URL (by this library's registry). */
   'labels.detect': method(z.object({ text: z.string().max(20_000_000), url: z.string().max(4000).optional() }).strict(),
     (ctx, a): LabelReport => ({ outlet: registryFor(ctx.db).match(a.url), labels: detectLabels(a.text) })),
-  'labels.forArticle': method(z.object({ id }).strict(), (ctx, a): LabelRecord[] => {
+  /** Every label of the article (removed ones last), each with the spans of its entity's mentions in article.text. */
+  'labels.forArticle': method(z.object({ id }).strict(), (ctx, a): (LabelRecord & { mentions: Span[] })[] => {
     articleMustExist(ctx, a.id);
-    return labelsForArticle(ctx.db, a.id);
+    const text = (ctx.db.prepare('SELECT coalesce(text, \'\') AS text FROM article WHERE id = ?').get(a.id) as { text: string }).text;
+    return labelsForArticle(ctx.db, a.id).map((l) => ({ ...l, mentions: mentionSpans(text, l.entity, l.marker) }));
   }),
   'labels.review': method(z.object({ id, review }).strict(), (ctx, a): LabelRecord => {
     if (!setLabelReview(ctx.db, a.id, a.review)) throw new ApiError('not_found', `There is no label ${a.id}.`);

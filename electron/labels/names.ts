@@ -249,7 +249,7 @@ export function cleanEntity(raw: string): string | null {
   let name = words.join(' ').replace(/-(?:Konzern|Gruppe|Holding)$/, '');
   const quoted = /^[«“„"「]([^»”"」]{1,100})[»”"」]$/.exec(name);
   if (quoted?.[1]) name = quoted[1];
-  if (name.length === 0 || PRONOUNS.has(name.toLowerCase()) || HEADS.has(name.toLowerCase())) return null;
+  if (!/\p{L}/u.test(name) || PRONOUNS.has(name.toLowerCase()) || HEADS.has(name.toLowerCase())) return null;
   const first = name[0] ?? '';
   if (isCjk(first)) return quoted ? name : stripCjkSuffix(name);
   if (isArabic(first) || OPENING.has(first)) return name;
