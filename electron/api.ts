@@ -9,6 +9,7 @@ import { feedsApi } from './api/feeds.ts';
 import { searchApi } from './api/search.ts';
 import { tagsApi } from './api/tags.ts';
 import { labelsApi } from './api/labels.ts';
+import { fullTextApi } from './api/fulltext.ts';
 import { openLibrary } from './store/db.ts';
 import { openSettings, type Settings } from './settings.ts';
 import { EventBus } from './events.ts';
@@ -21,6 +22,7 @@ const methods = {
   ...searchApi,
   ...tagsApi,
   ...labelsApi,
+  ...fullTextApi,
 };
 
 type Methods = typeof methods;

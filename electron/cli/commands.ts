@@ -1,6 +1,7 @@
 // Every `footnote` sub-command, in the order `footnote --help` lists them.
 import type { CliCommand } from './command.ts';
 import { parseCommand } from './parse.ts';
+import { extractCommand } from './extract.ts';
 import { addCommand } from './add.ts';
 import { removeCommand } from './remove.ts';
 import { feedsCommand } from './feeds.ts';
@@ -17,6 +18,7 @@ import { labelsCommand } from './labels.ts';
 
 export const commands: CliCommand[] = [
   parseCommand,
+  extractCommand,
   addCommand,
   removeCommand,
   feedsCommand,

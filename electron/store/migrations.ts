@@ -3,6 +3,7 @@
 import type { Db } from './db.ts';
 import { migrateSearch } from './search/schema.ts';
 import { migrateLabels } from './outlets.ts';
+import { migratePages } from './pages.ts';
 
 export interface Migration {
   version: number;
@@ -156,4 +157,5 @@ export const migrations: Migration[] = [
   { version: 1, up: (db) => db.exec(foundation) },
   { version: 2, up: migrateSearch },
   { version: 3, up: migrateLabels },
+  { version: 4, up: migratePages },
 ];

@@ -1,0 +1,156 @@
+// Full text for feeds that carry only summaries: after ingest, each new or edited article's page is fetched
+// through the feed fetch layer (same limits, same refusal of private addresses: only the host:port the user
+// typed for the feed is exempt, so a feed cannot point Footnote at the user's router), extracted, and stored
+// as the article's full_html and text; the raw page is kept, compressed, as evidence. Then the enrichers
+// (labels, auto-tags) run again on the longer text. A failure is recorded on the article's page row and never
+// fails the poll.
+import type { Db } from '../store/db.ts';
+import { getStoredFeed, type StoredFeed } from '../store/feeds.ts';
+import { fullTextTargets, getPage, insertPage, recentFeedHtml, storeFullText, type FullTextTarget, type PageRecord } from '../store/pages.ts';
+import { FetchError, fetchUrl, hostPortOf, type FetchOptions } from '../feeds/fetch.ts';
+import { decodeFeedBytes } from '../feeds/decode.ts';
+import { htmlToText } from '../feeds/parse-text.ts';
+import { extractArticle } from './extract.ts';
+import { reenrich } from './ingest.ts';
+
+export const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
+/** Pages fetched at once per feed: polite to one site, and extraction is CPU work on the main thread. */
+export const FULLTEXT_CONCURRENCY = 3;
+/** A feed whose items mostly carry less text than this is a summaries-only feed. */
+export const SUMMARY_CHARS = 600;
+const DETECT_SAMPLE = 20;
+const PAGE_MAX_BYTES = 10 * 1024 * 1024;
+
+export interface FullTextOptions {
+  /** Fetch whatever the feed's setting or the detection says (the on-demand "fetch full text" action). */
+  force?: boolean;
+  concurrency?: number;
+  /** Limits for each page fetch (tests use small ones). */
+  fetch?: Pick<FetchOptions, 'timeoutMs' | 'idleTimeoutMs' | 'maxBytes' | 'maxRedirects'>;
+  signal?: AbortSignal;
+  now?: () => Date;
+}
+
+export interface FullTextFailure {
+  articleId: number;
+  url: string | null;
+  error: string;
+}
+
+export interface FullTextSummary {
+  done: number;
+  failed: number;
+  failures: FullTextFailure[];
+}
+
+/** Whether this feed's articles get their pages fetched: its setting, or (NULL) detection on its latest items. */
+export function wantsFullText(db: Db, feed: StoredFeed): boolean {
+  if (feed.fullText !== null) return feed.fullText;
+  return looksLikeSummaries(recentFeedHtml(db, feed.id, DETECT_SAMPLE));
+}
+
+/** Most items carry no content, or less than SUMMARY_CHARS of text. */
+export function looksLikeSummaries(itemHtml: string[]): boolean {
+  if (itemHtml.length === 0) return false;
+  const short = itemHtml.filter((html) => htmlToText(html).replace(/\s+/g, ' ').trim().length < SUMMARY_CHARS).length;
+  return short * 2 > itemHtml.length;
+}
+
+/** Fetches and extracts the pages of these articles of one feed, if the feed wants full text. Never throws. */
+export async function fillFullText(db: Db, feedId: number, articleIds: number[], opts: FullTextOptions = {}): Promise<FullTextSummary> {
+  const summary: FullTextSummary = { done: 0, failed: 0, failures: [] };
+  const feed = getStoredFeed(db, feedId);
+  if (!feed || articleIds.length === 0) return summary;
+  if (opts.force !== true && !wantsFullText(db, feed)) return summary;
+  const targets = fullTextTargets(db, articleIds).filter((a) => a.feedId === feedId);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < targets.length && !opts.signal?.aborted) {
+      const target = targets[next++] as FullTextTarget;
+      const outcome = await fetchFullText(db, feed, target, opts);
+      if (outcome === null) continue; // cancelled
+      if (outcome.error === null) summary.done++;
+      else {
+        summary.failed++;
+        summary.failures.push({ articleId: target.id, url: target.link, error: outcome.error });
+      }
+    }
+  };
+  const workers = Math.max(1, Math.min(opts.concurrency ?? FULLTEXT_CONCURRENCY, targets.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  return summary;
+}
+
+export interface FullTextOutcome {
+  /** Why there is no full text from this fetch, or null when the article got it. */
+  error: string | null;
+  page: PageRecord | null;
+}
+
+/** Fetches one article's page now, whatever the feed's setting (the API's "articles.fullText"). */
+export async function refreshFullText(db: Db, articleId: number, opts: FullTextOptions = {}): Promise<FullTextOutcome> {
+  const [target] = fullTextTargets(db, [articleId]);
+  if (!target) return { error: `There is no article ${articleId}.`, page: null };
+  const feed = getStoredFeed(db, target.feedId);
+  if (!feed) return { error: `The feed of article ${articleId} is gone.`, page: null };
+  return (await fetchFullText(db, feed, target, opts)) ?? { error: 'The fetch was cancelled.', page: null };
+}
+
+/** One article: fetch, extract, store page and text, re-enrich. null when cancelled (nothing stored then). */
+async function fetchFullText(db: Db, feed: StoredFeed, article: FullTextTarget, opts: FullTextOptions): Promise<FullTextOutcome | null> {
+  const now = opts.now ?? ((): Date => new Date());
+  const url = article.link;
+  if (url === null) return { error: `Article ${article.id} has no link to fetch its full text from.`, page: null };
+  const fetchedAt = now().toISOString();
+  const record = (fields: { finalUrl: string | null; status: number | null; contentType: string | null; bytes: Uint8Array | null; error: string | null }): PageRecord => {
+    const id = insertPage(db, { articleId: article.id, url, fetchedAt, ...fields });
+    return getPage(db, id) as PageRecord;
+  };
+  let res;
+  try {
+    res = await fetchUrl(url, {
+      maxBytes: PAGE_MAX_BYTES,
+      ...opts.fetch,
+      accept: PAGE_ACCEPT,
+      allowHostPort: typedHostPort(feed),
+      signal: opts.signal,
+    });
+  } catch (err) {
+    if (err instanceof FetchError && err.kind === 'aborted') return null;
+    const error = `Full text of "${url}" could not be fetched: ${(err as Error).message}`;
+    const page = record({ finalUrl: null, status: err instanceof FetchError ? err.status : null, contentType: null, bytes: null, error });
+    return { error, page };
+  }
+  const contentType = res.headers['content-type'] ?? null;
+  let error: string | null = null;
+  let extracted: ReturnType<typeof extractArticle> | null = null;
+  if (contentType !== null && !/html|xml/i.test(contentType)) {
+    error = `Full text of "${url}": the address serves ${contentType}, not a web page.`;
+  } else {
+    try {
+      extracted = extractArticle(decodeFeedBytes(res.bytes, contentType), res.url);
+    } catch (err) {
+      error = `Full text of "${url}": ${(err as Error).message}`;
+    }
+  }
+  const found = extracted;
+  const page = db.transaction(() => {
+    const stored = record({ finalUrl: res.url, status: res.status, contentType, bytes: res.bytes, error });
+    if (found) {
+      storeFullText(db, article.id, found.html, found.text, found.lang);
+      // An enricher that fails loses only its own writes (ingest's savepoints); the text stays stored.
+      reenrich(db, { id: article.id, feedId: feed.id, url, text: found.text, isNew: false });
+    }
+    return stored;
+  })();
+  return { error, page };
+}
+
+/** The host:port the user typed for the feed: the one loopback/private address its articles may use. */
+function typedHostPort(feed: StoredFeed): string | null {
+  try {
+    return hostPortOf(feed.typedUrl);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,208 @@
+import { test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { openLibrary, type Db } from '../electron/store/db.ts';
+import { insertFeed, updateFeedSettings } from '../electron/store/feeds.ts';
+import { pagesOf, pageBytes } from '../electron/store/pages.ts';
+import { pollFeeds } from '../electron/feeds/poller.ts';
+import { fillFullText, looksLikeSummaries } from '../electron/articles/fulltext.ts';
+import { search } from '../electron/store/search/search.ts';
+import { createContext, invoke } from '../electron/api.ts';
+import { rss2, serve, startFeedServer, type FeedServer } from './support/feed-server.ts';
+import { tempDir } from './helpers.ts';
+
+const fixture = (name: string): Buffer => readFileSync(new URL(`./fixtures/pages/${name}`, import.meta.url));
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+const HTML = 'text/html; charset=utf-8';
+
+async function server(t: TestContext): Promise<FeedServer> {
+  const s = await startFeedServer();
+  t.after(() => s.close());
+  return s;
+}
+
+function library(t: TestContext): Db {
+  const db = openLibrary(tempDir(t));
+  t.after(() => db.close());
+  return db;
+}
+
+function subscribe(db: Db, url: string): number {
+  return insertFeed(db, { url, typedUrl: url, intervalMinutes: 30, createdAt: new Date().toISOString() });
+}
+
+function article(db: Db, link: string): { id: number; text: string; full_html: string | null; summary: string | null } {
+  return db.prepare('SELECT id, text, full_html, summary FROM article WHERE link = ?').get(link) as { id: number; text: string; full_html: string | null; summary: string | null };
+}
+
+/** A summaries-only feed (one sentence per item) whose articles live on the same local server. */
+async function summariesFeed(t: TestContext, pages: Record<string, { body: Uint8Array; type?: string; gzip?: boolean }>): Promise<{ s: FeedServer; db: Db; feedId: number }> {
+  const s = await server(t);
+  for (const [path, page] of Object.entries(pages)) s.route(path, serve(page.body, page.type ?? HTML, { gzip: page.gzip }));
+  s.route('/feed.xml', serve(rss2('Summaries', Object.keys(pages).map((path, i) => ({
+    guid: `item-${i}`, title: `Story ${i}`, link: s.url(path), description: `<p>Short summary number ${i}, read more on the site.</p>`,
+  })))));
+  const db = library(t);
+  const feedId = subscribe(db, s.url('/feed.xml'));
+  const polled = await pollFeeds(db);
+  assert.deepEqual(polled.failed, []);
+  return { s, db, feedId };
+}
+
+const ids = (db: Db, feedId: number): number[] => (db.prepare('SELECT id FROM article WHERE feed_id = ? ORDER BY id').all(feedId) as { id: number }[]).map((r) => r.id);
+
+test('a summaries-only feed gets each article page fetched, extracted, stored with its evidence, re-indexed and re-labelled', async (t) => {
+  const news = fixture('news-article.html');
+  const sputnik = fixture('sputnik-us-airspace.html');
+  const { s, db, feedId } = await summariesFeed(t, {
+    '/uk/flood': { body: news },
+    '/world/airspace': { body: sputnik, gzip: true },
+  });
+  const flood = s.url('/uk/flood');
+  const airspace = s.url('/world/airspace');
+  assert.ok(article(db, flood).text.startsWith('Short summary'), 'before: the feed summary');
+
+  const result = await fillFullText(db, feedId, ids(db, feedId));
+  assert.deepEqual(result, { done: 2, failed: 0, failures: [] });
+
+  const a = article(db, flood);
+  assert.ok(a.text.startsWith('Flood defences along the River Severn were overtopped overnight'));
+  assert.ok(!a.text.includes('Share on Facebook') && !a.text.includes('logged in to comment'));
+  assert.ok(a.full_html?.includes('<p>Flood defences along'));
+  assert.ok(!a.full_html?.includes('onerror'));
+  assert.equal(a.summary, '<p>Short summary number 0, read more on the site.</p>', 'the feed\'s own content is kept beside the full text');
+
+  const [page] = pagesOf(db, a.id);
+  assert.ok(page);
+  assert.equal(page.url, flood);
+  assert.equal(page.finalUrl, flood);
+  assert.equal(page.status, 200);
+  assert.equal(page.contentType, HTML);
+  assert.equal(page.size, news.length);
+  assert.equal(page.sha256, sha256(news));
+  assert.equal(page.error, null);
+  assert.ok(!Number.isNaN(Date.parse(page.fetchedAt)));
+  const body = db.prepare('SELECT body FROM page WHERE id = ?').get(page.id) as { body: Buffer };
+  assert.deepEqual(gunzipSync(body.body), news, 'the stored body is the served bytes, gzip-compressed');
+  assert.ok(body.body.length < news.length);
+
+  // Served with Content-Encoding: gzip: the evidence is the page itself, not the transfer encoding.
+  const b = article(db, airspace);
+  const [sputnikPage] = pagesOf(db, b.id);
+  assert.equal(sputnikPage?.sha256, sha256(sputnik));
+  assert.deepEqual(pageBytes(db, sputnikPage?.id ?? 0), sputnik);
+  assert.ok(b.text.endsWith('*The Taliban is a terrorist group banned in Russia and many other countries.'));
+
+  // The FTS triggers followed the new text, and the enrichers ran again on it.
+  assert.deepEqual(search(db, 'Worcestershire').hits.map((h) => h.id), [a.id]);
+  const labels = db.prepare('SELECT kind, entity FROM label WHERE article_id = ? AND removed_at IS NULL').all(b.id) as { kind: string; entity: string }[];
+  assert.ok(labels.some((l) => l.kind === 'terrorist' && /Taliban/.test(l.entity)), `the footnote in the full text is detected: ${JSON.stringify(labels)}`);
+});
+
+test('a page that cannot be extracted or fetched is recorded on the article and the rest go on', async (t) => {
+  const news = fixture('news-article.html');
+  const consent = fixture('no-article-consent.html');
+  const { s, db, feedId } = await summariesFeed(t, {
+    '/ok': { body: news },
+    '/consent': { body: consent },
+    '/pdf': { body: Buffer.from('%PDF-1.4 not a page'), type: 'application/pdf' },
+  });
+  s.route('/gone', (_req, res) => res.writeHead(404).end());
+  // One more article whose page is missing.
+  const missing = db.prepare(`INSERT INTO article (feed_id, link, title_date_hash, title, text, raw, content_hash, first_seen_at, last_seen_at)
+    VALUES (?, ?, 'h-gone', 'Gone', 'summary', '{}', 'c', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`).run(feedId, s.url('/gone')).lastInsertRowid;
+
+  const result = await fillFullText(db, feedId, ids(db, feedId));
+  assert.equal(result.done, 1);
+  assert.equal(result.failed, 3);
+  const byUrl = new Map(result.failures.map((f) => [f.url, f.error]));
+  assert.match(byUrl.get(s.url('/consent')) ?? '', /No article text found/);
+  assert.match(byUrl.get(s.url('/pdf')) ?? '', /serves application\/pdf, not a web page/);
+  assert.match(byUrl.get(s.url('/gone')) ?? '', /could not be fetched: Nothing was found at this address \(HTTP 404\)/);
+
+  const consentArticle = article(db, s.url('/consent'));
+  assert.ok(consentArticle.text.startsWith('Short summary'), 'a failed extraction leaves the feed text as it was');
+  assert.equal(consentArticle.full_html, null);
+  const [consentPage] = pagesOf(db, consentArticle.id);
+  assert.match(consentPage?.error ?? '', /No article text found/);
+  assert.equal(consentPage?.sha256, sha256(consent), 'the page is kept as evidence even when nothing could be extracted');
+  const [gonePage] = pagesOf(db, Number(missing));
+  assert.equal(gonePage?.status, 404);
+  assert.equal(gonePage?.sha256, null);
+  assert.ok(article(db, s.url('/ok')).full_html);
+});
+
+test('article pages on a private address are refused unless they are at the exact host and port typed for the feed', async (t) => {
+  const other = await server(t);
+  other.route('/private', serve(fixture('news-article.html'), HTML));
+  const s = await server(t);
+  s.route('/feed.xml', serve(rss2('Feed', [{ guid: 'x', title: 'Elsewhere', link: other.url('/private'), description: 'short' }])));
+  const db = library(t);
+  const feedId = subscribe(db, s.url('/feed.xml'));
+  await pollFeeds(db);
+  const result = await fillFullText(db, feedId, ids(db, feedId));
+  assert.equal(result.failed, 1);
+  assert.match(result.failures[0]?.error ?? '', /127\.0\.0\.1 is a loopback network address; Footnote only fetches from the public internet/);
+  assert.equal(other.requestsTo('/private').length, 0, 'no request reached the other local service');
+});
+
+test('detection: a feed carrying full content is left alone; the per-feed switch overrides detection', async (t) => {
+  const s = await server(t);
+  const long = `<p>${'A full paragraph of the story as the feed carries it. '.repeat(20)}</p>`;
+  s.route('/feed.xml', serve(rss2('Full', [0, 1, 2].map((i) => ({ guid: `g${i}`, title: `Full ${i}`, link: s.url(`/p${i}`), description: long })))));
+  for (const i of [0, 1, 2]) s.route(`/p${i}`, serve(fixture('news-article.html'), HTML));
+  const db = library(t);
+  const feedId = subscribe(db, s.url('/feed.xml'));
+  await pollFeeds(db);
+
+  assert.deepEqual(await fillFullText(db, feedId, ids(db, feedId)), { done: 0, failed: 0, failures: [] });
+  assert.equal(s.requestsTo('/p0').length, 0);
+
+  updateFeedSettings(db, feedId, { fullText: true });
+  assert.equal((await fillFullText(db, feedId, ids(db, feedId), { concurrency: 2 })).done, 3);
+  assert.ok(s.maxInFlight() <= 2, 'at most the given number of pages at once');
+
+  updateFeedSettings(db, feedId, { fullText: false });
+  assert.equal((await fillFullText(db, feedId, ids(db, feedId))).done, 0);
+});
+
+test('looksLikeSummaries: most items short or empty', () => {
+  const long = `<p>${'word '.repeat(200)}</p>`;
+  assert.equal(looksLikeSummaries(['<p>short</p>', '', long]), true);
+  assert.equal(looksLikeSummaries(['<p>short</p>', long, long]), false);
+  assert.equal(looksLikeSummaries([]), false);
+});
+
+test('a windows-1251 page served with its charset is decoded before extraction', async (t) => {
+  const { s, db, feedId } = await summariesFeed(t, { '/ru': { body: fixture('ru-kabul-windows-1251.html'), type: 'text/html; charset=windows-1251' } });
+  assert.equal((await fillFullText(db, feedId, ids(db, feedId))).done, 1);
+  assert.ok(article(db, s.url('/ru')).text.includes('* Движение «Талибан» признано террористическим и запрещено в России.'));
+});
+
+test('API: articles.fullText fetches one article on demand whatever the feed setting; articles.pages lists the evidence', async (t) => {
+  const s = await server(t);
+  const news = fixture('news-article.html');
+  s.route('/story', serve(news, HTML));
+  s.route('/feed.xml', serve(rss2('Feed', [{ guid: 'x', title: 'Story', link: s.url('/story'), description: 'short' }])));
+  const ctx = createContext(tempDir(t));
+  t.after(() => ctx.db.close());
+  const feedId = subscribe(ctx.db, s.url('/feed.xml'));
+  updateFeedSettings(ctx.db, feedId, { fullText: false });
+  await pollFeeds(ctx.db);
+  const [id] = ids(ctx.db, feedId);
+  assert.ok(id !== undefined);
+
+  const r = await invoke(ctx, 'articles.fullText', { id }) as { text: string; html: string; page: { sha256: string } };
+  assert.ok(r.text.startsWith('Flood defences along the River Severn'));
+  assert.equal(r.page.sha256, sha256(news));
+  await invoke(ctx, 'articles.fullText', { id });
+  const pages = await invoke(ctx, 'articles.pages', { id }) as { sha256: string }[];
+  assert.equal(pages.length, 2, 'a refresh keeps the earlier copy');
+
+  await assert.rejects(invoke(ctx, 'articles.fullText', { id: 999 }), /There is no article 999/);
+  await assert.rejects(invoke(ctx, 'articles.fullText', { id: 'x' }), /Invalid arguments/);
+  s.route('/story', serve(fixture('no-article-consent.html'), HTML));
+  await assert.rejects(invoke(ctx, 'articles.fullText', { id }), /No article text found/);
+});
