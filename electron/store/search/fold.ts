@@ -6,6 +6,8 @@
 const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
 const ARABIC_ALEF = /[\u0622\u0623\u0625\u0671]/g;
 const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
+/** Precomposed Latin letters with diacritics, and combining marks. */
+const LATIN_WITH_MARKS = /[\u00C0-\u024F\u1E00-\u1EFF\u0300-\u036F]/;
 /** What unicode61 counts as a word: letters, digits, marks and private-use characters; the rest separates. */
 const WORD = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 
@@ -16,7 +18,9 @@ export function indexFold(text: string): string {
 
 /** One word as the index compares it: lower case, Latin diacritics removed (like unicode61), indexFold applied. */
 export function foldWord(word: string): string {
-  return indexFold(word).toLowerCase().normalize('NFD').replace(LATIN_MARKS, '$1').normalize('NFC');
+  const lower = indexFold(word).toLowerCase();
+  // Unicode normalisation is the costly part: only words with Latin diacritics need it.
+  return LATIN_WITH_MARKS.test(lower) ? lower.normalize('NFD').replace(LATIN_MARKS, '$1').normalize('NFC') : lower;
 }
 
 export interface WordSpan {

@@ -35,9 +35,16 @@ export function highlighter(root: QueryNode | null): WordMatcher {
     }
   };
   if (root) visit(root);
+  // Words repeat within and across snippets: each distinct word is decided once.
+  const decided = new Map<string, boolean>();
   return (word) => {
-    const folded = foldWord(word);
-    return exact.has(folded) || stems.has(stemWord(folded)) || prefixes.some((p) => folded.startsWith(p));
+    let hit = decided.get(word);
+    if (hit === undefined) {
+      const folded = foldWord(word);
+      hit = exact.has(folded) || stems.has(stemWord(folded)) || prefixes.some((p) => folded.startsWith(p));
+      if (decided.size < 100_000) decided.set(word, hit);
+    }
+    return hit;
   };
 }
 

@@ -13,14 +13,15 @@ const MEMO_LIMIT = 200_000;
 
 /** The stem of one word (any case); the same function serves documents and queries. */
 export function stemWord(word: string): string {
-  const folded = foldWord(word);
-  const known = memo.get(folded);
+  // Keyed by the word as written, so a repeated word skips folding (Unicode normalisation) too.
+  const known = memo.get(word);
   if (known !== undefined) return known;
+  const folded = foldWord(word);
   let stem = folded;
   if (/\p{Script=Cyrillic}/u.test(folded)) stem = russian.stem(folded);
   else if (/^[a-z][a-z0-9]*$/.test(folded)) stem = english.stem(folded);
   if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(folded, stem);
+  memo.set(word, stem);
   return stem;
 }
 
