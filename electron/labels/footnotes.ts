@@ -8,7 +8,7 @@ import type { Label, LabelKind } from '../model.ts';
 import { cleanEntity, markerBefore, nameAfter, nameBefore, MARKER_CHARS } from './names.ts';
 import {
   TRIGGER, KIND_PATTERNS, RUSSIA, OTHER_STATE, CRITIQUE, QUOTED_KIND, FIRST_PERSON, OWNER, SUBJECT_END,
-  APPOSITIVE_START, PRENOMINAL, SELF_NOTICE, NAMED_NOTICE,
+  APPOSITIVE_START, PRENOMINAL, SELF_NOTICE, NAMED_NOTICE, DISTRIBUTIVE, NAME_JOIN,
 } from './phrases.ts';
 
 export const SELF = '<self>';
@@ -192,15 +192,35 @@ function parenthetical(body: string, open: number, inner: string, offset: number
   const kinds = kindsOf(inner, false);
   if (kinds.length === 0) return;
   const evidence = body.slice(open, open + inner.length + 2);
-  const named = ownerIn(inner) ?? subjectOf(inner);
   const marker = markerBefore(body, trimSpaces(body, open));
-  if (named) {
-    found.add(kinds, named, marker, evidence, offset + open);
+  const owner = ownerIn(inner);
+  if (owner) {
+    found.add(kinds, owner, marker, evidence, offset + open);
     return;
   }
-  const n = nameBefore(body, open);
-  const entity = n ? cleanEntity(n.name) : null;
-  if (entity) found.add(kinds, entity, marker, evidence, offset + open);
+  const before = nameBefore(body, open);
+  const entity = before ? cleanEntity(before.name) : null;
+  // The note names its own subject ("(ФБК признан иноагентом)"), unless that is only an abbreviation in
+  // apposition to the name just before it ("the Islamic State (IS, a terrorist organization…)").
+  const inside = subjectOf(inner);
+  if (inside && !(entity && /^\s*[^,]{1,12},/.test(inner))) {
+    found.add(kinds, inside, marker, evidence, offset + open);
+    return;
+  }
+  if (!before || !entity) return;
+  found.add(kinds, entity, marker, evidence, offset + open);
+  // "members of X and the Y (both terrorist groups banned in Russia)": every listed name.
+  if (!DISTRIBUTIVE.test(inner)) return;
+  let start = before.start;
+  for (let k = 0; k < 5; k++) {
+    const join = NAME_JOIN.exec(body.slice(Math.max(0, start - 20), start));
+    if (!join) break;
+    const prev = nameBefore(body, start - join[0].length);
+    const name = prev ? cleanEntity(prev.name) : null;
+    if (!prev || !name) break;
+    found.add(kinds, name, markerBefore(body, prev.end), evidence, offset + open);
+    start = prev.start;
+  }
 }
 
 function trimSpaces(s: string, end: number): number {
@@ -241,11 +261,26 @@ function phrases(masked: string, offset: number, found: LabelSet): void {
     if (head < 0 || head > 60 || STATE_ACTS.test(clause)) continue;
     const kinds = kindsOf(clause, true);
     if (kinds.length === 0) continue;
-    const n = nameBefore(masked, m.index + (m[0].startsWith(',') ? 0 : 1));
+    // "Meta, the parent company of Facebook, is designated as extremist in Russia": the clause is the
+    // predicate, and the labelled name opens the sentence.
+    const predicate = PREDICATE.test(clause);
+    if (COPULA.test(clause) && !predicate) continue;
+    const n = predicate ? sentenceSubject(masked, m.index) : nameBefore(masked, m.index + (m[0].startsWith(',') ? 0 : 1));
     const entity = n ? cleanEntity(n.name) : null;
     if (!entity) continue;
     found.add(kinds, entity, markerBefore(masked, m.index), clause.trimEnd(), offset + from);
   }
+}
+
+const COPULA = /^(?:is|are|was|were|has|have|ist|sind|est|sont|es|son|è|é|je|является|являются)\s/i;
+const PREDICATE = /^(?:is|are|has been|have been)\s+(?:also\s+)?(?:designated|recogni[sz]ed|considered|listed|banned|outlawed|proscribed)\s/i;
+
+/** The name that opens the sentence holding `at`, if it is followed by nothing but an appositive before `at`. */
+function sentenceSubject(masked: string, at: number): ReturnType<typeof nameAfter> {
+  const head = masked.slice(0, at);
+  const start = Math.max(head.lastIndexOf('. '), head.lastIndexOf('! '), head.lastIndexOf('? '), head.lastIndexOf('\n')) + 1;
+  const n = nameAfter(masked, start);
+  return n && /^\s*,/.test(masked.slice(n.end, n.end + 3)) ? n : null;
 }
 
 function firstStem(clause: string): number {

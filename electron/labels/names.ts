@@ -178,6 +178,8 @@ function wordsBefore(text: string, end: number, max = 8, lowerTail = false): Fou
   // The first word of a sentence is capitalised for grammar: drop it when a two-word name remains ("Журналіст Дмитро Гордон").
   const head = words[0];
   if (head && sentenceStartBefore(text, head.s) && (words.length >= 3 || (words.length === 2 && differentStyle(head.w, words[1]?.w ?? '')))) words.shift();
+  // "мэр Екатеринбурга Евгений Ройзман": a Cyrillic place in the genitive before a two-word person's name.
+  if (words.length === 3 && /^[А-ЯЁ][а-яё]+(?:а|я|ы|и)$/.test(words[0]?.w ?? '') && words.slice(1).every((x) => /^[А-ЯЁ][а-яё]+$/.test(x.w))) words.shift();
   while (words.length > 0 && CONNECTORS.has(words[0]?.w.toLowerCase() ?? '')) words.shift();
   const first = words[0];
   const lastWord = words[words.length - 1];

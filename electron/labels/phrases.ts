@@ -5,7 +5,7 @@
 import type { LabelKind } from '../model.ts';
 
 const TERRORIST = String.raw`террор|терор|terror|teror|terör|إرهاب|恐怖`;
-const EXTREMIST = String.raw`экстремист|екстремі|екстремист|extremis|extrémis|estremis|ekstremist|aşırılıkçı|متطرف|极端`;
+const EXTREMIST = String.raw`экстремист|екстремі|екстремист|extremis|extrémis|estremis|ekstremist|aşırılıkçı|تطرف|极端`;
 const UNDESIRABLE = String.raw`нежелательн|небажан|непожељн|nepoželjn|undesirab|indeseabl|indésirabl|unerwünscht|istenmeyen|غير مرغوب|不受欢迎|indesejáve|indesiderabil`;
 const FOREIGN_AGENT = String.raw`иноагент|іноагент|иностранн\S*\s+агент|іноземн\S*\s+агент|стран\S*\s+агент|foreign agent|agente extranjer|agent de l'étranger|agent étranger|ausländische\S*\s+Agent|yabancı ajan|عميل أجنبي|وكيل أجنبي|外国代理人|agente stranier|agente estrangeir|strani\S*\s+agent`;
 const BANNED = String.raw`запрещ|заборон|забрањ|zabranj|banned|outlawed|proscri|prohibid|prohibited|interdit|verboten|yasak|محظور|禁止|被禁|proibid|vietat|bandit`;
@@ -34,13 +34,18 @@ export const QUOTED_KIND = new RegExp(`(?:["«“„]|(?:^|[\\s(])['‘])(?:${TE
 export const FIRST_PERSON = /(?:^|[\s(])(?:we|our|мы|нас|наш\S*|nous|notre|wir|unser\S*|nosotros|nuestr\S*|biz|noi|nós|ми)(?=[\s,.;:)])/i;
 
 /** "owned by X" and its kin: the designated entity is X, not the product mentioned in the body. */
-export const OWNER = /(?:owned by|belongs to|(?:a )?product of|gehört zu[mr]?|隶属于|属于|принадлеж\S*(?:\s+(?:компании|корпорации))?|принадлежащ\S*\s+компании|propiedad de|propriété de|propriedade da|di proprietà di|Mutterkonzern|sahibi|تابع لشركة|لشركة|у власништву компаније|u vlasništvu kompanije|належить компанії|(?:rede social|red social|réseau social|social network|социальная сеть|соцсеть) (?:da|de|du|of|компании))\s*/gi;
+export const OWNER = /(?:owned by|belongs to|appartient à|appartenant à|pertencente à|pertence à|pertenece a|appartiene a|(?:a )?product of|gehört zu[mr]?|隶属于|属于|принадлеж\S*(?:\s+(?:компании|корпорации))?|принадлежащ\S*\s+компании|propiedad de|propriété de|propriedade da|di proprietà di|Mutterkonzern|sahibi|تابع لشركة|لشركة|у власништву компаније|u vlasništvu kompanije|належить компанії|(?:rede social|red social|réseau social|social network|социальная сеть|соцсеть) (?:da|de|du|of|компании))\s*/gi;
 
 /** Where the name at the head of a footnote ends: a copula, a comma or dash, or a designation word. */
 export const SUBJECT_END = new RegExp(
   String.raw`\s(?:is|are|was|has been|have been|es|está|son|est|sont|ist|sind|é|è|je|је|су|su|є|là)\s|\s?[,—–:(]|\s-\s|(?:^|\s)(?:признан|внесен|внесён|включен|визнан|призна|проглаш|recogni[sz]ed|designated|declared|listed|calificad|reconnu|reconhecid|considerad|riconosciut|eingestuft|tanınmış|منظمة|المصنفة|تنظيم|在|被)|是|${TERRORIST}|${EXTREMIST}|${BANNED}`,
   'i',
 );
+
+/** A note that applies to every name before it ("members of X and Y (both terrorist groups banned in Russia)"). */
+export const DISTRIBUTIVE = /^\s*(?:both|all|each|оба|обе|все|обидві|обидва|ambos|ambas|todos|les deux|tous|toutes|beide|alle|entrambi|tutti|her ikisi|oba|obe|obje|обе|كلاهما|两者|均)\b/i;
+/** What joins two names in a list: "X and the Y", "X и Y", "X, Y". */
+export const NAME_JOIN = /(?:,|\s(?:and|и|і|та|y|e|et|und|ve|i|или|or|ou|o))\s+(?:the\s+|la\s+|le\s+|les\s+|el\s+|los\s+|die\s+|der\s+)?$/i;
 
 /** An appositive clause after a name: ", a terrorist group banned in Russia". */
 export const APPOSITIVE_START = /(?:,\s+|\s[—–]\s+)/g;
