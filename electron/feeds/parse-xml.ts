@@ -229,7 +229,7 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
     }
     if (item) {
       switch (f) {
-        case 'title': item.title ??= plainText(raw, type); return;
+        case 'title': case 'dc:title': item.title ??= plainText(raw, type); return;
         case 'link': item.textLink ??= clean(resolveUrl(raw, c.base)); return;
         case 'guid': {
           const id = clean(raw);
@@ -257,7 +257,7 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
         case 'updated': item.updated = better(item.updated, parseFeedDate(raw), 1); return;
         case 'modified': item.updated = better(item.updated, parseFeedDate(raw), 2); return;
         case 'dcterms:modified': item.updated = better(item.updated, parseFeedDate(raw), 3); return;
-        case 'dc:creator': {
+        case 'dc:creator': case 'dc:author': {
           const name = personName(raw);
           if (name !== null) item.authors.push(name);
           return;
@@ -272,7 +272,7 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
       return;
     }
     switch (f) {
-      case 'title': feed.title ??= plainText(raw, type); return;
+      case 'title': case 'dc:title': feed.title ??= plainText(raw, type); return;
       case 'link': feed.textLink ??= clean(resolveUrl(raw, c.base)); return;
       case 'description': feed.description = better(feed.description, plainText(raw, type), 1); return;
       case 'subtitle': case 'tagline': feed.description = better(feed.description, plainText(raw, type), 1); return;
@@ -322,7 +322,7 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
         person = { name: null, email: null, text: '' };
         return 'person';
       case 'source': case 'image': case 'textinput': case 'items': case 'media:group': return 'none';
-      case 'title': startCapture('title', attribs, frame.base, atomOrRss('text')); return 'none';
+      case 'title': case 'dc:title': startCapture(k, attribs, frame.base, atomOrRss('text')); return 'none';
       case 'description': startCapture('description', attribs, frame.base, 'html'); return 'none';
       case 'summary': case 'subtitle': case 'tagline':
         startCapture(k, attribs, frame.base, format === 'atom' ? 'text' : 'html'); return 'none';
@@ -333,7 +333,7 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
       case 'content:encoded': case 'dc:description': startCapture(k, attribs, frame.base, 'html'); return 'none';
       case 'xhtml:body': startCapture(k, { type: 'xhtml' }, frame.base, 'xhtml').unwrapDiv = false; return 'none';
       case 'guid': case 'id': case 'pubdate': case 'published': case 'issued': case 'dc:date': case 'dcterms:issued':
-      case 'created': case 'dcterms:created': case 'updated': case 'modified': case 'dcterms:modified': case 'dc:creator':
+      case 'created': case 'dcterms:created': case 'updated': case 'modified': case 'dcterms:modified': case 'dc:creator': case 'dc:author':
       case 'itunes:author': case 'itunes:summary': case 'itunes:subtitle': case 'dc:subject': case 'language':
       case 'dc:language': case 'ttl': case 'sy:updateperiod': case 'sy:updatefrequency':
         startCapture(k, attribs, frame.base, 'text'); return 'none';
