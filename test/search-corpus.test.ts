@@ -8,6 +8,7 @@ import { search } from '../electron/store/search/search.ts';
 import { QuerySyntaxError } from '../electron/store/search/errors.ts';
 import { MARK_END, MARK_START } from '../electron/store/search/snippet.ts';
 import { volume } from '../electron/store/search/volume.ts';
+import { renderVolumeSvg, volumeCsv } from '../electron/store/search/volume-export.ts';
 import { listSavedSearches, saveSearch } from '../electron/store/saved-searches.ts';
 import { applyTag, ensureTag } from '../electron/store/tags.ts';
 import { loadCorpus, corpus } from './fixtures/corpus/load.ts';
@@ -224,4 +225,16 @@ test('migration 2 indexes the articles of an existing library, stems included', 
   assert.equal(schemaVersion(db), migrations.at(-1)?.version);
   assert.deepEqual(ids(db, 'санкции'), [5, 7]);
   assert.deepEqual(ids(db, 'sanctioned'), [1, 3, 4, 15]);
+});
+
+test('the volume chart exports as SVG (text escaped) and CSV', (t) => {
+  const db = library(t);
+  const data = volume(db, 'kabul OR кабул OR كابل', 'week', 'tag');
+  const svg = renderVolumeSvg(data, 'kabul <&> "q"');
+  assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.ok(svg.includes('kabul &#60;&#38;&#62; &#34;q&#34;'));
+  assert.ok(!svg.includes('<script'));
+  assert.equal((svg.match(/<polyline/g) ?? []).length, 1);
+  assert.ok(svg.includes('Afghanistan (4)'));
+  assert.equal(volumeCsv(data), '\uFEFFperiod,Afghanistan\r\n2021-08-09,1\r\n2021-08-16,3\r\n');
 });

@@ -5,6 +5,7 @@ import { guarded } from './search-errors.ts';
 import { search, DEFAULT_LIMIT, type SearchResult } from '../store/search/search.ts';
 import { volume, type VolumeData } from '../store/search/volume.ts';
 import { writeExport } from '../store/search/export.ts';
+import { renderVolumeSvg, volumeCsv } from '../store/search/volume-export.ts';
 import { outletResolver } from '../tags/outlet-resolver.ts';
 import { listSavedSearches, removeSavedSearch, saveSearch, type SavedSearch } from '../store/saved-searches.ts';
 
@@ -25,6 +26,19 @@ export const searchApi = {
     interval: z.enum(['day', 'week']).default('day'),
     split: z.enum(['outlet', 'tag', 'label']).nullish(),
   }).strict(), (ctx, a): VolumeData => guarded(() => volume(ctx.db, a.q, a.interval, a.split ?? null, outletResolver(ctx.db)))),
+
+  /** The chart as a file for a report: SVG (the UI can rasterise it to PNG) or CSV. */
+  'search.volumeExport': method(z.object({
+    q: z.string().max(10_000),
+    interval: z.enum(['day', 'week']).default('day'),
+    split: z.enum(['outlet', 'tag', 'label']).nullish(),
+    format: z.enum(['svg', 'csv']).default('svg'),
+  }).strict(), (ctx, a) => guarded(() => {
+    const data = volume(ctx.db, a.q, a.interval, a.split ?? null, outletResolver(ctx.db));
+    const content = a.format === 'svg' ? renderVolumeSvg(data, a.q) : volumeCsv(data);
+    const mime = a.format === 'svg' ? 'image/svg+xml' : MIME.csv;
+    return { format: a.format, mime, filename: `footnote-volume-${new Date().toISOString().slice(0, 10)}.${a.format}`, content };
+  })),
 
   'searches.list': method(z.object({}).strict(), (ctx): SavedSearch[] => listSavedSearches(ctx.db, outletResolver(ctx.db))),
   'searches.save': method(z.object({ name: z.string().min(1).max(200), query: z.string().max(10_000) }).strict(),
