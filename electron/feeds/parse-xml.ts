@@ -161,9 +161,10 @@ function rdfAbout(attribs: Record<string, string>, scope: Scope): string | undef
   return undefined;
 }
 
-function lineOf(text: string, index: number): number {
+/** The number of the last line: where a cut-off document ends. */
+function lastLine(text: string): number {
   let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
   return line;
 }
 
@@ -294,7 +295,8 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
   function openField(parentRole: 'feed' | 'item', k: string, attribs: Record<string, string>, frame: Frame): Role {
     switch (k) {
       case 'item': case 'entry':
-        if (parentRole !== 'feed') return 'none';
+        // An item inside an item: the first was never closed. End it here rather than lose every item after it.
+        if (parentRole === 'item' && item) finishItem(item);
         item = newItem();
         return 'item';
       case 'link': {
@@ -355,7 +357,7 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
         format = 'atom';
         atom10 = (attr(attribs, 'version') ?? '') !== '0.3';
         return 'feed';
-      case 'html': case 'xhtml:html':
+      case 'html': case 'xhtml:html': case 'head': case 'body':
         throw new FeedParseError('This is an HTML page, not a feed. If it is a website, subscribe to its address and Footnote will look for the feed it announces.');
       default:
         throw new FeedParseError(`This is not a feed: the document's top element is <${k}>, where a feed has <rss>, <feed> or <rdf:RDF>.`);
@@ -477,10 +479,10 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
     if (trimmed === '') throw new FeedParseError('The document is empty: there is no feed in it.');
     if (/^<!doctype\s+html/i.test(trimmed)) throw new FeedParseError('This is an HTML page, not a feed.');
     if (!trimmed.startsWith('<')) throw new FeedParseError('This is not a feed: it is neither XML nor JSON.');
-    throw new FeedParseError(`The XML is broken at line ${lineOf(text, text.length)}: the document ends before its first element is complete.`);
+    throw new FeedParseError(`The XML is broken at line ${lastLine(text)}: the document ends before its first element is complete.`);
   }
   if (!rootClosed && items.length === 0 && feed.title === null) {
-    throw new FeedParseError(`The XML is broken at line ${lineOf(text, text.length)}: the feed ends before any title or item, so it was probably cut off.`);
+    throw new FeedParseError(`The XML is broken at line ${lastLine(text)}: the feed ends before any title or item, so it was probably cut off.`);
   }
 
   let syMinutes: number | null = null;

@@ -34,7 +34,7 @@ export function parseFeedText(text: string, opts: ParseOptions = {}): ParsedFeed
   const url = opts.url ?? null;
   const start = /\S/.exec(text)?.index ?? -1;
   if (start < 0) throw new FeedParseError('The document is empty: there is no feed in it.');
-  if (text[start] === '{' || /json/i.test(opts.contentType ?? '') && text[start] !== '<') {
+  if (text[start] === '{' || (/json/i.test(opts.contentType ?? '') && text[start] !== '<')) {
     return { ...mapJsonFeed(text, url), ttlMinutes: null, format: 'json' };
   }
   const { feed, ttlMinutes, format } = mapXmlFeed(text, url);
