@@ -134,3 +134,14 @@ test('tags: create, colour, conflicts named clearly, remove, delete; names compa
   assert.throws(() => addRule(db, 'kabul AND', ensureTag(db, 'x')), QuerySyntaxError);
   assert.throws(() => addRule(db, 'kabul', ensureTag(db, 'x'), [99]), /No feed with id 99/);
 });
+
+test('a rule with country: tags at ingest through the outlet registry', (t) => {
+  const db = library(t);
+  addRule(db, 'country:ru sanctions', ensureTag(db, 'RU sanctions'));
+  const feed: FeedObject = { title: 'TASS', link: null, description: null, language: 'en', items: [item('x', 'New sanctions', 'Sanctions announced.')] };
+  const r = ingestFeed(db, 2, feed, { enrichers: [autoTagEnricher] });
+  assert.deepEqual(r.warnings, []);
+  assert.deepEqual(articleTags(db, r.newIds[0]!), ['RU sanctions']);
+  const elsewhere = ingestFeed(db, 1, { ...feed, items: [{ ...item('y', 'New sanctions', 'Sanctions.'), link: 'https://www.reuters.com/y' }] }, { enrichers: [autoTagEnricher] });
+  assert.deepEqual(articleTags(db, elsewhere.newIds[0]!), []);
+});
