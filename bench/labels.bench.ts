@@ -1,14 +1,16 @@
 // Footnote detector throughput over 50 MB of mixed-language article text (the labelled cases spread among
-// filler paragraphs in the same twelve languages), against the floor: one precompiled regular expression for
-// the designation stems, scanned over the same articles.
+// filler paragraphs in the same twelve languages), against the floor: one scan of the same articles with one
+// precompiled regular expression, the detector's own trigger-stem pattern (every stem of every language it
+// reads; any detector of the same vocabulary must at least find them). A smaller 17-stem regex is shown too.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectLabels } from '../electron/labels/footnotes.ts';
+import { TRIGGER } from '../electron/labels/phrases.ts';
 
 export const title = 'Label detector';
 
 const TARGET_BYTES = 50 * 1024 * 1024;
-const FLOOR = /terror|terör|террор|терор|extremis|экстремист|banned|запрещ|заборон|иноагент|нежелательн|prohibid|interdit|verboten|yasak|محظور|禁止/gi;
+const SMALL = /terror|terör|террор|терор|extremis|экстремист|banned|запрещ|заборон|иноагент|нежелательн|prohibid|interdit|verboten|yasak|محظور|禁止/gi;
 
 const FILLER = [
   'The central bank kept its key rate unchanged on Friday, citing slowing inflation and a stronger currency, and said it would review the decision in March.',
@@ -55,24 +57,27 @@ function time(fn: () => number): { ms: number; result: number } {
 export async function run(): Promise<string> {
   const articles = corpus();
   const mb = articles.reduce((n, a) => n + Buffer.byteLength(a), 0) / (1024 * 1024);
-  const floor = (): number => {
+  const scan = (re: RegExp) => (): number => {
     let n = 0;
     for (const a of articles) {
-      FLOOR.lastIndex = 0;
-      while (FLOOR.exec(a) !== null) n++;
+      re.lastIndex = 0;
+      while (re.exec(a) !== null) n++;
     }
     return n;
   };
+  // A private copy: detectLabels moves the shared pattern's lastIndex.
+  const floor = scan(new RegExp(TRIGGER.source, TRIGGER.flags));
+  const small = scan(SMALL);
   const detect = (): number => {
     let n = 0;
     for (const a of articles) n += detectLabels(a).length;
     return n;
   };
   // One warm-up pass each, then the best of three: other jobs share the machine.
-  floor();
-  detect();
+  for (const fn of [floor, small, detect]) fn();
   const best = (fn: () => number): { ms: number; result: number } => [time(fn), time(fn), time(fn)].sort((a, b) => a.ms - b.ms)[0] ?? time(fn);
   const f = best(floor);
+  const sm = best(small);
   const d = best(detect);
   const rate = (ms: number): string => (mb / (ms / 1000)).toFixed(1);
   return [
@@ -80,9 +85,10 @@ export async function run(): Promise<string> {
     '',
     '| scan | time | MB/s | found | ratio to floor |',
     '|---|---:|---:|---:|---:|',
-    `| floor: one precompiled regex of designation stems | ${f.ms.toFixed(0)} ms | ${rate(f.ms)} | ${f.result} stems | 1.00× |`,
-    `| detectLabels (prefilter, then the lines that hold a stem) | ${d.ms.toFixed(0)} ms | ${rate(d.ms)} | ${d.result} labels | ${(d.ms / f.ms).toFixed(2)}× |`,
+    `| floor: one precompiled regex, the detector's trigger stems (${TRIGGER.source.split('|').length} alternatives) | ${f.ms.toFixed(0)} ms | ${rate(f.ms)} | ${f.result} stems | 1.00× |`,
+    `| for reference: one precompiled regex of 17 common stems | ${sm.ms.toFixed(0)} ms | ${rate(sm.ms)} | ${sm.result} stems | ${(sm.ms / f.ms).toFixed(2)}× |`,
+    `| detectLabels (the trigger scan, then only the lines that hold a stem) | ${d.ms.toFixed(0)} ms | ${rate(d.ms)} | ${d.result} labels | ${(d.ms / f.ms).toFixed(2)}× |`,
     '',
-    'Goal: within 3× of the floor.',
+    `Goal: within 3× of the floor. Against the 17-stem regex the detector is at ${(d.ms / sm.ms).toFixed(2)}×.`,
   ].join('\n');
 }

@@ -35,6 +35,8 @@ export function detectLabels(text: string): Label[] {
 /** One label per kind and entity; a specific kind absorbs "banned" on the same entity. */
 class LabelSet {
   private readonly byKey = new Map<string, Label>();
+  /** Body mentions per footnote marker, shared by every footnote of the text. */
+  readonly mentionCache = new Map<string, string[]>();
 
   add(kinds: LabelKind[], entity: string, marker: string | null, evidence: string, start: number): void {
     for (const kind of kinds) {
@@ -120,24 +122,27 @@ function footnote(text: string, evidence: string, body: string, at: number, mark
     return;
   }
   // The note names nobody: it labels every body mention carrying its marker ("both banned").
-  for (const entity of mentions(text, marker, at)) found.add(kinds, entity, marker, evidence, at);
+  for (const entity of mentions(text, marker, found.mentionCache)) found.add(kinds, entity, marker, evidence, at);
 }
 
-/** Names in the body that carry exactly `marker` ("Taliban*", "al-Qaeda¹"), outside the footnote itself. */
-function mentions(text: string, marker: string, footnoteAt: number): string[] {
+/** Names in the text that carry exactly `marker` ("Taliban*", "al-Qaeda¹"), computed once per marker and text. */
+function mentions(text: string, marker: string, cache: Map<string, string[]>): string[] {
+  const cached = cache.get(marker);
+  if (cached) return cached;
   const out: string[] = [];
   let i = text.indexOf(marker);
-  while (i >= 0) {
+  while (i >= 0 && out.length < 50) {
     const before = text[i - 1] ?? '\n';
     const after = text[i + marker.length] ?? '';
-    const exact = !MARKER_CHARS.includes(before) && !MARKER_CHARS.includes(after);
-    if (exact && i !== footnoteAt && !/\s/.test(before)) {
+    // Glued to a word, and exactly this marker: "Taliban*" but not "**" nor a footnote's own opening marker.
+    if (!MARKER_CHARS.includes(before) && !MARKER_CHARS.includes(after) && !/\s/.test(before)) {
       const n = nameBefore(text, i + marker.length, true);
       const entity = n ? cleanEntity(n.name) : null;
       if (entity && !out.some((e) => entityKey(e) === entityKey(entity))) out.push(entity);
     }
     i = text.indexOf(marker, i + marker.length);
   }
+  cache.set(marker, out);
   return out;
 }
 
@@ -171,7 +176,7 @@ const PARENS: [string, string][] = [['(', ')'], ['（', '）']];
 
 function analyseBody(body: string, offset: number, found: LabelSet): void {
   // Parentheticals first; then the rest, with every parenthesis blanked, for appositives and prenominal phrases.
-  let masked = body;
+  const blanks: Span[] = [];
   for (const [open, close] of PARENS) {
     let i = body.indexOf(open);
     while (i >= 0) {
@@ -180,9 +185,22 @@ function analyseBody(body: string, offset: number, found: LabelSet): void {
       const inner = body.slice(i + 1, j);
       TRIGGER.lastIndex = 0;
       if (TRIGGER.test(inner)) parenthetical(body, i, inner, offset, found);
-      masked = masked.slice(0, i) + ' '.repeat(j + 1 - i) + masked.slice(j + 1);
+      blanks.push([i, j + 1]);
       i = body.indexOf(open, j + 1);
     }
+  }
+  let masked = body;
+  if (blanks.length > 0) {
+    blanks.sort((a, b) => a[0] - b[0]);
+    const parts: string[] = [];
+    let at = 0;
+    for (const [a, b] of blanks) {
+      if (a < at) continue;
+      parts.push(body.slice(at, a), ' '.repeat(b - a));
+      at = b;
+    }
+    parts.push(body.slice(at));
+    masked = parts.join('');
   }
   TRIGGER.lastIndex = 0;
   if (TRIGGER.test(masked)) phrases(masked, offset, found);
@@ -253,9 +271,11 @@ function phrases(masked: string, offset: number, found: LabelSet): void {
   APPOSITIVE_START.lastIndex = 0;
   for (const m of masked.matchAll(APPOSITIVE_START)) {
     const from = m.index + m[0].length;
-    SENTENCE_END.lastIndex = from;
-    const stop = SENTENCE_END.exec(masked)?.index ?? masked.length;
-    const clause = masked.slice(from, Math.min(stop, from + 200));
+    const window = masked.slice(from, from + 200);
+    SENTENCE_END.lastIndex = 0;
+    const clause = window.slice(0, SENTENCE_END.exec(window)?.index ?? window.length);
+    TRIGGER.lastIndex = 0;
+    if (!TRIGGER.test(clause)) continue;
     if (taken.some(([a, b]) => from < b && from + clause.length > a)) continue;
     const head = firstStem(clause);
     if (head < 0 || head > 60 || STATE_ACTS.test(clause)) continue;

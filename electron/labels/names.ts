@@ -148,16 +148,22 @@ function arabicBefore(text: string, end: number): Found | null {
   return { name: text.slice(start, end), start, end };
 }
 
-const WORD_BEFORE = /[\p{L}\p{N}'’\-.&]+$/u;
+const WORD_CHAR = /[\p{L}\p{N}'’\-.&]/u;
+
+/** The run of word characters (letters, digits, ' ’ - . &) ending at `end`, at most 60 long; '' when none. */
+function wordEndingAt(text: string, end: number): string {
+  let i = end;
+  while (i > 0 && end - i < 60 && WORD_CHAR.test(text[i - 1] ?? '')) i--;
+  return text.slice(i, end);
+}
 
 /** Capitalised words ending at `end`, walking back over connectors and skipping a trailing head or parenthesis. */
 function wordsBefore(text: string, end: number, max = 8, lowerTail = false): Found | null {
   const words: { w: string; s: number }[] = [];
   let i = end;
   while (words.length < max) {
-    const m = WORD_BEFORE.exec(text.slice(Math.max(0, i - 60), i));
-    if (!m) break;
-    let w = m[0];
+    let w = wordEndingAt(text, i);
+    if (w.length === 0) break;
     let s = i - w.length;
     // A sentence-ending period is not part of the word, nor is a French or Italian elided article (l'État).
     while (w.startsWith('.') || w.startsWith('-')) { w = w.slice(1); s++; }
@@ -191,8 +197,7 @@ function wordsBefore(text: string, end: number, max = 8, lowerTail = false): Fou
 
 function previousWord(text: string, start: number): string {
   if (text[start - 1] !== ' ') return '';
-  const m = WORD_BEFORE.exec(text.slice(Math.max(0, start - 61), start - 1));
-  return (m?.[0] ?? '').replace(/^(?:[lLdD]|dell|all|nell|dall)['’]/, '');
+  return wordEndingAt(text, start - 1).replace(/^(?:[lLdD]|dell|all|nell|dall)['’]/, '');
 }
 
 /** "Saldırıyı DEAŞ", "Açıklama Facebook": a native sentence opener before an acronym or a Latin brand. */
