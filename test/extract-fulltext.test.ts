@@ -10,6 +10,7 @@ import { pollFeeds } from '../electron/feeds/poller.ts';
 import { fillFullText, looksLikeSummaries } from '../electron/articles/fulltext.ts';
 import { search } from '../electron/store/search/search.ts';
 import { createContext, invoke } from '../electron/api.ts';
+import type { AppEvent } from '../electron/events.ts';
 import { rss2, serve, startFeedServer, type FeedServer } from './support/feed-server.ts';
 import { tempDir } from './helpers.ts';
 
@@ -37,8 +38,8 @@ function article(db: Db, link: string): { id: number; text: string; full_html: s
   return db.prepare('SELECT id, text, full_html, summary FROM article WHERE link = ?').get(link) as { id: number; text: string; full_html: string | null; summary: string | null };
 }
 
-/** A summaries-only feed (one sentence per item) whose articles live on the same local server. */
-async function summariesFeed(t: TestContext, pages: Record<string, { body: Uint8Array; type?: string; gzip?: boolean }>): Promise<{ s: FeedServer; db: Db; feedId: number }> {
+/** A summaries-only feed (one sentence per item) whose articles live on the same local server, polled once. */
+async function summariesFeed(t: TestContext, pages: Record<string, { body: Uint8Array; type?: string; gzip?: boolean }>): Promise<{ s: FeedServer; db: Db; feedId: number; events: AppEvent[] }> {
   const s = await server(t);
   for (const [path, page] of Object.entries(pages)) s.route(path, serve(page.body, page.type ?? HTML, { gzip: page.gzip }));
   s.route('/feed.xml', serve(rss2('Summaries', Object.keys(pages).map((path, i) => ({
@@ -46,26 +47,24 @@ async function summariesFeed(t: TestContext, pages: Record<string, { body: Uint8
   })))));
   const db = library(t);
   const feedId = subscribe(db, s.url('/feed.xml'));
-  const polled = await pollFeeds(db);
-  assert.deepEqual(polled.failed, []);
-  return { s, db, feedId };
+  const events: AppEvent[] = [];
+  const polled = await pollFeeds(db, { emit: (e) => events.push(e) });
+  assert.deepEqual(polled.failed, [], 'full-text failures never fail the poll');
+  return { s, db, feedId, events };
 }
 
 const ids = (db: Db, feedId: number): number[] => (db.prepare('SELECT id FROM article WHERE feed_id = ? ORDER BY id').all(feedId) as { id: number }[]).map((r) => r.id);
 
-test('a summaries-only feed gets each article page fetched, extracted, stored with its evidence, re-indexed and re-labelled', async (t) => {
+test('a poll of a summaries-only feed fetches each article page, extracts it, stores it with its evidence, re-indexes and re-labels', async (t) => {
   const news = fixture('news-article.html');
   const sputnik = fixture('sputnik-us-airspace.html');
-  const { s, db, feedId } = await summariesFeed(t, {
+  const { s, db, feedId, events } = await summariesFeed(t, {
     '/uk/flood': { body: news },
     '/world/airspace': { body: sputnik, gzip: true },
   });
   const flood = s.url('/uk/flood');
   const airspace = s.url('/world/airspace');
-  assert.ok(article(db, flood).text.startsWith('Short summary'), 'before: the feed summary');
-
-  const result = await fillFullText(db, feedId, ids(db, feedId));
-  assert.deepEqual(result, { done: 2, failed: 0, failures: [] });
+  assert.equal(ids(db, feedId).length, 2);
 
   const a = article(db, flood);
   assert.ok(a.text.startsWith('Flood defences along the River Severn were overtopped overnight'));
@@ -74,6 +73,7 @@ test('a summaries-only feed gets each article page fetched, extracted, stored wi
   assert.ok(!a.full_html?.includes('onerror'));
   assert.equal(a.summary, '<p>Short summary number 0, read more on the site.</p>', 'the feed\'s own content is kept beside the full text');
 
+  assert.equal(pagesOf(db, a.id).length, 1);
   const [page] = pagesOf(db, a.id);
   assert.ok(page);
   assert.equal(page.url, flood);
@@ -99,9 +99,10 @@ test('a summaries-only feed gets each article page fetched, extracted, stored wi
   assert.deepEqual(search(db, 'Worcestershire').hits.map((h) => h.id), [a.id]);
   const labels = db.prepare('SELECT kind, entity FROM label WHERE article_id = ? AND removed_at IS NULL').all(b.id) as { kind: string; entity: string }[];
   assert.ok(labels.some((l) => l.kind === 'terrorist' && /Taliban/.test(l.entity)), `the footnote in the full text is detected: ${JSON.stringify(labels)}`);
+  assert.deepEqual(events.find((e) => e.type === 'articles-new'), { type: 'articles-new', count: 2, flagged: 1 }, 'the app is told of the article flagged by its full text');
 });
 
-test('a page that cannot be extracted or fetched is recorded on the article and the rest go on', async (t) => {
+test('a page that cannot be extracted or fetched is recorded on the article, the rest go on, the poll does not fail', async (t) => {
   const news = fixture('news-article.html');
   const consent = fixture('no-article-consent.html');
   const { s, db, feedId } = await summariesFeed(t, {
@@ -109,18 +110,19 @@ test('a page that cannot be extracted or fetched is recorded on the article and 
     '/consent': { body: consent },
     '/pdf': { body: Buffer.from('%PDF-1.4 not a page'), type: 'application/pdf' },
   });
+  const errorOf = (path: string): string | null => pagesOf(db, article(db, s.url(path)).id)[0]?.error ?? null;
+  assert.match(errorOf('/consent') ?? '', /No article text found/);
+  assert.match(errorOf('/pdf') ?? '', /serves application\/pdf, not a web page/);
+  assert.equal(errorOf('/ok'), null);
+
+  // One more article, whose page is missing, filled directly.
   s.route('/gone', (_req, res) => res.writeHead(404).end());
-  // One more article whose page is missing.
   const missing = db.prepare(`INSERT INTO article (feed_id, link, title_date_hash, title, text, raw, content_hash, first_seen_at, last_seen_at)
     VALUES (?, ?, 'h-gone', 'Gone', 'summary', '{}', 'c', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`).run(feedId, s.url('/gone')).lastInsertRowid;
-
-  const result = await fillFullText(db, feedId, ids(db, feedId));
-  assert.equal(result.done, 1);
-  assert.equal(result.failed, 3);
-  const byUrl = new Map(result.failures.map((f) => [f.url, f.error]));
-  assert.match(byUrl.get(s.url('/consent')) ?? '', /No article text found/);
-  assert.match(byUrl.get(s.url('/pdf')) ?? '', /serves application\/pdf, not a web page/);
-  assert.match(byUrl.get(s.url('/gone')) ?? '', /could not be fetched: Nothing was found at this address \(HTTP 404\)/);
+  const result = await fillFullText(db, feedId, [Number(missing)]);
+  assert.equal(result.done, 0);
+  assert.equal(result.failed, 1);
+  assert.match(result.failures[0]?.error ?? '', /could not be fetched: Nothing was found at this address \(HTTP 404\)/);
 
   const consentArticle = article(db, s.url('/consent'));
   assert.ok(consentArticle.text.startsWith('Short summary'), 'a failed extraction leaves the feed text as it was');
@@ -141,10 +143,9 @@ test('article pages on a private address are refused unless they are at the exac
   s.route('/feed.xml', serve(rss2('Feed', [{ guid: 'x', title: 'Elsewhere', link: other.url('/private'), description: 'short' }])));
   const db = library(t);
   const feedId = subscribe(db, s.url('/feed.xml'));
-  await pollFeeds(db);
-  const result = await fillFullText(db, feedId, ids(db, feedId));
-  assert.equal(result.failed, 1);
-  assert.match(result.failures[0]?.error ?? '', /127\.0\.0\.1 is a loopback network address; Footnote only fetches from the public internet/);
+  assert.deepEqual((await pollFeeds(db)).failed, []);
+  const [id] = ids(db, feedId);
+  assert.match(pagesOf(db, id ?? 0)[0]?.error ?? '', /127\.0\.0\.1 is a loopback network address; Footnote only fetches from the public internet/);
   assert.equal(other.requestsTo('/private').length, 0, 'no request reached the other local service');
 });
 
@@ -156,9 +157,8 @@ test('detection: a feed carrying full content is left alone; the per-feed switch
   const db = library(t);
   const feedId = subscribe(db, s.url('/feed.xml'));
   await pollFeeds(db);
-
+  assert.equal(s.requestsTo('/p0').length, 0, 'the poll fetched no page');
   assert.deepEqual(await fillFullText(db, feedId, ids(db, feedId)), { done: 0, failed: 0, failures: [] });
-  assert.equal(s.requestsTo('/p0').length, 0);
 
   updateFeedSettings(db, feedId, { fullText: true });
   assert.equal((await fillFullText(db, feedId, ids(db, feedId), { concurrency: 2 })).done, 3);
@@ -176,8 +176,7 @@ test('looksLikeSummaries: most items short or empty', () => {
 });
 
 test('a windows-1251 page served with its charset is decoded before extraction', async (t) => {
-  const { s, db, feedId } = await summariesFeed(t, { '/ru': { body: fixture('ru-kabul-windows-1251.html'), type: 'text/html; charset=windows-1251' } });
-  assert.equal((await fillFullText(db, feedId, ids(db, feedId))).done, 1);
+  const { s, db } = await summariesFeed(t, { '/ru': { body: fixture('ru-kabul-windows-1251.html'), type: 'text/html; charset=windows-1251' } });
   assert.ok(article(db, s.url('/ru')).text.includes('* Движение «Талибан» признано террористическим и запрещено в России.'));
 });
 
@@ -191,6 +190,7 @@ test('API: articles.fullText fetches one article on demand whatever the feed set
   const feedId = subscribe(ctx.db, s.url('/feed.xml'));
   updateFeedSettings(ctx.db, feedId, { fullText: false });
   await pollFeeds(ctx.db);
+  assert.equal(s.requestsTo('/story').length, 0, 'full text is off for this feed');
   const [id] = ids(ctx.db, feedId);
   assert.ok(id !== undefined);
 

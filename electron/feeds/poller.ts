@@ -7,6 +7,7 @@ import { findFeedByUrl, listStoredFeeds, updateFeedState, type FeedState, type S
 import { logFetch, type FetchOutcome } from '../store/fetch-log.ts';
 import { countFlagged } from '../store/articles.ts';
 import { ingestFeed } from '../articles/ingest.ts';
+import { fillFullText } from '../articles/fulltext.ts';
 import { FetchError, fetchUrl, hostPortOf, type FetchOptions, type FetchResult } from './fetch.ts';
 import { parseFeedBytes, type ParsedFeed, type ParseOptions } from './parse.ts';
 import { describeWait, isDue, nextAfterFailure, nextAfterSuccess, parseRetryAfter } from './schedule.ts';
@@ -142,8 +143,12 @@ export async function pollFeed(db: Db, feed: StoredFeed, options: PollOptions = 
     return { outcome: 'not_modified', newCount: 0, flaggedCount: 0, updatedCount: 0, error: null };
   }
   const doc = parsed;
-  return db.transaction((): FeedPollResult => {
+  const newIds: number[] = [];
+  const changedIds: number[] = [];
+  const polled = db.transaction((): FeedPollResult => {
     const result = ingestFeed(db, feed.id, doc, { now: at.toISOString() });
+    newIds.push(...result.newIds);
+    changedIds.push(...result.newIds, ...result.updatedIds);
     const floor = doc.ttlMinutes;
     Object.assign(state, {
       title: feed.title ?? doc.title,
@@ -161,6 +166,11 @@ export async function pollFeed(db: Db, feed: StoredFeed, options: PollOptions = 
     log('ok', response.status, bytes, result.newIds.length, result.updatedIds.length, [note, ...result.warnings].filter(Boolean).join(' ') || null);
     return { outcome: 'ok', newCount: result.newIds.length, flaggedCount: countFlagged(db, result.newIds), updatedCount: result.updatedIds.length, error: null };
   })();
+  if (changedIds.length === 0) return polled;
+  // Full text for summaries-only feeds, after the feed's transaction so that a slow article site never holds the
+  // write lock; its failures stay on the articles' page rows. Labels found in the full text count as flagged too.
+  await fillFullText(db, feed.id, changedIds, { fetch: options.fetch, signal: options.signal, now });
+  return { ...polled, flaggedCount: countFlagged(db, newIds) };
 }
 
 function recordFailure(db: Db, feed: StoredFeed, err: Error, at: Date, log: (o: FetchOutcome, s: number | null, b: number | null, n: number, u: number, e: string | null) => void): FeedPollResult {
