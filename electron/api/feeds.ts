@@ -7,6 +7,7 @@ import { ensureFolder, listFolders } from '../store/folders.ts';
 import { discoverFeeds } from '../feeds/discover.ts';
 import { addFeed, exportOpml, importOpml, SubscribeError, typedToUrl } from '../feeds/subscribe.ts';
 import { pollFeeds, type PollSummary } from '../feeds/poller.ts';
+import { parseInWorker } from '../feeds/parse-in-worker.ts';
 import { OpmlError } from '../feeds/opml.ts';
 import { FetchError } from '../feeds/fetch.ts';
 
@@ -37,7 +38,9 @@ export const feedsApi = {
 
   'feeds.add': method(z.object({ url: z.string().min(1), folder: z.string().trim().min(1).nullish() }).strict(), async (ctx, a) => {
     try {
-      const { feedId, candidates } = await addFeed(ctx.db, a.url, { folder: a.folder ?? null, intervalMinutes: ctx.settings.get('refreshMinutes') });
+      const { feedId, candidates } = await addFeed(ctx.db, a.url, {
+        folder: a.folder ?? null, intervalMinutes: ctx.settings.get('refreshMinutes'), discover: { parse: parseInWorker },
+      });
       ctx.events.emit({ type: 'feeds-changed' });
       return { feed: feedRecord(ctx, feedId), candidates };
     } catch (err) {
@@ -47,7 +50,7 @@ export const feedsApi = {
 
   'feeds.discover': method(z.object({ url: z.string().min(1) }).strict(), async (_ctx, a) => {
     try {
-      const { candidates } = await discoverFeeds(typedToUrl(a.url));
+      const { candidates } = await discoverFeeds(typedToUrl(a.url), { parse: parseInWorker });
       return { candidates };
     } catch (err) {
       throw asApiError(err);
@@ -82,7 +85,8 @@ export const feedsApi = {
     const controller = new AbortController();
     runningPolls.set(ctx, controller);
     try {
-      return await pollFeeds(ctx.db, { ids: a.ids, due: a.due, signal: controller.signal, emit: (e) => ctx.events.emit(e) });
+      // Parsing on a worker thread: in the app, a 5 MB feed never blocks the window's main process.
+      return await pollFeeds(ctx.db, { ids: a.ids, due: a.due, signal: controller.signal, parse: parseInWorker, emit: (e) => ctx.events.emit(e) });
     } finally {
       runningPolls.delete(ctx);
     }
