@@ -26,6 +26,15 @@ const PRONOUNS = new Set([
   'both', 'all', 'it', 'this', 'they', 'these', 'оба', 'обе', 'все', 'она', 'он', 'они', 'это', 'obje', 'oba', 'ambos', 'ambas', 'tous', 'beide', 'entrambi', 'her',
   'social', 'социальная', 'деятельность', 'принадлежит', 'rede', 'red', 'réseau',
 ]);
+/** Words that open sentences and never names: dropped when they head a name at the start of a sentence. */
+const OPENERS = new Set([
+  'later', 'earlier', 'meanwhile', 'however', 'also', 'then', 'now', 'today', 'yesterday', 'recently', 'previously', 'and', 'but', 'so', 'thus',
+  'still', 'instead', 'besides', 'moreover', 'finally', 'first', 'when', 'while', 'after', 'before', 'since', 'if', 'as', 'by', 'in', 'on', 'at', 'for', 'with',
+  'ранее', 'затем', 'также', 'сегодня', 'вчера', 'позже', 'однако', 'теперь', 'кроме', 'при', 'по', 'как', 'когда',
+  'ahora', 'luego', 'después', 'además', 'hoy', 'ayer', 'según', 'aussi', 'ensuite', 'puis', 'hier', "aujourd'hui", 'cependant', 'selon',
+  'später', 'heute', 'gestern', 'außerdem', 'jedoch', 'dann', 'auch', 'laut', 'ayrıca', 'bugün', 'dün', 'ancak', 'oggi', 'ieri', 'inoltre', 'poi', 'secondo',
+  'hoje', 'ontem', 'também', 'depois', 'segundo', 'затим', 'данас', 'јуче', 'такође', 'danas', 'juče', 'takođe', 'також', 'сьогодні', 'вчора', 'потім',
+]);
 const ARABIC_STOP = new Set(['تنظيم', 'حركة', 'جماعة', 'شركة', 'منظمة', 'وفد', 'من', 'في', 'على', 'عن', 'إلى', 'مع', 'أعلن', 'قالت', 'قال', 'أعلنت', 'و']);
 /** Characters that end a Chinese name when walking back from a mention. */
 const CJK_STOP = '的了在对与和及是被将向从称据说等把让于为由据中上下旗';
@@ -183,7 +192,8 @@ function wordsBefore(text: string, end: number, max = 8, lowerTail = false): Fou
   if (words.length === 0) return null;
   // The first word of a sentence is capitalised for grammar: drop it when a two-word name remains ("Журналіст Дмитро Гордон").
   const head = words[0];
-  if (head && sentenceStartBefore(text, head.s) && (words.length >= 3 || (words.length === 2 && differentStyle(head.w, words[1]?.w ?? '')))) words.shift();
+  if (head && words.length >= 2 && sentenceStartBefore(text, head.s)
+    && (words.length >= 3 || OPENERS.has(head.w.toLowerCase()) || differentStyle(head.w, words[1]?.w ?? ''))) words.shift();
   // "мэр Екатеринбурга Евгений Ройзман": a Cyrillic place in the genitive before a two-word person's name.
   if (words.length === 3 && /^[А-ЯЁ][а-яё]+(?:а|я|ы|и)$/.test(words[0]?.w ?? '') && words.slice(1).every((x) => /^[А-ЯЁ][а-яё]+$/.test(x.w))) words.shift();
   while (words.length > 0 && CONNECTORS.has(words[0]?.w.toLowerCase() ?? '')) words.shift();

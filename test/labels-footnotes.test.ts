@@ -1,0 +1,38 @@
+// Conventions of DESIGN.md §2 that the scored set does not spell out one by one: the foreign-agent notices,
+// one label per kind and entity, specific kinds absorbing "banned", offsets, and texts that must yield nothing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detectLabels } from '../electron/labels/footnotes.ts';
+
+const brief = (text: string): [string, string, string | null][] => detectLabels(text).map((l) => [l.kind, l.entity, l.marker]);
+
+test('the foreign-agent notice designates the outlet itself (<self>), in capitals or not; the 2022 form names the agent', () => {
+  const notice = 'ДАННОЕ СООБЩЕНИЕ (МАТЕРИАЛ) СОЗДАНО И (ИЛИ) РАСПРОСТРАНЕНО ИНОСТРАННЫМ СРЕДСТВОМ МАССОВОЙ ИНФОРМАЦИИ, ВЫПОЛНЯЮЩИМ ФУНКЦИИ ИНОСТРАННОГО АГЕНТА, И (ИЛИ) РОССИЙСКИМ ЮРИДИЧЕСКИМ ЛИЦОМ, ВЫПОЛНЯЮЩИМ ФУНКЦИИ ИНОСТРАННОГО АГЕНТА.';
+  const text = `Новости дня\n${notice}\nТекст статьи.`;
+  const [l] = detectLabels(text);
+  assert.deepEqual(brief(text), [['foreign_agent', '<self>', null]]);
+  assert.equal(text.slice(l?.start, l?.end), notice);
+  assert.deepEqual(brief(notice.toLowerCase().replace(/^д/, 'Д')), [['foreign_agent', '<self>', null]]);
+  const named = 'НАСТОЯЩИЙ МАТЕРИАЛ (ИНФОРМАЦИЯ) ПРОИЗВЕДЕН, РАСПРОСТРАНЕН И (ИЛИ) НАПРАВЛЕН ИНОСТРАННЫМ АГЕНТОМ ПОНОМАРЕВЫМ ЛЬВОМ АЛЕКСАНДРОВИЧЕМ ЛИБО КАСАЕТСЯ ДЕЯТЕЛЬНОСТИ ИНОСТРАННОГО АГЕНТА ПОНОМАРЕВА ЛЬВА АЛЕКСАНДРОВИЧА. 18+';
+  assert.deepEqual(brief(named), [['foreign_agent', 'ПОНОМАРЕВЫМ ЛЬВОМ АЛЕКСАНДРОВИЧЕМ', null]]);
+});
+
+test('one label per kind and entity per text; a specific kind absorbs a generic "banned" note on the same entity', () => {
+  const text = 'Meta (banned in Russia) posted. Later Meta (recognised as extremist and banned in Russia) replied. Meta (recognised as extremist in Russia) again.';
+  assert.deepEqual(brief(text), [['extremist', 'Meta', null]]);
+  assert.deepEqual(brief('Facebook (banned in Russia) and Instagram (banned in Russia).'), [['banned_other', 'Facebook', null], ['banned_other', 'Instagram', null]]);
+});
+
+test('every label points at its evidence in the text', () => {
+  const text = 'Militants of Daesh* attacked.\nThe Taliban (a terrorist organisation banned in Russia) met.\n*Daesh is a terrorist organisation banned in Russia.';
+  const labels = detectLabels(text);
+  assert.equal(labels.length, 2);
+  for (const l of labels) assert.equal(text.slice(l.start, l.end), l.evidence);
+  assert.deepEqual(labels.map((l) => l.evidence), ['(a terrorist organisation banned in Russia)', '*Daesh is a terrorist organisation banned in Russia.']);
+});
+
+test('texts without a label yield nothing, quickly and without errors', () => {
+  for (const text of ['', '*', '**\n*', '( banned in Russia )', '(((((', 'Russia', '*banned in Russia', 'x'.repeat(100_000), '*'.repeat(10_000) + '\n*Terrorist group banned in Russia.']) {
+    assert.deepEqual(detectLabels(text), [], JSON.stringify(text.slice(0, 40)));
+  }
+});
