@@ -245,3 +245,22 @@ test('at most 6 feeds are fetched at once, and a cancelled poll leaves the unfet
   assert.equal(cancelled.feeds, 0);
   assert.deepEqual(ids.map((id) => getStoredFeed(db, id)), feedsBefore);
 });
+
+test('a feed whose items cannot be stored is rolled back and recorded as failed; the other feeds are stored', async (t) => {
+  const { db, add } = await library(t, {
+    '/poison.xml': serve(rss2('Poison', [{ guid: 'ok', title: 'fine' }, { guid: 'bad', title: 'poison' }])),
+    '/fine.xml': serve(rss2('Fine', items('fine', 2))),
+  });
+  const poison = add('/poison.xml');
+  const fine = add('/fine.xml');
+  db.exec("CREATE TEMP TRIGGER fail_poison BEFORE INSERT ON article WHEN new.title = 'poison' BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END");
+  const r = await pollFeeds(db, { fetch: fast, now: () => T0 });
+  assert.equal(r.new, 2);
+  assert.equal(articles(db, fine).length, 2);
+  assert.equal(articles(db, poison).length, 0, 'the whole feed rolled back, not half of it');
+  const p = getStoredFeed(db, poison);
+  assert.equal(p?.status, 'error');
+  assert.match(p?.lastError ?? '', /could not store this feed's items \(simulated disk failure\)/);
+  assert.equal(p?.etag, null);
+  assert.equal(recentFetches(db, poison)[0]?.outcome, 'error');
+});

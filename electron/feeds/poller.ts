@@ -102,7 +102,7 @@ export async function pollFeed(db: Db, feed: StoredFeed, options: PollOptions = 
   const now = options.now ?? ((): Date => new Date());
   const started = now();
   const startedMs = performance.now();
-  const log = (outcome: FetchOutcome, status: number | null, bytes: number | null, newCount: number, updatedCount: number, error: string | null): void => {
+  const log: LogFn = (outcome, status, bytes, newCount, updatedCount, error) => {
     logFetch(db, { feedId: feed.id, startedAt: started.toISOString(), url: feed.url, status, outcome, bytes,
       durationMs: Math.round(performance.now() - startedMs), newCount, updatedCount, error });
   };
@@ -133,7 +133,6 @@ export async function pollFeed(db: Db, feed: StoredFeed, options: PollOptions = 
     const other = findFeedByUrl(db, response.permanentUrl);
     if (!other || other.id === feed.id) state.url = response.permanentUrl;
   }
-  const bytes = response.bytes.length;
   if (!parsed) {
     state.nextFetchAt = nextAfterSuccess(feed, at, options.random).toISOString();
     db.transaction(() => {
@@ -142,15 +141,39 @@ export async function pollFeed(db: Db, feed: StoredFeed, options: PollOptions = 
     })();
     return { outcome: 'not_modified', newCount: 0, flaggedCount: 0, updatedCount: 0, error: null };
   }
-  const doc = parsed;
-  const newIds: number[] = [];
-  const changedIds: number[] = [];
-  const polled = db.transaction((): FeedPollResult => {
+  let stored: StoredPoll;
+  try {
+    stored = storeParsed(db, feed, parsed, response, state, at, options.random, log);
+  } catch (err) {
+    // A bug or a locked library while storing: the transaction rolled back, so the feed is simply retried later.
+    const why = new Error(`Footnote could not store this feed's items (${(err as Error).message}); nothing from this fetch was saved.`);
+    return recordFailure(db, feed, why, now(), log);
+  }
+  const { polled, newIds, changedIds } = stored;
+  if (changedIds.length === 0) return polled;
+  // Full text for summaries-only feeds, after the feed's transaction so that a slow article site never holds the
+  // write lock; its failures stay on the articles' page rows. Labels found in the full text count as flagged too.
+  await fillFullText(db, feed.id, changedIds, { fetch: options.fetch, signal: options.signal, now });
+  return { ...polled, flaggedCount: countFlagged(db, newIds) };
+}
+
+type LogFn = (outcome: FetchOutcome, status: number | null, bytes: number | null, newCount: number, updatedCount: number, error: string | null) => void;
+
+interface StoredPoll {
+  polled: FeedPollResult;
+  newIds: number[];
+  /** New and updated articles. */
+  changedIds: number[];
+}
+
+/** Ingests a parsed feed and records the feed's new state and the fetch, all in one transaction. */
+function storeParsed(db: Db, feed: StoredFeed, doc: ParsedFeed, response: FetchResult, state: Partial<FeedState>, at: Date,
+  random: (() => number) | undefined, log: LogFn): StoredPoll {
+  return db.transaction((): StoredPoll => {
     const result = ingestFeed(db, feed.id, doc, { now: at.toISOString() });
-    newIds.push(...result.newIds);
-    changedIds.push(...result.newIds, ...result.updatedIds);
     const floor = doc.ttlMinutes;
-    Object.assign(state, {
+    updateFeedState(db, feed.id, {
+      ...state,
       title: feed.title ?? doc.title,
       siteUrl: doc.link ?? feed.siteUrl,
       description: doc.description,
@@ -159,21 +182,19 @@ export async function pollFeed(db: Db, feed: StoredFeed, options: PollOptions = 
       // Items left for the next poll: keep no validators, so that the next poll gets the whole feed again.
       etag: result.deferred > 0 ? null : response.headers['etag'] ?? null,
       lastModified: result.deferred > 0 ? null : response.headers['last-modified'] ?? null,
-      nextFetchAt: nextAfterSuccess({ intervalMinutes: feed.intervalMinutes, floorMinutes: floor }, at, options.random).toISOString(),
-    } satisfies Partial<FeedState>);
-    updateFeedState(db, feed.id, state);
+      nextFetchAt: nextAfterSuccess({ intervalMinutes: feed.intervalMinutes, floorMinutes: floor }, at, random).toISOString(),
+    });
     const note = result.deferred > 0 ? `${result.deferred} items left for the next poll.` : null;
-    log('ok', response.status, bytes, result.newIds.length, result.updatedIds.length, [note, ...result.warnings].filter(Boolean).join(' ') || null);
-    return { outcome: 'ok', newCount: result.newIds.length, flaggedCount: countFlagged(db, result.newIds), updatedCount: result.updatedIds.length, error: null };
+    log('ok', response.status, response.bytes.length, result.newIds.length, result.updatedIds.length, [note, ...result.warnings].filter(Boolean).join(' ') || null);
+    return {
+      polled: { outcome: 'ok', newCount: result.newIds.length, flaggedCount: countFlagged(db, result.newIds), updatedCount: result.updatedIds.length, error: null },
+      newIds: result.newIds,
+      changedIds: [...result.newIds, ...result.updatedIds],
+    };
   })();
-  if (changedIds.length === 0) return polled;
-  // Full text for summaries-only feeds, after the feed's transaction so that a slow article site never holds the
-  // write lock; its failures stay on the articles' page rows. Labels found in the full text count as flagged too.
-  await fillFullText(db, feed.id, changedIds, { fetch: options.fetch, signal: options.signal, now });
-  return { ...polled, flaggedCount: countFlagged(db, newIds) };
 }
 
-function recordFailure(db: Db, feed: StoredFeed, err: Error, at: Date, log: (o: FetchOutcome, s: number | null, b: number | null, n: number, u: number, e: string | null) => void): FeedPollResult {
+function recordFailure(db: Db, feed: StoredFeed, err: Error, at: Date, log: LogFn): FeedPollResult {
   const status = err instanceof FetchError ? err.status : null;
   const message = err.message;
   const base: Partial<FeedState> = { lastFetchedAt: at.toISOString(), lastError: message };
