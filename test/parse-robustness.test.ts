@@ -82,3 +82,18 @@ test('a truncated feed keeps its complete items', () => {
   assert.equal(feed.title, 'T');
   assert.equal(feed.items[0]?.title, 'one');
 });
+
+test('javascript:, data: and file: links are dropped, http and mailto kept', () => {
+  const xml = '<rss version="2.0"><channel><title>t</title><link>javascript:alert(1)</link>'
+    + '<item><title>a</title><link> JaVa\tScript:alert(1)</link></item>'
+    + '<item><title>b</title><link>data:text/html,&lt;script&gt;</link></item>'
+    + '<item><title>c</title><link>file:///etc/passwd</link></item>'
+    + '<item><title>d</title><link>https://example.com/ok</link></item></channel></rss>';
+  const feed = parseFeedBytes(bytes(xml));
+  assert.equal(feed.link, null);
+  assert.deepEqual(feed.items.map((i) => i.link), [null, null, null, 'https://example.com/ok']);
+  const json = '{"version":"https://jsonfeed.org/version/1.1","home_page_url":"javascript:x()","items":[{"id":"1","url":"mailto:a@b.c"}]}';
+  const jf = parseFeedBytes(bytes(json));
+  assert.equal(jf.link, null);
+  assert.equal(jf.items[0]?.link, 'mailto:a@b.c');
+});

@@ -2,7 +2,7 @@
 import type { FeedItem, FeedObject } from '../model.ts';
 import { FeedParseError } from './parse-error.ts';
 import { parseFeedDate } from './parse-date.ts';
-import { clean, cleanLine, escapeHtml, resolveHtmlUrls, resolveUrl } from './parse-text.ts';
+import { clean, cleanLine, escapeHtml, resolveHtmlUrls, resolveUrl, safeLink } from './parse-text.ts';
 
 type Json = Record<string, unknown>;
 
@@ -22,7 +22,7 @@ function authorNames(obj: Json): string | null {
 
 function mapItem(raw: Json, base: string | null, feedAuthor: string | null): FeedItem {
   const url = str(raw['url']) ?? str(raw['external_url']);
-  const link = url === null ? null : clean(resolveUrl(url, base));
+  const link = url === null ? null : safeLink(clean(resolveUrl(url, base)));
   const html = str(raw['content_html']);
   const text = str(raw['content_text']);
   const summary = str(raw['summary']);
@@ -57,7 +57,7 @@ export function mapJsonFeed(text: string, documentUrl: string | null): FeedObjec
   const feedAuthor = authorNames(doc);
   return {
     title: cleanLine(str(doc['title'])),
-    link: home === null ? null : clean(resolveUrl(home, base)),
+    link: home === null ? null : safeLink(clean(resolveUrl(home, base))),
     description: cleanLine(str(doc['description'])),
     language: cleanLine(str(doc['language'])),
     items: doc['items'].filter(isObject).map((item) => mapItem(item, base, feedAuthor)),

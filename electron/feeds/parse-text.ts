@@ -134,6 +134,13 @@ export function resolveUrl(url: string, base: string | null): string {
   }
 }
 
+const UNSAFE_SCHEME = /^(?:javascript|vbscript|data|file):/i;
+
+/** A link the reader may open: javascript:, vbscript:, data: and file: links become null. */
+export function safeLink(url: string | null): string | null {
+  return url !== null && UNSAFE_SCHEME.test(url.replace(/[\s\u0000-\u001F]+/g, '')) ? null : url;
+}
+
 /** Resolves the URL in an xml:base attribute against its parent's base. */
 export function resolveBase(xmlBase: string, parent: string | null): string | null {
   if (ABSOLUTE.test(xmlBase.trim())) return xmlBase.trim();

@@ -11,7 +11,7 @@ import { FeedParseError } from './parse-error.ts';
 import { parseFeedDate } from './parse-date.ts';
 import {
   clean, cleanLine, decodeXml, escapeHtml, fromBase64, htmlToText, looksLikeHtml, personName, resolveBase, resolveHtmlUrls,
-  resolveUrl, URL_ATTRIBUTES, xmlContent,
+  resolveUrl, safeLink, URL_ATTRIBUTES, xmlContent,
 } from './parse-text.ts';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
@@ -365,7 +365,7 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
   }
 
   function finishItem(it: ItemState): void {
-    const link = it.link?.value ?? it.textLink ?? it.guidLink ?? (it.rdfAbout && /^https?:/i.test(it.rdfAbout) ? it.rdfAbout : null);
+    const link = safeLink(it.link?.value ?? it.textLink ?? it.guidLink ?? (it.rdfAbout && /^https?:/i.test(it.rdfAbout) ? it.rdfAbout : null));
     const authors = [...new Set(it.authors)];
     items.push({
       id: clean(it.id ?? it.atomId ?? it.rdfAbout ?? link),
@@ -496,7 +496,7 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
     ttlMinutes,
     feed: {
       title: feed.title,
-      link: feed.link?.value ?? feed.textLink,
+      link: safeLink(feed.link?.value ?? feed.textLink),
       description: feed.description?.value ?? null,
       language: cleanLine(feed.language ?? feed.rootLang),
       items,
