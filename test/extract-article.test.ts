@@ -103,3 +103,8 @@ test('published falls back from meta to JSON-LD to <time datetime>', () => {
 test('articleText puts one paragraph per line and decodes entities', () => {
   assert.equal(articleText('<h2>Title</h2><p>One &amp; <b>two</b>\n  words</p><ul><li>a</li><li>b</li></ul><p>x<br>y</p>'), 'Title\nOne & two words\na\nb\nx\ny');
 });
+
+test('a hostile page with an absurd number of elements is refused before Readability walks it', () => {
+  const html = `<html><body>${'<div><span>x</span><a href="/a">link</a></div>'.repeat(12_000)}</body></html>`;
+  assert.throws(() => extractArticle(html, 'https://evil.example/wide'), (err: Error) => err instanceof NoArticleError && /about 36002 elements, more than the 30000/.test(err.message));
+});

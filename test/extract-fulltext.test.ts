@@ -11,7 +11,7 @@ import { fillFullText, looksLikeSummaries } from '../electron/articles/fulltext.
 import { search } from '../electron/store/search/search.ts';
 import { createContext, invoke } from '../electron/api.ts';
 import type { AppEvent } from '../electron/events.ts';
-import { rss2, serve, startFeedServer, type FeedServer } from './support/feed-server.ts';
+import { redirect, rss2, serve, startFeedServer, type FeedServer } from './support/feed-server.ts';
 import { tempDir } from './helpers.ts';
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`./fixtures/pages/${name}`, import.meta.url));
@@ -102,6 +102,18 @@ test('a poll of a summaries-only feed fetches each article page, extracts it, st
   assert.deepEqual(events.find((e) => e.type === 'articles-new'), { type: 'articles-new', count: 2, flagged: 1 }, 'the app is told of the article flagged by its full text');
 });
 
+test('an article the feed edits gets its page fetched again, and its text stays the full text', async (t) => {
+  const { s, db } = await summariesFeed(t, { '/story': { body: fixture('news-article.html') } });
+  const link = s.url('/story');
+  s.route('/feed.xml', serve(rss2('Summaries', [{ guid: 'item-0', title: 'Story 0 (updated)', link, description: '<p>A corrected summary.</p>' }])));
+  const second = await pollFeeds(db);
+  assert.equal(second.updated, 1);
+  const a = article(db, link);
+  assert.equal(pagesOf(db, a.id).length, 2);
+  assert.ok(a.text.startsWith('Flood defences along the River Severn'), 'not the corrected summary');
+  assert.equal(a.summary, '<p>A corrected summary.</p>');
+});
+
 test('a page that cannot be extracted or fetched is recorded on the article, the rest go on, the poll does not fail', async (t) => {
   const news = fixture('news-article.html');
   const consent = fixture('no-article-consent.html');
@@ -140,12 +152,19 @@ test('article pages on a private address are refused unless they are at the exac
   const other = await server(t);
   other.route('/private', serve(fixture('news-article.html'), HTML));
   const s = await server(t);
-  s.route('/feed.xml', serve(rss2('Feed', [{ guid: 'x', title: 'Elsewhere', link: other.url('/private'), description: 'short' }])));
+  s.route('/hop', redirect(302, other.url('/private')));
+  s.route('/feed.xml', serve(rss2('Feed', [
+    { guid: 'x', title: 'Elsewhere', link: other.url('/private'), description: 'short' },
+    { guid: 'y', title: 'Redirected', link: s.url('/hop'), description: 'short' },
+  ])));
   const db = library(t);
   const feedId = subscribe(db, s.url('/feed.xml'));
   assert.deepEqual((await pollFeeds(db)).failed, []);
-  const [id] = ids(db, feedId);
-  assert.match(pagesOf(db, id ?? 0)[0]?.error ?? '', /127\.0\.0\.1 is a loopback network address; Footnote only fetches from the public internet/);
+  const [direct, hop] = ids(db, feedId);
+  const refused = /127\.0\.0\.1 is a loopback network address; Footnote only fetches from the public internet/;
+  assert.match(pagesOf(db, direct ?? 0)[0]?.error ?? '', refused);
+  assert.match(pagesOf(db, hop ?? 0)[0]?.error ?? '', refused, 'a redirect from the typed host to another local service is refused too');
+  assert.equal(s.requestsTo('/hop').length, 1, 'the typed host:port itself was allowed');
   assert.equal(other.requestsTo('/private').length, 0, 'no request reached the other local service');
 });
 
