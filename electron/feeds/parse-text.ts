@@ -148,10 +148,13 @@ export function resolveBase(xmlBase: string, parent: string | null): string | nu
   return resolveUrl(xmlBase, parent);
 }
 
-export const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite', 'background', 'longdesc', 'action', 'data', 'usemap', 'codebase', 'profile']);
-// Tags carrying a URL attribute, then each URL attribute inside such a tag.
-const TAG_WITH_URL = /<[a-zA-Z][^<>]*?\s(?:href|src|poster|cite|background|longdesc|action|data|usemap|codebase|profile)\s*=[^<>]*>/gi;
-const URL_ATTR = /(\s(?:href|src|poster|cite|background|longdesc|action|data|usemap|codebase|profile)\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>]+)/gi;
+// The first URL attribute of a tag and the rest of the tag, in one pass; a second URL attribute in the same tag
+// (rare: <img src longdesc>) is handled in the rest.
+const URL_ATTR_NAMES = 'href|src|poster|cite|background|longdesc|action|data|usemap|codebase|profile';
+export const URL_ATTRIBUTES = new Set(URL_ATTR_NAMES.split('|'));
+const TAG_WITH_URL = new RegExp(`(<[a-zA-Z][^<>]*?\\s(?:${URL_ATTR_NAMES})\\s*=\\s*)("[^"]*"|'[^']*'|[^\\s"'>]+)([^<>]*>)`, 'gi');
+const URL_ATTR = new RegExp(`(\\s(?:${URL_ATTR_NAMES})\\s*=\\s*)("[^"]*"|'[^']*'|[^\\s"'>]+)`, 'gi');
+const HAS_URL_ATTR = new RegExp(`\\s(?:${URL_ATTR_NAMES})\\s*=`, 'i');
 
 function resolveAttr(lead: string, value: string, base: string): string {
   const quoted = value[0] === '"' || value[0] === "'";
@@ -165,7 +168,8 @@ function resolveAttr(lead: string, value: string, base: string): string {
 /** Resolves relative href/src (and the other URL attributes) inside an HTML string. */
 export function resolveHtmlUrls(html: string, base: string | null): string {
   if (base === null) return html;
-  return html.replace(TAG_WITH_URL, (tag) => tag.replace(URL_ATTR, (_all, lead: string, value: string) => resolveAttr(lead, value, base)));
+  return html.replace(TAG_WITH_URL, (_all, lead: string, value: string, rest: string) => resolveAttr(lead, value, base)
+    + (HAS_URL_ATTR.test(rest) ? rest.replace(URL_ATTR, (_m, l: string, v: string) => resolveAttr(l, v, base)) : rest));
 }
 
 /** A person as RSS writes it: "jane@example.com (Jane Doe)", "Jane Doe <jane@example.com>", or just one of them. */
