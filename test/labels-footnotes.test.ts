@@ -36,3 +36,11 @@ test('texts without a label yield nothing, quickly and without errors', () => {
     assert.deepEqual(detectLabels(text), [], JSON.stringify(text.slice(0, 40)));
   }
 });
+
+test('a marked name before a head noun, in an appositive (as republished by news-pravda.com)', () => {
+  const text = 'WASHINGTON, 17 Sep - RIA Novosti. The Meta* company, recognized as an extremist in the Russian Federation, will block RT.';
+  const [l, ...rest] = detectLabels(text);
+  assert.equal(rest.length, 0);
+  assert.deepEqual([l?.kind, l?.entity, l?.marker, l?.evidence], ['extremist', 'The Meta', '*', 'recognized as an extremist in the Russian Federation']);
+  assert.equal(text.slice(l?.start, l?.end), l?.evidence);
+});

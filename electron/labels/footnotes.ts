@@ -5,7 +5,7 @@
 // group banned in Russia"; "запрещенной в России организации «ИГ»") and the foreign-agent notice.
 // Speed: one scan for trigger stems; only the lines holding one are analysed.
 import type { Label, LabelKind } from '../model.ts';
-import { cleanEntity, markerBefore, nameAfter, nameBefore, MARKER_CHARS } from './names.ts';
+import { cleanEntity, markerAfter, markerBefore, nameAfter, nameBefore, MARKER_CHARS } from './names.ts';
 import {
   TRIGGER, KIND_PATTERNS, RUSSIA, OTHER_STATE, CRITIQUE, QUOTED_KIND, FIRST_PERSON, OWNER, SUBJECT_END,
   APPOSITIVE_START, PRENOMINAL, SELF_NOTICE, NAMED_NOTICE, DISTRIBUTIVE, NAME_JOIN,
@@ -236,7 +236,7 @@ function parenthetical(body: string, open: number, inner: string, offset: number
     const prev = nameBefore(body, start - join[0].length);
     const name = prev ? cleanEntity(prev.name) : null;
     if (!prev || !name) break;
-    found.add(kinds, name, markerBefore(body, prev.end), evidence, offset + open);
+    found.add(kinds, name, markerAfter(body, prev.end), evidence, offset + open);
     start = prev.start;
   }
 }
@@ -288,7 +288,11 @@ function phrases(masked: string, offset: number, found: LabelSet): void {
     const n = predicate ? sentenceSubject(masked, m.index) : nameBefore(masked, m.index + (m[0].startsWith(',') ? 0 : 1));
     const entity = n ? cleanEntity(n.name) : null;
     if (!entity) continue;
-    found.add(kinds, entity, markerBefore(masked, m.index), clause.trimEnd(), offset + from);
+    // The evidence ends with the designation: at the first comma after the mention of Russia, if any.
+    const anchor = clause.search(RUSSIA);
+    const cut = anchor < 0 ? -1 : clause.indexOf(',', anchor);
+    const evidence = (cut < 0 ? clause : clause.slice(0, cut)).trimEnd();
+    found.add(kinds, entity, markerBefore(masked, m.index) ?? markerAfter(masked, n?.end ?? 0), evidence, offset + from);
   }
 }
 

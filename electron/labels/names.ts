@@ -66,6 +66,13 @@ function trimMarker(text: string, end: number): number {
   return i;
 }
 
+/** The marker glued right after a name that ends at `end` ("Meta*"), or null. */
+export function markerAfter(text: string, end: number): string | null {
+  let i = end;
+  while (i < text.length && MARKER_CHARS.includes(text[i] ?? '')) i++;
+  return i > end ? text.slice(end, i) : null;
+}
+
 /** The marker glued to the end of a mention that ends at `end`, or null. */
 export function markerBefore(text: string, end: number): string | null {
   const i = trimMarker(text, end);
@@ -171,6 +178,8 @@ function wordsBefore(text: string, end: number, max = 8, lowerTail = false): Fou
   const words: { w: string; s: number }[] = [];
   let i = end;
   while (words.length < max) {
+    // "The Meta* company": a marker may sit between the name and a head noun that follows it.
+    if (words.length === 0) i = trimMarker(text, i);
     let w = wordEndingAt(text, i);
     if (w.length === 0) break;
     let s = i - w.length;
@@ -179,6 +188,8 @@ function wordsBefore(text: string, end: number, max = 8, lowerTail = false): Fou
     const elided = /^(?:[lLdD]|dell|all|nell|dall)['’](?=\p{Lu})/u.exec(w);
     if (elided) { w = w.slice(elided[0].length); s += elided[0].length; }
     if (w.length === 0) break;
+    // A word that ends a sentence ("Novosti.") is not part of the name that follows it.
+    if (words.length > 0 && /\p{L}{2}\.$/u.test(w)) break;
     const lower = w.toLowerCase();
     const named = isNameWord(w);
     // A name glued to a marker may end in a lower-case adjective ("l'État islamique*"), if a capital precedes it.
