@@ -142,7 +142,7 @@ export function parseFeedDate(input: string | null | undefined): string | null {
     if (offset === undefined || !base) return null;
     return new Date(Date.parse(base) - offset * 60_000).toISOString();
   }
-  // 03-12-31 / 2003/12/31 style: year first when it has four digits or the first field cannot be a day-month.
+  // 2003/12/31 or 03.12.31: year first (a day-first or month-first order is ambiguous, so it is not guessed).
   const ymd = /^(\d{2}|\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
   if (ymd) return toIso(fullYear(ymd[1] ?? ''), Number(ymd[2]), Number(ymd[3]), Number(ymd[4] ?? 0), Number(ymd[5] ?? 0), Number(ymd[6] ?? 0), 0, 0);
   return parseLoose(text);
