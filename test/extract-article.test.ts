@@ -108,3 +108,19 @@ test('a hostile page with an absurd number of elements is refused before Readabi
   const html = `<html><body>${'<div><span>x</span><a href="/a">link</a></div>'.repeat(12_000)}</body></html>`;
   assert.throws(() => extractArticle(html, 'https://evil.example/wide'), (err: Error) => err instanceof NoArticleError && /about 36002 elements, more than the 30000/.test(err.message));
 });
+
+test('a hostile article page comes out as its text, with nothing that runs, frames, submits, styles or loads', () => {
+  const a = extractArticle(page('hostile-article.html').toString('utf8'), 'https://news.example/2024/convoy.html');
+  assert.ok(a.text.startsWith('The defence ministry on Tuesday denied reports that a grain convoy had come under fire'));
+  assert.ok(a.text.includes('Officials urged the public to rely on official channels'));
+  const { document } = new JSDOM(a.html).window;
+  assert.deepEqual([...document.querySelectorAll('script, style, link, meta, base, iframe, frame, object, embed, form, input, button, svg, math')].map((e) => e.tagName), []);
+  for (const el of document.querySelectorAll('*')) {
+    for (const attr of el.attributes) {
+      assert.ok(!attr.name.startsWith('on') && attr.name !== 'style' && attr.name !== 'srcdoc', `${el.tagName} ${attr.name}`);
+      if (attr.name === 'href' || attr.name === 'src' || attr.name === 'data-src') assert.match(attr.value, /^(https?:|mailto:|#)/, `${el.tagName} ${attr.name}=${attr.value}`);
+    }
+  }
+  assert.ok(!/evil\.example/.test(a.html), 'no address of the attacker is left to load');
+  assert.equal(document.querySelector('img[src]'), null, 'no image loads until the user allows');
+});

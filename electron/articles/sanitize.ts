@@ -131,7 +131,7 @@ function rewriteUrls(node: Element): void {
       else node.setAttribute('href', url);
     }
   }
-  if (node.nodeName === 'A' || node.nodeName === 'AREA') {
+  if (node.nodeName === 'A') {
     node.setAttribute('rel', 'noopener noreferrer');
     // Links leave the app (the shell opens them in the system browser); in-page footnote links stay.
     if (!node.getAttribute('href')?.startsWith('#')) node.setAttribute('target', '_blank');
