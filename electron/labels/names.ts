@@ -96,6 +96,8 @@ export function nameBefore(text: string, end: number, glued = false): Found | nu
   let i = end;
   while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\u00a0')) i--;
   i = trimMarker(text, i);
+  // Spaces again: a blanked parenthesis may sit between the name and its marker ("«ИГ» (ИГ)*").
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\u00a0')) i--;
   const last = text[i - 1];
   if (last === undefined) return null;
   const open = QUOTES[last];
