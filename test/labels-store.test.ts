@@ -116,7 +116,7 @@ test('labels.flags groups current labels by entity and outlet with counts per da
 
   const first = labelsForArticle(ctx.db, 1)[0];
   await invoke(ctx, 'labels.review', { id: first?.id, review: 'confirmed' });
-  const unreviewed = (await invoke(ctx, 'labels.flags', { review: 'unreviewed', entity: 'the taliban' })) as FlagGroup[];
+  const unreviewed = (await invoke(ctx, 'labels.flags', { review: 'unreviewed', entity: 'Taliban' })) as FlagGroup[];
   assert.equal(unreviewed[0]?.total, 2);
   const confirmed = (await invoke(ctx, 'labels.flags', { review: 'confirmed' })) as FlagGroup[];
   assert.deepEqual(confirmed.map((g) => [g.entity, g.confirmed]), [['The Taliban', 1]]);

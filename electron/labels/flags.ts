@@ -4,6 +4,7 @@ import type { Db } from '../store/db.ts';
 import type { LabelKind } from '../model.ts';
 import { flagCounts, type FlagFilter } from '../store/labels.ts';
 import { outletOfArticle, registryFor } from './outlets.ts';
+import { entityKey } from './names.ts';
 
 export interface FlagGroup {
   kind: LabelKind;
@@ -19,13 +20,16 @@ export interface FlagGroup {
   series: { period: string; count: number }[];
 }
 
-export function labelFlags(db: Db, filter: FlagFilter): FlagGroup[] {
+/** Names of one entity ("The Taliban", "Taliban", «Талибан» aside) are counted together; the filter matches any of them. */
+export function labelFlags(db: Db, filter: FlagFilter & { entity?: string }): FlagGroup[] {
   const registry = registryFor(db);
   const groups = new Map<string, FlagGroup>();
+  const wanted = filter.entity === undefined ? null : entityKey(filter.entity);
   for (const c of flagCounts(db, filter)) {
+    if (wanted !== null && entityKey(c.entity) !== wanted) continue;
     const outlet = outletOfArticle(registry, [c.siteUrl, c.feedUrl]);
     const name = outlet?.name ?? c.feedTitle ?? c.feedUrl;
-    const key = `${c.kind}\u0000${c.entity.toLowerCase()}\u0000${name}`;
+    const key = `${c.kind}\u0000${entityKey(c.entity)}\u0000${name}`;
     let g = groups.get(key);
     if (!g) {
       g = { kind: c.kind, entity: c.entity, outlet: name, country: outlet?.country ?? null, category: outlet?.category ?? null, total: 0, unreviewed: 0, confirmed: 0, rejected: 0, series: [] };

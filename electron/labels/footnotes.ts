@@ -5,7 +5,7 @@
 // group banned in Russia"; "запрещенной в России организации «ИГ»") and the foreign-agent notice.
 // Speed: one scan for trigger stems; only the lines holding one are analysed.
 import type { Label, LabelKind } from '../model.ts';
-import { cleanEntity, markerAfter, markerBefore, nameAfter, nameBefore, MARKER_CHARS } from './names.ts';
+import { cleanEntity, entityKey, markerAfter, markerBefore, nameAfter, nameBefore, MARKER_CHARS } from './names.ts';
 import {
   TRIGGER, KIND_PATTERNS, RUSSIA, OTHER_STATE, CRITIQUE, QUOTED_KIND, FIRST_PERSON, OWNER, SUBJECT_END,
   APPOSITIVE_START, PRENOMINAL, SELF_NOTICE, NAMED_NOTICE, DISTRIBUTIVE, NAME_JOIN,
@@ -57,10 +57,6 @@ class LabelSet {
       .filter((l) => l.kind !== 'banned_other' || !specific.has(entityKey(l.entity)))
       .sort((a, b) => a.start - b.start);
   }
-}
-
-function entityKey(entity: string): string {
-  return entity.toLowerCase().replace(/[«»“”„"']/g, '').replace(/^(?:the|der|die|das|la|le|el|il|o|a)\s+/, '').trim();
 }
 
 /** The kinds a note states, or none when it is quoted, questioned, first-person or another state's designation. */

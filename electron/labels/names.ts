@@ -267,6 +267,11 @@ export function nameAfter(text: string, start: number): Found | null {
   return { name: text.slice(first.s, last.s + last.w.length), start: first.s, end: last.s + last.w.length };
 }
 
+/** Two names of one entity compare equal by this key: case, quotation marks and a leading article aside. */
+export function entityKey(entity: string): string {
+  return entity.toLowerCase().replace(/[«»“”„"'’]/g, '').replace(/^(?:the|der|die|das|la|le|les|el|los|las|il|lo|o|os|a)\s+/, '').replace(/\s+/g, ' ').trim();
+}
+
 /** Cleans a candidate name: no leading article or head noun, no quotes; null when nothing name-like is left. */
 export function cleanEntity(raw: string): string | null {
   let words = raw.trim().replace(/^[—–\-:\s]+/, '').replace(/[\s,.;:]+$/, '').split(/\s+/);

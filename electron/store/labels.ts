@@ -127,7 +127,6 @@ export function addManualLabel(db: Db, l: ManualLabel, now: string): LabelRecord
 export interface FlagFilter {
   interval: 'day' | 'week';
   kind?: LabelKind;
-  entity?: string;
   review?: LabelReview;
   /** Only labels on articles published (or first seen) on or after / before these ISO dates. */
   after?: string;
@@ -157,13 +156,12 @@ export function flagCounts(db: Db, f: FlagFilter): FlagCount[] {
     FROM label l JOIN article a ON a.id = l.article_id JOIN feed f ON f.id = a.feed_id
     WHERE l.removed_at IS NULL
       AND (@kind IS NULL OR l.kind = @kind)
-      AND (@entity IS NULL OR l.entity = @entity COLLATE NOCASE)
       AND (@review IS NULL OR l.review = @review)
       AND (@after IS NULL OR ${day} >= @after)
       AND (@before IS NULL OR ${day} < @before)
     GROUP BY l.kind, lower(l.entity), a.feed_id, period, l.review
     ORDER BY period`).all({
-    kind: f.kind ?? null, entity: f.entity ?? null, review: f.review ?? null, after: f.after ?? null, before: f.before ?? null,
+    kind: f.kind ?? null, review: f.review ?? null, after: f.after ?? null, before: f.before ?? null,
   }) as FlagCount[];
   return rows;
 }
