@@ -187,6 +187,29 @@ test('detection: a feed carrying full content is left alone; the per-feed switch
   assert.equal((await fillFullText(db, feedId, ids(db, feedId))).done, 0);
 });
 
+test('switching full text on works through the feed\'s backlog, newest first, a bounded number of pages at a time', async (t) => {
+  const s = await server(t);
+  const items = [0, 1, 2, 3, 4].map((i) => ({ guid: `g${i}`, title: `Story ${i}`, link: s.url(`/p${i}`), description: 'short', pubDate: `Tue, 0${i + 1} Dec 2026 10:00:00 GMT` }));
+  for (const i of [0, 1, 2, 3, 4]) s.route(`/p${i}`, serve(fixture('news-article.html'), HTML));
+  s.route('/feed.xml', serve(rss2('Feed', items)));
+  const db = library(t);
+  const feedId = subscribe(db, s.url('/feed.xml'));
+  updateFeedSettings(db, feedId, { fullText: false });
+  await pollFeeds(db);
+  const fetched = (): string[] => [0, 1, 2, 3, 4].filter((i) => s.requestsTo(`/p${i}`).length > 0).map((i) => `/p${i}`);
+  assert.deepEqual(fetched(), []);
+
+  updateFeedSettings(db, feedId, { fullText: true });
+  assert.equal((await fillFullText(db, feedId, [], { maxPages: 2 })).done, 2);
+  assert.deepEqual(fetched(), ['/p3', '/p4'], 'the newest first');
+  assert.equal((await fillFullText(db, feedId, [], { maxPages: 2 })).done, 2);
+  // A poll with nothing new carries on with the backlog of a feed switched on.
+  await pollFeeds(db);
+  assert.deepEqual(fetched(), ['/p0', '/p1', '/p2', '/p3', '/p4']);
+  assert.equal((await fillFullText(db, feedId, [], { maxPages: 2 })).done, 0, 'nothing left: each page was fetched once');
+  assert.deepEqual([0, 1, 2, 3, 4].map((i) => s.requestsTo(`/p${i}`).length), [1, 1, 1, 1, 1]);
+});
+
 test('looksLikeSummaries: most items short or empty', () => {
   const long = `<p>${'word '.repeat(200)}</p>`;
   assert.equal(looksLikeSummaries(['<p>short</p>', '', long]), true);

@@ -6,7 +6,7 @@
 // fails the poll.
 import type { Db } from '../store/db.ts';
 import { getStoredFeed, type StoredFeed } from '../store/feeds.ts';
-import { fullTextTargets, getPage, insertPage, recentFeedHtml, storeFullText, type FullTextTarget, type PageRecord } from '../store/pages.ts';
+import { articlesWithoutPage, fullTextTargets, getPage, insertPage, recentFeedHtml, storeFullText, type FullTextTarget, type PageRecord } from '../store/pages.ts';
 import { FetchError, fetchUrl, hostPortOf, type FetchOptions } from '../feeds/fetch.ts';
 import { decodeFeedBytes } from '../feeds/decode.ts';
 import { htmlToText } from '../feeds/parse-text.ts';
@@ -18,6 +18,9 @@ export const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
 export const FULLTEXT_CONCURRENCY = 3;
 /** A feed whose items mostly carry less text than this is a summaries-only feed. */
 export const SUMMARY_CHARS = 600;
+/** Pages fetched per feed and poll: a first poll of a 500-item feed must not take half an hour. The rest
+ * (and the articles of a feed whose full text was just switched on) follow on later polls, newest first. */
+export const MAX_PAGES_PER_POLL = 30;
 const DETECT_SAMPLE = 20;
 const PAGE_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -25,6 +28,8 @@ export interface FullTextOptions {
   /** Fetch whatever the feed's setting or the detection says (the on-demand "fetch full text" action). */
   force?: boolean;
   concurrency?: number;
+  /** At most this many pages (default MAX_PAGES_PER_POLL): the given articles first, then the feed's backlog. */
+  maxPages?: number;
   /** Limits for each page fetch (tests use small ones). */
   fetch?: Pick<FetchOptions, 'timeoutMs' | 'idleTimeoutMs' | 'maxBytes' | 'maxRedirects'>;
   signal?: AbortSignal;
@@ -56,13 +61,19 @@ export function looksLikeSummaries(itemHtml: string[]): boolean {
   return short * 2 > itemHtml.length;
 }
 
-/** Fetches and extracts the pages of these articles of one feed, if the feed wants full text. Never throws. */
+/**
+ * Fetches and extracts the pages of these articles of one feed (new or edited ones, after a poll), then of its
+ * articles whose page was never fetched, up to maxPages, if the feed wants full text. Never throws.
+ */
 export async function fillFullText(db: Db, feedId: number, articleIds: number[], opts: FullTextOptions = {}): Promise<FullTextSummary> {
   const summary: FullTextSummary = { done: 0, failed: 0, failures: [] };
   const feed = getStoredFeed(db, feedId);
-  if (!feed || articleIds.length === 0) return summary;
+  // With nothing new, only a feed switched on works through its backlog: detection is not worth a query per poll.
+  if (!feed || (articleIds.length === 0 && feed.fullText !== true && opts.force !== true)) return summary;
   if (opts.force !== true && !wantsFullText(db, feed)) return summary;
-  const targets = fullTextTargets(db, articleIds).filter((a) => a.feedId === feedId);
+  const max = opts.maxPages ?? MAX_PAGES_PER_POLL;
+  const ids = [...new Set([...articleIds, ...articlesWithoutPage(db, feedId, max)])].slice(0, max);
+  const targets = fullTextTargets(db, ids).filter((a) => a.feedId === feedId && a.link !== null);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < targets.length && !opts.signal?.aborted) {

@@ -150,7 +150,6 @@ export async function pollFeed(db: Db, feed: StoredFeed, options: PollOptions = 
     return recordFailure(db, feed, why, now(), log);
   }
   const { polled, newIds, changedIds } = stored;
-  if (changedIds.length === 0) return polled;
   // Full text for summaries-only feeds, after the feed's transaction so that a slow article site never holds the
   // write lock; its failures stay on the articles' page rows. Labels found in the full text count as flagged too.
   await fillFullText(db, feed.id, changedIds, { fetch: options.fetch, signal: options.signal, now });

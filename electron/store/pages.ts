@@ -92,6 +92,14 @@ export function fullTextTargets(db: Db, ids: number[]): FullTextTarget[] {
   return ids.map((id) => stmt.get(id) as FullTextTarget | undefined).filter((a): a is FullTextTarget => a !== undefined);
 }
 
+/** The feed's articles whose page was never fetched, newest first: the backlog full text works through. */
+export function articlesWithoutPage(db: Db, feedId: number, limit: number): number[] {
+  const rows = prepared(db, `SELECT id FROM article WHERE feed_id = ? AND link IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM page WHERE page.article_id = article.id)
+    ORDER BY coalesce(published_at, first_seen_at) DESC, id DESC LIMIT ?`).all(feedId, limit) as { id: number }[];
+  return rows.map((r) => r.id);
+}
+
 /** The feed's own HTML (content, else summary) of its latest articles: what full-text detection looks at. */
 export function recentFeedHtml(db: Db, feedId: number, limit: number): string[] {
   const rows = prepared(db, 'SELECT coalesce(content, summary, \'\') AS html FROM article WHERE feed_id = ? ORDER BY id DESC LIMIT ?')
