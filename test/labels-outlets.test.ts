@@ -2,10 +2,10 @@
 // subdomain and mirror, and the analyst's overrides kept in the library.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { openLibrary } from '../electron/store/db.ts';
 import { upsertOutletOverride } from '../electron/store/outlets.ts';
-import { OUTLETS_FILE, createRegistry, forgetRegistry, matchOutlet, registryFor, shippedOutlets } from '../electron/labels/outlets.ts';
+import shippedFile from '../assets/outlets.json' with { type: 'json' };
+import { createRegistry, forgetRegistry, matchOutlet, registryFor, shippedOutlets } from '../electron/labels/outlets.ts';
 import { tempDir } from './helpers.ts';
 
 const CATEGORIES = new Set(['state_controlled', 'state_affiliated', 'state_proxy', 'public_independent']);
@@ -30,8 +30,7 @@ test('the shipped registry has at least 100 outlets, each with domains, a countr
 
 test('no domain is claimed by two outlets, and every domain is a bare lower-case host', () => {
   const owner = new Map<string, string>();
-  const raw = JSON.parse(readFileSync(OUTLETS_FILE, 'utf8')) as { outlets: { name: string; domains: string[] }[] };
-  for (const o of raw.outlets) {
+  for (const o of shippedFile.outlets) {
     for (const d of o.domains) {
       assert.match(d, /^[a-z0-9.-]+\.[a-z]{2,}$/, `${o.name}: ${d}`);
       assert.ok(!d.startsWith('www.'), `${o.name}: ${d} without www.`);

@@ -3,9 +3,9 @@
 // library. An article's outlet is found by the host of its URL, its feed's site or the feed itself: the host
 // and each parent domain down to the registrable domain are looked up, so subdomains and language editions
 // (de.rt.com, english.news.cn) match their outlet, and a more specific entry wins over its parent domain.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { getDomain } from 'tldts';
+// Imported, not read from disk: the bundler of the desktop app then carries the registry inside the build.
+import shippedFile from '../../assets/outlets.json' with { type: 'json' };
 import type { Outlet } from '../model.ts';
 import type { Db } from '../store/db.ts';
 import { listOutletOverrides } from '../store/outlets.ts';
@@ -25,16 +25,11 @@ export interface OutletEntry {
   origin: 'shipped' | 'user' | 'edited';
 }
 
-export const OUTLETS_FILE = join(import.meta.dirname, '..', '..', 'assets', 'outlets.json');
-
 let shipped: OutletEntry[] | undefined;
 
-/** The registry as shipped; read once. */
+/** The registry as shipped (assets/outlets.json). */
 export function shippedOutlets(): OutletEntry[] {
-  if (!shipped) {
-    const doc = JSON.parse(readFileSync(OUTLETS_FILE, 'utf8')) as { outlets: Omit<OutletEntry, 'origin'>[] };
-    shipped = doc.outlets.map((o) => ({ ...o, domains: o.domains.map(normaliseDomain), origin: 'shipped' as const }));
-  }
+  shipped ??= (shippedFile.outlets as Omit<OutletEntry, 'origin'>[]).map((o) => ({ ...o, domains: o.domains.map(normaliseDomain), origin: 'shipped' as const }));
   return shipped;
 }
 
