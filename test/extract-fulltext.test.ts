@@ -121,10 +121,12 @@ test('a page that cannot be extracted or fetched is recorded on the article, the
     '/ok': { body: news },
     '/consent': { body: consent },
     '/pdf': { body: Buffer.from('%PDF-1.4 not a page'), type: 'application/pdf' },
+    '/feed-again': { body: Buffer.from('<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>'), type: 'application/rss+xml' },
   });
   const errorOf = (path: string): string | null => pagesOf(db, article(db, s.url(path)).id)[0]?.error ?? null;
   assert.match(errorOf('/consent') ?? '', /No article text found/);
   assert.match(errorOf('/pdf') ?? '', /serves application\/pdf, not a web page/);
+  assert.match(errorOf('/feed-again') ?? '', /serves application\/rss\+xml, not a web page/);
   assert.equal(errorOf('/ok'), null);
 
   // One more article, whose page is missing, filled directly.

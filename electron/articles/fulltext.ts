@@ -22,7 +22,11 @@ export const SUMMARY_CHARS = 600;
  * (and the articles of a feed whose full text was just switched on) follow on later polls, newest first. */
 export const MAX_PAGES_PER_POLL = 30;
 const DETECT_SAMPLE = 20;
-const PAGE_MAX_BYTES = 10 * 1024 * 1024;
+// Article pages run to 1–2 MB with their inline scripts; extraction is synchronous, so a bigger page would
+// hold the main thread for seconds.
+const PAGE_MAX_BYTES = 5 * 1024 * 1024;
+// A web page, or no type at all; a feed, a PDF or an image at an article's address is not extracted.
+const PAGE_TYPES = /^\s*(?:text\/html|application\/xhtml\+xml)\s*(?:;|$)/i;
 
 export interface FullTextOptions {
   /** Fetch whatever the feed's setting or the detection says (the on-demand "fetch full text" action). */
@@ -135,7 +139,7 @@ async function fetchFullText(db: Db, feed: StoredFeed, article: FullTextTarget, 
   const contentType = res.headers['content-type'] ?? null;
   let error: string | null = null;
   let extracted: ReturnType<typeof extractArticle> | null = null;
-  if (contentType !== null && !/html|xml/i.test(contentType)) {
+  if (contentType !== null && !PAGE_TYPES.test(contentType)) {
     error = `Full text of "${url}": the address serves ${contentType}, not a web page.`;
   } else {
     try {
