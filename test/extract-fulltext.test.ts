@@ -150,6 +150,20 @@ test('a page that cannot be extracted or fetched is recorded on the article, the
   assert.ok(article(db, s.url('/ok')).full_html);
 });
 
+test('a library that refuses the write loses nothing: the article stays as it was and the failure is reported', async (t) => {
+  const { s, db, feedId } = await summariesFeed(t, { '/first': { body: fixture('news-article.html') } });
+  s.route('/second', serve(fixture('news-article.html'), HTML));
+  const id = Number(db.prepare(`INSERT INTO article (feed_id, link, title_date_hash, title, text, raw, content_hash, first_seen_at, last_seen_at)
+    VALUES (?, ?, 'h2', 'Second', 'the feed text', '{}', 'c', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`).run(feedId, s.url('/second')).lastInsertRowid);
+  db.exec("CREATE TEMP TRIGGER refuse_pages BEFORE INSERT ON page BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END");
+  const result = await fillFullText(db, feedId, [id]);
+  assert.equal(result.failed, 1);
+  assert.match(result.failures[0]?.error ?? '', /could not be stored: database or disk is full \(simulated\)/);
+  const row = db.prepare('SELECT text, full_html FROM article WHERE id = ?').get(id);
+  assert.deepEqual(row, { text: 'the feed text', full_html: null });
+  assert.deepEqual(pagesOf(db, id), []);
+});
+
 test('article pages on a private address are refused unless they are at the exact host and port typed for the feed', async (t) => {
   const other = await server(t);
   other.route('/private', serve(fixture('news-article.html'), HTML));

@@ -71,18 +71,26 @@ export function looksLikeSummaries(itemHtml: string[]): boolean {
  */
 export async function fillFullText(db: Db, feedId: number, articleIds: number[], opts: FullTextOptions = {}): Promise<FullTextSummary> {
   const summary: FullTextSummary = { done: 0, failed: 0, failures: [] };
-  const feed = getStoredFeed(db, feedId);
-  // With nothing new, only a feed switched on works through its backlog: detection is not worth a query per poll.
-  if (!feed || (articleIds.length === 0 && feed.fullText !== true && opts.force !== true)) return summary;
-  if (opts.force !== true && !wantsFullText(db, feed)) return summary;
-  const max = opts.maxPages ?? MAX_PAGES_PER_POLL;
-  const ids = [...new Set([...articleIds, ...articlesWithoutPage(db, feedId, max)])].slice(0, max);
-  const targets = fullTextTargets(db, ids).filter((a) => a.feedId === feedId && a.link !== null);
+  let chosen: { feed: StoredFeed; targets: FullTextTarget[] } | null;
+  try {
+    chosen = chooseTargets(db, feedId, articleIds, opts);
+  } catch (err) {
+    const error = `Full text could not start: ${(err as Error).message}`;
+    return { done: 0, failed: articleIds.length, failures: articleIds.map((articleId) => ({ articleId, url: null, error })) };
+  }
+  if (!chosen) return summary;
+  const { feed, targets } = chosen;
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < targets.length && !opts.signal?.aborted) {
       const target = targets[next++] as FullTextTarget;
-      const outcome = await fetchFullText(db, feed, target, opts);
+      let outcome: FullTextOutcome | null;
+      try {
+        outcome = await fetchFullText(db, feed, target, opts);
+      } catch (err) {
+        // Storing failed (a locked library, a full disk): this article stays as it was, the poll goes on.
+        outcome = { error: `Full text of "${target.link}" could not be stored: ${(err as Error).message}`, page: null };
+      }
       if (outcome === null) continue; // cancelled
       if (outcome.error === null) summary.done++;
       else {
@@ -94,6 +102,17 @@ export async function fillFullText(db: Db, feedId: number, articleIds: number[],
   const workers = Math.max(1, Math.min(opts.concurrency ?? FULLTEXT_CONCURRENCY, targets.length));
   await Promise.all(Array.from({ length: workers }, worker));
   return summary;
+}
+
+/** The feed and the articles to fetch now, or null when this feed gets no full text. */
+function chooseTargets(db: Db, feedId: number, articleIds: number[], opts: FullTextOptions): { feed: StoredFeed; targets: FullTextTarget[] } | null {
+  const feed = getStoredFeed(db, feedId);
+  // With nothing new, only a feed switched on works through its backlog: detection is not worth a query per poll.
+  if (!feed || (articleIds.length === 0 && feed.fullText !== true && opts.force !== true)) return null;
+  if (opts.force !== true && !wantsFullText(db, feed)) return null;
+  const max = opts.maxPages ?? MAX_PAGES_PER_POLL;
+  const ids = [...new Set([...articleIds, ...articlesWithoutPage(db, feedId, max)])].slice(0, max);
+  return { feed, targets: fullTextTargets(db, ids).filter((a) => a.feedId === feedId && a.link !== null) };
 }
 
 export interface FullTextOutcome {
