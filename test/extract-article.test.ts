@@ -124,3 +124,24 @@ test('a hostile article page comes out as its text, with nothing that runs, fram
   assert.ok(!/evil\.example/.test(a.html), 'no address of the attacker is left to load');
   assert.equal(document.querySelector('img[src]'), null, 'no image loads until the user allows');
 });
+
+test('a footnote the site keeps outside the article container is brought back when the text marks it', () => {
+  const a = extractArticle(page('sputnik-footnote-apart.html').toString('utf8'), 'https://sputniknews.com/20210809/story.html');
+  const lines = a.text.split('\n');
+  assert.equal(lines.at(-1), '*The Taliban is a terrorist group banned in Russia and many other countries.');
+  assert.equal(lines.filter((l) => l.startsWith('*The Taliban')).length, 1);
+  assert.ok(a.html.endsWith('<p>*The Taliban is a terrorist group banned in Russia and many other countries.</p>'));
+  assert.ok(!a.text.includes('log in or register'));
+
+  // Where it was inside the body, it is there once, not twice.
+  const inside = extractArticle(page('sputnik-us-airspace.html').toString('utf8'), null).text.split('\n');
+  assert.equal(inside.filter((l) => l.startsWith('*The Taliban')).length, 1);
+});
+
+test('an asterisk line elsewhere on the page is not added when the article marks nothing', () => {
+  const story = `<p>${'The council approved the new budget after a long debate on Tuesday evening. '.repeat(5)}</p>`;
+  const html = `<html><body><article>${story}${story}</article><footer><p>* Prices include VAT and delivery.</p></footer></body></html>`;
+  assert.ok(!extractArticle(html, null).text.includes('Prices include VAT'));
+  // The same page with a marked word: now the line is the article's footnote.
+  assert.ok(extractArticle(html.replace('new budget', 'new budget*'), null).text.endsWith('\n* Prices include VAT and delivery.'));
+});

@@ -11,7 +11,7 @@ import { parseHTML } from 'linkedom';
 import { Parser } from 'htmlparser2';
 import { nestedDeeperThan, sanitizeHtml } from './sanitize.ts';
 import { parseFeedDate } from '../feeds/parse-date.ts';
-import { clean, cleanLine } from '../feeds/parse-text.ts';
+import { clean, cleanLine, escapeHtml } from '../feeds/parse-text.ts';
 
 /** The `footnote extract --json` object. */
 export interface ExtractedArticle {
@@ -57,6 +57,7 @@ export function extractArticle(html: string, url: string | null): ExtractedArtic
   const lang = cleanLine(document.documentElement?.getAttribute('lang'))
     ?? cleanLine(document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content'));
   const base = pageBase(document, url);
+  const notes = footnoteCandidates(html, document);
 
   let result: ReturnType<Readability['parse']>;
   try {
@@ -67,8 +68,8 @@ export function extractArticle(html: string, url: string | null): ExtractedArtic
     throw new NoArticleError(`No article could be read from ${where}: ${(err as Error).message}`);
   }
   const body = result?.content ?? '';
-  const safe = sanitizeHtml(body, { baseUrl: base });
-  const text = articleText(safe);
+  const extracted = sanitizeHtml(body, { baseUrl: base });
+  const { text, html: safe } = withFootnotes(articleText(extracted), extracted, notes);
   if (letterCount(text) < MIN_LETTERS) {
     throw new NoArticleError(`No article text found in ${where}: the page has no main block of text (it may be an index, a login or consent page, or built by scripts).`);
   }
@@ -80,6 +81,35 @@ export function extractArticle(html: string, url: string | null): ExtractedArtic
     text,
     html: safe,
   };
+}
+
+// A legal footnote: "*The Taliban is a terrorist group banned in Russia", "** Признан иноагентом".
+const FOOTNOTE = /^(\*{1,3})\s*\p{L}/u;
+const MAX_NOTE = 400;
+
+/** Short blocks of the page that read as footnotes, read before Readability (which may leave them out when a
+ * site puts them outside the article's container). Innermost text first; at most a few. */
+function footnoteCandidates(html: string, document: Document): string[] {
+  if (!/>\s*\*{1,3}\s*\p{L}/u.test(html)) return []; // no text starts with an asterisk: skip the walk
+  const found = new Set<string>();
+  for (const el of document.querySelectorAll('body p, body div, body span, body em, body i, body small, body li, body b, body strong, body font, body td')) {
+    const text = cleanLine(el.textContent);
+    if (text && text.length <= MAX_NOTE && FOOTNOTE.test(text)) found.add(text);
+    if (found.size >= 10) break;
+  }
+  return [...found];
+}
+
+/** Appends the page's footnotes the article marks ("Taliban*") but Readability left out: the labels detector
+ * reads them. A note is added only when the text carries a marker of as many asterisks. */
+function withFootnotes(text: string, html: string, notes: string[]): { text: string; html: string } {
+  const missing = notes.filter((note) => {
+    if (text.includes(note)) return false;
+    const stars = FOOTNOTE.exec(note)?.[1] ?? '*';
+    return new RegExp(`[\\p{L}\\p{N}»"”')\\]]${stars.replace(/\*/g, '\\*')}(?!\\*)`, 'u').test(text);
+  });
+  if (missing.length === 0) return { text, html };
+  return { text: [text, ...missing].join('\n'), html: html + missing.map((note) => `<p>${escapeHtml(note)}</p>`).join('') };
 }
 
 /** "By Jane Doe" and "Автор: Ирина Соколова" name the same kind of thing: keep the name. */
