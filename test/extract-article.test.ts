@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
-import { extractArticle, articleText, NoArticleError } from '../electron/articles/extract.ts';
+import { extractArticle, NoArticleError } from '../electron/articles/extract.ts';
 import { decodeFeedBytes } from '../electron/feeds/decode.ts';
 
 const page = (name: string): Buffer => readFileSync(new URL(`./fixtures/pages/${name}`, import.meta.url));
@@ -98,10 +98,6 @@ test('published falls back from meta to JSON-LD to <time datetime>', () => {
   assert.equal(extractArticle(time, null).published, '2022-12-24T23:30:00.000Z');
   const none = `<html><body><article>${text}</article></body></html>`;
   assert.equal(extractArticle(none, null).published, null);
-});
-
-test('articleText puts one paragraph per line and decodes entities', () => {
-  assert.equal(articleText('<h2>Title</h2><p>One &amp; <b>two</b>\n  words</p><ul><li>a</li><li>b</li></ul><p>x<br>y</p>'), 'Title\nOne & two words\na\nb\nx\ny');
 });
 
 test('a hostile page with an absurd number of elements is refused before Readability walks it', () => {

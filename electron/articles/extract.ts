@@ -8,10 +8,10 @@
 // jsdom (DOMPurify does nothing on linkedom: STACK.md §7).
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { Parser } from 'htmlparser2';
 import { nestedDeeperThan, sanitizeHtml } from './sanitize.ts';
+import { articleText } from './normalise.ts';
 import { parseFeedDate } from '../feeds/parse-date.ts';
-import { clean, cleanLine, escapeHtml } from '../feeds/parse-text.ts';
+import { cleanLine, escapeHtml } from '../feeds/parse-text.ts';
 
 /** The `footnote extract --json` object. */
 export interface ExtractedArticle {
@@ -178,38 +178,6 @@ function jsonLdDatePublished(source: string): string | null {
     }
   }
   return null;
-}
-
-const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption',
-  'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section',
-  'summary', 'table', 'td', 'th', 'tr', 'ul',
-]);
-
-/** Plain text of article HTML: one line per paragraph (block element), whitespace inside a line collapsed. */
-export function articleText(html: string): string {
-  const lines: string[] = [];
-  let line = '';
-  let pre = 0;
-  const flush = (): void => {
-    const text = pre > 0 ? clean(line) : cleanLine(line);
-    if (text) lines.push(text);
-    line = '';
-  };
-  const parser = new Parser({
-    onopentag(name) {
-      if (BLOCKS.has(name)) flush();
-      if (name === 'pre') pre++;
-    },
-    onclosetag(name) {
-      if (BLOCKS.has(name)) flush();
-      if (name === 'pre' && pre > 0) pre--;
-    },
-    ontext(text) { line += text; },
-  }, { decodeEntities: true });
-  parser.end(html);
-  flush();
-  return lines.join('\n');
 }
 
 function letterCount(text: string): number {
