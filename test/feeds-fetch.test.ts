@@ -153,3 +153,29 @@ test('address classes cover private, loopback, link-local, unspecified, multicas
   ];
   for (const [ip, cls] of cases) assert.equal(classifyAddress(ip), cls, ip);
 });
+
+test('a stall of our own event loop is not blamed on the server', async (t) => {
+  const s = await server(t, {
+    '/slowish': (_req, res) => { setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('late but fine'), 100); },
+  });
+  const pending = fetchUrl(s.url('/slowish'), { allowHostPort: hostPortOf(s.origin), timeoutMs: 400, idleTimeoutMs: 300 });
+  // Block this process for a second, as a long synchronous parse or ingest of another feed would: the server
+  // answered after 100 ms, so the fetch must succeed although a second of wall time has passed.
+  await new Promise((r) => setTimeout(r, 20));
+  const until = Date.now() + 1000;
+  while (Date.now() < until) { /* a synchronous stall */ }
+  const r = await pending;
+  assert.equal(Buffer.from(r.bytes).toString(), 'late but fine');
+});
+
+test('a server that hangs up says so: before answering, and in the middle of the body', async (t) => {
+  const s = await server(t, {
+    '/hangup': (req) => { req.socket.destroy(); },
+    '/cut': (_req, res) => { res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '1000' }); res.write('partial'); setTimeout(() => res.socket?.destroy(), 20); },
+  });
+  const allow = { allowHostPort: hostPortOf(s.origin) };
+  const before = await fetchError(fetchUrl(s.url('/hangup'), allow));
+  assert.equal(before.message, `The server at ${s.host}:${s.port} did not answer: it closed the connection.`);
+  const during = await fetchError(fetchUrl(s.url('/cut'), allow));
+  assert.equal(during.message, `The connection to ${s.host}:${s.port} was cut off.`);
+});

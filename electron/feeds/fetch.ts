@@ -13,6 +13,7 @@ import zlib from 'node:zlib';
 import type { Transform } from 'node:stream';
 import { USER_AGENT } from '../version.ts';
 import { refusalReason } from './address-guard.ts';
+import { ServerClock, tickFor } from './server-clock.ts';
 
 export type FetchErrorKind =
   | 'bad_url' | 'scheme' | 'blocked_address' | 'timeout' | 'idle' | 'too_large' | 'redirects'
@@ -75,9 +76,9 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
   let current = parseHttpUrl(url, url);
   let permanentUrl: string | null = null;
   let permanentChain = true;
-  const deadline = Date.now() + opts.timeoutMs;
+  const clock = new ServerClock(tickFor(opts.timeoutMs, opts.idleTimeoutMs));
   for (let redirects = 0; ; redirects++) {
-    const hop = await requestOnce(current, opts, deadline);
+    const hop = await requestOnce(current, opts, clock);
     if (hop.kind === 'response') return { ...hop.result, permanentUrl };
     if (redirects >= opts.maxRedirects) {
       throw new FetchError('redirects', url, `Too many redirects (more than ${opts.maxRedirects}), last to ${hop.location}.`);
@@ -107,7 +108,7 @@ type Hop = { kind: 'response'; result: Omit<FetchResult, 'permanentUrl'> } | { k
 
 type Opts = typeof FETCH_DEFAULTS & FetchOptions;
 
-function requestOnce(url: URL, opts: Opts, deadline: number): Promise<Hop> {
+function requestOnce(url: URL, opts: Opts, clock: ServerClock): Promise<Hop> {
   const exempt = opts.allowHostPort != null && hostPortOf(url) === opts.allowHostPort;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!exempt && isIP(host) !== 0) {
@@ -127,26 +128,28 @@ function requestOnce(url: URL, opts: Opts, deadline: number): Promise<Hop> {
   return new Promise<Hop>((resolve, reject) => {
     let settled = false;
     let gotHeaders = false;
-    let idleTimer: NodeJS.Timeout | undefined;
     let decoder: Transform | null = null;
-    const totalTimer = setTimeout(() => {
-      fail(new FetchError('timeout', url.href, gotHeaders
-        ? `The server did not finish sending within ${seconds(opts.timeoutMs)}.`
-        : `The server did not answer within ${seconds(opts.timeoutMs)}.`));
-    }, Math.max(0, deadline - Date.now()));
-    const touch = (): void => {
-      clearTimeout(idleTimer);
-      idleTimer = setTimeout(() => {
+    // One ticker checks both limits on the server's clock (total across redirects, idle since the last bytes).
+    let idleMark = clock.advance();
+    const ticker = setInterval(() => {
+      const spent = clock.advance();
+      if (spent >= opts.timeoutMs) {
+        fail(new FetchError('timeout', url.href, gotHeaders
+          ? `The server did not finish sending within ${seconds(opts.timeoutMs)}.`
+          : `The server did not answer within ${seconds(opts.timeoutMs)}.`));
+      } else if (spent - idleMark >= opts.idleTimeoutMs) {
         fail(new FetchError('idle', url.href, gotHeaders
           ? `The server stopped sending for ${seconds(opts.idleTimeoutMs)}.`
           : `The server did not answer within ${seconds(opts.idleTimeoutMs)}.`));
-      }, opts.idleTimeoutMs);
+      }
+    }, clock.tickMs);
+    const touch = (): void => {
+      idleMark = clock.advance();
     };
     const onAbort = (): void => fail(new FetchError('aborted', url.href, 'The fetch was cancelled.'));
     const cleanup = (): void => {
       settled = true;
-      clearTimeout(totalTimer);
-      clearTimeout(idleTimer);
+      clearInterval(ticker);
       opts.signal?.removeEventListener('abort', onAbort);
     };
     function fail(err: FetchError): void {
@@ -170,7 +173,7 @@ function requestOnce(url: URL, opts: Opts, deadline: number): Promise<Hop> {
     }
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     touch();
-    req.on('error', (err) => fail(err instanceof FetchError ? err : networkError(url, err as NodeJS.ErrnoException)));
+    req.on('error', (err) => fail(err instanceof FetchError ? err : networkError(url, err as NodeJS.ErrnoException, gotHeaders)));
     req.on('response', (res) => {
       gotHeaders = true;
       touch();
@@ -222,7 +225,7 @@ function requestOnce(url: URL, opts: Opts, deadline: number): Promise<Hop> {
         else keep(chunk);
       });
       res.on('end', () => (decoder ? decoder.end() : done()));
-      res.on('error', (err) => fail(networkError(url, err as NodeJS.ErrnoException)));
+      res.on('error', (err) => fail(networkError(url, err as NodeJS.ErrnoException, true)));
     });
     req.end();
   });
@@ -291,7 +294,7 @@ export function httpStatusMessage(status: number): string {
   return `The server answered with HTTP ${status}.`;
 }
 
-function networkError(url: URL, err: NodeJS.ErrnoException): FetchError {
+function networkError(url: URL, err: NodeJS.ErrnoException, answered: boolean): FetchError {
   const where = url.host;
   switch (err.code) {
     case 'ENOTFOUND':
@@ -301,7 +304,9 @@ function networkError(url: URL, err: NodeJS.ErrnoException): FetchError {
       return new FetchError('network', url.href, `The server at ${where} refused the connection.`);
     case 'ECONNRESET':
     case 'EPIPE':
-      return new FetchError('network', url.href, `The connection to ${where} was cut off.`);
+      return new FetchError('network', url.href, answered
+        ? `The connection to ${where} was cut off.`
+        : `The server at ${where} did not answer: it closed the connection.`);
     case 'ETIMEDOUT':
     case 'ENETUNREACH':
     case 'EHOSTUNREACH':
