@@ -8,7 +8,7 @@ import { openLibrary, type Db } from '../electron/store/db.ts';
 import { insertFeed } from '../electron/store/feeds.ts';
 import { insertArticle } from '../electron/store/articles.ts';
 import { parseFeedBytes } from '../electron/feeds/parse.ts';
-import { ingestFeed } from '../electron/articles/ingest.ts';
+import { enrichers, ingestFeed } from '../electron/articles/ingest.ts';
 import { normaliseItem } from '../electron/articles/normalise.ts';
 
 export const title = 'Ingest throughput';
@@ -83,9 +83,9 @@ function timeRuns(db: Db, fn: (feedId: number) => void, seed: number): number {
 
 export async function run(): Promise<string> {
   const bytes = generateFeed();
-  const ingest = (db: Db) => (feedId: number): void => {
+  const ingest = (db: Db, options: { enrichers?: [] } = {}) => (feedId: number): void => {
     const feed = parseFeedBytes(bytes, { contentType: 'application/rss+xml', url: 'https://example.com/feed' });
-    const r = ingestFeed(db, feedId, feed, { now: NOW });
+    const r = ingestFeed(db, feedId, feed, { now: NOW, ...options });
     if (r.newIds.length !== ITEMS) throw new Error(`expected ${ITEMS} new articles, got ${r.newIds.length}`);
   };
 
@@ -109,6 +109,7 @@ export async function run(): Promise<string> {
     return performance.now() - t0;
   }));
   const intoEmpty = timeRuns(empty.db, ingest(empty.db), 100);
+  const noEnrichers = timeRuns(empty.db, ingest(empty.db, { enrichers: [] }), 150);
   close(empty);
 
   const big = library();
@@ -139,6 +140,7 @@ export async function run(): Promise<string> {
     row('bare INSERT with the full-text trigger dropped (the cost of indexing, for comparison)', noIndex),
     row('parse only (no store)', parseOnly),
     row('ingest into an empty library', intoEmpty),
+    row(`ingest into an empty library, enrichers off (the ${enrichers.length} registered: labels, auto-tags)`, noEnrichers),
     row(`ingest into a ${LIBRARY_SIZE.toLocaleString('en-US')}-article library`, intoBig),
     row(`re-poll, all ${ITEMS} items unchanged, ${LIBRARY_SIZE.toLocaleString('en-US')}-article library`, repoll),
     '',

@@ -25,7 +25,7 @@ export const enrichers: Enricher[] = [labelsEnricher, autoTagEnricher];
 
 /**
  * At most this many new or updated articles are written per poll, so that one huge feed cannot hold the
- * library's write lock for long. When a feed has more, the poll reports `truncated` and the poller does not
+ * library's write lock for long. When a feed has more, ingest reports them as `deferred` and the poller does not
  * store the feed's ETag/Last-Modified: the next poll downloads the feed again and, the stored items now being
  * unchanged, writes the next batch.
  */
