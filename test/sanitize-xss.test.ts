@@ -197,6 +197,14 @@ test('remote images wait in data-src unless allowed; lazy-loading sources are fo
   assert.equal(allowed[1]?.getAttribute('src'), 'https://news.example/lazy.jpg');
 });
 
+test('an image known only by its srcset keeps its largest source; srcset itself never survives', () => {
+  const out = sanitizeHtml('<img srcset="/s.jpg 480w, /l.jpg 1080w" alt="x"><img src="/a.jpg" srcset="/b.jpg 2x">', { baseUrl: 'https://news.example/', allowRemoteImages: true });
+  const imgs = new JSDOM(out).window.document.querySelectorAll('img');
+  assert.equal(imgs[0]?.getAttribute('src'), 'https://news.example/l.jpg');
+  assert.equal(imgs[1]?.getAttribute('src'), 'https://news.example/a.jpg');
+  assert.ok(!out.includes('srcset'));
+});
+
 test('stored output (images held back) can later be shown with images allowed', () => {
   const stored = sanitizeHtml('<img src="https://cdn.example/p.jpg">', { baseUrl: 'https://news.example/' });
   const shown = sanitizeHtml(stored, { allowRemoteImages: true });

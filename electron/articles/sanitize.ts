@@ -52,7 +52,8 @@ const ID_PREFIX = 'user-content-';
 let purifier: DOMPurify | undefined;
 // The options of the sanitize() call in progress: DOMPurify's hooks are per instance, and sanitize is synchronous.
 let current: { base: URL | null; allowRemoteImages: boolean } = { base: null, allowRemoteImages: false };
-// The lazy-loading source of the <img> being sanitised (data-src is dropped with the other data-* attributes).
+// Where the <img> being sanitised really points (data-src, srcset: attributes that do not survive sanitising),
+// used when its src is missing or a placeholder.
 const lazySources = new WeakMap<Element, string>();
 
 function getPurifier(): DOMPurify {
@@ -62,7 +63,8 @@ function getPurifier(): DOMPurify {
   if (!p.isSupported) throw new Error('DOMPurify is not supported on this jsdom window; refusing to pass HTML through unsanitised.');
   p.addHook('beforeSanitizeAttributes', (node) => {
     if (node.nodeName !== 'IMG') return;
-    const lazy = node.getAttribute('data-src') ?? node.getAttribute('data-original') ?? node.getAttribute('data-lazy-src');
+    const lazy = node.getAttribute('data-src') ?? node.getAttribute('data-original') ?? node.getAttribute('data-lazy-src')
+      ?? lastSrcsetUrl(node.getAttribute('data-srcset') ?? node.getAttribute('srcset'));
     if (lazy) lazySources.set(node, lazy);
   });
   p.addHook('afterSanitizeAttributes', rewriteUrls);
@@ -73,6 +75,12 @@ function getPurifier(): DOMPurify {
 // Browsers stop nesting at 512 levels; jsdom's recursive serialiser overflows the stack a few thousand levels
 // down and slows quadratically before that, so a hostile page nested deeper keeps only its text.
 export const MAX_NESTING = 512;
+
+/** The last (by convention the largest) URL of a srcset: "a.jpg 480w, b.jpg 1080w" → "b.jpg". */
+function lastSrcsetUrl(srcset: string | null): string | null {
+  const last = srcset?.split(/,\s+/).map((c) => c.trim().split(/\s+/)[0]).filter((u) => u !== undefined && u !== '').at(-1);
+  return last ?? null;
+}
 
 /** Returns `html` with everything that could run, submit, frame or load removed or disarmed. */
 export function sanitizeHtml(html: string, opts: SanitizeOptions = {}): string {
