@@ -106,3 +106,15 @@ test('empty items are skipped, and the raw item JSON and categories are stored',
   assert.equal(row.text, 'Sum');
   assert.equal(row.lang, 'en');
 });
+
+test('an item repeated inside one document is stored once: the first wins, no version is made of the repeats', (t) => {
+  const { db, feed } = lib(t);
+  const r = ingestFeed(db, feed, doc([
+    item({ id: 'dup', title: 'First', content: 'one' }),
+    item({ id: 'dup', title: 'Second', content: 'two' }),
+    item({ id: 'dup', title: 'Third', content: 'three' }),
+  ]));
+  assert.deepEqual([r.newIds.length, r.updatedIds.length, r.repeated], [1, 0, 2]);
+  assert.deepEqual(db.prepare('SELECT title FROM article').all(), [{ title: 'First' }]);
+  assert.equal((db.prepare('SELECT count(*) AS n FROM article_version').get() as { n: number }).n, 0);
+});

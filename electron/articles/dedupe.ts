@@ -7,6 +7,13 @@ import type { ArticleKeys } from './normalise.ts';
 
 export type Match = { kind: 'new' } | { kind: 'unchanged'; known: KnownArticle } | { kind: 'updated'; known: KnownArticle };
 
+/** The one key an item is known by (the first it carries), as a string: to spot repeats inside one document. */
+export function identityKey(a: ArticleKeys): string {
+  if (a.guid) return `g:${a.guid}`;
+  if (a.canonicalLink) return `l:${a.canonicalLink}`;
+  return `h:${a.titleDateHash}`;
+}
+
 export function findKnown(db: Db, feedId: number, a: ArticleKeys): KnownArticle | undefined {
   if (a.guid) return findByGuid(db, feedId, a.guid);
   if (a.canonicalLink) return findByCanonicalLink(db, feedId, a.canonicalLink);

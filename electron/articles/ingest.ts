@@ -5,7 +5,7 @@ import type { Db } from '../store/db.ts';
 import type { FeedObject } from '../model.ts';
 import { insertArticle, markSeen, updateArticle } from '../store/articles.ts';
 import { isEmptyItem, itemKeys, normaliseItem } from './normalise.ts';
-import { matchArticle } from './dedupe.ts';
+import { identityKey, matchArticle } from './dedupe.ts';
 import { labelsEnricher } from '../labels/enricher.ts';
 import { autoTagEnricher } from '../tags/auto-tag.ts';
 
@@ -37,6 +37,8 @@ export interface IngestResult {
   unchanged: number;
   /** Items left for the next poll because of MAX_WRITES_PER_POLL. */
   deferred: number;
+  /** Items repeating an earlier item of the same document (same guid, link or title+date): the first one wins. */
+  repeated: number;
   /** Enrichers that failed, in words; their writes were rolled back, the articles were kept. */
   warnings: string[];
 }
@@ -51,11 +53,18 @@ export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: In
   const now = options.now ?? new Date().toISOString();
   const maxWrites = options.maxWrites ?? MAX_WRITES_PER_POLL;
   const run = options.enrichers ?? enrichers;
-  const result: IngestResult = { newIds: [], updatedIds: [], unchanged: 0, deferred: 0, warnings: [] };
+  const result: IngestResult = { newIds: [], updatedIds: [], unchanged: 0, deferred: 0, repeated: 0, warnings: [] };
+  const seen = new Set<string>();
   db.transaction(() => {
     for (const item of feed.items) {
       if (isEmptyItem(item)) continue;
       const keys = itemKeys(item);
+      const key = identityKey(keys);
+      if (seen.has(key)) {
+        result.repeated++;
+        continue;
+      }
+      seen.add(key);
       const match = matchArticle(db, feedId, keys);
       if (match.kind === 'unchanged') {
         markSeen(db, match.known.id, now);
