@@ -264,3 +264,18 @@ test('a feed whose items cannot be stored is rolled back and recorded as failed;
   assert.equal(p?.etag, null);
   assert.equal(recentFetches(db, poison)[0]?.outcome, 'error');
 });
+
+test('a new interval applies from the last fetch at once, but never shortens a server-requested wait', async (t) => {
+  const { db, add } = await library(t, {
+    '/a.xml': serve(rss2('A', items('a', 1))),
+    '/busy.xml': status(429, { 'retry-after': '7200' }),
+  });
+  const a = add('/a.xml');
+  const busy = add('/busy.xml');
+  await pollFeeds(db, { fetch: fast, now: () => T0, random: () => 0.5 });
+  assert.equal(getStoredFeed(db, a)?.nextFetchAt, new Date(T0.getTime() + 30 * 60_000).toISOString());
+  updateFeedSettings(db, a, { intervalMinutes: 240 });
+  updateFeedSettings(db, busy, { intervalMinutes: 5 });
+  assert.equal(getStoredFeed(db, a)?.nextFetchAt, new Date(T0.getTime() + 240 * 60_000).toISOString());
+  assert.equal(getStoredFeed(db, busy)?.nextFetchAt, new Date(T0.getTime() + 7_200_000).toISOString());
+});

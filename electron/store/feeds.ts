@@ -114,7 +114,14 @@ export function updateFeedSettings(db: Db, id: number, s: FeedSettings): void {
   const values: (string | number | null)[] = [];
   if (s.title !== undefined) { sets.push('title = ?'); values.push(s.title); }
   if (s.folderId !== undefined) { sets.push('folder_id = ?'); values.push(s.folderId); }
-  if (s.intervalMinutes !== undefined) { sets.push('interval_minutes = ?'); values.push(s.intervalMinutes); }
+  if (s.intervalMinutes !== undefined) {
+    sets.push('interval_minutes = ?');
+    values.push(s.intervalMinutes);
+    // A new interval applies from the last fetch at once, unless the feed is waiting for a server or backing off.
+    sets.push(`next_fetch_at = CASE WHEN retry_reason IS NULL AND last_fetched_at IS NOT NULL
+      THEN strftime('%Y-%m-%dT%H:%M:%fZ', last_fetched_at, '+' || max(?, coalesce(floor_minutes, 0)) || ' minutes') ELSE next_fetch_at END`);
+    values.push(s.intervalMinutes);
+  }
   if (s.fullText !== undefined) { sets.push('full_text = ?'); values.push(s.fullText === null ? null : s.fullText ? 1 : 0); }
   if (sets.length === 0) return;
   prepared(db, `UPDATE feed SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
