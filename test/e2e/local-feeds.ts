@@ -35,7 +35,7 @@ export async function startLocalFeeds(): Promise<LocalFeeds> {
       res.writeHead(200, { 'Content-Type': route.type });
       res.end(route.body);
     };
-    if (state.delayMs > 0) setTimeout(reply, state.delayMs);
+    if (route && state.delayMs > 0) setTimeout(reply, state.delayMs); // only feeds wait: unknown pages 404 at once
     else reply();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

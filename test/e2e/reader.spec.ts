@@ -26,7 +26,7 @@ test('add a feed, watch it poll, read with j/k, star, mark read, reload and keep
   await page.getByTestId('add-feed-url').fill(feeds.url('/news.xml'));
   await page.getByTestId('add-feed-submit').click();
   await expect(page.getByTestId('poll-progress')).toBeVisible();
-  await expect(page.getByTestId('list-total')).toHaveText('30 articles');
+  await expect(page.getByTestId('list-total')).toHaveText('30 articles', { timeout: 20_000 });
   await expect(page.getByTestId('poll-progress')).toBeHidden();
   await expect(page.getByTestId('feed-item')).toContainText('Local News');
   await expect(page.getByTestId('feed-item')).toContainText('30');
