@@ -8,13 +8,15 @@ import { AddFeedDialog } from './AddFeedDialog.tsx';
 import { FeedSettingsDialog } from './FeedSettingsDialog.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { PromptDialog } from './PromptDialog.tsx';
+import { ChartDialog } from './ChartDialog.tsx';
+import { FlagsDialog } from './FlagsDialog.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useArticleWindows, type FetchWindow } from './use-article-windows.ts';
 import { useKeyboard } from './use-keyboard.ts';
 import { errorMessage } from './format.ts';
 import type { Article, Counts, Outlet, PollSummary, Prefs, Progress, Row, SavedSearch, Scope, SearchResult } from './types.ts';
 
-type DialogState = null | { kind: 'add' } | { kind: 'help' } | { kind: 'feed'; feedId: number } | { kind: 'save-search' } | { kind: 'tag-results' };
+type DialogState = null | { kind: 'add' } | { kind: 'help' } | { kind: 'feed'; feedId: number } | { kind: 'save-search' } | { kind: 'tag-results' } | { kind: 'chart' } | { kind: 'flags' };
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -288,6 +290,9 @@ export function App() {
         onImported={refresh}
         onSaveSearch={effective.query ? () => setDialog({ kind: 'save-search' }) : undefined}
         onTagResults={effective.query ? () => setDialog({ kind: 'tag-results' }) : undefined}
+        onChart={effective.query ? () => setDialog({ kind: 'chart' }) : undefined}
+        exportQuery={effective.query ?? null}
+        onFlags={() => setDialog({ kind: 'flags' })}
       />
       {notice && (
         <div className="notice" role="status" data-testid="notice">
@@ -315,6 +320,13 @@ export function App() {
         }} />
       )}
       {dialog?.kind === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'flags' && (
+        <FlagsDialog onClose={() => setDialog(null)} onShow={(q) => {
+          setDialog(null);
+          changeScope({ view: 'all', query: q, title: `Search: ${q}` });
+        }} />
+      )}
+      {dialog?.kind === 'chart' && effective.query && <ChartDialog query={effective.query} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'save-search' && effective.query && (
         <PromptDialog title="Save this search" label={`Name for “${effective.query}”`} submitText="Save" onClose={() => setDialog(null)}
           onSubmit={async (name) => {

@@ -3,6 +3,7 @@
 import { useRef, type RefObject } from 'react';
 import { api } from './api-client.ts';
 import { errorMessage } from './format.ts';
+import { download } from './download.ts';
 import type { Prefs, Progress } from './types.ts';
 
 interface Props {
@@ -22,6 +23,10 @@ interface Props {
   /** Set while a search is shown: its results can be saved as a search or tagged. */
   onSaveSearch?: (() => void) | undefined;
   onTagResults?: (() => void) | undefined;
+  onChart?: (() => void) | undefined;
+  /** The current search's results, or the whole library when no search is shown. */
+  exportQuery: string | null;
+  onFlags: () => void;
 }
 
 export function Toolbar(p: Props) {
@@ -40,12 +45,17 @@ export function Toolbar(p: Props) {
   async function exportOpml() {
     try {
       const { xml } = await api.callByName<{ xml: string }>('opml.export', {});
-      const url = URL.createObjectURL(new Blob([xml], { type: 'text/x-opml' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `footnote-subscriptions-${new Date().toISOString().slice(0, 10)}.opml`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      download(xml, `footnote-subscriptions-${new Date().toISOString().slice(0, 10)}.opml`, 'text/x-opml');
+    } catch (err) {
+      p.onNotice(`Could not export: ${errorMessage(err)}`);
+    }
+  }
+
+  async function exportArticles(format: string) {
+    try {
+      const r = await api.callByName<{ content: string; filename: string; mime: string; count: number }>('export.run', { format, query: p.exportQuery });
+      download(r.content, r.filename, r.mime);
+      p.onNotice(`Exported ${r.count} article${r.count === 1 ? '' : 's'} to ${r.filename}.`);
     } catch (err) {
       p.onNotice(`Could not export: ${errorMessage(err)}`);
     }
@@ -57,6 +67,7 @@ export function Toolbar(p: Props) {
       <span className="brand">Footnote</span>
       <button type="button" className="primary" onClick={p.onAdd} data-testid="add-feed">+ Add feed</button>
       <button type="button" onClick={p.onRefresh} disabled={polling} data-testid="refresh" title="Check every feed now (r)">⟳ Refresh</button>
+      <button type="button" onClick={p.onFlags} data-testid="flags-button" title="State-media labels by entity and outlet">Flags</button>
       <button type="button" onClick={p.onMarkAll} disabled={!p.canMarkAll} data-testid="mark-all-read">Mark all read</button>
       <button type="button" onClick={() => fileInput.current?.click()}>Import OPML</button>
       <input ref={fileInput} type="file" accept=".opml,.xml,text/xml,text/x-opml" hidden data-testid="opml-file"
@@ -70,6 +81,17 @@ export function Toolbar(p: Props) {
         onChange={(e) => p.onSearchText(e.target.value)} aria-label="Search" data-testid="search" />
       {p.onSaveSearch && <button type="button" onClick={p.onSaveSearch} data-testid="save-search">Save search</button>}
       {p.onTagResults && <button type="button" onClick={p.onTagResults} data-testid="tag-results">Tag results</button>}
+      {p.onChart && <button type="button" onClick={p.onChart} data-testid="chart-button">Chart</button>}
+      <select className="export" value="" aria-label="Export articles" data-testid="export"
+        onChange={(e) => {
+          const format = e.target.value;
+          if (format) void exportArticles(format);
+        }}>
+        <option value="">Export…</option>
+        <option value="csv">CSV (Excel)</option>
+        <option value="json">JSON</option>
+        <option value="ndjson">NDJSON</option>
+      </select>
       <label className="toggle" title="Remote images can tell an outlet that you read its article">
         <input type="checkbox" checked={p.prefs?.allowRemoteImages ?? false} onChange={(e) => p.onPref({ allowRemoteImages: e.target.checked })} />
         Remote images

@@ -27,6 +27,23 @@ test('search with highlights, save the search, tag the results and filter by the
   await expect(page.getByTestId('snippet').first().locator('mark').first()).toBeVisible();
   await shot(page, 'search-results');
 
+  await page.getByTestId('chart-button').click();
+  await expect(page.getByTestId('chart')).toBeVisible();
+  expect(await page.getByTestId('chart').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  const chartCsv = page.waitForEvent('download');
+  await page.getByTestId('chart-csv').click();
+  expect((await chartCsv).suggestedFilename()).toMatch(/\.csv$/);
+  await shot(page, 'volume-chart');
+  await page.keyboard.press('Escape');
+
+  const exported = page.waitForEvent('download');
+  await page.getByTestId('export').selectOption('csv');
+  const file = await exported;
+  expect(file.suggestedFilename()).toMatch(/\.csv$/);
+  const csv = await file.path().then((p) => import('node:fs').then((fs) => fs.readFileSync(p, 'utf8')));
+  expect(csv).toContain('Sanctions on grain exports');
+  expect(csv).not.toContain('Weather in Moscow');
+
   await page.getByTestId('save-search').click();
   await page.getByTestId('prompt-input').fill('Sanctions watch');
   await page.getByTestId('prompt-submit').click();
@@ -60,6 +77,15 @@ test('a footnote label is flagged, highlighted in the text and can be reviewed',
   await shot(page, 'flagged-reader');
   await label.getByRole('button', { name: 'Confirm' }).click();
   await expect(label).toContainText('confirmed');
+  await page.getByTestId('flags-button').click();
+  const row = page.getByTestId('flag-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('The Taliban');
+  await expect(row).toContainText('terrorist');
+  await shot(page, 'flags-view');
+  await row.getByRole('button', { name: 'The Taliban' }).click();
+  await expect(page.getByTestId('list-total')).toHaveText('1 article');
+  await page.getByTestId('article-row').first().click();
   await label.getByRole('button', { name: 'Reject' }).click();
   await expect(label).toContainText('rejected');
   await page.getByTestId('view-all').click();
