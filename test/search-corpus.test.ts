@@ -238,3 +238,12 @@ test('the volume chart exports as SVG (text escaped) and CSV', (t) => {
   assert.ok(svg.includes('Afghanistan (4)'));
   assert.equal(volumeCsv(data), '\uFEFFperiod,Afghanistan\r\n2021-08-09,1\r\n2021-08-16,3\r\n');
 });
+
+test('a tag on most articles pages newest first by walking the date index, with the same total', (t) => {
+  const db = library(t);
+  applyTag(db, ensureTag(db, 'Many'), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], null);
+  const page = search(db, 'tag:many', { limit: 3, offset: 1 });
+  assert.equal(page.total, 12);
+  assert.deepEqual(page.hits.map((h) => h.id), [7, 4, 6]);
+  assert.equal(search(db, 'is:flagged', { limit: 1 }).total, 2);
+});

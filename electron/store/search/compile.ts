@@ -15,6 +15,11 @@ export interface CompiledQuery {
   params: unknown[];
   /** The query has outlet: or country: filters, which call footnote_outlet() (registered per search). */
   needsOutlet: boolean;
+  /**
+   * When the whole query is one set filter (tag:, label:, is:flagged), the sub-query listing its article ids:
+   * counting it needs no look-up in the (wide) article table.
+   */
+  idSet: string | null;
 }
 
 /**
@@ -150,10 +155,10 @@ class SqlBuilder {
       }
       case 'tag':
         this.params.push(foldWord(v));
-        return 'a.id IN (SELECT article_id FROM article_tag WHERE tag_id IN (SELECT id FROM tag WHERE footnote_lower(name) = ?))';
+        return `a.id IN (${TAG_SET})`;
       case 'label':
         this.params.push(v.toLowerCase().replace(/[\s-]+/g, '_'), foldWord(v));
-        return "a.id IN (SELECT article_id FROM label WHERE removed_at IS NULL AND review <> 'rejected' AND (kind = ? OR footnote_lower(entity) = ?))";
+        return `a.id IN (${LABEL_SET})`;
       case 'lang': {
         const code = v.toLowerCase();
         this.params.push(code, `${likeEscape(code)}-%`);
@@ -163,7 +168,7 @@ class SqlBuilder {
         if (v === 'unread') return 'a.is_read = 0';
         if (v === 'read') return 'a.is_read = 1';
         if (v === 'starred') return 'a.is_starred = 1';
-        return "EXISTS (SELECT 1 FROM label WHERE article_id = a.id AND removed_at IS NULL AND review <> 'rejected')";
+        return `a.id IN (${FLAGGED_SET})`;
       case 'after': case 'before': case 'date': {
         const parts: string[] = [];
         if (node.from) { parts.push(`${DATE_EXPR} >= ?`); this.params.push(node.from); }
@@ -179,6 +184,18 @@ class SqlBuilder {
 }
 
 /** The date an article is filed under: when it was published, else when Footnote first saw it. */
+const TAG_SET = 'SELECT article_id FROM article_tag WHERE tag_id IN (SELECT id FROM tag WHERE footnote_lower(name) = ?)';
+const LABEL_SET = "SELECT article_id FROM label WHERE removed_at IS NULL AND review <> 'rejected' AND (kind = ? OR footnote_lower(entity) = ?)";
+const FLAGGED_SET = "SELECT article_id FROM label WHERE removed_at IS NULL AND review <> 'rejected'";
+
+/** The id sub-query of a lone set filter, or null. */
+function idSetOf(root: QueryNode): string | null {
+  if (root.kind !== 'filter') return null;
+  if (root.field === 'tag') return TAG_SET;
+  if (root.field === 'label') return LABEL_SET;
+  return root.field === 'is' && root.value === 'flagged' ? FLAGGED_SET : null;
+}
+
 export const DATE_EXPR = 'coalesce(a.published_at, a.first_seen_at)';
 const LANG_EXPR = "lower(coalesce(a.lang, (SELECT language FROM feed WHERE id = a.feed_id), ''))";
 
@@ -204,15 +221,15 @@ export function compileCondition(root: QueryNode | null, mode: CompileMode): { w
 
 export function compileQuery(root: QueryNode | null): CompiledQuery {
   const b = new SqlBuilder('set');
-  if (!root) return { match: null, where: '1', params: [], needsOutlet: false };
-  if (isText(root)) return { match: textFts(root), where: '1', params: [], needsOutlet: false };
+  if (!root) return { match: null, where: '1', params: [], needsOutlet: false, idSet: null };
+  if (isText(root)) return { match: textFts(root), where: '1', params: [], needsOutlet: false, idSet: null };
   if (root.kind === 'and') {
     const { text, rest } = splitAnd(root);
     if (text) {
       const where = rest.map((c) => `(${b.condition(c)})`).join(' AND ');
-      return { match: textFts(text), where, params: b.params, needsOutlet: b.needsOutlet };
+      return { match: textFts(text), where, params: b.params, needsOutlet: b.needsOutlet, idSet: null };
     }
   }
   const where = b.condition(root);
-  return { match: null, where, params: b.params, needsOutlet: b.needsOutlet };
+  return { match: null, where, params: b.params, needsOutlet: b.needsOutlet, idSet: idSetOf(root) };
 }

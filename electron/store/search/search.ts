@@ -88,9 +88,10 @@ export function runQuery<T>(fn: () => T): T {
 
 export function countMatches(db: Db, p: PreparedQuery): number {
   const src = querySource(p);
-  const sql = p.compiled.match !== null && p.compiled.where === '1'
-    ? 'SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ?'
-    : `SELECT count(*) AS n FROM ${src.from} WHERE ${src.where}`;
+  const { match, where, idSet } = p.compiled;
+  const sql = match !== null && where === '1' ? 'SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ?'
+    : idSet !== null ? `SELECT count(DISTINCT article_id) AS n FROM (${idSet})`
+      : `SELECT count(*) AS n FROM ${src.from} WHERE ${src.where}`;
   return runQuery(() => (db.prepare(sql).get(...src.params) as { n: number }).n);
 }
 
@@ -110,14 +111,24 @@ export function search(db: Db, q: string, options: SearchOptions = {}): SearchRe
   const offset = options.offset ?? 0;
   const byRelevance = (options.sort ?? 'relevance') === 'relevance' && p.compiled.match !== null;
   const src = querySource(p);
-  const order = byRelevance ? `bm25(article_fts, ${BM25_WEIGHTS}), a.id DESC` : `${DATE_EXPR} DESC, a.id DESC`;
-  const rows = runQuery(() => db.prepare(`
+  // Ids first, rows after: the sort then carries ids, not texts. A pure text query is ranked inside the index
+  // alone, without touching the article table for every match.
+  const counted = p.compiled.idSet !== null ? countMatches(db, p) : null;
+  const idSql = byRelevance && p.compiled.where === '1'
+    ? `SELECT rowid AS id FROM article_fts WHERE article_fts MATCH ? ORDER BY bm25(article_fts, ${BM25_WEIGHTS}), rowid DESC LIMIT ? OFFSET ?`
+    : counted !== null && walkDateIndex(db, counted, limit + offset)
+      // A common tag: walking the date index newest first finds a page sooner than sorting every tagged article.
+      ? `SELECT a.id FROM article a INDEXED BY article_date WHERE +${p.compiled.where} ORDER BY ${DATE_EXPR} DESC, a.id DESC LIMIT ? OFFSET ?`
+      : `SELECT a.id FROM ${src.from} WHERE ${src.where}
+       ORDER BY ${byRelevance ? `bm25(article_fts, ${BM25_WEIGHTS}), a.id DESC` : `${DATE_EXPR} DESC, a.id DESC`} LIMIT ? OFFSET ?`;
+  const ids = runQuery(() => (db.prepare(idSql).all(...src.params, limit, offset) as { id: number }[]).map((r) => r.id));
+  const byId = new Map((db.prepare(`
     SELECT a.id, a.title, coalesce(a.link, a.canonical_link) AS url, coalesce(f.title, f.url) AS feed,
            a.published_at AS published, coalesce(nullif(a.text, ''), a.summary) AS body
-    FROM ${src.from} JOIN feed f ON f.id = a.feed_id
-    WHERE ${src.where}
-    ORDER BY ${order} LIMIT ? OFFSET ?`).all(...src.params, limit, offset) as HitRow[]);
-  const total = rows.length < limit && (offset === 0 || rows.length > 0) ? offset + rows.length : countMatches(db, p);
+    FROM article a JOIN feed f ON f.id = a.feed_id
+    WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as HitRow[]).map((r) => [r.id, r]));
+  const rows = ids.map((id) => byId.get(id)).filter((r): r is HitRow => r !== undefined);
+  const total = counted ?? (ids.length < limit && (offset === 0 || ids.length > 0) ? offset + ids.length : countMatches(db, p));
   const extras = articleExtras(db, rows.map((r) => r.id));
   const hits = rows.map((r) => ({
     id: r.id,
@@ -130,6 +141,13 @@ export function search(db: Db, q: string, options: SearchOptions = {}): SearchRe
     labels: extras.labels.get(r.id) ?? [],
   }));
   return { total, hits, warnings: p.warnings };
+}
+
+/** Whether a date-index walk (expected length: wanted × library / matches) beats sorting all the matches. */
+function walkDateIndex(db: Db, matches: number, wanted: number): boolean {
+  if (matches === 0) return false;
+  const library = (db.prepare('SELECT max(id) AS n FROM article').get() as { n: number | null }).n ?? 0;
+  return (wanted * library) / matches < matches;
 }
 
 /** Tags and active labels of some articles, in one query each. */
