@@ -114,6 +114,11 @@ const expectations: [string, number[]][] = [
   ['after:2021-10-01', [12, 13, 14, 15]],
   ['before:2021-08-03', [1, 5]],
   ['after:2021-08-15 before:2021-08-17 taliban', [2, 3]],
+  // text with id-only filters (ranked inside the index)
+  ['kabul tag:afghanistan', [2, 9]],
+  ['taliban -tag:afghanistan', [3]],
+  ['label:terrorist taliban', [3]],
+  ['is:flagged OR kabul', [2, 3, 6, 9]],
   // filters inside OR and NOT
   ['sanctions OR tag:afghanistan', [1, 2, 3, 4, 6, 9, 10, 15]],
   ['NOT (tag:afghanistan OR lang:en)', [5, 7, 8, 11]],

@@ -20,6 +20,11 @@ export interface CompiledQuery {
    * counting it needs no look-up in the (wide) article table.
    */
   idSet: string | null;
+  /**
+   * `where` rewritten over article_fts.rowid when it needs nothing of the article row but its id (text and
+   * tag/label conditions): the query then runs inside the index without a look-up per match. Else null.
+   */
+  rowidWhere: string | null;
 }
 
 /**
@@ -112,6 +117,8 @@ function textFts(node: QueryNode): string {
 class SqlBuilder {
   readonly params: unknown[] = [];
   needsOutlet = false;
+  /** Set by a condition that reads article columns other than id. */
+  readsRow = false;
   readonly #mode: CompileMode;
 
   constructor(mode: CompileMode) {
@@ -142,6 +149,7 @@ class SqlBuilder {
 
   filter(node: FilterNode): string {
     const v = node.value;
+    if (node.field !== 'tag' && node.field !== 'label' && !(node.field === 'is' && node.value === 'flagged')) this.readsRow = true;
     switch (node.field) {
       case 'feed': {
         // A number is a feed id; anything else a piece of the feed's title or address.
@@ -221,15 +229,17 @@ export function compileCondition(root: QueryNode | null, mode: CompileMode): { w
 
 export function compileQuery(root: QueryNode | null): CompiledQuery {
   const b = new SqlBuilder('set');
-  if (!root) return { match: null, where: '1', params: [], needsOutlet: false, idSet: null };
-  if (isText(root)) return { match: textFts(root), where: '1', params: [], needsOutlet: false, idSet: null };
+  if (!root) return { match: null, where: '1', params: [], needsOutlet: false, idSet: null, rowidWhere: null };
+  if (isText(root)) return { match: textFts(root), where: '1', params: [], needsOutlet: false, idSet: null, rowidWhere: null };
   if (root.kind === 'and') {
     const { text, rest } = splitAnd(root);
     if (text) {
       const where = rest.map((c) => `(${b.condition(c)})`).join(' AND ');
-      return { match: textFts(text), where, params: b.params, needsOutlet: b.needsOutlet, idSet: null };
+      // The unary + keeps SQLite from driving the index by those ids (one MATCH per id): it filters instead.
+      const rowidWhere = b.readsRow ? null : where.replace(/\ba\.id\b/g, '+article_fts.rowid');
+      return { match: textFts(text), where, params: b.params, needsOutlet: b.needsOutlet, idSet: null, rowidWhere };
     }
   }
   const where = b.condition(root);
-  return { match: null, where, params: b.params, needsOutlet: b.needsOutlet, idSet: idSetOf(root) };
+  return { match: null, where, params: b.params, needsOutlet: b.needsOutlet, idSet: idSetOf(root), rowidWhere: null };
 }

@@ -88,8 +88,9 @@ export function runQuery<T>(fn: () => T): T {
 
 export function countMatches(db: Db, p: PreparedQuery): number {
   const src = querySource(p);
-  const { match, where, idSet } = p.compiled;
-  const sql = match !== null && where === '1' ? 'SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ?'
+  const { match, where, idSet, rowidWhere } = p.compiled;
+  const sql = match !== null && (where === '1' || rowidWhere !== null)
+    ? `SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ? AND (${rowidWhere ?? '1'})`
     : idSet !== null ? `SELECT count(DISTINCT article_id) AS n FROM (${idSet})`
       : `SELECT count(*) AS n FROM ${src.from} WHERE ${src.where}`;
   return runQuery(() => (db.prepare(sql).get(...src.params) as { n: number }).n);
@@ -114,8 +115,9 @@ export function search(db: Db, q: string, options: SearchOptions = {}): SearchRe
   // Ids first, rows after: the sort then carries ids, not texts. A pure text query is ranked inside the index
   // alone, without touching the article table for every match.
   const counted = p.compiled.idSet !== null ? countMatches(db, p) : null;
-  const idSql = byRelevance && p.compiled.where === '1'
-    ? `SELECT rowid AS id FROM article_fts WHERE article_fts MATCH ? ORDER BY bm25(article_fts, ${BM25_WEIGHTS}), rowid DESC LIMIT ? OFFSET ?`
+  const inIndex = p.compiled.where === '1' ? '1' : p.compiled.rowidWhere;
+  const idSql = byRelevance && inIndex !== null
+    ? `SELECT rowid AS id FROM article_fts WHERE article_fts MATCH ? AND (${inIndex}) ORDER BY bm25(article_fts, ${BM25_WEIGHTS}), rowid DESC LIMIT ? OFFSET ?`
     : counted !== null && walkDateIndex(db, counted, limit + offset)
       // A common tag: walking the date index newest first finds a page sooner than sorting every tagged article.
       ? `SELECT a.id FROM article a INDEXED BY article_date WHERE +${p.compiled.where} ORDER BY ${DATE_EXPR} DESC, a.id DESC LIMIT ? OFFSET ?`
