@@ -96,6 +96,12 @@ export function Toolbar(p: Props) {
         <input type="checkbox" checked={p.prefs?.allowRemoteImages ?? false} onChange={(e) => p.onPref({ allowRemoteImages: e.target.checked })} />
         Remote images
       </label>
+      {api.mode === 'app' && (
+        <label className="toggle" title="A system notification when new articles carry a state-media label">
+          <input type="checkbox" checked={p.prefs?.notifyFlagged ?? false} onChange={(e) => p.onPref({ notifyFlagged: e.target.checked })} />
+          Notify flagged
+        </label>
+      )}
       <button type="button" onClick={p.onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
       {polling && (
         <div className="progress" data-testid="poll-progress" role="progressbar" aria-label="Checking feeds"
