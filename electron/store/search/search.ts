@@ -116,21 +116,32 @@ export function search(db: Db, q: string, options: SearchOptions = {}): SearchRe
   // alone, without touching the article table for every match.
   const counted = p.compiled.idSet !== null ? countMatches(db, p) : null;
   const inIndex = p.compiled.where === '1' ? '1' : p.compiled.rowidWhere;
-  const idSql = byRelevance && inIndex !== null
-    ? `SELECT rowid AS id FROM article_fts WHERE article_fts MATCH ? AND (${inIndex}) ORDER BY bm25(article_fts, ${BM25_WEIGHTS}), rowid DESC LIMIT ? OFFSET ?`
-    : counted !== null && walkDateIndex(db, counted, limit + offset)
-      // A common tag: walking the date index newest first finds a page sooner than sorting every tagged article.
+  let ids: number[];
+  let total: number | null = counted;
+  if (byRelevance && inIndex !== null) {
+    ids = runQuery(() => db.prepare(`SELECT rowid FROM article_fts WHERE article_fts MATCH ? AND (${inIndex})
+      ORDER BY bm25(article_fts, ${BM25_WEIGHTS}), rowid DESC LIMIT ? OFFSET ?`).pluck().all(...src.params, limit, offset) as number[]);
+  } else if (byRelevance) {
+    // Text plus filters on article columns: every match is joined and scored anyway, so one pass gives both the
+    // ranked page and the total (a separate count would join every match a second time).
+    const all = runQuery(() => db.prepare(`SELECT a.id FROM ${src.from} WHERE ${src.where}
+      ORDER BY bm25(article_fts, ${BM25_WEIGHTS}), a.id DESC`).pluck().all(...src.params) as number[]);
+    total = all.length;
+    ids = all.slice(offset, offset + limit);
+  } else {
+    // A common tag: walking the date index newest first finds a page sooner than sorting every tagged article.
+    const sql = counted !== null && walkDateIndex(db, counted, limit + offset)
       ? `SELECT a.id FROM article a INDEXED BY article_date WHERE +${p.compiled.where} ORDER BY ${DATE_EXPR} DESC, a.id DESC LIMIT ? OFFSET ?`
-      : `SELECT a.id FROM ${src.from} WHERE ${src.where}
-       ORDER BY ${byRelevance ? `bm25(article_fts, ${BM25_WEIGHTS}), a.id DESC` : `${DATE_EXPR} DESC, a.id DESC`} LIMIT ? OFFSET ?`;
-  const ids = runQuery(() => (db.prepare(idSql).all(...src.params, limit, offset) as { id: number }[]).map((r) => r.id));
+      : `SELECT a.id FROM ${src.from} WHERE ${src.where} ORDER BY ${DATE_EXPR} DESC, a.id DESC LIMIT ? OFFSET ?`;
+    ids = runQuery(() => db.prepare(sql).pluck().all(...src.params, limit, offset) as number[]);
+  }
   const byId = new Map((db.prepare(`
     SELECT a.id, a.title, coalesce(a.link, a.canonical_link) AS url, coalesce(f.title, f.url) AS feed,
            a.published_at AS published, coalesce(nullif(a.text, ''), a.summary) AS body
     FROM article a JOIN feed f ON f.id = a.feed_id
     WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as HitRow[]).map((r) => [r.id, r]));
   const rows = ids.map((id) => byId.get(id)).filter((r): r is HitRow => r !== undefined);
-  const total = counted ?? (ids.length < limit && (offset === 0 || ids.length > 0) ? offset + ids.length : countMatches(db, p));
+  total ??= ids.length < limit && (offset === 0 || ids.length > 0) ? offset + ids.length : countMatches(db, p);
   const extras = articleExtras(db, rows.map((r) => r.id));
   const hits = rows.map((r) => ({
     id: r.id,
