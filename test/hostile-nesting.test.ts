@@ -1,0 +1,33 @@
+// 100,000-level nesting, in the XML of a feed, in the HTML of its content and in a JSON Feed: each polled alone
+// on a real library must end (stored or failed with a clear message) instead of keeping the poll busy for
+// minutes. The bound is generous (the test's timeout); a quadratic walk over the nesting blows through it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { createContext, invoke } from '../electron/api.ts';
+import { pollFeeds } from '../electron/feeds/poller.ts';
+import { tempDir } from './helpers.ts';
+import { startHostileServer } from './support/hostile-server.ts';
+import { inertnessProblems } from './support/inert.ts';
+
+const LIMITS = { timeoutMs: 6000, idleTimeoutMs: 3000, maxBytes: 12 * 1024 * 1024, maxRedirects: 5 };
+
+for (const path of ['/nesting-xml', '/nesting-html', '/nesting-json']) {
+  test(`100,000-level nesting ${path}: the poll ends within 30 s with a definite, inert outcome`, { timeout: 30_000 }, async (t) => {
+    const canaryFile = join(tempDir(t), 'canary.txt');
+    writeFileSync(canaryFile, 'unused');
+    const server = await startHostileServer({ canaryFile, lifetimeMs: 60_000, bigFeedItems: 10 });
+    t.after(() => server.close());
+    const ctx = createContext(tempDir(t));
+    t.after(() => ctx.db.close());
+    await invoke(ctx, 'opml.import', { xml: `<opml version="2.0"><body><outline type="rss" text="x" xmlUrl="${server.url(path)}"/></body></opml>` });
+    const summary = await pollFeeds(ctx.db, { fetch: LIMITS });
+    assert.equal(summary.feeds, 1);
+    const feed = ctx.db.prepare('SELECT status, last_error FROM feed').get() as { status: string; last_error: string | null };
+    assert.ok(feed.status === 'ok' || (feed.status === 'error' && (feed.last_error ?? '').length > 10), `${feed.status}: ${feed.last_error}`);
+    for (const a of ctx.db.prepare('SELECT link, content, summary FROM article').all() as { link: string | null; content: string | null; summary: string | null }[]) {
+      for (const html of [a.content, a.summary]) if (html) assert.deepEqual(inertnessProblems(html, a.link), []);
+    }
+  });
+}
