@@ -113,7 +113,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (req.method !== 'POST') return sendError(res, ctx, 405, 'bad_request', 'Use POST with a JSON body for API calls.');
     const type = req.headers['content-type'] ?? '';
     if (!/^application\/json\b/i.test(type)) return sendError(res, ctx, 415, 'bad_request', 'The body must be application/json.');
-    const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+    let name: string;
+    try {
+      name = decodeURIComponent(url.pathname.slice('/api/'.length));
+    } catch {
+      return sendError(res, ctx, 400, 'bad_request', 'Malformed method name in the path.');
+    }
     let args: unknown;
     try {
       const body = await readBody(req);
