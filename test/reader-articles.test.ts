@@ -153,3 +153,19 @@ test('with 100,000 articles a window deep in the list comes from the date index,
   assert.equal(deep.total, 100_000);
   assert.deepEqual(deep.items.map((i) => i.title), Array.from({ length: 10 }, (_, k) => `Story ${9 - k}`));
 });
+
+test('the Flagged view, its count and is:flagged agree: a label gone from the current version no longer flags', async (t) => {
+  const ctx = library(t);
+  const feed = addFeed(ctx.db, 'http://x.test/feed', 'X');
+  const kept = addArticle(ctx.db, feed, 'kept', T);
+  const gone = addArticle(ctx.db, feed, 'gone', T);
+  label(ctx.db, kept, 'terrorist');
+  label(ctx.db, gone, 'terrorist');
+  ctx.db.prepare('UPDATE label SET removed_at = ? WHERE article_id = ?').run(T, gone);
+  const list = await invoke(ctx, 'articles.list', { view: 'flagged', offset: 0, limit: 10 }) as { items: { id: number; labelKinds: string[] }[] };
+  assert.deepEqual(list.items.map((i) => i.id), [kept]);
+  const counts = await invoke(ctx, 'sidebar.counts', {}) as { flagged: number };
+  assert.equal(counts.flagged, 1);
+  const found = await invoke(ctx, 'search.query', { q: 'is:flagged' }) as { hits: { id: number }[] };
+  assert.deepEqual(found.hits.map((h) => h.id), [kept]);
+});

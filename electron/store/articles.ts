@@ -2,6 +2,7 @@
 // kept in article_version, and "seen again" bumps. Reading articles for the UI is the reader's repository.
 import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
+import { liveLabel } from './flags.ts';
 
 /** An article as the feed delivered it, ready to store. */
 export interface ArticleFields {
@@ -80,7 +81,7 @@ export function countArticles(db: Db, feedId?: number): number {
 export function countFlagged(db: Db, ids: number[]): number {
   if (ids.length === 0) return 0;
   const row = prepared(db, `SELECT count(DISTINCT article_id) AS n FROM label
-    WHERE review <> 'rejected' AND article_id IN (SELECT value FROM json_each(?))`).get(JSON.stringify(ids)) as { n: number };
+    WHERE ${liveLabel()} AND article_id IN (SELECT value FROM json_each(?))`).get(JSON.stringify(ids)) as { n: number };
   return row.n;
 }
 

@@ -2,6 +2,7 @@
 // the sidebar's counts. The list is virtualised, so the UI asks for small windows anywhere in 100,000 rows:
 // the page of ids comes from an index walk, and only that page is joined to tags, labels and feeds.
 import type { Db } from './db.ts';
+import { liveLabel } from './flags.ts';
 
 export type ListView = 'all' | 'unread' | 'starred' | 'flagged';
 
@@ -98,8 +99,8 @@ export interface SidebarCounts {
 
 type Param = string | number;
 
-/** An article is flagged when at least one of its labels has not been rejected by the analyst. */
-const FLAGGED = "EXISTS (SELECT 1 FROM label l WHERE l.article_id = a.id AND l.review <> 'rejected')";
+/** An article is flagged when it carries at least one live label (see flags.ts). */
+const FLAGGED = `EXISTS (SELECT 1 FROM label l WHERE l.article_id = a.id AND ${liveLabel('l')})`;
 
 function whereClause(f: ListFilter): { sql: string; params: Param[] } {
   const parts: string[] = [];
@@ -140,7 +141,7 @@ export function listArticles(db: Db, filter: ListFilter, offset: number, limit: 
     SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, a.title, a.link, a.published_at AS published,
       a.first_seen_at AS seenAt, a.is_read AS isRead, a.is_starred AS isStarred,
       (SELECT group_concat(t.name, '${SEP}') FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = a.id) AS tags,
-      (SELECT group_concat(DISTINCT l.kind) FROM label l WHERE l.article_id = a.id AND l.review <> 'rejected') AS labelKinds
+      (SELECT group_concat(DISTINCT l.kind) FROM label l WHERE l.article_id = a.id AND ${liveLabel('l')}) AS labelKinds
     FROM page JOIN article a ON a.id = page.id JOIN feed f ON f.id = a.feed_id
     ${ORDER}`).all(...params, limit, offset) as ListRow[];
   return {
@@ -216,7 +217,7 @@ export function articleExists(db: Db, id: number): boolean {
 export function sidebarCounts(db: Db): SidebarCounts {
   const totals = db.prepare(`SELECT count(*) AS all_, coalesce(sum(is_read = 0), 0) AS unread, coalesce(sum(is_starred), 0) AS starred
     FROM article`).get() as { all_: number; unread: number; starred: number };
-  const flagged = (db.prepare("SELECT count(DISTINCT article_id) AS n FROM label WHERE review <> 'rejected'").get() as { n: number }).n;
+  const flagged = (db.prepare(`SELECT count(DISTINCT article_id) AS n FROM label WHERE ${liveLabel()}`).get() as { n: number }).n;
   const perFeed = new Map((db.prepare('SELECT feed_id AS id, count(*) AS total, sum(is_read = 0) AS unread FROM article GROUP BY feed_id')
     .all() as { id: number; total: number; unread: number }[]).map((r) => [r.id, r]));
   const feeds = (db.prepare(`SELECT f.id, f.title, f.url, f.site_url AS siteUrl, fo.name AS folder, f.status, f.last_error AS lastError,

@@ -6,6 +6,7 @@ import type { FilterNode, NearNode, QueryNode, TextField } from './ast.ts';
 import { foldWord, indexFold, words } from './fold.ts';
 import { stemWord } from './stem.ts';
 import { QuerySyntaxError } from './errors.ts';
+import { liveLabel } from '../flags.ts';
 
 export interface CompiledQuery {
   /** The FTS5 expression the whole query (or its AND-ed text part) reduces to, or null when there is none. */
@@ -193,8 +194,8 @@ class SqlBuilder {
 
 /** The date an article is filed under: when it was published, else when Footnote first saw it. */
 const TAG_SET = 'SELECT article_id FROM article_tag WHERE tag_id IN (SELECT id FROM tag WHERE footnote_lower(name) = ?)';
-const LABEL_SET = "SELECT article_id FROM label WHERE removed_at IS NULL AND review <> 'rejected' AND (kind = ? OR footnote_lower(entity) = ?)";
-const FLAGGED_SET = "SELECT article_id FROM label WHERE removed_at IS NULL AND review <> 'rejected'";
+const LABEL_SET = `SELECT article_id FROM label WHERE ${liveLabel()} AND (kind = ? OR footnote_lower(entity) = ?)`;
+const FLAGGED_SET = `SELECT article_id FROM label WHERE ${liveLabel()}`;
 
 /** The id sub-query of a lone set filter, or null. */
 function idSetOf(root: QueryNode): string | null {

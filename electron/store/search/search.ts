@@ -5,6 +5,7 @@ import { parseQuery } from './parser.ts';
 import { BM25_WEIGHTS, compileQuery, DATE_EXPR, type CompiledQuery } from './compile.ts';
 import { QuerySyntaxError } from './errors.ts';
 import { highlighter, makeSnippet } from './snippet.ts';
+import { liveLabel } from '../flags.ts';
 
 /**
  * An article's outlet from its URL, its feed's site and its feed's URL (the first that the registry knows).
@@ -173,7 +174,7 @@ export function articleExtras(db: Db, ids: number[]): { tags: Map<number, string
     WHERE at.article_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`).all(list) as { id: number; name: string }[];
   for (const r of tagRows) tags.set(r.id, [...(tags.get(r.id) ?? []), r.name]);
   const labelRows = db.prepare(`SELECT article_id AS id, kind, entity FROM label
-    WHERE article_id IN (SELECT value FROM json_each(?)) AND removed_at IS NULL AND review <> 'rejected' ORDER BY id`).all(list) as { id: number; kind: LabelKind; entity: string }[];
+    WHERE article_id IN (SELECT value FROM json_each(?)) AND ${liveLabel()} ORDER BY id`).all(list) as { id: number; kind: LabelKind; entity: string }[];
   for (const r of labelRows) labels.set(r.id, [...(labels.get(r.id) ?? []), { kind: r.kind, entity: r.entity }]);
   return { tags, labels };
 }

@@ -3,6 +3,7 @@
 import type { Db } from '../db.ts';
 import { DATE_EXPR } from './compile.ts';
 import { bindOutlets, prepareQuery, querySource, runQuery, type OutletResolver } from './search.ts';
+import { liveLabel } from '../flags.ts';
 
 export type VolumeInterval = 'day' | 'week';
 export type VolumeSplit = 'outlet' | 'tag' | 'label';
@@ -36,7 +37,7 @@ function periodExpr(interval: VolumeInterval): string {
 const SPLIT_KEY: Record<VolumeSplit, { join: string; key: string }> = {
   outlet: { join: 'JOIN feed f ON f.id = a.feed_id', key: "coalesce(f.site_url, f.url) || char(1) || coalesce(f.title, f.url)" },
   tag: { join: 'LEFT JOIN article_tag at ON at.article_id = a.id LEFT JOIN tag t ON t.id = at.tag_id', key: "coalesce(t.name, '(no tag)')" },
-  label: { join: "LEFT JOIN label l ON l.article_id = a.id AND l.removed_at IS NULL AND l.review <> 'rejected'", key: "coalesce(l.kind, '(no label)')" },
+  label: { join: `LEFT JOIN label l ON l.article_id = a.id AND ${liveLabel('l')}`, key: "coalesce(l.kind, '(no label)')" },
 };
 
 export function volume(db: Db, q: string, interval: VolumeInterval, split: VolumeSplit | null = null, outletOf?: OutletResolver): VolumeData {
