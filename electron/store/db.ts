@@ -38,6 +38,8 @@ export function openDatabase(file: string): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // Memory-mapped reads: at a million articles this takes search p95 from ~61 to ~42 ms (BENCHMARKS.md).
+    db.pragma('mmap_size = 2147483648');
     registerSearchFunctions(db);
     migrate(db);
   } catch (err) {
