@@ -10,6 +10,8 @@ const FORBID_TAGS = ['script', 'style', 'link', 'meta', 'base', 'iframe', 'frame
   'noscript', 'portal', 'dialog'];
 const FORBID_ATTR = ['style', 'srcset', 'sizes', 'action', 'formaction', 'ping', 'background', 'poster', 'xlink:href', 'target'];
 const SAFE_URL = /^(?:https?:|mailto:)/i;
+// In-page links the main-process sanitiser rewrote (footnote markers to their notes) stay inside the article.
+const IN_PAGE = /^#user-content-[\w-]+$/;
 const REMOTE = /^https?:/i;
 
 let allowRemote = false;
@@ -20,7 +22,7 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
     if (href && SAFE_URL.test(href)) {
       node.setAttribute('target', '_blank');
       node.setAttribute('rel', 'noopener noreferrer');
-    } else {
+    } else if (!(href && IN_PAGE.test(href))) {
       node.removeAttribute('href');
     }
   }
@@ -45,7 +47,7 @@ export function sanitizeArticle(html: string, options: { allowRemoteImages: bool
   allowRemote = options.allowRemoteImages;
   return purifier.sanitize(html, {
     FORBID_TAGS, FORBID_ATTR,
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|data:image\/(?:png|gif|jpe?g|webp);)/i,
+    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#user-content-|data:image\/(?:png|gif|jpe?g|webp);)/i,
     ALLOW_DATA_ATTR: false,
     ADD_ATTR: ['data-src'],
     ALLOW_UNKNOWN_PROTOCOLS: false,
