@@ -1,30 +1,9 @@
 // `footnote parse <file|url> [--content-type T] [--url U]`: parse one feed and print it; stores nothing.
-import { readFile } from 'node:fs/promises';
 import { UsageError, printJson, stringOption, type CliCommand } from './command.ts';
 import { feedObject, parseFeedBytes, FeedParseError, type ParsedFeed } from '../feeds/parse.ts';
-import { fetchUrl, hostPortOf } from '../feeds/fetch.ts';
+import { readSource } from './source.ts';
 
 const SHOWN_ITEMS = 5;
-
-interface Source { bytes: Uint8Array; contentType: string | null; url: string | null }
-
-async function load(target: string, contentType: string | undefined, url: string | undefined): Promise<Source> {
-  if (/^https?:\/\//i.test(target)) {
-    // The user typed this address, so a feed on localhost or the LAN is fine.
-    const res = await fetchUrl(target, { allowHostPort: hostPortOf(target) });
-    return { bytes: res.bytes, contentType: contentType ?? res.headers['content-type'] ?? null, url: url ?? res.url };
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(target);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new Error(`${target}: no such file`);
-    if (code === 'EISDIR') throw new Error(`${target} is a folder, not a feed file`);
-    throw new Error(`${target}: cannot be read (${(err as Error).message})`);
-  }
-  return { bytes, contentType: contentType ?? null, url: url ?? null };
-}
 
 function summary(feed: ParsedFeed): string {
   const lines = [
@@ -49,7 +28,9 @@ export const parseCommand: CliCommand = {
   async run(io) {
     const [target, ...extra] = io.positionals;
     if (!target || extra.length > 0) throw new UsageError('give exactly one feed file or URL');
-    const source = await load(target, stringOption(io, 'content-type'), stringOption(io, 'url'));
+    const read = await readSource(target, 'a feed file');
+    // --content-type and --url stand for what an HTTP response would have said.
+    const source = { ...read, contentType: stringOption(io, 'content-type') ?? read.contentType, url: stringOption(io, 'url') ?? read.url };
     let feed: ParsedFeed;
     try {
       feed = parseFeedBytes(source.bytes, { contentType: source.contentType, url: source.url });
