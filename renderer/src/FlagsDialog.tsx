@@ -1,5 +1,5 @@
 // The Flags view: state-media labels grouped by kind, entity and outlet, with review counts and a per-week
-// trend; filters by kind and review state. Choosing a row lists its articles (a label: search).
+// trend; filters by kind, entity and review state (unreviewed: what still needs an analyst). Choosing a row lists its articles (a label: search).
 import { useEffect, useState } from 'react';
 import { api } from './api-client.ts';
 import { Dialog } from './Dialog.tsx';
@@ -9,6 +9,8 @@ interface FlagGroup {
   kind: string; entity: string; outlet: string; country: string | null; category: string | null;
   total: number; unreviewed: number; confirmed: number; rejected: number; series: { period: string; count: number }[];
 }
+
+const ENTITY_DEBOUNCE_MS = 250;
 
 /** A row of small bars, one per week: the trend at a glance. */
 function Trend({ series }: { series: FlagGroup['series'] }) {
@@ -24,25 +26,40 @@ function Trend({ series }: { series: FlagGroup['series'] }) {
 export function FlagsDialog({ onClose, onShow }: { onClose: () => void; onShow: (query: string) => void }) {
   const [kind, setKind] = useState('');
   const [review, setReview] = useState('');
+  const [entityText, setEntityText] = useState('');
+  const [entity, setEntity] = useState('');
+  const [entities, setEntities] = useState<string[]>([]);
   const [groups, setGroups] = useState<FlagGroup[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
+    const t = setTimeout(() => setEntity(entityText.trim()), ENTITY_DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [entityText]);
+
+  useEffect(() => {
     setError(null);
-    api.callByName<FlagGroup[]>('labels.flags', { interval: 'week', ...(kind ? { kind } : {}), ...(review ? { review } : {}) })
-      .then(setGroups, (err: unknown) => setError(errorMessage(err)));
-  }, [kind, review]);
+    api.callByName<FlagGroup[]>('labels.flags', { interval: 'week', ...(kind ? { kind } : {}), ...(review ? { review } : {}), ...(entity ? { entity } : {}) })
+      .then((list) => {
+        setGroups(list);
+        // The entity suggestions come from the unfiltered view, so they do not shrink to the one chosen.
+        if (!entity) setEntities([...new Set(list.map((g) => g.entity))]);
+      }, (err: unknown) => setError(errorMessage(err)));
+  }, [kind, review, entity]);
 
   return (
     <Dialog title="Flags: state-media labels" onClose={onClose} testId="flags-dialog">
       <div className="chart-controls">
-        <label>Kind <select value={kind} onChange={(e) => setKind(e.target.value)}>
+        <label>Kind <select value={kind} onChange={(e) => setKind(e.target.value)} data-testid="flags-kind">
           <option value="">all</option>
           {Object.entries(labelNames).map(([k, name]) => <option key={k} value={k}>{name}</option>)}
         </select></label>
-        <label>Review <select value={review} onChange={(e) => setReview(e.target.value)}>
+        <label>Review <select value={review} onChange={(e) => setReview(e.target.value)} data-testid="flags-review">
           <option value="">any</option><option value="unreviewed">unreviewed</option><option value="confirmed">confirmed</option><option value="rejected">rejected</option>
         </select></label>
+        <label>Entity <input type="search" value={entityText} onChange={(e) => setEntityText(e.target.value)} list="flag-entities" placeholder="any"
+          data-testid="flags-entity" /></label>
+        <datalist id="flag-entities">{entities.map((e) => <option key={e} value={e} />)}</datalist>
       </div>
       {error && <p className="error-text" role="alert">{error}</p>}
       {groups && groups.length === 0 && <p className="empty">No labels match. Labels appear as feeds from outlets that carry them are polled.</p>}

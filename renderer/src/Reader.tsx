@@ -2,7 +2,8 @@
 // the original (opened outside the app), tags (editable) and state-media labels (reviewable, highlighted in the
 // text). Full text is shown by default when there is one, with a toggle back to what the feed carried.
 import { useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { Article } from './types.ts';
+import type { Article, LabelKind } from './types.ts';
+import { LabelForm } from './LabelForm.tsx';
 import { api } from './api-client.ts';
 import { sanitizeArticle } from './sanitize.ts';
 import { markAll } from './highlight.ts';
@@ -23,6 +24,7 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
   const [showFeedText, setShowFeedText] = useState(false);
   const [newTag, setNewTag] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
+  const [addingLabel, setAddingLabel] = useState(false);
   const body = useRef<HTMLDivElement>(null);
   const hasBoth = Boolean(article?.fullHtml && (article.content || article.summary));
   const html = article ? ((!showFeedText && article.fullHtml) || article.content || article.summary || '') : '';
@@ -55,6 +57,12 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
     void act(() => api.callByName('tags.apply', { tag, ids: [article.id] }));
   }
 
+  function addLabel(label: { kind: LabelKind; entity: string; note: string }) {
+    if (!article) return;
+    setAddingLabel(false);
+    void act(() => api.call('labels.add', { articleId: article.id, kind: label.kind, entity: label.entity, ...(label.note ? { note: label.note } : {}) }));
+  }
+
   if (error) return <article className="reader-pane"><p className="error-text" role="alert">{error}</p></article>;
   if (!article) {
     return (
@@ -83,6 +91,7 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
           {article.link && /^https?:/i.test(article.link) && (
             <a href={article.link} target="_blank" rel="noopener noreferrer" className="button-link" data-testid="original-link">Open original ↗</a>
           )}
+          <button type="button" onClick={() => setAddingLabel((v) => !v)} aria-expanded={addingLabel} data-testid="add-label-button">+ Label</button>
           {hasBoth && (
             <button type="button" onClick={() => setShowFeedText((v) => !v)} data-testid="fulltext-toggle">{showFeedText ? 'Show full text' : 'Show feed text'}</button>
           )}
@@ -94,13 +103,14 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
                 <span className={`badge label label-${l.kind}`}>{labelNames[l.kind] ?? l.kind}</span>
                 <strong>{l.entity}</strong>
                 <span className="evidence" title={l.evidence}>{l.evidence}</span>
-                <span className="review-state">{l.origin === 'manual' ? 'added by hand' : l.review}</span>
+                <span className="review-state" data-testid="label-review">{l.origin === 'manual' ? `added by hand · ${l.review}` : l.review}</span>
                 <button type="button" disabled={l.review === 'confirmed'} onClick={() => void act(() => api.callByName('labels.review', { id: l.id, review: 'confirmed' }))}>Confirm</button>
                 <button type="button" disabled={l.review === 'rejected'} onClick={() => void act(() => api.callByName('labels.review', { id: l.id, review: 'rejected' }))}>Reject</button>
               </li>
             ))}
           </ul>
         )}
+        {addingLabel && <LabelForm onSubmit={addLabel} onCancel={() => setAddingLabel(false)} />}
         <div className="reader-badges">
           {article.tags.map((t) => (
             <span key={t.name} className="badge tag" title={t.byRule ? 'applied by a rule' : 'applied by hand'}>

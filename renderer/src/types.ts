@@ -1,6 +1,6 @@
 // Shapes the UI reads. Reader types come from the API itself; the others mirror the agreed contracts of methods
 // that other parts of the app provide (feeds, OPML, search), called by name so the UI builds without them.
-import type { ApiResult } from '../../electron/api.ts';
+import type { ApiArgs, ApiResult } from '../../electron/api.ts';
 
 export type View = 'all' | 'unread' | 'starred' | 'flagged';
 export type Counts = ApiResult<'sidebar.counts'>;
@@ -46,3 +46,8 @@ export interface PollSummary { feeds: number; new: number; updated: number; fail
 
 /** A poll under way: feeds done out of total (total 0 until the first event says). */
 export type Progress = null | { done: number; total: number };
+
+export type LabelKind = ApiArgs<'labels.add'>['kind'];
+export type OutletEntry = ApiResult<'outlets.list'>[number];
+export type Tag = ApiResult<'tags.list'>[number];
+export type Rule = ApiResult<'rules.list'>[number];
