@@ -10,13 +10,15 @@ import { HelpOverlay } from './HelpOverlay.tsx';
 import { PromptDialog } from './PromptDialog.tsx';
 import { ChartDialog } from './ChartDialog.tsx';
 import { FlagsDialog } from './FlagsDialog.tsx';
+import { OutletsDialog } from './OutletsDialog.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useArticleWindows, type FetchWindow } from './use-article-windows.ts';
 import { useKeyboard } from './use-keyboard.ts';
 import { errorMessage } from './format.ts';
 import type { Article, Counts, Outlet, PollSummary, Prefs, Progress, Row, SavedSearch, Scope, SearchResult } from './types.ts';
 
-type DialogState = null | { kind: 'add' } | { kind: 'help' } | { kind: 'feed'; feedId: number } | { kind: 'save-search' } | { kind: 'tag-results' } | { kind: 'chart' } | { kind: 'flags' };
+type DialogState = null | { kind: 'add' } | { kind: 'help' } | { kind: 'feed'; feedId: number } | { kind: 'save-search' } | { kind: 'tag-results' } | { kind: 'chart' } | { kind: 'flags' }
+  | { kind: 'outlets' } | { kind: 'tags' };
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -253,6 +255,12 @@ export function App() {
     else if (c === 'mark-all-read') void markAll();
   }), [poll, markAll]);
 
+  /** Something the article shows changed (its tags, labels, outlet): read it again, and the list and counts. */
+  const reloadArticle = () => {
+    if (article) loadArticle(article.id).then(setArticle, (err: unknown) => setNotice(errorMessage(err)));
+    refresh();
+  };
+
   const folders = (counts?.folders ?? []).map((f) => f.name);
   const feedForDialog = dialog?.kind === 'feed' ? counts?.feeds.find((f) => f.id === dialog.feedId) : undefined;
 
@@ -293,6 +301,7 @@ export function App() {
         onChart={effective.query ? () => setDialog({ kind: 'chart' }) : undefined}
         exportQuery={effective.query ?? null}
         onFlags={() => setDialog({ kind: 'flags' })}
+        onOutlets={() => setDialog({ kind: 'outlets' })}
       />
       {notice && (
         <div className="notice" role="status" data-testid="notice">
@@ -307,10 +316,7 @@ export function App() {
           rowHeight={effective.query ? SNIPPET_ROW_HEIGHT : ROW_HEIGHT} />
         <Reader article={article} loading={articleState.loading} error={articleState.error} allowRemoteImages={prefs?.allowRemoteImages ?? false}
           onStar={() => void toggleStar()} onToggleRead={toggleRead}
-          onChanged={() => {
-            if (article) loadArticle(article.id).then(setArticle, (err: unknown) => setNotice(errorMessage(err)));
-            refresh();
-          }} />
+          onChanged={reloadArticle} />
       </div>
       {dialog?.kind === 'add' && (
         <AddFeedDialog folders={folders} onClose={() => setDialog(null)} onAdded={(feedId) => {
@@ -326,6 +332,7 @@ export function App() {
           changeScope({ view: 'all', query: q, title: `Search: ${q}` });
         }} />
       )}
+      {dialog?.kind === 'outlets' && <OutletsDialog onClose={() => setDialog(null)} onChanged={reloadArticle} />}
       {dialog?.kind === 'chart' && effective.query && <ChartDialog query={effective.query} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'save-search' && effective.query && (
         <PromptDialog title="Save this search" label={`Name for “${effective.query}”`} submitText="Save" onClose={() => setDialog(null)}

@@ -27,6 +27,7 @@ interface Props {
   /** The current search's results, or the whole library when no search is shown. */
   exportQuery: string | null;
   onFlags: () => void;
+  onOutlets: () => void;
 }
 
 export function Toolbar(p: Props) {
@@ -68,6 +69,7 @@ export function Toolbar(p: Props) {
       <button type="button" className="primary" onClick={p.onAdd} data-testid="add-feed">+ Add feed</button>
       <button type="button" onClick={p.onRefresh} disabled={polling} data-testid="refresh" title="Check every feed now (r)">⟳ Refresh</button>
       <button type="button" onClick={p.onFlags} data-testid="flags-button" title="State-media labels by entity and outlet">Flags</button>
+      <button type="button" onClick={p.onOutlets} data-testid="outlets-button" title="The registry of state-affiliated outlets: add or edit entries">Outlets</button>
       <button type="button" onClick={p.onMarkAll} disabled={!p.canMarkAll} data-testid="mark-all-read">Mark all read</button>
       <button type="button" onClick={() => fileInput.current?.click()}>Import OPML</button>
       <input ref={fileInput} type="file" accept=".opml,.xml,text/xml,text/x-opml" hidden data-testid="opml-file"

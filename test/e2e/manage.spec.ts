@@ -59,3 +59,58 @@ test('a label added by hand shows with its review state, lands in Flagged, and t
   await page.getByTestId('flags-entity').fill('Nobody at all');
   await expect(rows).toHaveCount(0);
 });
+
+test('the outlet registry: find a shipped entry, add one, edit it and see the badge change, then remove it', async ({ page, app, feeds }) => {
+  await subscribe(page, app, feeds);
+  await page.getByTestId('article-row').filter({ hasText: 'Weather in Moscow' }).click();
+  await expect(page.getByTestId('reader-outlet')).toHaveCount(0);
+
+  await page.getByTestId('outlets-button').click();
+  const rows = page.getByTestId('outlet-row');
+  await page.getByTestId('outlets-filter').fill('actualidad-rt.com');
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText('RT');
+  await expect(rows.getByTestId('outlet-origin')).toHaveText('shipped');
+
+  // The test feed's articles live on 127.0.0.1: an analyst's entry for that host gives them a badge.
+  await page.getByTestId('outlet-add').click();
+  await page.getByTestId('outlet-name').fill('Desk Media');
+  await page.getByTestId('outlet-domains').fill('127.0.0.1');
+  await page.getByTestId('outlet-country').fill('ru');
+  await page.getByTestId('outlet-category').fill('state_controlled');
+  await page.getByTestId('outlet-source').fill('Analyst note');
+  await page.getByTestId('outlet-date').fill('2026-11-01');
+  await page.getByTestId('outlet-save').click();
+  await page.getByTestId('outlets-filter').fill('desk');
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText('RU');
+  await expect(rows.getByTestId('outlet-origin')).toHaveText('yours');
+  await expect(page.getByTestId('reader-outlet')).toHaveText('Desk Media · state_controlled');
+
+  await rows.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByTestId('outlet-name')).toHaveValue('Desk Media');
+  await page.getByTestId('outlet-category').fill('state_affiliated');
+  await page.getByTestId('outlet-save').click();
+  await expect(rows).toContainText('state_affiliated');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('reader-outlet')).toHaveText('Desk Media · state_affiliated');
+  await expect(page.getByTestId('article-row').first().locator('.badge.outlet')).toHaveText('Desk Media');
+
+  // Editing a shipped entry overrides it in this library; Revert brings the shipped one back.
+  await page.getByTestId('outlets-button').click();
+  await page.getByTestId('outlets-filter').fill('actualidad-rt.com');
+  await rows.getByRole('button', { name: 'Edit' }).click();
+  await page.getByTestId('outlet-country').fill('XX');
+  await page.getByTestId('outlet-save').click();
+  await expect(rows.getByTestId('outlet-origin')).toHaveText('edited by you');
+  await expect(rows).toContainText('XX');
+  await rows.getByRole('button', { name: 'Revert' }).click();
+  await expect(rows.getByTestId('outlet-origin')).toHaveText('shipped');
+  await expect(rows).toContainText('RU');
+
+  await page.getByTestId('outlets-filter').fill('desk');
+  await rows.getByRole('button', { name: 'Remove' }).click();
+  await expect(rows).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('reader-outlet')).toHaveCount(0);
+});
