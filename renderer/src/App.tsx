@@ -11,6 +11,7 @@ import { PromptDialog } from './PromptDialog.tsx';
 import { ChartDialog } from './ChartDialog.tsx';
 import { FlagsDialog } from './FlagsDialog.tsx';
 import { OutletsDialog } from './OutletsDialog.tsx';
+import { TagsDialog } from './TagsDialog.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useArticleWindows, type FetchWindow } from './use-article-windows.ts';
 import { useKeyboard } from './use-keyboard.ts';
@@ -302,6 +303,7 @@ export function App() {
         exportQuery={effective.query ?? null}
         onFlags={() => setDialog({ kind: 'flags' })}
         onOutlets={() => setDialog({ kind: 'outlets' })}
+        onTags={() => setDialog({ kind: 'tags' })}
       />
       {notice && (
         <div className="notice" role="status" data-testid="notice">
@@ -333,6 +335,7 @@ export function App() {
         }} />
       )}
       {dialog?.kind === 'outlets' && <OutletsDialog onClose={() => setDialog(null)} onChanged={reloadArticle} />}
+      {dialog?.kind === 'tags' && <TagsDialog feeds={counts?.feeds ?? []} onClose={() => setDialog(null)} onChanged={reloadArticle} />}
       {dialog?.kind === 'chart' && effective.query && <ChartDialog query={effective.query} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'save-search' && effective.query && (
         <PromptDialog title="Save this search" label={`Name for “${effective.query}”`} submitText="Save" onClose={() => setDialog(null)}

@@ -18,6 +18,11 @@ const views: { view: View; title: string; key: 'all' | 'unread' | 'starred' | 'f
   { view: 'flagged', title: 'Flagged', key: 'flagged' },
 ];
 
+/** A tag's colour: an SVG fill, since the page's Content-Security-Policy allows no inline styles. */
+function Swatch({ color }: { color: string }) {
+  return <svg className="tag-swatch" width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" data-testid="tag-swatch"><circle cx="5" cy="5" r="5" fill={color} /></svg>;
+}
+
 function isCurrent(scope: Scope, s: Partial<Scope>): boolean {
   return scope.view === (s.view ?? 'all') && scope.feedId === s.feedId && scope.folder === s.folder && scope.tag === s.tag && scope.query === s.query;
 }
@@ -77,7 +82,7 @@ export function Sidebar({ counts, saved, scope, onScope, onFeedSettings }: Props
         <>
           <h3 className="side-heading">Tags</h3>
           <ul className="side-list">
-            {counts?.tags.map((t) => item(t.name, { view: 'all', tag: t.name, title: `Tag: ${t.name}` }, t.count, null, 'tag-item'))}
+            {counts?.tags.map((t) => item(t.name, { view: 'all', tag: t.name, title: `Tag: ${t.name}` }, t.count, t.color ? <Swatch color={t.color} /> : null, 'tag-item'))}
           </ul>
         </>
       )}

@@ -1,5 +1,5 @@
-// The bar above the panes: add, refresh (with the poll's progress), mark all read, OPML in and out, search,
-// remote images, help.
+// The bar above the panes: add, refresh (with the poll's progress), the Flags view, the outlet registry, tags and rules,
+// mark all read, OPML in and out, search, remote images, help.
 import { useRef, type RefObject } from 'react';
 import { api } from './api-client.ts';
 import { errorMessage } from './format.ts';
@@ -28,6 +28,7 @@ interface Props {
   exportQuery: string | null;
   onFlags: () => void;
   onOutlets: () => void;
+  onTags: () => void;
 }
 
 export function Toolbar(p: Props) {
@@ -70,6 +71,7 @@ export function Toolbar(p: Props) {
       <button type="button" onClick={p.onRefresh} disabled={polling} data-testid="refresh" title="Check every feed now (r)">⟳ Refresh</button>
       <button type="button" onClick={p.onFlags} data-testid="flags-button" title="State-media labels by entity and outlet">Flags</button>
       <button type="button" onClick={p.onOutlets} data-testid="outlets-button" title="The registry of state-affiliated outlets: add or edit entries">Outlets</button>
+      <button type="button" onClick={p.onTags} data-testid="tags-button" title="Create, rename, colour, merge and delete tags; auto-tag rules">Tags &amp; rules</button>
       <button type="button" onClick={p.onMarkAll} disabled={!p.canMarkAll} data-testid="mark-all-read">Mark all read</button>
       <button type="button" onClick={() => fileInput.current?.click()}>Import OPML</button>
       <input ref={fileInput} type="file" accept=".opml,.xml,text/xml,text/x-opml" hidden data-testid="opml-file"

@@ -114,3 +114,70 @@ test('the outlet registry: find a shipped entry, add one, edit it and see the ba
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('reader-outlet')).toHaveCount(0);
 });
+
+test('tags: create, colour, rename, merge and delete, and the sidebar follows', async ({ page, app, feeds }) => {
+  await subscribe(page, app, feeds);
+  await page.getByTestId('article-row').filter({ hasText: 'Grain sanctions widen' }).click();
+  await page.getByTestId('tag-input').fill('grain');
+  await page.getByTestId('tag-input').press('Enter');
+  await expect(page.getByTestId('tag-item').filter({ hasText: 'grain' })).toHaveCount(1);
+
+  await page.getByTestId('tags-button').click();
+  await page.getByTestId('new-tag').fill('economy');
+  await page.getByTestId('new-tag-submit').click();
+  const tags = page.getByTestId('manage-tag');
+  await expect(tags).toHaveCount(2);
+  await page.getByLabel('Colour of grain').fill('#c62828');
+  await expect(page.getByTestId('tag-item').filter({ hasText: 'grain' }).locator('circle')).toHaveAttribute('fill', '#c62828');
+
+  await page.getByRole('button', { name: 'Rename grain' }).click();
+  await tags.getByTestId('tag-rename-input').fill('commodities');
+  await tags.getByTestId('tag-rename-input').press('Enter');
+  await expect(tags.getByTestId('tag-name')).toHaveText(['commodities', 'economy'], { ignoreCase: true });
+  await expect(page.getByTestId('tag-item').filter({ hasText: 'commodities' })).toContainText('1');
+  await expect(page.getByTestId('tag-item').filter({ hasText: 'grain' })).toHaveCount(0);
+
+  await page.getByLabel('Merge commodities into').selectOption({ label: 'economy' });
+  await expect(tags).toHaveCount(1);
+  await expect(tags).toContainText('economy');
+  await expect(tags.locator('.num')).toHaveText('1');
+  await expect(page.getByTestId('tag-item')).toHaveText(/economy/);
+
+  await tags.getByRole('button', { name: 'Delete…' }).click();
+  await tags.getByRole('button', { name: 'Delete from 1 articles' }).click();
+  await expect(tags).toHaveCount(0);
+  await expect(page.getByTestId('tag-item')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('reader').locator('.reader-badges .badge.tag')).toHaveCount(0);
+});
+
+test('an auto-tag rule applied to the stored articles tags the matches, with progress, and removing it untags them', async ({ page, app, feeds }) => {
+  await subscribe(page, app, feeds);
+  await page.getByTestId('tags-button').click();
+  await page.getByTestId('rule-query').fill('sanction* OR Taliban');
+  await page.getByTestId('rule-tag').fill('watch');
+  await page.getByTestId('rule-add').click();
+  const rule = page.getByTestId('rule-row');
+  await expect(rule).toHaveCount(1);
+  await expect(rule).toContainText('watch');
+  await expect(rule).toContainText('all');
+
+  await rule.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('rules-result')).toHaveText('Checked 2 matching articles: 2 newly tagged.');
+  // The bar shows what the server's progress events said, and stays at the end once done.
+  await expect(page.getByTestId('rules-progress')).toHaveText('2/2 articles');
+  await expect(page.getByTestId('rules-progress').locator('progress')).toHaveAttribute('value', '2');
+  await expect(rule.locator('.num')).toHaveText('2');
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('tag-item').filter({ hasText: 'watch' }).click();
+  await expect(page.getByTestId('list-total')).toHaveText('2 articles');
+  await expect(page.getByTestId('article-row').filter({ hasText: 'Grain sanctions widen' })).toHaveCount(1);
+  await expect(page.getByTestId('article-row').filter({ hasText: 'US closes airspace' })).toHaveCount(1);
+
+  await page.getByTestId('tags-button').click();
+  await rule.getByRole('button', { name: 'Remove' }).click();
+  await expect(rule).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('list-empty')).toBeVisible();
+});
