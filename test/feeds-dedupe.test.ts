@@ -37,6 +37,14 @@ test('article text is the plain text of the HTML, entities decoded, paragraphs o
   assert.equal(articleText(null), '');
 });
 
+test('article text of 100,000-level nesting: tags cut out, entities decoded, blocks on their own lines, scripts dropped', () => {
+  const html = (depth: number): string => `<p>Before &amp; <b>bold</b></p>${'<div><span>'.repeat(depth)}deep &lt;text&gt;${'</span></div>'.repeat(depth)}`
+    + '<script>evil("<p>")</script><ul><li>a</li><li>b</li></ul><!-- a comment --> 1 < 2';
+  const expected = 'Before & bold\ndeep <text>\na\nb\n1 < 2';
+  assert.equal(articleText(html(3)), expected); // the parser's reading
+  assert.equal(articleText(html(100_000)), expected); // the same from the linear fallback
+});
+
 test('identity: guid within the feed, else canonical link, else title and date', (t) => {
   const { db, feed, other } = lib(t);
   const first = ingestFeed(db, feed, doc([

@@ -22,6 +22,12 @@ test('100,000 nested elements neither overflow the stack nor lose the items arou
   assert.equal(parseFeedBytes(bytes(atom)).items[0]?.content?.length, deep.length - '<div></div>'.length);
 });
 
+test('100,000 levels of escaped HTML in a title are read as text, without the parser walking the nesting', () => {
+  const escaped = `${'&lt;b&gt;'.repeat(100_000)}Deep &amp;amp; title${'&lt;/b&gt;'.repeat(100_000)}`;
+  const feed = parseFeedBytes(bytes(`<rss version="2.0"><channel><title>t</title><item><title>${escaped}</title></item></channel></rss>`));
+  assert.equal(feed.items[0]?.title, 'Deep & title');
+});
+
 test('an external entity is never read, even when the file exists', (t) => {
   const dir = tempDir(t);
   const secret = join(dir, 'secret.txt');

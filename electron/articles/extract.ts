@@ -8,7 +8,8 @@
 // jsdom (DOMPurify does nothing on linkedom: STACK.md §7).
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { nestedDeeperThan, sanitizeHtml } from './sanitize.ts';
+import { sanitizeHtml } from './sanitize.ts';
+import { nestedDeeperThan } from './html-depth.ts';
 import { articleText } from './normalise.ts';
 import { parseFeedDate } from '../feeds/parse-date.ts';
 import { cleanLine, escapeHtml } from '../feeds/parse-text.ts';

@@ -4,7 +4,7 @@
 // DOMPurify must run on jsdom, never linkedom: with linkedom's window it returns its input unchanged (STACK.md §7).
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import { JSDOM } from 'jsdom';
-import { Parser } from 'htmlparser2';
+import { MAX_NESTING, nestedDeeperThan } from './html-depth.ts';
 
 export interface SanitizeOptions {
   /** The page's address: relative links and images are resolved against it (and dropped without it). */
@@ -72,10 +72,6 @@ function getPurifier(): DOMPurify {
   return p;
 }
 
-// Browsers stop nesting at 512 levels; jsdom's recursive serialiser overflows the stack a few thousand levels
-// down and slows quadratically before that, so a hostile page nested deeper keeps only its text.
-export const MAX_NESTING = 512;
-
 /** The last (by convention the largest) URL of a srcset: "a.jpg 480w, b.jpg 1080w" → "b.jpg". */
 function lastSrcsetUrl(srcset: string | null): string | null {
   const last = srcset?.split(/,\s+/).map((c) => c.trim().split(/\s+/)[0]).filter((u) => u !== undefined && u !== '').at(-1);
@@ -84,6 +80,8 @@ function lastSrcsetUrl(srcset: string | null): string | null {
 
 /** Returns `html` with everything that could run, submit, frame or load removed or disarmed. */
 export function sanitizeHtml(html: string, opts: SanitizeOptions = {}): string {
+  // jsdom's recursive serialiser overflows the stack a few thousand levels down and slows quadratically before
+  // that, so a page nested deeper than any browser allows keeps only its text.
   if (nestedDeeperThan(html, MAX_NESTING)) return textOnly(html);
   const p = getPurifier();
   current = { base: parseBase(opts.baseUrl), allowRemoteImages: opts.allowRemoteImages === true };
@@ -92,20 +90,6 @@ export function sanitizeHtml(html: string, opts: SanitizeOptions = {}): string {
   } finally {
     current = { base: null, allowRemoteImages: false };
   }
-}
-
-/** Whether elements in `html` nest deeper than `max`. A streaming parse fed in slices, stopped as soon as the
- * answer is known: htmlparser2's open-element stack costs O(depth) per tag, so reading on would be quadratic. */
-export function nestedDeeperThan(html: string, max: number): boolean {
-  if (html.length < max * 3) return false; // each level costs at least "<a>"
-  let depth = 0;
-  let tooDeep = false;
-  const parser = new Parser({
-    onopentag() { if (++depth > max) tooDeep = true; },
-    onclosetag() { depth--; },
-  });
-  for (let i = 0; i < html.length && !tooDeep; i += 16_384) parser.write(html.slice(i, i + 16_384));
-  return tooDeep;
 }
 
 /** The fallback for a page too deep to parse: its text, tags cut out by a linear scan, in one paragraph.

@@ -1,5 +1,5 @@
 // String helpers shared by the XML and JSON feed mappers: cleaning, plain text from HTML, URL resolution.
-import { Parser } from 'htmlparser2';
+import { flattenTags, MAX_NESTING, parseWithinDepth } from '../articles/html-depth.ts';
 
 // C0/C1 controls (bar tab, newline, carriage return), non-characters and lone surrogates: they break SQLite text
 // and JSON consumers, and no feed means them. The surrogate pattern needs a lookbehind, which is slow on long
@@ -74,17 +74,22 @@ export function escapeHtml(text: string): string {
 
 const SKIP_TEXT = new Set(['script', 'style', 'template']);
 
-/** The plain text of an HTML fragment: tags dropped, every HTML entity decoded. */
+/** The plain text of an HTML fragment: tags dropped, every HTML entity decoded. Markup nested deeper than
+ * MAX_NESTING is flattened by a linear scan first: the parser's cost per tag grows with the depth. */
 export function htmlToText(html: string): string {
+  // Flattened markup has no nesting left, so the second textOf always reads all of it.
+  return textOf(html) ?? textOf(flattenTags(html, (name) => (name === 'br' ? '<br>' : ''), SKIP_TEXT)) ?? '';
+}
+
+function textOf(html: string): string | null {
   let out = '';
   let skipping = 0;
-  const parser = new Parser({
+  const complete = parseWithinDepth(html, MAX_NESTING, {
     onopentag(name) { if (SKIP_TEXT.has(name)) skipping++; else if (name === 'br') out += ' '; },
     onclosetag(name) { if (SKIP_TEXT.has(name) && skipping > 0) skipping--; },
     ontext(text) { if (skipping === 0) out += text; },
   }, { decodeEntities: true });
-  parser.end(html);
-  return out;
+  return complete ? out : null;
 }
 
 /** Text that should be plain but may carry (double-escaped) HTML, as RSS titles do. */
