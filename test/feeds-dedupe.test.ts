@@ -37,6 +37,11 @@ test('article text is the plain text of the HTML, entities decoded, paragraphs o
   assert.equal(articleText(null), '');
 });
 
+test('article text puts table cells, header cells and captions on their own lines', () => {
+  assert.equal(articleText('<table><caption>Results</caption><tr><th>Party</th><th>Seats</th></tr><tr><td>a</td><td>b</td></tr></table>'),
+    'Results\nParty\nSeats\na\nb');
+});
+
 test('article text of 100,000-level nesting: tags cut out, entities decoded, blocks on their own lines, scripts dropped', () => {
   const html = (depth: number): string => `<p>Before &amp; <b>bold</b></p>${'<div><span>'.repeat(depth)}deep &lt;text&gt;${'</span></div>'.repeat(depth)}`
     + '<script>evil("<p>")</script><ul><li>a</li><li>b</li></ul><!-- a comment --> 1 < 2';
