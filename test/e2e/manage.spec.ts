@@ -1,6 +1,6 @@
 // Managing what the analyst owns in the reader (web mode): labels added by hand and the Flags filters, the outlet
 // registry, tags and auto-tag rules.
-import { test, expect } from './fixtures.ts';
+import { test, expect, shot } from './fixtures.ts';
 import { rss, type Item } from './local-feeds.ts';
 import type { Page } from '@playwright/test';
 import type { LocalFeeds } from './local-feeds.ts';
@@ -37,6 +37,7 @@ test('a label added by hand shows with its review state, lands in Flagged, and t
   await expect(label).toContainText('Meta');
   await expect(label).toContainText('extremist');
   await expect(label.getByTestId('label-review')).toHaveText('added by hand · confirmed');
+  await shot(page, 'label-by-hand');
 
   await page.getByTestId('view-flagged').click();
   await expect(page.getByTestId('list-total')).toHaveText('2 articles');
@@ -85,6 +86,7 @@ test('the outlet registry: find a shipped entry, add one, edit it and see the ba
   await expect(rows).toHaveCount(1);
   await expect(rows).toContainText('RU');
   await expect(rows.getByTestId('outlet-origin')).toHaveText('yours');
+  await shot(page, 'outlets-dialog');
   await expect(page.getByTestId('reader-outlet')).toHaveText('Desk Media · state_controlled');
 
   await rows.getByRole('button', { name: 'Edit' }).click();
@@ -130,7 +132,12 @@ test('tags: create, colour, rename, merge and delete, and the sidebar follows', 
   await page.getByLabel('Colour of grain').fill('#c62828');
   await expect(page.getByTestId('tag-item').filter({ hasText: 'grain' }).locator('circle')).toHaveAttribute('fill', '#c62828');
 
+  // A name another tag has is refused with a message, and nothing changes.
   await page.getByRole('button', { name: 'Rename grain' }).click();
+  await tags.getByTestId('tag-rename-input').fill('economy');
+  await tags.getByTestId('tag-rename-input').press('Enter');
+  await expect(page.getByTestId('tags-dialog').getByRole('alert')).toBeVisible();
+  await expect(page.getByTestId('tag-item').filter({ hasText: 'grain' })).toHaveCount(1);
   await tags.getByTestId('tag-rename-input').fill('commodities');
   await tags.getByTestId('tag-rename-input').press('Enter');
   await expect(tags.getByTestId('tag-name')).toHaveText(['commodities', 'economy'], { ignoreCase: true });
@@ -168,6 +175,7 @@ test('an auto-tag rule applied to the stored articles tags the matches, with pro
   await expect(page.getByTestId('rules-progress')).toHaveText('2/2 articles');
   await expect(page.getByTestId('rules-progress').locator('progress')).toHaveAttribute('value', '2');
   await expect(rule.locator('.num')).toHaveText('2');
+  await shot(page, 'rules-dialog');
   await page.keyboard.press('Escape');
 
   await page.getByTestId('tag-item').filter({ hasText: 'watch' }).click();
@@ -176,8 +184,14 @@ test('an auto-tag rule applied to the stored articles tags the matches, with pro
   await expect(page.getByTestId('article-row').filter({ hasText: 'US closes airspace' })).toHaveCount(1);
 
   await page.getByTestId('tags-button').click();
-  await rule.getByRole('button', { name: 'Remove' }).click();
-  await expect(rule).toHaveCount(0);
+  // A rule limited to one feed names it.
+  await page.getByTestId('rule-query').fill('Moscow');
+  await page.getByTestId('rule-tag').fill('weather');
+  await page.getByTestId('rule-feeds').selectOption({ label: 'Desk' });
+  await page.getByTestId('rule-add').click();
+  await expect(rule.filter({ hasText: 'weather' })).toContainText('Desk');
+  await rule.filter({ hasText: 'watch' }).getByRole('button', { name: 'Remove' }).click();
+  await expect(rule).toHaveCount(1);
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('list-empty')).toBeVisible();
 });
