@@ -28,6 +28,11 @@ test('100,000 levels of escaped HTML in a title are read as text, without the pa
   assert.equal(feed.items[0]?.title, 'Deep & title');
 });
 
+test('deeper than 120,000 levels the XML is refused with a clear error', () => {
+  const xml = `<rss version="2.0"><channel><title>Deep</title><item><title>x</title><description>${'<a>'.repeat(130_000)}</description></item></channel></rss>`;
+  assert.throws(() => parseFeedBytes(bytes(xml)), (err: Error) => err instanceof FeedParseError && /nests elements more than 120000 levels/.test(err.message));
+});
+
 test('an external entity is never read, even when the file exists', (t) => {
   const dir = tempDir(t);
   const secret = join(dir, 'secret.txt');

@@ -41,6 +41,10 @@ const NAMESPACES: Record<string, string> = {
 };
 
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+// htmlparser2 costs O(depth) per tag (its open-element array is shifted at the front), so nesting is quadratic:
+// ~5 s at 100,000 levels (which the mapper still reads: test/parse-robustness), hours for the millions a 20 MB
+// body can hold. Deeper than this the document is refused, which bounds a parse at a few seconds.
+const MAX_XML_DEPTH = 120_000;
 const SY_PERIOD_MINUTES: Record<string, number> = { hourly: 60, daily: 1440, weekly: 10080, monthly: 43200, yearly: 525600 };
 
 type Role = 'root' | 'feed' | 'item' | 'person' | 'none';
@@ -382,6 +386,9 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
 
   const parser = new Parser({
     onopentag(qname, attribs) {
+      if (stack.length >= MAX_XML_DEPTH) {
+        throw new FeedParseError(`The XML nests elements more than ${MAX_XML_DEPTH} levels deep, which no real feed does; it was not read.`);
+      }
       const parent = stack[stack.length - 1];
       let scope = parent?.scope ?? rootScope;
       let declared = false;
