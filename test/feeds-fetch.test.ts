@@ -158,11 +158,13 @@ test('a stall of our own event loop is not blamed on the server', async (t) => {
   const s = await server(t, {
     '/slowish': (_req, res) => { setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('late but fine'), 100); },
   });
-  const pending = fetchUrl(s.url('/slowish'), { allowHostPort: hostPortOf(s.origin), timeoutMs: 400, idleTimeoutMs: 300 });
-  // Block this process for a second, as a long synchronous parse or ingest of another feed would: the server
-  // answered after 100 ms, so the fetch must succeed although a second of wall time has passed.
+  // Limits 15× the server's delay, so that a busy machine cannot make a healthy answer late, and the stall twice
+  // the limits, so that the fetch would fail if the stall were charged to the server.
+  const pending = fetchUrl(s.url('/slowish'), { allowHostPort: hostPortOf(s.origin), timeoutMs: 1500, idleTimeoutMs: 1500 });
+  // Block this process for 3 s, as a long synchronous parse or ingest of another feed would: the server
+  // answered after 100 ms, so the fetch must succeed although 3 s of wall time have passed.
   await new Promise((r) => setTimeout(r, 20));
-  const until = Date.now() + 1000;
+  const until = Date.now() + 3000;
   while (Date.now() < until) { /* a synchronous stall */ }
   const r = await pending;
   assert.equal(Buffer.from(r.bytes).toString(), 'late but fine');
