@@ -4,16 +4,12 @@ import type { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import type { Settings } from '../settings.ts';
 import type { EventBus } from '../events.ts';
+import { CodedError } from '../errors.ts';
 
 export type ApiErrorCode = 'bad_request' | 'not_found' | 'conflict' | 'failed';
 
-export class ApiError extends Error {
+export class ApiError extends CodedError<ApiErrorCode> {
   override name = 'ApiError';
-  readonly code: ApiErrorCode;
-  constructor(code: ApiErrorCode, message: string) {
-    super(message);
-    this.code = code;
-  }
 }
 
 export interface ApiContext {

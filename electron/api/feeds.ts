@@ -17,7 +17,7 @@ const id = z.number().int().positive();
 function asApiError(err: unknown): unknown {
   if (err instanceof SubscribeError) {
     const code = { exists: 'conflict', no_feed: 'not_found', bad_url: 'bad_request', unreachable: 'failed' } as const;
-    return new ApiError(code[err.reason], err.message);
+    return new ApiError(code[err.code], err.message);
   }
   if (err instanceof OpmlError) return new ApiError('bad_request', err.message);
   if (err instanceof FetchError) return new ApiError('failed', err.message);

@@ -6,16 +6,12 @@ import { ensureFolder, listFolders } from '../store/folders.ts';
 import { discoverFeeds, noFeedMessage, type DiscoverOptions, type FeedCandidate } from './discover.ts';
 import { FetchError } from './fetch.ts';
 import { parseOpml, serialiseOpml, type OpmlFeed } from './opml.ts';
+import { CodedError } from '../errors.ts';
 
 export type SubscribeErrorReason = 'bad_url' | 'exists' | 'no_feed' | 'unreachable';
 
-export class SubscribeError extends Error {
+export class SubscribeError extends CodedError<SubscribeErrorReason> {
   override name = 'SubscribeError';
-  readonly reason: SubscribeErrorReason;
-  constructor(reason: SubscribeErrorReason, message: string) {
-    super(message);
-    this.reason = reason;
-  }
 }
 
 /** What the user typed → an http(s) URL ("example.com/news" means https://example.com/news). */

@@ -3,6 +3,7 @@
 // and a rule never takes over a person's assignment.
 import type { Db } from './db.ts';
 import { foldWord } from './search/fold.ts';
+import { CodedError } from '../errors.ts';
 
 export interface TagRecord {
   id: number;
@@ -14,13 +15,8 @@ export interface TagRecord {
 
 export type TagErrorCode = 'not_found' | 'conflict' | 'bad_request';
 
-export class TagError extends Error {
+export class TagError extends CodedError<TagErrorCode> {
   override name = 'TagError';
-  readonly code: TagErrorCode;
-  constructor(code: TagErrorCode, message: string) {
-    super(message);
-    this.code = code;
-  }
 }
 
 /** A tag named by its id or its name (any case, in any script). */
