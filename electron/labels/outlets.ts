@@ -8,22 +8,15 @@ import { getDomain } from 'tldts';
 import shippedFile from '../../assets/outlets.json' with { type: 'json' };
 import type { Outlet } from '../model.ts';
 import type { Db } from '../store/db.ts';
-import { listOutletOverrides } from '../store/outlets.ts';
+import { listOutletOverrides, type OutletOverride } from '../store/outlets.ts';
 
-export interface OutletEntry {
-  name: string;
-  domains: string[];
-  /** ISO 3166-1 alpha-2 code of the state the outlet is affiliated with. */
-  country: string;
-  /** state_controlled | state_affiliated | state_proxy | public_independent, or an analyst's own word. */
-  category: string;
-  /** The public reference for the classification. */
-  source: string;
-  /** When that reference classified it (YYYY-MM-DD). */
-  date: string | null;
-  /** Where the entry comes from: the shipped file, the analyst, or the analyst's edit of a shipped entry. */
-  origin: 'shipped' | 'user' | 'edited';
-}
+/**
+ * A registry entry: `country` is the ISO 3166-1 alpha-2 code of the state the outlet is affiliated with;
+ * `category` is state_controlled | state_affiliated | state_proxy | public_independent, or an analyst's own word;
+ * `source` the public reference for the classification and `date` when it classified it (YYYY-MM-DD);
+ * `origin` says whether it comes from the shipped file, the analyst, or the analyst's edit of a shipped entry.
+ */
+export type OutletEntry = Omit<OutletOverride, 'removed' | 'updatedAt'> & { origin: 'shipped' | 'user' | 'edited' };
 
 let shipped: OutletEntry[] | undefined;
 

@@ -26,23 +26,10 @@ export interface StoredFeed {
 }
 
 /** The columns a poll may change, by their camelCase names. */
-export interface FeedState {
-  url: string;
-  siteUrl: string | null;
-  title: string | null;
+export type FeedState = Omit<StoredFeed, 'id' | 'typedUrl' | 'folderId' | 'intervalMinutes' | 'fullText'> & {
   description: string | null;
   language: string | null;
-  floorMinutes: number | null;
-  status: FeedStatus;
-  etag: string | null;
-  lastModified: string | null;
-  lastFetchedAt: string | null;
-  lastSuccessAt: string | null;
-  nextFetchAt: string | null;
-  retryReason: string | null;
-  errorCount: number;
-  lastError: string | null;
-}
+};
 
 const stateColumns: Record<keyof FeedState, string> = {
   url: 'url', siteUrl: 'site_url', title: 'title', description: 'description', language: 'language',

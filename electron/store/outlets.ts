@@ -20,6 +20,7 @@ CREATE INDEX label_review ON label(review, removed_at);
 `);
 }
 
+/** An analyst's registry entry (or the hiding of a shipped one); the fields are explained in labels/outlets.ts. */
 export interface OutletOverride {
   name: string;
   domains: string[];
