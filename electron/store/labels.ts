@@ -25,30 +25,9 @@ export interface LabelRecord {
   removedAt: string | null;
 }
 
-interface Row {
-  id: number;
-  article_id: number;
-  kind: LabelKind;
-  entity: string;
-  marker: string | null;
-  evidence: string;
-  start: number | null;
-  end: number | null;
-  origin: LabelOrigin;
-  review: LabelReview;
-  note: string | null;
-  first_seen_at: string;
-  removed_at: string | null;
-}
-
-const COLUMNS = 'id, article_id, kind, entity, marker, evidence, start, "end", origin, review, note, first_seen_at, removed_at';
-
-function record(r: Row): LabelRecord {
-  return {
-    id: r.id, articleId: r.article_id, kind: r.kind, entity: r.entity, marker: r.marker, evidence: r.evidence,
-    start: r.start, end: r.end, origin: r.origin, review: r.review, note: r.note, firstSeenAt: r.first_seen_at, removedAt: r.removed_at,
-  };
-}
+// Aliased to the record's names, so rows come back as LabelRecord with no mapping step.
+const COLUMNS = `id, article_id AS articleId, kind, entity, marker, evidence, start, "end", origin, review, note,
+  first_seen_at AS firstSeenAt, removed_at AS removedAt`;
 
 const key = (kind: string, entity: string): string => `${kind}\u0000${entity.toLowerCase()}`;
 
@@ -63,7 +42,7 @@ export interface SyncResult {
  * Reviews and manual labels are never touched.
  */
 export function syncDetectedLabels(db: Db, articleId: number, detected: Label[], now: string): SyncResult {
-  const current = prepared(db, `SELECT ${COLUMNS} FROM label WHERE article_id = ? AND origin = 'detector' AND removed_at IS NULL`).all(articleId) as Row[];
+  const current = prepared(db, `SELECT ${COLUMNS} FROM label WHERE article_id = ? AND origin = 'detector' AND removed_at IS NULL`).all(articleId) as LabelRecord[];
   const byKey = new Map(current.map((r) => [key(r.kind, r.entity), r]));
   const result: SyncResult = { added: 0, removed: 0 };
   const seen = new Set<string>();
@@ -95,13 +74,11 @@ export function articleSeenAt(db: Db, articleId: number): string | undefined {
 
 /** Every label of an article, removed ones included (the reader shows what changed), in text order. */
 export function labelsForArticle(db: Db, articleId: number): LabelRecord[] {
-  const rows = prepared(db, `SELECT ${COLUMNS} FROM label WHERE article_id = ? ORDER BY removed_at IS NOT NULL, coalesce(start, 1e18), id`).all(articleId) as Row[];
-  return rows.map(record);
+  return prepared(db, `SELECT ${COLUMNS} FROM label WHERE article_id = ? ORDER BY removed_at IS NOT NULL, coalesce(start, 1e18), id`).all(articleId) as LabelRecord[];
 }
 
 export function getLabel(db: Db, id: number): LabelRecord | undefined {
-  const row = prepared(db, `SELECT ${COLUMNS} FROM label WHERE id = ?`).get(id) as Row | undefined;
-  return row ? record(row) : undefined;
+  return prepared(db, `SELECT ${COLUMNS} FROM label WHERE id = ?`).get(id) as LabelRecord | undefined;
 }
 
 export function setLabelReview(db: Db, id: number, review: LabelReview): boolean {

@@ -39,18 +39,7 @@ export interface NewPage {
 }
 
 /** A stored page without its body. */
-export interface PageRecord {
-  id: number;
-  articleId: number;
-  url: string;
-  finalUrl: string | null;
-  fetchedAt: string;
-  status: number | null;
-  contentType: string | null;
-  size: number | null;
-  sha256: string | null;
-  error: string | null;
-}
+export type PageRecord = Omit<NewPage, 'bytes'> & { id: number; size: number | null; sha256: string | null };
 
 export function insertPage(db: Db, page: NewPage): number {
   const bytes = page.bytes;
