@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { api } from './api-client.ts';
 import { Dialog } from './Dialog.tsx';
-import { errorMessage, labelNames } from './format.ts';
+import { errorMessage, labelName, labelNames } from './format.ts';
 
 interface FlagGroup {
   kind: string; entity: string; outlet: string; country: string | null; category: string | null;
@@ -70,7 +70,7 @@ export function FlagsDialog({ onClose, onShow }: { onClose: () => void; onShow: 
             {groups.map((g) => (
               <tr key={`${g.kind}|${g.entity}|${g.outlet}`} data-testid="flag-row">
                 <td><button type="button" className="link-button" onClick={() => onShow(`label:"${g.entity.replace(/"/g, '')}"`)}>{g.entity}</button></td>
-                <td><span className={`badge label label-${g.kind}`}>{labelNames[g.kind] ?? g.kind}</span></td>
+                <td><span className={`badge label label-${g.kind}`}>{labelName(g.kind)}</span></td>
                 <td>{g.outlet}{g.country ? ` (${g.country})` : ''}</td>
                 <td className="num">{g.total}</td><td className="num">{g.unreviewed}</td><td className="num">{g.confirmed}</td><td className="num">{g.rejected}</td>
                 <td><Trend series={g.series} /></td>

@@ -7,7 +7,7 @@ import { LabelForm } from './LabelForm.tsx';
 import { api } from './api-client.ts';
 import { sanitizeArticle } from './sanitize.ts';
 import { markAll } from './highlight.ts';
-import { errorMessage, labelNames, longDate } from './format.ts';
+import { errorMessage, labelName, longDate } from './format.ts';
 
 interface Props {
   article: Article | null;
@@ -34,8 +34,8 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
   useLayoutEffect(() => {
     if (!body.current) return;
     for (const l of labels) {
-      markAll(body.current, l.evidence, 'label-evidence', `${labelNames[l.kind] ?? l.kind}: ${l.entity}`, 3);
-      markAll(body.current, l.entity, 'label-entity', `${l.entity}: labelled ${labelNames[l.kind] ?? l.kind}`);
+      markAll(body.current, l.evidence, 'label-evidence', `${labelName(l.kind)}: ${l.entity}`, 3);
+      markAll(body.current, l.entity, 'label-entity', `${l.entity}: labelled ${labelName(l.kind)}`);
     }
   }, [safe, labels]);
 
@@ -100,7 +100,7 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
           <ul className="reader-labels" aria-label="State-media labels">
             {article.labels.map((l) => (
               <li key={l.id} className={`label-line review-${l.review}`} data-testid="reader-label">
-                <span className={`badge label label-${l.kind}`}>{labelNames[l.kind] ?? l.kind}</span>
+                <span className={`badge label label-${l.kind}`}>{labelName(l.kind)}</span>
                 <strong>{l.entity}</strong>
                 <span className="evidence" title={l.evidence}>{l.evidence}</span>
                 <span className="review-state" data-testid="label-review">{l.origin === 'manual' ? `added by hand · ${l.review}` : l.review}</span>
