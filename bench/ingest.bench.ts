@@ -4,11 +4,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openLibrary, type Db } from '../electron/store/db.ts';
-import { insertFeed } from '../electron/store/feeds.ts';
-import { insertArticle } from '../electron/store/articles.ts';
+import { openLibrary, type Db } from '../electron/store/sqlite/db.ts';
+import { insertFeed } from '../electron/store/sqlite/feeds.ts';
+import { insertArticle } from '../electron/store/sqlite/articles.ts';
 import { parseFeedBytes } from '../electron/feeds/parse.ts';
-import { enrichers, ingestFeed } from '../electron/articles/ingest.ts';
+import { ingestFeed } from '../electron/poll/ingest.ts';
+import { enrichers } from '../electron/poll/enrichers.ts';
 import { normaliseItem } from '../electron/articles/normalise.ts';
 
 export const title = 'Ingest throughput';

@@ -9,8 +9,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createContext } from '../electron/api.ts';
-import { startServer } from '../electron/server.ts';
+import { createContext } from '../electron/engine/context.ts';
+import { startServer } from '../electron/server/server.ts';
 
 export const title = 'Reader UI: 100,000-article list (web mode, Chromium)';
 

@@ -1,10 +1,12 @@
 // The feeds, folders and OPML API methods through invoke(), as the window, web mode and the CLI call them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createContext, invoke, ApiError } from '../electron/api.ts';
+import { invoke, ApiError } from '../electron/api/methods.ts';
+import { createContext } from '../electron/engine/context.ts';
 import type { AppEvent } from '../electron/events.ts';
 import type { FeedRecord } from '../electron/model.ts';
-import { enrichers, type Enricher } from '../electron/articles/ingest.ts';
+import { type Enricher } from '../electron/articles/enrichment.ts';
+import { enrichers } from '../electron/poll/enrichers.ts';
 import { tempDir } from './helpers.ts';
 import { startFeedServer, serve, rss2 } from './support/feed-server.ts';
 
@@ -38,11 +40,9 @@ test('add, update, list folders, poll with events, remove: through the API', asy
   await assert.rejects(call('feeds.update', { id: b.id, intervalMinutes: 1 }), apiError('bad_request', /intervalMinutes/));
 
   // A labelling enricher flags one new article: the poll reports it in 'articles-new'.
-  const flagAlpha: Enricher = (db, article) => {
-    if (article.text.includes('Alpha one')) {
-      db.prepare("INSERT INTO label (article_id, kind, entity, evidence, first_seen_at) VALUES (?, 'extremist', 'X', 'e', 'now')").run(article.id);
-    }
-  };
+  const flagAlpha: Enricher = (article) => (article.text.includes('Alpha one')
+    ? { labels: [{ kind: 'extremist', entity: 'X', marker: null, evidence: 'e', start: 0, end: 1 }] }
+    : undefined);
   enrichers.push(flagAlpha);
   t.after(() => { enrichers.splice(enrichers.indexOf(flagAlpha), 1); });
   const events: AppEvent[] = [];

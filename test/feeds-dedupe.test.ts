@@ -1,9 +1,11 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLibrary, type Db } from '../electron/store/db.ts';
-import { insertFeed } from '../electron/store/feeds.ts';
-import { ingestFeed, type Enricher, type EnrichedArticle } from '../electron/articles/ingest.ts';
-import { articleText, canonicalLink } from '../electron/articles/normalise.ts';
+import { openLibrary, type Db } from '../electron/store/sqlite/db.ts';
+import { insertFeed } from '../electron/store/sqlite/feeds.ts';
+import { ingestFeed } from '../electron/poll/ingest.ts';
+import { type Enricher, type EnrichedArticle } from '../electron/articles/enrichment.ts';
+import { canonicalLink } from '../electron/articles/normalise.ts';
+import { htmlToText as articleText } from '../electron/text/html-text.ts';
 import type { FeedItem, FeedObject } from '../electron/model.ts';
 import { tempDir } from './helpers.ts';
 
@@ -78,12 +80,12 @@ test('identity: guid within the feed, else canonical link, else title and date',
 test('new and updated articles go through every enricher inside the transaction; a failing enricher loses only its own writes', (t) => {
   const { db, feed } = lib(t);
   db.exec("INSERT INTO tag (name) VALUES ('seen')");
+  db.exec("INSERT INTO rule (query, tag_id, created_at) VALUES ('alpha', 1, 'now')"); // the tagger's rule: it matches the article
   const calls: EnrichedArticle[] = [];
-  const record: Enricher = (_db, a) => { calls.push(a); };
-  const tagger: Enricher = (d, a) => { d.prepare("INSERT INTO article_tag (article_id, tag_id, applied_at) VALUES (?, 1, 'now')").run(a.id); };
-  const broken: Enricher = function brokenEnricher(d, a) {
-    d.prepare("INSERT INTO article_tag (article_id, tag_id, applied_at) VALUES (?, 1, 'x')").run(a.id); // rolled back, or the tagger below would hit the primary key
-    throw new Error('boom');
+  const record: Enricher = (a) => { calls.push(a); };
+  const tagger: Enricher = () => ({ autoTag: true });
+  const broken: Enricher = function brokenEnricher() {
+    throw new Error('boom'); // contributes nothing, and the others still run
   };
   const r1 = ingestFeed(db, feed, doc([item({ id: 'a', title: 'A', content: '<p>Alpha</p>', link: 'https://a.example/a' })]), { enrichers: [record, broken, tagger] });
   assert.deepEqual(calls, [{ id: r1.newIds[0], feedId: feed, url: 'https://a.example/a', text: 'Alpha', isNew: true }]);

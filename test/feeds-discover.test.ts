@@ -1,9 +1,10 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { declaredFeeds, discoverFeeds } from '../electron/feeds/discover.ts';
-import { addFeed, SubscribeError } from '../electron/feeds/subscribe.ts';
-import { openLibrary } from '../electron/store/db.ts';
-import { listFeedRecords } from '../electron/store/feeds.ts';
+import { SubscribeError } from '../electron/feeds/subscribe.ts';
+import { addFeed } from '../electron/api/subscribe.ts';
+import { openLibrary } from '../electron/store/sqlite/db.ts';
+import { listFeedRecords } from '../electron/store/sqlite/feeds.ts';
 import { tempDir } from './helpers.ts';
 import { startFeedServer, serve, rss2, atom, type FeedServer, type Handler } from './support/feed-server.ts';
 

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseOpml, serialiseOpml, OpmlError } from '../electron/feeds/opml.ts';
-import { exportOpml, importOpml } from '../electron/feeds/subscribe.ts';
-import { openLibrary } from '../electron/store/db.ts';
-import { listFeedRecords } from '../electron/store/feeds.ts';
+import { exportOpml, importOpml } from '../electron/api/subscribe.ts';
+import { openLibrary } from '../electron/store/sqlite/db.ts';
+import { listFeedRecords } from '../electron/store/sqlite/feeds.ts';
 import { tempDir } from './helpers.ts';
 
 const sample = `<?xml version="1.0" encoding="UTF-8"?>

@@ -1,9 +1,9 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLibrary, type Db } from '../electron/store/db.ts';
-import { insertFeed, getStoredFeed, updateFeedSettings } from '../electron/store/feeds.ts';
-import { recentFetches } from '../electron/store/fetch-log.ts';
-import { pollFeeds, type PollOptions } from '../electron/feeds/poller.ts';
+import { openLibrary, type Db } from '../electron/store/sqlite/db.ts';
+import { insertFeed, getStoredFeed, updateFeedSettings } from '../electron/store/sqlite/feeds.ts';
+import { recentFetches } from '../electron/store/sqlite/fetch-log.ts';
+import { pollFeeds, type PollOptions } from '../electron/poll/poller.ts';
 import type { AppEvent } from '../electron/events.ts';
 import { tempDir } from './helpers.ts';
 import {

@@ -7,13 +7,14 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createContext, invoke } from '../electron/api.ts';
-import { pollFeeds } from '../electron/feeds/poller.ts';
-import { refreshFullText } from '../electron/articles/fulltext.ts';
+import { invoke } from '../electron/api/methods.ts';
+import { createContext } from '../electron/engine/context.ts';
+import { pollFeeds } from '../electron/poll/poller.ts';
+import { refreshFullText } from '../electron/poll/fulltext.ts';
 import { tempDir } from './helpers.ts';
 import { startHostileServer, PRIVATE_LINKS, type HostileCase } from './support/hostile-server.ts';
 import { inertnessProblems } from './support/inert.ts';
-import type { Db } from '../electron/store/db.ts';
+import type { Db } from '../electron/store/sqlite/db.ts';
 
 /** Small limits so that the slow cases fail in seconds (the defaults are 30 s, 10 s idle and 20 MB). */
 const LIMITS = { timeoutMs: 6000, idleTimeoutMs: 3000, maxBytes: 12 * 1024 * 1024, maxRedirects: 5 };

@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createContext, invoke } from '../electron/api.ts';
-import { libraryPath } from '../electron/store/db.ts';
+import { invoke } from '../electron/api/methods.ts';
+import { createContext } from '../electron/engine/context.ts';
+import { libraryPath } from '../electron/store/sqlite/db.ts';
 import type { LabelReport } from '../electron/model.ts';
 import { tempDir } from './helpers.ts';
 

@@ -2,10 +2,12 @@
 // labels added by hand, the Flags counts and the outlet registry edits, all through the API.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { createContext, invoke, type ApiContext } from '../electron/api.ts';
-import { ingestFeed, enrichers } from '../electron/articles/ingest.ts';
+import { invoke, type ApiContext } from '../electron/api/methods.ts';
+import { createContext } from '../electron/engine/context.ts';
+import { ingestFeed } from '../electron/poll/ingest.ts';
+import { enrichers } from '../electron/poll/enrichers.ts';
 import { labelsEnricher } from '../electron/labels/enricher.ts';
-import { labelsForArticle, type LabelRecord } from '../electron/store/labels.ts';
+import { labelsForArticle, type LabelRecord } from '../electron/store/sqlite/labels.ts';
 import type { FeedItem, FeedObject } from '../electron/model.ts';
 import type { FlagGroup } from '../electron/labels/flags.ts';
 import type { OutletEntry } from '../electron/labels/outlets.ts';
@@ -34,7 +36,7 @@ const META_ONLY = '<p>Meta (recognised as extremist and banned in Russia) said n
 
 test('the labels enricher is in the ingest pipeline and records what it finds with evidence and offsets', (t) => {
   const ctx = context(t);
-  assert.ok(enrichers.includes(labelsEnricher), 'registered in electron/articles/ingest.ts');
+  assert.ok(enrichers.includes(labelsEnricher), 'registered in electron/poll/enrichers.ts');
   const feedId = addFeed(ctx, 'https://sputnikglobe.com/export/rss2/archive/index.xml', 'https://sputnikglobe.com/');
   const { newIds } = ingestFeed(ctx.db, feedId, feed([item('a', TALIBAN)]), { now: '2021-08-09T12:00:00Z' });
   const labels = labelsForArticle(ctx.db, newIds[0] ?? 0);

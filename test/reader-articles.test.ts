@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import { createContext, invoke, ApiError, type ApiContext } from '../electron/api.ts';
-import type { Db } from '../electron/store/db.ts';
+import { invoke, ApiError, type ApiContext } from '../electron/api/methods.ts';
+import { createContext } from '../electron/engine/context.ts';
+import type { Db } from '../electron/store/sqlite/db.ts';
 import { tempDir } from './helpers.ts';
 
 const T = '2021-08-10T00:00:00Z';

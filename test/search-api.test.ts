@@ -1,7 +1,8 @@
 // The search and tag methods through invoke(), as the window, web mode and the CLI call them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createContext, invoke, ApiError } from '../electron/api.ts';
+import { invoke, ApiError } from '../electron/api/methods.ts';
+import { createContext } from '../electron/engine/context.ts';
 import type { AppEvent } from '../electron/events.ts';
 import { loadCorpus } from './fixtures/corpus/load.ts';
 import { tempDir } from './helpers.ts';

@@ -3,9 +3,9 @@ import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openLibrary, type Db } from '../electron/store/db.ts';
-import { writeExport, csvField, CSV_COLUMNS, type ExportFormat, type ExportRow } from '../electron/store/search/export.ts';
-import { applyTag, ensureTag } from '../electron/store/tags.ts';
+import { openLibrary, type Db } from '../electron/store/sqlite/db.ts';
+import { writeExport, csvField, CSV_COLUMNS, type ExportFormat, type ExportRow } from '../electron/store/sqlite/search/export.ts';
+import { applyTag, ensureTag } from '../electron/store/sqlite/tags.ts';
 import { loadCorpus, corpus } from './fixtures/corpus/load.ts';
 import { tempDir } from './helpers.ts';
 

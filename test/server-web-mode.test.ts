@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { startServer, type RunningServer } from '../electron/server.ts';
-import { createContext } from '../electron/api.ts';
+import { startServer, type RunningServer } from '../electron/server/server.ts';
+import { createContext } from '../electron/engine/context.ts';
 import { tempDir } from './helpers.ts';
 import type { TestContext } from 'node:test';
 

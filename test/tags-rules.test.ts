@@ -2,13 +2,16 @@
 // person's tags, merge and rename that keep assignments.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLibrary, type Db } from '../electron/store/db.ts';
-import { applyTag, articleTags, createTag, deleteTag, ensureTag, getTag, listTags, mergeTags, removeTag, renameTag, setTagColor, TagError } from '../electron/store/tags.ts';
-import { addRule, listRules } from '../electron/store/rules.ts';
-import { applyRules, autoTagEnricher, removeRule } from '../electron/tags/auto-tag.ts';
-import { enrichers, ingestFeed } from '../electron/articles/ingest.ts';
-import { QuerySyntaxError } from '../electron/store/search/errors.ts';
-import { search } from '../electron/store/search/search.ts';
+import { openLibrary, type Db } from '../electron/store/sqlite/db.ts';
+import { applyTag, articleTags, createTag, deleteTag, ensureTag, getTag, listTags, mergeTags, removeTag, renameTag, setTagColor } from '../electron/store/sqlite/tags.ts';
+import { TagError } from '../electron/tags/tag-names.ts';
+import { addRule, listRules } from '../electron/store/sqlite/rules.ts';
+import { autoTagEnricher } from '../electron/tags/auto-tag.ts';
+import { applyRules, removeRule } from '../electron/store/sqlite/auto-tag.ts';
+import { ingestFeed } from '../electron/poll/ingest.ts';
+import { enrichers } from '../electron/poll/enrichers.ts';
+import { QuerySyntaxError } from '../electron/query/errors.ts';
+import { search } from '../electron/store/sqlite/search/search.ts';
 import type { FeedObject, FeedItem } from '../electron/model.ts';
 import { loadCorpus } from './fixtures/corpus/load.ts';
 import { tempDir } from './helpers.ts';

@@ -1,5 +1,5 @@
 // What the preload puts on window.footnote, as types only: the renderer imports these, preload.ts implements them.
-import type { AppEvent } from './events.ts';
+import type { AppEvent } from '../events.ts';
 
 /** A call's outcome crosses IPC as data: an Error thrown in the main process would lose its code on the way. */
 export type BridgeReply = { ok: true; value: unknown } | { ok: false; error: string; code: string };

@@ -1,7 +1,7 @@
 // How an API method is declared: a zod schema for its arguments (the caller is untrusted: the renderer, a web
 // page, a shell) and a handler. IPC, HTTP and the CLI all go through invoke() in api.ts.
 import type { z } from 'zod';
-import type { Db } from '../store/db.ts';
+import type { Db } from '../store/sqlite/db.ts';
 import type { Settings } from '../settings.ts';
 import type { EventBus } from '../events.ts';
 import { CodedError } from '../errors.ts';

@@ -2,27 +2,15 @@
 import { z } from 'zod';
 import { ApiError, method, type ApiContext } from './define.ts';
 import type { FeedRecord } from '../model.ts';
-import { deleteFeed, getFeedRecord, getStoredFeed, listFeedRecords, updateFeedSettings } from '../store/feeds.ts';
-import { ensureFolder, listFolders } from '../store/folders.ts';
+import { deleteFeed, getFeedRecord, getStoredFeed, listFeedRecords, updateFeedSettings } from '../store/sqlite/feeds.ts';
+import { ensureFolder, listFolders } from '../store/sqlite/folders.ts';
 import { discoverFeeds } from '../feeds/discover.ts';
-import { addFeed, exportOpml, importOpml, SubscribeError, typedToUrl } from '../feeds/subscribe.ts';
-import { pollFeeds, type PollSummary } from '../feeds/poller.ts';
+import { typedToUrl } from '../feeds/subscribe.ts';
+import { addFeed, exportOpml, importOpml } from './subscribe.ts';
+import { pollFeeds, type PollSummary } from '../poll/poller.ts';
 import { parseInWorker } from '../feeds/parse-in-worker.ts';
-import { OpmlError } from '../feeds/opml.ts';
-import { FetchError } from '../feeds/fetch.ts';
 
 const id = z.number().int().positive();
-
-/** Pipeline errors carry user-facing messages; here they get the API's error codes. */
-function asApiError(err: unknown): unknown {
-  if (err instanceof SubscribeError) {
-    const code = { exists: 'conflict', no_feed: 'not_found', bad_url: 'bad_request', unreachable: 'failed' } as const;
-    return new ApiError(code[err.code], err.message);
-  }
-  if (err instanceof OpmlError) return new ApiError('bad_request', err.message);
-  if (err instanceof FetchError) return new ApiError('failed', err.message);
-  return err;
-}
 
 function feedRecord(ctx: ApiContext, feedId: number): FeedRecord {
   const record = getFeedRecord(ctx.db, feedId);
@@ -37,24 +25,16 @@ export const feedsApi = {
   'feeds.list': method(z.object({}).strict(), (ctx): FeedRecord[] => listFeedRecords(ctx.db)),
 
   'feeds.add': method(z.object({ url: z.string().min(1), folder: z.string().trim().min(1).nullish() }).strict(), async (ctx, a) => {
-    try {
-      const { feedId, candidates } = await addFeed(ctx.db, a.url, {
-        folder: a.folder ?? null, intervalMinutes: ctx.settings.get('refreshMinutes'), discover: { parse: parseInWorker },
-      });
-      ctx.events.emit({ type: 'feeds-changed' });
-      return { feed: feedRecord(ctx, feedId), candidates };
-    } catch (err) {
-      throw asApiError(err);
-    }
+    const { feedId, candidates } = await addFeed(ctx.db, a.url, {
+      folder: a.folder ?? null, intervalMinutes: ctx.settings.get('refreshMinutes'), discover: { parse: parseInWorker },
+    });
+    ctx.events.emit({ type: 'feeds-changed' });
+    return { feed: feedRecord(ctx, feedId), candidates };
   }),
 
   'feeds.discover': method(z.object({ url: z.string().min(1) }).strict(), async (_ctx, a) => {
-    try {
-      const { candidates } = await discoverFeeds(typedToUrl(a.url), { parse: parseInWorker });
-      return { candidates };
-    } catch (err) {
-      throw asApiError(err);
-    }
+    const { candidates } = await discoverFeeds(typedToUrl(a.url), { parse: parseInWorker });
+    return { candidates };
   }),
 
   'feeds.update': method(z.object({
@@ -101,13 +81,9 @@ export const feedsApi = {
   'folders.list': method(z.object({}).strict(), (ctx) => listFolders(ctx.db)),
 
   'opml.import': method(z.object({ xml: z.string() }).strict(), (ctx, a) => {
-    try {
-      const result = importOpml(ctx.db, a.xml, { intervalMinutes: ctx.settings.get('refreshMinutes') });
-      ctx.events.emit({ type: 'feeds-changed' });
-      return result;
-    } catch (err) {
-      throw asApiError(err);
-    }
+    const result = importOpml(ctx.db, a.xml, { intervalMinutes: ctx.settings.get('refreshMinutes') });
+    ctx.events.emit({ type: 'feeds-changed' });
+    return result;
   }),
 
   'opml.export': method(z.object({}).strict(), (ctx) => ({ xml: exportOpml(ctx.db) })),

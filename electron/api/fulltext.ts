@@ -1,9 +1,9 @@
 // Methods about an article's full text: fetch (or refresh) it now, and list the pages kept as evidence.
 import { z } from 'zod';
 import { ApiError, method } from './define.ts';
-import type { Db } from '../store/db.ts';
-import { refreshFullText } from '../articles/fulltext.ts';
-import { pagesOf, storedFullText, type PageRecord } from '../store/pages.ts';
+import type { Db } from '../store/sqlite/db.ts';
+import { refreshFullText } from '../poll/fulltext.ts';
+import { pagesOf, storedFullText, type PageRecord } from '../store/sqlite/pages.ts';
 
 const id = z.number().int().positive();
 

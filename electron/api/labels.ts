@@ -2,17 +2,18 @@
 // review them (confirm, reject), add one by hand, count them for the Flags view, and edit the registry.
 import { z } from 'zod';
 import { ApiError, method, type ApiContext } from './define.ts';
-import type { LabelReport } from '../model.ts';
+import { LABEL_KINDS, LABEL_REVIEWS, type LabelReport } from '../model.ts';
 import { detectLabels } from '../labels/footnotes.ts';
 import { mentionSpans, type Span } from '../labels/mentions.ts';
 import { labelFlags, type FlagGroup } from '../labels/flags.ts';
-import { forgetRegistry, outletOfArticle, registryFor, shippedOutlets, type OutletEntry } from '../labels/outlets.ts';
-import { addManualLabel, getLabel, labelsForArticle, setLabelReview, type LabelRecord } from '../store/labels.ts';
-import { deleteOutletOverride, upsertOutletOverride } from '../store/outlets.ts';
+import { outletOfArticle, shippedOutlets, type OutletEntry } from '../labels/outlets.ts';
+import { addManualLabel, articleText, flagCounts, getLabel, labelsForArticle, setLabelReview, type LabelRecord } from '../store/sqlite/labels.ts';
+import { articleExists } from '../store/sqlite/articles.ts';
+import { deleteOutletOverride, forgetRegistry, registryFor, upsertOutletOverride } from '../store/sqlite/outlets.ts';
 
 const id = z.number().int().positive();
-const kind = z.enum(['terrorist', 'extremist', 'undesirable', 'foreign_agent', 'banned_other']);
-const review = z.enum(['unreviewed', 'confirmed', 'rejected']);
+const kind = z.enum(LABEL_KINDS);
+const review = z.enum(LABEL_REVIEWS);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date');
 const outletName = z.string().trim().min(1).max(200);
 const outlet = z.object({
@@ -25,7 +26,7 @@ const outlet = z.object({
 }).strict();
 
 function articleMustExist(ctx: ApiContext, articleId: number): void {
-  if (!ctx.db.prepare('SELECT 1 FROM article WHERE id = ?').get(articleId)) throw new ApiError('not_found', `There is no article ${articleId}.`);
+  if (!articleExists(ctx.db, articleId)) throw new ApiError('not_found', `There is no article ${articleId}.`);
 }
 
 export const labelsApi = {
@@ -34,8 +35,8 @@ export const labelsApi = {
     (ctx, a): LabelReport => ({ outlet: registryFor(ctx.db).match(a.url), labels: detectLabels(a.text) })),
   /** Every label of the article (removed ones last), each with the spans of its entity's mentions in article.text. */
   'labels.forArticle': method(z.object({ id }).strict(), (ctx, a): (LabelRecord & { mentions: Span[] })[] => {
-    articleMustExist(ctx, a.id);
-    const text = (ctx.db.prepare('SELECT coalesce(text, \'\') AS text FROM article WHERE id = ?').get(a.id) as { text: string }).text;
+    const text = articleText(ctx.db, a.id);
+    if (text === undefined) throw new ApiError('not_found', `There is no article ${a.id}.`);
     return labelsForArticle(ctx.db, a.id).map((l) => ({ ...l, mentions: mentionSpans(text, l.entity, l.marker) }));
   }),
   'labels.review': method(z.object({ id, review }).strict(), (ctx, a): LabelRecord => {
@@ -53,7 +54,7 @@ export const labelsApi = {
   'labels.flags': method(z.object({
     interval: z.enum(['day', 'week']).default('week'), kind: kind.optional(), entity: z.string().max(300).optional(),
     review: review.optional(), after: day.optional(), before: day.optional(),
-  }).strict(), (ctx, a): FlagGroup[] => labelFlags(ctx.db, a)),
+  }).strict(), (ctx, a): FlagGroup[] => labelFlags(flagCounts(ctx.db, a), registryFor(ctx.db), a.entity)),
 
   /** The registry as this library sees it: shipped entries with the analyst's edits (origin says which). */
   'outlets.list': method(z.object({}).strict(), (ctx): OutletEntry[] => registryFor(ctx.db).entries),

@@ -1,18 +1,16 @@
 // The one API of Footnote: every method, its argument schema and handler. The window (IPC), web mode (HTTP)
 // and the CLI all call invoke(); the renderer imports only the types below.
 import type { z } from 'zod';
-import { ApiError, type ApiContext } from './api/define.ts';
-import { systemApi } from './api/system.ts';
-import { readerApi } from './api/reader.ts';
-import { settingsApi } from './api/settings.ts';
-import { feedsApi } from './api/feeds.ts';
-import { searchApi } from './api/search.ts';
-import { tagsApi } from './api/tags.ts';
-import { labelsApi } from './api/labels.ts';
-import { fullTextApi } from './api/fulltext.ts';
-import { openLibrary } from './store/db.ts';
-import { openSettings, type Settings } from './settings.ts';
-import { EventBus } from './events.ts';
+import { ApiError, type ApiContext } from './define.ts';
+import { systemApi } from './system.ts';
+import { readerApi } from './reader.ts';
+import { settingsApi } from './settings.ts';
+import { feedsApi } from './feeds.ts';
+import { searchApi } from './search.ts';
+import { tagsApi } from './tags.ts';
+import { labelsApi } from './labels.ts';
+import { fullTextApi } from './fulltext.ts';
+import { asApiError } from './errors.ts';
 
 const methods = {
   ...systemApi,
@@ -48,12 +46,12 @@ export async function invoke(ctx: ApiContext, name: string, args: unknown): Prom
     const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
     throw new ApiError('bad_request', `Invalid arguments for ${name}${where}: ${issue?.message ?? 'rejected'}.`);
   }
-  // The schema was checked just above; TypeScript cannot narrow a union of methods by name.
-  return (m.run as (c: ApiContext, a: unknown) => unknown)(ctx, parsed.data);
-}
-
-export function createContext(dataDir: string, settings: Settings = openSettings(dataDir)): ApiContext {
-  return { db: openLibrary(dataDir), dataDir, settings, events: new EventBus() };
+  try {
+    // The schema was checked just above; TypeScript cannot narrow a union of methods by name.
+    return await (m.run as (c: ApiContext, a: unknown) => unknown)(ctx, parsed.data);
+  } catch (err) {
+    throw asApiError(err);
+  }
 }
 
 export { ApiError, type ApiContext };

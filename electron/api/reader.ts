@@ -1,7 +1,8 @@
 // The reader's methods: windows of the article list, one article, read/star marks, mark-all and sidebar counts.
 import { z } from 'zod';
 import { ApiError, method } from './define.ts';
-import { articleExists, getArticle, listArticles, markAllRead, markArticles, sidebarCounts } from '../store/reader.ts';
+import { getArticle, listArticles, markAllRead, markArticles, sidebarCounts } from '../store/sqlite/reader.ts';
+import { articleExists } from '../store/sqlite/articles.ts';
 
 const view = z.enum(['all', 'unread', 'starred', 'flagged']);
 const id = z.number().int().positive();

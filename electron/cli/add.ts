@@ -1,6 +1,6 @@
 // `footnote add <url> [--folder NAME]`: subscribe to a feed, or to the feed a site declares (autodiscovery).
 import { UsageError, printJson, stringOption, type CliCommand } from './command.ts';
-import type { ApiResult } from '../api.ts';
+import type { ApiResult } from '../api/methods.ts';
 
 export const addCommand: CliCommand = {
   name: 'add',

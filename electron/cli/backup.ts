@@ -1,6 +1,6 @@
 // `footnote backup <file>`: a consistent copy of the library, safe to take while the app is running.
 import { UsageError, printJson, type CliCommand } from './command.ts';
-import { backupLibrary } from '../store/backup.ts';
+import { backupLibrary } from '../store/sqlite/backup.ts';
 
 export const backupCommand: CliCommand = {
   name: 'backup',

@@ -2,9 +2,9 @@
 // It streams from the library rather than going through 'export.run', which builds one string for the window.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { stringOption, UsageError, type CliCommand } from './command.ts';
-import { writeExport, type ExportFormat } from '../store/search/export.ts';
-import { prepareQuery } from '../store/search/search.ts';
-import { outletResolver } from '../tags/outlet-resolver.ts';
+import { writeExport, type ExportFormat } from '../store/sqlite/search/export.ts';
+import { prepareQuery } from '../store/sqlite/search/search.ts';
+import { outletResolver } from '../store/sqlite/outlets.ts';
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'json', 'ndjson'];
 

@@ -1,6 +1,6 @@
 // `footnote feeds`: the subscriptions with their status, last error and article counts.
 import { printJson, type CliCommand } from './command.ts';
-import type { ApiResult } from '../api.ts';
+import type { ApiResult } from '../api/methods.ts';
 
 export const feedsCommand: CliCommand = {
   name: 'feeds',

@@ -5,17 +5,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { printJson, stringOption, UsageError, type CliCommand } from './command.ts';
 import type { LabelReport } from '../model.ts';
-import { libraryPath } from '../store/db.ts';
+import { libraryPath } from '../store/sqlite/db.ts';
 import { detectLabels } from '../labels/footnotes.ts';
 import { matchOutlet } from '../labels/outlets.ts';
-import { articleText } from '../articles/normalise.ts';
+import { htmlToText } from '../text/html-text.ts';
 
 const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)[\s>/]/i;
 
 /** Plain text of the input: HTML pages are converted, anything else is taken as text. */
 export function labelInputText(raw: string): string {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  return HTML_START.test(text.slice(0, 4096)) ? articleText(text) : text;
+  return HTML_START.test(text.slice(0, 4096)) ? htmlToText(text) : text;
 }
 
 function readInput(path: string): string {

@@ -1,10 +1,11 @@
 // The `footnote` command: parses the command line, runs one sub-command, prints one clear line on failure.
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { commands } from './cli/commands.ts';
-import { UsageError, type CliIo } from './cli/command.ts';
-import { createContext, invoke, type ApiContext } from './api.ts';
+import { commands } from './commands.ts';
+import { UsageError, type CliIo } from './command.ts';
+import { invoke, type ApiContext } from '../api/methods.ts';
+import { createContext } from '../engine/context.ts';
 import { defaultDataDir } from './paths.ts';
-import { APP_VERSION } from './version.ts';
+import { APP_VERSION } from '../version.ts';
 
 const common: ParseArgsOptionsConfig = {
   'data-dir': { type: 'string' },

@@ -1,7 +1,7 @@
 // `footnote opml import <file>` / `footnote opml export [--out FILE]`: subscriptions in and out, folders kept.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { UsageError, printJson, stringOption, type CliCommand } from './command.ts';
-import type { ApiResult } from '../api.ts';
+import type { ApiResult } from '../api/methods.ts';
 
 export const opmlCommand: CliCommand = {
   name: 'opml',

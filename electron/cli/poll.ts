@@ -1,7 +1,7 @@
 // `footnote poll [--due]`: fetch every feed now (or, with --due, those whose time has come: for cron). A progress
 // bar on a terminal, one summary line otherwise. Exits 0 when the poll ran, whatever single feeds did.
 import { printJson, type CliCommand } from './command.ts';
-import type { ApiResult } from '../api.ts';
+import type { ApiResult } from '../api/methods.ts';
 import type { AppEvent } from '../events.ts';
 
 const BAR_WIDTH = 30;

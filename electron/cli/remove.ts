@@ -1,6 +1,6 @@
 // `footnote remove <id|url>`: unsubscribe; the feed's articles go with it.
 import { UsageError, printJson, type CliCommand, type CliIo } from './command.ts';
-import type { ApiResult } from '../api.ts';
+import type { ApiResult } from '../api/methods.ts';
 
 async function feedIdFor(io: CliIo, ref: string): Promise<number> {
   if (/^\d+$/.test(ref)) return Number(ref);

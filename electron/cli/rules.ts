@@ -1,6 +1,6 @@
 // `footnote rules add|list|remove|apply`: auto-tag rules (a query plus a tag, optionally for some feeds).
 import { printJson, stringOption, UsageError, type CliCommand, type CliIo } from './command.ts';
-import type { ApiResult } from '../api.ts';
+import type { ApiResult } from '../api/methods.ts';
 
 function ruleId(text: string | undefined): number {
   if (text === undefined || !/^\d+$/.test(text)) throw new UsageError(`give a rule id (a number)${text ? `, not "${text}"` : ''}; "footnote rules list" shows them.`);

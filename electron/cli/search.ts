@@ -1,7 +1,7 @@
 // `footnote search <query>`: offline Boolean search over the library.
 import { printJson, stringOption, UsageError, type CliCommand } from './command.ts';
-import type { ApiResult } from '../api.ts';
-import { MARK_END, MARK_START } from '../store/search/snippet.ts';
+import type { ApiResult } from '../api/methods.ts';
+import { MARK_END, MARK_START } from '../query/snippet.ts';
 
 function positiveInt(text: string | undefined, name: string, fallback: number): number {
   if (text === undefined) return fallback;

@@ -1,6 +1,6 @@
 // `footnote tag|untag <id> <tag…>` and `footnote tags`: tagging articles by hand, and the list of tags.
 import { printJson, UsageError, type CliCommand, type CliIo } from './command.ts';
-import type { ApiResult } from '../api.ts';
+import type { ApiResult } from '../api/methods.ts';
 
 function articleId(io: CliIo): number {
   const [first] = io.positionals;

@@ -1,7 +1,7 @@
 // Runs the due polls on a timer, in the app's main process and in web mode alike. Each feed's own interval,
 // backoff and Retry-After are the engine's business ('feeds.poll' with due: true); this only knocks regularly
 // and never lets two polls overlap.
-import { invoke, isApiName, type ApiContext } from './api.ts';
+import { invoke, isApiName, type ApiContext } from '../api/methods.ts';
 
 const TICK_MS = 60_000;
 

@@ -4,14 +4,16 @@
 // as the article's full_html and text; the raw page is kept, compressed, as evidence. Then the enrichers
 // (labels, auto-tags) run again on the longer text. A failure is recorded on the article's page row and never
 // fails the poll.
-import type { Db } from '../store/db.ts';
-import { getStoredFeed, type StoredFeed } from '../store/feeds.ts';
-import { articlesWithoutPage, fullTextTargets, getPage, insertPage, recentFeedHtml, storeFullText, type FullTextTarget, type PageRecord } from '../store/pages.ts';
-import { FetchError, fetchUrl, hostPortOf, type FetchOptions } from '../feeds/fetch.ts';
-import { decodeFeedBytes } from '../feeds/decode.ts';
-import { htmlToText } from '../feeds/parse-text.ts';
-import { extractArticle } from './extract.ts';
-import { reenrich } from './ingest.ts';
+import type { Db } from '../store/sqlite/db.ts';
+import { getStoredFeed, type StoredFeed } from '../store/sqlite/feeds.ts';
+import { articlesWithoutPage, fullTextTargets, getPage, insertPage, recentFeedHtml, storeFullText, type FullTextTarget, type PageRecord } from '../store/sqlite/pages.ts';
+import { FetchError, fetchUrl, hostPortOf, type FetchOptions } from '../net/fetch.ts';
+import { decodeFeedBytes } from '../text/decode.ts';
+import { htmlToText } from '../text/html-text.ts';
+import { extractArticle } from '../articles/extract.ts';
+import { enrichArticle } from '../store/sqlite/ingest.ts';
+import type { Enricher } from '../articles/enrichment.ts';
+import { enrichers as standardEnrichers } from './enrichers.ts';
 
 export const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
 /** Pages fetched at once per feed: polite to one site, and extraction is CPU work on the main thread. */
@@ -38,6 +40,8 @@ export interface FullTextOptions {
   fetch?: Pick<FetchOptions, 'timeoutMs' | 'idleTimeoutMs' | 'maxBytes' | 'maxRedirects'>;
   signal?: AbortSignal;
   now?: () => Date;
+  /** Run again on the longer text (default: the standard list). */
+  enrichers?: Enricher[];
 }
 
 export interface FullTextFailure {
@@ -172,8 +176,8 @@ async function fetchFullText(db: Db, feed: StoredFeed, article: FullTextTarget, 
     const stored = record({ finalUrl: res.url, status: res.status, contentType, bytes: res.bytes, error });
     if (found) {
       storeFullText(db, article.id, found.html, found.text, found.lang);
-      // An enricher that fails loses only its own writes (ingest's savepoints); the text stays stored.
-      reenrich(db, { id: article.id, feedId: feed.id, url, text: found.text, isNew: false });
+      // An enricher that fails loses only its own contribution; the text stays stored.
+      enrichArticle(db, opts.enrichers ?? standardEnrichers, { id: article.id, feedId: feed.id, url, text: found.text, isNew: false }, []);
     }
     return stored;
   })();

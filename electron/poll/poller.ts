@@ -1,20 +1,18 @@
 // Polls feeds: at most 6 fetched at once, each fetched, parsed and ingested on its own so that one feed's failure
 // never stops the others or touches what they stored. What the server says is obeyed: 304 not modified, 301/308
 // move the feed, 410 retires it, 429/503 Retry-After postpones it; other failures back off exponentially.
-import type { Db } from '../store/db.ts';
+import type { Db } from '../store/sqlite/db.ts';
 import type { AppEvent } from '../events.ts';
-import { findFeedByUrl, listStoredFeeds, updateFeedState, type FeedState, type StoredFeed } from '../store/feeds.ts';
-import { logFetch, type FetchOutcome } from '../store/fetch-log.ts';
-import { countFlagged } from '../store/articles.ts';
-import { ingestFeed } from '../articles/ingest.ts';
-import { fillFullText } from '../articles/fulltext.ts';
-import { FetchError, fetchUrl, hostPortOf, type FetchOptions, type FetchResult } from './fetch.ts';
-import { parseFeedBytes, type ParsedFeed, type ParseOptions } from './parse.ts';
+import { findFeedByUrl, listStoredFeeds, updateFeedState, type FeedState, type StoredFeed } from '../store/sqlite/feeds.ts';
+import { logFetch, type FetchOutcome } from '../store/sqlite/fetch-log.ts';
+import { countFlagged } from '../store/sqlite/articles.ts';
+import { ingestFeed } from './ingest.ts';
+import { fillFullText } from './fulltext.ts';
+import { FetchError, fetchUrl, hostPortOf, type FetchOptions, type FetchResult } from '../net/fetch.ts';
+import { parseFeedBytes, type ParseFn, type ParsedFeed } from '../feeds/parse.ts';
 import { describeWait, isDue, nextAfterFailure, nextAfterSuccess, parseRetryAfter } from './schedule.ts';
 
 export const MAX_CONCURRENT_FETCHES = 6;
-
-export type ParseFn = (bytes: Uint8Array, opts: ParseOptions) => ParsedFeed | Promise<ParsedFeed>;
 
 export interface PollOptions {
   /** Only these feeds (default: all). */

@@ -6,7 +6,7 @@ import type { FilterField, FilterNode, NearNode, ParsedQuery, QueryNode, TextFie
 import { formatQuery } from './ast.ts';
 import { expected, QuerySyntaxError } from './errors.ts';
 import { lex, type Field, type Token } from './lexer.ts';
-import { words } from './fold.ts';
+import { words } from '../text/fold.ts';
 
 const IS_VALUES = ['unread', 'read', 'starred', 'flagged'];
 const SHORT_PREFIX = 3;

@@ -2,8 +2,8 @@
 // match in the raw text anyway). Matches are wrapped in \u0002 … \u0003: control characters that never occur
 // in article text, so the UI splits on them and renders the pieces as text, with no HTML to escape or trust.
 import type { QueryNode } from './ast.ts';
-import { foldWord, indexFold, words } from './fold.ts';
-import { stemWord } from './stem.ts';
+import { foldWord, indexFold, words } from '../text/fold.ts';
+import { stemWord } from '../text/stem.ts';
 
 export const MARK_START = '\u0002';
 export const MARK_END = '\u0003';

@@ -6,8 +6,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { invoke, ApiError, type ApiContext } from './api.ts';
-import type { ApiErrorCode } from './api/define.ts';
+import { invoke, ApiError, type ApiContext } from '../api/methods.ts';
+import type { ApiErrorCode } from '../api/define.ts';
 import { contentSecurityPolicy } from './csp.ts';
 
 export interface ServerOptions {

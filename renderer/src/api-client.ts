@@ -1,8 +1,8 @@
 // The renderer's one way to the API: window.footnote in the app (preload, IPC), HTTP + Server-Sent Events in web
 // mode. Only types come from electron/: the code there never reaches the browser.
-import type { ApiArgs, ApiName, ApiResult } from '../../electron/api.ts';
+import type { ApiArgs, ApiName, ApiResult } from '../../electron/api/methods.ts';
 import type { AppEvent } from '../../electron/events.ts';
-import type { BridgeReply, FootnoteBridge, MenuCommand } from '../../electron/bridge.ts';
+import type { BridgeReply, FootnoteBridge, MenuCommand } from '../../electron/api/bridge.ts';
 
 export class ApiCallError extends Error {
   override name = 'ApiCallError';

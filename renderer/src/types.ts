@@ -1,6 +1,6 @@
 // Shapes the UI reads. Reader types come from the API itself; the others mirror the agreed contracts of methods
 // that other parts of the app provide (feeds, OPML, search), called by name so the UI builds without them.
-import type { ApiArgs, ApiResult } from '../../electron/api.ts';
+import type { ApiArgs, ApiResult } from '../../electron/api/methods.ts';
 
 export type View = 'all' | 'unread' | 'starred' | 'flagged';
 export type Counts = ApiResult<'sidebar.counts'>;

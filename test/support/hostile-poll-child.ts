@@ -1,7 +1,8 @@
 // Child process for the memory tests: subscribes to the given URLs in a new library, polls twice with the test
 // limits, and prints one JSON line with what happened and its own peak resident memory.
-import { createContext, invoke } from '../../electron/api.ts';
-import { pollFeeds } from '../../electron/feeds/poller.ts';
+import { invoke } from '../../electron/api/methods.ts';
+import { createContext } from '../../electron/engine/context.ts';
+import { pollFeeds } from '../../electron/poll/poller.ts';
 
 const [dataDir, ...urls] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: hostile-poll-child.ts <data-dir> <url…>');

@@ -3,31 +3,8 @@
 import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
 import { liveLabel } from './flags.ts';
-
-/** An article as the feed delivered it, ready to store. */
-export interface ArticleFields {
-  guid: string | null;
-  link: string | null;
-  canonicalLink: string | null;
-  titleDateHash: string;
-  title: string | null;
-  author: string | null;
-  summary: string | null;
-  content: string | null;
-  text: string;
-  lang: string | null;
-  categories: string[];
-  publishedAt: string | null;
-  updatedAt: string | null;
-  raw: string;
-  contentHash: string;
-}
-
-/** What dedupe needs to know about a stored article (no content: a re-poll reads as little as it can). */
-export interface KnownArticle {
-  id: number;
-  contentHash: string;
-}
+import type { ArticleFields, ArticleKeys } from '../../articles/normalise.ts';
+import type { KnownArticle } from '../../articles/dedupe.ts';
 
 const knownSelect = 'SELECT id, content_hash AS contentHash FROM article';
 
@@ -41,6 +18,17 @@ export function findByCanonicalLink(db: Db, feedId: number, link: string): Known
 
 export function findByTitleDateHash(db: Db, feedId: number, hash: string): KnownArticle | undefined {
   return prepared(db, `${knownSelect} WHERE feed_id = ? AND title_date_hash = ? ORDER BY id LIMIT 1`).get(feedId, hash) as KnownArticle | undefined;
+}
+
+/** The stored article an item is, by the first key it carries (see articles/dedupe.ts). */
+export function findKnown(db: Db, feedId: number, a: ArticleKeys): KnownArticle | undefined {
+  if (a.guid) return findByGuid(db, feedId, a.guid);
+  if (a.canonicalLink) return findByCanonicalLink(db, feedId, a.canonicalLink);
+  return findByTitleDateHash(db, feedId, a.titleDateHash);
+}
+
+export function articleExists(db: Db, id: number): boolean {
+  return prepared(db, 'SELECT 1 FROM article WHERE id = ?').get(id) !== undefined;
 }
 
 function fieldValues(a: ArticleFields): (string | null)[] {

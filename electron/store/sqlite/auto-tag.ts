@@ -1,22 +1,16 @@
-// Auto-tag rules at work: on each new or edited article at ingest (an enricher), over the whole library on
-// demand (with progress), and when a rule is deleted (its tags go, a person's stay).
-import type { Db } from '../store/db.ts';
-import { applyTag } from '../store/tags.ts';
-import { deleteRule, getRule, listRules, ruleMatchesAll, ruleMatchesAmong, type RuleRecord } from '../store/rules.ts';
-import type { OutletResolver } from '../store/search/search.ts';
-import { outletResolver } from './outlet-resolver.ts';
-
-/** The article fields the enricher reads: a structural subset of ingest's EnrichedArticle. */
-export interface IngestedArticle {
-  id: number;
-  isNew: boolean;
-}
+// Auto-tag rules at work: on each new or edited article at ingest (when the auto-tag enricher asks), over the whole
+// library on demand (with progress), and when a rule is deleted (its tags go, a person's stay).
+import type { Db } from './db.ts';
+import { applyTag } from './tags.ts';
+import { deleteRule, getRule, listRules, ruleMatchesAll, ruleMatchesAmong, type RuleRecord } from './rules.ts';
+import type { OutletResolver } from './search/search.ts';
+import { outletResolver } from './outlets.ts';
 
 /**
- * Enricher for electron/articles/ingest.ts: tags the article for every rule it matches. An edited article
- * that no longer matches loses that rule's tag (never a person's).
+ * Tags a just-written article for every rule it matches. An edited article that no longer matches loses that rule's
+ * tag (never a person's). Each rule is probed on this one article through the index.
  */
-export function autoTagEnricher(db: Db, article: IngestedArticle): void {
+export function tagByRules(db: Db, article: { id: number; isNew: boolean }): void {
   const rules = listRules(db);
   if (rules.length === 0) return;
   const outletOf = outletResolver(db);

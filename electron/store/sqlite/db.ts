@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrations } from './migrations.ts';
+import { LATEST_SCHEMA, migrate, schemaVersion } from './migrate.ts';
 import { registerSearchFunctions } from './search/functions.ts';
 
 export type Db = Database.Database;
@@ -57,27 +57,12 @@ function checkForeign(db: Db, file: string): void {
   if (tables.n > 0) throw new LibraryError(`${file} is an SQLite database of another program, not a Footnote library; nothing was changed.`);
 }
 
-export function schemaVersion(db: Db): number {
-  return db.pragma('user_version', { simple: true }) as number;
-}
-
-const LATEST = migrations.at(-1)?.version ?? 0;
+export { schemaVersion };
 
 /** Checked before anything is written: even switching to WAL would alter the file. */
 function checkNotNewer(db: Db, file: string): void {
   const current = schemaVersion(db);
-  if (current > LATEST) {
-    throw new LibraryError(`${file} was written by a newer Footnote (schema ${current}, this version knows up to ${LATEST}); update Footnote to open it. Nothing was changed.`);
-  }
-}
-
-function migrate(db: Db): void {
-  const current = schemaVersion(db);
-  for (const m of migrations) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+  if (current > LATEST_SCHEMA) {
+    throw new LibraryError(`${file} was written by a newer Footnote (schema ${current}, this version knows up to ${LATEST_SCHEMA}); update Footnote to open it. Nothing was changed.`);
   }
 }

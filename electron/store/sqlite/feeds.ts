@@ -1,6 +1,6 @@
 // Subscriptions: the feed table, as FeedRecord (what the API shows) and StoredFeed (what the poller needs).
 import type { Db } from './db.ts';
-import type { FeedRecord, FeedStatus } from '../model.ts';
+import type { FeedRecord, FeedStatus } from '../../model.ts';
 import { prepared } from './prepared.ts';
 
 /** Everything the poller reads and writes about a feed. */

@@ -1,27 +1,15 @@
 // Stores a parsed feed's items: new ones inserted, edited ones updated with their previous version kept, the
-// rest marked as seen again; then every enricher (labels, auto-tags…) runs on what is new or changed. All of one
-// feed's writes happen in one transaction: a crash mid-way leaves the library as it was.
-import type { Db } from '../store/db.ts';
-import type { FeedObject } from '../model.ts';
-import { insertArticle, markSeen, updateArticle } from '../store/articles.ts';
-import { isEmptyItem, itemKeys, normaliseItem } from './normalise.ts';
-import { identityKey, matchArticle } from './dedupe.ts';
-import { labelsEnricher } from '../labels/enricher.ts';
-import { autoTagEnricher } from '../tags/auto-tag.ts';
-
-export interface EnrichedArticle {
-  id: number;
-  feedId: number;
-  url: string | null;
-  text: string;
-  isNew: boolean;
-}
-
-/** Runs inside the ingest transaction for each new or updated article. */
-export type Enricher = (db: Db, article: EnrichedArticle) => void;
-
-/** Filled by the other parts (labels, auto-tag rules) with a one-line edit each. */
-export const enrichers: Enricher[] = [labelsEnricher, autoTagEnricher];
+// rest marked as seen again; then what the enrichers (labels, auto-tags…, handed in by the caller) say about each
+// new or changed article is written with it. All of one feed's writes happen in one transaction: a crash mid-way
+// leaves the library as it was.
+import type { Db } from './db.ts';
+import type { FeedObject } from '../../model.ts';
+import { findKnown, insertArticle, markSeen, updateArticle } from './articles.ts';
+import { articleSeenAt, syncDetectedLabels } from './labels.ts';
+import { tagByRules } from './auto-tag.ts';
+import { isEmptyItem, itemKeys, normaliseItem } from '../../articles/normalise.ts';
+import { identityKey, matchArticle } from '../../articles/dedupe.ts';
+import { mergeEnrichments, type EnrichedArticle, type Enricher, type Enrichment } from '../../articles/enrichment.ts';
 
 /**
  * At most this many new or updated articles are written per poll, so that one huge feed cannot hold the
@@ -39,20 +27,21 @@ export interface IngestResult {
   deferred: number;
   /** Items repeating an earlier item of the same document (same guid, link or title+date): the first one wins. */
   repeated: number;
-  /** Enrichers that failed, in words; their writes were rolled back, the articles were kept. */
+  /** Enrichers that failed, in words; what they would have added is missing, the articles were kept. */
   warnings: string[];
 }
 
 export interface IngestOptions {
   now?: string;
   maxWrites?: number;
+  /** What runs on each new or changed article (default: none). */
   enrichers?: Enricher[];
 }
 
 export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: IngestOptions = {}): IngestResult {
   const now = options.now ?? new Date().toISOString();
   const maxWrites = options.maxWrites ?? MAX_WRITES_PER_POLL;
-  const run = options.enrichers ?? enrichers;
+  const run = options.enrichers ?? [];
   const result: IngestResult = { newIds: [], updatedIds: [], unchanged: 0, deferred: 0, repeated: 0, warnings: [] };
   const seen = new Set<string>();
   db.transaction(() => {
@@ -65,7 +54,7 @@ export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: In
         continue;
       }
       seen.add(key);
-      const match = matchArticle(db, feedId, keys);
+      const match = matchArticle(findKnown(db, feedId, keys), keys);
       if (match.kind === 'unchanged') {
         markSeen(db, match.known.id, now);
         result.unchanged++;
@@ -80,26 +69,36 @@ export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: In
       const id = isNew ? insertArticle(db, feedId, fields, now) : match.known.id;
       if (match.kind === 'updated') updateArticle(db, match.known, fields, now);
       (isNew ? result.newIds : result.updatedIds).push(id);
-      enrich(db, run, { id, feedId, url: fields.link, text: fields.text, isNew }, result.warnings);
+      enrichArticle(db, run, { id, feedId, url: fields.link, text: fields.text, isNew }, result.warnings);
     }
   })();
   return result;
 }
 
-/** Each enricher in its own savepoint: one that throws loses only its own writes, never the article. */
-function enrich(db: Db, list: Enricher[], article: EnrichedArticle, warnings: string[]): void {
+/**
+ * Runs the enrichers on one stored article and writes what they say. An enricher that throws contributes nothing;
+ * its labels and its rule tags are each written in their own savepoint, so a failure there loses only that part.
+ */
+export function enrichArticle(db: Db, list: Enricher[], article: EnrichedArticle, warnings: string[]): void {
+  const parts: Enrichment[] = [];
   for (const enricher of list) {
     try {
-      db.transaction(() => enricher(db, article))();
+      const part = enricher(article);
+      if (part) parts.push(part);
     } catch (err) {
       warnings.push(`${enricher.name || 'an enricher'} failed on article ${article.id}: ${(err as Error).message}`);
     }
   }
-}
-
-/** Runs the enrichers again for one stored article (after full text replaced its text). */
-export function reenrich(db: Db, article: EnrichedArticle): string[] {
-  const warnings: string[] = [];
-  enrich(db, enrichers, article, warnings);
-  return warnings;
+  const e = mergeEnrichments(parts);
+  const write = (what: string, fn: () => void): void => {
+    try {
+      db.transaction(fn)();
+    } catch (err) {
+      warnings.push(`The ${what} of article ${article.id} could not be stored: ${(err as Error).message}`);
+    }
+  };
+  // Labels are dated by the ingest that wrote this version of the article (its last_seen_at).
+  const labels = e.labels;
+  if (labels) write('labels', () => syncDetectedLabels(db, article.id, labels, articleSeenAt(db, article.id) ?? new Date().toISOString()));
+  if (e.autoTag) write('rule tags', () => tagByRules(db, article));
 }

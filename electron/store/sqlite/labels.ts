@@ -2,11 +2,10 @@
 // a label that disappears gets removed_at, one that appears is inserted with first_seen_at), the analyst's
 // review of each, labels added by hand, and the counts behind the Flags view.
 import type { Db } from './db.ts';
-import type { Label, LabelKind } from '../model.ts';
+import type { Label, LabelKind, LabelOrigin, LabelReview } from '../../model.ts';
+import type { FlagCount, FlagFilter } from '../../labels/flags.ts';
 import { prepared } from './prepared.ts';
 
-export type LabelReview = 'unreviewed' | 'confirmed' | 'rejected';
-export type LabelOrigin = 'detector' | 'manual';
 
 export interface LabelRecord {
   id: number;
@@ -72,6 +71,11 @@ export function articleSeenAt(db: Db, articleId: number): string | undefined {
   return (prepared(db, 'SELECT last_seen_at FROM article WHERE id = ?').get(articleId) as { last_seen_at: string } | undefined)?.last_seen_at;
 }
 
+/** The article's plain text (what the offsets of its labels refer to); undefined when there is no such article. */
+export function articleText(db: Db, articleId: number): string | undefined {
+  return (prepared(db, "SELECT coalesce(text, '') AS text FROM article WHERE id = ?").get(articleId) as { text: string } | undefined)?.text;
+}
+
 /** Every label of an article, removed ones included (the reader shows what changed), in text order. */
 export function labelsForArticle(db: Db, articleId: number): LabelRecord[] {
   return prepared(db, `SELECT ${COLUMNS} FROM label WHERE article_id = ? ORDER BY removed_at IS NOT NULL, coalesce(start, 1e18), id`).all(articleId) as LabelRecord[];
@@ -99,28 +103,6 @@ export function addManualLabel(db: Db, l: ManualLabel, now: string): LabelRecord
   const added = getLabel(db, Number(id));
   if (!added) throw new Error(`label ${id} vanished right after it was added`);
   return added;
-}
-
-export interface FlagFilter {
-  interval: 'day' | 'week';
-  kind?: LabelKind;
-  review?: LabelReview;
-  /** Only labels on articles published (or first seen) on or after / before these ISO dates. */
-  after?: string;
-  before?: string;
-}
-
-/** One cell of the Flags counts: labels of one kind and entity, in one feed, in one period, in one review state. */
-export interface FlagCount {
-  kind: LabelKind;
-  entity: string;
-  feedId: number;
-  feedTitle: string | null;
-  feedUrl: string;
-  siteUrl: string | null;
-  period: string;
-  review: LabelReview;
-  count: number;
 }
 
 /** Counts of current (not removed) labels, per kind, entity, feed, period (a day, or the Monday of a week) and review. */

@@ -1,36 +1,9 @@
 // The analyst's own outlet entries: additions, edits of shipped entries (matched by name) and removals of
-// shipped entries. They live in the library and win over assets/outlets.json (merged in labels/outlets.ts).
+// shipped entries. They live in the library and win over assets/outlets.json (merged in labels/outlets.ts); the
+// merged registry of each open library is kept here until the analyst edits it.
 import type { Db } from './db.ts';
-
-/** Migration 3: outlet overrides, and an index for the review filters of the Flags view. */
-export function migrateLabels(db: Db): void {
-  db.exec(`
-CREATE TABLE outlet_override (
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL UNIQUE COLLATE NOCASE, -- the outlet added, or the shipped outlet of that name replaced
-  domains TEXT NOT NULL DEFAULT '[]',       -- JSON array of registrable domains or hosts
-  country TEXT NOT NULL DEFAULT '',
-  category TEXT NOT NULL DEFAULT '',
-  source TEXT NOT NULL DEFAULT '',
-  source_date TEXT,
-  removed INTEGER NOT NULL DEFAULT 0,       -- 1: hides the shipped outlet of that name
-  updated_at TEXT NOT NULL
-);
-CREATE INDEX label_review ON label(review, removed_at);
-`);
-}
-
-/** An analyst's registry entry (or the hiding of a shipped one); the fields are explained in labels/outlets.ts. */
-export interface OutletOverride {
-  name: string;
-  domains: string[];
-  country: string;
-  category: string;
-  source: string;
-  date: string | null;
-  removed: boolean;
-  updatedAt: string;
-}
+import { libraryRegistry, outletOfArticle, type OutletOverride, type OutletRegistry } from '../../labels/outlets.ts';
+import type { OutletResolver } from './search/search.ts';
 
 interface Row {
   name: string;
@@ -69,4 +42,24 @@ export function upsertOutletOverride(db: Db, o: Omit<OutletOverride, 'updatedAt'
 /** Forgets the analyst's entry of that name (a shipped outlet of that name shows again). */
 export function deleteOutletOverride(db: Db, name: string): boolean {
   return db.prepare('DELETE FROM outlet_override WHERE name = ?').run(name).changes > 0;
+}
+
+const registries = new WeakMap<Db, OutletRegistry>();
+
+/** The library's registry (shipped entries with its overrides), built once and kept until the overrides change. */
+export function registryFor(db: Db): OutletRegistry {
+  let r = registries.get(db);
+  if (!r) registries.set(db, (r = libraryRegistry(listOutletOverrides(db))));
+  return r;
+}
+
+/** Called after the analyst edits the registry of this library. */
+export function forgetRegistry(db: Db): void {
+  registries.delete(db);
+}
+
+/** The registry as search's outlet resolver, for outlet: and country: filters, export and volume splits. */
+export function outletResolver(db: Db): OutletResolver {
+  const registry = registryFor(db);
+  return (urls) => outletOfArticle(registry, urls);
 }

@@ -210,10 +210,6 @@ export function markAllRead(db: Db, filter: ListFilter): number {
   return db.prepare(`UPDATE article AS a SET is_read = 1 ${where}`).run(...params).changes;
 }
 
-export function articleExists(db: Db, id: number): boolean {
-  return db.prepare('SELECT 1 FROM article WHERE id = ?').get(id) !== undefined;
-}
-
 export function sidebarCounts(db: Db): SidebarCounts {
   const totals = db.prepare(`SELECT count(*) AS all_, coalesce(sum(is_read = 0), 0) AS unread, coalesce(sum(is_starred), 0) AS starred
     FROM article`).get() as { all_: number; unread: number; starred: number };

@@ -1,8 +1,9 @@
 // Auto-tag rules: a saved query plus a tag, optionally limited to some feeds. Which articles a rule matches is
 // answered here; applying and removing its tags (with progress) lives in electron/tags/.
 import type { Db } from './db.ts';
-import { getTag, TagError, type TagRef } from './tags.ts';
-import { parseQuery } from './search/parser.ts';
+import { getTag } from './tags.ts';
+import { TagError, type TagRef } from '../../tags/tag-names.ts';
+import { parseQuery } from '../../query/parser.ts';
 import { compileCondition } from './search/compile.ts';
 import { bindOutlets, prepareQuery, querySource, runQuery, type OutletResolver } from './search/search.ts';
 

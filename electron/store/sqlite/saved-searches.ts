@@ -1,8 +1,8 @@
 // Saved searches for the sidebar, each with a live count of matching articles.
 import type { Db } from './db.ts';
-import { TagError } from './tags.ts';
-import { parseQuery } from './search/parser.ts';
-import { QuerySyntaxError } from './search/errors.ts';
+import { TagError } from '../../tags/tag-names.ts';
+import { parseQuery } from '../../query/parser.ts';
+import { QuerySyntaxError } from '../../query/errors.ts';
 import { bindOutlets, countMatches, prepareQuery, type OutletResolver } from './search/search.ts';
 
 export interface SavedSearch {

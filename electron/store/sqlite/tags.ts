@@ -2,8 +2,10 @@
 // A person's assignment always wins: applying a tag by hand to an article a rule tagged makes it the person's,
 // and a rule never takes over a person's assignment.
 import type { Db } from './db.ts';
-import { foldWord } from './search/fold.ts';
-import { CodedError } from '../errors.ts';
+import { foldWord } from '../../text/fold.ts';
+import { checkTagColor, cleanTagName, TagError, type TagRef } from '../../tags/tag-names.ts';
+import { articleExists } from './articles.ts';
+import { bindOutlets, prepareQuery, querySource, runQuery, type OutletResolver } from './search/search.ts';
 
 export interface TagRecord {
   id: number;
@@ -11,24 +13,6 @@ export interface TagRecord {
   color: string | null;
   /** Articles carrying the tag. */
   count: number;
-}
-
-export type TagErrorCode = 'not_found' | 'conflict' | 'bad_request';
-
-export class TagError extends CodedError<TagErrorCode> {
-  override name = 'TagError';
-}
-
-/** A tag named by its id or its name (any case, in any script). */
-export type TagRef = number | string;
-
-const MAX_NAME = 100;
-
-function cleanName(name: string): string {
-  const clean = name.replace(/\s+/g, ' ').trim();
-  if (clean === '') throw new TagError('bad_request', 'A tag needs a name: it was empty.');
-  if (clean.length > MAX_NAME) throw new TagError('bad_request', `Tag name "${clean.slice(0, 30)}…" is longer than ${MAX_NAME} characters; shorten it.`);
-  return clean;
 }
 
 export function listTags(db: Db): TagRecord[] {
@@ -39,7 +23,7 @@ export function listTags(db: Db): TagRecord[] {
 export function findTag(db: Db, ref: TagRef): TagRecord | undefined {
   const where = typeof ref === 'number' ? 't.id = ?' : 'footnote_lower(t.name) = ?';
   return db.prepare(`SELECT t.id, t.name, t.color, (SELECT count(*) FROM article_tag WHERE tag_id = t.id) AS count
-    FROM tag t WHERE ${where}`).get(typeof ref === 'number' ? ref : foldWord(cleanName(ref))) as TagRecord | undefined;
+    FROM tag t WHERE ${where}`).get(typeof ref === 'number' ? ref : foldWord(cleanTagName(ref))) as TagRecord | undefined;
 }
 
 export function getTag(db: Db, ref: TagRef): TagRecord {
@@ -48,17 +32,11 @@ export function getTag(db: Db, ref: TagRef): TagRecord {
   return tag;
 }
 
-function checkColor(color: string | null): string | null {
-  if (color === null) return null;
-  if (!/^#[0-9a-f]{6}$/i.test(color)) throw new TagError('bad_request', `Tag colour "${color}" is not a #rrggbb colour, like #d04040.`);
-  return color.toLowerCase();
-}
-
 export function createTag(db: Db, name: string, color: string | null = null): TagRecord {
-  const clean = cleanName(name);
+  const clean = cleanTagName(name);
   if (findTag(db, clean)) throw new TagError('conflict', `A tag named "${clean}" exists already.`);
-  const id = Number(db.prepare('INSERT INTO tag (name, color) VALUES (?, ?)').run(clean, checkColor(color)).lastInsertRowid);
-  return { id, name: clean, color: checkColor(color), count: 0 };
+  const id = Number(db.prepare('INSERT INTO tag (name, color) VALUES (?, ?)').run(clean, checkTagColor(color)).lastInsertRowid);
+  return { id, name: clean, color: checkTagColor(color), count: 0 };
 }
 
 /** The tag's id, creating it when no tag has that name. */
@@ -68,7 +46,7 @@ export function ensureTag(db: Db, name: string): number {
 
 export function renameTag(db: Db, ref: TagRef, newName: string): TagRecord {
   const tag = getTag(db, ref);
-  const clean = cleanName(newName);
+  const clean = cleanTagName(newName);
   const other = findTag(db, clean);
   if (other && other.id !== tag.id) throw new TagError('conflict', `A tag named "${other.name}" exists already; merge "${tag.name}" into it instead.`);
   db.prepare('UPDATE tag SET name = ? WHERE id = ?').run(clean, tag.id);
@@ -77,7 +55,7 @@ export function renameTag(db: Db, ref: TagRef, newName: string): TagRecord {
 
 export function setTagColor(db: Db, ref: TagRef, color: string | null): TagRecord {
   const tag = getTag(db, ref);
-  db.prepare('UPDATE tag SET color = ? WHERE id = ?').run(checkColor(color), tag.id);
+  db.prepare('UPDATE tag SET color = ? WHERE id = ?').run(checkTagColor(color), tag.id);
   return getTag(db, tag.id);
 }
 
@@ -138,6 +116,15 @@ export function articleTags(db: Db, articleId: number): string[] {
     ORDER BY t.name COLLATE NOCASE`).all(articleId) as { name: string }[]).map((r) => r.name);
 }
 
-export function articleExists(db: Db, id: number): boolean {
-  return db.prepare('SELECT 1 FROM article WHERE id = ?').get(id) !== undefined;
+/** Articles named one by one (each must exist), or every result of a query. */
+export function targetArticles(db: Db, target: { ids?: number[] | undefined; query?: string | undefined }, outletOf?: OutletResolver): number[] {
+  if (target.ids) {
+    const missing = target.ids.find((i) => !articleExists(db, i));
+    if (missing !== undefined) throw new TagError('not_found', `There is no article ${missing}.`);
+    return target.ids;
+  }
+  const p = prepareQuery(target.query ?? '');
+  bindOutlets(db, p.compiled.needsOutlet, outletOf);
+  const src = querySource(p);
+  return runQuery(() => (db.prepare(`SELECT a.id FROM ${src.from} WHERE ${src.where}`).all(...src.params) as { id: number }[]).map((r) => r.id));
 }

@@ -1,4 +1,4 @@
-// Migration 2: the search schema. The full-text index is rebuilt with a stemmed copy of titles and texts beside
+// Schema 2: search. The full-text index is rebuilt with a stemmed copy of titles and texts beside
 // the raw columns, and tables for auto-tag rules and saved searches are added.
 //
 // Why contentless (content=''): better-sqlite3 cannot register a tokenizer written in JavaScript, so the stemmed
@@ -7,8 +7,6 @@
 // SELECT * stem whole texts). Contentless keeps only the index; snippets are cut in JavaScript instead
 // (snippet.ts), which is needed anyway because FTS5's snippet() cannot highlight a stemmed match in the raw text.
 // contentless_delete=1 lets the triggers delete by rowid.
-import type { Db } from '../db.ts';
-
 const FTS_COLUMNS = 'title, author, summary, text, title_stem, text_stem';
 
 function ftsValues(row: 'new' | 'article'): string {
@@ -17,7 +15,7 @@ function ftsValues(row: 'new' | 'article'): string {
     `footnote_stem(${r}title), footnote_stem(coalesce(nullif(${r}text, ''), ${r}summary))`;
 }
 
-export const SEARCH_SCHEMA = `
+export default `
 DROP TRIGGER IF EXISTS article_fts_insert;
 DROP TRIGGER IF EXISTS article_fts_delete;
 DROP TRIGGER IF EXISTS article_fts_update;
@@ -60,7 +58,3 @@ CREATE TABLE saved_search (
   created_at TEXT NOT NULL
 );
 `;
-
-export function migrateSearch(db: Db): void {
-  db.exec(SEARCH_SCHEMA);
-}

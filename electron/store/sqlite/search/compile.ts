@@ -2,10 +2,10 @@
 // results can be ranked by bm25), plus SQL conditions for field filters and for what FTS5 cannot say itself
 // (a leading NOT, NOT inside OR, filters inside OR). Every term is quoted for FTS5, so punctuation never
 // reaches its parser; unquoted terms go to the stemmed columns, quoted terms and prefixes to the raw ones.
-import type { FilterNode, NearNode, QueryNode, TextField } from './ast.ts';
-import { foldWord, indexFold, words } from './fold.ts';
-import { stemWord } from './stem.ts';
-import { QuerySyntaxError } from './errors.ts';
+import type { FilterNode, NearNode, QueryNode, TextField } from '../../../query/ast.ts';
+import { foldWord, indexFold, words } from '../../../text/fold.ts';
+import { stemWord } from '../../../text/stem.ts';
+import { QuerySyntaxError } from '../../../query/errors.ts';
 import { liveLabel } from '../flags.ts';
 
 export interface CompiledQuery {

@@ -2,10 +2,10 @@
 // CSV is RFC 4180 (CRLF, fields quoted when needed, quotes doubled) with a UTF-8 BOM so that Excel reads
 // Cyrillic and Arabic right; cells that a spreadsheet would run as a formula get a leading apostrophe.
 import type { Db } from '../db.ts';
-import type { LabelKind } from '../../model.ts';
+import type { LabelKind } from '../../../model.ts';
 import { DATE_EXPR } from './compile.ts';
 import { articleExtras, bindOutlets, prepareQuery, querySource, runQuery, type OutletResolver } from './search.ts';
-import { makeSnippet, MARK_END, MARK_START } from './snippet.ts';
+import { makeSnippet, MARK_END, MARK_START } from '../../../query/snippet.ts';
 
 export type ExportFormat = 'csv' | 'json' | 'ndjson';
 

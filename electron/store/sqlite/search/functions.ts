@@ -1,8 +1,8 @@
 // SQL functions the search schema needs. The FTS triggers call them, so every connection that writes articles
 // must have them: openDatabase registers them before migrating.
 import type { Db } from '../db.ts';
-import { foldWord, indexFold } from './fold.ts';
-import { stemText } from './stem.ts';
+import { foldWord, indexFold } from '../../../text/fold.ts';
+import { stemText } from '../../../text/stem.ts';
 
 function text(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);

@@ -1,10 +1,10 @@
 // Runs a query against the library: parse, compile, count, fetch one page, cut snippets.
 import type { Db } from '../db.ts';
-import type { LabelKind } from '../../model.ts';
-import { parseQuery } from './parser.ts';
+import type { LabelKind } from '../../../model.ts';
+import { parseQuery } from '../../../query/parser.ts';
 import { BM25_WEIGHTS, compileQuery, DATE_EXPR, type CompiledQuery } from './compile.ts';
-import { QuerySyntaxError } from './errors.ts';
-import { highlighter, makeSnippet } from './snippet.ts';
+import { QuerySyntaxError } from '../../../query/errors.ts';
+import { highlighter, makeSnippet } from '../../../query/snippet.ts';
 import { liveLabel } from '../flags.ts';
 
 /**
