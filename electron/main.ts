@@ -188,6 +188,6 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('will-quit', () => {
     schedule?.stop();
-    ctx?.db.close();
+    void ctx?.store.close();
   });
 }

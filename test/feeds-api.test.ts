@@ -22,7 +22,7 @@ test('add, update, list folders, poll with events, remove: through the API', asy
   });
   t.after(() => s.close());
   const ctx = createContext(tempDir(t));
-  t.after(() => ctx.db.close());
+  t.after(() => ctx.store.close());
   const call = (name: string, args: unknown): Promise<unknown> => invoke(ctx, name, args);
 
   const { feed: a } = (await call('feeds.add', { url: s.url('/a.xml'), folder: 'World' })) as { feed: FeedRecord };
@@ -64,8 +64,8 @@ test('add, update, list folders, poll with events, remove: through the API', asy
   assert.deepEqual(list.map((f) => [f.title, f.articleCount, f.status]).sort(), [['Feed A', 2, 'ok'], ['Renamed B', 1, 'ok']]);
   const { removed } = (await call('feeds.remove', { id: a.id })) as { removed: FeedRecord };
   assert.equal(removed.articleCount, 2);
-  assert.equal((ctx.db.prepare('SELECT count(*) AS n FROM article').get() as { n: number }).n, 1, 'the other feed keeps its article');
-  assert.equal((ctx.db.prepare('SELECT count(*) AS n FROM label').get() as { n: number }).n, 0, 'labels went with their article');
+  assert.equal((ctx.store.db.prepare('SELECT count(*) AS n FROM article').get() as { n: number }).n, 1, 'the other feed keeps its article');
+  assert.equal((ctx.store.db.prepare('SELECT count(*) AS n FROM label').get() as { n: number }).n, 0, 'labels went with their article');
   await assert.rejects(call('feeds.remove', { id: a.id }), apiError('not_found', /no feed/));
   await assert.rejects(call('opml.import', { xml: '<html></html>' }), apiError('bad_request', /not OPML/));
 });

@@ -22,13 +22,13 @@ for (const path of ['/nesting-xml', '/nesting-html', '/nesting-json']) {
     const server = await startHostileServer({ canaryFile, lifetimeMs: 60_000, bigFeedItems: 10 });
     t.after(() => server.close());
     const ctx = createContext(tempDir(t));
-    t.after(() => ctx.db.close());
+    t.after(() => ctx.store.close());
     await invoke(ctx, 'opml.import', { xml: `<opml version="2.0"><body><outline type="rss" text="x" xmlUrl="${server.url(path)}"/></body></opml>` });
-    const summary = await pollFeeds(ctx.db, { fetch: LIMITS });
+    const summary = await pollFeeds(ctx.store, { fetch: LIMITS });
     assert.equal(summary.feeds, 1);
-    const feed = ctx.db.prepare('SELECT status, last_error FROM feed').get() as { status: string; last_error: string | null };
+    const feed = ctx.store.db.prepare('SELECT status, last_error FROM feed').get() as { status: string; last_error: string | null };
     assert.ok(feed.status === 'ok' || (feed.status === 'error' && (feed.last_error ?? '').length > 10), `${feed.status}: ${feed.last_error}`);
-    for (const a of ctx.db.prepare('SELECT link, content, summary FROM article').all() as { link: string | null; content: string | null; summary: string | null }[]) {
+    for (const a of ctx.store.db.prepare('SELECT link, content, summary FROM article').all() as { link: string | null; content: string | null; summary: string | null }[]) {
       for (const html of [a.content, a.summary]) if (html) assert.deepEqual(inertnessProblems(html, a.link), []);
     }
   });

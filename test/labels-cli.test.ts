@@ -48,7 +48,7 @@ test("footnote labels uses the library's own outlet entries when the library exi
   const dir = tempDir(t);
   const ctx = createContext(dir);
   await invoke(ctx, 'outlets.upsert', { name: 'Sputnik', domains: ['sputnikglobe.com'], country: 'RU', category: 'state_proxy', source: 'analyst', date: '2026-01-01' });
-  ctx.db.close();
+  ctx.store.close();
   const r = footnote(['labels', seed, '--url', 'https://sputnikglobe.com/x', '--json'], dir);
   assert.equal(r.status, 0, r.stderr);
   assert.equal((JSON.parse(r.stdout) as LabelReport).outlet?.category, 'state_proxy');

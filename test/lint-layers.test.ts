@@ -44,6 +44,14 @@ test('the store knows nothing of feeds or the network, and articles/ does not im
   assert.match((await restrictedImports('electron/articles/probe.ts', '../feeds/parse.ts'))[0] ?? '', /do not import each other/);
 });
 
+test('above the store only the engine imports store/sqlite/: the rest use the Store interface', async () => {
+  for (const layer of ['poll', 'api', 'server', 'cli']) {
+    assert.match((await restrictedImports(`electron/${layer}/probe.ts`, '../store/sqlite/db.ts'))[0] ?? '', /Only engine\/ opens a library/, layer);
+    assert.deepEqual(await restrictedImports(`electron/${layer}/probe.ts`, '../store/store.ts'), [], layer);
+  }
+  assert.deepEqual(await restrictedImports('electron/engine/probe.ts', '../store/sqlite/sqlite-store.ts'), []);
+});
+
 test('the shared files at the top of electron/ import no pipeline folder, and only the shell imports electron', async () => {
   assert.match((await restrictedImports('electron/probe.ts', './text/fold.ts'))[0] ?? '', /shared files/);
   assert.deepEqual(await restrictedImports('electron/api/probe.ts', '../model.ts'), []);

@@ -9,8 +9,8 @@ import { tempDir } from './helpers.ts';
 
 test('search, tags, rules, saved searches and exports through the API', async (t) => {
   const ctx = createContext(tempDir(t));
-  t.after(() => ctx.db.close());
-  loadCorpus(ctx.db);
+  t.after(() => ctx.store.close());
+  loadCorpus(ctx.store.db);
   const call = (name: string, args: unknown): Promise<unknown> => invoke(ctx, name, args);
 
   const found = (await call('search.query', { q: 'санкции', sort: 'date' })) as { total: number; hits: { id: number }[]; warnings: string[] };

@@ -41,7 +41,7 @@ async function start(t: TestContext): Promise<{ server: RunningServer; ctx: Retu
   const server = await startServer({ ctx, rendererDir: renderer, port: 0 });
   t.after(async () => {
     await server.close();
-    ctx.db.close();
+    ctx.store.close();
   });
   return { server, ctx, dir };
 }

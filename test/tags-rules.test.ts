@@ -15,6 +15,7 @@ import { search } from '../electron/store/sqlite/search/search.ts';
 import type { FeedObject, FeedItem } from '../electron/model.ts';
 import { loadCorpus } from './fixtures/corpus/load.ts';
 import { tempDir } from './helpers.ts';
+import { SqliteStore } from '../electron/store/sqlite/sqlite-store.ts';
 
 function library(t: TestContext): Db {
   const db = openLibrary(tempDir(t));
@@ -37,7 +38,7 @@ test('the auto-tag enricher is in the ingest pipeline', () => {
   assert.ok(enrichers.includes(autoTagEnricher));
 });
 
-test('a rule tags new articles at ingest, limited to its feeds, and untags an edit that no longer matches', (t) => {
+test('a rule tags new articles at ingest, limited to its feeds, and untags an edit that no longer matches', async (t) => {
   const db = library(t);
   const rule = addRule(db, 'sanctions OR санкции', ensureTag(db, 'Sanctions'), [2]);
   addRule(db, 'kabul', ensureTag(db, 'Afghanistan'));
@@ -46,7 +47,7 @@ test('a rule tags new articles at ingest, limited to its feeds, and untags an ed
     item('b', 'Weather in Kabul', 'Sunny.'),
     item('c', 'Football', 'A match.'),
   ] };
-  const first = ingestFeed(db, 2, feed, { enrichers: [autoTagEnricher], now: '2021-11-01T11:00:00Z' });
+  const first = await ingestFeed(new SqliteStore(db), 2, feed, { enrichers: [autoTagEnricher], now: '2021-11-01T11:00:00Z' });
   assert.deepEqual(first.warnings, []);
   const [a, b, c] = first.newIds as [number, number, number];
   assert.deepEqual(articleTags(db, a), ['Sanctions']);
@@ -55,11 +56,11 @@ test('a rule tags new articles at ingest, limited to its feeds, and untags an ed
   assert.equal(assignments(db, 'Sanctions')[a], rule.id);
 
   // The same text in a feed the rule is not limited to: no tag.
-  const other = ingestFeed(db, 1, { ...feed, items: [item('z', 'Sanctions again', 'More sanctions.')] }, { enrichers: [autoTagEnricher] });
+  const other = await ingestFeed(new SqliteStore(db), 1, { ...feed, items: [item('z', 'Sanctions again', 'More sanctions.')] }, { enrichers: [autoTagEnricher] });
   assert.deepEqual(articleTags(db, other.newIds[0]!), []);
 
   // An edit: the article no longer mentions sanctions, so the rule's tag goes.
-  const edited = ingestFeed(db, 2, { ...feed, items: [item('a', 'Steel prices', 'Prices rose.')] }, { enrichers: [autoTagEnricher], now: '2021-11-02T11:00:00Z' });
+  const edited = await ingestFeed(new SqliteStore(db), 2, { ...feed, items: [item('a', 'Steel prices', 'Prices rose.')] }, { enrichers: [autoTagEnricher], now: '2021-11-02T11:00:00Z' });
   assert.deepEqual(edited.updatedIds, [a]);
   assert.deepEqual(articleTags(db, a), []);
 });
@@ -138,13 +139,13 @@ test('tags: create, colour, conflicts named clearly, remove, delete; names compa
   assert.throws(() => addRule(db, 'kabul', ensureTag(db, 'x'), [99]), /No feed with id 99/);
 });
 
-test('a rule with country: tags at ingest through the outlet registry', (t) => {
+test('a rule with country: tags at ingest through the outlet registry', async (t) => {
   const db = library(t);
   addRule(db, 'country:ru sanctions', ensureTag(db, 'RU sanctions'));
   const feed: FeedObject = { title: 'TASS', link: null, description: null, language: 'en', items: [item('x', 'New sanctions', 'Sanctions announced.')] };
-  const r = ingestFeed(db, 2, feed, { enrichers: [autoTagEnricher] });
+  const r = await ingestFeed(new SqliteStore(db), 2, feed, { enrichers: [autoTagEnricher] });
   assert.deepEqual(r.warnings, []);
   assert.deepEqual(articleTags(db, r.newIds[0]!), ['RU sanctions']);
-  const elsewhere = ingestFeed(db, 1, { ...feed, items: [{ ...item('y', 'New sanctions', 'Sanctions.'), link: 'https://www.reuters.com/y' }] }, { enrichers: [autoTagEnricher] });
+  const elsewhere = await ingestFeed(new SqliteStore(db), 1, { ...feed, items: [{ ...item('y', 'New sanctions', 'Sanctions.'), link: 'https://www.reuters.com/y' }] }, { enrichers: [autoTagEnricher] });
   assert.deepEqual(articleTags(db, elsewhere.newIds[0]!), []);
 });

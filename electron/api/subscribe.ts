@@ -1,8 +1,7 @@
 // Subscribing: one feed from what the user typed (with discovery), or a whole OPML file; and the OPML export.
 // Nothing here stores articles: the next poll fetches them, so that a first poll saves the ETag it then sends.
-import type { Db } from '../store/sqlite/db.ts';
-import { findFeedByUrl, insertFeed, listStoredFeeds, updateFeedState } from '../store/sqlite/feeds.ts';
-import { ensureFolder, listFolders } from '../store/sqlite/folders.ts';
+import type { Store } from '../store/store.ts';
+import type { NewSubscription } from '../store/records.ts';
 import { discoverFeeds, noFeedMessage, type DiscoverOptions, type FeedCandidate } from '../feeds/discover.ts';
 import { FetchError } from '../net/fetch.ts';
 import { parseOpml, serialiseOpml, type OpmlFeed } from '../feeds/opml.ts';
@@ -19,9 +18,9 @@ export interface AddOptions {
   now?: Date;
 }
 
-export async function addFeed(db: Db, typed: string, opts: AddOptions): Promise<{ feedId: number; candidates: FeedCandidate[] }> {
+export async function addFeed(store: Store, typed: string, opts: AddOptions): Promise<{ feedId: number; candidates: FeedCandidate[] }> {
   const typedUrl = typedToUrl(typed);
-  const known = findFeedByUrl(db, typedUrl);
+  const known = await store.feeds.findByUrl(typedUrl);
   if (known) throw alreadySubscribed(known.url, known.id);
   let found;
   try {
@@ -32,43 +31,37 @@ export async function addFeed(db: Db, typed: string, opts: AddOptions): Promise<
   }
   if (!found.chosen) throw new SubscribeError('no_feed', noFeedMessage(typedUrl, found));
   const { url, feed } = found.chosen;
-  const feedId = db.transaction(() => {
-    const existing = findFeedByUrl(db, url);
-    if (existing) throw alreadySubscribed(url, existing.id);
-    const folderId = opts.folder ? ensureFolder(db, opts.folder) : null;
-    const id = insertFeed(db, { url, typedUrl, title: feed.title, siteUrl: feed.link, folderId, intervalMinutes: opts.intervalMinutes,
-      createdAt: (opts.now ?? new Date()).toISOString() });
-    updateFeedState(db, id, { description: feed.description, language: feed.language, floorMinutes: feed.ttlMinutes });
-    return id;
-  })();
-  return { feedId, candidates: found.candidates };
+  // The store checks the address again in its own transaction: another client may have added it meanwhile.
+  const added = await store.feeds.add({
+    url, typedUrl, title: feed.title, siteUrl: feed.link, folder: opts.folder ?? null, intervalMinutes: opts.intervalMinutes,
+    description: feed.description, language: feed.language, floorMinutes: feed.ttlMinutes, createdAt: (opts.now ?? new Date()).toISOString(),
+  });
+  if (!added.added) throw alreadySubscribed(url, added.existing.id);
+  return { feedId: added.id, candidates: found.candidates };
 }
 
 /** Subscribes to every feed of an OPML file, folders kept, without fetching; known and unusable URLs are skipped. */
-export function importOpml(db: Db, xml: string, opts: { intervalMinutes: number; now?: Date }): { added: number; skipped: number } {
+export async function importOpml(store: Store, xml: string, opts: { intervalMinutes: number; now?: Date }): Promise<{ added: number; skipped: number }> {
   const { feeds } = parseOpml(xml);
   const createdAt = (opts.now ?? new Date()).toISOString();
-  let added = 0;
-  db.transaction(() => {
-    for (const f of feeds) {
-      let url: string;
-      try {
-        url = typedToUrl(f.url);
-      } catch {
-        continue;
-      }
-      if (findFeedByUrl(db, url)) continue;
-      const folderId = f.folder ? ensureFolder(db, f.folder) : null;
-      insertFeed(db, { url, typedUrl: url, title: f.title, siteUrl: f.siteUrl, folderId, intervalMinutes: opts.intervalMinutes, createdAt });
-      added++;
+  const usable: NewSubscription[] = [];
+  for (const f of feeds) {
+    let url: string;
+    try {
+      url = typedToUrl(f.url);
+    } catch {
+      continue;
     }
-  })();
+    usable.push({ url, typedUrl: url, title: f.title, siteUrl: f.siteUrl, folder: f.folder, intervalMinutes: opts.intervalMinutes, createdAt });
+  }
+  const added = await store.feeds.addMany(usable);
   return { added, skipped: feeds.length - added };
 }
 
-export function exportOpml(db: Db): string {
-  const folderNames = new Map(listFolders(db).map((f) => [f.id, f.name]));
-  const feeds: OpmlFeed[] = listStoredFeeds(db).map((f) => ({
+export async function exportOpml(store: Store): Promise<string> {
+  const [folders, stored] = [await store.folders.list(), await store.feeds.stored()];
+  const folderNames = new Map(folders.map((f) => [f.id, f.name]));
+  const feeds: OpmlFeed[] = stored.map((f) => ({
     url: f.url, title: f.title, siteUrl: f.siteUrl, folder: f.folderId === null ? null : folderNames.get(f.folderId) ?? null,
   }));
   // Folders in their sidebar order: serialiseOpml keeps the order in which it first meets each folder.

@@ -2,8 +2,8 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { commands } from './commands.ts';
 import { UsageError, type CliIo } from './command.ts';
-import { invoke, type ApiContext } from '../api/methods.ts';
-import { createContext } from '../engine/context.ts';
+import { createContext, type EngineContext } from '../engine/context.ts';
+import { inProcessClient } from '../api/client.ts';
 import { defaultDataDir } from './paths.ts';
 import { APP_VERSION } from '../version.ts';
 
@@ -39,7 +39,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     console.error(`footnote: unknown command "${name}"; run "footnote --help" for the list.`);
     return 2;
   }
-  let ctx: ApiContext | undefined;
+  let ctx: EngineContext | undefined;
   try {
     const { values, positionals } = parseArgs({ args: rest, options: { ...common, ...command.options }, allowPositionals: true, strict: true });
     if (values['help'] === true) {
@@ -47,14 +47,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       return 0;
     }
     const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir(env);
-    const context = (): ApiContext => (ctx ??= createContext(dataDir));
+    const context = (): EngineContext => (ctx ??= createContext(dataDir));
     const io: CliIo = {
       positionals,
       values,
       json: values['json'] === true,
       dataDir,
       context,
-      call: (method, args) => invoke(context(), method, args),
+      api: { call: (method, args) => inProcessClient(context()).call(method, args) },
       out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
       err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
       stdoutIsTTY: process.stdout.isTTY === true,
@@ -66,7 +66,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     if (usage) console.error(`Usage: footnote ${command.usage}`);
     return usage ? 2 : 1;
   } finally {
-    ctx?.db.close();
+    await ctx?.store.close();
   }
 }
 

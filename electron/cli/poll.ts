@@ -21,7 +21,7 @@ export const pollCommand: CliCommand = {
     const stop = bar ? io.context().events.on((e) => { if (e.type === 'poll-progress') process.stderr.write(progressLine(e)); }) : undefined;
     let r: ApiResult<'feeds.poll'>;
     try {
-      r = (await io.call('feeds.poll', { due: io.values['due'] === true })) as ApiResult<'feeds.poll'>;
+      r = await io.api.call('feeds.poll', { due: io.values['due'] === true });
     } finally {
       stop?.();
       if (bar) process.stderr.write('\n');

@@ -4,14 +4,12 @@
 // as the article's full_html and text; the raw page is kept, compressed, as evidence. Then the enrichers
 // (labels, auto-tags) run again on the longer text. A failure is recorded on the article's page row and never
 // fails the poll.
-import type { Db } from '../store/sqlite/db.ts';
-import { getStoredFeed, type StoredFeed } from '../store/sqlite/feeds.ts';
-import { articlesWithoutPage, fullTextTargets, getPage, insertPage, recentFeedHtml, storeFullText, type FullTextTarget, type PageRecord } from '../store/sqlite/pages.ts';
+import type { Store } from '../store/store.ts';
+import type { FullTextTarget, PageRecord, StoredFeed } from '../store/records.ts';
 import { FetchError, fetchUrl, hostPortOf, type FetchOptions } from '../net/fetch.ts';
 import { decodeFeedBytes } from '../text/decode.ts';
 import { htmlToText } from '../text/html-text.ts';
 import { extractArticle } from '../articles/extract.ts';
-import { enrichArticle } from '../store/sqlite/ingest.ts';
 import type { Enricher } from '../articles/enrichment.ts';
 import { enrichers as standardEnrichers } from './enrichers.ts';
 
@@ -57,9 +55,9 @@ export interface FullTextSummary {
 }
 
 /** Whether this feed's articles get their pages fetched: its setting, or (NULL) detection on its latest items. */
-export function wantsFullText(db: Db, feed: StoredFeed): boolean {
+export async function wantsFullText(store: Store, feed: StoredFeed): Promise<boolean> {
   if (feed.fullText !== null) return feed.fullText;
-  return looksLikeSummaries(recentFeedHtml(db, feed.id, DETECT_SAMPLE));
+  return looksLikeSummaries(await store.pages.recentFeedHtml(feed.id, DETECT_SAMPLE));
 }
 
 /** Most items carry no content, or less than SUMMARY_CHARS of text. */
@@ -73,11 +71,11 @@ export function looksLikeSummaries(itemHtml: string[]): boolean {
  * Fetches and extracts the pages of these articles of one feed (new or edited ones, after a poll), then of its
  * articles whose page was never fetched, up to maxPages, if the feed wants full text. Never throws.
  */
-export async function fillFullText(db: Db, feedId: number, articleIds: number[], opts: FullTextOptions = {}): Promise<FullTextSummary> {
+export async function fillFullText(store: Store, feedId: number, articleIds: number[], opts: FullTextOptions = {}): Promise<FullTextSummary> {
   const summary: FullTextSummary = { done: 0, failed: 0, failures: [] };
   let chosen: { feed: StoredFeed; targets: FullTextTarget[] } | null;
   try {
-    chosen = chooseTargets(db, feedId, articleIds, opts);
+    chosen = await chooseTargets(store, feedId, articleIds, opts);
   } catch (err) {
     const error = `Full text could not start: ${(err as Error).message}`;
     return { done: 0, failed: articleIds.length, failures: articleIds.map((articleId) => ({ articleId, url: null, error })) };
@@ -90,7 +88,7 @@ export async function fillFullText(db: Db, feedId: number, articleIds: number[],
       const target = targets[next++] as FullTextTarget;
       let outcome: FullTextOutcome | null;
       try {
-        outcome = await fetchFullText(db, feed, target, opts);
+        outcome = await fetchFullText(store, feed, target, opts);
       } catch (err) {
         // Storing failed (a locked library, a full disk): this article stays as it was, the poll goes on.
         outcome = { error: `Full text of "${target.link}" could not be stored: ${(err as Error).message}`, page: null };
@@ -109,14 +107,14 @@ export async function fillFullText(db: Db, feedId: number, articleIds: number[],
 }
 
 /** The feed and the articles to fetch now, or null when this feed gets no full text. */
-function chooseTargets(db: Db, feedId: number, articleIds: number[], opts: FullTextOptions): { feed: StoredFeed; targets: FullTextTarget[] } | null {
-  const feed = getStoredFeed(db, feedId);
+async function chooseTargets(store: Store, feedId: number, articleIds: number[], opts: FullTextOptions): Promise<{ feed: StoredFeed; targets: FullTextTarget[] } | null> {
+  const [feed] = await store.feeds.stored([feedId]);
   // With nothing new, only a feed switched on works through its backlog: detection is not worth a query per poll.
   if (!feed || (articleIds.length === 0 && feed.fullText !== true && opts.force !== true)) return null;
-  if (opts.force !== true && !wantsFullText(db, feed)) return null;
+  if (opts.force !== true && !(await wantsFullText(store, feed))) return null;
   const max = opts.maxPages ?? MAX_PAGES_PER_POLL;
-  const ids = [...new Set([...articleIds, ...articlesWithoutPage(db, feedId, max)])].slice(0, max);
-  return { feed, targets: fullTextTargets(db, ids).filter((a) => a.feedId === feedId && a.link !== null) };
+  const ids = [...new Set([...articleIds, ...await store.pages.backlog(feedId, max)])].slice(0, max);
+  return { feed, targets: (await store.pages.targets(ids)).filter((a) => a.feedId === feedId && a.link !== null) };
 }
 
 export interface FullTextOutcome {
@@ -126,24 +124,20 @@ export interface FullTextOutcome {
 }
 
 /** Fetches one article's page now, whatever the feed's setting (the API's "articles.fullText"). */
-export async function refreshFullText(db: Db, articleId: number, opts: FullTextOptions = {}): Promise<FullTextOutcome> {
-  const [target] = fullTextTargets(db, [articleId]);
+export async function refreshFullText(store: Store, articleId: number, opts: FullTextOptions = {}): Promise<FullTextOutcome> {
+  const [target] = await store.pages.targets([articleId]);
   if (!target) return { error: `There is no article ${articleId}.`, page: null };
-  const feed = getStoredFeed(db, target.feedId);
+  const [feed] = await store.feeds.stored([target.feedId]);
   if (!feed) return { error: `The feed of article ${articleId} is gone.`, page: null };
-  return (await fetchFullText(db, feed, target, opts)) ?? { error: 'The fetch was cancelled.', page: null };
+  return (await fetchFullText(store, feed, target, opts)) ?? { error: 'The fetch was cancelled.', page: null };
 }
 
 /** One article: fetch, extract, store page and text, re-enrich. null when cancelled (nothing stored then). */
-async function fetchFullText(db: Db, feed: StoredFeed, article: FullTextTarget, opts: FullTextOptions): Promise<FullTextOutcome | null> {
+async function fetchFullText(store: Store, feed: StoredFeed, article: FullTextTarget, opts: FullTextOptions): Promise<FullTextOutcome | null> {
   const now = opts.now ?? ((): Date => new Date());
   const url = article.link;
   if (url === null) return { error: `Article ${article.id} has no link to fetch its full text from.`, page: null };
   const fetchedAt = now().toISOString();
-  const record = (fields: { finalUrl: string | null; status: number | null; contentType: string | null; bytes: Uint8Array | null; error: string | null }): PageRecord => {
-    const id = insertPage(db, { articleId: article.id, url, fetchedAt, ...fields });
-    return getPage(db, id) as PageRecord;
-  };
   let res;
   try {
     res = await fetchUrl(url, {
@@ -156,7 +150,8 @@ async function fetchFullText(db: Db, feed: StoredFeed, article: FullTextTarget, 
   } catch (err) {
     if (err instanceof FetchError && err.kind === 'aborted') return null;
     const error = `Full text of "${url}" could not be fetched: ${(err as Error).message}`;
-    const page = record({ finalUrl: null, status: err instanceof FetchError ? err.status : null, contentType: null, bytes: null, error });
+    const page = await store.pages.record({ articleId: article.id, url, fetchedAt, finalUrl: null, status: err instanceof FetchError ? err.status : null,
+      contentType: null, bytes: null, error }, null, []);
     return { error, page };
   }
   const contentType = res.headers['content-type'] ?? null;
@@ -171,16 +166,9 @@ async function fetchFullText(db: Db, feed: StoredFeed, article: FullTextTarget, 
       error = `Full text of "${url}": ${(err as Error).message}`;
     }
   }
-  const found = extracted;
-  const page = db.transaction(() => {
-    const stored = record({ finalUrl: res.url, status: res.status, contentType, bytes: res.bytes, error });
-    if (found) {
-      storeFullText(db, article.id, found.html, found.text, found.lang);
-      // An enricher that fails loses only its own contribution; the text stays stored.
-      enrichArticle(db, opts.enrichers ?? standardEnrichers, { id: article.id, feedId: feed.id, url, text: found.text, isNew: false }, []);
-    }
-    return stored;
-  })();
+  // The page, the article's new text and the enrichers' verdict on it, in one transaction.
+  const page = await store.pages.record({ articleId: article.id, url, fetchedAt, finalUrl: res.url, status: res.status, contentType, bytes: res.bytes, error },
+    extracted && { html: extracted.html, text: extracted.text, lang: extracted.lang }, opts.enrichers ?? standardEnrichers);
   return { error, page };
 }
 

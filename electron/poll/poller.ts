@@ -1,12 +1,12 @@
 // Polls feeds: at most 6 fetched at once, each fetched, parsed and ingested on its own so that one feed's failure
 // never stops the others or touches what they stored. What the server says is obeyed: 304 not modified, 301/308
 // move the feed, 410 retires it, 429/503 Retry-After postpones it; other failures back off exponentially.
-import type { Db } from '../store/sqlite/db.ts';
 import type { AppEvent } from '../events.ts';
-import { findFeedByUrl, listStoredFeeds, updateFeedState, type FeedState, type StoredFeed } from '../store/sqlite/feeds.ts';
-import { logFetch, type FetchOutcome } from '../store/sqlite/fetch-log.ts';
-import { countFlagged } from '../store/sqlite/articles.ts';
-import { ingestFeed } from './ingest.ts';
+import type { Store } from '../store/store.ts';
+import type { FeedState, FetchLogEntry, FetchOutcome, StoredFeed } from '../store/records.ts';
+import type { Enricher } from '../articles/enrichment.ts';
+import { MAX_WRITES_PER_POLL } from './ingest.ts';
+import { enrichers as standardEnrichers } from './enrichers.ts';
 import { fillFullText } from './fulltext.ts';
 import { FetchError, fetchUrl, hostPortOf, type FetchOptions, type FetchResult } from '../net/fetch.ts';
 import { parseFeedBytes, type ParseFn, type ParsedFeed } from '../feeds/parse.ts';
@@ -28,6 +28,8 @@ export interface PollOptions {
   emit?: (event: AppEvent) => void;
   now?: () => Date;
   random?: () => number;
+  /** What runs on each new or changed article (default: the standard list of enrichers.ts). */
+  enrichers?: Enricher[];
 }
 
 export interface PollSummary {
@@ -50,11 +52,11 @@ export interface FeedPollResult {
   error: string | null;
 }
 
-export async function pollFeeds(db: Db, options: PollOptions = {}): Promise<PollSummary> {
+export async function pollFeeds(store: Store, options: PollOptions = {}): Promise<PollSummary> {
   const now = options.now ?? ((): Date => new Date());
   const summary: PollSummary = { feeds: 0, new: 0, updated: 0, failed: [], skipped: [], cancelled: false };
   const toFetch: StoredFeed[] = [];
-  for (const feed of listStoredFeeds(db, options.ids)) {
+  for (const feed of await store.feeds.stored(options.ids)) {
     const reason = skipReason(feed, options.due === true, now());
     if (reason) summary.skipped.push({ url: feed.url, reason });
     else toFetch.push(feed);
@@ -65,7 +67,7 @@ export async function pollFeeds(db: Db, options: PollOptions = {}): Promise<Poll
   const worker = async (): Promise<void> => {
     while (next < toFetch.length && !options.signal?.aborted) {
       const feed = toFetch[next++] as StoredFeed;
-      const r = await pollFeed(db, feed, options);
+      const r = await pollFeed(store, feed, options);
       if (r.outcome === 'cancelled') continue;
       summary.feeds++;
       summary.new += r.newCount;
@@ -96,14 +98,15 @@ function skipReason(feed: StoredFeed, dueOnly: boolean, now: Date): string | nul
 }
 
 /** Fetches, parses and stores one feed, and records the fetch. Never throws for the feed's own problems. */
-export async function pollFeed(db: Db, feed: StoredFeed, options: PollOptions = {}): Promise<FeedPollResult> {
+export async function pollFeed(store: Store, feed: StoredFeed, options: PollOptions = {}): Promise<FeedPollResult> {
   const now = options.now ?? ((): Date => new Date());
+  const enrichers = options.enrichers ?? standardEnrichers;
   const started = now();
   const startedMs = performance.now();
-  const log: LogFn = (outcome, status, bytes, newCount, updatedCount, error) => {
-    logFetch(db, { feedId: feed.id, startedAt: started.toISOString(), url: feed.url, status, outcome, bytes,
-      durationMs: Math.round(performance.now() - startedMs), newCount, updatedCount, error });
-  };
+  const logEntry = (outcome: FetchOutcome, status: number | null, bytes: number | null, error: string | null): FetchLogEntry => ({
+    feedId: feed.id, startedAt: started.toISOString(), url: feed.url, status, outcome, bytes,
+    durationMs: Math.round(performance.now() - startedMs), newCount: 0, updatedCount: 0, error,
+  });
 
   let response: FetchResult;
   let parsed: ParsedFeed | null = null;
@@ -120,7 +123,7 @@ export async function pollFeed(db: Db, feed: StoredFeed, options: PollOptions = 
     }
   } catch (err) {
     if (err instanceof FetchError && err.kind === 'aborted') return { outcome: 'cancelled', newCount: 0, flaggedCount: 0, updatedCount: 0, error: null };
-    return recordFailure(db, feed, err as Error, now(), log);
+    return recordFailure(store, feed, err as Error, now(), logEntry);
   }
 
   const at = now();
@@ -128,93 +131,65 @@ export async function pollFeed(db: Db, feed: StoredFeed, options: PollOptions = 
     status: 'ok', lastFetchedAt: at.toISOString(), lastSuccessAt: at.toISOString(), errorCount: 0, lastError: null, retryReason: null,
   };
   if (response.permanentUrl && response.permanentUrl !== feed.url) {
-    const other = findFeedByUrl(db, response.permanentUrl);
+    const other = await store.feeds.findByUrl(response.permanentUrl);
     if (!other || other.id === feed.id) state.url = response.permanentUrl;
   }
   if (!parsed) {
     state.nextFetchAt = nextAfterSuccess(feed, at, options.random).toISOString();
-    db.transaction(() => {
-      updateFeedState(db, feed.id, state);
-      log('not_modified', response.status, 0, 0, 0, null);
-    })();
+    await store.feeds.recordFetch(feed.id, state, logEntry('not_modified', response.status, 0, null));
     return { outcome: 'not_modified', newCount: 0, flaggedCount: 0, updatedCount: 0, error: null };
   }
-  let stored: StoredPoll;
+  let result;
   try {
-    stored = storeParsed(db, feed, parsed, response, state, at, options.random, log);
+    // The items, the feed's new state and the fetch log, all in one transaction.
+    result = await store.feeds.recordPoll(feed.id, {
+      feed: parsed,
+      ingest: { now: at.toISOString(), maxWrites: MAX_WRITES_PER_POLL, enrichers },
+      state: {
+        ...state,
+        title: feed.title ?? parsed.title,
+        siteUrl: parsed.link ?? feed.siteUrl,
+        description: parsed.description,
+        language: parsed.language,
+        floorMinutes: parsed.ttlMinutes,
+        etag: response.headers['etag'] ?? null,
+        lastModified: response.headers['last-modified'] ?? null,
+        nextFetchAt: nextAfterSuccess({ intervalMinutes: feed.intervalMinutes, floorMinutes: parsed.ttlMinutes }, at, options.random).toISOString(),
+      },
+      log: logEntry('ok', response.status, response.bytes.length, null),
+    });
   } catch (err) {
     // A bug or a locked library while storing: the transaction rolled back, so the feed is simply retried later.
     const why = new Error(`Footnote could not store this feed's items (${(err as Error).message}); nothing from this fetch was saved.`);
-    return recordFailure(db, feed, why, now(), log);
+    return recordFailure(store, feed, why, now(), logEntry);
   }
-  const { polled, newIds, changedIds } = stored;
   // Full text for summaries-only feeds, after the feed's transaction so that a slow article site never holds the
   // write lock; its failures stay on the articles' page rows. Labels found in the full text count as flagged too.
-  await fillFullText(db, feed.id, changedIds, { fetch: options.fetch, signal: options.signal, now });
-  return { ...polled, flaggedCount: countFlagged(db, newIds) };
+  const changedIds = [...result.newIds, ...result.updatedIds];
+  await fillFullText(store, feed.id, changedIds, { fetch: options.fetch, signal: options.signal, now, enrichers });
+  return { outcome: 'ok', newCount: result.newIds.length, flaggedCount: await store.articles.countFlagged(result.newIds), updatedCount: result.updatedIds.length, error: null };
 }
 
-type LogFn = (outcome: FetchOutcome, status: number | null, bytes: number | null, newCount: number, updatedCount: number, error: string | null) => void;
-
-interface StoredPoll {
-  polled: FeedPollResult;
-  newIds: number[];
-  /** New and updated articles. */
-  changedIds: number[];
-}
-
-/** Ingests a parsed feed and records the feed's new state and the fetch, all in one transaction. */
-function storeParsed(db: Db, feed: StoredFeed, doc: ParsedFeed, response: FetchResult, state: Partial<FeedState>, at: Date,
-  random: (() => number) | undefined, log: LogFn): StoredPoll {
-  return db.transaction((): StoredPoll => {
-    const result = ingestFeed(db, feed.id, doc, { now: at.toISOString() });
-    const floor = doc.ttlMinutes;
-    updateFeedState(db, feed.id, {
-      ...state,
-      title: feed.title ?? doc.title,
-      siteUrl: doc.link ?? feed.siteUrl,
-      description: doc.description,
-      language: doc.language,
-      floorMinutes: floor,
-      // Items left for the next poll: keep no validators, so that the next poll gets the whole feed again.
-      etag: result.deferred > 0 ? null : response.headers['etag'] ?? null,
-      lastModified: result.deferred > 0 ? null : response.headers['last-modified'] ?? null,
-      nextFetchAt: nextAfterSuccess({ intervalMinutes: feed.intervalMinutes, floorMinutes: floor }, at, random).toISOString(),
-    });
-    const note = result.deferred > 0 ? `${result.deferred} items left for the next poll.` : null;
-    log('ok', response.status, response.bytes.length, result.newIds.length, result.updatedIds.length, [note, ...result.warnings].filter(Boolean).join(' ') || null);
-    return {
-      polled: { outcome: 'ok', newCount: result.newIds.length, flaggedCount: countFlagged(db, result.newIds), updatedCount: result.updatedIds.length, error: null },
-      newIds: result.newIds,
-      changedIds: [...result.newIds, ...result.updatedIds],
-    };
-  })();
-}
-
-function recordFailure(db: Db, feed: StoredFeed, err: Error, at: Date, log: LogFn): FeedPollResult {
+async function recordFailure(store: Store, feed: StoredFeed, err: Error, at: Date,
+  logEntry: (outcome: FetchOutcome, status: number | null, bytes: number | null, error: string | null) => FetchLogEntry): Promise<FeedPollResult> {
   const status = err instanceof FetchError ? err.status : null;
   const message = err.message;
   const base: Partial<FeedState> = { lastFetchedAt: at.toISOString(), lastError: message };
-  return db.transaction((): FeedPollResult => {
-    if (status === 410) {
-      updateFeedState(db, feed.id, { ...base, status: 'gone', nextFetchAt: null, retryReason: null });
-      log('gone', status, null, 0, 0, message);
-      return { outcome: 'gone', newCount: 0, flaggedCount: 0, updatedCount: 0, error: message };
-    }
-    const retryAt = (status === 429 || status === 503) && err instanceof FetchError ? parseRetryAfter(err.retryAfter, at) : null;
-    if (retryAt) {
-      const reason = `The server asked Footnote to wait (HTTP ${status}, Retry-After).`;
-      updateFeedState(db, feed.id, { ...base, status: 'error', nextFetchAt: retryAt.toISOString(), retryReason: reason });
-      log('retry_later', status, null, 0, 0, message);
-      return { outcome: 'retry_later', newCount: 0, flaggedCount: 0, updatedCount: 0, error: `${message} Next try in ${describeWait(retryAt, at)}.` };
-    }
-    const errors = feed.errorCount + 1;
-    const next = nextAfterFailure(feed, errors, at);
-    updateFeedState(db, feed.id, {
-      ...base, status: 'error', errorCount: errors, nextFetchAt: next.toISOString(),
-      retryReason: `Backing off after ${errors} failed fetch${errors === 1 ? '' : 'es'} in a row.`,
-    });
-    log('error', status, null, 0, 0, message);
-    return { outcome: 'error', newCount: 0, flaggedCount: 0, updatedCount: 0, error: message };
-  })();
+  if (status === 410) {
+    await store.feeds.recordFetch(feed.id, { ...base, status: 'gone', nextFetchAt: null, retryReason: null }, logEntry('gone', status, null, message));
+    return { outcome: 'gone', newCount: 0, flaggedCount: 0, updatedCount: 0, error: message };
+  }
+  const retryAt = (status === 429 || status === 503) && err instanceof FetchError ? parseRetryAfter(err.retryAfter, at) : null;
+  if (retryAt) {
+    const reason = `The server asked Footnote to wait (HTTP ${status}, Retry-After).`;
+    await store.feeds.recordFetch(feed.id, { ...base, status: 'error', nextFetchAt: retryAt.toISOString(), retryReason: reason }, logEntry('retry_later', status, null, message));
+    return { outcome: 'retry_later', newCount: 0, flaggedCount: 0, updatedCount: 0, error: `${message} Next try in ${describeWait(retryAt, at)}.` };
+  }
+  const errors = feed.errorCount + 1;
+  const next = nextAfterFailure(feed, errors, at);
+  await store.feeds.recordFetch(feed.id, {
+    ...base, status: 'error', errorCount: errors, nextFetchAt: next.toISOString(),
+    retryReason: `Backing off after ${errors} failed fetch${errors === 1 ? '' : 'es'} in a row.`,
+  }, logEntry('error', status, null, message));
+  return { outcome: 'error', newCount: 0, flaggedCount: 0, updatedCount: 0, error: message };
 }

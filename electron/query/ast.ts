@@ -59,6 +59,9 @@ export interface FilterNode {
 
 export type QueryNode = TermNode | PhraseNode | NearNode | AndNode | OrNode | NotNode | FilterNode;
 
+/** How many hits a search returns when the caller does not say, on every engine. */
+export const DEFAULT_LIMIT = 50;
+
 export interface ParsedQuery {
   /** null for an empty query, which matches every article. */
   root: QueryNode | null;

@@ -10,10 +10,10 @@ const ctx = createContext(dataDir);
 const outlines = urls.map((u) => `<outline type="rss" text="x" xmlUrl="${u}"/>`).join('');
 await invoke(ctx, 'opml.import', { xml: `<opml version="2.0"><body>${outlines}</body></opml>` });
 const fetch = { timeoutMs: 20_000, idleTimeoutMs: 10_000, maxBytes: 12 * 1024 * 1024, maxRedirects: 5 };
-const first = await pollFeeds(ctx.db, { fetch });
-const countsAfterFirst = ctx.db.prepare('SELECT f.url, count(a.id) AS n FROM feed f LEFT JOIN article a ON a.feed_id = f.id GROUP BY f.id').all();
-const second = await pollFeeds(ctx.db, { fetch });
-const countsAfterSecond = ctx.db.prepare('SELECT f.url, count(a.id) AS n FROM feed f LEFT JOIN article a ON a.feed_id = f.id GROUP BY f.id').all();
-ctx.db.close();
+const first = await pollFeeds(ctx.store, { fetch });
+const countsAfterFirst = ctx.store.db.prepare('SELECT f.url, count(a.id) AS n FROM feed f LEFT JOIN article a ON a.feed_id = f.id GROUP BY f.id').all();
+const second = await pollFeeds(ctx.store, { fetch });
+const countsAfterSecond = ctx.store.db.prepare('SELECT f.url, count(a.id) AS n FROM feed f LEFT JOIN article a ON a.feed_id = f.id GROUP BY f.id').all();
+ctx.store.close();
 // maxRSS is in kilobytes.
 console.log(JSON.stringify({ first, second, countsAfterFirst, countsAfterSecond, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));

@@ -5,6 +5,7 @@ import { prepared } from './prepared.ts';
 import { liveLabel } from './flags.ts';
 import type { ArticleFields, ArticleKeys } from '../../articles/normalise.ts';
 import type { KnownArticle } from '../../articles/dedupe.ts';
+import type { ArticleVersion } from '../records.ts';
 
 const knownSelect = 'SELECT id, content_hash AS contentHash FROM article';
 
@@ -71,16 +72,6 @@ export function countFlagged(db: Db, ids: number[]): number {
   const row = prepared(db, `SELECT count(DISTINCT article_id) AS n FROM label
     WHERE ${liveLabel()} AND article_id IN (SELECT value FROM json_each(?))`).get(JSON.stringify(ids)) as { n: number };
   return row.n;
-}
-
-export interface ArticleVersion {
-  contentHash: string;
-  title: string | null;
-  summary: string | null;
-  content: string | null;
-  text: string | null;
-  seenFrom: string;
-  seenUntil: string;
 }
 
 export function articleVersions(db: Db, articleId: number): ArticleVersion[] {

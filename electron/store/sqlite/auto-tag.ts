@@ -2,9 +2,10 @@
 // library on demand (with progress), and when a rule is deleted (its tags go, a person's stay).
 import type { Db } from './db.ts';
 import { applyTag } from './tags.ts';
-import { deleteRule, getRule, listRules, ruleMatchesAll, ruleMatchesAmong, type RuleRecord } from './rules.ts';
+import { deleteRule, getRule, listRules, ruleMatchesAll, ruleMatchesAmong } from './rules.ts';
 import type { OutletResolver } from './search/search.ts';
 import { outletResolver } from './outlets.ts';
+import type { ApplyProgress, ApplyResult, RuleRecord } from '../records.ts';
 
 /**
  * Tags a just-written article for every rule it matches. An edited article that no longer matches loses that rule's
@@ -19,17 +20,6 @@ export function tagByRules(db: Db, article: { id: number; isNew: boolean }): voi
     if (matches) applyTag(db, rule.tagId, [article.id], rule.id);
     else if (!article.isNew) db.prepare('DELETE FROM article_tag WHERE article_id = ? AND rule_id = ?').run(article.id, rule.id);
   }
-}
-
-export interface ApplyProgress {
-  done: number;
-  total: number;
-}
-
-export interface ApplyResult {
-  rules: number;
-  matched: number;
-  tagged: number;
 }
 
 const CHUNK = 1000;

@@ -4,17 +4,13 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { LibraryError, libraryPath, openDatabase, schemaVersion, type Db } from './db.ts';
+import type { BackupResult } from '../records.ts';
 
 /** Tables every Footnote library has had since schema 1: a file without them is not one of ours. */
 const EXPECTED_TABLES = ['folder', 'feed', 'article', 'article_version', 'fetch_log', 'tag', 'article_tag', 'label', 'article_fts'];
 
 const SIDE_FILES = ['-wal', '-shm'];
 const ALL_PAGES = 0x7fffffff;
-
-export interface BackupResult {
-  file: string;
-  bytes: number;
-}
 
 /** Writes a consistent copy of the open library to `file` (a new file: an existing one is never overwritten). */
 export async function backupLibrary(db: Db, file: string): Promise<BackupResult> {

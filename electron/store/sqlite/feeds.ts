@@ -1,35 +1,9 @@
 // Subscriptions: the feed table, as FeedRecord (what the API shows) and StoredFeed (what the poller needs).
 import type { Db } from './db.ts';
-import type { FeedRecord, FeedStatus } from '../../model.ts';
+import type { FeedRecord } from '../../model.ts';
 import { prepared } from './prepared.ts';
-
-/** Everything the poller reads and writes about a feed. */
-export interface StoredFeed {
-  id: number;
-  url: string;
-  typedUrl: string;
-  siteUrl: string | null;
-  title: string | null;
-  folderId: number | null;
-  intervalMinutes: number;
-  floorMinutes: number | null;
-  fullText: boolean | null;
-  status: FeedStatus;
-  etag: string | null;
-  lastModified: string | null;
-  lastFetchedAt: string | null;
-  lastSuccessAt: string | null;
-  nextFetchAt: string | null;
-  retryReason: string | null;
-  errorCount: number;
-  lastError: string | null;
-}
-
-/** The columns a poll may change, by their camelCase names. */
-export type FeedState = Omit<StoredFeed, 'id' | 'typedUrl' | 'folderId' | 'intervalMinutes' | 'fullText'> & {
-  description: string | null;
-  language: string | null;
-};
+import type { AddedFeed, FeedSettings, FeedState, NewSubscription, StoredFeed } from '../records.ts';
+import { ensureFolder } from './folders.ts';
 
 const stateColumns: Record<keyof FeedState, string> = {
   url: 'url', siteUrl: 'site_url', title: 'title', description: 'description', language: 'language',
@@ -89,14 +63,10 @@ export function updateFeedState(db: Db, id: number, patch: Partial<FeedState>): 
   prepared(db, sql).run(...keys.map((k) => patch[k] ?? null), id);
 }
 
-export interface FeedSettings {
-  title?: string | null;
-  folderId?: number | null;
-  intervalMinutes?: number;
-  fullText?: boolean | null;
-}
+/** The settings columns: FeedSettings with its folder as an id. */
+type SettingsColumns = Omit<FeedSettings, 'folder'> & { folderId?: number | null | undefined };
 
-export function updateFeedSettings(db: Db, id: number, s: FeedSettings): void {
+export function updateFeedSettings(db: Db, id: number, s: SettingsColumns): void {
   const sets: string[] = [];
   const values: (string | number | null)[] = [];
   if (s.title !== undefined) { sets.push('title = ?'); values.push(s.title); }
@@ -112,6 +82,37 @@ export function updateFeedSettings(db: Db, id: number, s: FeedSettings): void {
   if (s.fullText !== undefined) { sets.push('full_text = ?'); values.push(s.fullText === null ? null : s.fullText ? 1 : 0); }
   if (sets.length === 0) return;
   prepared(db, `UPDATE feed SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+}
+
+/** Subscribes (creating the folder if needed) unless a feed with that address is there already; one transaction. */
+export function addSubscription(db: Db, s: NewSubscription): AddedFeed {
+  return db.transaction((): AddedFeed => {
+    const existing = findFeedByUrl(db, s.url);
+    if (existing) return { added: false, existing: { id: existing.id, url: existing.url } };
+    const folderId = s.folder ? ensureFolder(db, s.folder) : null;
+    const id = insertFeed(db, { url: s.url, typedUrl: s.typedUrl, title: s.title, siteUrl: s.siteUrl, folderId, intervalMinutes: s.intervalMinutes, createdAt: s.createdAt });
+    updateFeedState(db, id, { description: s.description ?? null, language: s.language ?? null, floorMinutes: s.floorMinutes ?? null });
+    return { added: true, id };
+  })();
+}
+
+/** Subscribes to each feed whose address is not there yet, in one transaction; returns how many were added. */
+export function addSubscriptions(db: Db, feeds: NewSubscription[]): number {
+  let added = 0;
+  db.transaction(() => {
+    for (const s of feeds) if (addSubscription(db, s).added) added++;
+  })();
+  return added;
+}
+
+/** Changes what the analyst may change about a feed (the folder is created if needed); one transaction. */
+export function changeFeed(db: Db, id: number, s: FeedSettings): FeedRecord | undefined {
+  return db.transaction(() => {
+    if (!getStoredFeed(db, id)) return undefined;
+    const folderId = s.folder === undefined ? undefined : s.folder === null ? null : ensureFolder(db, s.folder);
+    updateFeedSettings(db, id, { title: s.title, folderId, intervalMinutes: s.intervalMinutes, fullText: s.fullText });
+    return getFeedRecord(db, id);
+  })();
 }
 
 /** Removes a feed with its articles, their versions, tags and labels (ON DELETE CASCADE), in one transaction. */

@@ -1,21 +1,7 @@
 // One row per feed fetch: what was asked, what came back, what it stored. For "why is this feed stuck?".
 import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
-
-export type FetchOutcome = 'ok' | 'not_modified' | 'error' | 'gone' | 'retry_later';
-
-export interface FetchLogEntry {
-  feedId: number;
-  startedAt: string;
-  url: string;
-  status: number | null;
-  outcome: FetchOutcome;
-  bytes: number | null;
-  durationMs: number | null;
-  newCount: number;
-  updatedCount: number;
-  error: string | null;
-}
+import type { FetchLogEntry } from '../records.ts';
 
 export function logFetch(db: Db, e: FetchLogEntry): void {
   prepared(db, `INSERT INTO fetch_log (feed_id, started_at, url, status, outcome, bytes, duration_ms, new_count, updated_count, error)

@@ -1,13 +1,7 @@
 // Folders: a flat list of names that feeds are filed under (OPML nesting is flattened to "Parent/Child").
 import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
-
-export interface FolderRecord {
-  id: number;
-  name: string;
-  position: number;
-  feedCount: number;
-}
+import type { FolderRecord } from '../records.ts';
 
 /** The id of the folder called `name`, creating it (at the end of the list) when it does not exist yet. */
 export function ensureFolder(db: Db, name: string): number {

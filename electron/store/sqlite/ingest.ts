@@ -10,38 +10,14 @@ import { tagByRules } from './auto-tag.ts';
 import { isEmptyItem, itemKeys, normaliseItem } from '../../articles/normalise.ts';
 import { identityKey, matchArticle } from '../../articles/dedupe.ts';
 import { mergeEnrichments, type EnrichedArticle, type Enricher, type Enrichment } from '../../articles/enrichment.ts';
+import type { IngestResult } from '../records.ts';
+import type { IngestOptions } from '../store.ts';
 
-/**
- * At most this many new or updated articles are written per poll, so that one huge feed cannot hold the
- * library's write lock for long. When a feed has more, ingest reports them as `deferred` and the poller does not
- * store the feed's ETag/Last-Modified: the next poll downloads the feed again and, the stored items now being
- * unchanged, writes the next batch.
- */
-export const MAX_WRITES_PER_POLL = 2000;
-
-export interface IngestResult {
-  newIds: number[];
-  updatedIds: number[];
-  unchanged: number;
-  /** Items left for the next poll because of MAX_WRITES_PER_POLL. */
-  deferred: number;
-  /** Items repeating an earlier item of the same document (same guid, link or title+date): the first one wins. */
-  repeated: number;
-  /** Enrichers that failed, in words; what they would have added is missing, the articles were kept. */
-  warnings: string[];
-}
-
-export interface IngestOptions {
-  now?: string;
-  maxWrites?: number;
-  /** What runs on each new or changed article (default: none). */
-  enrichers?: Enricher[];
-}
-
-export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: IngestOptions = {}): IngestResult {
+/** See ArticleStore.ingest in store.ts; without maxWrites every new or changed item is written. */
+export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: IngestOptions): IngestResult {
   const now = options.now ?? new Date().toISOString();
-  const maxWrites = options.maxWrites ?? MAX_WRITES_PER_POLL;
-  const run = options.enrichers ?? [];
+  const maxWrites = options.maxWrites ?? Infinity;
+  const run = options.enrichers;
   const result: IngestResult = { newIds: [], updatedIds: [], unchanged: 0, deferred: 0, repeated: 0, warnings: [] };
   const seen = new Set<string>();
   db.transaction(() => {

@@ -2,27 +2,11 @@
 // a label that disappears gets removed_at, one that appears is inserted with first_seen_at), the analyst's
 // review of each, labels added by hand, and the counts behind the Flags view.
 import type { Db } from './db.ts';
-import type { Label, LabelKind, LabelOrigin, LabelReview } from '../../model.ts';
+import type { Label, LabelReview } from '../../model.ts';
 import type { FlagCount, FlagFilter } from '../../labels/flags.ts';
 import { prepared } from './prepared.ts';
+import type { LabelRecord, ManualLabel } from '../records.ts';
 
-
-export interface LabelRecord {
-  id: number;
-  articleId: number;
-  kind: LabelKind;
-  entity: string;
-  marker: string | null;
-  evidence: string;
-  start: number | null;
-  end: number | null;
-  origin: LabelOrigin;
-  review: LabelReview;
-  note: string | null;
-  firstSeenAt: string;
-  /** Set when a later version of the article no longer carries the label. */
-  removedAt: string | null;
-}
 
 // Aliased to the record's names, so rows come back as LabelRecord with no mapping step.
 const COLUMNS = `id, article_id AS articleId, kind, entity, marker, evidence, start, "end", origin, review, note,
@@ -87,13 +71,6 @@ export function getLabel(db: Db, id: number): LabelRecord | undefined {
 
 export function setLabelReview(db: Db, id: number, review: LabelReview): boolean {
   return prepared(db, 'UPDATE label SET review = ? WHERE id = ?').run(review, id).changes > 0;
-}
-
-export interface ManualLabel {
-  articleId: number;
-  kind: LabelKind;
-  entity: string;
-  note: string | null;
 }
 
 /** A label the analyst adds: confirmed by definition, with the note as its evidence. */

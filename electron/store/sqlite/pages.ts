@@ -5,21 +5,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
-
-export interface NewPage {
-  articleId: number;
-  url: string;
-  finalUrl: string | null;
-  fetchedAt: string;
-  status: number | null;
-  contentType: string | null;
-  /** The bytes as served; null when the fetch failed. */
-  bytes: Uint8Array | null;
-  error: string | null;
-}
-
-/** A stored page without its body. */
-export type PageRecord = Omit<NewPage, 'bytes'> & { id: number; size: number | null; sha256: string | null };
+import type { FullTextTarget, NewPage, PageRecord } from '../records.ts';
 
 export function insertPage(db: Db, page: NewPage): number {
   const bytes = page.bytes;
@@ -46,14 +32,6 @@ export function getPage(db: Db, id: number): PageRecord | undefined {
 export function pageBytes(db: Db, pageId: number): Buffer | null {
   const row = prepared(db, 'SELECT body FROM page WHERE id = ?').get(pageId) as { body: Buffer | null } | undefined;
   return row?.body ? gunzipSync(row.body) : null;
-}
-
-/** What full text needs to know about an article. */
-export interface FullTextTarget {
-  id: number;
-  feedId: number;
-  link: string | null;
-  lang: string | null;
 }
 
 export function fullTextTargets(db: Db, ids: number[]): FullTextTarget[] {

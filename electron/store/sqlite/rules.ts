@@ -6,18 +6,7 @@ import { TagError, type TagRef } from '../../tags/tag-names.ts';
 import { parseQuery } from '../../query/parser.ts';
 import { compileCondition } from './search/compile.ts';
 import { bindOutlets, prepareQuery, querySource, runQuery, type OutletResolver } from './search/search.ts';
-
-export interface RuleRecord {
-  id: number;
-  query: string;
-  tagId: number;
-  tag: string;
-  /** null: every feed. */
-  feedIds: number[] | null;
-  createdAt: string;
-  /** Articles carrying the tag because of this rule. */
-  count: number;
-}
+import type { RuleRecord } from '../records.ts';
 
 interface RuleRow { id: number; query: string; tag_id: number; tag: string; feed_ids: string | null; created_at: string; count: number }
 

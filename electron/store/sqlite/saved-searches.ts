@@ -4,15 +4,7 @@ import { TagError } from '../../tags/tag-names.ts';
 import { parseQuery } from '../../query/parser.ts';
 import { QuerySyntaxError } from '../../query/errors.ts';
 import { bindOutlets, countMatches, prepareQuery, type OutletResolver } from './search/search.ts';
-
-export interface SavedSearch {
-  id: number;
-  name: string;
-  query: string;
-  createdAt: string;
-  /** Matching articles now; null when the query cannot run here (outlet: without the registry). */
-  count: number | null;
-}
+import type { SavedSearch } from '../records.ts';
 
 interface Row { id: number; name: string; query: string; created_at: string }
 

@@ -6,14 +6,7 @@ import { foldWord } from '../../text/fold.ts';
 import { checkTagColor, cleanTagName, TagError, type TagRef } from '../../tags/tag-names.ts';
 import { articleExists } from './articles.ts';
 import { bindOutlets, prepareQuery, querySource, runQuery, type OutletResolver } from './search/search.ts';
-
-export interface TagRecord {
-  id: number;
-  name: string;
-  color: string | null;
-  /** Articles carrying the tag. */
-  count: number;
-}
+import type { TagRecord } from '../records.ts';
 
 export function listTags(db: Db): TagRecord[] {
   return db.prepare(`SELECT t.id, t.name, t.color, (SELECT count(*) FROM article_tag WHERE tag_id = t.id) AS count

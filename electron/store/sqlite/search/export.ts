@@ -1,26 +1,11 @@
-// Exports articles (all, or a query's results, newest first) as CSV, JSON or NDJSON, streamed in pieces.
-// CSV is RFC 4180 (CRLF, fields quoted when needed, quotes doubled) with a UTF-8 BOM so that Excel reads
-// Cyrillic and Arabic right; cells that a spreadsheet would run as a formula get a leading apostrophe.
+// The rows of an export: every article, or a query's results, newest first, with outlet, tags, labels and a
+// snippet. Formatting them (CSV, JSON, NDJSON) is api/export-format.ts.
 import type { Db } from '../db.ts';
-import type { LabelKind } from '../../../model.ts';
 import { DATE_EXPR } from './compile.ts';
 import { articleExtras, bindOutlets, prepareQuery, querySource, runQuery, type OutletResolver } from './search.ts';
 import { makeSnippet, MARK_END, MARK_START } from '../../../query/snippet.ts';
+import type { ExportRow } from '../../records.ts';
 
-export type ExportFormat = 'csv' | 'json' | 'ndjson';
-
-export interface ExportRow {
-  id: number;
-  date: string;
-  outlet: string;
-  title: string | null;
-  url: string | null;
-  tags: string[];
-  labels: { kind: LabelKind; entity: string }[];
-  snippet: string;
-}
-
-export const CSV_COLUMNS = ['date', 'outlet', 'title', 'URL', 'tags', 'labels', 'snippet'] as const;
 const BATCH = 500;
 
 interface Row { id: number; date: string; site: string; feed: string; title: string | null; url: string | null; body: string | null }
@@ -58,29 +43,4 @@ export function* exportRows(db: Db, query: string | null, outletOf?: OutletResol
 
 function stripMarks(text: string): string {
   return text.replaceAll(MARK_START, '').replaceAll(MARK_END, '');
-}
-
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-function csvLine(row: ExportRow): string {
-  const labels = row.labels.map((l) => `${l.kind}: ${l.entity}`).join('; ');
-  return [row.date, row.outlet, row.title ?? '', row.url ?? '', row.tags.join('; '), labels, row.snippet].map(csvField).join(',') + '\r\n';
-}
-
-/** Writes the export piece by piece through `write` (a file stream, stdout, or a string builder). */
-export function writeExport(db: Db, format: ExportFormat, query: string | null, write: (chunk: string) => void, outletOf?: OutletResolver): number {
-  let n = 0;
-  if (format === 'csv') write(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
-  if (format === 'json') write('[');
-  for (const row of exportRows(db, query, outletOf)) {
-    if (format === 'csv') write(csvLine(row));
-    else if (format === 'json') write(`${n > 0 ? ',' : ''}\n  ${JSON.stringify(row)}`);
-    else write(`${JSON.stringify(row)}\n`);
-    n++;
-  }
-  if (format === 'json') write(n > 0 ? '\n]\n' : ']\n');
-  return n;
 }

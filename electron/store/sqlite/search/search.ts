@@ -2,18 +2,18 @@
 import type { Db } from '../db.ts';
 import type { LabelKind } from '../../../model.ts';
 import { parseQuery } from '../../../query/parser.ts';
+import { DEFAULT_LIMIT } from '../../../query/ast.ts';
 import { BM25_WEIGHTS, compileQuery, DATE_EXPR, type CompiledQuery } from './compile.ts';
 import { QuerySyntaxError } from '../../../query/errors.ts';
 import { highlighter, makeSnippet } from '../../../query/snippet.ts';
 import { liveLabel } from '../flags.ts';
+import type { SearchResult, SearchSort } from '../../records.ts';
 
 /**
  * An article's outlet from its URL, its feed's site and its feed's URL (the first that the registry knows).
- * The registry lives in labels/, which store/ may not import: the API layer passes it in.
+ * SqliteStore passes the library's registry (outlets.ts); without one, outlet: and country: cannot run.
  */
 export type OutletResolver = (urls: (string | null)[]) => { name: string; country: string } | null;
-
-export type SearchSort = 'relevance' | 'date';
 
 export interface SearchOptions {
   limit?: number;
@@ -22,26 +22,6 @@ export interface SearchOptions {
   /** Needed by outlet: and country: filters. */
   outletOf?: OutletResolver;
 }
-
-export interface SearchHit {
-  id: number;
-  title: string | null;
-  url: string | null;
-  feed: string;
-  published: string | null;
-  /** Plain text with matches between \u0002 and \u0003 (MARK_START, MARK_END). */
-  snippet: string;
-  tags: string[];
-  labels: { kind: LabelKind; entity: string }[];
-}
-
-export interface SearchResult {
-  total: number;
-  hits: SearchHit[];
-  warnings: string[];
-}
-
-export const DEFAULT_LIMIT = 50;
 
 /** A query made ready to run: parsed once, reusable for counting and paging (saved searches, rules, export). */
 export interface PreparedQuery {

@@ -4,26 +4,7 @@ import type { Db } from '../db.ts';
 import { DATE_EXPR } from './compile.ts';
 import { bindOutlets, prepareQuery, querySource, runQuery, type OutletResolver } from './search.ts';
 import { liveLabel } from '../flags.ts';
-
-export type VolumeInterval = 'day' | 'week';
-export type VolumeSplit = 'outlet' | 'tag' | 'label';
-
-export interface VolumeSeries {
-  key: string;
-  counts: number[];
-  total: number;
-}
-
-export interface VolumeData {
-  interval: VolumeInterval;
-  split: VolumeSplit | null;
-  /** First day (YYYY-MM-DD) of each period; weeks start on Monday. */
-  periods: string[];
-  series: VolumeSeries[];
-  /** Matching articles (an article with two tags counts once here, once in each tag's series). */
-  total: number;
-  warnings: string[];
-}
+import type { VolumeData, VolumeInterval, VolumeSeries, VolumeSplit } from '../../records.ts';
 
 /** Series beyond this many are summed into "other", so a chart stays readable. */
 export const MAX_SERIES = 10;
