@@ -167,7 +167,7 @@ export function App() {
       {dialog?.kind === 'save-search' && effective.query && (
         <PromptDialog title="Save this search" label={`Name for “${effective.query}”`} submitText="Save" onClose={() => setDialog(null)}
           onSubmit={async (name) => {
-            await api.callByName('searches.save', { name, query: effective.query });
+            await api.call('searches.save', { name, query: effective.query ?? '' });
             setDialog(null);
             loadCounts();
           }} />
@@ -176,7 +176,7 @@ export function App() {
         <PromptDialog title="Tag every result" label={`Tag for the ${windows.total ?? 0} results of “${effective.query}”`} submitText="Tag them"
           onClose={() => setDialog(null)}
           onSubmit={async (tag) => {
-            const r = await api.callByName<{ tag: string; applied: number }>('tags.apply', { tag, query: effective.query });
+            const r = await api.call('tags.apply', { tag, query: effective.query });
             setDialog(null);
             setNotice(`Tagged ${r.applied} article${r.applied === 1 ? '' : 's'} “${r.tag}”.`);
             refresh();

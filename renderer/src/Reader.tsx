@@ -54,7 +54,7 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
     const tag = newTag.trim();
     if (!tag || !article) return;
     setNewTag('');
-    void act(() => api.callByName('tags.apply', { tag, ids: [article.id] }));
+    void act(() => api.call('tags.apply', { tag, ids: [article.id] }));
   }
 
   function addLabel(label: { kind: LabelKind; entity: string; note: string }) {
@@ -104,8 +104,8 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
                 <strong>{l.entity}</strong>
                 <span className="evidence" title={l.evidence}>{l.evidence}</span>
                 <span className="review-state" data-testid="label-review">{l.origin === 'manual' ? `added by hand · ${l.review}` : l.review}</span>
-                <button type="button" disabled={l.review === 'confirmed'} onClick={() => void act(() => api.callByName('labels.review', { id: l.id, review: 'confirmed' }))}>Confirm</button>
-                <button type="button" disabled={l.review === 'rejected'} onClick={() => void act(() => api.callByName('labels.review', { id: l.id, review: 'rejected' }))}>Reject</button>
+                <button type="button" disabled={l.review === 'confirmed'} onClick={() => void act(() => api.call('labels.review', { id: l.id, review: 'confirmed' }))}>Confirm</button>
+                <button type="button" disabled={l.review === 'rejected'} onClick={() => void act(() => api.call('labels.review', { id: l.id, review: 'rejected' }))}>Reject</button>
               </li>
             ))}
           </ul>
@@ -116,7 +116,7 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
             <span key={t.name} className="badge tag" title={t.byRule ? 'applied by a rule' : 'applied by hand'}>
               {t.name}
               <button type="button" className="chip-remove" aria-label={`Remove tag ${t.name}`}
-                onClick={() => void act(() => api.callByName('tags.remove', { tag: t.name, ids: [article.id] }))}>×</button>
+                onClick={() => void act(() => api.call('tags.remove', { tag: t.name, ids: [article.id] }))}>×</button>
             </span>
           ))}
           <form className="tag-form" onSubmit={addTag}>

@@ -1,17 +1,12 @@
 // Where the article list and the reader get their data: windows of the library or of a search's hits, one article
 // with its outlet.
-import { api, isMissingMethod } from './api-client.ts';
+import { api } from './api-client.ts';
 import type { FetchWindow } from './use-article-windows.ts';
-import type { Article, Outlet, Row, Scope, SearchResult } from './types.ts';
+import type { Article, Outlet, Row, Scope } from './types.ts';
 
-/** Outlets of the given URLs by the state-affiliation registry; nulls when that part of the app is not there. */
-async function outletsOf(urls: (string | null)[]): Promise<(Outlet | null)[]> {
-  try {
-    return await api.callByName<(Outlet | null)[]>('outlets.match', { urls });
-  } catch (err) {
-    if (isMissingMethod(err)) return urls.map(() => null);
-    throw err;
-  }
+/** Outlets of the given URLs by the library's state-affiliation registry. */
+function outletsOf(urls: (string | null)[]): Promise<(Outlet | null)[]> {
+  return api.call('outlets.match', { urls });
 }
 
 export const fetchLibrary = (scope: Scope): FetchWindow => async (offset, limit) => {
@@ -26,19 +21,14 @@ export const fetchLibrary = (scope: Scope): FetchWindow => async (offset, limit)
 };
 
 export const fetchSearch = (q: string): FetchWindow => async (offset, limit) => {
-  try {
-    const r = await api.callByName<SearchResult>('search.query', { q, offset, limit, sort: 'date' });
-    const items: Row[] = r.hits.map((h) => ({
-      id: h.id, title: h.title, feedTitle: h.feed, published: h.published, link: h.url, snippet: h.snippet, tags: h.tags,
-      labelKinds: [...new Set(h.labels.map((l) => (typeof l === 'string' ? l : (l as { kind?: string }).kind ?? '')).filter(Boolean))],
-      // Search hits do not say whether they were read: shown plain until opened.
-      isRead: true, isStarred: false,
-    }));
-    return { total: r.total, items, warnings: r.warnings ?? [] };
-  } catch (err) {
-    if (isMissingMethod(err)) throw new Error('Search is not available in this build yet.', { cause: err });
-    throw err;
-  }
+  const r = await api.call('search.query', { q, offset, limit, sort: 'date' });
+  const items: Row[] = r.hits.map((h) => ({
+    id: h.id, title: h.title, feedTitle: h.feed, published: h.published, link: h.url, snippet: h.snippet, tags: h.tags,
+    labelKinds: [...new Set(h.labels.map((l) => l.kind))],
+    // Search hits do not say whether they were read: shown plain until opened.
+    isRead: true, isStarred: false,
+  }));
+  return { total: r.total, items, warnings: r.warnings };
 };
 
 export async function loadArticle(id: number): Promise<Article> {

@@ -24,7 +24,7 @@ export function useLibrary(onError: (message: string) => void): Library {
 
   const loadCounts = useCallback(() => {
     api.call('sidebar.counts', {}).then(setCounts, (err: unknown) => onError(errorMessage(err)));
-    api.callByName<SavedSearch[]>('searches.list', {}).then((list) => setSaved(Array.isArray(list) ? list : []), () => setSaved([]));
+    api.call('searches.list', {}).then(setSaved, () => setSaved([]));
   }, [onError]);
 
   const refresh = useCallback(() => {

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiCallError } from './api-client.ts';
 import { errorMessage } from './format.ts';
-import type { PollSummary, Progress } from './types.ts';
+import type { Progress } from './types.ts';
 
 export function usePoll(refresh: () => void, notify: (message: string) => void): { progress: Progress; poll: (ids?: number[]) => Promise<void> } {
   const [progress, setProgress] = useState<Progress>(null);
@@ -15,7 +15,7 @@ export function usePoll(refresh: () => void, notify: (message: string) => void):
   const poll = useCallback(async (ids?: number[]) => {
     setProgress({ done: 0, total: 0 });
     try {
-      const summary = await api.callByName<PollSummary>('feeds.poll', ids ? { ids } : {});
+      const summary = await api.call('feeds.poll', ids ? { ids } : {});
       const failed = summary.failed.length ? `; ${summary.failed.length} failed: ${summary.failed.map((f) => `${f.url} (${f.error})`).join('; ')}` : '';
       notify(`Checked ${summary.feeds} feed${summary.feeds === 1 ? '' : 's'}: ${summary.new} new, ${summary.updated} updated${failed}.`);
     } catch (err) {
