@@ -9,10 +9,10 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { sanitizeHtml } from './sanitize.ts';
-import { nestedDeeperThan } from './html-depth.ts';
-import { articleText } from './normalise.ts';
-import { parseFeedDate } from '../feeds/parse-date.ts';
-import { cleanLine, escapeHtml } from '../feeds/parse-text.ts';
+import { nestedDeeperThan } from '../text/html-depth.ts';
+import { htmlToText } from '../text/html-text.ts';
+import { parseFeedDate } from '../text/dates.ts';
+import { cleanLine, escapeHtml } from '../text/clean.ts';
 
 /** The `footnote extract --json` object. */
 export interface ExtractedArticle {
@@ -70,7 +70,7 @@ export function extractArticle(html: string, url: string | null): ExtractedArtic
   }
   const body = result?.content ?? '';
   const extracted = sanitizeHtml(body, { baseUrl: base });
-  const { text, html: safe } = withFootnotes(articleText(extracted), extracted, notes);
+  const { text, html: safe } = withFootnotes(htmlToText(extracted), extracted, notes);
   if (letterCount(text) < MIN_LETTERS) {
     throw new NoArticleError(`No article text found in ${where}: the page has no main block of text (it may be an index, a login or consent page, or built by scripts).`);
   }

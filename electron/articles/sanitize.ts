@@ -4,7 +4,7 @@
 // DOMPurify must run on jsdom, never linkedom: with linkedom's window it returns its input unchanged (STACK.md §7).
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import { JSDOM } from 'jsdom';
-import { MAX_NESTING, nestedDeeperThan } from './html-depth.ts';
+import { MAX_NESTING, nestedDeeperThan } from '../text/html-depth.ts';
 
 export interface SanitizeOptions {
   /** The page's address: relative links and images are resolved against it (and dropped without it). */

@@ -1,8 +1,8 @@
 // `footnote extract <file|url> [--url U]`: the main text of one article page (DESIGN.md §2); stores nothing.
 import { UsageError, printJson, stringOption, type CliCommand } from './command.ts';
 import { extractArticle, type ExtractedArticle } from '../articles/extract.ts';
-import { PAGE_ACCEPT } from '../articles/fulltext.ts';
-import { decodeFeedBytes } from '../feeds/decode.ts';
+import { PAGE_ACCEPT } from '../poll/fulltext.ts';
+import { decodeFeedBytes } from '../text/decode.ts';
 import { readSource } from './source.ts';
 
 function summary(a: ExtractedArticle): string {
