@@ -13,6 +13,7 @@ import { parseHTML } from 'linkedom';
 import { sanitizeHtml } from './sanitize.ts';
 import { nestedDeeperThan } from './html-depth.ts';
 import { removeCounters } from './counters.ts';
+import { jsonLdObjects } from './json-ld.ts';
 import { blockingWall, readPageSignals, type Wall } from './walls.ts';
 import { articleText } from './normalise.ts';
 import { parseFeedDate } from '../feeds/parse-date.ts';
@@ -106,7 +107,7 @@ export function extractArticle(html: string, url: string | null): ExtractedArtic
   const letters = letterCount(text);
   // A short text is the article when it is most of the page's text (a news brief on a bare page); on a page
   // with much more text, it is leftovers Readability settled for (a menu, a notice).
-  if (letters < MIN_LETTERS && (letters === 0 || signals.scriptShell || letters < signals.letters * SHORT_PAGE_SHARE)) {
+  if (letters < MIN_LETTERS && (letters === 0 || signals.scriptShell || letters < signals.letters * SHORT_PAGE_SHARE || mostlyLinks(extracted, letters))) {
     if (signals.scriptShell) {
       throw new NoArticleError(`No article text found in ${where}: the page is drawn by scripts, which Footnote does not run; open it in a browser.`, 'script-page');
     }
@@ -181,33 +182,20 @@ function publishedDate(document: Document): string | null {
     const date = parseFeedDate(document.querySelector(selector)?.getAttribute('content'));
     if (date) return date;
   }
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    const date = parseFeedDate(jsonLdDatePublished(script.textContent ?? ''));
+  for (const record of jsonLdObjects(document)) {
+    const date = typeof record['datePublished'] === 'string' ? parseFeedDate(record['datePublished']) : null;
     if (date) return date;
   }
   const time = document.querySelector('[itemprop="datePublished"][datetime], time[datetime]');
   return parseFeedDate(time?.getAttribute('datetime'));
 }
 
-function jsonLdDatePublished(source: string): string | null {
-  let data: unknown;
-  try {
-    data = JSON.parse(source);
-  } catch {
-    return null;
-  }
-  // Objects, arrays and @graph lists nest; a breadth-first walk finds the article's own date before a nested one's.
-  const queue: unknown[] = [data];
-  for (let i = 0; i < queue.length && i < 1000; i++) {
-    const item = queue[i];
-    if (Array.isArray(item)) queue.push(...item);
-    else if (item !== null && typeof item === 'object') {
-      const record = item as Record<string, unknown>;
-      if (typeof record['datePublished'] === 'string') return record['datePublished'];
-      queue.push(...Object.values(record).filter((v) => typeof v === 'object'));
-    }
-  }
-  return null;
+/** Whether most of the text of `html` sits in links: a menu or a list of headlines, not an article. */
+function mostlyLinks(html: string, letters: number): boolean {
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  let linked = 0;
+  for (const a of document.querySelectorAll('a')) linked += letterCount(a.textContent ?? '');
+  return linked * 2 > letters;
 }
 
 function letterCount(text: string): number {

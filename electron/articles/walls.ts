@@ -8,6 +8,8 @@
 // Cookiebot, Google Funding Choices, consentmanager.net, TrustArc, Piano), schema.org's isAccessibleForFree,
 // and the wording of walls in the languages Footnote's users read most.
 
+import { jsonLdObjects } from './json-ld.ts';
+
 export type WallKind = 'consent' | 'paywall';
 
 export interface Wall {
@@ -143,24 +145,10 @@ function describe(el: Element): string {
  * page (a site that ships the whole text marks the locked part with hasPart.cssSelector; when that part is there
  * with its text, nothing is missing). */
 function lockedByJsonLd(document: Document): string | null {
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    let data: unknown;
-    try {
-      data = JSON.parse(script.textContent ?? '');
-    } catch {
-      continue;
-    }
-    const queue: unknown[] = [data];
-    for (let i = 0; i < queue.length && i < 1000; i++) {
-      const item = queue[i];
-      if (Array.isArray(item)) queue.push(...item);
-      else if (item !== null && typeof item === 'object') {
-        const record = item as Record<string, unknown>;
-        if (isFalse(record['isAccessibleForFree']) && !lockedPartPresent(document, record['hasPart'])) {
-          return 'JSON-LD isAccessibleForFree: false';
-        }
-        queue.push(...Object.values(record).filter((v) => typeof v === 'object'));
-      }
+  for (const record of jsonLdObjects(document)) {
+    // A part names its own selector; an article names its parts'.
+    if (isFalse(record['isAccessibleForFree']) && !lockedPartPresent(document, [record, ...[record['hasPart']].flat()])) {
+      return 'JSON-LD isAccessibleForFree: false';
     }
   }
   return null;
@@ -170,8 +158,8 @@ function isFalse(value: unknown): boolean {
   return value === false || (typeof value === 'string' && value.trim().toLowerCase() === 'false');
 }
 
-function lockedPartPresent(document: Document, parts: unknown): boolean {
-  for (const part of Array.isArray(parts) ? parts : [parts]) {
+function lockedPartPresent(document: Document, parts: unknown[]): boolean {
+  for (const part of parts) {
     const selector = (part as Record<string, unknown> | null)?.['cssSelector'];
     if (typeof selector !== 'string') continue;
     try {
