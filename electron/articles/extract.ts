@@ -14,6 +14,7 @@ import { sanitizeHtml } from './sanitize.ts';
 import { nestedDeeperThan } from './html-depth.ts';
 import { removeCounters } from './counters.ts';
 import { jsonLdObjects } from './json-ld.ts';
+import { leadFigure, readLeadImage } from './lead-image.ts';
 import { blockingWall, readPageSignals, type Wall } from './walls.ts';
 import { articleText } from './normalise.ts';
 import { parseFeedDate } from '../feeds/parse-date.ts';
@@ -86,6 +87,7 @@ export function extractArticle(html: string, url: string | null): ExtractedArtic
   const base = pageBase(document, url);
   const notes = footnoteCandidates(html, document);
   const signals = readPageSignals(document, html);
+  const leadImages = readLeadImage(document, base);
   removeCounters(document);
 
   let result: ReturnType<Readability['parse']>;
@@ -99,6 +101,7 @@ export function extractArticle(html: string, url: string | null): ExtractedArtic
   const body = result?.content ?? '';
   const extracted = sanitizeHtml(body, { baseUrl: base });
   const { text, html: safe } = withFootnotes(articleText(extracted), extracted, notes);
+  const lead = leadFigure(body, leadImages, base);
   const wall = blockingWall(signals, text);
   if (wall) {
     const what = wall.kind === 'consent' ? 'a consent wall' : 'a paywall';
@@ -119,7 +122,7 @@ export function extractArticle(html: string, url: string | null): ExtractedArtic
     published: published ?? parseFeedDate(result?.publishedTime),
     lang: lang ?? cleanLine(result?.lang),
     text,
-    html: safe,
+    html: lead === null ? safe : sanitizeHtml(lead, { baseUrl: base }) + safe,
   };
 }
 
