@@ -7,6 +7,7 @@
 // the text stays the article's own words, for search and the labels detector.
 import { escapeHtml } from '../feeds/parse-text.ts';
 import { jsonLdObjects } from './json-ld.ts';
+import { lastSrcsetUrl } from './sanitize.ts';
 
 export interface LeadImage {
   /** Absolute http(s) URL. */
@@ -75,7 +76,7 @@ function imageSource(img: Element | null, figure: Element): string | null {
   const lazy = img?.getAttribute('data-src') ?? img?.getAttribute('data-original') ?? img?.getAttribute('data-lazy-src');
   if (lazy) return lazy;
   const srcset = img?.getAttribute('data-srcset') ?? img?.getAttribute('srcset') ?? figure.querySelector('source[srcset]')?.getAttribute('srcset');
-  return srcset?.split(/,\s+/).map((c) => c.trim().split(/\s+/)[0]).filter((u) => u !== undefined && u !== '').at(-1) ?? null;
+  return lastSrcsetUrl(srcset);
 }
 
 function metaImage(document: Document, base: string | null): LeadImage | null {
