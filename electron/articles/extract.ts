@@ -1,5 +1,7 @@
 // The main text of an article page (DESIGN.md §2, `footnote extract`): @mozilla/readability finds the article,
-// sanitize.ts makes its HTML inert, and the metadata (published date, language) is read from the page itself.
+// sanitize.ts makes its HTML inert, and the metadata (published date, declared language) is read from the page
+// itself. Before Readability rewrites the page, it is also read for what Readability drops or cannot see: the
+// lead image (lead-image.ts), consent walls and paywalls (walls.ts), legal footnotes outside the article.
 //
 // Readability runs on linkedom, not jsdom: measured on the fixture pages, 11–15 ms a page against 40–65 ms
 // warm for jsdom (and ~0.5 s for jsdom's first load), with the same title, byline and body. This runs in the
@@ -26,6 +28,8 @@ export interface ExtractedArticle {
   byline: string | null;
   /** ISO 8601 instant in UTC. */
   published: string | null;
+  /** The language the page declares (lang attribute, Content-Language), as written: a hint for
+   * text/language.ts, which tells the language from the text. */
   lang: string | null;
   /** Plain text, one paragraph per line. */
   text: string;
@@ -101,7 +105,6 @@ export function extractArticle(html: string, url: string | null): ExtractedArtic
   const body = result?.content ?? '';
   const extracted = sanitizeHtml(body, { baseUrl: base });
   const { text, html: safe } = withFootnotes(articleText(extracted), extracted, notes);
-  const lead = leadFigure(body, leadImages, base);
   const wall = blockingWall(signals, text);
   if (wall) {
     const what = wall.kind === 'consent' ? 'a consent wall' : 'a paywall';
@@ -116,6 +119,7 @@ export function extractArticle(html: string, url: string | null): ExtractedArtic
     }
     throw new NoArticleError(`No article text found in ${where}: the page has no main block of text (it may be an index, a login or consent page, or built by scripts).`);
   }
+  const lead = leadFigure(body, leadImages, base);
   return {
     title: cleanLine(result?.title) ?? cleanLine(document.querySelector('title')?.textContent),
     byline: bylineName(result?.byline),
