@@ -73,7 +73,7 @@ function getPurifier(): DOMPurify {
 }
 
 /** The last (by convention the largest) URL of a srcset: "a.jpg 480w, b.jpg 1080w" → "b.jpg". */
-function lastSrcsetUrl(srcset: string | null): string | null {
+export function lastSrcsetUrl(srcset: string | null | undefined): string | null {
   const last = srcset?.split(/,\s+/).map((c) => c.trim().split(/\s+/)[0]).filter((u) => u !== undefined && u !== '').at(-1);
   return last ?? null;
 }
