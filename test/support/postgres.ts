@@ -42,8 +42,8 @@ export interface TestDatabase {
   pool(config?: Partial<pg.PoolConfig>): pg.Pool;
 }
 
-/** A TCP port that nothing listened on a moment ago. */
-function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that nothing listened on a moment ago. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
