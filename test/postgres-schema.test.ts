@@ -7,7 +7,7 @@ import type pg from 'pg';
 import { postgresForFile } from './support/postgres.ts';
 import { checkSchemaName, latestVersion, migrate, schemaVersionOf } from '../electron/store/postgres/migrate.ts';
 import { pgMigrations } from '../electron/store/postgres/schema/index.ts';
-import { LibraryError } from '../electron/store/db.ts';
+import { LibraryError } from '../electron/store/sqlite/db.ts';
 
 const server = postgresForFile();
 const LATEST = latestVersion();

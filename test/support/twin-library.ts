@@ -2,10 +2,10 @@
 // and starred state, into an SQLite library through its store functions and into a PostgreSQL team library with
 // plain INSERTs through its schema (the PostgreSQL store comes later). Search parity tests compare the two.
 import type pg from 'pg';
-import type { Db } from '../../electron/store/db.ts';
-import type { OutletResolver } from '../../electron/store/search/search.ts';
-import { applyTag, ensureTag } from '../../electron/store/tags.ts';
-import { foldWord } from '../../electron/store/search/fold.ts';
+import type { Db } from '../../electron/store/sqlite/db.ts';
+import type { OutletResolver } from '../../electron/store/sqlite/search/search.ts';
+import { applyTag, ensureTag } from '../../electron/store/sqlite/tags.ts';
+import { foldWord } from '../../electron/text/fold.ts';
 import { UPSERT_SEARCH_SQL, upsertSearchParams } from '../../electron/store/postgres/search-document.ts';
 import { corpus, loadCorpus } from '../fixtures/corpus/load.ts';
 

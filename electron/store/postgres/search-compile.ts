@@ -7,12 +7,12 @@
 // - field filters are SQL over the tables; names compare through keys the app folded (see migration 1).
 // Every term, value and date is a parameter: user text never becomes SQL. Terms become tsquery literals
 // ('word', 'word':*, <N>, |, &), which PostgreSQL reads without a text-search configuration.
-import type { FilterNode, NearNode, QueryNode, TextField } from '../search/ast.ts';
-import { foldWord, indexFold, words } from '../search/fold.ts';
-import { stemWord } from '../search/stem.ts';
-import { QuerySyntaxError } from '../search/errors.ts';
-import { MAX_NEAR_EXPANSION } from '../search/compile.ts';
-import { liveLabel } from '../flags.ts';
+import type { FilterNode, NearNode, QueryNode, TextField } from '../../query/ast.ts';
+import { foldWord, indexFold, words } from '../../text/fold.ts';
+import { stemWord } from '../../text/stem.ts';
+import { QuerySyntaxError } from '../../query/errors.ts';
+import { MAX_NEAR_EXPANSION } from '../sqlite/search/compile.ts';
+import { liveLabel } from '../sqlite/flags.ts';
 import { quoteLexeme, SEARCH_COLUMNS } from './search-document.ts';
 
 /** The parameters of one statement: `add` returns the placeholder ($1, $2…) of the value it keeps. */

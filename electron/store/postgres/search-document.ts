@@ -4,8 +4,8 @@
 // - stem columns: the stemmed text (stem.ts stemText, which the SQLite index stores), split again.
 // Why not to_tsvector(): see migration 3. The vectors travel as tsvector literals ('word':1,4 'other':2), which
 // PostgreSQL reads without its parser or any text-search configuration.
-import { foldWord, indexFold, words } from '../search/fold.ts';
-import { stemText } from '../search/stem.ts';
+import { foldWord, indexFold, words } from '../../text/fold.ts';
+import { stemText } from '../../text/stem.ts';
 
 /** PostgreSQL's limits (tsvector.h): larger positions are stored as this one; later positions of a word are dropped. */
 const MAX_POSITION = 16383;

@@ -2,11 +2,12 @@
 // rows, one each for tags and labels; snippets are cut by the SQLite engine's code so that both look the same.
 import type pg from 'pg';
 import type { LabelKind } from '../../model.ts';
-import { parseQuery } from '../search/parser.ts';
-import { QuerySyntaxError } from '../search/errors.ts';
-import { highlighter, makeSnippet } from '../search/snippet.ts';
-import { DEFAULT_LIMIT, type SearchHit, type SearchResult, type SearchSort } from '../search/search.ts';
-import { liveLabel } from '../flags.ts';
+import { parseQuery } from '../../query/parser.ts';
+import { QuerySyntaxError } from '../../query/errors.ts';
+import { highlighter, makeSnippet } from '../../query/snippet.ts';
+import { DEFAULT_LIMIT } from '../../query/ast.ts';
+import type { SearchHit, SearchResult, SearchSort } from '../records.ts';
+import { liveLabel } from '../sqlite/flags.ts';
 import { compilePgQuery, DATE_EXPR, SqlParams, type PgSearchContext } from './search-compile.ts';
 
 export type Queryable = pg.Pool | pg.ClientBase;
