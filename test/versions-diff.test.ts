@@ -34,7 +34,7 @@ test('Cyrillic is diffed by words, not letters (jsdiff\'s own tokeniser knows on
     'Организация «Талибан» заявила о захвате.');
   assert.deepEqual(changes(dropped), [
     { op: 'delete', text: 'Запрещенная в России организация ' }, { op: 'insert', text: 'Организация ' },
-    { op: 'delete', text: '»* ' }, { op: 'insert', text: '» ' },
+    { op: 'delete', text: '* ' }, { op: 'insert', text: ' ' },
     { op: 'delete', text: '\n* Террористическая организация, запрещена в РФ.' },
   ]);
 });
@@ -69,7 +69,7 @@ test('label changes: added, removed, and kind changed on one canonical entity', 
   const c = labelChanges(was, now);
   assert.deepEqual(c.removed, [{ kind: 'foreign_agent', entity: 'Медузы', canonical: 'Meduza' }, { kind: 'extremist', entity: 'Meta', canonical: 'Meta' }]);
   assert.deepEqual(c.added, [{ kind: 'undesirable', entity: 'Медуза', canonical: 'Meduza' }, { kind: 'extremist', entity: 'ФБК', canonical: 'Anti-Corruption Foundation' }]);
-  assert.deepEqual(c.kindChanged, [{ entity: 'Медуза', canonical: 'Meduza', from: 'foreign_agent', to: 'undesirable' }]);
+  assert.deepEqual(c.kindChanged, [{ before: { kind: 'foreign_agent', entity: 'Медузы', canonical: 'Meduza' }, after: { kind: 'undesirable', entity: 'Медуза', canonical: 'Meduza' } }]);
   // Losing one of two kinds is a removal, not a kind change.
   const narrowed = labelChanges([{ kind: 'terrorist', entity: 'X' }, { kind: 'extremist', entity: 'X' }], [{ kind: 'terrorist', entity: 'X' }]);
   assert.deepEqual(narrowed, { added: [], removed: [{ kind: 'extremist', entity: 'X', canonical: null }], kindChanged: [] });

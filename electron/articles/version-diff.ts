@@ -3,11 +3,10 @@
 //
 // The diff itself is jsdiff's (`diff` on npm). Its own word tokenisers know only Latin letters: Cyrillic or
 // Chinese would be diffed a character at a time. So the text is cut into words by Intl.Segmenter (ICU: spaces
-// and punctuation for alphabetic scripts, a dictionary for Chinese and Japanese) and jsdiff runs on those
-// tokens through its documented extension point, a Diff subclass with its own tokenize. The tokens cover the
-// text exactly, so `equal`+`delete` runs give back the old text and `equal`+`insert` runs the new, byte for byte.
-import { Diff } from 'diff';
-import type { LabelKind } from '../model.ts';
+// and punctuation for alphabetic scripts, a dictionary for Chinese and Japanese) and jsdiff's diffArrays runs
+// on those tokens (its documented way to bring your own tokeniser). The tokens cover the text exactly, so
+// `equal`+`delete` runs give back the old text and `equal`+`insert` runs the new, byte for byte.
+import { diffArrays, type ChangeObject } from 'diff';
 import { contractLabel, entityKey, labelIdentity, type ContractLabel, type VersionContent, type VersionLabel } from './versions.ts';
 
 export type DiffOp = 'equal' | 'insert' | 'delete';
@@ -17,12 +16,11 @@ export interface DiffPart {
   text: string;
 }
 
-/** The same entity labelled with another kind in the later version ("foreign agent" became "undesirable"). */
+/** The same entity labelled with another kind in the later version ("foreign agent" became "undesirable"):
+ * the label as `removed` lists it, and as `added` lists it. */
 export interface LabelKindChange {
-  entity: string;
-  canonical: string | null;
-  from: LabelKind;
-  to: LabelKind;
+  before: ContractLabel;
+  after: ContractLabel;
 }
 
 export interface LabelChanges {
@@ -68,27 +66,15 @@ export function wordTokens(text: string): string[] {
   return tokens;
 }
 
-class SegmentedWordDiff extends Diff<string, string> {
-  override tokenize(value: string): string[] {
-    return wordTokens(value);
-  }
-}
-
-/** Lines, each with its line break: the first, cheap pass that finds which paragraphs changed. */
-class ParagraphDiff extends Diff<string, string> {
-  override tokenize(value: string): string[] {
-    return value.split(/(?<=\n)/u);
-  }
-}
-
-const wordDiffer = new SegmentedWordDiff();
-const paragraphDiffer = new ParagraphDiff();
-
 /**
  * Within one changed stretch of paragraphs, past this many changed words the stretch is a rewrite, not an edit:
  * it is shown as deleted and inserted whole, since a word diff would cost O(N·D) for nothing readable.
  */
 export const MAX_WORD_EDITS = 1000;
+
+/** A word with or without the space after it is the same word ("Doha" ending a title, "Doha " before a new
+ * word); a line break or a run of spaces is only ever equal to itself. */
+const sameWord = (a: string, b: string): boolean => a === b || (a.trimEnd() === b.trimEnd() && a.trimEnd() !== '');
 
 /**
  * The word diff of two texts, as `{op, text}` runs that reassemble both texts exactly. Paragraphs are diffed
@@ -101,37 +87,63 @@ export function wordDiff(before: string, after: string): DiffPart[] {
     if (text === '') return;
     const last = parts[parts.length - 1];
     if (last && last.op === op) last.text += text;
-    else parts.push({ op, text });
+    else if (op === 'delete' && last?.op === 'insert') {
+      // Deletions before insertions within one change, as a reader expects "old → new" (either text still
+      // reassembles: a delete and an insert side by side do not overlap in either).
+      const prev = parts[parts.length - 2];
+      if (prev?.op === 'delete') prev.text += text;
+      else parts.splice(parts.length - 1, 0, { op, text });
+    } else parts.push({ op, text });
   };
-  if (before === after) {
-    push('equal', before);
-    return parts;
-  }
-  const paragraphs = paragraphDiffer.diff(before, after);
+  const lines = (text: string): string[] => (text === '' ? [] : text.split(/(?<=\n)/u));
+  const paragraphs = diffArrays(lines(before), lines(after));
   for (let i = 0; i < paragraphs.length; i++) {
-    const c = paragraphs[i] as (typeof paragraphs)[number];
+    const c = paragraphs[i] as ChangeObject<string[]>;
     if (!c.added && !c.removed) {
-      push('equal', c.value);
+      push('equal', c.value.join(''));
       continue;
     }
     // One changed stretch: the deleted paragraphs and the inserted ones that replace them.
     let removed = '';
     let added = '';
     for (; i < paragraphs.length && (paragraphs[i]?.added || paragraphs[i]?.removed); i++) {
-      const p = paragraphs[i] as (typeof paragraphs)[number];
-      if (p.removed) removed += p.value;
-      else added += p.value;
+      const p = paragraphs[i] as ChangeObject<string[]>;
+      if (p.removed) removed += p.value.join('');
+      else added += p.value.join('');
     }
     i--;
-    const words = removed && added ? wordDiffer.diff(removed, added, { maxEditLength: MAX_WORD_EDITS }) : undefined;
-    if (words === undefined) {
+    if (!removed || !added || !pushWords(removed, added, push)) {
       push('delete', removed);
       push('insert', added);
-    } else {
-      for (const w of words) push(w.added ? 'insert' : w.removed ? 'delete' : 'equal', w.value);
     }
   }
   return parts;
+}
+
+/** The word diff of one changed stretch through `push`; false (nothing pushed) past MAX_WORD_EDITS. */
+function pushWords(before: string, after: string, push: (op: DiffOp, text: string) => void): boolean {
+  const a = wordTokens(before);
+  const b = wordTokens(after);
+  const changes = diffArrays(a, b, { comparator: sameWord, maxEditLength: MAX_WORD_EDITS });
+  if (changes === undefined) return false;
+  // jsdiff gives an equal run the new text's tokens; both sides are walked here so each text stays exact.
+  let i = 0;
+  let j = 0;
+  for (const c of changes) {
+    if (c.added) push('insert', b.slice(j, (j += c.count)).join(''));
+    else if (c.removed) push('delete', a.slice(i, (i += c.count)).join(''));
+    else {
+      for (let k = 0; k < c.count; k++) {
+        const x = a[i++] as string;
+        const y = b[j++] as string;
+        const word = x === y ? x : x.trimEnd();
+        push('equal', word);
+        push('delete', x.slice(word.length));
+        push('insert', y.slice(word.length));
+      }
+    }
+  }
+  return true;
 }
 
 /** Added, removed and kind-changed labels between two versions, by (kind, canonical entity). */
@@ -152,9 +164,7 @@ export function labelChanges(before: readonly VersionLabel[], after: readonly Ve
   for (const [entity, gained] of groupByEntity(added)) {
     const dropped = lost.get(entity) ?? [];
     for (let i = 0; i < Math.min(dropped.length, gained.length); i++) {
-      const from = dropped[i] as VersionLabel;
-      const to = gained[i] as VersionLabel;
-      kindChanged.push({ entity: to.entity, canonical: to.canonical ?? null, from: from.kind, to: to.kind });
+      kindChanged.push({ before: contractLabel(dropped[i] as VersionLabel), after: contractLabel(gained[i] as VersionLabel) });
     }
   }
   return { added: added.map(contractLabel), removed: removed.map(contractLabel), kindChanged };
