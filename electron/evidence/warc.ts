@@ -11,6 +11,7 @@ import { renameSync, rmSync, type WriteStream } from 'node:fs';
 import { basename } from 'node:path';
 import { WARC_1_1, WARCRecord, WARCSerializer, type WARCType } from 'warcio';
 import type { ContractLabel, VersionSummary } from '../articles/versions.ts';
+import type { LabelRecord } from '../store/labels.ts';
 import { endFile, openFile, writeChunk } from './streams.ts';
 import { openManifest, type ManifestEntry, type ManifestFetch } from './manifest.ts';
 
@@ -35,18 +36,9 @@ export interface EvidenceFetch {
   ipAddress?: string | null;
 }
 
-/** A label as the evidence shows it: where in which text, and what the analyst said of it. */
-export interface EvidenceLabel extends ContractLabel {
-  marker: string | null;
-  evidence: string;
-  start: number | null;
-  end: number | null;
-  origin: 'detector' | 'manual';
-  review: 'unreviewed' | 'confirmed' | 'rejected';
-  note: string | null;
-  firstSeenAt: string;
-  removedAt: string | null;
-}
+/** A label as the evidence shows it: where in which text, and what the analyst said of it (the stored label
+ * record without its row ids, plus the canonical entity the new detector gives). */
+export type EvidenceLabel = Omit<LabelRecord, 'id' | 'articleId'> & Pick<ContractLabel, 'canonical'>;
 
 /** An analyst's verdict on the article or on one of its labels. */
 export interface EvidenceReview {
