@@ -50,7 +50,7 @@ function articles(): EvidenceArticle[] {
       url: 'https://ria.example/20210809/kandahar.html?utm_source=rss',
       fetches: (async function* () {
         yield fetchOf('https://ria.example/20210809/kandahar.html', '2021-08-09T18:57:00+03:00', gz, 'Content-Encoding: gzip\r\n');
-        yield fetchOf('https://ria.example/20210809/kandahar.html', '2021-08-10T09:00:00Z', edited, '');
+        yield { ...fetchOf('https://ria.example/20210809/kandahar.html', '2021-08-10T09:00:00Z', edited, ''), truncated: true };
       })(),
       evidence: {
         title: 'Талибан захватил Кандагар',
@@ -126,6 +126,7 @@ async function checkRecords(records: ReadRecord[]): Promise<void> {
     assert.equal(r.headers.get('WARC-Warcinfo-ID'), infoId);
     assert.equal(r.headers.get('Content-Type'), f.responseHead ? 'application/http; msgtype=response' : 'text/html; charset=utf-8');
     if (f.ipAddress) assert.equal(r.headers.get('WARC-IP-Address'), f.ipAddress);
+    assert.equal(r.headers.get('WARC-Truncated'), f.truncated ? 'length' : undefined, 'a body cut at the cap says so');
   });
   const requests = records.filter((r) => r.type === 'request');
   assert.equal(requests.length, 2);
@@ -205,7 +206,8 @@ test('the manifests list each article\'s URL, final URL, fetch times and SHA-256
   assert.equal(csv[0], `\uFEFF${MANIFEST_CSV_COLUMNS.join(',')}`);
   assert.equal(csv.length, 1 + 2 + 1 + 1, 'one row per fetch, one for the article never fetched');
   assert.match(csv[1] ?? '', new RegExp(`^7,https://ria\\.example/20210809/kandahar\\.html\\?utm_source=rss,.*,2021-08-09T15:57:00\\.000Z,.*,200,${first?.sha256}`));
-  assert.match(csv[4] ?? '', /^9,https:\/\/ria\.example\/never-fetched\.html,,,,no,,,,,,,,<urn:uuid:/);
+  assert.match(csv[2] ?? '', /,yes,<urn:uuid:[^,]+>,<urn:uuid:[^,]+>$/, 'the second fetch was truncated');
+  assert.match(csv[4] ?? '', /^9,https:\/\/ria\.example\/never-fetched\.html,,,,no,,,,,,,,,<urn:uuid:/);
 });
 
 test('a failed export says which article and leaves no file behind', async (t) => {

@@ -91,6 +91,9 @@ test('a redirect to the article\'s new address is judged on its content, not tak
   const v = judgeRecheck(site, served(sputnik, 200, moved), stored);
   assert.equal(v.state, 'live', v.reason);
   assert.match(v.reason, /fears-of-backlash-as-us/);
+  const flat: RecheckSite = { articleUrl: 'https://outlet.example/kabul-falls-to-the-taliban', homeUrls: [], sectionUrls: [] };
+  const renamed = judgeRecheck(flat, served(sputnik, 200, 'https://outlet.example/taliban-take-kabul'), stored);
+  assert.equal(renamed.state, 'live', `a renamed slug on a flat site is a move: ${renamed.reason}`);
   const newDomain = judgeRecheck(site, served(sputnik, 200, 'https://sputnikglobe.com/20210809/fears-of-backlash-1083562135.html'), stored);
   assert.equal(newDomain.state, 'live', newDomain.reason);
 });

@@ -141,14 +141,16 @@ function frontKind(url: string, site: RecheckSite): Front {
   // An ancestor of the article's path (/world/2024/story → /world/) is the front of the section it sat in.
   const articleSegments = pathSegments(article);
   if (segments.length < articleSegments.length && segments.every((s, i) => s === articleSegments[i])) return 'section';
-  // A short word as the whole path (/politics/) is a section front; an article's path carries an id or a slug.
-  if (segments.length === 1 && SECTION_WORD.test(segments[0] as string) && articleSegments.join('/') !== segments[0]) return 'section';
+  // A word or two as the whole path (/politics/, /world-news/) is a section front, when the article sat deeper:
+  // a site whose articles live at /some-slug may rename a slug, and that is a move, not a deletion.
+  const only = segments[0] as string;
+  if (segments.length === 1 && articleSegments.length >= 2 && SECTION_WORD.test(only) && only.split(/[-_]/).length <= 2) return 'section';
   return null;
 }
 
 /** "/en/", "/ru", "/pt-br/": the home page of one language edition. */
 const LANGUAGE_ROOT = /^[a-z]{2}(?:[-_][a-z]{2,4})?$/i;
-const SECTION_WORD = /^[\p{L}_-]{2,30}$/u;
+const SECTION_WORD = /^[\p{L}_-]{2,24}$/u;
 
 function parse(url: string): URL | null {
   try {

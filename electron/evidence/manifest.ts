@@ -14,6 +14,8 @@ export interface ManifestFetch {
   /** Hex SHA-256 of the body bytes (the WARC payload): `sha256sum` of the stored bytes gives the same. */
   sha256: string;
   size: number;
+  /** Cut at the per-response size cap when it was fetched. */
+  truncated: boolean;
   /** The WARC record holding these bytes. */
   recordId: string;
 }
@@ -37,7 +39,7 @@ export interface ManifestWriter {
 }
 
 export const MANIFEST_CSV_COLUMNS = ['article_id', 'url', 'final_url', 'title', 'text_sha256', 'deleted', 'fetched_at', 'fetch_url',
-  'fetch_final_url', 'status', 'sha256', 'size', 'warc_record_id', 'metadata_record_id'];
+  'fetch_final_url', 'status', 'sha256', 'size', 'truncated', 'warc_record_id', 'metadata_record_id'];
 
 /** A writer for either manifest, both or none (a null path writes nothing). */
 export async function openManifest(jsonPath: string | null, csvPath: string | null): Promise<ManifestWriter> {
@@ -72,7 +74,7 @@ function csvRows(e: ManifestEntry): string {
   const article = [String(e.articleId), e.url, e.finalUrl ?? '', e.title ?? '', e.textSha256 ?? '', e.deleted ? 'yes' : 'no'];
   const tail = [e.metadataRecordId];
   const rows = e.fetches.length === 0
-    ? [[...article, '', '', '', '', '', '', '', ...tail]]
-    : e.fetches.map((f) => [...article, f.fetchedAt, f.url, f.finalUrl, f.status === null ? '' : String(f.status), f.sha256, String(f.size), f.recordId, ...tail]);
+    ? [[...article, '', '', '', '', '', '', '', '', ...tail]]
+    : e.fetches.map((f) => [...article, f.fetchedAt, f.url, f.finalUrl, f.status === null ? '' : String(f.status), f.sha256, String(f.size), f.truncated ? 'yes' : 'no', f.recordId, ...tail]);
   return rows.map((r) => `${r.map(csvField).join(',')}\r\n`).join('');
 }

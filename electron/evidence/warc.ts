@@ -34,6 +34,8 @@ export interface EvidenceFetch {
   contentType?: string | null;
   /** The address the connection went to, when known (WARC-IP-Address). */
   ipAddress?: string | null;
+  /** True when the body was cut at the per-response size cap: the record says so (`WARC-Truncated: length`). */
+  truncated?: boolean;
 }
 
 /** A label as the evidence shows it: where in which text, and what the analyst said of it (the stored label
@@ -198,18 +200,19 @@ export class WarcEvidenceWriter {
     const sha256 = createHash('sha256').update(f.body).digest('hex');
     const common: [string, string][] = [['WARC-Warcinfo-ID', this.warcinfoId]];
     if (f.ipAddress) common.push(['WARC-IP-Address', f.ipAddress]);
+    const truncated: [string, string][] = f.truncated ? [['WARC-Truncated', 'length']] : [];
     if (f.responseHead === null) {
-      const headers: [string, string][] = [['WARC-Record-ID', responseId], ['Content-Type', f.contentType ?? 'application/octet-stream'], ['WARC-Payload-Digest', `sha256:${sha256}`], ...common];
+      const headers: [string, string][] = [['WARC-Record-ID', responseId], ['Content-Type', f.contentType ?? 'application/octet-stream'], ['WARC-Payload-Digest', `sha256:${sha256}`], ...truncated, ...common];
       await this.write(this.record('resource', f.finalUrl, date, headers, [f.body]));
-      return { url: f.url, finalUrl: f.finalUrl, fetchedAt: date, status: null, sha256, size: f.body.length, recordId: responseId };
+      return { url: f.url, finalUrl: f.finalUrl, fetchedAt: date, status: null, sha256, size: f.body.length, truncated: f.truncated === true, recordId: responseId };
     }
-    const response: [string, string][] = [['WARC-Record-ID', responseId], ['WARC-Payload-Digest', `sha256:${sha256}`], ...common];
+    const response: [string, string][] = [['WARC-Record-ID', responseId], ['WARC-Payload-Digest', `sha256:${sha256}`], ...truncated, ...common];
     await this.write(this.record('response', f.finalUrl, date, response, [f.responseHead, f.body]));
     if (f.requestHead !== null) {
       const request: [string, string][] = [['WARC-Record-ID', recordId()], ['WARC-Concurrent-To', responseId], ['WARC-Payload-Digest', warcDigest(new Uint8Array(0))], ...common];
       await this.write(this.record('request', f.finalUrl, date, request, [f.requestHead]));
     }
-    return { url: f.url, finalUrl: f.finalUrl, fetchedAt: date, status: statusOf(f.responseHead), sha256, size: f.body.length, recordId: responseId };
+    return { url: f.url, finalUrl: f.finalUrl, fetchedAt: date, status: statusOf(f.responseHead), sha256, size: f.body.length, truncated: f.truncated === true, recordId: responseId };
   }
 
   /**
