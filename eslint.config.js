@@ -2,14 +2,14 @@
 import tseslint from 'typescript-eslint';
 
 // The pipeline folders of electron/, lowest first. A folder imports only from its own layer and the layers below it:
-//   text → net → feeds → articles → labels → query → tags → store → poll → api → engine → server, cli → main.ts/preload.ts
+//   text → net → feeds → articles → labels → query → tags → store → poll → evidence → api → engine → server, cli → main.ts/preload.ts
 // text: decoding, HTML to text, dates, word folding; net: fetch and its guards; feeds: parsing per format, discovery,
 // OPML; articles: normalise, dedupe, extract, sanitise; labels: the detector and the outlet registry; query: the
 // search language (no SQL); tags: tags and rules; store: every SQL statement; poll: schedule, poller, ingest, full
-// text; api: the methods; engine: the context and the poll timer; server and cli: web mode and the command line.
+// text; evidence: WARC files and manifests of stored fetches; api: the methods; engine: the context and the poll timer; server and cli: web mode and the command line.
 // The files at the top of electron/ besides main.ts and preload.ts (model, events, errors, settings, version,
 // external-links) are shared by every layer and import none of them.
-const LAYERS = [['text'], ['net'], ['feeds'], ['articles'], ['labels'], ['query'], ['tags'], ['store'], ['poll'], ['api'], ['engine'], ['server', 'cli']];
+const LAYERS = [['text'], ['net'], ['feeds'], ['articles'], ['labels'], ['query'], ['tags'], ['store'], ['poll'], ['evidence'], ['api'], ['engine'], ['server', 'cli']];
 const ALL_FOLDERS = LAYERS.flat();
 const folder = (name) => `**/${name}/**`;
 const shell = ['**/main.ts', '**/preload.ts'];
@@ -21,6 +21,7 @@ const shell = ['**/main.ts', '**/preload.ts'];
 const behindTheStore = { group: ['**/store/sqlite/**'], message: 'Only engine/ opens a library: use the Store of store/store.ts (ctx.store).' };
 const EXTRA = {
   poll: [behindTheStore],
+  evidence: [behindTheStore],
   api: [behindTheStore],
   server: [behindTheStore],
   cli: [behindTheStore],

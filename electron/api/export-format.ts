@@ -2,15 +2,11 @@
 // needed, quotes doubled) with a UTF-8 BOM so that Excel reads Cyrillic and Arabic right; cells that a spreadsheet
 // would run as a formula get a leading apostrophe.
 import type { ExportRow } from '../store/records.ts';
+import { csvField } from '../text/csv.ts';
 
 export type ExportFormat = 'csv' | 'json' | 'ndjson';
 
 export const CSV_COLUMNS = ['date', 'outlet', 'title', 'URL', 'tags', 'labels', 'snippet'] as const;
-
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 function csvLine(row: ExportRow): string {
   const labels = row.labels.map((l) => `${l.kind}: ${l.entity}`).join('; ');

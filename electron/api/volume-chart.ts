@@ -1,7 +1,7 @@
 // A volume series as a file to paste into a report: an SVG line chart (self-contained, no scripts, text
 // escaped) or a CSV table (one row per period, one column per series, UTF-8 with BOM like article exports).
 import type { VolumeData } from '../store/records.ts';
-import { csvField } from './export-format.ts';
+import { csvField } from '../text/csv.ts';
 
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
 const W = 800;
