@@ -77,13 +77,13 @@ export function judgeRecheck(site: RecheckSite, response: RecheckResponse, store
   const text = response.page.text.trim();
   // Only a short article text: a headline such as "The wreck could not be found" sits above a long article.
   const said = [response.pageTitle, response.page.title, text.slice(0, 120), response.pageText.slice(0, PAGE_TEXT_CHARS)];
-  const notFound = text.length > SHORT_PAGE_CHARS ? undefined : said.find((t) => t && NOT_FOUND.test(t));
+  // A short text may be a wall's own words, which the extractor keeps as a short article ("Checking your browser").
+  const short = text.length <= SHORT_PAGE_CHARS;
+  const notFound = short ? said.find((t) => t && NOT_FOUND.test(t)) : undefined;
   if (notFound) return deleted(`The page says the article is not there ("${excerpt(notFound, NOT_FOUND)}"), though served with ${status}.`);
-  if (text === '') {
-    const wall = said.find((t) => t && WALL.test(t));
-    if (wall) return unknown(`A consent, login or bot page stands in front of the article ("${excerpt(wall, WALL)}"): not judged.`);
-    return deleted(`The page no longer carries the article's text (status ${status}, an empty template).`);
-  }
+  const wall = short ? said.find((t) => t && WALL.test(t)) : undefined;
+  if (wall) return unknown(`A consent, login or bot page stands in front of the article ("${excerpt(wall, WALL)}"): not judged.`);
+  if (text === '') return deleted(`The page no longer carries the article's text (status ${status}, an empty template).`);
   const where = moved ? ` at ${moved}` : '';
   if (stored === null) return { state: 'live', reason: `The page is there${where}; no earlier page text to compare it with.`, retryAfter: null, change: null };
   const change = significantChange(stored, response.page);
