@@ -18,9 +18,26 @@ for (let i = 0; i < 26; i++) {
   ZONES[letter] = hours * 60;
 }
 
+// Month names by their first three or four letters: English, then the other languages feeds write dates in
+// (German, French, Spanish, Italian, Portuguese, Dutch, Russian). None of the prefixes means two months.
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  mär: 3, mrz: 3, mai: 5, okt: 10, dez: 12,
+  janv: 1, fév: 2, févr: 2, fev: 2, avr: 4, juin: 6, juil: 7, aoû: 8, août: 8, aout: 8, déc: 12,
+  ene: 1, abr: 4, ago: 8, dic: 12,
+  gen: 1, mag: 5, giu: 6, lug: 7, set: 9, ott: 10,
+  out: 10, mrt: 3, mei: 5,
+  янв: 1, фев: 2, мар: 3, апр: 4, мая: 5, май: 5, июн: 6, июл: 7, авг: 8, сен: 9, окт: 10, ноя: 11, дек: 12,
 };
+
+// Weekday names, ignored. "mar" is Tuesday in French, Spanish and Italian but March too: it is read as a weekday
+// only when it leads the date and another word names the month.
+const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mer|mié|mie|jeu|jue|gio|ven|vie|sam|sáb|sab|dim|dom|seg|ter|qua|qui|sex|ma|wo|vr|za|zo|пн|вт|ср|чт|пт|сб|вс)/;
+
+function monthOf(tok: string): number | undefined {
+  const name = tok.replace(/\.$/, '');
+  return MONTHS[name.slice(0, 4)] ?? MONTHS[name.slice(0, 3)];
+}
 
 function fullYear(text: string): number {
   const y = Number(text);
@@ -96,9 +113,10 @@ function parseLoose(text: string): string | null {
     }
     if (tok === 'am' || tok === 'pm') { pm = tok === 'pm'; continue; }
     if (tok.startsWith('(') && offset !== undefined) continue; // "+0000 (GMT)": a comment repeating the zone
-    const mname = tok.replace(/\.$/, '').slice(0, 4);
-    const mon = MONTHS[mname] ?? MONTHS[mname.slice(0, 3)];
-    if (mon !== undefined && month === undefined && /^[a-z]+\.?$/.test(tok)) { month = mon; continue; }
+    const word = /^\p{L}+\.?$/u.test(tok);
+    const mon = word ? monthOf(tok) : undefined;
+    if (i === 0 && mon === 3 && tok.startsWith('mar') && tokens.slice(1).some((t) => /^\p{L}+\.?$/u.test(t) && monthOf(t) !== undefined)) continue;
+    if (mon !== undefined && month === undefined) { month = mon; continue; }
     const dmy = /^(\d{1,2})-([a-z]{3,})-(\d{2,4})$/.exec(tok); // 01-Jan-2004
     if (dmy) { day = Number(dmy[1]); month = MONTHS[(dmy[2] ?? '').slice(0, 3)]; year = dmy[3]; continue; }
     const ymd = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(tok); // Perforce: Fri, 2006/09/15 08:19:53 EDT
@@ -115,7 +133,7 @@ function parseLoose(text: string): string | null {
       const z = zoneOffset(joined);
       if (z !== undefined) { offset = z; continue; }
     }
-    if (/^[a-z]+\.?$/.test(tok) && /^(mon|tue|wed|thu|fri|sat|sun)/.test(tok)) continue; // weekday: ignored
+    if (word && WEEKDAY.test(tok)) continue; // weekday: ignored
     if (offset === undefined && /^[+-]\d{4}$/.test(tok)) { offset = zoneOffset(tok); continue; }
     return null; // an unknown word (an unknown zone among them): better no date than a wrong one
   }
