@@ -27,12 +27,15 @@ const MONTHS: Record<string, number> = {
   ene: 1, abr: 4, ago: 8, dic: 12,
   gen: 1, mag: 5, giu: 6, lug: 7, set: 9, ott: 10,
   out: 10, mrt: 3, mei: 5,
+  már: 3, ápr: 4, máj: 5, jún: 6, júl: 7, sze: 9,
+  ιαν: 1, φεβ: 2, μάώ: 3, μαώ: 3, μαρ: 3, απρ: 4, μάι: 5, μαϊ: 5, μαι: 5, ιούν: 6, ιον: 6, ιούλ: 7, ιολ: 7, αύγ: 8, αυγ: 8,
+  σεπ: 9, οκτ: 10, νοέ: 11, νοε: 11, δεκ: 12,
   янв: 1, фев: 2, мар: 3, апр: 4, мая: 5, май: 5, июн: 6, июл: 7, авг: 8, сен: 9, окт: 10, ноя: 11, дек: 12,
 };
 
 // Weekday names, ignored. "mar" is Tuesday in French, Spanish and Italian but March too: it is read as a weekday
 // only when it leads the date and another word names the month.
-const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mer|mié|mie|jeu|jue|gio|ven|vie|sam|sáb|sab|dim|dom|seg|ter|qua|qui|sex|ma|wo|vr|za|zo|пн|вт|ср|чт|пт|сб|вс)/;
+const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mer|mié|mie|jeu|jue|gio|ven|vie|sam|sáb|sab|dim|dom|seg|ter|qua|qui|sex|ma|wo|vr|za|zo|пн|вт|ср|чт|пт|сб|вс|κυρ|δευ|τρι|τετ|πεμ|παρ|σαβ)/;
 
 function monthOf(tok: string): number | undefined {
   const name = tok.replace(/\.$/, '');
@@ -163,5 +166,28 @@ export function parseFeedDate(input: string | null | undefined): string | null {
   // 2003/12/31 or 03.12.31: year first (a day-first or month-first order is ambiguous, so it is not guessed).
   const ymd = /^(\d{2}|\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
   if (ymd) return toIso(fullYear(ymd[1] ?? ''), Number(ymd[2]), Number(ymd[3]), Number(ymd[4] ?? 0), Number(ymd[5] ?? 0), Number(ymd[6] ?? 0), 0, 0);
-  return parseLoose(text);
+  return parseKorean(text) ?? parseHungarian(text) ?? parseLoose(text);
+}
+
+// Korean blog hosts write local time (KST, UTC+9): "2004-05-25 오후 11:23:17" (오전 am, 오후 pm) and
+// "2004년 05월 28일 01:31:15" (feedparser's nate and onblog forms).
+function parseKorean(text: string): string | null | undefined {
+  const nate = /^(\d{4})-(\d{2})-(\d{2}) (오전|오후) (\d{1,2}):(\d{2}):(\d{2})$/.exec(text);
+  if (nate) {
+    const hour = Number(nate[5]) % 12 + (nate[4] === '오후' ? 12 : 0);
+    return toIso(Number(nate[1]), Number(nate[2]), Number(nate[3]), hour, Number(nate[6]), Number(nate[7]), 0, 9 * 60);
+  }
+  const onblog = /^(\d{4})년 (\d{1,2})월 (\d{1,2})일 (\d{1,2}):(\d{2}):(\d{2})$/.exec(text);
+  if (onblog) return toIso(Number(onblog[1]), Number(onblog[2]), Number(onblog[3]), Number(onblog[4]), Number(onblog[5]), Number(onblog[6]), 0, 9 * 60);
+  return undefined;
+}
+
+// Hungarian: the month spelt out inside an ISO-like date, "2004-július-13T9:15-05:00".
+function parseHungarian(text: string): string | null | undefined {
+  const m = /^(\d{4})-(\p{L}+)-(\d{1,2})T(\d{1,2}):(\d{2})(z|[+-]\d{2}:?\d{2})?$/iu.exec(text);
+  if (!m) return undefined;
+  const month = monthOf(m[2]?.toLowerCase() ?? '');
+  const offset = m[6] ? zoneOffset(m[6]) : 0;
+  if (month === undefined || offset === undefined) return null;
+  return toIso(Number(m[1]), month, Number(m[3]), Number(m[4]), Number(m[5]), 0, 0, offset);
 }
