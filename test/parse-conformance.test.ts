@@ -15,3 +15,10 @@ test('the conformance suite passes at least 90% of its checks, and beats bare rs
   assert.ok(ours.passed / ours.total >= 0.9, `pass rate ${ours.passed}/${ours.total} is below 90%`);
   assert.ok(ours.passed > baseline.passed, 'the replacement should pass more checks than rss-parser');
 });
+
+test('every real-world quirk found by other readers\' parser suites is handled (cases/quirks, one case per quirk)', async () => {
+  const ours = await runSuite((bytes, opts) => parseFeedBytes(bytes, opts));
+  const quirks = ours.byClass.get('quirks');
+  assert.ok(quirks && quirks.total >= 30, `the quirks class should hold at least 30 checks, has ${quirks?.total ?? 0}`);
+  assert.deepEqual(ours.failures.filter((f) => f.startsWith('quirks/')), []);
+});

@@ -30,6 +30,7 @@ export const atomElements: Vocabulary = {
     open: (el, doc) => {
       const href = attr(el.attribs, 'href');
       if (href === undefined) return null;
+      if (href.trim() === '') return 'none'; // an empty href is no link (resolved, it would be the feed's own URL)
       const rel = (attr(el.attribs, 'rel') ?? 'alternate').trim().toLowerCase();
       if (rel !== 'alternate') return 'none';
       const type = (attr(el.attribs, 'type') ?? 'text/html').toLowerCase();

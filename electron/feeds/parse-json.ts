@@ -3,7 +3,7 @@ import type { FeedItem, FeedObject } from '../model.ts';
 import { FeedParseError } from './parse-error.ts';
 import { parseFeedDate } from '../text/dates.ts';
 import { clean, cleanLine, escapeHtml } from '../text/clean.ts';
-import { resolveHtmlUrls, resolveUrl, safeLink } from './parse-text.ts';
+import { languageTag, resolveHtmlUrls, resolveUrl, safeLink } from './parse-text.ts';
 
 type Json = Record<string, unknown>;
 
@@ -60,7 +60,7 @@ export function mapJsonFeed(text: string, documentUrl: string | null): FeedObjec
     title: cleanLine(str(doc['title'])),
     link: home === null ? null : safeLink(clean(resolveUrl(home, base))),
     description: cleanLine(str(doc['description'])),
-    language: cleanLine(str(doc['language'])),
+    language: languageTag(cleanLine(str(doc['language']))),
     items: doc['items'].filter(isObject).map((item) => mapItem(item, base, feedAuthor)),
   };
 }

@@ -46,8 +46,21 @@ export const moduleElements: Vocabulary = {
     item: (it, t) => { it.summary = better(it.summary, htmlText(t.raw, 'text', t.base), 3); },
     feed: (f, t) => { f.description = better(f.description, plainText(t.raw, 'text'), 3); },
   },
-  'itunes:subtitle': { feed: (f, t) => { f.description = better(f.description, plainText(t.raw, 'text'), 3); } },
+  'itunes:subtitle': {
+    item: (it, t) => { it.summary = better(it.summary, htmlText(t.raw, 'text', t.base), 4); },
+    feed: (f, t) => { f.description = better(f.description, plainText(t.raw, 'text'), 4); },
+  },
+  'googleplay:description': {
+    item: (it, t) => { it.summary = better(it.summary, htmlText(t.raw, 'text', t.base), 4); },
+    feed: (f, t) => { f.description = better(f.description, plainText(t.raw, 'text'), 4); },
+  },
+  'googleplay:author': { item: (it, t) => { it.authorFallback ??= cleanLine(t.raw); } },
   'sy:updateperiod': { feed: (f, t) => { f.syPeriod = t.raw.trim().toLowerCase(); } },
   'sy:updatefrequency': { feed: (f, t) => { const n = Number.parseInt(t.raw.trim(), 10); if (n > 0) f.syFrequency = n; } },
-  'media:group': { open: () => 'none' },
+  // Media RSS: a group or a content element inside an item holds the item's media fields; the title fills in only
+  // when the item has none of its own, categories add to the item's.
+  'media:group': { open: (el) => (el.parentRole === 'item' ? 'group' : 'none') },
+  'media:content': { open: (el) => (el.parentRole === 'item' ? 'group' : 'none') },
+  'media:title': { text: 'rss-title', item: (it, t) => { it.mediaTitle ??= plainText(t.raw, t.type); } },
+  'media:category': { item: (it, t) => { const c = cleanLine(t.raw); if (c !== null) it.categories.push(c); } },
 };

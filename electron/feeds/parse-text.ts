@@ -1,5 +1,6 @@
 // String helpers shared by the XML and JSON feed mappers: XML entities and CDATA, URL resolution, RSS person names.
 import { cleanLine } from '../text/clean.ts';
+import { htmlToText } from '../text/html-text.ts';
 
 const NUMERIC_REF = /&#(?:(\d{1,7})|[xX]([\da-fA-F]{1,6}));/g;
 
@@ -123,11 +124,24 @@ function resolveAttr(lead: string, value: string, base: string): string {
   return `${lead}"${resolved.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
 }
 
-/** Resolves relative href/src (and the other URL attributes) inside an HTML string. */
+// srcset holds a list of "URL descriptor" candidates, each resolved on its own.
+const SRCSET_ATTR = /(\s(?:srcset|imagesrcset)\s*=\s*)("[^"]*"|'[^']*')/gi;
+
+function resolveSrcset(lead: string, value: string, base: string): string {
+  const candidates = value.slice(1, -1).split(',').map((c) => {
+    const [url = '', ...descriptor] = c.trim().split(/\s+/);
+    if (url === '' || ABSOLUTE.test(url)) return c.trim();
+    return [resolveUrl(url.replace(/&amp;/g, '&'), base).replace(/&/g, '&amp;').replace(/"/g, '&quot;'), ...descriptor].join(' ');
+  });
+  return `${lead}"${candidates.join(', ')}"`;
+}
+
+/** Resolves relative href/src (and the other URL attributes, srcset included) inside an HTML string. */
 export function resolveHtmlUrls(html: string, base: string | null): string {
   if (base === null) return html;
-  return html.replace(TAG_WITH_URL, (_all, lead: string, value: string, rest: string) => resolveAttr(lead, value, base)
+  const resolved = html.replace(TAG_WITH_URL, (_all, lead: string, value: string, rest: string) => resolveAttr(lead, value, base)
     + (HAS_URL_ATTR.test(rest) ? rest.replace(URL_ATTR, (_m, l: string, v: string) => resolveAttr(l, v, base)) : rest));
+  return /srcset\s*=/i.test(resolved) ? resolved.replace(SRCSET_ATTR, (_m, l: string, v: string) => resolveSrcset(l, v, base)) : resolved;
 }
 
 /** A person as RSS writes it: "jane@example.com (Jane Doe)", "Jane Doe <jane@example.com>", or just one of them. */
@@ -137,7 +151,23 @@ export function personName(text: string): string | null {
   if (paren?.[1]) return cleanLine(paren[1]);
   const angle = /^(.+?)\s*<[^>]+@[^>]+>$/.exec(t);
   if (angle?.[1]) return cleanLine(angle[1].replace(/^"|"$/g, ''));
+  // Markup around the name (<a href>Jane</a>, or the same escaped) is dropped: an author is plain text.
+  if (looksLikeHtml(t)) return cleanLine(htmlToText(t));
   return cleanLine(t.replace(/^mailto:/i, ''));
+}
+
+/** A language tag as BCP 47 writes it: en_US → en-US. */
+export function languageTag(text: string | null): string | null {
+  return text === null ? null : text.replace(/_/g, '-');
+}
+
+// Inline MathML and SVG: the reader shows neither and the sanitiser would only have to pick them apart, so they go
+// here, as feedparser drops them; the text around them stays.
+const MATH_OR_SVG = /<(math|svg)\b(?:[^>]*\/>|[\s\S]*?<\/\1\s*>)/gi;
+
+/** The HTML without its <math> and <svg> elements. */
+export function dropMathAndSvg(html: string): string {
+  return /<(?:math|svg)\b/i.test(html) ? html.replace(MATH_OR_SVG, '') : html;
 }
 
 /** Base64 to UTF-8 text (Atom 0.3 mode="base64"); invalid input gives what decodes. */

@@ -3,12 +3,13 @@
 // the shape of an element rule.
 import { clean, cleanLine, escapeHtml } from '../text/clean.ts';
 import { htmlToText } from '../text/html-text.ts';
-import { decodeXml, looksLikeHtml, resolveHtmlUrls } from './parse-text.ts';
+import { decodeXml, dropMathAndSvg, looksLikeHtml, resolveHtmlUrls } from './parse-text.ts';
 
 export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
 
 /** What an element is to the walker: the document root, the feed (channel), an item, an author, or nothing it reads. */
-export type Role = 'root' | 'feed' | 'item' | 'person' | 'none';
+/** group: a container inside an item (Media RSS media:group, media:content) whose children are read as the item's. */
+export type Role = 'root' | 'feed' | 'item' | 'person' | 'group' | 'none';
 /** How a captured element's text is to be read. rss-title: plain text that may carry escaped HTML. */
 export type TextType = 'text' | 'html' | 'xhtml' | 'base64' | 'rss-title';
 
@@ -24,6 +25,8 @@ export interface ItemState {
   id: string | null;
   rdfAbout: string | null;
   title: string | null;
+  /** media:title, the title when the item has none of its own. */
+  mediaTitle: string | null;
   link: Ranked | null;
   textLink: string | null;
   guidLink: string | null;
@@ -52,7 +55,7 @@ export interface FeedState {
 
 export function newItem(): ItemState {
   return {
-    id: null, rdfAbout: null, title: null, link: null, textLink: null, guidLink: null, atomId: null, published: null,
+    id: null, rdfAbout: null, title: null, mediaTitle: null, link: null, textLink: null, guidLink: null, atomId: null, published: null,
     updated: null, authors: [], authorFallback: null, summary: null, content: null, categories: [],
   };
 }
@@ -72,15 +75,18 @@ export function attr(attribs: Record<string, string>, name: string): string | un
 
 /** A field's text as plain text: titles, descriptions of the feed. */
 export function plainText(raw: string, type: TextType): string | null {
-  if (type === 'html' || type === 'xhtml' || (type === 'rss-title' && looksLikeHtml(raw))) return cleanLine(htmlToText(raw));
+  if (type === 'html' || type === 'xhtml' || (type === 'rss-title' && looksLikeHtml(raw))) {
+    // A title that is only an escaped tag ("&lt;/example&gt;") is that text, not nothing.
+    return cleanLine(htmlToText(raw)) ?? (type === 'rss-title' ? cleanLine(raw) : null);
+  }
   return cleanLine(raw);
 }
 
 /** A field's text as HTML with absolute URLs: item summaries and contents. */
 export function htmlText(raw: string, type: TextType, base: string | null): string | null {
   if (type === 'text') return clean(escapeHtml(raw.trim()));
-  if (type === 'xhtml') return clean(raw); // URLs were resolved while serialising
-  return clean(resolveHtmlUrls(raw, base));
+  if (type === 'xhtml') return clean(dropMathAndSvg(raw)); // URLs were resolved while serialising
+  return clean(resolveHtmlUrls(dropMathAndSvg(raw), base));
 }
 
 /** An element's text once it has been read to its end tag. */

@@ -11,7 +11,7 @@ import { Parser } from 'htmlparser2';
 import type { FeedItem, FeedObject } from '../model.ts';
 import { clean, cleanLine, escapeHtml } from '../text/clean.ts';
 import { FeedParseError } from './parse-error.ts';
-import { decodeXml, fromBase64, personName, resolveBase, resolveUrl, safeLink, URL_ATTRIBUTES, xmlContent } from './parse-text.ts';
+import { decodeXml, fromBase64, languageTag, personName, resolveBase, resolveUrl, safeLink, URL_ATTRIBUTES, xmlContent } from './parse-text.ts';
 import {
   attr, newFeedState, newItem, ruleText, type ElementRule, type FeedFormat, type ItemState, type Role, type TextType,
   type Vocabulary, type XmlDoc,
@@ -45,6 +45,7 @@ const NAMESPACES: Record<string, string> = {
   'http://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
   'http://www.w3.org/1999/xhtml': 'xhtml',
   'http://search.yahoo.com/mrss/': 'media',
+  'http://www.google.com/schemas/play-podcasts/1.0': 'googleplay',
 };
 
 /** Every element rule by name. Feeds mix vocabularies (atom:link in RSS, dc:date everywhere), so all apply in every
@@ -218,7 +219,7 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
     const authors = [...new Set(it.authors)];
     items.push({
       id: clean(it.id ?? it.atomId ?? it.rdfAbout ?? link),
-      title: it.title,
+      title: it.title ?? it.mediaTitle,
       link,
       published: it.published?.value ?? null,
       updated: it.updated?.value ?? null,
@@ -273,6 +274,8 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
         if (frame.role === 'feed') feed.rootLang = lang ?? feed.rootLang;
       } else if (parent.role === 'feed' || parent.role === 'item') {
         frame.role = openField(parent.role, k, attribs, frame);
+      } else if (parent.role === 'group') {
+        frame.role = openField('item', k, attribs, frame);
       } else if (parent.role === 'person' && (k === 'name' || k === 'email' || k === 'uri')) {
         // A structured Atom person: its own text (RSS style) is no longer the name.
         startCapture(`person:${k}`, null, attribs, base, 'text');
@@ -353,7 +356,7 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
       title: feed.title,
       link: safeLink(feed.link?.value ?? feed.textLink),
       description: feed.description?.value ?? null,
-      language: cleanLine(feed.language ?? feed.rootLang),
+      language: languageTag(cleanLine(feed.language ?? feed.rootLang)),
       items,
     },
   };

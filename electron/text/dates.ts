@@ -18,9 +18,29 @@ for (let i = 0; i < 26; i++) {
   ZONES[letter] = hours * 60;
 }
 
+// Month names by their first three or four letters: English, then the other languages feeds write dates in
+// (German, French, Spanish, Italian, Portuguese, Dutch, Russian). None of the prefixes means two months.
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  mär: 3, mrz: 3, mai: 5, okt: 10, dez: 12,
+  janv: 1, fév: 2, févr: 2, fev: 2, avr: 4, juin: 6, juil: 7, aoû: 8, août: 8, aout: 8, déc: 12,
+  ene: 1, abr: 4, ago: 8, dic: 12,
+  gen: 1, mag: 5, giu: 6, lug: 7, set: 9, ott: 10,
+  out: 10, mrt: 3, mei: 5,
+  már: 3, ápr: 4, máj: 5, jún: 6, júl: 7, sze: 9,
+  ιαν: 1, φεβ: 2, μάώ: 3, μαώ: 3, μαρ: 3, απρ: 4, μάι: 5, μαϊ: 5, μαι: 5, ιούν: 6, ιον: 6, ιούλ: 7, ιολ: 7, αύγ: 8, αυγ: 8,
+  σεπ: 9, οκτ: 10, νοέ: 11, νοε: 11, δεκ: 12,
+  янв: 1, фев: 2, мар: 3, апр: 4, мая: 5, май: 5, июн: 6, июл: 7, авг: 8, сен: 9, окт: 10, ноя: 11, дек: 12,
 };
+
+// Weekday names, ignored. "mar" is Tuesday in French, Spanish and Italian but March too: it is read as a weekday
+// only when it leads the date and another word names the month.
+const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mer|mié|mie|jeu|jue|gio|ven|vie|sam|sáb|sab|dim|dom|seg|ter|qua|qui|sex|ma|wo|vr|za|zo|пн|вт|ср|чт|пт|сб|вс|κυρ|δευ|τρι|τετ|πεμ|παρ|σαβ)/;
+
+function monthOf(tok: string): number | undefined {
+  const name = tok.replace(/\.$/, '');
+  return MONTHS[name.slice(0, 4)] ?? MONTHS[name.slice(0, 3)];
+}
 
 function fullYear(text: string): number {
   const y = Number(text);
@@ -96,9 +116,10 @@ function parseLoose(text: string): string | null {
     }
     if (tok === 'am' || tok === 'pm') { pm = tok === 'pm'; continue; }
     if (tok.startsWith('(') && offset !== undefined) continue; // "+0000 (GMT)": a comment repeating the zone
-    const mname = tok.replace(/\.$/, '').slice(0, 4);
-    const mon = MONTHS[mname] ?? MONTHS[mname.slice(0, 3)];
-    if (mon !== undefined && month === undefined && /^[a-z]+\.?$/.test(tok)) { month = mon; continue; }
+    const word = /^\p{L}+\.?$/u.test(tok);
+    const mon = word ? monthOf(tok) : undefined;
+    if (i === 0 && mon === 3 && tok.startsWith('mar') && tokens.slice(1).some((t) => /^\p{L}+\.?$/u.test(t) && monthOf(t) !== undefined)) continue;
+    if (mon !== undefined && month === undefined) { month = mon; continue; }
     const dmy = /^(\d{1,2})-([a-z]{3,})-(\d{2,4})$/.exec(tok); // 01-Jan-2004
     if (dmy) { day = Number(dmy[1]); month = MONTHS[(dmy[2] ?? '').slice(0, 3)]; year = dmy[3]; continue; }
     const ymd = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(tok); // Perforce: Fri, 2006/09/15 08:19:53 EDT
@@ -115,7 +136,7 @@ function parseLoose(text: string): string | null {
       const z = zoneOffset(joined);
       if (z !== undefined) { offset = z; continue; }
     }
-    if (/^[a-z]+\.?$/.test(tok) && /^(mon|tue|wed|thu|fri|sat|sun)/.test(tok)) continue; // weekday: ignored
+    if (word && WEEKDAY.test(tok)) continue; // weekday: ignored
     if (offset === undefined && /^[+-]\d{4}$/.test(tok)) { offset = zoneOffset(tok); continue; }
     return null; // an unknown word (an unknown zone among them): better no date than a wrong one
   }
@@ -145,5 +166,28 @@ export function parseFeedDate(input: string | null | undefined): string | null {
   // 2003/12/31 or 03.12.31: year first (a day-first or month-first order is ambiguous, so it is not guessed).
   const ymd = /^(\d{2}|\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
   if (ymd) return toIso(fullYear(ymd[1] ?? ''), Number(ymd[2]), Number(ymd[3]), Number(ymd[4] ?? 0), Number(ymd[5] ?? 0), Number(ymd[6] ?? 0), 0, 0);
-  return parseLoose(text);
+  return parseKorean(text) ?? parseHungarian(text) ?? parseLoose(text);
+}
+
+// Korean blog hosts write local time (KST, UTC+9): "2004-05-25 오후 11:23:17" (오전 am, 오후 pm) and
+// "2004년 05월 28일 01:31:15" (feedparser's nate and onblog forms).
+function parseKorean(text: string): string | null | undefined {
+  const nate = /^(\d{4})-(\d{2})-(\d{2}) (오전|오후) (\d{1,2}):(\d{2}):(\d{2})$/.exec(text);
+  if (nate) {
+    const hour = Number(nate[5]) % 12 + (nate[4] === '오후' ? 12 : 0);
+    return toIso(Number(nate[1]), Number(nate[2]), Number(nate[3]), hour, Number(nate[6]), Number(nate[7]), 0, 9 * 60);
+  }
+  const onblog = /^(\d{4})년 (\d{1,2})월 (\d{1,2})일 (\d{1,2}):(\d{2}):(\d{2})$/.exec(text);
+  if (onblog) return toIso(Number(onblog[1]), Number(onblog[2]), Number(onblog[3]), Number(onblog[4]), Number(onblog[5]), Number(onblog[6]), 0, 9 * 60);
+  return undefined;
+}
+
+// Hungarian: the month spelt out inside an ISO-like date, "2004-július-13T9:15-05:00".
+function parseHungarian(text: string): string | null | undefined {
+  const m = /^(\d{4})-(\p{L}+)-(\d{1,2})T(\d{1,2}):(\d{2})(z|[+-]\d{2}:?\d{2})?$/iu.exec(text);
+  if (!m) return undefined;
+  const month = monthOf(m[2]?.toLowerCase() ?? '');
+  const offset = m[6] ? zoneOffset(m[6]) : 0;
+  if (month === undefined || offset === undefined) return null;
+  return toIso(Number(m[1]), month, Number(m[3]), Number(m[4]), Number(m[5]), 0, 0, offset);
 }

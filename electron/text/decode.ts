@@ -1,6 +1,7 @@
 // Bytes → string for a feed: the charset comes from the BOM, else the HTTP header, else the XML prolog or an HTML
 // <meta>, else UTF-8. Decoding goes through iconv-lite (Node's TextDecoder mangles windows-1252 0x80–0x9F), and
 // never throws: invalid bytes become U+FFFD, an unknown charset label falls back to UTF-8.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 /** Labels that browsers (WHATWG Encoding) read as windows-1252; feeds declaring them mean it too. */
@@ -51,6 +52,13 @@ export function normaliseCharset(label: string | null | undefined): string | nul
   return known(bare) ? bare : null;
 }
 
+const SINGLE_BYTE = /^(?:windows-125\d|iso-8859-\d+|koi8-[ru]|cp125\d|macintosh)$/;
+
+function hasHighBytes(buf: Buffer): boolean {
+  for (const b of buf) if (b > 0x7f) return true;
+  return false;
+}
+
 /** Decodes a feed's bytes to a string, choosing the charset as the module comment says. */
 export function decodeFeedBytes(bytes: Uint8Array, httpContentType?: string | null): string {
   const bom = bomCharset(bytes);
@@ -61,6 +69,10 @@ export function decodeFeedBytes(bytes: Uint8Array, httpContentType?: string | nu
   let charset = normaliseCharset(charsetFromContentType(httpContentType)) ?? normaliseCharset(declaredCharset(bytes)) ?? 'utf-8';
   // A document we could read as ASCII cannot really be UTF-16/32, whatever it declares.
   if (/^utf-(16|32)/.test(charset)) charset = 'utf-8';
+  // A single-byte charset declared over bytes that are valid UTF-8 with multi-byte sequences is a wrong declaration
+  // (a CMS that writes UTF-8 under a windows-1252 prolog): real windows-125x or KOI8 text with letters above 0x7F
+  // is almost never valid UTF-8, so the bytes win.
+  if (charset !== 'utf-8' && SINGLE_BYTE.test(charset) && hasHighBytes(buf) && isUtf8(buf)) charset = 'utf-8';
   // Buffer's own UTF-8 decoder also replaces invalid bytes with U+FFFD, and is several times faster.
   return charset === 'utf-8' ? buf.toString('utf8') : iconv.decode(buf, charset);
 }
