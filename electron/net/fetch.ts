@@ -205,6 +205,9 @@ function requestOnce(url: URL, opts: Opts, clock: ServerClock): Promise<Hop> {
       let bodyBytes = 0;
       const keep = (chunk: Buffer): void => {
         if (settled) return;
+        // Decompressed bytes are progress too: a small compressed body can take seconds to inflate on a busy
+        // machine, and that is not a server that stopped sending.
+        touch();
         bodyBytes += chunk.length;
         if (bodyBytes > opts.maxBytes) fail(tooLarge(url, opts.maxBytes));
         else chunks.push(chunk);
