@@ -31,13 +31,13 @@ test('add, update, list folders, poll with events, remove: through the API', asy
   assert.deepEqual(await call('folders.list', {}), [{ id: 1, name: 'World', position: 0, feedCount: 1 }]);
   await assert.rejects(call('feeds.add', { url: 'mailto:x@example.com' }), apiError('bad_request', /mailto: address/));
   await assert.rejects(call('feeds.add', { url: s.url('/a.xml') }), apiError('conflict', /already subscribed/));
-  await assert.rejects(call('feeds.add', {}), apiError('bad_request', /Invalid arguments for feeds\.add \(url\)/));
+  await assert.rejects(call('feeds.add', {}), apiError('bad_request', /The url is missing: correct it and try again \(feeds\.add\)/));
 
   const updated = (await call('feeds.update', { id: b.id, title: 'Renamed B', folder: 'Local', intervalMinutes: 120, fullText: true })) as FeedRecord;
   assert.deepEqual([updated.title, updated.folder, updated.intervalMinutes, updated.fullText], ['Renamed B', 'Local', 120, true]);
   assert.equal(((await call('feeds.update', { id: b.id, folder: null, fullText: null })) as FeedRecord).folder, null);
   await assert.rejects(call('feeds.update', { id: 999, title: 'x' }), apiError('not_found', /no feed 999/));
-  await assert.rejects(call('feeds.update', { id: b.id, intervalMinutes: 1 }), apiError('bad_request', /intervalMinutes/));
+  await assert.rejects(call('feeds.update', { id: b.id, intervalMinutes: 1 }), apiError('bad_request', /The interval minutes must be at least/));
 
   // A labelling enricher flags one new article: the poll reports it in 'articles-new'.
   const flagAlpha: Enricher = (article) => (article.text.includes('Alpha one')

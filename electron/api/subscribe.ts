@@ -6,6 +6,7 @@ import { discoverFeeds, noFeedMessage, type DiscoverOptions, type FeedCandidate 
 import { FetchError } from '../net/fetch.ts';
 import { parseOpml, serialiseOpml, type OpmlFeed } from '../feeds/opml.ts';
 import { SubscribeError, typedToUrl } from '../feeds/subscribe.ts';
+import { shortUrl } from '../text/short-url.ts';
 
 function alreadySubscribed(url: string, id: number): SubscribeError {
   return new SubscribeError('exists', `You are already subscribed to ${url} (feed ${id}).`);
@@ -26,7 +27,7 @@ export async function addFeed(store: Store, typed: string, opts: AddOptions): Pr
   try {
     found = await discoverFeeds(typedUrl, opts.discover);
   } catch (err) {
-    if (err instanceof FetchError && err.kind !== 'aborted') throw new SubscribeError('unreachable', `Could not fetch ${typedUrl}: ${err.message}`);
+    if (err instanceof FetchError && err.kind !== 'aborted') throw new SubscribeError('unreachable', `Could not fetch ${shortUrl(typedUrl)}: ${err.message} Check the address, or try again when the site is up.`);
     throw err;
   }
   if (!found.chosen) throw new SubscribeError('no_feed', noFeedMessage(typedUrl, found));

@@ -7,7 +7,7 @@ import { LabelForm } from './LabelForm.tsx';
 import { api } from './api-client.ts';
 import { sanitizeArticle } from './sanitize.ts';
 import { markAll } from './highlight.ts';
-import { errorMessage, labelName, longDate } from './format.ts';
+import { categoryName, errorMessage, labelName, longDate } from './format.ts';
 
 interface Props {
   article: Article | null;
@@ -77,8 +77,8 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
         <div className="reader-source">
           <span className="feed-name">{article.feedTitle ?? article.feedUrl}</span>
           {article.outlet && (
-            <span className="badge outlet" title={`${article.outlet.category}, ${article.outlet.country}. Source: ${article.outlet.source}`} data-testid="reader-outlet">
-              {article.outlet.name} · {article.outlet.category}
+            <span className="badge outlet" title={`${categoryName(article.outlet.category)}, ${article.outlet.country}. Source: ${article.outlet.source}`} data-testid="reader-outlet">
+              {article.outlet.name} · {categoryName(article.outlet.category)}
             </span>
           )}
           {article.author && <span className="author">by {article.author}</span>}
