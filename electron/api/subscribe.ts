@@ -19,17 +19,25 @@ export interface AddOptions {
   now?: Date;
 }
 
+/** Discovery on an address, a failed fetch said in words that name the address and what to do next. */
+export async function discoverAt(typedUrl: string, opts?: DiscoverOptions): Promise<Awaited<ReturnType<typeof discoverFeeds>>> {
+  try {
+    return await discoverFeeds(typedUrl, opts);
+  } catch (err) {
+    if (err instanceof FetchError && err.kind !== 'aborted') {
+      // An HTTP status already says what to do ("check the URL"); a network failure does not.
+      const next = err.kind === 'http' ? '' : ' Check the address, or try again when the site is up.';
+      throw new SubscribeError('unreachable', `Could not fetch ${shortUrl(typedUrl)}: ${err.message}${next}`);
+    }
+    throw err;
+  }
+}
+
 export async function addFeed(store: Store, typed: string, opts: AddOptions): Promise<{ feedId: number; candidates: FeedCandidate[] }> {
   const typedUrl = typedToUrl(typed);
   const known = await store.feeds.findByUrl(typedUrl);
   if (known) throw alreadySubscribed(known.url, known.id);
-  let found;
-  try {
-    found = await discoverFeeds(typedUrl, opts.discover);
-  } catch (err) {
-    if (err instanceof FetchError && err.kind !== 'aborted') throw new SubscribeError('unreachable', `Could not fetch ${shortUrl(typedUrl)}: ${err.message} Check the address, or try again when the site is up.`);
-    throw err;
-  }
+  const found = await discoverAt(typedUrl, opts.discover);
   if (!found.chosen) throw new SubscribeError('no_feed', noFeedMessage(typedUrl, found));
   const { url, feed } = found.chosen;
   // The store checks the address again in its own transaction: another client may have added it meanwhile.

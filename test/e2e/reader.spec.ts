@@ -73,6 +73,7 @@ test('add a feed, watch it poll, read with j/k, star, mark read, reload and keep
   await expect(rows.first()).toContainText('Story 2');
   await page.getByTestId('view-unread').click();
   await expect(page.getByTestId('list-total')).toHaveText('27 articles');
+  await page.getByTestId('more-menu').click();
   await page.getByTestId('mark-all-read').click();
   await page.getByTestId('view-all').click();
   await page.getByTestId('view-unread').click();

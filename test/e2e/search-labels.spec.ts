@@ -37,18 +37,21 @@ test('search with highlights, save the search, tag the results and filter by the
   await page.keyboard.press('Escape');
 
   const exported = page.waitForEvent('download');
-  await page.getByTestId('export').selectOption('csv');
+  await page.getByTestId('more-menu').click();
+  await page.getByTestId('export-csv').click();
   const file = await exported;
   expect(file.suggestedFilename()).toMatch(/\.csv$/);
   const csv = await file.path().then((p) => import('node:fs').then((fs) => fs.readFileSync(p, 'utf8')));
   expect(csv).toContain('Sanctions on grain exports');
   expect(csv).not.toContain('Weather in Moscow');
 
+  await page.getByTestId('results-menu').click();
   await page.getByTestId('save-search').click();
   await page.getByTestId('prompt-input').fill('Sanctions watch');
   await page.getByTestId('prompt-submit').click();
   await expect(page.getByTestId('saved-search')).toContainText('Sanctions watch');
 
+  await page.getByTestId('results-menu').click();
   await page.getByTestId('tag-results').click();
   await page.getByTestId('prompt-input').fill('sanctions');
   await page.getByTestId('prompt-submit').click();
