@@ -161,7 +161,7 @@ export function App() {
         <ArticleList windows={windows} selectedIndex={reader.selectedIndex} onSelect={(i, row) => void reader.open(i, row)}
           emptyText={emptyText(effective, (counts?.feeds.length ?? 0) > 0)} title={effective.title}
           rowHeight={effective.query ? SNIPPET_ROW_HEIGHT : ROW_HEIGHT} />
-        <Reader article={article} loading={reader.loading} error={reader.error} allowRemoteImages={prefs?.allowRemoteImages ?? false}
+        <Reader article={article} loading={reader.loading} error={reader.error} allowRemoteImages={prefs?.allowRemoteImages ?? false} searchQuery={effective.query ?? null}
           onStar={() => void toggleStar()} onToggleRead={toggleRead}
           onChanged={reloadArticle} />
       </div>
