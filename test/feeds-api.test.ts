@@ -69,3 +69,27 @@ test('add, update, list folders, poll with events, remove: through the API', asy
   await assert.rejects(call('feeds.remove', { id: a.id }), apiError('not_found', /no feed/));
   await assert.rejects(call('opml.import', { xml: '<html></html>' }), apiError('bad_request', /not OPML/));
 });
+
+test('subscribing as the add dialog does (discover, then add the feed found) fetches the feed once, not twice', async (t) => {
+  const s = await startFeedServer({
+    '/': serve('<html><head><link rel="alternate" type="application/rss+xml" title="Main" href="/feed.xml"></head><body>Site</body></html>', 'text/html'),
+    '/feed.xml': serve(rss2('Site news', [{ guid: 's1', title: 'Story one' }])),
+    '/direct.xml': serve(rss2('Direct', [{ guid: 'd1', title: 'Direct one' }])),
+  });
+  t.after(() => s.close());
+  const ctx = createContext(tempDir(t));
+  t.after(() => ctx.store.close());
+
+  for (const [typed, path] of [[s.url('/'), '/feed.xml'], [s.url('/direct.xml'), '/direct.xml']] as const) {
+    const { candidates } = (await invoke(ctx, 'feeds.discover', { url: typed })) as { candidates: { url: string }[] };
+    assert.deepEqual(candidates.map((c) => c.url), [s.url(path)]);
+    const { feed } = (await invoke(ctx, 'feeds.add', { url: candidates[0]!.url })) as { feed: FeedRecord };
+    assert.equal(s.requestsTo(path).length, 1, `${path}: discovery's fetch is the only one until the first poll`);
+    assert.ok(feed.title);
+  }
+  // The kept discovery is taken once: adding the same address again (after removing it) fetches afresh.
+  const again = (await invoke(ctx, 'feeds.list', {})) as FeedRecord[];
+  await invoke(ctx, 'feeds.remove', { id: again.find((f) => f.url === s.url('/direct.xml'))!.id });
+  await invoke(ctx, 'feeds.add', { url: s.url('/direct.xml') });
+  assert.equal(s.requestsTo('/direct.xml').length, 2);
+});
