@@ -55,6 +55,12 @@ export function Reader({ article, loading, error, allowRemoteImages, searchQuery
     }
     const words = searchPattern(searchQuery);
     if (words) markPattern(root, words, 'search-hit');
+    // A held-back or missing image is a neat placeholder with its alt text, never the browser's broken icon.
+    for (const img of root.querySelectorAll<HTMLImageElement>('img')) {
+      if (img.hasAttribute('data-blocked-src') || !img.getAttribute('src')) img.replaceWith(imagePlaceholder(img));
+      else if (img.complete && img.naturalWidth === 0) img.replaceWith(imagePlaceholder(img));
+      else img.addEventListener('error', () => img.replaceWith(imagePlaceholder(img)), { once: true });
+    }
   }, [safe, labels, searchQuery]);
 
   /** Mention → its footnote; footnote → back to the mention it came from (or the first one). */
@@ -175,4 +181,17 @@ function jumpTo(el: HTMLElement) {
   el.tabIndex = -1;
   el.focus({ preventScroll: true });
   window.setTimeout(() => el.classList.remove('jumped'), 1500);
+}
+
+function imagePlaceholder(img: HTMLImageElement): HTMLElement {
+  const alt = img.getAttribute('alt')?.trim();
+  const blocked = img.hasAttribute('data-blocked-src');
+  const box = document.createElement('span');
+  box.className = 'image-placeholder';
+  box.setAttribute('role', 'img');
+  box.textContent = alt && !alt.startsWith('image not loaded') ? alt : 'Image';
+  box.setAttribute('aria-label', box.textContent);
+  box.title = blocked ? 'Remote images are off (More → Remote images)' : 'The image could not be loaded';
+  box.dataset['reason'] = blocked ? 'remote images are off' : 'not loaded';
+  return box;
 }
