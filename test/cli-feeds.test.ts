@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cutToWidth, stringWidth } from '../electron/text/columns.ts';
 import { join } from 'node:path';
 import type { FeedRecord } from '../electron/model.ts';
 import { tempDir } from './helpers.ts';
@@ -94,4 +95,24 @@ test('add a site, poll, list, poll again, OPML round trip, remove; errors are on
   const again = await footnote(['remove', '1', ...d]);
   assert.notEqual(again.code, 0);
   assert.match(again.stderr, /^footnote remove: There is no feed 1/);
+});
+
+test('the feeds table lines up by display width: wide CJK, long and accented titles keep every column in place', async (t) => {
+  const dir = tempDir(t);
+  const opml = join(dir, 'in.opml');
+  const titles = ['BBC', '人民网 — 国际新闻频道', 'Российская газета: Новости дня', `Très long titre ${'x'.repeat(80)}`, '日本経済新聞'];
+  writeFileSync(opml, `<?xml version="1.0"?><opml version="2.0"><body><outline text="世界">${
+    titles.map((title, i) => `<outline type="rss" text="${title}" xmlUrl="http://127.0.0.1:9/${i}.xml"/>`).join('')}</outline></body></opml>`);
+  assert.equal((await footnote(['opml', 'import', opml, '--data-dir', dir])).code, 0);
+  const out = await footnote(['feeds', '--data-dir', dir]);
+  assert.equal(out.code, 0, out.stderr);
+  const lines = out.stdout.trimEnd().split('\n');
+  assert.equal(lines.length, titles.length + 1, out.stdout);
+  // Where the URL column starts, in terminal columns: the same on every row.
+  const urlColumn = lines.slice(1).map((l) => stringWidth(l.slice(0, l.indexOf('http://'))));
+  assert.equal(new Set(urlColumn).size, 1, out.stdout);
+  assert.equal(stringWidth(lines[0]!.slice(0, lines[0]!.indexOf('URL'))), urlColumn[0], 'the header lines up too');
+  assert.ok(lines.some((l) => l.includes('人民网 — 国际新闻频道')), 'a CJK title is whole');
+  assert.ok(lines.some((l) => /Très long titre x+…/.test(l)), 'a long title is cut with an ellipsis');
+  assert.equal(cutToWidth('日本経済新聞', 7), '日本経…', 'cut by display width, not by characters');
 });

@@ -262,7 +262,7 @@ test('API: articles.fullText fetches one article on demand whatever the feed set
   assert.equal(pages.length, 2, 'a refresh keeps the earlier copy');
 
   await assert.rejects(invoke(ctx, 'articles.fullText', { id: 999 }), /There is no article 999/);
-  await assert.rejects(invoke(ctx, 'articles.fullText', { id: 'x' }), /Invalid arguments/);
+  await assert.rejects(invoke(ctx, 'articles.fullText', { id: 'x' }), /correct it and try again/);
   s.route('/story', serve(fixture('no-article-consent.html'), HTML));
   await assert.rejects(invoke(ctx, 'articles.fullText', { id }), /No article text found/);
 });

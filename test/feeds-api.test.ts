@@ -31,13 +31,13 @@ test('add, update, list folders, poll with events, remove: through the API', asy
   assert.deepEqual(await call('folders.list', {}), [{ id: 1, name: 'World', position: 0, feedCount: 1 }]);
   await assert.rejects(call('feeds.add', { url: 'mailto:x@example.com' }), apiError('bad_request', /mailto: address/));
   await assert.rejects(call('feeds.add', { url: s.url('/a.xml') }), apiError('conflict', /already subscribed/));
-  await assert.rejects(call('feeds.add', {}), apiError('bad_request', /Invalid arguments for feeds\.add \(url\)/));
+  await assert.rejects(call('feeds.add', {}), apiError('bad_request', /The url is missing: correct it and try again \(feeds\.add\)/));
 
   const updated = (await call('feeds.update', { id: b.id, title: 'Renamed B', folder: 'Local', intervalMinutes: 120, fullText: true })) as FeedRecord;
   assert.deepEqual([updated.title, updated.folder, updated.intervalMinutes, updated.fullText], ['Renamed B', 'Local', 120, true]);
   assert.equal(((await call('feeds.update', { id: b.id, folder: null, fullText: null })) as FeedRecord).folder, null);
   await assert.rejects(call('feeds.update', { id: 999, title: 'x' }), apiError('not_found', /no feed 999/));
-  await assert.rejects(call('feeds.update', { id: b.id, intervalMinutes: 1 }), apiError('bad_request', /intervalMinutes/));
+  await assert.rejects(call('feeds.update', { id: b.id, intervalMinutes: 1 }), apiError('bad_request', /The interval minutes must be at least/));
 
   // A labelling enricher flags one new article: the poll reports it in 'articles-new'.
   const flagAlpha: Enricher = (article) => (article.text.includes('Alpha one')
@@ -68,4 +68,28 @@ test('add, update, list folders, poll with events, remove: through the API', asy
   assert.equal((ctx.store.db.prepare('SELECT count(*) AS n FROM label').get() as { n: number }).n, 0, 'labels went with their article');
   await assert.rejects(call('feeds.remove', { id: a.id }), apiError('not_found', /no feed/));
   await assert.rejects(call('opml.import', { xml: '<html></html>' }), apiError('bad_request', /not OPML/));
+});
+
+test('subscribing as the add dialog does (discover, then add the feed found) fetches the feed once, not twice', async (t) => {
+  const s = await startFeedServer({
+    '/': serve('<html><head><link rel="alternate" type="application/rss+xml" title="Main" href="/feed.xml"></head><body>Site</body></html>', 'text/html'),
+    '/feed.xml': serve(rss2('Site news', [{ guid: 's1', title: 'Story one' }])),
+    '/direct.xml': serve(rss2('Direct', [{ guid: 'd1', title: 'Direct one' }])),
+  });
+  t.after(() => s.close());
+  const ctx = createContext(tempDir(t));
+  t.after(() => ctx.store.close());
+
+  for (const [typed, path] of [[s.url('/'), '/feed.xml'], [s.url('/direct.xml'), '/direct.xml']] as const) {
+    const { candidates } = (await invoke(ctx, 'feeds.discover', { url: typed })) as { candidates: { url: string }[] };
+    assert.deepEqual(candidates.map((c) => c.url), [s.url(path)]);
+    const { feed } = (await invoke(ctx, 'feeds.add', { url: candidates[0]!.url })) as { feed: FeedRecord };
+    assert.equal(s.requestsTo(path).length, 1, `${path}: discovery's fetch is the only one until the first poll`);
+    assert.ok(feed.title);
+  }
+  // The kept discovery is taken once: adding the same address again (after removing it) fetches afresh.
+  const again = (await invoke(ctx, 'feeds.list', {})) as FeedRecord[];
+  await invoke(ctx, 'feeds.remove', { id: again.find((f) => f.url === s.url('/direct.xml'))!.id });
+  await invoke(ctx, 'feeds.add', { url: s.url('/direct.xml') });
+  assert.equal(s.requestsTo('/direct.xml').length, 2);
 });

@@ -12,7 +12,7 @@ import { insertArticles, libraryDigest } from './support/library-fixture.ts';
 import { describeArgs, fuzzSeed, randomArgs, rng } from './support/fuzz.ts';
 
 const CALLS_PER_METHOD = 150;
-const CODES = new Set(['bad_request', 'not_found', 'conflict', 'failed']);
+const CODES = new Set(['bad_request', 'not_found', 'conflict', 'unreachable', 'failed']);
 
 test(`API fuzzing: ${CALLS_PER_METHOD} random and malformed calls per method, on a real library`, { timeout: 600_000 }, async (t) => {
   const seed = fuzzSeed();

@@ -94,9 +94,9 @@ test('review, manual labels and labels.forArticle through the API', async (t) =>
   assert.deepEqual(labelsForArticle(ctx.store.db, id).map((l) => [l.entity, l.review, l.removedAt]), [['The Taliban', 'rejected', null], ['Meduza', 'confirmed', null]]);
 
   await assert.rejects(invoke(ctx, 'labels.review', { id: 9999, review: 'confirmed' }), /no label 9999/);
-  await assert.rejects(invoke(ctx, 'labels.review', { id: detected.id, review: 'maybe' }), /Invalid arguments/);
+  await assert.rejects(invoke(ctx, 'labels.review', { id: detected.id, review: 'maybe' }), /correct it and try again/);
   await assert.rejects(invoke(ctx, 'labels.add', { articleId: 9999, kind: 'terrorist', entity: 'X' }), /no article 9999/);
-  await assert.rejects(invoke(ctx, 'labels.add', { articleId: id, kind: 'villain', entity: 'X' }), /Invalid arguments/);
+  await assert.rejects(invoke(ctx, 'labels.add', { articleId: id, kind: 'villain', entity: 'X' }), /correct it and try again/);
 });
 
 test('labels.flags groups current labels by entity and outlet with counts per day or week, and filters', async (t) => {
@@ -142,5 +142,5 @@ test('outlets.upsert, outlets.remove and outlets.match edit and read the registr
   await invoke(ctx, 'outlets.remove', { name: 'Mirror Site' });
   assert.deepEqual(await invoke(ctx, 'outlets.match', { urls: ['https://mirror.example/'] }), [null]);
   await assert.rejects(invoke(ctx, 'outlets.remove', { name: 'Nobody' }), /no outlet "Nobody"/);
-  await assert.rejects(invoke(ctx, 'outlets.upsert', { name: 'Bad', domains: ['not a domain'], country: 'RU', category: 'x', source: 'y' }), /Invalid arguments/);
+  await assert.rejects(invoke(ctx, 'outlets.upsert', { name: 'Bad', domains: ['not a domain'], country: 'RU', category: 'x', source: 'y' }), /correct it and try again/);
 });

@@ -116,9 +116,9 @@ test('articles.get returns content, tags and labels; unknown ids and bad argumen
   await assert.rejects(invoke(ctx, 'articles.get', { id: 999 }), (e: Error) => e instanceof ApiError && e.code === 'not_found' && /999/.test(e.message));
   await assert.rejects(invoke(ctx, 'articles.mark', { ids: [999], read: true }), (e: Error) => e instanceof ApiError && e.code === 'not_found');
   await assert.rejects(invoke(ctx, 'articles.mark', { ids: [ids.mid] }), (e: Error) => e instanceof ApiError && e.code === 'bad_request');
-  await assert.rejects(invoke(ctx, 'articles.list', { view: 'everything', offset: 0, limit: 10 }), /Invalid arguments for articles.list \(view\)/);
-  await assert.rejects(invoke(ctx, 'articles.list', { view: 'all', offset: -1, limit: 10 }), /offset/);
-  await assert.rejects(invoke(ctx, 'articles.markAll', { view: 'all', feedId: 'x' }), /feedId/);
+  await assert.rejects(invoke(ctx, 'articles.list', { view: 'everything', offset: 0, limit: 10 }), /The view must be one of .*\(articles\.list\)/);
+  await assert.rejects(invoke(ctx, 'articles.list', { view: 'all', offset: -1, limit: 10 }), /The offset must be at least 0/);
+  await assert.rejects(invoke(ctx, 'articles.markAll', { view: 'all', feedId: 'x' }), /The feed id must be a number/);
 });
 
 test('sidebar.counts gives totals, unread per feed and folder, error badges and tags', async (t) => {

@@ -16,6 +16,8 @@ import type { FeedObject, FeedItem } from '../electron/model.ts';
 import { loadCorpus } from './fixtures/corpus/load.ts';
 import { tempDir } from './helpers.ts';
 import { SqliteStore } from '../electron/store/sqlite/sqlite-store.ts';
+import { createContext } from '../electron/engine/context.ts';
+import { invoke, ApiError } from '../electron/api/methods.ts';
 
 function library(t: TestContext): Db {
   const db = openLibrary(tempDir(t));
@@ -148,4 +150,14 @@ test('a rule with country: tags at ingest through the outlet registry', async (t
   assert.deepEqual(articleTags(db, r.newIds[0]!), ['RU sanctions']);
   const elsewhere = await ingestFeed(new SqliteStore(db), 1, { ...feed, items: [{ ...item('y', 'New sanctions', 'Sanctions.'), link: 'https://www.reuters.com/y' }] }, { enrichers: [autoTagEnricher] });
   assert.deepEqual(articleTags(db, elsewhere.newIds[0]!), []);
+});
+
+test('a rule whose query fails, or whose feed does not exist, leaves no orphan tag behind (through the API)', async (t) => {
+  const ctx = createContext(tempDir(t));
+  t.after(() => ctx.store.close());
+  for (const [query, extra] of [['sanctions NEAR/5', {}], ['"unclosed', {}], ['after:notadate', {}], ['sanctions', { feedIds: [999] }]] as const) {
+    await assert.rejects(invoke(ctx, 'rules.add', { query, tag: `orphan ${query}`, ...extra }), (e: Error) => e instanceof ApiError && e.code !== 'failed');
+  }
+  assert.deepEqual(await invoke(ctx, 'tags.list', {}), [], 'no tag was left by a rule that was refused');
+  assert.deepEqual(await invoke(ctx, 'rules.list', {}), []);
 });

@@ -8,7 +8,8 @@ import type { Enricher } from '../articles/enrichment.ts';
 import type { PollLock } from '../poll/lock.ts';
 import { CodedError } from '../errors.ts';
 
-export type ApiErrorCode = 'bad_request' | 'not_found' | 'conflict' | 'failed';
+/** `unreachable`: what the request points to (a site, a page) could not be fetched; an expected failure, not a bug. */
+export type ApiErrorCode = 'bad_request' | 'not_found' | 'conflict' | 'unreachable' | 'failed';
 
 export class ApiError extends CodedError<ApiErrorCode> {
   override name = 'ApiError';

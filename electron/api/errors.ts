@@ -7,13 +7,13 @@ import { SubscribeError } from '../feeds/subscribe.ts';
 import { OpmlError } from '../feeds/opml.ts';
 import { FetchError } from '../net/fetch.ts';
 
-const SUBSCRIBE_CODES = { exists: 'conflict', no_feed: 'not_found', bad_url: 'bad_request', unreachable: 'failed' } as const;
+const SUBSCRIBE_CODES = { exists: 'conflict', no_feed: 'not_found', bad_url: 'bad_request', unreachable: 'unreachable' } as const;
 
 export function asApiError(err: unknown): unknown {
   if (err instanceof QuerySyntaxError) return new ApiError('bad_request', err.message);
   if (err instanceof TagError) return new ApiError(err.code, err.message);
   if (err instanceof SubscribeError) return new ApiError(SUBSCRIBE_CODES[err.code], err.message);
   if (err instanceof OpmlError) return new ApiError('bad_request', err.message);
-  if (err instanceof FetchError) return new ApiError('failed', err.message);
+  if (err instanceof FetchError) return new ApiError('unreachable', err.message);
   return err;
 }

@@ -2,10 +2,9 @@
 import { z } from 'zod';
 import { ApiError, method, type ApiContext } from './define.ts';
 import type { FeedRecord } from '../model.ts';
-import { discoverFeeds } from '../feeds/discover.ts';
 import { typedToUrl } from '../feeds/subscribe.ts';
 import { parseInWorker } from '../feeds/parse-in-worker.ts';
-import { addFeed, exportOpml, importOpml } from './subscribe.ts';
+import { addFeed, discoverForAdd, exportOpml, importOpml } from './subscribe.ts';
 import { pollFeeds, type PollSummary } from '../poll/poller.ts';
 
 const id = z.number().int().positive();
@@ -32,7 +31,7 @@ export const feedsApi = {
   }),
 
   'feeds.discover': method(z.object({ url: z.string().min(1) }).strict(), async (_ctx, a) => {
-    const { candidates } = await discoverFeeds(typedToUrl(a.url), { parse: parseInWorker });
+    const { candidates } = await discoverForAdd(typedToUrl(a.url), { parse: parseInWorker });
     return { candidates };
   }),
 

@@ -15,7 +15,7 @@ export const fullTextApi = {
   'articles.fullText': method(z.object({ id }).strict(), async (ctx, a): Promise<{ id: number; text: string; html: string; page: PageRecord }> => {
     await mustExist(ctx, a.id);
     const outcome = await refreshFullText(ctx.store, a.id, { enrichers: ctx.enrichers });
-    if (outcome.error !== null || outcome.page === null) throw new ApiError('failed', outcome.error ?? `No page was fetched for article ${a.id}.`);
+    if (outcome.error !== null || outcome.page === null) throw new ApiError('unreachable', outcome.error ?? `No page was fetched for article ${a.id}: try again later.`);
     const stored = await ctx.store.pages.fullText(a.id);
     return { id: a.id, text: stored?.text ?? '', html: stored?.html ?? '', page: outcome.page };
   }),

@@ -10,6 +10,7 @@ import { searchApi } from './search.ts';
 import { tagsApi } from './tags.ts';
 import { labelsApi } from './labels.ts';
 import { fullTextApi } from './fulltext.ts';
+import { describeArgIssue } from './arg-errors.ts';
 import { asApiError } from './errors.ts';
 
 const methods = {
@@ -42,9 +43,7 @@ export async function invoke(ctx: ApiContext, name: string, args: unknown): Prom
   const m = methods[name];
   const parsed = m.args.safeParse(args ?? {});
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-    throw new ApiError('bad_request', `Invalid arguments for ${name}${where}: ${issue?.message ?? 'rejected'}.`);
+    throw new ApiError('bad_request', describeArgIssue(name, args ?? {}, parsed.error.issues[0]));
   }
   try {
     // The schema was checked just above; TypeScript cannot narrow a union of methods by name.

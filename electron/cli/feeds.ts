@@ -1,5 +1,6 @@
 // `footnote feeds`: the subscriptions with their status, last error and article counts.
 import { printJson, type CliCommand } from './command.ts';
+import { formatTable } from '../text/columns.ts';
 
 export const feedsCommand: CliCommand = {
   name: 'feeds',
@@ -12,10 +13,13 @@ export const feedsCommand: CliCommand = {
       io.out('No subscriptions yet: "footnote add <url>" adds one.');
       return;
     }
-    for (const f of feeds) {
-      const folder = f.folder ? `[${f.folder}] ` : '';
-      io.out(`${String(f.id).padStart(4)}  ${f.status.padEnd(5)}  ${folder}${f.title ?? '(untitled)'}  ${f.url}  ${f.articleCount} articles, ${f.unreadCount} unread`);
-      if (f.lastError) io.out(`      last error: ${f.lastError}`);
-    }
+    const rows = feeds.map((f) => [String(f.id), f.status, f.folder ?? '', f.title ?? '(untitled)', String(f.articleCount), String(f.unreadCount), f.url]);
+    const lines = formatTable(['ID', 'STATUS', 'FOLDER', 'TITLE', 'ARTICLES', 'UNREAD', 'URL'], rows,
+      [{ align: 'right' }, {}, { max: 20 }, { max: 48 }, { align: 'right' }, { align: 'right' }, {}]);
+    io.out(lines[0] ?? '');
+    feeds.forEach((f, i) => {
+      io.out(lines[i + 1] ?? '');
+      if (f.lastError) io.out(`    last error: ${f.lastError}`);
+    });
   },
 };

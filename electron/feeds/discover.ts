@@ -4,6 +4,7 @@ import { Parser } from 'htmlparser2';
 import { FetchError, fetchUrl, hostPortOf, type FetchOptions } from '../net/fetch.ts';
 import { parseFeedBytes, type ParseFn, type ParsedFeed } from './parse.ts';
 import { decodeFeedBytes } from '../text/decode.ts';
+import { shortUrl } from '../text/short-url.ts';
 
 export interface FeedCandidate {
   url: string;
@@ -117,7 +118,7 @@ async function fetchAndParse(url: string, fetchOpts: FetchOptions, parse: ParseF
 /** The sentence `add` fails with when nothing parsed. */
 export function noFeedMessage(url: string, d: Discovery): string {
   if (d.candidates.length > 0) {
-    return `${url} declares ${d.candidates.length} feed(s) (${d.candidates.map((c) => c.url).join(', ')}) but none of them could be read as a feed.`;
+    return `${shortUrl(url)} declares ${d.candidates.length} feed(s) (${d.candidates.map((c) => shortUrl(c.url)).join(', ')}) but none of them could be read as a feed. Paste the feed's own address.`;
   }
-  return `No feed found at ${url}: the page declares none, and none of ${COMMON_FEED_PATHS.join(', ')} on that site is a feed. Paste the feed's own address.`;
+  return `No feed found at ${shortUrl(url)}: the page declares none, and none of ${COMMON_FEED_PATHS.join(', ')} on that site is a feed. Paste the feed's own address.`;
 }

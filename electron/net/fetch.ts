@@ -14,6 +14,7 @@ import type { Transform } from 'node:stream';
 import { USER_AGENT } from '../version.ts';
 import { refusalReason } from './address-guard.ts';
 import { ServerClock, tickFor } from './server-clock.ts';
+import { shortUrl } from '../text/short-url.ts';
 
 export type FetchErrorKind =
   | 'bad_url' | 'scheme' | 'blocked_address' | 'timeout' | 'idle' | 'too_large' | 'redirects'
@@ -81,7 +82,7 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
     const hop = await requestOnce(current, opts, clock);
     if (hop.kind === 'response') return { ...hop.result, permanentUrl };
     if (redirects >= opts.maxRedirects) {
-      throw new FetchError('redirects', url, `Too many redirects (more than ${opts.maxRedirects}), last to ${hop.location}.`);
+      throw new FetchError('redirects', url, `Too many redirects (more than ${opts.maxRedirects}), last to ${shortUrl(hop.location)}.`);
     }
     const next = parseHttpUrl(hop.location, url, current);
     permanentChain &&= hop.status === 301 || hop.status === 308;
@@ -95,10 +96,10 @@ function parseHttpUrl(text: string, original: string, base?: URL): URL {
   try {
     u = new URL(text, base);
   } catch {
-    throw new FetchError('bad_url', original, `"${text}" is not a valid web address.`);
+    throw new FetchError('bad_url', original, `"${shortUrl(text)}" is not a valid web address.`);
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    const what = base ? `The server redirected to a ${u.protocol} address (${u.href})` : `"${text}" is a ${u.protocol} address`;
+    const what = base ? `The server redirected to a ${u.protocol} address (${shortUrl(u.href)})` : `"${shortUrl(text)}" is a ${u.protocol} address`;
     throw new FetchError('scheme', original, `${what}; Footnote only fetches http and https.`);
   }
   return u;

@@ -8,6 +8,7 @@ import type { Store } from '../store/store.ts';
 import type { FullTextTarget, PageRecord, StoredFeed } from '../store/records.ts';
 import { FetchError, fetchUrl, hostPortOf, type FetchOptions } from '../net/fetch.ts';
 import { decodeFeedBytes } from '../text/decode.ts';
+import { shortUrl } from '../text/short-url.ts';
 import { htmlToText } from '../text/html-text.ts';
 import { extractArticle } from '../articles/extract.ts';
 import type { Enricher } from '../articles/enrichment.ts';
@@ -91,7 +92,7 @@ export async function fillFullText(store: Store, feedId: number, articleIds: num
         outcome = await fetchFullText(store, feed, target, opts);
       } catch (err) {
         // Storing failed (a locked library, a full disk): this article stays as it was, the poll goes on.
-        outcome = { error: `Full text of "${target.link}" could not be stored: ${(err as Error).message}`, page: null };
+        outcome = { error: `Full text of "${shortUrl(target.link ?? '')}" could not be stored: ${(err as Error).message}`, page: null };
       }
       if (outcome === null) continue; // cancelled
       if (outcome.error === null) summary.done++;
@@ -149,7 +150,7 @@ async function fetchFullText(store: Store, feed: StoredFeed, article: FullTextTa
     });
   } catch (err) {
     if (err instanceof FetchError && err.kind === 'aborted') return null;
-    const error = `Full text of "${url}" could not be fetched: ${(err as Error).message}`;
+    const error = `Full text of "${shortUrl(url)}" could not be fetched: ${(err as Error).message}`;
     const page = await store.pages.record({ articleId: article.id, url, fetchedAt, finalUrl: null, status: err instanceof FetchError ? err.status : null,
       contentType: null, bytes: null, error }, null, []);
     return { error, page };
@@ -158,12 +159,12 @@ async function fetchFullText(store: Store, feed: StoredFeed, article: FullTextTa
   let error: string | null = null;
   let extracted: ReturnType<typeof extractArticle> | null = null;
   if (contentType !== null && !PAGE_TYPES.test(contentType)) {
-    error = `Full text of "${url}": the address serves ${contentType}, not a web page.`;
+    error = `Full text of "${shortUrl(url)}": the address serves ${contentType}, not a web page.`;
   } else {
     try {
       extracted = extractArticle(decodeFeedBytes(res.bytes, contentType), res.url);
     } catch (err) {
-      error = `Full text of "${url}": ${(err as Error).message}`;
+      error = `Full text of "${shortUrl(url)}": ${(err as Error).message}`;
     }
   }
   // The page, the article's new text and the enrichers' verdict on it, in one transaction.

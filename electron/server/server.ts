@@ -31,7 +31,7 @@ const HOST = '127.0.0.1';
 const MAX_BODY_BYTES = 32 * 1024 * 1024; // an OPML import is the largest body the UI sends
 const SSE_KEEPALIVE_MS = 25_000;
 
-const statusOf: Record<ApiErrorCode, number> = { bad_request: 400, not_found: 404, conflict: 409, failed: 500 };
+const statusOf: Record<ApiErrorCode, number> = { bad_request: 400, not_found: 404, conflict: 409, unreachable: 422, failed: 500 };
 
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

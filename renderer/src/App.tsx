@@ -73,6 +73,21 @@ export function App() {
     }
   }, [effective, refresh]);
 
+  /** y/n: the first label of the open article still waiting for review gets the verdict; the next key press the next. */
+  async function reviewNext(review: 'confirmed' | 'rejected') {
+    const label = article?.labels.find((l) => l.review === 'unreviewed');
+    if (!label) {
+      setNotice(article ? 'This article has no label waiting for review.' : 'Open an article to review its labels.');
+      return;
+    }
+    try {
+      await api.call('labels.review', { id: label.id, review });
+      reloadArticle();
+    } catch (err) {
+      setNotice(`Could not review the label "${label.entity}": ${errorMessage(err)}`);
+    }
+  }
+
   useKeyboard({
     enabled: dialog === null,
     next: () => move(1),
@@ -80,6 +95,9 @@ export function App() {
     open: openOriginal,
     toggleRead,
     star: () => void toggleStar(),
+    tag: () => document.querySelector<HTMLInputElement>('[data-testid="tag-input"]')?.focus(),
+    confirmLabel: () => void reviewNext('confirmed'),
+    rejectLabel: () => void reviewNext('rejected'),
     search: () => searchBox.current?.focus(),
     refresh: () => void poll(),
     add: () => setDialog({ kind: 'add' }),
@@ -143,7 +161,7 @@ export function App() {
         <ArticleList windows={windows} selectedIndex={reader.selectedIndex} onSelect={(i, row) => void reader.open(i, row)}
           emptyText={emptyText(effective, (counts?.feeds.length ?? 0) > 0)} title={effective.title}
           rowHeight={effective.query ? SNIPPET_ROW_HEIGHT : ROW_HEIGHT} />
-        <Reader article={article} loading={reader.loading} error={reader.error} allowRemoteImages={prefs?.allowRemoteImages ?? false}
+        <Reader article={article} loading={reader.loading} error={reader.error} allowRemoteImages={prefs?.allowRemoteImages ?? false} searchQuery={effective.query ?? null}
           onStar={() => void toggleStar()} onToggleRead={toggleRead}
           onChanged={reloadArticle} />
       </div>

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from './api-client.ts';
 import { Dialog } from './Dialog.tsx';
-import { errorMessage } from './format.ts';
+import { categoryName, errorMessage } from './format.ts';
 import type { OutletEntry } from './types.ts';
 
 const originNames: Record<OutletEntry['origin'], string> = { shipped: 'shipped', user: 'yours', edited: 'edited by you' };
@@ -82,7 +82,7 @@ export function OutletsDialog({ onClose, onChanged }: { onClose: () => void; onC
             <label className="field"><span>Country (ISO code)</span><input type="text" value={editing.draft.country} onChange={set('country')} maxLength={10} data-testid="outlet-country" /></label>
             <label className="field"><span>Category</span>
               <input type="text" value={editing.draft.category} onChange={set('category')} list="outlet-categories" required data-testid="outlet-category" /></label>
-            <datalist id="outlet-categories">{categories.map((c) => <option key={c} value={c} />)}</datalist>
+            <datalist id="outlet-categories">{categories.map((c) => <option key={c} value={c} label={categoryName(c)} />)}</datalist>
             <label className="field"><span>Classified on</span><input type="date" value={editing.draft.date} onChange={set('date')} data-testid="outlet-date" /></label>
           </div>
           <label className="field"><span>Source of the classification</span>
@@ -111,7 +111,7 @@ export function OutletsDialog({ onClose, onChanged }: { onClose: () => void; onC
                     <td title={e.date ? `${e.source} (${e.date})` : e.source}>{e.name}</td>
                     <td className="domains">{e.domains.join(', ')}</td>
                     <td>{e.country}</td>
-                    <td>{e.category}</td>
+                    <td>{categoryName(e.category)}</td>
                     <td data-testid="outlet-origin">{originNames[e.origin]}</td>
                     <td className="row-actions">
                       <button type="button" onClick={() => setEditing({ was: e.name, draft: draftOf(e) })}>Edit</button>

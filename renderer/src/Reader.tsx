@@ -6,21 +6,23 @@ import type { Article, LabelKind } from './types.ts';
 import { LabelForm } from './LabelForm.tsx';
 import { api } from './api-client.ts';
 import { sanitizeArticle } from './sanitize.ts';
-import { markAll } from './highlight.ts';
-import { errorMessage, labelName, longDate } from './format.ts';
+import { markAll, markPattern, searchPattern } from './highlight.ts';
+import { categoryName, errorMessage, labelName, longDate } from './format.ts';
 
 interface Props {
   article: Article | null;
   loading: boolean;
   error: string | null;
   allowRemoteImages: boolean;
+  /** The search the list shows, if any: its words are highlighted in the article. */
+  searchQuery: string | null;
   onStar: () => void;
   onToggleRead: () => void;
   /** Tags or labels changed: reload the article and the counts. */
   onChanged: () => void;
 }
 
-export function Reader({ article, loading, error, allowRemoteImages, onStar, onToggleRead, onChanged }: Props) {
+export function Reader({ article, loading, error, allowRemoteImages, searchQuery, onStar, onToggleRead, onChanged }: Props) {
   const [showFeedText, setShowFeedText] = useState(false);
   const [newTag, setNewTag] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
@@ -32,12 +34,53 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
   const labels = useMemo(() => article?.labels.filter((l) => l.review !== 'rejected') ?? [], [article]);
 
   useLayoutEffect(() => {
-    if (!body.current) return;
+    const root = body.current;
+    if (!root) return;
+    // The body is filled here rather than by React, so that a re-render never wipes the marks made below.
+    root.innerHTML = safe;
     for (const l of labels) {
-      markAll(body.current, l.evidence, 'label-evidence', `${labelName(l.kind)}: ${l.entity}`, 3);
-      markAll(body.current, l.entity, 'label-entity', `${l.entity}: labelled ${labelName(l.kind)}`);
+      // The footnote (evidence) and each mention of its entity link to each other: click one, land on the other.
+      const footnotes = markAll(root, l.evidence, 'label-evidence', `${labelName(l.kind)}: ${l.entity}. Click to go back to the mention.`, 3);
+      // The starred mention ("Taliban*") first, marked as such; then the bare ones.
+      if (l.marker) markAll(root, `${l.entity}${l.marker}`, 'label-entity starred', `${l.entity}${l.marker}: the starred mention, labelled ${labelName(l.kind)}. Click for the footnote.`);
+      markAll(root, l.entity, 'label-entity', `${l.entity}: labelled ${labelName(l.kind)}. Click for the footnote.`);
+      const note = footnotes > 0 ? root.querySelector<HTMLElement>('mark.label-evidence:not([id])') : null;
+      if (!note) continue;
+      note.id = `footnote-${l.id}`;
+      for (const m of root.querySelectorAll<HTMLElement>('mark.label-entity:not([data-footnote])')) {
+        m.dataset['footnote'] = note.id;
+        m.tabIndex = 0;
+        m.setAttribute('role', 'link');
+      }
     }
-  }, [safe, labels]);
+    const words = searchPattern(searchQuery);
+    if (words) markPattern(root, words, 'search-hit');
+    // A held-back or missing image is a neat placeholder with its alt text, never the browser's broken icon.
+    for (const img of root.querySelectorAll<HTMLImageElement>('img')) {
+      if (img.hasAttribute('data-blocked-src') || !img.getAttribute('src')) img.replaceWith(imagePlaceholder(img));
+      else if (img.complete && img.naturalWidth === 0) img.replaceWith(imagePlaceholder(img));
+      else img.addEventListener('error', () => img.replaceWith(imagePlaceholder(img)), { once: true });
+    }
+  }, [safe, labels, searchQuery]);
+
+  /** Mention → its footnote; footnote → back to the mention it came from (or the first one). */
+  const lastMention = useRef<HTMLElement | null>(null);
+  function follow(target: EventTarget | null) {
+    const el = target instanceof HTMLElement ? target : null;
+    const mention = el?.closest<HTMLElement>('mark.label-entity[data-footnote]');
+    if (mention) {
+      const note = body.current?.querySelector<HTMLElement>(`#${mention.dataset['footnote']}`);
+      if (!note) return;
+      lastMention.current = mention;
+      jumpTo(note);
+      return;
+    }
+    const note = el?.closest<HTMLElement>('mark.label-evidence[id]');
+    if (note) {
+      const back = lastMention.current?.isConnected ? lastMention.current : body.current?.querySelector<HTMLElement>(`mark.label-entity[data-footnote="${note.id}"]`);
+      if (back) jumpTo(back);
+    }
+  }
 
   async function act(run: () => Promise<unknown>) {
     setActionError(null);
@@ -77,8 +120,8 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
         <div className="reader-source">
           <span className="feed-name">{article.feedTitle ?? article.feedUrl}</span>
           {article.outlet && (
-            <span className="badge outlet" title={`${article.outlet.category}, ${article.outlet.country}. Source: ${article.outlet.source}`} data-testid="reader-outlet">
-              {article.outlet.name} · {article.outlet.category}
+            <span className="badge outlet" title={`${categoryName(article.outlet.category)}, ${article.outlet.country}. Source: ${article.outlet.source}`} data-testid="reader-outlet">
+              {article.outlet.name} · {categoryName(article.outlet.category)}
             </span>
           )}
           {article.author && <span className="author">by {article.author}</span>}
@@ -125,7 +168,30 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
         </div>
         {actionError && <p className="error-text" role="alert">{actionError}</p>}
       </header>
-      <div className="reader-body" data-testid="reader-body" ref={body} dangerouslySetInnerHTML={{ __html: safe }} />
+      {/* Filled by the layout effect above (sanitised HTML, then marks), so that React never wipes the marks. */}
+      <div className="reader-body" data-testid="reader-body" ref={body} onClick={(e) => follow(e.target)}
+        onKeyDown={(e) => { if (e.key === 'Enter') follow(e.target); }} />
     </article>
   );
+}
+
+function jumpTo(el: HTMLElement) {
+  el.scrollIntoView({ block: 'center' });
+  el.classList.add('jumped');
+  el.tabIndex = -1;
+  el.focus({ preventScroll: true });
+  window.setTimeout(() => el.classList.remove('jumped'), 1500);
+}
+
+function imagePlaceholder(img: HTMLImageElement): HTMLElement {
+  const alt = img.getAttribute('alt')?.trim();
+  const blocked = img.hasAttribute('data-blocked-src');
+  const box = document.createElement('span');
+  box.className = 'image-placeholder';
+  box.setAttribute('role', 'img');
+  box.textContent = alt && !alt.startsWith('image not loaded') ? alt : 'Image';
+  box.setAttribute('aria-label', box.textContent);
+  box.title = blocked ? 'Remote images are off (More → Remote images)' : 'The image could not be loaded';
+  box.dataset['reason'] = blocked ? 'remote images are off' : 'not loaded';
+  return box;
 }

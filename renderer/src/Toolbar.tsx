@@ -1,9 +1,11 @@
-// The bar above the panes: add, refresh (with the poll's progress), the Flags view, the outlet registry, tags and rules,
-// mark all read, OPML in and out, search, remote images, help.
+// The bar above the panes, on one line down to 900 px: add, refresh (with the poll's progress), search with its
+// chart and results menu, Flags, tags and rules; rare actions (outlets, mark all read, OPML, export, remote images,
+// theme) in the More menu; help.
 import { useRef, type RefObject } from 'react';
 import { api } from './api-client.ts';
 import { errorMessage } from './format.ts';
 import { download } from './download.ts';
+import { Menu, MenuItem } from './Menu.tsx';
 import type { ExportFormat, Prefs, Progress } from './types.ts';
 
 interface Props {
@@ -64,55 +66,72 @@ export function Toolbar(p: Props) {
   }
 
   const polling = p.progress !== null;
+  const searching = p.onSaveSearch !== undefined || p.onTagResults !== undefined;
   return (
-    <header className="toolbar">
+    <header className="toolbar" data-testid="toolbar">
       <span className="brand">Footnote</span>
-      <button type="button" className="primary" onClick={p.onAdd} data-testid="add-feed">+ Add feed</button>
+      <button type="button" className="primary" onClick={p.onAdd} data-testid="add-feed" title="Subscribe to a feed or a site (a)">+ Add feed</button>
       <button type="button" onClick={p.onRefresh} disabled={polling} data-testid="refresh" title="Check every feed now (r)">⟳ Refresh</button>
+      <input ref={p.searchBox} type="search" className="search" placeholder="Search (/)…  e.g. sanction* AND title:Russia" value={p.searchText}
+        onChange={(e) => p.onSearchText(e.target.value)} aria-label="Search" data-testid="search" />
+      {p.onChart && <button type="button" onClick={p.onChart} data-testid="chart-button" title="Volume of these results over time">Chart</button>}
+      {searching && (
+        <Menu label="Results" testId="results-menu" title="Save this search or tag its results">
+          {(close) => (
+            <>
+              {p.onSaveSearch && <MenuItem close={close} onSelect={p.onSaveSearch} testId="save-search">Save search…</MenuItem>}
+              {p.onTagResults && <MenuItem close={close} onSelect={p.onTagResults} testId="tag-results">Tag results…</MenuItem>}
+            </>
+          )}
+        </Menu>
+      )}
       <button type="button" onClick={p.onFlags} data-testid="flags-button" title="State-media labels by entity and outlet">Flags</button>
-      <button type="button" onClick={p.onOutlets} data-testid="outlets-button" title="The registry of state-affiliated outlets: add or edit entries">Outlets</button>
       <button type="button" onClick={p.onTags} data-testid="tags-button" title="Create, rename, colour, merge and delete tags; auto-tag rules">Tags &amp; rules</button>
-      <button type="button" onClick={p.onMarkAll} disabled={!p.canMarkAll} data-testid="mark-all-read">Mark all read</button>
-      <button type="button" onClick={() => fileInput.current?.click()}>Import OPML</button>
+      <Menu label="More" testId="more-menu" title="Outlets, OPML, export, images, theme">
+        {(close) => (
+          <>
+            <MenuItem close={close} onSelect={p.onOutlets} testId="outlets-button">Outlets registry…</MenuItem>
+            <MenuItem close={close} onSelect={p.onMarkAll} disabled={!p.canMarkAll} testId="mark-all-read">Mark all read</MenuItem>
+            <hr />
+            <MenuItem close={close} onSelect={() => fileInput.current?.click()} testId="import-opml">Import OPML…</MenuItem>
+            <MenuItem close={close} onSelect={() => void exportOpml()} testId="export-opml">Export OPML</MenuItem>
+            <hr />
+            <MenuItem close={close} onSelect={() => void exportArticles('csv')} testId="export-csv">Export {p.exportQuery ? 'results' : 'all'} as CSV (Excel)</MenuItem>
+            <MenuItem close={close} onSelect={() => void exportArticles('json')} testId="export-json">Export as JSON</MenuItem>
+            <MenuItem close={close} onSelect={() => void exportArticles('ndjson')} testId="export-ndjson">Export as NDJSON</MenuItem>
+            <hr />
+            <label className="toggle" title="Remote images can tell an outlet that you read its article">
+              <input type="checkbox" checked={p.prefs?.allowRemoteImages ?? false} onChange={(e) => p.onPref({ allowRemoteImages: e.target.checked })} data-testid="remote-images" />
+              Remote images
+            </label>
+            {api.mode === 'app' && (
+              <label className="toggle" title="A system notification when new articles carry a state-media label">
+                <input type="checkbox" checked={p.prefs?.notifyFlagged ?? false} onChange={(e) => p.onPref({ notifyFlagged: e.target.checked })} />
+                Notify flagged
+              </label>
+            )}
+            <label className="toggle">Theme
+              <select value={p.prefs?.theme ?? 'system'} onChange={(e) => p.onPref({ theme: e.target.value as Prefs['theme'] })} data-testid="theme">
+                <option value="system">Like the system</option>
+                <option value="light">Light</option>
+                <option value="dark">Dark</option>
+              </select>
+            </label>
+          </>
+        )}
+      </Menu>
       <input ref={fileInput} type="file" accept=".opml,.xml,text/xml,text/x-opml" hidden data-testid="opml-file"
         onChange={(e) => {
           const file = e.target.files?.[0];
           if (file) void importOpml(file);
           e.target.value = '';
         }} />
-      <button type="button" onClick={() => void exportOpml()}>Export OPML</button>
-      <input ref={p.searchBox} type="search" className="search" placeholder="Search (/)…  e.g. sanction* AND title:Russia" value={p.searchText}
-        onChange={(e) => p.onSearchText(e.target.value)} aria-label="Search" data-testid="search" />
-      {p.onSaveSearch && <button type="button" onClick={p.onSaveSearch} data-testid="save-search">Save search</button>}
-      {p.onTagResults && <button type="button" onClick={p.onTagResults} data-testid="tag-results">Tag results</button>}
-      {p.onChart && <button type="button" onClick={p.onChart} data-testid="chart-button">Chart</button>}
-      <select className="export" value="" aria-label="Export articles" data-testid="export"
-        onChange={(e) => {
-          // The options below are the export formats; '' is the prompt.
-          const format = e.target.value as ExportFormat | '';
-          if (format) void exportArticles(format);
-        }}>
-        <option value="">Export…</option>
-        <option value="csv">CSV (Excel)</option>
-        <option value="json">JSON</option>
-        <option value="ndjson">NDJSON</option>
-      </select>
-      <label className="toggle" title="Remote images can tell an outlet that you read its article">
-        <input type="checkbox" checked={p.prefs?.allowRemoteImages ?? false} onChange={(e) => p.onPref({ allowRemoteImages: e.target.checked })} />
-        Remote images
-      </label>
-      {api.mode === 'app' && (
-        <label className="toggle" title="A system notification when new articles carry a state-media label">
-          <input type="checkbox" checked={p.prefs?.notifyFlagged ?? false} onChange={(e) => p.onPref({ notifyFlagged: e.target.checked })} />
-          Notify flagged
-        </label>
-      )}
       <button type="button" onClick={p.onHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
       {polling && (
         <div className="progress" data-testid="poll-progress" role="progressbar" aria-label="Checking feeds"
           aria-valuemin={0} aria-valuemax={p.progress?.total || undefined} aria-valuenow={p.progress?.total ? p.progress.done : undefined}>
           <progress max={p.progress?.total || undefined} value={p.progress?.total ? p.progress.done : undefined} />
-          <span>{p.progress?.total ? `${p.progress.done}/${p.progress.total} feeds` : 'Checking…'}</span>
+          <span>{p.progress?.total ? `${p.progress.done}/${p.progress.total}` : '…'}</span>
         </div>
       )}
     </header>

@@ -33,6 +33,18 @@ export function labelName(kind: string): string {
   return (labelNames as Partial<Record<string, string>>)[kind] ?? kind;
 }
 
+/** How the registry's outlet categories read in the UI; one the analyst typed reads with spaces for underscores. */
+const categoryNames: Partial<Record<string, string>> = {
+  state_controlled: 'state-controlled',
+  state_affiliated: 'state-affiliated',
+  state_proxy: 'state proxy',
+  public_independent: 'public, independent',
+};
+
+export function categoryName(category: string): string {
+  return categoryNames[category] ?? category.replace(/_/g, ' ');
+}
+
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

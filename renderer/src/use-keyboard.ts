@@ -8,6 +8,10 @@ export interface KeyActions {
   open: () => void;
   toggleRead: () => void;
   star: () => void;
+  tag: () => void;
+  /** Label review: confirm (y) or reject (n) the open article's first unreviewed label. */
+  confirmLabel: () => void;
+  rejectLabel: () => void;
   search: () => void;
   refresh: () => void;
   add: () => void;
@@ -30,7 +34,7 @@ export function useKeyboard(actions: KeyActions): void {
       }
       if (!a.enabled || typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
       const map: Record<string, () => void> = {
-        j: a.next, k: a.previous, o: a.open, Enter: a.open, m: a.toggleRead, s: a.star, '/': a.search, r: a.refresh, a: a.add, '?': a.help,
+        j: a.next, k: a.previous, o: a.open, Enter: a.open, m: a.toggleRead, s: a.star, t: a.tag, y: a.confirmLabel, n: a.rejectLabel, '/': a.search, r: a.refresh, a: a.add, '?': a.help,
       };
       const action = map[e.key];
       if (!action) return;

@@ -31,7 +31,8 @@ test('pick one of several feeds a site declares, file it in a folder, export and
   await expect(page.getByTestId('folder')).toContainText('Sports desk');
 
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export OPML' }).click();
+  await page.getByTestId('more-menu').click();
+  await page.getByTestId('export-opml').click();
   const opml = readFileSync(await (await download).path(), 'utf8');
   expect(opml).toContain(feeds.url('/sport.xml'));
   expect(opml).toContain('Sports desk');

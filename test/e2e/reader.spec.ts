@@ -73,6 +73,7 @@ test('add a feed, watch it poll, read with j/k, star, mark read, reload and keep
   await expect(rows.first()).toContainText('Story 2');
   await page.getByTestId('view-unread').click();
   await expect(page.getByTestId('list-total')).toHaveText('27 articles');
+  await page.getByTestId('more-menu').click();
   await page.getByTestId('mark-all-read').click();
   await page.getByTestId('view-all').click();
   await page.getByTestId('view-unread').click();
@@ -89,4 +90,30 @@ test('a site with no feed gets a clear message in the add dialog', async ({ page
   await page.getByTestId('add-feed-submit').click();
   await expect(page.getByTestId('add-feed-error')).toContainText(/no feed/i);
   await shot(page, 'add-feed-nothing-found');
+});
+
+test('a held-back or missing image is a placeholder with its alt text, never a broken icon', async ({ page, app, feeds }) => {
+  const item: Item = { guid: 'img1', title: 'Harvest report', link: `${feeds.origin}/img1`, date: new Date(Date.UTC(2026, 10, 20)),
+    html: `<p>The harvest is in.</p><img src="${feeds.origin}/missing.png" alt="Grain silo at dawn"><p>More below.</p>` };
+  feeds.set('/img.xml', rss('Pictures', [item]));
+  await page.goto(app.url);
+  await page.getByTestId('add-feed').click();
+  await page.getByTestId('add-feed-url').fill(feeds.url('/img.xml'));
+  await page.getByTestId('add-feed-submit').click();
+  await page.getByTestId('article-row').first().click();
+  const body = page.getByTestId('reader-body');
+  const placeholder = body.locator('.image-placeholder');
+  await expect(placeholder).toHaveText('Grain silo at dawn');
+  await expect(placeholder).toHaveAttribute('data-reason', 'remote images are off');
+  await expect(body.locator('img')).toHaveCount(0);
+
+  // Remote images on: the image is asked for, answers 404, and becomes the same placeholder.
+  await page.getByTestId('more-menu').click();
+  await page.getByTestId('remote-images').click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('article-row').first().click();
+  await expect(placeholder).toHaveAttribute('data-reason', 'not loaded');
+  await expect(placeholder).toHaveText('Grain silo at dawn');
+  await expect(body.locator('img')).toHaveCount(0);
+  await shot(page, 'image-placeholder');
 });

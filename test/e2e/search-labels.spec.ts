@@ -37,18 +37,21 @@ test('search with highlights, save the search, tag the results and filter by the
   await page.keyboard.press('Escape');
 
   const exported = page.waitForEvent('download');
-  await page.getByTestId('export').selectOption('csv');
+  await page.getByTestId('more-menu').click();
+  await page.getByTestId('export-csv').click();
   const file = await exported;
   expect(file.suggestedFilename()).toMatch(/\.csv$/);
   const csv = await file.path().then((p) => import('node:fs').then((fs) => fs.readFileSync(p, 'utf8')));
   expect(csv).toContain('Sanctions on grain exports');
   expect(csv).not.toContain('Weather in Moscow');
 
+  await page.getByTestId('results-menu').click();
   await page.getByTestId('save-search').click();
   await page.getByTestId('prompt-input').fill('Sanctions watch');
   await page.getByTestId('prompt-submit').click();
   await expect(page.getByTestId('saved-search')).toContainText('Sanctions watch');
 
+  await page.getByTestId('results-menu').click();
   await page.getByTestId('tag-results').click();
   await page.getByTestId('prompt-input').fill('sanctions');
   await page.getByTestId('prompt-submit').click();
@@ -91,4 +94,31 @@ test('a footnote label is flagged, highlighted in the text and can be reviewed',
   await page.getByTestId('view-all').click();
   await page.getByTestId('view-flagged').click();
   await expect(page.getByTestId('list-empty')).toContainText('No flagged articles');
+});
+
+test('search words are highlighted in the article; the starred mention and its footnote are marked and link to each other', async ({ page, app, feeds }) => {
+  feeds.set('/world.xml', rss('World Desk', stories(feeds.origin)));
+  await page.goto(app.url);
+  await page.getByTestId('add-feed').click();
+  await page.getByTestId('add-feed-url').fill(feeds.url('/world.xml'));
+  await page.getByTestId('add-feed-submit').click();
+  await expect(page.getByTestId('list-total')).toHaveText('3 articles');
+
+  await page.getByTestId('search').fill('sanction* OR Taliban');
+  await expect(page.getByTestId('list-total')).toHaveText('2 articles');
+  await page.getByTestId('article-row').filter({ hasText: 'US closes airspace' }).click();
+  const body = page.getByTestId('reader-body');
+  await expect(body.locator('mark.search-hit')).toHaveText(['Taliban', 'Sanctioned', 'Taliban']);
+  // The starred mention is marked as starred; the footnote holding the label is marked too.
+  const starred = body.locator('mark.label-entity.starred');
+  await expect(starred).toHaveText('The Taliban*');
+  const note = body.locator('mark.label-evidence[id]');
+  await expect(note).toContainText('The Taliban is a terrorist organisation banned in Russia');
+  await shot(page, 'article-highlights');
+
+  await starred.click();
+  await expect(note).toBeFocused();
+  await expect(note).toHaveClass(/jumped/);
+  await note.click();
+  await expect(starred).toBeFocused();
 });
