@@ -4,6 +4,7 @@
 import { useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Article, LabelKind } from './types.ts';
 import { LabelForm } from './LabelForm.tsx';
+import { OutletBadge } from './OutletBadge.tsx';
 import { api } from './api-client.ts';
 import { sanitizeArticle } from './sanitize.ts';
 import { markAll } from './highlight.ts';
@@ -76,11 +77,7 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
       <header className="reader-header">
         <div className="reader-source">
           <span className="feed-name">{article.feedTitle ?? article.feedUrl}</span>
-          {article.outlet && (
-            <span className="badge outlet" title={`${article.outlet.category}, ${article.outlet.country}. Source: ${article.outlet.source}`} data-testid="reader-outlet">
-              {article.outlet.name} · {article.outlet.category}
-            </span>
-          )}
+          {article.outlet && <OutletBadge outlet={article.outlet} full testId="reader-outlet" />}
           {article.author && <span className="author">by {article.author}</span>}
           <time dateTime={article.published ?? article.seenAt}>{longDate(article.published ?? article.seenAt)}</time>
         </div>

@@ -3,8 +3,8 @@
 import type { Db } from './db.ts';
 import { applyTag } from './tags.ts';
 import { deleteRule, getRule, listRules, ruleMatchesAll, ruleMatchesAmong } from './rules.ts';
-import type { OutletResolver } from './search/search.ts';
-import { outletResolver } from './outlets.ts';
+import type { OutletSource } from './search/search.ts';
+import { storedOutlets } from './outlets.ts';
 import type { ApplyProgress, ApplyResult, RuleRecord } from '../records.ts';
 
 /**
@@ -14,9 +14,8 @@ import type { ApplyProgress, ApplyResult, RuleRecord } from '../records.ts';
 export function tagByRules(db: Db, article: { id: number; isNew: boolean }): void {
   const rules = listRules(db);
   if (rules.length === 0) return;
-  const outletOf = outletResolver(db);
   for (const rule of rules) {
-    const matches = ruleMatchesAmong(db, rule, [article.id], outletOf).length > 0;
+    const matches = ruleMatchesAmong(db, rule, [article.id], storedOutlets(db)).length > 0;
     if (matches) applyTag(db, rule.tagId, [article.id], rule.id);
     else if (!article.isNew) db.prepare('DELETE FROM article_tag WHERE article_id = ? AND rule_id = ?').run(article.id, rule.id);
   }
@@ -25,7 +24,7 @@ export function tagByRules(db: Db, article: { id: number; isNew: boolean }): voi
 const CHUNK = 1000;
 
 /** Runs one rule (or all) over every stored article, reporting progress per chunk of articles. */
-export function applyRules(db: Db, ruleId: number | null, onProgress: (p: ApplyProgress) => void = () => {}, outletOf?: OutletResolver): ApplyResult {
+export function applyRules(db: Db, ruleId: number | null, onProgress: (p: ApplyProgress) => void = () => {}, outletOf?: OutletSource): ApplyResult {
   const rules: RuleRecord[] = ruleId === null ? listRules(db) : [getRule(db, ruleId)];
   const work = rules.map((rule) => ({ rule, ids: ruleMatchesAll(db, rule, outletOf) }));
   const total = work.reduce((n, w) => n + w.ids.length, 0);
@@ -44,7 +43,7 @@ export function applyRules(db: Db, ruleId: number | null, onProgress: (p: ApplyP
 }
 
 /** Deletes a rule and its tags; another rule giving the same tag re-tags the articles it matches. */
-export function removeRule(db: Db, ruleId: number, outletOf?: OutletResolver): { untagged: number } {
+export function removeRule(db: Db, ruleId: number, outletOf?: OutletSource): { untagged: number } {
   const rule = getRule(db, ruleId);
   return db.transaction(() => {
     const affected = deleteRule(db, ruleId);

@@ -7,6 +7,7 @@ import type { FeedObject } from '../../model.ts';
 import { findKnown, insertArticle, markSeen, updateArticle } from './articles.ts';
 import { articleSeenAt, syncDetectedLabels } from './labels.ts';
 import { tagByRules } from './auto-tag.ts';
+import { feedOutlets } from './outlets.ts';
 import { isEmptyItem, itemKeys, normaliseItem } from '../../articles/normalise.ts';
 import { identityKey, matchArticle } from '../../articles/dedupe.ts';
 import { mergeEnrichments, type EnrichedArticle, type Enricher, type Enrichment } from '../../articles/enrichment.ts';
@@ -20,6 +21,7 @@ export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: In
   const run = options.enrichers;
   const result: IngestResult = { newIds: [], updatedIds: [], unchanged: 0, deferred: 0, repeated: 0, warnings: [] };
   const seen = new Set<string>();
+  const outletOf = feedOutlets(db, feedId, feed.link);
   db.transaction(() => {
     for (const item of feed.items) {
       if (isEmptyItem(item)) continue;
@@ -42,8 +44,9 @@ export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: In
       }
       const fields = normaliseItem(item, feed.language, keys);
       const isNew = match.kind === 'new';
-      const id = isNew ? insertArticle(db, feedId, fields, now) : match.known.id;
-      if (match.kind === 'updated') updateArticle(db, match.known, fields, now);
+      const outlet = outletOf(fields.link ?? fields.canonicalLink);
+      const id = isNew ? insertArticle(db, feedId, fields, now, outlet) : match.known.id;
+      if (match.kind === 'updated') updateArticle(db, match.known, fields, now, outlet);
       (isNew ? result.newIds : result.updatedIds).push(id);
       enrichArticle(db, run, { id, feedId, url: fields.link, text: fields.text, isNew }, result.warnings);
     }

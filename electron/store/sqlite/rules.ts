@@ -5,7 +5,7 @@ import { getTag } from './tags.ts';
 import { TagError, type TagRef } from '../../tags/tag-names.ts';
 import { parseQuery } from '../../query/parser.ts';
 import { compileCondition } from './search/compile.ts';
-import { bindOutlets, prepareQuery, querySource, runQuery, type OutletResolver } from './search/search.ts';
+import { bindOutlets, prepareQuery, querySource, runQuery, type OutletSource } from './search/search.ts';
 import type { RuleRecord } from '../records.ts';
 
 interface RuleRow { id: number; query: string; tag_id: number; tag: string; feed_ids: string | null; created_at: string; count: number }
@@ -55,10 +55,10 @@ function feedCondition(rule: RuleRecord): { sql: string; params: unknown[] } {
 }
 
 /** Of the given articles, those the rule matches: probed one by one through the index (cheap at ingest). */
-export function ruleMatchesAmong(db: Db, rule: RuleRecord, articleIds: number[], outletOf?: OutletResolver): number[] {
+export function ruleMatchesAmong(db: Db, rule: RuleRecord, articleIds: number[], outletOf?: OutletSource): number[] {
   if (articleIds.length === 0) return [];
   const parsed = parseQuery(rule.query);
-  const c = compileCondition(parsed.root, 'row');
+  const c = compileCondition(parsed.root, 'row', typeof outletOf === 'object');
   bindOutlets(db, c.needsOutlet, outletOf);
   const feeds = feedCondition(rule);
   const sql = `SELECT a.id FROM article a WHERE a.id IN (SELECT value FROM json_each(?)) AND (${feeds.sql}) AND (${c.where})`;
@@ -66,8 +66,8 @@ export function ruleMatchesAmong(db: Db, rule: RuleRecord, articleIds: number[],
 }
 
 /** Every article the rule matches in the library. */
-export function ruleMatchesAll(db: Db, rule: RuleRecord, outletOf?: OutletResolver): number[] {
-  const p = prepareQuery(rule.query);
+export function ruleMatchesAll(db: Db, rule: RuleRecord, outletOf?: OutletSource): number[] {
+  const p = prepareQuery(rule.query, outletOf);
   bindOutlets(db, p.compiled.needsOutlet, outletOf);
   const src = querySource(p);
   const feeds = feedCondition(rule);

@@ -26,11 +26,12 @@ import {
 import { addRule, getRule, listRules } from './rules.ts';
 import { applyRules, removeRule } from './auto-tag.ts';
 import { addManualLabel, articleText, flagCounts, getLabel, labelsForArticle, setLabelReview } from './labels.ts';
-import { deleteOutletOverride, forgetRegistry, outletResolver, registryFor, upsertOutletOverride } from './outlets.ts';
+import { deleteOutletOverride, forgetRegistry, registryFor, storedOutlets, reresolveOutlets, upsertOutletOverride } from './outlets.ts';
 import type {
   ArticleStore, FeedStore, FolderStore, LabelStore, OutletStore, PageStore, RuleStore, SearchStore, Store, TagStore,
 } from '../store.ts';
 import type { ExportRow, PageRecord } from '../records.ts';
+import type { OutletSource } from './search/search.ts';
 
 export class SqliteStore implements Store {
   /** The connection, for tests that check the file itself and for the engine's maintenance; callers use the methods. */
@@ -53,7 +54,9 @@ export class SqliteStore implements Store {
   constructor(db: Db) {
     this.db = db;
     const tx = <T>(fn: () => T): T => db.transaction(fn)();
-    const outletOf = (): ReturnType<typeof outletResolver> => outletResolver(db);
+    // outlet: and country: read the outlet each article was given at ingest.
+    // Read per call: an edit of the registry replaces the library's registry.
+    const outletOf = (): OutletSource => storedOutlets(db);
 
     this.feeds = {
       list: async () => listFeedRecords(db),
@@ -162,17 +165,18 @@ export class SqliteStore implements Store {
       flagCounts: async (filter) => flagCounts(db, filter),
     };
 
+    // An edit of the registry and the stored outlets it changes are one transaction.
+    const editRegistry = <T>(edit: () => T): T => tx(() => {
+      const before = registryFor(db);
+      const result = edit();
+      forgetRegistry(db);
+      reresolveOutlets(db, before);
+      return result;
+    });
     this.outlets = {
       registry: async () => registryFor(db),
-      saveOverride: async (override, now) => {
-        upsertOutletOverride(db, override, now);
-        forgetRegistry(db);
-      },
-      deleteOverride: async (name) => {
-        const deleted = deleteOutletOverride(db, name);
-        forgetRegistry(db);
-        return deleted;
-      },
+      saveOverride: async (override, now) => editRegistry(() => upsertOutletOverride(db, override, now)),
+      deleteOverride: async (name) => editRegistry(() => deleteOutletOverride(db, name)),
     };
   }
 
