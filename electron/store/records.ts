@@ -101,6 +101,8 @@ export interface ListFilter {
   feedId?: number | undefined;
   folder?: string | undefined;
   tag?: string | undefined;
+  /** ISO 639-1 code: articles in that language (told from their text at ingest). */
+  lang?: string | undefined;
 }
 
 /** An article's outlet in the registry, as stored on the article at ingest: what a state-affiliation badge shows. */
@@ -125,6 +127,8 @@ export interface ListItem {
   isStarred: boolean;
   tags: string[];
   labelKinds: string[];
+  /** ISO 639-1 code of the article's language, told from its text at ingest; null when unknown. */
+  lang: string | null;
   /** Null when the registry knows no outlet for the article. */
   outlet: OutletBadge | null;
 }

@@ -81,6 +81,7 @@ function RowContent({ row }: { row: Row }) {
         <span className="feed-name">{row.feedTitle ?? ''}</span>
         {row.outlet && <OutletBadge outlet={row.outlet} testId="row-outlet" />}
         <time dateTime={row.published ?? undefined} title={longDate(row.published)}>{shortDate(row.published)}</time>
+        {row.lang && <span className="lang" title="Language, told from the article's text" data-testid="row-lang">{row.lang}</span>}
         {row.labelKinds.map((k) => <span key={k} className={`badge label label-${k}`} title={`Labelled ${labelName(k)}`}>{labelName(k)}</span>)}
         {row.tags.map((t) => <span key={t} className="badge tag">{t}</span>)}
       </div>

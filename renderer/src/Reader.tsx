@@ -80,6 +80,7 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
           {article.outlet && <OutletBadge outlet={article.outlet} full testId="reader-outlet" />}
           {article.author && <span className="author">by {article.author}</span>}
           <time dateTime={article.published ?? article.seenAt}>{longDate(article.published ?? article.seenAt)}</time>
+          {article.lang && <span className="lang" title="Language, told from the article's text" data-testid="reader-lang">{article.lang}</span>}
         </div>
         <h1 className="reader-title">{article.title ?? '(untitled)'}</h1>
         <div className="reader-actions">

@@ -18,6 +18,8 @@ export interface Row {
   title: string | null;
   feedTitle: string | null;
   outlet: OutletBadge | null;
+  /** The article's language (ISO 639-1), told from its text at ingest; search hits leave it out. */
+  lang?: string | null;
   published: string | null;
   isRead: boolean;
   isStarred: boolean;

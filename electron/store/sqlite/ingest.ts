@@ -43,6 +43,8 @@ export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: In
         continue;
       }
       const fields = normaliseItem(item, feed.language, keys);
+      // The article's own language; the feed's declaration is only the hint for a text too short to tell.
+      if (options.detectLanguage) fields.lang = options.detectLanguage(`${fields.title ?? ''}\n${fields.text}`, fields.lang);
       const isNew = match.kind === 'new';
       const outlet = outletOf(fields.link ?? fields.canonicalLink);
       const id = isNew ? insertArticle(db, feedId, fields, now, outlet) : match.known.id;

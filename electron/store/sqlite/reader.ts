@@ -34,6 +34,10 @@ function whereClause(f: ListFilter): { sql: string; params: Param[] } {
     parts.push('a.feed_id IN (SELECT fe.id FROM feed fe JOIN folder fo ON fo.id = fe.folder_id WHERE fo.name = ?)');
     params.push(f.folder);
   }
+  if (f.lang !== undefined) {
+    parts.push('a.lang = ?');
+    params.push(f.lang.toLowerCase());
+  }
   if (f.tag !== undefined) {
     parts.push('EXISTS (SELECT 1 FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = a.id AND t.name = ?)');
     params.push(f.tag);
@@ -48,7 +52,7 @@ const SEP = '\u001f';
 
 interface ListRow extends OutletRow {
   id: number; feedId: number; feedTitle: string | null; title: string | null; link: string | null; published: string | null;
-  seenAt: string; isRead: number; isStarred: number; tags: string | null; labelKinds: string | null;
+  seenAt: string; isRead: number; isStarred: number; tags: string | null; labelKinds: string | null; lang: string | null;
 }
 
 export function listArticles(db: Db, filter: ListFilter, offset: number, limit: number): { total: number; items: ListItem[] } {
@@ -57,7 +61,7 @@ export function listArticles(db: Db, filter: ListFilter, offset: number, limit: 
   const rows = db.prepare(`
     WITH page AS (SELECT a.id FROM article a ${where} ${ORDER} LIMIT ? OFFSET ?)
     SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, a.title, a.link, a.published_at AS published,
-      a.first_seen_at AS seenAt, a.is_read AS isRead, a.is_starred AS isStarred, ${OUTLET_COLUMNS},
+      a.first_seen_at AS seenAt, a.is_read AS isRead, a.is_starred AS isStarred, a.lang, ${OUTLET_COLUMNS},
       (SELECT group_concat(t.name, '${SEP}') FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = a.id) AS tags,
       (SELECT group_concat(DISTINCT l.kind) FROM label l WHERE l.article_id = a.id AND ${liveLabel('l')}) AS labelKinds
     FROM page JOIN article a ON a.id = page.id JOIN feed f ON f.id = a.feed_id
@@ -69,6 +73,7 @@ export function listArticles(db: Db, filter: ListFilter, offset: number, limit: 
       isRead: r.isRead === 1, isStarred: r.isStarred === 1,
       tags: r.tags ? r.tags.split(SEP).sort((x, y) => x.localeCompare(y)) : [],
       labelKinds: r.labelKinds ? r.labelKinds.split(',').sort() : [],
+      lang: r.lang,
       outlet: outletBadge(r),
     })),
   };
