@@ -4,7 +4,7 @@ import type { Db } from './db.ts';
 import { getTag } from './tags.ts';
 import { TagError, type TagRef } from '../../tags/tag-names.ts';
 import { parseQuery } from '../../query/parser.ts';
-import { compileCondition } from './search/compile.ts';
+import { compileCondition, FIRST_ID, LAST_ID } from './search/compile.ts';
 import { bindOutlets, prepareQuery, querySource, runQuery, type OutletSource } from './search/search.ts';
 import type { RuleRecord } from '../records.ts';
 
@@ -64,7 +64,18 @@ export function compileRule(db: Db, rule: RuleRecord, outletOf?: OutletSource): 
   bindOutlets(db, c.needsOutlet, outletOf);
   const feeds = feedCondition(rule);
   const stmt = runQuery(() => db.prepare(`SELECT a.id FROM article a WHERE a.id IN (SELECT value FROM json_each(?)) AND (${feeds.sql}) AND (${c.where})`).pluck());
-  return (articleIds) => (articleIds.length === 0 ? [] : runQuery(() => stmt.all(JSON.stringify(articleIds), ...feeds.params, ...c.params) as number[]));
+  return (articleIds) => {
+    if (articleIds.length === 0) return [];
+    // A loop, not Math.min(...ids): a rule removed from 100,000 articles would overflow the argument list.
+    let first = Infinity;
+    let last = -Infinity;
+    for (const id of articleIds) {
+      if (id < first) first = id;
+      if (id > last) last = id;
+    }
+    const params = c.params.map((p) => (p === FIRST_ID ? first : p === LAST_ID ? last : p));
+    return runQuery(() => stmt.all(JSON.stringify(articleIds), ...feeds.params, ...params) as number[]);
+  };
 }
 
 /** Of the given articles, those the rule matches. */

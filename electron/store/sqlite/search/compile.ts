@@ -30,10 +30,16 @@ export interface CompiledQuery {
 }
 
 /**
- * 'set' suits searching many articles (text sub-queries run once); 'row' suits testing a few given
- * articles, as the auto-tag rules do at ingest (text sub-queries are probed by rowid).
+ * 'set' suits searching many articles (text sub-queries run once); 'row' suits testing some given articles, as
+ * the auto-tag rules do at ingest: text sub-queries run once over the rowid range of those articles, bound by
+ * the FIRST_ID and LAST_ID placeholders in `params` (FTS5 seeks to the range, so the cost follows the batch, not
+ * the library: probing each article by rowid decoded a common term's whole doclist per article).
  */
 export type CompileMode = 'set' | 'row';
+
+/** Placeholders in a 'row' compilation's params: the smallest and largest id of the articles tested. */
+export const FIRST_ID = Symbol('first article id');
+export const LAST_ID = Symbol('last article id');
 
 /** bm25 weights in FTS column order (title, author, summary, text, title_stem, text_stem): titles count 5×. */
 export const BM25_WEIGHTS = '5.0, 1.0, 1.0, 1.0, 5.0, 1.0';
@@ -130,10 +136,12 @@ class SqlBuilder {
   }
 
   textCondition(fts: string): string {
-    this.params.push(fts);
-    return this.#mode === 'set'
-      ? 'a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)'
-      : 'EXISTS (SELECT 1 FROM article_fts WHERE article_fts MATCH ? AND rowid = a.id)';
+    if (this.#mode === 'set') {
+      this.params.push(fts);
+      return 'a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)';
+    }
+    this.params.push(fts, FIRST_ID, LAST_ID);
+    return 'a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ? AND rowid BETWEEN ? AND ?)';
   }
 
   condition(node: QueryNode): string {
