@@ -29,6 +29,15 @@ interface Planned {
 
 /** See ArticleStore.ingest in store.ts; without maxWrites every new or changed item is written. */
 export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: IngestOptions): IngestResult {
+  const write = planIngest(db, feedId, feed, options);
+  return db.transaction(write)();
+}
+
+/**
+ * The compute step of an ingest, run outside any transaction: returns the write step, which the caller runs in
+ * its transaction (with whatever else belongs in it, such as the feed's new state) and which returns the result.
+ */
+export function planIngest(db: Db, feedId: number, feed: FeedObject, options: IngestOptions): () => IngestResult {
   const now = options.now ?? new Date().toISOString();
   const maxWrites = options.maxWrites ?? Infinity;
   const result: IngestResult = { newIds: [], updatedIds: [], unchanged: 0, deferred: 0, repeated: 0, warnings: [] };
@@ -41,29 +50,35 @@ export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: In
     return { keys, fields, outlet: outletOf(fields.link ?? fields.canonicalLink), fts: ftsValues(fields), enrichment };
   };
 
-  // Compute: which items are new or changed (read only), and all their work.
-  const items: { keys: ArticleKeys; planned: Planned | null; known: KnownArticle | undefined; item: FeedItem }[] = [];
+  // Which items are new or changed: the look-ups in one read transaction (one snapshot, not one per statement;
+  // in WAL mode it holds no write lock).
+  const found: { item: FeedItem; keys: ArticleKeys; known: KnownArticle | undefined }[] = [];
   const seen = new Set<string>();
-  let writes = 0;
-  for (const item of feed.items) {
-    if (isEmptyItem(item)) continue;
-    const keys = itemKeys(item);
-    const key = identityKey(keys);
-    if (seen.has(key)) {
-      result.repeated++;
-      continue;
+  db.transaction(() => {
+    for (const item of feed.items) {
+      if (isEmptyItem(item)) continue;
+      const keys = itemKeys(item);
+      const key = identityKey(keys);
+      if (seen.has(key)) {
+        result.repeated++;
+        continue;
+      }
+      seen.add(key);
+      found.push({ item, keys, known: findKnown(db, feedId, keys) });
     }
-    seen.add(key);
-    const known = findKnown(db, feedId, keys);
+  })();
+  // Compute, outside any transaction: all the work of the new and changed items.
+  let writes = 0;
+  const items = found.map(({ item, keys, known }) => {
     const changed = matchArticle(known, keys).kind !== 'unchanged';
     const planned = changed && writes < maxWrites ? plan(item, keys, known) : null;
     if (planned) writes++;
-    items.push({ keys, planned, known, item });
-  }
+    return { item, keys, planned };
+  });
   const rules = options.enrichers.length > 0 ? compileRules(db) : [];
 
-  // Write: one transaction. Each item is looked up again inside it (another process may have written meanwhile).
-  db.transaction(() => indexingInBatch(db, () => {
+  // Write, in the caller's transaction. Each item is looked up again (another process may have written meanwhile).
+  return () => indexingInBatch(db, () => {
     const written: { id: number; planned: Planned; isNew: boolean }[] = [];
     for (const entry of items) {
       const match = matchArticle(findKnown(db, feedId, entry.keys), entry.keys);
@@ -97,8 +112,8 @@ export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: In
     for (const w of written) writeLabels(db, { id: w.id, isNew: w.isNew }, w.planned.enrichment, now, result.warnings);
     const tagged = written.filter((w) => w.planned.enrichment.autoTag);
     applyRules(db, rules, tagged.map((w) => w.id), tagged.filter((w) => !w.isNew).map((w) => w.id), result.warnings);
-  }))();
-  return result;
+    return result;
+  });
 }
 
 /** Runs the enrichers on one article; one that throws contributes nothing and is reported. */

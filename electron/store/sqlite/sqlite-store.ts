@@ -12,7 +12,7 @@ import {
 } from './feeds.ts';
 import { listFolders } from './folders.ts';
 import { logFetch } from './fetch-log.ts';
-import { ingestFeed, enrichArticle } from './ingest.ts';
+import { ingestFeed, enrichArticle, planIngest } from './ingest.ts';
 import { articleExists, countFlagged } from './articles.ts';
 import { getArticle, listArticles, markAllRead, markArticles, sidebarCounts } from './reader.ts';
 import { articlesWithoutPage, fullTextTargets, getPage, insertPage, pagesOf, recentFeedHtml, storedFullText, storeFullText } from './pages.ts';
@@ -75,18 +75,22 @@ export class SqliteStore implements Store {
         updateFeedState(db, feedId, state);
         logFetch(db, log);
       }),
-      recordPoll: async (feedId, poll) => tx(() => {
-        const result = ingestFeed(db, feedId, poll.feed, poll.ingest);
-        // Items left for the next poll: keep no validators, so that the next poll gets the whole feed again.
-        const deferred = result.deferred > 0;
-        updateFeedState(db, feedId, deferred ? { ...poll.state, etag: null, lastModified: null } : poll.state);
-        const note = deferred ? `${result.deferred} items left for the next poll.` : null;
-        logFetch(db, {
-          ...poll.log, newCount: result.newIds.length, updatedCount: result.updatedIds.length,
-          error: [poll.log.error, note, ...result.warnings].filter(Boolean).join(' ') || null,
+      recordPoll: async (feedId, poll) => {
+        // The items' work is computed before the transaction; the transaction only writes.
+        const write = planIngest(db, feedId, poll.feed, poll.ingest);
+        return tx(() => {
+          const result = write();
+          // Items left for the next poll: keep no validators, so that the next poll gets the whole feed again.
+          const deferred = result.deferred > 0;
+          updateFeedState(db, feedId, deferred ? { ...poll.state, etag: null, lastModified: null } : poll.state);
+          const note = deferred ? `${result.deferred} items left for the next poll.` : null;
+          logFetch(db, {
+            ...poll.log, newCount: result.newIds.length, updatedCount: result.updatedIds.length,
+            error: [poll.log.error, note, ...result.warnings].filter(Boolean).join(' ') || null,
+          });
+          return result;
         });
-        return result;
-      }),
+      },
     };
 
     this.folders = { list: async () => listFolders(db) };
