@@ -48,11 +48,11 @@ export const labelsApi = {
   'labels.flags': method(z.object({
     interval: z.enum(['day', 'week']).default('week'), kind: kind.optional(), entity: z.string().max(300).optional(),
     review: review.optional(), after: day.optional(), before: day.optional(),
-  }).strict(), async (ctx, a): Promise<FlagGroup[]> => labelFlags(await ctx.store.labels.flagCounts(a), await ctx.store.outlets.registry(), a.entity)),
+  }).strict(), async (ctx, a): Promise<FlagGroup[]> => labelFlags(await ctx.store.labels.flagCounts(a), a.entity)),
 
   /** The registry as this library sees it: shipped entries with the analyst's edits (origin says which). */
   'outlets.list': method(z.object({}).strict(), async (ctx): Promise<OutletEntry[]> => (await ctx.store.outlets.registry()).entries),
-  /** The outlet of each URL (null where none), for badges: one call for a whole list of articles. */
+  /** The outlet of each URL (null where none), for addresses that are not stored articles (those carry theirs). */
   'outlets.match': method(z.object({ urls: z.array(z.string().max(4000).nullable()).max(10_000) }).strict(), async (ctx, a) => {
     const registry = await ctx.store.outlets.registry();
     return a.urls.map((u) => outletOfArticle(registry, [u]));

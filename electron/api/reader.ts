@@ -9,6 +9,7 @@ const filter = {
   feedId: id.optional(),
   folder: z.string().min(1).max(500).optional(),
   tag: z.string().min(1).max(500).optional(),
+  lang: z.string().regex(/^[A-Za-z]{2}$/, 'a two-letter language code such as ru').optional(),
 };
 
 export const readerApi = {

@@ -4,9 +4,10 @@
 // result in the same transaction as the article, so an article is never stored half-enriched.
 import type { Label } from '../model.ts';
 
-/** A new or changed article, as stored by this ingest. */
+/** A new or changed article, as this ingest will store it: enrichers run before the write. */
 export interface EnrichedArticle {
-  id: number;
+  /** Null for a new article: enrichers run before it is written, so it has no id yet. */
+  id: number | null;
   feedId: number;
   url: string | null;
   /** The plain text search and labels read. */

@@ -1,7 +1,6 @@
-// The Flags view's data: current labels grouped by kind, entity and outlet (the registry's name for the feed's
-// site, or the feed's own title when the outlet is not in the registry), with counts per day or week.
+// The Flags view's data: current labels grouped by kind, entity and outlet (the article's outlet as stored at
+// ingest, or its feed's own title when the registry knows none), with counts per day or week.
 import type { LabelKind, LabelReview } from '../model.ts';
-import { outletOfArticle, type OutletRegistry } from './outlets.ts';
 import { entityKey } from './names.ts';
 
 /** Which labels the Flags view counts. */
@@ -23,6 +22,10 @@ export interface FlagCount {
   feedTitle: string | null;
   feedUrl: string;
   siteUrl: string | null;
+  /** The articles' outlet (stored at ingest), null when the registry knows none. */
+  outlet: string | null;
+  outletCountry: string | null;
+  outletCategory: string | null;
   period: string;
   review: LabelReview;
   count: number;
@@ -46,17 +49,16 @@ export interface FlagGroup {
  * Groups the store's counts by kind, entity and outlet. Names of one entity ("The Taliban", "Taliban", «Талибан»
  * aside) are counted together; `entity` keeps the groups of any of its names.
  */
-export function labelFlags(counts: FlagCount[], registry: OutletRegistry, entity?: string): FlagGroup[] {
+export function labelFlags(counts: FlagCount[], entity?: string): FlagGroup[] {
   const groups = new Map<string, FlagGroup>();
   const wanted = entity === undefined ? null : entityKey(entity);
   for (const c of counts) {
     if (wanted !== null && entityKey(c.entity) !== wanted) continue;
-    const outlet = outletOfArticle(registry, [c.siteUrl, c.feedUrl]);
-    const name = outlet?.name ?? c.feedTitle ?? c.feedUrl;
+    const name = c.outlet ?? c.feedTitle ?? c.feedUrl;
     const key = `${c.kind}\u0000${entityKey(c.entity)}\u0000${name}`;
     let g = groups.get(key);
     if (!g) {
-      g = { kind: c.kind, entity: c.entity, outlet: name, country: outlet?.country ?? null, category: outlet?.category ?? null, total: 0, unreviewed: 0, confirmed: 0, rejected: 0, series: [] };
+      g = { kind: c.kind, entity: c.entity, outlet: name, country: c.outletCountry, category: c.outletCategory, total: 0, unreviewed: 0, confirmed: 0, rejected: 0, series: [] };
       groups.set(key, g);
     }
     g.total += c.count;

@@ -5,6 +5,7 @@ import type { FeedObject } from '../model.ts';
 import type { IngestOptions, Store } from '../store/store.ts';
 import type { IngestResult } from '../store/records.ts';
 import { enrichers as standardEnrichers } from './enrichers.ts';
+import { languageDetector } from '../text/language.ts';
 
 /**
  * At most this many new or updated articles are written per poll, so that one huge feed cannot hold the
@@ -14,10 +15,11 @@ import { enrichers as standardEnrichers } from './enrichers.ts';
  */
 export const MAX_WRITES_PER_POLL = 2000;
 
-export function ingestFeed(store: Store, feedId: number, feed: FeedObject, options: Partial<IngestOptions> = {}): Promise<IngestResult> {
+export async function ingestFeed(store: Store, feedId: number, feed: FeedObject, options: Partial<IngestOptions> = {}): Promise<IngestResult> {
   return store.articles.ingest(feedId, feed, {
     now: options.now ?? new Date().toISOString(),
     maxWrites: options.maxWrites ?? MAX_WRITES_PER_POLL,
     enrichers: options.enrichers ?? standardEnrichers,
+    detectLanguage: options.detectLanguage ?? await languageDetector(),
   });
 }

@@ -6,6 +6,7 @@ import type { Store } from '../store/store.ts';
 import type { FeedState, FetchLogEntry, FetchOutcome, StoredFeed } from '../store/records.ts';
 import type { Enricher } from '../articles/enrichment.ts';
 import { MAX_WRITES_PER_POLL } from './ingest.ts';
+import { languageDetector } from '../text/language.ts';
 import { enrichers as standardEnrichers } from './enrichers.ts';
 import { fillFullText } from './fulltext.ts';
 import { FetchError, fetchUrl, hostPortOf, type FetchOptions, type FetchResult } from '../net/fetch.ts';
@@ -144,7 +145,7 @@ export async function pollFeed(store: Store, feed: StoredFeed, options: PollOpti
     // The items, the feed's new state and the fetch log, all in one transaction.
     result = await store.feeds.recordPoll(feed.id, {
       feed: parsed,
-      ingest: { now: at.toISOString(), maxWrites: MAX_WRITES_PER_POLL, enrichers },
+      ingest: { now: at.toISOString(), maxWrites: MAX_WRITES_PER_POLL, enrichers, detectLanguage: await languageDetector() },
       state: {
         ...state,
         title: feed.title ?? parsed.title,

@@ -101,6 +101,16 @@ export interface ListFilter {
   feedId?: number | undefined;
   folder?: string | undefined;
   tag?: string | undefined;
+  /** ISO 639-1 code: articles in that language (told from their text at ingest). */
+  lang?: string | undefined;
+}
+
+/** An article's outlet in the registry, as stored on the article at ingest: what a state-affiliation badge shows. */
+export interface OutletBadge {
+  name: string;
+  /** ISO 3166-1 alpha-2 code of the state it is affiliated with. */
+  country: string;
+  category: string;
 }
 
 export interface ListItem {
@@ -117,6 +127,10 @@ export interface ListItem {
   isStarred: boolean;
   tags: string[];
   labelKinds: string[];
+  /** ISO 639-1 code of the article's language, told from its text at ingest; null when unknown. */
+  lang: string | null;
+  /** Null when the registry knows no outlet for the article. */
+  outlet: OutletBadge | null;
 }
 
 export interface ArticleTag {
@@ -162,6 +176,8 @@ export interface ArticleDetail {
   isStarred: boolean;
   tags: ArticleTag[];
   labels: ArticleLabel[];
+  /** With the registry's public source for its classification. */
+  outlet: (OutletBadge & { source: string }) | null;
 }
 
 export interface FeedCount {
@@ -236,6 +252,9 @@ export interface SearchHit {
   snippet: string;
   tags: string[];
   labels: { kind: LabelKind; entity: string }[];
+  /** The article's outlet as stored at ingest (null: none); the library's searches carry it, a search of a bare
+   * database (no stored outlets) leaves it out. */
+  outlet?: OutletBadge | null;
 }
 
 export interface SearchResult {

@@ -17,6 +17,7 @@
 //   ingest; the store writes what they return in the article's transaction. They never see the library.
 import type { FeedObject, FeedRecord } from '../model.ts';
 import type { Enricher } from '../articles/enrichment.ts';
+import type { DetectLanguage } from '../text/language.ts';
 import type { OutletOverride, OutletRegistry } from '../labels/outlets.ts';
 import type { FlagCount, FlagFilter } from '../labels/flags.ts';
 import type { TagRef } from '../tags/tag-names.ts';
@@ -34,6 +35,9 @@ export interface IngestOptions {
   maxWrites?: number;
   /** What runs on each new or changed article. */
   enrichers: Enricher[];
+  /** Tells each new or changed article's language from its own title and text, the feed's declaration only a
+   * hint (text/language.ts); without it the declared language is stored. */
+  detectLanguage?: DetectLanguage;
 }
 
 /** A successful fetch of a feed, stored in one transaction: its items, its new state and the fetch log entry. */

@@ -5,6 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ArticleWindows } from './use-article-windows.ts';
 import type { Row } from './types.ts';
 import { labelName, shortDate, longDate } from './format.ts';
+import { OutletBadge } from './OutletBadge.tsx';
 
 export const ROW_HEIGHT = 64;
 export const SNIPPET_ROW_HEIGHT = 86;
@@ -78,8 +79,9 @@ function RowContent({ row }: { row: Row }) {
       </div>
       <div className="row-meta">
         <span className="feed-name">{row.feedTitle ?? ''}</span>
-        {row.outlet && <span className="badge outlet">{row.outlet}</span>}
+        {row.outlet && <OutletBadge outlet={row.outlet} testId="row-outlet" />}
         <time dateTime={row.published ?? undefined} title={longDate(row.published)}>{shortDate(row.published)}</time>
+        {row.lang && <span className="lang" title="Language, told from the article's text" data-testid="row-lang">{row.lang}</span>}
         {row.labelKinds.map((k) => <span key={k} className={`badge label label-${k}`} title={`Labelled ${labelName(k)}`}>{labelName(k)}</span>)}
         {row.tags.map((t) => <span key={t} className="badge tag">{t}</span>)}
       </div>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { api } from './api-client.ts';
 import { Dialog } from './Dialog.tsx';
+import { OutletBadge } from './OutletBadge.tsx';
 import { errorMessage, labelName, labelNames } from './format.ts';
 
 import type { FlagGroup, LabelKind, LabelReview } from './types.ts';
@@ -68,7 +69,9 @@ export function FlagsDialog({ onClose, onShow }: { onClose: () => void; onShow: 
               <tr key={`${g.kind}|${g.entity}|${g.outlet}`} data-testid="flag-row">
                 <td><button type="button" className="link-button" onClick={() => onShow(`label:"${g.entity.replace(/"/g, '')}"`)}>{g.entity}</button></td>
                 <td><span className={`badge label label-${g.kind}`}>{labelName(g.kind)}</span></td>
-                <td>{g.outlet}{g.country ? ` (${g.country})` : ''}</td>
+                <td>{g.country !== null && g.category !== null
+                  ? <OutletBadge outlet={{ name: g.outlet, country: g.country, category: g.category }} testId="flag-outlet" />
+                  : g.outlet}{g.country ? ` (${g.country})` : ''}</td>
                 <td className="num">{g.total}</td><td className="num">{g.unreviewed}</td><td className="num">{g.confirmed}</td><td className="num">{g.rejected}</td>
                 <td><Trend series={g.series} /></td>
               </tr>

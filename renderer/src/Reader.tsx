@@ -4,10 +4,11 @@
 import { useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Article, LabelKind } from './types.ts';
 import { LabelForm } from './LabelForm.tsx';
+import { OutletBadge } from './OutletBadge.tsx';
 import { api } from './api-client.ts';
 import { sanitizeArticle } from './sanitize.ts';
 import { markAll, markPattern, searchPattern } from './highlight.ts';
-import { categoryName, errorMessage, labelName, longDate } from './format.ts';
+import { errorMessage, labelName, longDate } from './format.ts';
 
 interface Props {
   article: Article | null;
@@ -119,13 +120,10 @@ export function Reader({ article, loading, error, allowRemoteImages, searchQuery
       <header className="reader-header">
         <div className="reader-source">
           <span className="feed-name">{article.feedTitle ?? article.feedUrl}</span>
-          {article.outlet && (
-            <span className="badge outlet" title={`${categoryName(article.outlet.category)}, ${article.outlet.country}. Source: ${article.outlet.source}`} data-testid="reader-outlet">
-              {article.outlet.name} · {categoryName(article.outlet.category)}
-            </span>
-          )}
+          {article.outlet && <OutletBadge outlet={article.outlet} full testId="reader-outlet" />}
           {article.author && <span className="author">by {article.author}</span>}
           <time dateTime={article.published ?? article.seenAt}>{longDate(article.published ?? article.seenAt)}</time>
+          {article.lang && <span className="lang" title="Language, told from the article's text" data-testid="reader-lang">{article.lang}</span>}
         </div>
         <h1 className="reader-title">{article.title ?? '(untitled)'}</h1>
         <div className="reader-actions">

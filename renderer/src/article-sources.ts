@@ -1,13 +1,8 @@
-// Where the article list and the reader get their data: windows of the library or of a search's hits, one article
-// with its outlet.
+// Where the article list and the reader get their data: windows of the library or of a search's hits, one article.
+// Each comes with its outlet (stored at ingest), so no view asks for outlets per row.
 import { api } from './api-client.ts';
 import type { FetchWindow } from './use-article-windows.ts';
-import type { Article, Outlet, Row, Scope } from './types.ts';
-
-/** Outlets of the given URLs by the library's state-affiliation registry. */
-function outletsOf(urls: (string | null)[]): Promise<(Outlet | null)[]> {
-  return api.call('outlets.match', { urls });
-}
+import type { Article, Row, Scope } from './types.ts';
 
 export const fetchLibrary = (scope: Scope): FetchWindow => async (offset, limit) => {
   const r = await api.call('articles.list', {
@@ -16,23 +11,20 @@ export const fetchLibrary = (scope: Scope): FetchWindow => async (offset, limit)
     ...(scope.folder !== undefined ? { folder: scope.folder } : {}),
     ...(scope.tag !== undefined ? { tag: scope.tag } : {}),
   });
-  const outlets = await outletsOf(r.items.map((i) => i.link));
-  return { total: r.total, items: r.items.map((item, i) => ({ ...item, outlet: outlets[i]?.name ?? null })) };
+  return { total: r.total, items: r.items };
 };
 
 export const fetchSearch = (q: string): FetchWindow => async (offset, limit) => {
   const r = await api.call('search.query', { q, offset, limit, sort: 'date' });
   const items: Row[] = r.hits.map((h) => ({
     id: h.id, title: h.title, feedTitle: h.feed, published: h.published, link: h.url, snippet: h.snippet, tags: h.tags,
-    labelKinds: [...new Set(h.labels.map((l) => l.kind))],
+    labelKinds: [...new Set(h.labels.map((l) => l.kind))], outlet: h.outlet ?? null,
     // Search hits do not say whether they were read: shown plain until opened.
     isRead: true, isStarred: false,
   }));
   return { total: r.total, items, warnings: r.warnings };
 };
 
-export async function loadArticle(id: number): Promise<Article> {
-  const a = await api.call('articles.get', { id });
-  const outlets = await outletsOf([a.link, a.siteUrl, a.feedUrl]);
-  return { ...a, outlet: outlets.find((o) => o !== null) ?? null };
+export function loadArticle(id: number): Promise<Article> {
+  return api.call('articles.get', { id });
 }

@@ -5,9 +5,9 @@ import type { ApiArgs, ApiResult } from '../../electron/api/methods.ts';
 export type View = 'all' | 'unread' | 'starred' | 'flagged';
 export type Counts = ApiResult<'sidebar.counts'>;
 export type ListItem = ApiResult<'articles.list'>['items'][number];
-export type Outlet = NonNullable<ApiResult<'outlets.match'>[number]>;
-/** An article as the reader shows it: the API's record plus its outlet from the registry, when known. */
-export type Article = ApiResult<'articles.get'> & { outlet?: Outlet | null };
+/** An article's outlet as the API sends it with every list item, search hit and article. */
+export type OutletBadge = NonNullable<ListItem['outlet']>;
+export type Article = ApiResult<'articles.get'>;
 export type Prefs = ApiResult<'settings.get'>;
 
 /** What the list shows: a window of the library, or of a search's hits. */
@@ -17,7 +17,9 @@ export interface Row {
   feedId?: number;
   title: string | null;
   feedTitle: string | null;
-  outlet?: string | null;
+  outlet: OutletBadge | null;
+  /** The article's language (ISO 639-1), told from its text at ingest; search hits leave it out. */
+  lang?: string | null;
   published: string | null;
   isRead: boolean;
   isStarred: boolean;

@@ -6,6 +6,9 @@ import { liveLabel } from './flags.ts';
 import type { ArticleFields, ArticleKeys } from '../../articles/normalise.ts';
 import type { KnownArticle } from '../../articles/dedupe.ts';
 import type { ArticleVersion } from '../records.ts';
+import type { OutletColumns } from './outlets.ts';
+
+const NO_OUTLET: OutletColumns = [null, null, null, null];
 
 const knownSelect = 'SELECT id, content_hash AS contentHash FROM article';
 
@@ -37,14 +40,16 @@ function fieldValues(a: ArticleFields): (string | null)[] {
     JSON.stringify(a.categories), a.publishedAt, a.updatedAt, a.raw, a.contentHash];
 }
 
-export function insertArticle(db: Db, feedId: number, a: ArticleFields, seenAt: string): number {
+/** Inserts a new article with its outlet (outlets.ts resolves it). */
+export function insertArticle(db: Db, feedId: number, a: ArticleFields, seenAt: string, outlet: OutletColumns = NO_OUTLET): number {
   return Number(prepared(db, `INSERT INTO article (feed_id, guid, link, canonical_link, title_date_hash, title, author, summary,
-    content, text, lang, categories, published_at, updated_at, raw, content_hash, first_seen_at, last_seen_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(feedId, ...fieldValues(a), seenAt, seenAt).lastInsertRowid);
+    content, text, lang, categories, published_at, updated_at, raw, content_hash, first_seen_at, last_seen_at,
+    outlet, outlet_key, outlet_country, outlet_category)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(feedId, ...fieldValues(a), seenAt, seenAt, ...outlet).lastInsertRowid);
 }
 
 /** Copies the stored version into article_version, then overwrites the row; previous_hash keeps the old hash. */
-export function updateArticle(db: Db, known: KnownArticle, a: ArticleFields, seenAt: string): void {
+export function updateArticle(db: Db, known: KnownArticle, a: ArticleFields, seenAt: string, outlet: OutletColumns = NO_OUTLET): void {
   // The replaced version was current from the previous update (or from first sight) until now.
   prepared(db, `INSERT INTO article_version (article_id, content_hash, title, summary, content, text, seen_from, seen_until)
     SELECT id, content_hash, title, summary, content, text,
@@ -52,7 +57,8 @@ export function updateArticle(db: Db, known: KnownArticle, a: ArticleFields, see
     FROM article WHERE id = ?`).run(seenAt, known.id);
   prepared(db, `UPDATE article SET guid = ?, link = ?, canonical_link = ?, title_date_hash = ?, title = ?, author = ?, summary = ?,
     content = ?, text = ?, lang = ?, categories = ?, published_at = ?, updated_at = ?, raw = ?, content_hash = ?,
-    previous_hash = content_hash, last_seen_at = ? WHERE id = ?`).run(...fieldValues(a), seenAt, known.id);
+    previous_hash = content_hash, last_seen_at = ?, outlet = ?, outlet_key = ?, outlet_country = ?, outlet_category = ?
+    WHERE id = ?`).run(...fieldValues(a), seenAt, ...outlet, known.id);
 }
 
 export function markSeen(db: Db, id: number, seenAt: string): void {

@@ -1,24 +1,58 @@
 // Stores a parsed feed's items: new ones inserted, edited ones updated with their previous version kept, the
-// rest marked as seen again; then what the enrichers (labels, auto-tags…, handed in by the caller) say about each
-// new or changed article is written with it. All of one feed's writes happen in one transaction: a crash mid-way
-// leaves the library as it was.
+// rest marked as seen again, with what the enrichers (labels, auto-tags…, handed in by the caller) say about each
+// new or changed article. Compute first, then one short transaction: the text, language, outlet, index rows and
+// the enrichers' results are worked out before the write lock is taken; the transaction writes the rows, then
+// the full-text index for the whole batch (the per-row trigger stands aside), the labels, and runs each auto-tag
+// rule once over the batch. All of one feed's writes are in that transaction: a crash leaves the library as it was.
 import type { Db } from './db.ts';
-import type { FeedObject } from '../../model.ts';
+import type { FeedObject, FeedItem } from '../../model.ts';
 import { findKnown, insertArticle, markSeen, updateArticle } from './articles.ts';
 import { articleSeenAt, syncDetectedLabels } from './labels.ts';
-import { tagByRules } from './auto-tag.ts';
-import { isEmptyItem, itemKeys, normaliseItem } from '../../articles/normalise.ts';
-import { identityKey, matchArticle } from '../../articles/dedupe.ts';
+import { compileRules, tagByRules, type CompiledRule } from './auto-tag.ts';
+import { feedOutlets, type OutletColumns } from './outlets.ts';
+import { prepared } from './prepared.ts';
+import { ftsValues, indexingInBatch, type FtsValues } from './search/functions.ts';
+import { isEmptyItem, itemKeys, normaliseItem, type ArticleFields, type ArticleKeys } from '../../articles/normalise.ts';
+import { identityKey, matchArticle, type KnownArticle } from '../../articles/dedupe.ts';
 import { mergeEnrichments, type EnrichedArticle, type Enricher, type Enrichment } from '../../articles/enrichment.ts';
 import type { IngestResult } from '../records.ts';
 import type { IngestOptions } from '../store.ts';
 
+/** A new or changed item with everything computed that its write needs. */
+interface Planned {
+  keys: ArticleKeys;
+  fields: ArticleFields;
+  outlet: OutletColumns;
+  fts: FtsValues;
+  enrichment: Enrichment;
+}
+
 /** See ArticleStore.ingest in store.ts; without maxWrites every new or changed item is written. */
 export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: IngestOptions): IngestResult {
+  const write = planIngest(db, feedId, feed, options);
+  return db.transaction(write)();
+}
+
+/**
+ * The compute step of an ingest, run outside any transaction: returns the write step, which the caller runs in
+ * its transaction (with whatever else belongs in it, such as the feed's new state) and which returns the result.
+ */
+export function planIngest(db: Db, feedId: number, feed: FeedObject, options: IngestOptions): () => IngestResult {
   const now = options.now ?? new Date().toISOString();
   const maxWrites = options.maxWrites ?? Infinity;
-  const run = options.enrichers;
   const result: IngestResult = { newIds: [], updatedIds: [], unchanged: 0, deferred: 0, repeated: 0, warnings: [] };
+  const outletOf = feedOutlets(db, feedId, feed.link);
+  const plan = (item: FeedItem, keys: ArticleKeys, known: KnownArticle | undefined): Planned => {
+    const fields = normaliseItem(item, feed.language, keys);
+    // The article's own language; the feed's declaration is only the hint for a text too short to tell.
+    if (options.detectLanguage) fields.lang = options.detectLanguage(`${fields.title ?? ''}\n${fields.text}`, fields.lang);
+    const enrichment = runEnrichers(options.enrichers, { id: known?.id ?? null, feedId, url: fields.link, text: fields.text, isNew: !known }, result.warnings);
+    return { keys, fields, outlet: outletOf(fields.link ?? fields.canonicalLink), fts: ftsValues(fields), enrichment };
+  };
+
+  // Which items are new or changed: the look-ups in one read transaction (one snapshot, not one per statement;
+  // in WAL mode it holds no write lock).
+  const found: { item: FeedItem; keys: ArticleKeys; known: KnownArticle | undefined }[] = [];
   const seen = new Set<string>();
   db.transaction(() => {
     for (const item of feed.items) {
@@ -30,7 +64,24 @@ export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: In
         continue;
       }
       seen.add(key);
-      const match = matchArticle(findKnown(db, feedId, keys), keys);
+      found.push({ item, keys, known: findKnown(db, feedId, keys) });
+    }
+  })();
+  // Compute, outside any transaction: all the work of the new and changed items.
+  let writes = 0;
+  const items = found.map(({ item, keys, known }) => {
+    const changed = matchArticle(known, keys).kind !== 'unchanged';
+    const planned = changed && writes < maxWrites ? plan(item, keys, known) : null;
+    if (planned) writes++;
+    return { item, keys, planned };
+  });
+  const rules = options.enrichers.length > 0 ? compileRules(db) : [];
+
+  // Write, in the caller's transaction. Each item is looked up again (another process may have written meanwhile).
+  return () => indexingInBatch(db, () => {
+    const written: { id: number; planned: Planned; isNew: boolean }[] = [];
+    for (const entry of items) {
+      const match = matchArticle(findKnown(db, feedId, entry.keys), entry.keys);
       if (match.kind === 'unchanged') {
         markSeen(db, match.known.id, now);
         result.unchanged++;
@@ -40,41 +91,74 @@ export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: In
         result.deferred++;
         continue;
       }
-      const fields = normaliseItem(item, feed.language, keys);
-      const isNew = match.kind === 'new';
-      const id = isNew ? insertArticle(db, feedId, fields, now) : match.known.id;
-      if (match.kind === 'updated') updateArticle(db, match.known, fields, now);
-      (isNew ? result.newIds : result.updatedIds).push(id);
-      enrichArticle(db, run, { id, feedId, url: fields.link, text: fields.text, isNew }, result.warnings);
+      const planned = entry.planned ?? plan(entry.item, entry.keys, match.kind === 'new' ? undefined : match.known);
+      if (match.kind === 'new') {
+        const id = insertArticle(db, feedId, planned.fields, now, planned.outlet);
+        result.newIds.push(id);
+        written.push({ id, planned, isNew: true });
+      } else {
+        updateArticle(db, match.known, planned.fields, now, planned.outlet);
+        result.updatedIds.push(match.known.id);
+        written.push({ id: match.known.id, planned, isNew: false });
+      }
     }
-  })();
-  return result;
+    // The index for the whole batch, from the values computed before the transaction.
+    const removeIndexed = prepared(db, 'DELETE FROM article_fts WHERE rowid = ?');
+    const index = prepared(db, 'INSERT INTO article_fts(rowid, title, author, summary, text, title_stem, text_stem) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const w of written) {
+      if (!w.isNew) removeIndexed.run(w.id);
+      index.run(w.id, ...w.planned.fts);
+    }
+    for (const w of written) writeLabels(db, { id: w.id, isNew: w.isNew }, w.planned.enrichment, now, result.warnings);
+    const tagged = written.filter((w) => w.planned.enrichment.autoTag);
+    applyRules(db, rules, tagged.map((w) => w.id), tagged.filter((w) => !w.isNew).map((w) => w.id), result.warnings);
+    return result;
+  });
 }
 
-/**
- * Runs the enrichers on one stored article and writes what they say. An enricher that throws contributes nothing;
- * its labels and its rule tags are each written in their own savepoint, so a failure there loses only that part.
- */
-export function enrichArticle(db: Db, list: Enricher[], article: EnrichedArticle, warnings: string[]): void {
+/** Runs the enrichers on one article; one that throws contributes nothing and is reported. */
+function runEnrichers(list: Enricher[], article: EnrichedArticle, warnings: string[]): Enrichment {
   const parts: Enrichment[] = [];
   for (const enricher of list) {
     try {
       const part = enricher(article);
       if (part) parts.push(part);
     } catch (err) {
-      warnings.push(`${enricher.name || 'an enricher'} failed on article ${article.id}: ${(err as Error).message}`);
+      const which = article.id === null ? `the new article ${article.url ?? '(no link)'}` : `article ${article.id}`;
+      warnings.push(`${enricher.name || 'an enricher'} failed on ${which}: ${(err as Error).message}`);
     }
   }
-  const e = mergeEnrichments(parts);
-  const write = (what: string, fn: () => void): void => {
-    try {
-      db.transaction(fn)();
-    } catch (err) {
-      warnings.push(`The ${what} of article ${article.id} could not be stored: ${(err as Error).message}`);
-    }
-  };
-  // Labels are dated by the ingest that wrote this version of the article (its last_seen_at).
+  return mergeEnrichments(parts);
+}
+
+/** Runs `fn` in a savepoint; a failure loses only what it wrote, and is reported. */
+function part(db: Db, what: string, fn: () => void, warnings: string[]): void {
+  try {
+    db.transaction(fn)();
+  } catch (err) {
+    warnings.push(`The ${what} could not be stored: ${(err as Error).message}`);
+  }
+}
+
+/** The detector's labels of one written article, dated by the ingest that wrote this version (`seenAt`). */
+function writeLabels(db: Db, article: { id: number; isNew: boolean }, e: Enrichment, seenAt: string, warnings: string[]): void {
   const labels = e.labels;
-  if (labels) write('labels', () => syncDetectedLabels(db, article.id, labels, articleSeenAt(db, article.id) ?? new Date().toISOString()));
-  if (e.autoTag) write('rule tags', () => tagByRules(db, article));
+  // A new article without labels has nothing to record; a changed one may have lost some.
+  if (!labels || (labels.length === 0 && article.isNew)) return;
+  part(db, `labels of article ${article.id}`, () => syncDetectedLabels(db, article.id, labels, seenAt), warnings);
+}
+
+/** Each rule once over the batch (its query compiled once per ingest), each in its own savepoint. */
+function applyRules(db: Db, rules: CompiledRule[], ids: number[], updatedIds: number[], warnings: string[]): void {
+  if (ids.length === 0) return;
+  for (const rule of rules) part(db, `tags of rule ${rule.id} (${rule.query})`, () => tagByRules(db, rule, ids, updatedIds), warnings);
+}
+
+/**
+ * Runs the enrichers on one stored article (full text) and writes what they say, each part in its own savepoint.
+ */
+export function enrichArticle(db: Db, list: Enricher[], article: EnrichedArticle & { id: number }, warnings: string[]): void {
+  const e = runEnrichers(list, article, warnings);
+  writeLabels(db, { id: article.id, isNew: false }, e, articleSeenAt(db, article.id) ?? new Date().toISOString(), warnings);
+  if (e.autoTag) applyRules(db, compileRules(db), [article.id], article.isNew ? [] : [article.id], warnings);
 }

@@ -88,14 +88,14 @@ export function flagCounts(db: Db, f: FlagFilter): FlagCount[] {
   const period = f.interval === 'week' ? `date(${day}, 'weekday 0', '-6 days')` : day;
   const rows = db.prepare(`
     SELECT l.kind, min(l.entity) AS entity, a.feed_id AS feedId, f.title AS feedTitle, f.url AS feedUrl, f.site_url AS siteUrl,
-      ${period} AS period, l.review, count(*) AS count
+      a.outlet, a.outlet_country AS outletCountry, a.outlet_category AS outletCategory, ${period} AS period, l.review, count(*) AS count
     FROM label l JOIN article a ON a.id = l.article_id JOIN feed f ON f.id = a.feed_id
     WHERE l.removed_at IS NULL
       AND (@kind IS NULL OR l.kind = @kind)
       AND (@review IS NULL OR l.review = @review)
       AND (@after IS NULL OR ${day} >= @after)
       AND (@before IS NULL OR ${day} < @before)
-    GROUP BY l.kind, lower(l.entity), a.feed_id, period, l.review
+    GROUP BY l.kind, lower(l.entity), a.feed_id, a.outlet, period, l.review
     ORDER BY period`).all({
     kind: f.kind ?? null, review: f.review ?? null, after: f.after ?? null, before: f.before ?? null,
   }) as FlagCount[];

@@ -6,10 +6,14 @@ import foundation from './schema/001-foundation.ts';
 import search from './schema/002-search.ts';
 import labels from './schema/003-labels.ts';
 import pages from './schema/004-pages.ts';
+import ingest from './schema/005-ingest.ts';
+import { resolveOutlets } from './outlets.ts';
 
 export interface Migration {
   version: number;
   sql: string;
+  /** Fills what SQL alone cannot (values computed in JavaScript), in the same transaction as `sql`. */
+  fill?: (db: Db) => void;
 }
 
 export const migrations: Migration[] = [
@@ -17,6 +21,7 @@ export const migrations: Migration[] = [
   { version: 2, sql: search },
   { version: 3, sql: labels },
   { version: 4, sql: pages },
+  { version: 5, sql: ingest, fill: (db) => { resolveOutlets(db); } },
 ];
 
 export const LATEST_SCHEMA = migrations.at(-1)?.version ?? 0;
@@ -32,6 +37,7 @@ export function migrate(db: Db): void {
     if (m.version <= current) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.fill?.(db);
       db.pragma(`user_version = ${m.version}`);
     })();
   }

@@ -3,7 +3,17 @@
 // the page of ids comes from an index walk, and only that page is joined to tags, labels and feeds.
 import type { Db } from './db.ts';
 import { liveLabel } from './flags.ts';
-import type { ArticleDetail, ArticleLabel, FeedCount, ListFilter, ListItem, SidebarCounts } from '../records.ts';
+import type { ArticleDetail, ArticleLabel, FeedCount, ListFilter, ListItem, OutletBadge, SidebarCounts } from '../records.ts';
+import { registryFor } from './outlets.ts';
+
+/** The stored outlet columns of `a`, aliased for outletBadge(). */
+export const OUTLET_COLUMNS = 'a.outlet AS outletName, a.outlet_country AS outletCountry, a.outlet_category AS outletCategory';
+
+export interface OutletRow { outletName: string | null; outletCountry: string | null; outletCategory: string | null }
+
+export function outletBadge(r: OutletRow): OutletBadge | null {
+  return r.outletName === null ? null : { name: r.outletName, country: r.outletCountry ?? '', category: r.outletCategory ?? '' };
+}
 
 type Param = string | number;
 
@@ -24,6 +34,10 @@ function whereClause(f: ListFilter): { sql: string; params: Param[] } {
     parts.push('a.feed_id IN (SELECT fe.id FROM feed fe JOIN folder fo ON fo.id = fe.folder_id WHERE fo.name = ?)');
     params.push(f.folder);
   }
+  if (f.lang !== undefined) {
+    parts.push('a.lang = ?');
+    params.push(f.lang.toLowerCase());
+  }
   if (f.tag !== undefined) {
     parts.push('EXISTS (SELECT 1 FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = a.id AND t.name = ?)');
     params.push(f.tag);
@@ -36,9 +50,9 @@ const ORDER = 'ORDER BY a.published_at DESC, a.id DESC';
 // Tags and label kinds travel as one string each: a unit separator cannot occur in a tag name typed by a person.
 const SEP = '\u001f';
 
-interface ListRow {
+interface ListRow extends OutletRow {
   id: number; feedId: number; feedTitle: string | null; title: string | null; link: string | null; published: string | null;
-  seenAt: string; isRead: number; isStarred: number; tags: string | null; labelKinds: string | null;
+  seenAt: string; isRead: number; isStarred: number; tags: string | null; labelKinds: string | null; lang: string | null;
 }
 
 export function listArticles(db: Db, filter: ListFilter, offset: number, limit: number): { total: number; items: ListItem[] } {
@@ -47,7 +61,7 @@ export function listArticles(db: Db, filter: ListFilter, offset: number, limit: 
   const rows = db.prepare(`
     WITH page AS (SELECT a.id FROM article a ${where} ${ORDER} LIMIT ? OFFSET ?)
     SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, a.title, a.link, a.published_at AS published,
-      a.first_seen_at AS seenAt, a.is_read AS isRead, a.is_starred AS isStarred,
+      a.first_seen_at AS seenAt, a.is_read AS isRead, a.is_starred AS isStarred, a.lang, ${OUTLET_COLUMNS},
       (SELECT group_concat(t.name, '${SEP}') FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = a.id) AS tags,
       (SELECT group_concat(DISTINCT l.kind) FROM label l WHERE l.article_id = a.id AND ${liveLabel('l')}) AS labelKinds
     FROM page JOIN article a ON a.id = page.id JOIN feed f ON f.id = a.feed_id
@@ -59,11 +73,13 @@ export function listArticles(db: Db, filter: ListFilter, offset: number, limit: 
       isRead: r.isRead === 1, isStarred: r.isStarred === 1,
       tags: r.tags ? r.tags.split(SEP).sort((x, y) => x.localeCompare(y)) : [],
       labelKinds: r.labelKinds ? r.labelKinds.split(',').sort() : [],
+      lang: r.lang,
+      outlet: outletBadge(r),
     })),
   };
 }
 
-interface DetailRow {
+interface DetailRow extends OutletRow {
   id: number; feedId: number; feedTitle: string | null; feedUrl: string; siteUrl: string | null; title: string | null;
   link: string | null; author: string | null; published: string | null; updated: string | null; seenAt: string; lang: string | null;
   summary: string | null; content: string | null; fullHtml: string | null; categories: string; isRead: number; isStarred: number;
@@ -81,7 +97,7 @@ function parseCategories(json: string): string[] {
 export function getArticle(db: Db, id: number): ArticleDetail | undefined {
   const row = db.prepare(`SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, f.url AS feedUrl, f.site_url AS siteUrl, a.title,
       a.link, a.author, a.published_at AS published, a.updated_at AS updated, a.first_seen_at AS seenAt, a.lang, a.summary, a.content,
-      a.full_html AS fullHtml, a.categories, a.is_read AS isRead, a.is_starred AS isStarred
+      a.full_html AS fullHtml, a.categories, a.is_read AS isRead, a.is_starred AS isStarred, ${OUTLET_COLUMNS}
     FROM article a JOIN feed f ON f.id = a.feed_id WHERE a.id = ?`).get(id) as DetailRow | undefined;
   if (!row) return undefined;
   const tags = (db.prepare(`SELECT t.name, t.color, at.rule_id IS NOT NULL AS byRule FROM article_tag at JOIN tag t ON t.id = at.tag_id
@@ -89,7 +105,12 @@ export function getArticle(db: Db, id: number): ArticleDetail | undefined {
     .map((t) => ({ name: t.name, color: t.color, byRule: t.byRule === 1 }));
   const labels = db.prepare(`SELECT id, kind, entity, marker, evidence, start, end, origin, review, note FROM label
     WHERE article_id = ? AND removed_at IS NULL ORDER BY start, id`).all(id) as ArticleLabel[];
-  return { ...row, categories: parseCategories(row.categories), isRead: row.isRead === 1, isStarred: row.isStarred === 1, tags, labels };
+  const { outletName, outletCountry, outletCategory, ...fields } = row;
+  const badge = outletBadge({ outletName, outletCountry, outletCategory });
+  // The source is the registry's word, not the article's: read from the registry for this one article.
+  const entry = badge && registryFor(db).entries.find((e) => e.name === badge.name);
+  const outlet = badge && { ...badge, source: entry ? (entry.date ? `${entry.source} (${entry.date})` : entry.source) : '' };
+  return { ...fields, categories: parseCategories(row.categories), isRead: row.isRead === 1, isStarred: row.isStarred === 1, tags, labels, outlet };
 }
 
 const BATCH = 500; // stays well under SQLite's limit on bound parameters

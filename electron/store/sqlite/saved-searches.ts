@@ -3,19 +3,19 @@ import type { Db } from './db.ts';
 import { TagError } from '../../tags/tag-names.ts';
 import { parseQuery } from '../../query/parser.ts';
 import { QuerySyntaxError } from '../../query/errors.ts';
-import { bindOutlets, countMatches, prepareQuery, type OutletResolver } from './search/search.ts';
+import { bindOutlets, countMatches, prepareQuery, type OutletSource } from './search/search.ts';
 import type { SavedSearch } from '../records.ts';
 
 interface Row { id: number; name: string; query: string; created_at: string }
 
-export function listSavedSearches(db: Db, outletOf?: OutletResolver): SavedSearch[] {
+export function listSavedSearches(db: Db, outletOf?: OutletSource): SavedSearch[] {
   const rows = db.prepare('SELECT id, name, query, created_at FROM saved_search ORDER BY name COLLATE NOCASE').all() as Row[];
   return rows.map((r) => ({ id: r.id, name: r.name, query: r.query, createdAt: r.created_at, count: liveCount(db, r.query, outletOf) }));
 }
 
-function liveCount(db: Db, query: string, outletOf?: OutletResolver): number | null {
+function liveCount(db: Db, query: string, outletOf?: OutletSource): number | null {
   try {
-    const p = prepareQuery(query);
+    const p = prepareQuery(query, outletOf);
     bindOutlets(db, p.compiled.needsOutlet, outletOf);
     return countMatches(db, p);
   } catch (err) {
@@ -25,7 +25,7 @@ function liveCount(db: Db, query: string, outletOf?: OutletResolver): number | n
 }
 
 /** Saves a search under a name; saving under an existing name replaces its query. */
-export function saveSearch(db: Db, name: string, query: string, outletOf?: OutletResolver, now = new Date().toISOString()): SavedSearch {
+export function saveSearch(db: Db, name: string, query: string, outletOf?: OutletSource, now = new Date().toISOString()): SavedSearch {
   const clean = name.replace(/\s+/g, ' ').trim();
   if (clean === '') throw new TagError('bad_request', 'A saved search needs a name: it was empty.');
   parseQuery(query);

@@ -12,7 +12,7 @@ import {
 } from './feeds.ts';
 import { listFolders } from './folders.ts';
 import { logFetch } from './fetch-log.ts';
-import { ingestFeed, enrichArticle } from './ingest.ts';
+import { ingestFeed, enrichArticle, planIngest } from './ingest.ts';
 import { articleExists, countFlagged } from './articles.ts';
 import { getArticle, listArticles, markAllRead, markArticles, sidebarCounts } from './reader.ts';
 import { articlesWithoutPage, fullTextTargets, getPage, insertPage, pagesOf, recentFeedHtml, storedFullText, storeFullText } from './pages.ts';
@@ -26,11 +26,12 @@ import {
 import { addRule, getRule, listRules } from './rules.ts';
 import { applyRules, removeRule } from './auto-tag.ts';
 import { addManualLabel, articleText, flagCounts, getLabel, labelsForArticle, setLabelReview } from './labels.ts';
-import { deleteOutletOverride, forgetRegistry, outletResolver, registryFor, upsertOutletOverride } from './outlets.ts';
+import { deleteOutletOverride, forgetRegistry, registryFor, storedOutlets, reresolveOutlets, upsertOutletOverride } from './outlets.ts';
 import type {
   ArticleStore, FeedStore, FolderStore, LabelStore, OutletStore, PageStore, RuleStore, SearchStore, Store, TagStore,
 } from '../store.ts';
 import type { ExportRow, PageRecord } from '../records.ts';
+import type { OutletSource } from './search/search.ts';
 
 export class SqliteStore implements Store {
   /** The connection, for tests that check the file itself and for the engine's maintenance; callers use the methods. */
@@ -53,7 +54,9 @@ export class SqliteStore implements Store {
   constructor(db: Db) {
     this.db = db;
     const tx = <T>(fn: () => T): T => db.transaction(fn)();
-    const outletOf = (): ReturnType<typeof outletResolver> => outletResolver(db);
+    // outlet: and country: read the outlet each article was given at ingest.
+    // Read per call: an edit of the registry replaces the library's registry.
+    const outletOf = (): OutletSource => storedOutlets(db);
 
     this.feeds = {
       list: async () => listFeedRecords(db),
@@ -72,18 +75,22 @@ export class SqliteStore implements Store {
         updateFeedState(db, feedId, state);
         logFetch(db, log);
       }),
-      recordPoll: async (feedId, poll) => tx(() => {
-        const result = ingestFeed(db, feedId, poll.feed, poll.ingest);
-        // Items left for the next poll: keep no validators, so that the next poll gets the whole feed again.
-        const deferred = result.deferred > 0;
-        updateFeedState(db, feedId, deferred ? { ...poll.state, etag: null, lastModified: null } : poll.state);
-        const note = deferred ? `${result.deferred} items left for the next poll.` : null;
-        logFetch(db, {
-          ...poll.log, newCount: result.newIds.length, updatedCount: result.updatedIds.length,
-          error: [poll.log.error, note, ...result.warnings].filter(Boolean).join(' ') || null,
+      recordPoll: async (feedId, poll) => {
+        // The items' work is computed before the transaction; the transaction only writes.
+        const write = planIngest(db, feedId, poll.feed, poll.ingest);
+        return tx(() => {
+          const result = write();
+          // Items left for the next poll: keep no validators, so that the next poll gets the whole feed again.
+          const deferred = result.deferred > 0;
+          updateFeedState(db, feedId, deferred ? { ...poll.state, etag: null, lastModified: null } : poll.state);
+          const note = deferred ? `${result.deferred} items left for the next poll.` : null;
+          logFetch(db, {
+            ...poll.log, newCount: result.newIds.length, updatedCount: result.updatedIds.length,
+            error: [poll.log.error, note, ...result.warnings].filter(Boolean).join(' ') || null,
+          });
+          return result;
         });
-        return result;
-      }),
+      },
     };
 
     this.folders = { list: async () => listFolders(db) };
@@ -162,17 +169,18 @@ export class SqliteStore implements Store {
       flagCounts: async (filter) => flagCounts(db, filter),
     };
 
+    // An edit of the registry and the stored outlets it changes are one transaction.
+    const editRegistry = <T>(edit: () => T): T => tx(() => {
+      const before = registryFor(db);
+      const result = edit();
+      forgetRegistry(db);
+      reresolveOutlets(db, before);
+      return result;
+    });
     this.outlets = {
       registry: async () => registryFor(db),
-      saveOverride: async (override, now) => {
-        upsertOutletOverride(db, override, now);
-        forgetRegistry(db);
-      },
-      deleteOverride: async (name) => {
-        const deleted = deleteOutletOverride(db, name);
-        forgetRegistry(db);
-        return deleted;
-      },
+      saveOverride: async (override, now) => editRegistry(() => upsertOutletOverride(db, override, now)),
+      deleteOverride: async (name) => editRegistry(() => deleteOutletOverride(db, name)),
     };
   }
 

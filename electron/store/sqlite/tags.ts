@@ -5,7 +5,7 @@ import type { Db } from './db.ts';
 import { foldWord } from '../../text/fold.ts';
 import { checkTagColor, cleanTagName, TagError, type TagRef } from '../../tags/tag-names.ts';
 import { articleExists } from './articles.ts';
-import { bindOutlets, prepareQuery, querySource, runQuery, type OutletResolver } from './search/search.ts';
+import { bindOutlets, prepareQuery, querySource, runQuery, type OutletSource } from './search/search.ts';
 import type { TagRecord } from '../records.ts';
 
 export function listTags(db: Db): TagRecord[] {
@@ -110,13 +110,13 @@ export function articleTags(db: Db, articleId: number): string[] {
 }
 
 /** Articles named one by one (each must exist), or every result of a query. */
-export function targetArticles(db: Db, target: { ids?: number[] | undefined; query?: string | undefined }, outletOf?: OutletResolver): number[] {
+export function targetArticles(db: Db, target: { ids?: number[] | undefined; query?: string | undefined }, outletOf?: OutletSource): number[] {
   if (target.ids) {
     const missing = target.ids.find((i) => !articleExists(db, i));
     if (missing !== undefined) throw new TagError('not_found', `There is no article ${missing}.`);
     return target.ids;
   }
-  const p = prepareQuery(target.query ?? '');
+  const p = prepareQuery(target.query ?? '', outletOf);
   bindOutlets(db, p.compiled.needsOutlet, outletOf);
   const src = querySource(p);
   return runQuery(() => (db.prepare(`SELECT a.id FROM ${src.from} WHERE ${src.where}`).all(...src.params) as { id: number }[]).map((r) => r.id));

@@ -14,7 +14,8 @@ export interface CompiledQuery {
   /** An SQL condition on `a` (article) for the rest; '1' when there is nothing else. */
   where: string;
   params: unknown[];
-  /** The query has outlet: or country: filters, which call footnote_outlet() (registered per search). */
+  /** The query has outlet: or country: filters that call footnote_outlet() (registered per search): only when
+   * compiled for a library without stored outlets. */
   needsOutlet: boolean;
   /**
    * When the whole query is one set filter (tag:, label:, is:flagged), the sub-query listing its article ids:
@@ -29,10 +30,16 @@ export interface CompiledQuery {
 }
 
 /**
- * 'set' suits searching many articles (text sub-queries run once); 'row' suits testing a few given
- * articles, as the auto-tag rules do at ingest (text sub-queries are probed by rowid).
+ * 'set' suits searching many articles (text sub-queries run once); 'row' suits testing some given articles, as
+ * the auto-tag rules do at ingest: text sub-queries run once over the rowid range of those articles, bound by
+ * the FIRST_ID and LAST_ID placeholders in `params` (FTS5 seeks to the range, so the cost follows the batch, not
+ * the library: probing each article by rowid decoded a common term's whole doclist per article).
  */
 export type CompileMode = 'set' | 'row';
+
+/** Placeholders in a 'row' compilation's params: the smallest and largest id of the articles tested. */
+export const FIRST_ID = Symbol('first article id');
+export const LAST_ID = Symbol('last article id');
 
 /** bm25 weights in FTS column order (title, author, summary, text, title_stem, text_stem): titles count 5×. */
 export const BM25_WEIGHTS = '5.0, 1.0, 1.0, 1.0, 5.0, 1.0';
@@ -121,16 +128,20 @@ class SqlBuilder {
   /** Set by a condition that reads article columns other than id. */
   readsRow = false;
   readonly #mode: CompileMode;
+  readonly #storedOutlets: boolean;
 
-  constructor(mode: CompileMode) {
+  constructor(mode: CompileMode, storedOutlets: boolean) {
     this.#mode = mode;
+    this.#storedOutlets = storedOutlets;
   }
 
   textCondition(fts: string): string {
-    this.params.push(fts);
-    return this.#mode === 'set'
-      ? 'a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)'
-      : 'EXISTS (SELECT 1 FROM article_fts WHERE article_fts MATCH ? AND rowid = a.id)';
+    if (this.#mode === 'set') {
+      this.params.push(fts);
+      return 'a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)';
+    }
+    this.params.push(fts, FIRST_ID, LAST_ID);
+    return 'a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ? AND rowid BETWEEN ? AND ?)';
   }
 
   condition(node: QueryNode): string {
@@ -187,10 +198,16 @@ class SqlBuilder {
       case 'outlet': case 'country':
         this.needsOutlet = true;
         this.params.push(node.field, foldWord(v));
-        return 'footnote_outlet(coalesce(a.link, a.canonical_link), (SELECT site_url FROM feed WHERE id = a.feed_id), (SELECT url FROM feed WHERE id = a.feed_id), ?, ?)';
+        if (!this.#storedOutlets) return OUTLET_CALL;
+        // The outlet stored on the article at ingest (schema 5): a column test; the resolver only for rows that
+        // ingest did not write (outlet_key NULL; '' means "no outlet").
+        this.params.push(foldWord(v));
+        return `CASE WHEN a.outlet_key IS NULL THEN ${OUTLET_CALL} ELSE ${node.field === 'outlet' ? 'instr(a.outlet_key, ?) > 0' : "lower(coalesce(a.outlet_country, '')) = ?"} END`;
     }
   }
 }
+
+const OUTLET_CALL = 'footnote_outlet(coalesce(a.link, a.canonical_link), (SELECT site_url FROM feed WHERE id = a.feed_id), (SELECT url FROM feed WHERE id = a.feed_id), ?, ?)';
 
 /** The date an article is filed under: when it was published, else when Footnote first saw it. */
 const TAG_SET = 'SELECT article_id FROM article_tag WHERE tag_id IN (SELECT id FROM tag WHERE footnote_lower(name) = ?)';
@@ -221,15 +238,16 @@ function splitAnd(node: QueryNode & { kind: 'and' }): { text: QueryNode | null; 
 }
 
 /** The whole query as one SQL condition on `a`. */
-export function compileCondition(root: QueryNode | null, mode: CompileMode): { where: string; params: unknown[]; needsOutlet: boolean } {
+export function compileCondition(root: QueryNode | null, mode: CompileMode, storedOutlets = false): { where: string; params: unknown[]; needsOutlet: boolean } {
   if (!root) return { where: '1', params: [], needsOutlet: false };
-  const b = new SqlBuilder(mode);
+  const b = new SqlBuilder(mode, storedOutlets);
   const where = b.condition(root);
   return { where, params: b.params, needsOutlet: b.needsOutlet };
 }
 
-export function compileQuery(root: QueryNode | null): CompiledQuery {
-  const b = new SqlBuilder('set');
+/** `storedOutlets`: outlet: and country: read the outlet stored on each article rather than a resolver. */
+export function compileQuery(root: QueryNode | null, storedOutlets = false): CompiledQuery {
+  const b = new SqlBuilder('set', storedOutlets);
   if (!root) return { match: null, where: '1', params: [], needsOutlet: false, idSet: null, rowidWhere: null };
   if (isText(root)) return { match: textFts(root), where: '1', params: [], needsOutlet: false, idSet: null, rowidWhere: null };
   if (root.kind === 'and') {

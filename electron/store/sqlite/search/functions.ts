@@ -1,17 +1,45 @@
 // SQL functions the search schema needs. The FTS triggers call them, so every connection that writes articles
-// must have them: openDatabase registers them before migrating.
+// must have them: openDatabase registers them before migrating. Ingest computes the same index values in
+// JavaScript before its transaction (ftsValues) and writes the index for its whole batch, the triggers standing
+// aside meanwhile (indexingInBatch); other writes (edits, full text, bulk fills) are indexed by the triggers.
 import type { Db } from '../db.ts';
 import { foldWord, indexFold } from '../../../text/fold.ts';
 import { stemText } from '../../../text/stem.ts';
+import type { ArticleFields } from '../../../articles/normalise.ts';
 
 function text(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }
 
+const fold = (s: string | null): string | null => (s === null ? null : indexFold(s));
+const stem = (s: string | null): string | null => (s === null ? null : stemText(s));
+
+/** One article's row of article_fts (title, author, summary, text, title_stem, text_stem), as the triggers of
+ * schema 2 compute it. */
+export type FtsValues = [string | null, string | null, string | null, string | null, string | null, string | null];
+
+export function ftsValues(a: Pick<ArticleFields, 'title' | 'author' | 'summary' | 'text'>): FtsValues {
+  return [fold(a.title), fold(a.author), fold(a.summary), fold(a.text), stem(a.title), stem(a.text === '' ? a.summary : a.text)];
+}
+
+const batching = new WeakSet<Db>();
+
+/** Runs `fn` (inside a transaction) with the index triggers standing aside: the caller indexes what it writes. */
+export function indexingInBatch<T>(db: Db, fn: () => T): T {
+  batching.add(db);
+  try {
+    return fn();
+  } finally {
+    batching.delete(db);
+  }
+}
+
 export function registerSearchFunctions(db: Db): void {
   const det = { deterministic: true };
-  db.function('footnote_fold', det, (v: unknown) => { const s = text(v); return s === null ? null : indexFold(s); });
-  db.function('footnote_stem', det, (v: unknown) => { const s = text(v); return s === null ? null : stemText(s); });
+  db.function('footnote_fold', det, (v: unknown) => fold(text(v)));
+  db.function('footnote_stem', det, (v: unknown) => stem(text(v)));
   // Unicode-aware lower case for filters on names (SQLite's lower() and NOCASE fold ASCII only).
   db.function('footnote_lower', det, (v: unknown) => { const s = text(v); return s === null ? null : foldWord(s); });
+  // 0 while ingest indexes its own batch (schema 5's triggers test it).
+  db.function('footnote_trigger_indexes', () => (batching.has(db) ? 0 : 1));
 }

@@ -8,6 +8,7 @@ import { QuerySyntaxError } from '../../../query/errors.ts';
 import { highlighter, makeSnippet } from '../../../query/snippet.ts';
 import { liveLabel } from '../flags.ts';
 import type { SearchResult, SearchSort } from '../../records.ts';
+import { OUTLET_COLUMNS, outletBadge, type OutletRow } from '../reader.ts';
 
 /**
  * An article's outlet from its URL, its feed's site and its feed's URL (the first that the registry knows).
@@ -15,12 +16,23 @@ import type { SearchResult, SearchSort } from '../../records.ts';
  */
 export type OutletResolver = (urls: (string | null)[]) => { name: string; country: string } | null;
 
+/**
+ * Where outlet: and country: find an article's outlet. The library's own searches read the outlet ingest stored on
+ * each article (`stored`), calling the resolver only for rows written without ingest (outlet_key NULL: test
+ * corpora, bulk fills); a bare resolver is called for every row. Hits carry the stored outlet in the first case.
+ */
+export type OutletSource = OutletResolver | { stored: true; fallback: OutletResolver };
+
+function resolverOf(outletOf: OutletSource | undefined): OutletResolver | undefined {
+  return typeof outletOf === 'object' ? outletOf.fallback : outletOf;
+}
+
 export interface SearchOptions {
   limit?: number;
   offset?: number;
   sort?: SearchSort;
   /** Needed by outlet: and country: filters. */
-  outletOf?: OutletResolver;
+  outletOf?: OutletSource;
 }
 
 /** A query made ready to run: parsed once, reusable for counting and paging (saved searches, rules, export). */
@@ -30,9 +42,9 @@ export interface PreparedQuery {
   highlight: ReturnType<typeof highlighter>;
 }
 
-export function prepareQuery(q: string): PreparedQuery {
+export function prepareQuery(q: string, outletOf?: OutletSource): PreparedQuery {
   const parsed = parseQuery(q);
-  return { compiled: compileQuery(parsed.root), warnings: parsed.warnings, highlight: highlighter(parsed.root) };
+  return { compiled: compileQuery(parsed.root, typeof outletOf === 'object'), warnings: parsed.warnings, highlight: highlighter(parsed.root) };
 }
 
 /** FROM … WHERE … of a prepared query, with its parameters, over `article a`. */
@@ -43,12 +55,13 @@ export function querySource(p: PreparedQuery): { from: string; where: string; pa
 }
 
 /** Registers footnote_outlet() for this query's outlet:/country: filters, or says why they cannot run. */
-export function bindOutlets(db: Db, needsOutlet: boolean, outletOf: OutletResolver | undefined): void {
+export function bindOutlets(db: Db, needsOutlet: boolean, outletOf: OutletSource | undefined): void {
   if (!needsOutlet) return;
-  if (!outletOf) throw new QuerySyntaxError('outlet: and country: need the outlet registry, which is not loaded here', 1);
+  const resolve = resolverOf(outletOf);
+  if (!resolve) throw new QuerySyntaxError('outlet: and country: need the outlet registry, which is not loaded here', 1);
   const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
   db.function('footnote_outlet', (link: unknown, site: unknown, feedUrl: unknown, what: unknown, wanted: unknown) => {
-    const outlet = outletOf([str(link), str(site), str(feedUrl)]);
+    const outlet = resolve([str(link), str(site), str(feedUrl)]);
     if (!outlet) return 0;
     const value = (what === 'country' ? outlet.country : outlet.name).toLowerCase();
     return value === wanted || (what === 'outlet' && value.includes(String(wanted))) ? 1 : 0;
@@ -77,7 +90,7 @@ export function countMatches(db: Db, p: PreparedQuery): number {
   return runQuery(() => (db.prepare(sql).get(...src.params) as { n: number }).n);
 }
 
-interface HitRow {
+interface HitRow extends OutletRow {
   id: number;
   title: string | null;
   url: string | null;
@@ -87,7 +100,7 @@ interface HitRow {
 }
 
 export function search(db: Db, q: string, options: SearchOptions = {}): SearchResult {
-  const p = prepareQuery(q);
+  const p = prepareQuery(q, options.outletOf);
   bindOutlets(db, p.compiled.needsOutlet, options.outletOf);
   const limit = options.limit ?? DEFAULT_LIMIT;
   const offset = options.offset ?? 0;
@@ -118,12 +131,13 @@ export function search(db: Db, q: string, options: SearchOptions = {}): SearchRe
   }
   const byId = new Map((db.prepare(`
     SELECT a.id, a.title, coalesce(a.link, a.canonical_link) AS url, coalesce(f.title, f.url) AS feed,
-           a.published_at AS published, coalesce(nullif(a.text, ''), a.summary) AS body
+           a.published_at AS published, coalesce(nullif(a.text, ''), a.summary) AS body, ${OUTLET_COLUMNS}
     FROM article a JOIN feed f ON f.id = a.feed_id
     WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as HitRow[]).map((r) => [r.id, r]));
   const rows = ids.map((id) => byId.get(id)).filter((r): r is HitRow => r !== undefined);
   total ??= ids.length < limit && (offset === 0 || ids.length > 0) ? offset + ids.length : countMatches(db, p);
   const extras = articleExtras(db, rows.map((r) => r.id));
+  const stored = typeof options.outletOf === 'object';
   const hits = rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -133,6 +147,7 @@ export function search(db: Db, q: string, options: SearchOptions = {}): SearchRe
     snippet: makeSnippet(r.body ?? '', p.highlight),
     tags: extras.tags.get(r.id) ?? [],
     labels: extras.labels.get(r.id) ?? [],
+    ...(stored ? { outlet: outletBadge(r) } : {}),
   }));
   return { total, hits, warnings: p.warnings };
 }

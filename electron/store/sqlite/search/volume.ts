@@ -2,7 +2,7 @@
 // label kind. Empty periods between the first and the last are filled with zeros, ready to chart.
 import type { Db } from '../db.ts';
 import { DATE_EXPR } from './compile.ts';
-import { bindOutlets, prepareQuery, querySource, runQuery, type OutletResolver } from './search.ts';
+import { bindOutlets, prepareQuery, querySource, runQuery, type OutletSource } from './search.ts';
 import { liveLabel } from '../flags.ts';
 import type { VolumeData, VolumeInterval, VolumeSeries, VolumeSplit } from '../../records.ts';
 
@@ -16,13 +16,14 @@ function periodExpr(interval: VolumeInterval): string {
 }
 
 const SPLIT_KEY: Record<VolumeSplit, { join: string; key: string }> = {
-  outlet: { join: 'JOIN feed f ON f.id = a.feed_id', key: "coalesce(f.site_url, f.url) || char(1) || coalesce(f.title, f.url)" },
+  // The article's outlet as stored at ingest, else its feed's title.
+  outlet: { join: 'JOIN feed f ON f.id = a.feed_id', key: 'coalesce(a.outlet, f.title, f.url)' },
   tag: { join: 'LEFT JOIN article_tag at ON at.article_id = a.id LEFT JOIN tag t ON t.id = at.tag_id', key: "coalesce(t.name, '(no tag)')" },
   label: { join: `LEFT JOIN label l ON l.article_id = a.id AND ${liveLabel('l')}`, key: "coalesce(l.kind, '(no label)')" },
 };
 
-export function volume(db: Db, q: string, interval: VolumeInterval, split: VolumeSplit | null = null, outletOf?: OutletResolver): VolumeData {
-  const p = prepareQuery(q);
+export function volume(db: Db, q: string, interval: VolumeInterval, split: VolumeSplit | null = null, outletOf?: OutletSource): VolumeData {
+  const p = prepareQuery(q, outletOf);
   bindOutlets(db, p.compiled.needsOutlet, outletOf);
   const src = querySource(p);
   const s = split ? SPLIT_KEY[split] : { join: '', key: "'all'" };
@@ -33,7 +34,7 @@ export function volume(db: Db, q: string, interval: VolumeInterval, split: Volum
   const index = new Map(periods.map((d, i) => [d, i]));
   const byKey = new Map<string, number[]>();
   for (const r of rows) {
-    const key = split === 'outlet' ? outletName(r.key, outletOf) : r.key;
+    const key = r.key;
     const counts = byKey.get(key) ?? periods.map(() => 0);
     const i = index.get(r.period);
     if (i !== undefined) counts[i] = (counts[i] ?? 0) + r.n;
@@ -42,12 +43,6 @@ export function volume(db: Db, q: string, interval: VolumeInterval, split: Volum
   const series = [...byKey].map(([key, counts]) => ({ key, counts, total: counts.reduce((a, b) => a + b, 0) }))
     .sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
   return { interval, split, periods, series: capSeries(series, periods.length), total, warnings: p.warnings };
-}
-
-/** The feed's site (or URL) and title, joined by \x01 in SQL: the registry's outlet name, else the feed title. */
-function outletName(key: string, outletOf?: OutletResolver): string {
-  const [site = '', title = site] = key.split('\u0001');
-  return outletOf?.([site])?.name ?? title;
 }
 
 function capSeries(series: VolumeSeries[], length: number): VolumeSeries[] {
