@@ -6,8 +6,10 @@ import { app, BrowserWindow, ipcMain, Menu, Notification, net, protocol, session
 import ElectronStore from 'electron-store';
 import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { apiNames, ApiError } from './api/methods.ts';
-import { EngineHost, type EngineChannel } from './engine/host.ts';
+// Not api/methods.ts: the API's code belongs to the engine bundle; the names come from the engine when it starts.
+import { ApiError } from './api/define.ts';
+import type { EngineChannel } from './engine/host.ts';
+import { startEngineWithReader, type EngineWithReader } from './engine/readers.ts';
 import type { EngineMessage } from './engine/protocol.ts';
 import { settingsSchema, type Settings, type SettingsValues } from './settings.ts';
 import { contentSecurityPolicy } from './server/csp.ts';
@@ -22,9 +24,10 @@ protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: 
 
 let win: BrowserWindow | null = null;
 let settings: Settings | null = null;
-let engine: EngineHost | null = null;
+let engine: EngineWithReader | null = null;
 
-/** The engine (electron/engine/entry.ts, bundled as engine.js beside this file) in a utility process. */
+/** The engine (electron/engine/entry.ts, bundled as engine.js beside this file) in a utility process; its reader
+ * (engine/readers.ts) in a second one. */
 function utilityChannel(): EngineChannel {
   const child = utilityProcess.fork(join(import.meta.dirname, 'engine.js'), [], { serviceName: 'Footnote engine' });
   return {
@@ -61,9 +64,9 @@ function fromOurWindow(sender: WebContents, frameUrl: string | undefined): boole
   return win !== null && sender === win.webContents && (frameUrl ?? '').startsWith(`${ORIGIN}/`);
 }
 
-function wireIpc(host: EngineHost, appSettings: Settings): void {
+function wireIpc(host: EngineWithReader, appSettings: Settings): void {
   ipcMain.on(IPC_NAMES, (event) => {
-    event.returnValue = fromOurWindow(event.sender, event.senderFrame?.url) ? apiNames : [];
+    event.returnValue = fromOurWindow(event.sender, event.senderFrame?.url) ? host.methods : [];
   });
   ipcMain.handle(IPC_API, async (event, name: unknown, args: unknown): Promise<BridgeReply> => {
     if (!fromOurWindow(event.sender, event.senderFrame?.url)) return { ok: false, error: 'Refused: not the Footnote window.', code: 'forbidden' };
@@ -176,7 +179,7 @@ async function start(): Promise<void> {
   session_.setPermissionCheckHandler(() => false);
   session_.setDevicePermissionHandler(() => false);
   serveRenderer(appSettings);
-  engine = await EngineHost.start(utilityChannel, { dataDir, schedule: true });
+  engine = await startEngineWithReader({ dataDir, schedule: true }, utilityChannel);
   wireIpc(engine, appSettings);
   buildMenu();
   createWindow(appSettings);

@@ -35,6 +35,8 @@ export class EngineHost implements ApiTransport {
   #nextId = 1;
   #stopping = false;
   #exited: Promise<void> = Promise.resolve();
+  /** The API's method names, as the engine reported them when it started. */
+  methods: readonly string[] = [];
 
   private constructor(spawn: () => EngineChannel, options: EngineOptions) {
     this.#spawn = spawn;
@@ -61,7 +63,10 @@ export class EngineHost implements ApiTransport {
     this.#exited = new Promise<void>((resolve) => (markExited = resolve));
     return new Promise<void>((resolve, reject) => {
       channel.onMessage((message) => {
-        if (message.type === 'ready') resolve();
+        if (message.type === 'ready') {
+          this.methods = message.methods;
+          resolve();
+        }
         else if (message.type === 'open-failed') reject(new ApiError('failed', `The engine could not open the library in ${this.#options.dataDir}: ${message.message}`));
         else if (message.type === 'event') this.#emit(message.event);
         else if (message.type === 'reply') this.#settle(message);

@@ -1,7 +1,7 @@
 // The engine's message loop: opens the library named by the host's first message, answers each call through
 // invoke() (the same argument checks and errors as everywhere) and forwards the events of its bus. It runs on a
 // worker thread (web mode, CLI) or in Electron's utility process (the app): see entry.ts.
-import { invoke, ApiError } from '../api/methods.ts';
+import { invoke, apiNames, ApiError } from '../api/methods.ts';
 import { createContext, type EngineContext } from './context.ts';
 import { startPollSchedule, type PollSchedule } from './poll-schedule.ts';
 import type { EngineMessage, EnginePort, HostMessage } from './protocol.ts';
@@ -35,7 +35,7 @@ export function runEngine(port: EnginePort, exit: (code: number) => void): void 
           ctx = createContext(message.options.dataDir);
           ctx.events.on((event) => port.post({ type: 'event', event }));
           if (message.options.schedule) schedule = startPollSchedule(ctx, (text) => console.error(`footnote: ${text}`));
-          port.post({ type: 'ready' });
+          port.post({ type: 'ready', methods: apiNames });
         } catch (err) {
           port.post({ type: 'open-failed', message: (err as Error)?.message ?? String(err) });
         }

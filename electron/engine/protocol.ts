@@ -19,7 +19,8 @@ export type HostMessage =
   | { type: 'crash' };
 
 export type EngineMessage =
-  | { type: 'ready' }
+  /** The library is open; `methods` are the API's method names (the app's preload asks for them). */
+  | { type: 'ready'; methods: string[] }
   | { type: 'open-failed'; message: string }
   | { type: 'reply'; id: number; ok: true; value: unknown }
   | { type: 'reply'; id: number; ok: false; code: ApiErrorCode; error: string }

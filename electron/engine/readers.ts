@@ -6,7 +6,7 @@
 import type { ApiTransport } from '../api/client.ts';
 import type { ApiName } from '../api/methods.ts';
 import type { AppEventListener } from '../events.ts';
-import { EngineHost, workerChannel } from './host.ts';
+import { EngineHost, workerChannel, type EngineChannel } from './host.ts';
 import type { EngineOptions } from './protocol.ts';
 
 const READ_METHODS: ReadonlySet<string> = new Set<ApiName>(['articles.list', 'articles.get', 'search.query', 'sidebar.counts']);
@@ -19,6 +19,10 @@ export class EngineWithReader implements ApiTransport {
   constructor(engine: EngineHost, reader: EngineHost) {
     this.#engine = engine;
     this.#reader = reader;
+  }
+
+  get methods(): readonly string[] {
+    return this.#engine.methods;
   }
 
   invoke(name: string, args: unknown): Promise<unknown> {
@@ -40,11 +44,14 @@ export class EngineWithReader implements ApiTransport {
   }
 }
 
-/** Starts the engine on a worker thread (it opens and migrates the library first), then the reader beside it. */
-export async function startEngineWithReader(options: EngineOptions): Promise<EngineWithReader> {
-  const engine = await EngineHost.start(workerChannel, options);
+/**
+ * Starts the engine (it opens and migrates the library first), then the reader beside it, each on what `spawn`
+ * gives: a worker thread by default, a utility process in the app.
+ */
+export async function startEngineWithReader(options: EngineOptions, spawn: () => EngineChannel = workerChannel): Promise<EngineWithReader> {
+  const engine = await EngineHost.start(spawn, options);
   try {
-    return new EngineWithReader(engine, await EngineHost.start(workerChannel, { ...options, schedule: false }));
+    return new EngineWithReader(engine, await EngineHost.start(spawn, { ...options, schedule: false }));
   } catch (err) {
     await engine.close();
     throw err;
