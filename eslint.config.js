@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 // text: decoding, HTML to text, dates, word folding; net: fetch and its guards; feeds: parsing per format, discovery,
 // OPML; articles: normalise, dedupe, extract, sanitise; labels: the detector and the outlet registry; query: the
 // search language (no SQL); tags: tags and rules; store: every SQL statement; poll: schedule, poller, ingest, full
-// text; evidence: WARC files and manifests of stored fetches; api: the methods; engine: the context and the poll timer; server and cli: web mode and the command line.
+// text; evidence: WARC files and manifests of stored fetches; api: the methods; engine: the engine's thread or process, its message loop, the context and the poll timer; server and cli: web mode and the command line.
 // The files at the top of electron/ besides main.ts and preload.ts (model, events, errors, settings, version,
 // external-links) are shared by every layer and import none of them.
 const LAYERS = [['text'], ['net'], ['feeds'], ['articles'], ['labels'], ['query'], ['tags'], ['store'], ['poll'], ['evidence'], ['api'], ['engine'], ['server', 'cli']];

@@ -1,4 +1,5 @@
 // `npm run bench`: runs every bench/*.bench.ts (or those named on the command line) and writes BENCHMARKS.md.
+// `npm run bench NAME -- --quick` hands --quick to the benchmarks that have a smaller size.
 // Each benchmark measures its own baseline in the same run and returns a Markdown section with ratios.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
@@ -11,7 +12,8 @@ export interface BenchModule {
 }
 
 const dir = import.meta.dirname;
-const only = process.argv.slice(2);
+// Names pick benchmarks; options (`--quick`) are left for the benchmarks themselves to read from process.argv.
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const files = readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort()
   .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)));
 

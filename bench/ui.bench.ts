@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createContext } from '../electron/engine/context.ts';
 import { startServer } from '../electron/server/server.ts';
+import { inProcessTransport } from '../electron/api/client.ts';
 
 export const title = 'Reader UI: 100,000-article list (web mode, Chromium)';
 
@@ -81,7 +82,7 @@ async function measureApp(browser: Browser, count: number): Promise<Measure> {
   try {
     seed(dataDir, count);
     const ctx = createContext(dataDir);
-    const server = await startServer({ ctx, rendererDir, port: 0 });
+    const server = await startServer({ api: inProcessTransport(ctx), settings: ctx.settings, rendererDir, port: 0 });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     try {
       const started = performance.now();

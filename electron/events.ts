@@ -4,7 +4,9 @@ export type AppEvent =
   | { type: 'poll-finished'; feeds: number; newArticles: number; updated: number; failed: number }
   | { type: 'articles-new'; count: number; flagged: number }
   | { type: 'feeds-changed' }
-  | { type: 'progress'; task: string; done: number; total: number };
+  | { type: 'progress'; task: string; done: number; total: number }
+  /** The engine died (calls in flight failed with this message) and is restarting on the same library. */
+  | { type: 'engine-crashed'; message: string };
 
 export type AppEventListener = (event: AppEvent) => void;
 

@@ -1,15 +1,18 @@
 // The Electron shell: one sandboxed window on the built renderer, served from app://footnote with a strict CSP;
-// every API call goes through invoke() after a sender check; links open in the system browser after a scheme
-// check; navigation, new windows, webviews and permissions are refused. Everything else lives in plain Node.
-import { app, BrowserWindow, ipcMain, Menu, Notification, net, protocol, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
+// every API call goes, after a sender check, to the engine in its own utility process (so a long poll or a slow
+// page never stalls menus and windows); links open in the system browser after a scheme check; navigation, new
+// windows, webviews and permissions are refused. Everything else lives in plain Node.
+import { app, BrowserWindow, ipcMain, Menu, Notification, net, protocol, session, shell, utilityProcess, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import ElectronStore from 'electron-store';
 import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { apiNames, invoke, ApiError, type ApiContext } from './api/methods.ts';
-import { createContext } from './engine/context.ts';
+// Not api/methods.ts: the API's code belongs to the engine bundle; the names come from the engine when it starts.
+import { ApiError } from './api/define.ts';
+import type { EngineChannel } from './engine/host.ts';
+import { startEngineWithReader, type EngineWithReader } from './engine/readers.ts';
+import type { EngineMessage } from './engine/protocol.ts';
 import { settingsSchema, type Settings, type SettingsValues } from './settings.ts';
 import { contentSecurityPolicy } from './server/csp.ts';
-import { startPollSchedule, type PollSchedule } from './engine/poll-schedule.ts';
 import { isSafeExternalUrl } from './external-links.ts';
 import { IPC_API, IPC_COMMAND, IPC_EVENT, IPC_NAMES, type BridgeReply, type MenuCommand } from './api/bridge.ts';
 
@@ -20,8 +23,21 @@ const rendererRoot = resolve(join(import.meta.dirname, '..', 'renderer'));
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let win: BrowserWindow | null = null;
-let ctx: ApiContext | null = null;
-let schedule: PollSchedule | null = null;
+let settings: Settings | null = null;
+let engine: EngineWithReader | null = null;
+
+/** The engine (electron/engine/entry.ts, bundled as engine.js beside this file) in a utility process; its reader
+ * (engine/readers.ts) in a second one. */
+function utilityChannel(): EngineChannel {
+  const child = utilityProcess.fork(join(import.meta.dirname, 'engine.js'), [], { serviceName: 'Footnote engine' });
+  return {
+    post: (message) => child.postMessage(message),
+    // The engine sends only EngineMessage values (engine/loop.ts).
+    onMessage: (listener) => child.on('message', (message: unknown) => listener(message as EngineMessage)),
+    onExit: (listener) => child.once('exit', (code) => listener(`exit code ${code}`)),
+    kill: () => void child.kill(),
+  };
+}
 
 function openExternal(url: string): void {
   if (isSafeExternalUrl(url)) void shell.openExternal(url);
@@ -48,24 +64,24 @@ function fromOurWindow(sender: WebContents, frameUrl: string | undefined): boole
   return win !== null && sender === win.webContents && (frameUrl ?? '').startsWith(`${ORIGIN}/`);
 }
 
-function wireIpc(context: ApiContext): void {
+function wireIpc(host: EngineWithReader, appSettings: Settings): void {
   ipcMain.on(IPC_NAMES, (event) => {
-    event.returnValue = fromOurWindow(event.sender, event.senderFrame?.url) ? apiNames : [];
+    event.returnValue = fromOurWindow(event.sender, event.senderFrame?.url) ? host.methods : [];
   });
   ipcMain.handle(IPC_API, async (event, name: unknown, args: unknown): Promise<BridgeReply> => {
     if (!fromOurWindow(event.sender, event.senderFrame?.url)) return { ok: false, error: 'Refused: not the Footnote window.', code: 'forbidden' };
     if (typeof name !== 'string') return { ok: false, error: 'The method name must be a string.', code: 'bad_request' };
     try {
-      return { ok: true, value: await invoke(context, name, args) };
+      return { ok: true, value: await host.invoke(name, args) };
     } catch (err) {
       return err instanceof ApiError
         ? { ok: false, error: err.message, code: err.code }
         : { ok: false, error: (err as Error).message ?? String(err), code: 'failed' };
     }
   });
-  context.events.on((event) => {
+  host.onEvent((event) => {
     win?.webContents.send(IPC_EVENT, event);
-    if (event.type === 'articles-new' && event.flagged > 0 && context.settings.get('notifyFlagged') && Notification.isSupported()) {
+    if (event.type === 'articles-new' && event.flagged > 0 && appSettings.get('notifyFlagged') && Notification.isSupported()) {
       new Notification({ title: 'Footnote', body: `${event.flagged} new flagged article${event.flagged === 1 ? '' : 's'}` }).show();
     }
   });
@@ -118,8 +134,8 @@ function buildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-function createWindow(settings: Settings): void {
-  const bounds = settings.get('windowBounds');
+function createWindow(appSettings: Settings): void {
+  const bounds = appSettings.get('windowBounds');
   win = new BrowserWindow({
     width: bounds?.width ?? 1280,
     height: bounds?.height ?? 800,
@@ -144,7 +160,7 @@ function createWindow(settings: Settings): void {
   });
   win.once('ready-to-show', () => win?.show());
   win.on('close', () => {
-    if (win) settings.set('windowBounds', win.getNormalBounds());
+    if (win) appSettings.set('windowBounds', win.getNormalBounds());
   });
   win.on('closed', () => {
     win = null;
@@ -152,20 +168,21 @@ function createWindow(settings: Settings): void {
   void win.loadURL(`${ORIGIN}/index.html`);
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const dataDir = process.env['FOOTNOTE_DATA_DIR'] ?? app.getPath('userData');
-  // electron-store is conf with Electron's plumbing: same schema, same file as the CLI's settings.
-  const settings: Settings = new ElectronStore<SettingsValues>({ name: 'settings', cwd: dataDir, schema: settingsSchema });
+  // electron-store is conf with Electron's plumbing: same schema, same file as the CLI's settings (and the
+  // engine's, which reads that file with conf).
+  const appSettings: Settings = new ElectronStore<SettingsValues>({ name: 'settings', cwd: dataDir, schema: settingsSchema });
+  settings = appSettings;
   const session_ = session.defaultSession;
   session_.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session_.setPermissionCheckHandler(() => false);
   session_.setDevicePermissionHandler(() => false);
-  serveRenderer(settings);
-  ctx = createContext(dataDir, settings);
-  wireIpc(ctx);
+  serveRenderer(appSettings);
+  engine = await startEngineWithReader({ dataDir, schedule: true }, utilityChannel);
+  wireIpc(engine, appSettings);
   buildMenu();
-  createWindow(settings);
-  schedule = startPollSchedule(ctx, (message) => console.error(`footnote: ${message}`));
+  createWindow(appSettings);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -176,7 +193,7 @@ if (!app.requestSingleInstanceLock()) {
     win?.focus();
   });
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
-  app.whenReady().then(start, (err: unknown) => {
+  app.whenReady().then(start).catch((err: unknown) => {
     console.error(err);
     app.exit(1);
   });
@@ -184,10 +201,9 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (win === null && ctx) createWindow(ctx.settings);
+    if (win === null && settings) createWindow(settings);
   });
   app.on('will-quit', () => {
-    schedule?.stop();
-    void ctx?.store.close();
+    void engine?.close();
   });
 }

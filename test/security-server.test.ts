@@ -11,6 +11,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from '../electron/server/server.ts';
+import { inProcessTransport } from '../electron/api/client.ts';
 import { apiNames } from '../electron/api/methods.ts';
 import { createContext, type EngineContext } from '../electron/engine/context.ts';
 import { tempDir } from './helpers.ts';
@@ -43,7 +44,7 @@ async function setup(t: import('node:test').TestContext): Promise<{ ctx: EngineC
   copyFileSync(fileURLToPath(new URL('../renderer/index.html', import.meta.url)), join(rendererDir, 'index.html'));
   const ctx = createContext(tempDir(t));
   insertArticles(ctx.store.db, 'https://one.example/feed', 5);
-  const server = await startServer({ ctx, rendererDir });
+  const server = await startServer({ api: inProcessTransport(ctx), settings: ctx.settings, rendererDir });
   t.after(async () => {
     await server.close();
     ctx.store.close();

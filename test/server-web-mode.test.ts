@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../electron/server/server.ts';
+import { inProcessTransport } from '../electron/api/client.ts';
 import { createContext } from '../electron/engine/context.ts';
 import { tempDir } from './helpers.ts';
 import type { TestContext } from 'node:test';
@@ -38,7 +39,7 @@ async function start(t: TestContext): Promise<{ server: RunningServer; ctx: Retu
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'do not serve me');
   const ctx = createContext(join(dir, 'data'));
-  const server = await startServer({ ctx, rendererDir: renderer, port: 0 });
+  const server = await startServer({ api: inProcessTransport(ctx), settings: ctx.settings, rendererDir: renderer, port: 0 });
   t.after(async () => {
     await server.close();
     ctx.store.close();

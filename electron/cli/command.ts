@@ -1,6 +1,7 @@
 // What a `footnote` sub-command is, and what it is handed when it runs.
 import type { ParseArgsOptionsConfig } from 'node:util';
 import type { EngineContext } from '../engine/context.ts';
+import type { EngineHost } from '../engine/host.ts';
 import type { ApiClient } from '../api/client.ts';
 
 export interface CliIo {
@@ -9,9 +10,12 @@ export interface CliIo {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   json: boolean;
   dataDir: string;
-  /** Opens the library on first use: commands like `parse` never touch it. */
+  /** Opens the library in this process on first use, for the file-level commands (backup, export) that the API
+   * does not carry; commands like `parse` never touch it. */
   context: () => EngineContext;
-  /** The API, typed from its own method table; opens the library on the first call. */
+  /** The engine on its worker thread, started on first use (without the poll timer). */
+  engine: () => Promise<EngineHost>;
+  /** The API, typed from its own method table, answered by the engine; starts it on the first call. */
   api: ApiClient;
   out: (text: string) => void;
   err: (text: string) => void;

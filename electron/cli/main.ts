@@ -3,7 +3,8 @@ import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { commands } from './commands.ts';
 import { UsageError, type CliIo } from './command.ts';
 import { createContext, type EngineContext } from '../engine/context.ts';
-import { inProcessClient } from '../api/client.ts';
+import { startEngineWorker, type EngineHost } from '../engine/host.ts';
+import { clientOf } from '../api/client.ts';
 import { defaultDataDir } from './paths.ts';
 import { APP_VERSION } from '../version.ts';
 
@@ -40,6 +41,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     return 2;
   }
   let ctx: EngineContext | undefined;
+  let engine: Promise<EngineHost> | undefined;
   try {
     const { values, positionals } = parseArgs({ args: rest, options: { ...common, ...command.options }, allowPositionals: true, strict: true });
     if (values['help'] === true) {
@@ -48,13 +50,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
     const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir(env);
     const context = (): EngineContext => (ctx ??= createContext(dataDir));
+    const startEngine = (): Promise<EngineHost> => (engine ??= startEngineWorker({ dataDir, schedule: false }));
     const io: CliIo = {
       positionals,
       values,
       json: values['json'] === true,
       dataDir,
       context,
-      api: { call: (method, args) => inProcessClient(context()).call(method, args) },
+      engine: startEngine,
+      api: clientOf({ invoke: async (method, args) => (await startEngine()).invoke(method, args) }),
       out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
       err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
       stdoutIsTTY: process.stdout.isTTY === true,
@@ -67,6 +71,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     return usage ? 2 : 1;
   } finally {
     await ctx?.store.close();
+    await engine?.then((host) => host.close(), () => {});
   }
 }
 

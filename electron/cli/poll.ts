@@ -18,7 +18,7 @@ export const pollCommand: CliCommand = {
   options: { due: { type: 'boolean', default: false } },
   async run(io) {
     const bar = process.stderr.isTTY === true;
-    const stop = bar ? io.context().events.on((e) => { if (e.type === 'poll-progress') process.stderr.write(progressLine(e)); }) : undefined;
+    const stop = bar ? (await io.engine()).onEvent((e) => { if (e.type === 'poll-progress') process.stderr.write(progressLine(e)); }) : undefined;
     let r: ApiResult<'feeds.poll'>;
     try {
       r = await io.api.call('feeds.poll', { due: io.values['due'] === true });

@@ -1,11 +1,14 @@
 // `footnote serve [--port N]`: web mode. Prints exactly one line, the URL to open with its token, and runs
-// until SIGINT or SIGTERM. The poller runs on its schedule here too, as it does in the app.
+// until SIGINT or SIGTERM. The engine (library, poller on its schedule, extraction) runs on a worker thread, as it
+// runs in a utility process in the app, with a reader thread beside it for the window's lists and searches: this
+// thread only answers HTTP and routes calls and events.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CliCommand } from './command.ts';
 import { UsageError, stringOption } from './command.ts';
 import { startServer } from '../server/server.ts';
-import { startPollSchedule } from '../engine/poll-schedule.ts';
+import { startEngineWithReader } from '../engine/readers.ts';
+import { openSettings } from '../settings.ts';
 
 /** The built UI; FOOTNOTE_RENDERER_DIR points elsewhere (tests, packaged layouts). */
 function rendererDir(): string {
@@ -25,9 +28,10 @@ export const serveCommand: CliCommand = {
     if (!existsSync(join(dir, 'index.html'))) {
       throw new Error(`the web UI is not built (${dir} is missing): run "npm run build:renderer" or "npm run serve".`);
     }
-    const ctx = io.context();
-    const server = await startServer({ ctx, rendererDir: dir, port });
-    const schedule = startPollSchedule(ctx, (message) => io.err(message));
+    const engine = await startEngineWithReader({ dataDir: io.dataDir, schedule: true });
+    const server = await startServer({ api: engine, settings: openSettings(io.dataDir), rendererDir: dir, port });
+    // Test hook: SIGUSR2 crashes the engine (it exits only under FOOTNOTE_TEST_HOOKS=1), to prove recovery.
+    if (process.env['FOOTNOTE_TEST_HOOKS'] === '1') process.on('SIGUSR2', () => engine.crashForTest());
     io.out(server.url);
     await new Promise<void>((resolve) => {
       const stop = (): void => {
@@ -38,8 +42,8 @@ export const serveCommand: CliCommand = {
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
-    schedule.stop();
     await server.close();
+    await engine.close();
     return 0;
   },
 };

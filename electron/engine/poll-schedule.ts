@@ -1,4 +1,4 @@
-// Runs the due polls on a timer, in the app's main process and in web mode alike. Each feed's own interval,
+// Runs the due polls on a timer, inside the engine (loop.ts) in the app and in web mode alike. Each feed's own interval,
 // backoff and Retry-After are the engine's business ('feeds.poll' with due: true); this only knocks regularly
 // and never lets two polls overlap.
 import type { ApiContext } from '../api/define.ts';

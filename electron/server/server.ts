@@ -6,12 +6,16 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { invoke, ApiError, type ApiContext } from '../api/methods.ts';
-import type { ApiErrorCode } from '../api/define.ts';
+import { ApiError, type ApiErrorCode } from '../api/define.ts';
+import type { ApiTransport } from '../api/client.ts';
+import type { Settings } from '../settings.ts';
 import { contentSecurityPolicy } from './csp.ts';
 
 export interface ServerOptions {
-  ctx: ApiContext;
+  /** Where calls go: the engine (engine/host.ts) in `footnote serve`; this server only routes them. */
+  api: ApiTransport;
+  /** Read per response for the CSP (remote images on or off). */
+  settings: Settings;
   /** The folder `vite build` wrote (dist/renderer). */
   rendererDir: string;
   /** 0 picks a free port. */
@@ -46,9 +50,9 @@ const mimeTypes: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-function baseHeaders(ctx: ApiContext): Record<string, string> {
+function baseHeaders(settings: Settings): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy({ allowRemoteImages: ctx.settings.get('allowRemoteImages') }),
+    'Content-Security-Policy': contentSecurityPolicy({ allowRemoteImages: settings.get('allowRemoteImages') }),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'X-Frame-Options': 'DENY',
@@ -58,14 +62,14 @@ function baseHeaders(ctx: ApiContext): Record<string, string> {
   };
 }
 
-function sendJson(res: ServerResponse, ctx: ApiContext, status: number, body: unknown): void {
+function sendJson(res: ServerResponse, settings: Settings, status: number, body: unknown): void {
   const text = JSON.stringify(body ?? null);
-  res.writeHead(status, { ...baseHeaders(ctx), 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, { ...baseHeaders(settings), 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
 }
 
-function sendError(res: ServerResponse, ctx: ApiContext, status: number, code: string, error: string): void {
-  sendJson(res, ctx, status, { error, code });
+function sendError(res: ServerResponse, settings: Settings, status: number, code: string, error: string): void {
+  sendJson(res, settings, status, { error, code });
 }
 
 function sameToken(given: string | null | undefined, token: string): boolean {
@@ -94,7 +98,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 /** Starts web mode; resolves once it listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { ctx } = options;
+  const { api, settings } = options;
   const token = options.token ?? randomBytes(32).toString('base64url');
   const root = resolve(options.rendererDir);
   const streams = new Set<ServerResponse>();
@@ -105,19 +109,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (url.pathname === '/api/events') {
-      if (!sameToken(url.searchParams.get('token') ?? bearer(req), token)) return sendError(res, ctx, 401, 'unauthorized', 'Missing or wrong access token.');
-      if (req.method !== 'GET') return sendError(res, ctx, 405, 'bad_request', 'Use GET for /api/events.');
+      if (!sameToken(url.searchParams.get('token') ?? bearer(req), token)) return sendError(res, settings, 401, 'unauthorized', 'Missing or wrong access token.');
+      if (req.method !== 'GET') return sendError(res, settings, 405, 'bad_request', 'Use GET for /api/events.');
       return openEventStream(req, res);
     }
-    if (!sameToken(bearer(req), token)) return sendError(res, ctx, 401, 'unauthorized', 'Missing or wrong access token.');
-    if (req.method !== 'POST') return sendError(res, ctx, 405, 'bad_request', 'Use POST with a JSON body for API calls.');
+    if (!sameToken(bearer(req), token)) return sendError(res, settings, 401, 'unauthorized', 'Missing or wrong access token.');
+    if (req.method !== 'POST') return sendError(res, settings, 405, 'bad_request', 'Use POST with a JSON body for API calls.');
     const type = req.headers['content-type'] ?? '';
-    if (!/^application\/json\b/i.test(type)) return sendError(res, ctx, 415, 'bad_request', 'The body must be application/json.');
+    if (!/^application\/json\b/i.test(type)) return sendError(res, settings, 415, 'bad_request', 'The body must be application/json.');
     let name: string;
     try {
       name = decodeURIComponent(url.pathname.slice('/api/'.length));
     } catch {
-      return sendError(res, ctx, 400, 'bad_request', 'Malformed method name in the path.');
+      return sendError(res, settings, 400, 'bad_request', 'Malformed method name in the path.');
     }
     let args: unknown;
     try {
@@ -125,21 +129,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       args = body.trim() === '' ? {} : JSON.parse(body);
     } catch (err) {
       const message = err instanceof ApiError ? err.message : `The body is not valid JSON (${(err as Error).message}).`;
-      return sendError(res, ctx, 400, 'bad_request', message);
+      return sendError(res, settings, 400, 'bad_request', message);
     }
     try {
-      sendJson(res, ctx, 200, await invoke(ctx, name, args));
+      sendJson(res, settings, 200, await api.invoke(name, args));
     } catch (err) {
-      if (err instanceof ApiError) return sendError(res, ctx, statusOf[err.code], err.code, err.message);
-      sendError(res, ctx, 500, 'failed', (err as Error).message ?? String(err));
+      if (err instanceof ApiError) return sendError(res, settings, statusOf[err.code], err.code, err.message);
+      sendError(res, settings, 500, 'failed', (err as Error).message ?? String(err));
     }
   }
 
   function openEventStream(req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, { ...baseHeaders(ctx), 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+    res.writeHead(200, { ...baseHeaders(settings), 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     streams.add(res);
-    const off = ctx.events.on((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    const off = api.onEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
     const keepalive = setInterval(() => res.write(': keepalive\n\n'), SSE_KEEPALIVE_MS);
     keepalive.unref();
     req.on('close', () => {
@@ -150,36 +154,36 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, ctx, 405, 'bad_request', 'Only GET is served here.');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, settings, 405, 'bad_request', 'Only GET is served here.');
     let path: string;
     try {
       path = decodeURIComponent(url.pathname);
     } catch {
-      return sendError(res, ctx, 400, 'bad_request', 'Malformed path.');
+      return sendError(res, settings, 400, 'bad_request', 'Malformed path.');
     }
-    if (path.includes('\0')) return sendError(res, ctx, 400, 'bad_request', 'Malformed path.');
+    if (path.includes('\0')) return sendError(res, settings, 400, 'bad_request', 'Malformed path.');
     const file = resolve(root, `.${path === '/' ? '/index.html' : path}`);
     // resolve() has already collapsed every "..": whatever lands outside the renderer folder is refused.
-    if (file !== root && !file.startsWith(root + sep)) return sendError(res, ctx, 403, 'forbidden', 'Path outside the app.');
+    if (file !== root && !file.startsWith(root + sep)) return sendError(res, settings, 403, 'forbidden', 'Path outside the app.');
     let body: Buffer;
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       body = await readFile(file);
     } catch {
-      return sendError(res, ctx, 404, 'not_found', `No such file: ${path}`);
+      return sendError(res, settings, 404, 'not_found', `No such file: ${path}`);
     }
-    res.writeHead(200, { ...baseHeaders(ctx), 'Content-Type': mimeTypes[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': body.length });
+    res.writeHead(200, { ...baseHeaders(settings), 'Content-Type': mimeTypes[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': body.length });
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   const server = createServer((req, res) => {
-    if (!allowedHosts().has(req.headers.host ?? '')) return sendError(res, ctx, 403, 'forbidden', 'Wrong Host header: open the address footnote serve printed.');
+    if (!allowedHosts().has(req.headers.host ?? '')) return sendError(res, settings, 403, 'forbidden', 'Wrong Host header: open the address footnote serve printed.');
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedOrigins().has(origin)) return sendError(res, ctx, 403, 'forbidden', 'Requests from other sites are refused.');
+    if (origin !== undefined && !allowedOrigins().has(origin)) return sendError(res, settings, 403, 'forbidden', 'Requests from other sites are refused.');
     const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
     const handler = url.pathname.startsWith('/api/') ? serveApi : serveStatic;
     handler(req, res, url).catch((err: unknown) => {
-      if (!res.headersSent) sendError(res, ctx, 500, 'failed', (err as Error).message ?? String(err));
+      if (!res.headersSent) sendError(res, settings, 500, 'failed', (err as Error).message ?? String(err));
       else res.destroy();
     });
   });

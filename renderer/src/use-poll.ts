@@ -1,4 +1,5 @@
-// Refreshing feeds from the window: the poll, its progress bar (from the engine's poll events) and its summary.
+// Refreshing feeds from the window: the poll, its progress bar (from the engine's poll events) and its summary;
+// and the notice that the engine crashed and is restarting.
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiCallError } from './api-client.ts';
 import { errorMessage } from './format.ts';
@@ -10,7 +11,12 @@ export function usePoll(refresh: () => void, notify: (message: string) => void):
   useEffect(() => api.onEvent((event) => {
     if (event.type === 'poll-progress') setProgress({ done: event.done, total: event.total });
     else if (event.type === 'poll-finished') setProgress(null);
-  }), []);
+    else if (event.type === 'engine-crashed') {
+      // A poll the engine was running died with it: say so (it is restarting) rather than leave the bar standing.
+      setProgress(null);
+      notify(event.message);
+    }
+  }), [notify]);
 
   const poll = useCallback(async (ids?: number[]) => {
     setProgress({ done: 0, total: 0 });

@@ -1,0 +1,34 @@
+// The messages between a host (the web server, the CLI, the app's main process) and the engine. The host sends
+// API calls by name, exactly as IPC and HTTP receive them; the engine answers with the value or with the ApiError's
+// code and message as data (an Error does not keep its class across a thread or process boundary), and forwards
+// every event of its bus.
+import type { AppEvent } from '../events.ts';
+import type { ApiErrorCode } from '../api/define.ts';
+
+export interface EngineOptions {
+  dataDir: string;
+  /** Run the poll timer (the app and web mode); one-shot CLI commands do not. */
+  schedule: boolean;
+}
+
+export type HostMessage =
+  | { type: 'open'; options: EngineOptions }
+  | { type: 'call'; id: number; name: string; args: unknown }
+  | { type: 'stop' }
+  /** Test hook (FOOTNOTE_TEST_HOOKS=1 only): the engine exits at once, as a crash would. */
+  | { type: 'crash' };
+
+export type EngineMessage =
+  /** The library is open; `methods` are the API's method names (the app's preload asks for them). */
+  | { type: 'ready'; methods: string[] }
+  | { type: 'open-failed'; message: string }
+  | { type: 'reply'; id: number; ok: true; value: unknown }
+  | { type: 'reply'; id: number; ok: false; code: ApiErrorCode; error: string }
+  | { type: 'event'; event: AppEvent }
+  | { type: 'stopped' };
+
+/** One side of the channel, whatever carries it (a worker_threads port or Electron's parentPort). */
+export interface EnginePort {
+  post: (message: EngineMessage) => void;
+  onMessage: (listener: (message: HostMessage) => void) => void;
+}
