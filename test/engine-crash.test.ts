@@ -68,7 +68,7 @@ test('footnote serve: the API answers through the engine worker; an engine crash
   const bad = await call('articles.get', { id: -1 });
   assert.equal(bad.status, 400);
   assert.equal(bad.body['code'], 'bad_request');
-  assert.match(String(bad.body['error']), /^Invalid arguments for articles\.get \(id\)/);
+  assert.match(String(bad.body['error']), /^The id must be .*\(articles\.get\)\.$/);
   assert.equal((await call('no.such', {})).body['code'], 'not_found');
 
   const a = (await ok('feeds.add', { url: feeds.url('/a.xml') }))['feed'] as { id: number };

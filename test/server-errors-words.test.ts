@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { startServer, type RunningServer } from '../electron/server/server.ts';
 import { createContext } from '../electron/engine/context.ts';
+import { inProcessTransport } from '../electron/api/client.ts';
 import { shortUrl } from '../electron/text/short-url.ts';
 import { fieldName } from '../electron/api/arg-errors.ts';
 import { tempDir } from './helpers.ts';
@@ -20,7 +21,7 @@ async function start(t: TestContext): Promise<RunningServer> {
   mkdirSync(renderer, { recursive: true });
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Footnote</title>');
   const ctx = createContext(join(dir, 'data'));
-  const server = await startServer({ ctx, rendererDir: renderer, port: 0 });
+  const server = await startServer({ api: inProcessTransport(ctx), settings: ctx.settings, rendererDir: renderer, port: 0 });
   t.after(async () => {
     await server.close();
     ctx.store.close();
