@@ -1,6 +1,7 @@
 // The records the store hands out and takes in: the contract of store/store.ts, the same for every engine.
 // Types only.
 import type { FeedStatus, LabelKind, LabelOrigin, LabelReview } from '../model.ts';
+import type { RawCapture } from '../model.ts';
 
 // ---- Subscriptions
 
@@ -187,16 +188,6 @@ export interface SidebarCounts {
   tags: { name: string; color: string | null; count: number }[];
 }
 
-export interface ArticleVersion {
-  contentHash: string;
-  title: string | null;
-  summary: string | null;
-  content: string | null;
-  text: string | null;
-  seenFrom: string;
-  seenUntil: string;
-}
-
 // ---- Full text
 
 export interface NewPage {
@@ -209,10 +200,14 @@ export interface NewPage {
   /** The bytes as served; null when the fetch failed. */
   bytes: Uint8Array | null;
   error: string | null;
+  /** The response as received, when raw capture is on. */
+  capture?: RawCapture | null;
+  /** What the capture was for: a full-text fetch (default) or a re-check. */
+  captureKind?: 'page' | 'recheck';
 }
 
 /** A stored page without its body. */
-export type PageRecord = Omit<NewPage, 'bytes'> & { id: number; size: number | null; sha256: string | null };
+export type PageRecord = Omit<NewPage, 'bytes' | 'capture' | 'captureKind'> & { id: number; size: number | null; sha256: string | null };
 
 /** What full text needs to know about an article. */
 export interface FullTextTarget {

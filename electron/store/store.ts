@@ -20,6 +20,7 @@ import type { Enricher } from '../articles/enrichment.ts';
 import type { OutletOverride, OutletRegistry } from '../labels/outlets.ts';
 import type { FlagCount, FlagFilter } from '../labels/flags.ts';
 import type { TagRef } from '../tags/tag-names.ts';
+import type { RawCapture } from '../model.ts';
 import type {
   AddedFeed, ApplyProgress, ApplyResult, ArticleDetail, ArticleTarget, BackupResult, ExportRow, FeedSettings, FeedState,
   FetchLogEntry, FolderRecord, FullTextTarget, IngestResult, LabelRecord, ListFilter, ListItem, ManualLabel, NewPage,
@@ -34,6 +35,8 @@ export interface IngestOptions {
   maxWrites?: number;
   /** What runs on each new or changed article. */
   enrichers: Enricher[];
+  /** The raw capture of the feed fetch these items came from: the evidence of the versions they make. */
+  captureId?: number | null;
 }
 
 /** A successful fetch of a feed, stored in one transaction: its items, its new state and the fetch log entry. */
@@ -45,6 +48,8 @@ export interface PolledFeed {
   state: Partial<FeedState>;
   /** The fetch as logged; the store fills in the counts and notes the deferral. */
   log: Omit<FetchLogEntry, 'newCount' | 'updatedCount'>;
+  /** The response as received, when raw capture is on: kept with the items, in the same transaction. */
+  capture?: RawCapture | null;
 }
 
 export interface FeedStore {

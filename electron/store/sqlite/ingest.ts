@@ -7,6 +7,7 @@ import type { FeedObject } from '../../model.ts';
 import { findKnown, insertArticle, markSeen, updateArticle } from './articles.ts';
 import { articleSeenAt, syncDetectedLabels } from './labels.ts';
 import { tagByRules } from './auto-tag.ts';
+import { recordVersion } from './versions.ts';
 import { isEmptyItem, itemKeys, normaliseItem } from '../../articles/normalise.ts';
 import { identityKey, matchArticle } from '../../articles/dedupe.ts';
 import { mergeEnrichments, type EnrichedArticle, type Enricher, type Enrichment } from '../../articles/enrichment.ts';
@@ -46,6 +47,7 @@ export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: In
       if (match.kind === 'updated') updateArticle(db, match.known, fields, now);
       (isNew ? result.newIds : result.updatedIds).push(id);
       enrichArticle(db, run, { id, feedId, url: fields.link, text: fields.text, isNew }, result.warnings);
+      recordVersion(db, id, 'feed', now, options.captureId ?? null);
     }
   })();
   return result;

@@ -16,6 +16,8 @@ import { ingestFeed, enrichArticle } from './ingest.ts';
 import { articleExists, countFlagged } from './articles.ts';
 import { getArticle, listArticles, markAllRead, markArticles, sidebarCounts } from './reader.ts';
 import { articlesWithoutPage, fullTextTargets, getPage, insertPage, pagesOf, recentFeedHtml, storedFullText, storeFullText } from './pages.ts';
+import { insertCapture } from './captures.ts';
+import { recordVersion } from './versions.ts';
 import { search } from './search/search.ts';
 import { volume } from './search/volume.ts';
 import { exportRows } from './search/export.ts';
@@ -73,7 +75,8 @@ export class SqliteStore implements Store {
         logFetch(db, log);
       }),
       recordPoll: async (feedId, poll) => tx(() => {
-        const result = ingestFeed(db, feedId, poll.feed, poll.ingest);
+        const captureId = poll.capture ? insertCapture(db, { kind: 'feed', feedId }, poll.capture) : null;
+        const result = ingestFeed(db, feedId, poll.feed, { ...poll.ingest, captureId });
         // Items left for the next poll: keep no validators, so that the next poll gets the whole feed again.
         const deferred = result.deferred > 0;
         updateFeedState(db, feedId, deferred ? { ...poll.state, etag: null, lastModified: null } : poll.state);
@@ -106,10 +109,12 @@ export class SqliteStore implements Store {
       record: async (page, extracted, enrichers) => tx((): PageRecord => {
         const id = insertPage(db, page);
         const [article] = fullTextTargets(db, [page.articleId]);
+        const captureId = page.capture && article ? insertCapture(db, { kind: page.captureKind ?? 'page', articleId: article.id }, page.capture) : null;
         if (extracted && article) {
           storeFullText(db, page.articleId, extracted.html, extracted.text, extracted.lang);
           // An enricher that fails loses only its own contribution; the text stays stored.
           enrichArticle(db, enrichers, { id: article.id, feedId: article.feedId, url: page.url, text: extracted.text, isNew: false }, []);
+          recordVersion(db, article.id, 'page', page.fetchedAt, captureId);
         }
         return getPage(db, id) as PageRecord;
       }),
