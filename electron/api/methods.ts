@@ -10,6 +10,7 @@ import { searchApi } from './search.ts';
 import { tagsApi } from './tags.ts';
 import { labelsApi } from './labels.ts';
 import { fullTextApi } from './fulltext.ts';
+import { evidenceApi } from './evidence.ts';
 import { asApiError } from './errors.ts';
 
 const methods = {
@@ -21,6 +22,7 @@ const methods = {
   ...tagsApi,
   ...labelsApi,
   ...fullTextApi,
+  ...evidenceApi,
 };
 
 type Methods = typeof methods;

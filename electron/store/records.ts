@@ -2,6 +2,7 @@
 // Types only.
 import type { FeedStatus, LabelKind, LabelOrigin, LabelReview } from '../model.ts';
 import type { RawCapture } from '../model.ts';
+import type { StoredVersion, VersionContent } from '../articles/versions.ts';
 
 // ---- Subscriptions
 
@@ -186,6 +187,40 @@ export interface SidebarCounts {
   feeds: FeedCount[];
   folders: { name: string; unread: number; total: number }[];
   tags: { name: string; color: string | null; count: number }[];
+}
+
+// ---- Versions and evidence (issue 13)
+
+/** One stored version: what significant-change.ts compared, and where it came from. */
+export interface ArticleVersionRecord extends StoredVersion {
+  source: 'feed' | 'page';
+}
+
+/** An article a re-check fetches again. */
+export interface RecheckTarget {
+  id: number;
+  link: string;
+  feedUrl: string;
+  typedUrl: string;
+  siteUrl: string | null;
+  /** Validators of the last page fetch: the re-check is a conditional GET. */
+  etag: string | null;
+  lastModified: string | null;
+  /** The latest version when it was read from the page; null when the article has only its feed text. */
+  stored: VersionContent | null;
+}
+
+/** What one re-check found. */
+export interface RecheckOutcome {
+  at: string;
+  state: 'live' | 'edited' | 'deleted' | 'unknown';
+  reason: string;
+  status: number | null;
+  finalUrl: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  /** The response as received (kept with a deletion as its evidence). */
+  capture: RawCapture | null;
 }
 
 // ---- Full text

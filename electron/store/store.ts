@@ -25,7 +25,7 @@ import type {
   AddedFeed, ApplyProgress, ApplyResult, ArticleDetail, ArticleTarget, BackupResult, ExportRow, FeedSettings, FeedState,
   FetchLogEntry, FolderRecord, FullTextTarget, IngestResult, LabelRecord, ListFilter, ListItem, ManualLabel, NewPage,
   NewSubscription, PageRecord, RuleRecord, SavedSearch, SearchResult, SearchSort, SidebarCounts, StoredFeed, TagRecord,
-  VolumeData, VolumeInterval, VolumeSplit,
+  VolumeData, VolumeInterval, VolumeSplit, ArticleVersionRecord, RecheckOutcome, RecheckTarget,
 } from './records.ts';
 
 export interface IngestOptions {
@@ -166,7 +166,16 @@ export interface OutletStore {
   deleteOverride(name: string): Promise<boolean>;
 }
 
+export interface EvidenceStore {
+  /** Every version of the article, oldest first; undefined when there is no such article. */
+  versions(articleId: number): Promise<ArticleVersionRecord[] | undefined>;
+  /** Articles first seen since `since` (ISO instant), or only article `id`, not yet found deleted. */
+  recheckTargets(since: string, id: number | null): Promise<RecheckTarget[]>;
+  recordRecheck(articleId: number, outcome: RecheckOutcome): Promise<void>;
+}
+
 export interface Store {
+  readonly evidence: EvidenceStore;
   readonly feeds: FeedStore;
   readonly folders: FolderStore;
   readonly articles: ArticleStore;

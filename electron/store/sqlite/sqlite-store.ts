@@ -17,7 +17,8 @@ import { articleExists, countFlagged } from './articles.ts';
 import { getArticle, listArticles, markAllRead, markArticles, sidebarCounts } from './reader.ts';
 import { articlesWithoutPage, fullTextTargets, getPage, insertPage, pagesOf, recentFeedHtml, storedFullText, storeFullText } from './pages.ts';
 import { insertCapture } from './captures.ts';
-import { recordVersion } from './versions.ts';
+import { recordVersion, versionsOf } from './versions.ts';
+import { recheckTargets, recordRecheck } from './recheck.ts';
 import { search } from './search/search.ts';
 import { volume } from './search/volume.ts';
 import { exportRows } from './search/export.ts';
@@ -30,13 +31,14 @@ import { applyRules, removeRule } from './auto-tag.ts';
 import { addManualLabel, articleText, flagCounts, getLabel, labelsForArticle, setLabelReview } from './labels.ts';
 import { deleteOutletOverride, forgetRegistry, outletResolver, registryFor, upsertOutletOverride } from './outlets.ts';
 import type {
-  ArticleStore, FeedStore, FolderStore, LabelStore, OutletStore, PageStore, RuleStore, SearchStore, Store, TagStore,
+  ArticleStore, EvidenceStore, FeedStore, FolderStore, LabelStore, OutletStore, PageStore, RuleStore, SearchStore, Store, TagStore,
 } from '../store.ts';
 import type { ExportRow, PageRecord } from '../records.ts';
 
 export class SqliteStore implements Store {
   /** The connection, for tests that check the file itself and for the engine's maintenance; callers use the methods. */
   readonly db: Db;
+  readonly evidence: EvidenceStore;
   readonly feeds: FeedStore;
   readonly folders: FolderStore;
   readonly articles: ArticleStore;
@@ -90,6 +92,12 @@ export class SqliteStore implements Store {
     };
 
     this.folders = { list: async () => listFolders(db) };
+
+    this.evidence = {
+      versions: async (articleId) => versionsOf(db, articleId),
+      recheckTargets: async (since, id) => recheckTargets(db, since, id),
+      recordRecheck: async (articleId, outcome) => tx(() => recordRecheck(db, articleId, outcome)),
+    };
 
     this.articles = {
       ingest: async (feedId, feed, options) => ingestFeed(db, feedId, feed, options),

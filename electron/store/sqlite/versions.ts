@@ -8,7 +8,8 @@
 import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
 import { changeFingerprint, significantChange } from '../../articles/significant-change.ts';
-import type { StoredVersion, VersionContent, VersionLabel } from '../../articles/versions.ts';
+import type { VersionContent, VersionLabel } from '../../articles/versions.ts';
+import type { ArticleVersionRecord } from '../records.ts';
 
 export type VersionSource = 'feed' | 'page';
 
@@ -97,7 +98,7 @@ interface VersionRow {
 }
 
 /** Every version of the article, oldest first; undefined when there is no such article. */
-export function versionsOf(db: Db, articleId: number): (StoredVersion & { source: VersionSource })[] | undefined {
+export function versionsOf(db: Db, articleId: number): ArticleVersionRecord[] | undefined {
   if (prepared(db, 'SELECT 1 FROM article WHERE id = ?').get(articleId) === undefined) return undefined;
   const rows = prepared(db, `SELECT n, title, text, labels, seen_from AS firstSeen, seen_until AS lastSeen, source FROM article_version
     WHERE article_id = ? ORDER BY n`).all(articleId) as VersionRow[];
