@@ -4,6 +4,11 @@
 // as expected, the fourth has one version, and the fifth is not deleted.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { WARCParser } from 'warcio';
 import { createContext, type EngineContext } from '../electron/engine/context.ts';
 import { insertFeed, updateFeedSettings } from '../electron/store/sqlite/feeds.ts';
 import { invoke } from '../electron/api/methods.ts';
@@ -109,4 +114,50 @@ test('two polls and a re-check: versions, word diffs, label changes and the dele
   assert.match(evidence.response_head.toString('latin1'), /^HTTP\/1\.1 404 /);
 
   await assert.rejects(invoke(ctx, 'articles.diff', { id: ids.ad, from: 1, to: 2 }), /has no version 2/);
+});
+
+test('the evidence WARC of the scenario, read back with warcio: record count, headers and digests match the stored bytes', async (t) => {
+  const { ctx, ids } = await runScenario(t);
+  const dir = tempDir(t);
+  const path = join(dir, 'evidence.warc.gz');
+  const result = await invoke(ctx, 'evidence.exportWarc', { path }) as { articles: number; fetches: number; records: number; manifestJson: string; manifestCsv: string };
+  const captures = ctx.store.db.prepare('SELECT id, kind, response_head, body, sha256, size FROM capture').all() as { id: number; kind: string; response_head: Buffer; body: Buffer; sha256: string; size: number }[];
+  const byDigest = new Map(captures.map((c) => [`sha256:${c.sha256}`, c]));
+  let expectedFetches = 0;
+  for (const id of Object.values(ids)) expectedFetches += (await ctx.store.evidence.dossier(id))?.captures.length ?? 0;
+  // Every article: its five first-poll feed items, two second-poll edits, four re-checked pages and the 404.
+  assert.equal(expectedFetches, 5 + 2 + 4 + 1);
+  assert.deepEqual([result.articles, result.fetches, result.records], [5, expectedFetches, 1 + 2 * expectedFetches + 5]);
+
+  const parser = new WARCParser(createReadStream(path), { parseHttp: false, keepHeadersCase: true });
+  const types: string[] = [];
+  const metadata: { articleId: number; versions: { n: number }[]; deletion: unknown; labels: { kind: string; entity: string; evidence: string; start: number }[] }[] = [];
+  for await (const record of parser) {
+    const block = new Uint8Array(await record.readFully(false));
+    const type = record.warcType as string;
+    types.push(type);
+    const header = (name: string): string | null => record.warcHeaders.headers.get(name) ?? null;
+    assert.equal(header('WARC-Block-Digest'), type === 'warcinfo' ? header('WARC-Block-Digest') : `sha256:${createHash('sha256').update(block).digest('hex')}`);
+    assert.match(header('WARC-Date') ?? '', /Z$/);
+    if (type === 'response') {
+      const stored = byDigest.get(header('WARC-Payload-Digest') ?? '');
+      assert.ok(stored, 'every response payload is a stored capture');
+      const body = gunzipSync(stored.body);
+      assert.deepEqual(Buffer.from(block), Buffer.concat([stored.response_head, body]), 'the block is the head and bytes as received');
+      assert.equal(body.length, stored.size);
+    }
+    if (type === 'metadata') metadata.push(JSON.parse(Buffer.from(block).toString('utf8')));
+  }
+  assert.equal(types.filter((x) => x === 'response').length, expectedFetches);
+  assert.equal(types.filter((x) => x === 'request').length, expectedFetches);
+  const gone = metadata.find((m) => m.articleId === ids.gone);
+  assert.ok(gone?.deletion, 'the deletion is in the evidence');
+  const labelled = metadata.find((m) => m.articleId === ids.label);
+  assert.deepEqual(labelled?.versions.map((v) => v.n), [1, 2]);
+  assert.equal(labelled?.labels[0]?.kind, 'extremist');
+  assert.match(labelled?.labels[0]?.evidence ?? '', /banned in Russia/);
+  const manifest = JSON.parse(readFileSync(result.manifestJson, 'utf8')) as { articleId: number; fetches: { sha256: string }[] }[];
+  assert.equal(manifest.length, 5);
+  for (const m of manifest) for (const f of m.fetches) assert.ok(byDigest.has(`sha256:${f.sha256}`));
+  assert.match(readFileSync(result.manifestCsv, 'utf8'), /^\uFEFFarticle_id,url,final_url/);
 });

@@ -6,6 +6,8 @@ import { diffVersions, type VersionDiff } from '../articles/version-diff.ts';
 import type { ArticleVersionRecord } from '../store/records.ts';
 import { recheckArticles, type RecheckSummary } from '../poll/recheck.ts';
 import { captureSetting } from '../settings.ts';
+import { exportLibraryEvidence, type LibraryExportResult } from '../evidence/library-export.ts';
+import { APP_VERSION } from '../version.ts';
 
 const id = z.number().int().positive();
 const n = z.number().int().positive();
@@ -51,4 +53,13 @@ export const evidenceApi = {
         ctx.polls.release(controller);
       }
     }),
+
+  /** Evidence: a WARC 1.1 file (gzip when it ends in .gz) of the stored fetches of all articles or a query's,
+   * with a metadata record per article and the manifests beside it. The path is the user's choice (the app's
+   * save dialog, the CLI's --warc); only WARC names are accepted, so the method cannot overwrite other files. */
+  'evidence.exportWarc': method(z.object({
+    path: z.string().min(1).max(4000).regex(/\.warc(?:\.gz)?$/i, 'a file name ending in .warc or .warc.gz'),
+    query: z.string().max(10_000).optional(),
+  }).strict(), (ctx, a): Promise<LibraryExportResult> =>
+    exportLibraryEvidence(ctx.store, { warcPath: a.path, query: a.query ?? null, software: `Footnote ${APP_VERSION}` })),
 };

@@ -196,6 +196,26 @@ export interface ArticleVersionRecord extends StoredVersion {
   source: 'feed' | 'page';
 }
 
+/** A raw capture as stored, with its bytes. */
+export interface StoredCapture extends RawCapture {
+  id: number;
+  kind: 'feed' | 'page' | 'recheck';
+}
+
+/** Everything the evidence export says of one article. */
+export interface ArticleDossier {
+  id: number;
+  url: string;
+  title: string | null;
+  feedUrl: string;
+  versions: ArticleVersionRecord[];
+  labels: LabelRecord[];
+  tags: string[];
+  deletion: { at: string; reason: string; status: number | null; finalUrl: string | null } | null;
+  /** Oldest first: page fetches, re-checks, and the feed fetches that made one of its versions. */
+  captures: StoredCapture[];
+}
+
 /** An article a re-check fetches again. */
 export interface RecheckTarget {
   id: number;

@@ -25,7 +25,7 @@ import type {
   AddedFeed, ApplyProgress, ApplyResult, ArticleDetail, ArticleTarget, BackupResult, ExportRow, FeedSettings, FeedState,
   FetchLogEntry, FolderRecord, FullTextTarget, IngestResult, LabelRecord, ListFilter, ListItem, ManualLabel, NewPage,
   NewSubscription, PageRecord, RuleRecord, SavedSearch, SearchResult, SearchSort, SidebarCounts, StoredFeed, TagRecord,
-  VolumeData, VolumeInterval, VolumeSplit, ArticleVersionRecord, RecheckOutcome, RecheckTarget,
+  VolumeData, VolumeInterval, VolumeSplit, ArticleVersionRecord, RecheckOutcome, RecheckTarget, ArticleDossier,
 } from './records.ts';
 
 export interface IngestOptions {
@@ -172,6 +172,10 @@ export interface EvidenceStore {
   /** Articles first seen since `since` (ISO instant), or only article `id`, not yet found deleted. */
   recheckTargets(since: string, id: number | null): Promise<RecheckTarget[]>;
   recordRecheck(articleId: number, outcome: RecheckOutcome): Promise<void>;
+  /** Every article's id (null) or a query's matches, newest first: what an evidence export walks. */
+  articleIds(query: string | null): Promise<number[]>;
+  /** One article's evidence with the bytes of its captures; undefined when there is no such article. */
+  dossier(articleId: number): Promise<ArticleDossier | undefined>;
 }
 
 export interface Store {

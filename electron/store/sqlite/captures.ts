@@ -5,6 +5,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
 import type { RawCapture } from '../../model.ts';
+import type { StoredCapture } from '../records.ts';
 
 export type CaptureKind = 'feed' | 'page' | 'recheck';
 
@@ -14,11 +15,6 @@ export interface CaptureOwner {
   articleId?: number | null;
 }
 
-/** A stored capture with its bytes, as the export reads it back. */
-export interface StoredCapture extends RawCapture {
-  id: number;
-  kind: CaptureKind;
-}
 
 export function insertCapture(db: Db, owner: CaptureOwner, c: RawCapture): number {
   return Number(prepared(db, `INSERT INTO capture (feed_id, article_id, kind, url, final_url, status, fetched_at, request_head, response_head, body, size, sha256, truncated)

@@ -21,7 +21,8 @@ import { recordVersion, versionsOf } from './versions.ts';
 import { recheckTargets, recordRecheck } from './recheck.ts';
 import { search } from './search/search.ts';
 import { volume } from './search/volume.ts';
-import { exportRows } from './search/export.ts';
+import { exportRows, matchingIds } from './search/export.ts';
+import { articleDossier } from './dossier.ts';
 import { listSavedSearches, removeSavedSearch, saveSearch } from './saved-searches.ts';
 import {
   applyTag, articleTags, createTag, deleteTag, ensureTag, getTag, listTags, mergeTags, removeTag, renameTag, setTagColor, targetArticles,
@@ -97,6 +98,8 @@ export class SqliteStore implements Store {
       versions: async (articleId) => versionsOf(db, articleId),
       recheckTargets: async (since, id) => recheckTargets(db, since, id),
       recordRecheck: async (articleId, outcome) => tx(() => recordRecheck(db, articleId, outcome)),
+      articleIds: async (query) => matchingIds(db, query, outletOf()).ids,
+      dossier: async (articleId) => tx(() => articleDossier(db, articleId)),
     };
 
     this.articles = {
