@@ -54,6 +54,18 @@ export const evidenceApi = {
       }
     }),
 
+  /** Retention (store/RETENTION.md): prunes the unprotected articles older than `olderThanDays` (default: the
+   * retentionDays setting; with neither, nothing) and says how many. A visible action, never run by polling. */
+  'library.prune': method(z.object({ olderThanDays: z.number().int().min(1).max(36_500).optional(), dryRun: z.boolean().default(false) }).strict(),
+    async (ctx, a): Promise<{ olderThanDays: number | null; candidates: number; pruned: number; dryRun: boolean }> => {
+      const days = a.olderThanDays ?? ctx.settings.get('retentionDays');
+      if (days === null) return { olderThanDays: null, candidates: 0, pruned: 0, dryRun: a.dryRun };
+      const cutoff = new Date(Date.now() - days * 86_400_000).toISOString();
+      const r = await ctx.store.evidence.prune(cutoff, a.dryRun);
+      if (r.pruned > 0) ctx.events.emit({ type: 'feeds-changed' });
+      return { olderThanDays: days, ...r, dryRun: a.dryRun };
+    }),
+
   /** Evidence: a WARC 1.1 file (gzip when it ends in .gz) of the stored fetches of all articles or a query's,
    * with a metadata record per article and the manifests beside it. The path is the user's choice (the app's
    * save dialog, the CLI's --warc); only WARC names are accepted, so the method cannot overwrite other files. */

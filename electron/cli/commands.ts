@@ -17,6 +17,7 @@ import { exportCommand } from './export.ts';
 import { labelsCommand } from './labels.ts';
 import { versionsCommand, diffCommand } from './versions.ts';
 import { recheckCommand } from './recheck.ts';
+import { pruneCommand } from './prune.ts';
 
 export const commands: CliCommand[] = [
   parseCommand,
@@ -39,4 +40,5 @@ export const commands: CliCommand[] = [
   versionsCommand,
   diffCommand,
   recheckCommand,
+  pruneCommand,
 ];

@@ -176,6 +176,9 @@ export interface EvidenceStore {
   articleIds(query: string | null): Promise<number[]>;
   /** One article's evidence with the bytes of its captures; undefined when there is no such article. */
   dossier(articleId: number): Promise<ArticleDossier | undefined>;
+  /** Retention (store/RETENTION.md): counts, and unless `dryRun` removes, the unprotected articles dated before
+   * `cutoff` (ISO instant) with their versions, labels, pages and raw bytes. */
+  prune(cutoff: string, dryRun: boolean): Promise<{ candidates: number; pruned: number }>;
 }
 
 export interface Store {

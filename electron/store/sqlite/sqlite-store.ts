@@ -23,6 +23,7 @@ import { search } from './search/search.ts';
 import { volume } from './search/volume.ts';
 import { exportRows, matchingIds } from './search/export.ts';
 import { articleDossier } from './dossier.ts';
+import { dropUnusedFeedCapture, pruneArticles } from './prune.ts';
 import { listSavedSearches, removeSavedSearch, saveSearch } from './saved-searches.ts';
 import {
   applyTag, articleTags, createTag, deleteTag, ensureTag, getTag, listTags, mergeTags, removeTag, renameTag, setTagColor, targetArticles,
@@ -80,6 +81,7 @@ export class SqliteStore implements Store {
       recordPoll: async (feedId, poll) => tx(() => {
         const captureId = poll.capture ? insertCapture(db, { kind: 'feed', feedId }, poll.capture) : null;
         const result = ingestFeed(db, feedId, poll.feed, { ...poll.ingest, captureId });
+        if (captureId !== null) dropUnusedFeedCapture(db, captureId);
         // Items left for the next poll: keep no validators, so that the next poll gets the whole feed again.
         const deferred = result.deferred > 0;
         updateFeedState(db, feedId, deferred ? { ...poll.state, etag: null, lastModified: null } : poll.state);
@@ -100,6 +102,7 @@ export class SqliteStore implements Store {
       recordRecheck: async (articleId, outcome) => tx(() => recordRecheck(db, articleId, outcome)),
       articleIds: async (query) => matchingIds(db, query, outletOf()).ids,
       dossier: async (articleId) => tx(() => articleDossier(db, articleId)),
+      prune: async (cutoff, dryRun) => tx(() => pruneArticles(db, cutoff, dryRun)),
     };
 
     this.articles = {

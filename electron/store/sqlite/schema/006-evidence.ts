@@ -21,8 +21,9 @@ CREATE TABLE capture (
   sha256 TEXT NOT NULL,                  -- hex SHA-256 of those bytes
   truncated INTEGER NOT NULL DEFAULT 0   -- 1 when the body was cut at the per-response cap
 );
-CREATE INDEX capture_article ON capture(article_id, id) WHERE article_id IS NOT NULL;
-CREATE INDEX capture_feed ON capture(feed_id, id) WHERE feed_id IS NOT NULL;
+-- Full (not partial) indexes: SQLite's foreign-key actions look rows up through them when an article or feed goes.
+CREATE INDEX capture_article ON capture(article_id, id);
+CREATE INDEX capture_feed ON capture(feed_id, id);
 
 ALTER TABLE article_version ADD COLUMN n INTEGER;
 ALTER TABLE article_version ADD COLUMN labels TEXT NOT NULL DEFAULT '[]'; -- JSON [{kind, entity}] of the detector
@@ -40,6 +41,7 @@ INSERT INTO article_version (article_id, content_hash, title, summary, content, 
     CASE WHEN a.full_html IS NOT NULL THEN 'page' ELSE 'feed' END
   FROM article a;
 CREATE UNIQUE INDEX article_version_n ON article_version(article_id, n);
+CREATE INDEX article_version_capture ON article_version(capture_id);
 
 ALTER TABLE article ADD COLUMN version_count INTEGER NOT NULL DEFAULT 1; -- > 1: edited (the list's mark, is:edited)
 ALTER TABLE article ADD COLUMN deleted_at TEXT;          -- when a re-check found the article taken down
@@ -53,4 +55,5 @@ ALTER TABLE article ADD COLUMN page_last_modified TEXT;
 UPDATE article SET version_count = (SELECT count(*) FROM article_version WHERE article_id = article.id);
 CREATE INDEX article_edited ON article(id) WHERE version_count > 1;
 CREATE INDEX article_deleted ON article(deleted_at) WHERE deleted_at IS NOT NULL;
+CREATE INDEX article_deleted_capture ON article(deleted_capture_id);
 `;
