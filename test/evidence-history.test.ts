@@ -57,6 +57,9 @@ export async function runScenario(t: TestContext): Promise<Scenario> {
   const first = await pollFeeds(ctx.store, { fetch: limits, now: () => T0 });
   assert.equal(first.new, 5);
 
+  // Rules on the new conditions: they tag at ingest, like any rule.
+  await invoke(ctx, 'rules.add', { query: 'is:edited', tag: 'edited' });
+  await invoke(ctx, 'rules.add', { query: 'label-changed:added', tag: 'footnote-added' });
   serveAll({ edit: edited, label: labelled, gone: base.gone, ad: ad('Try the new casino tonight'), dropped: base.dropped }, ['edit', 'label', 'gone', 'ad']);
   s.route('/news/world/gone', serve('<html><head><title>Not found</title></head><body>Page not found</body></html>', 'text/html', { status: 404 }));
   const second = await pollFeeds(ctx.store, { fetch: limits, now: () => T1 });
@@ -114,6 +117,18 @@ test('two polls and a re-check: versions, word diffs, label changes and the dele
   assert.match(evidence.response_head.toString('latin1'), /^HTTP\/1\.1 404 /);
 
   await assert.rejects(invoke(ctx, 'articles.diff', { id: ids.ad, from: 1, to: 2 }), /has no version 2/);
+
+  const found = async (q: string): Promise<number[]> => ((await invoke(ctx, 'search.query', { q, limit: 50 })) as { hits: { id: number }[] }).hits.map((h) => h.id).sort();
+  assert.deepEqual(await found('is:edited'), [ids.edit, ids.label].sort());
+  assert.deepEqual(await found('is:deleted'), [ids.gone]);
+  assert.deepEqual(await found('label-changed:added'), [ids.label]);
+  assert.deepEqual(await found('label-changed:extremist'), [ids.label]);
+  assert.deepEqual(await found('label-changed:meta'), [ids.label]);
+  assert.deepEqual(await found('label-changed:removed'), []);
+  assert.deepEqual(await found('ceasefire AND NOT is:edited'), []);
+  assert.deepEqual(await ctx.store.tags.ofArticle(ids.label), ['edited', 'footnote-added']);
+  assert.deepEqual(await ctx.store.tags.ofArticle(ids.edit), ['edited']);
+  assert.deepEqual(await ctx.store.tags.ofArticle(ids.ad), []);
 });
 
 test('the evidence WARC of the scenario, read back with warcio: record count, headers and digests match the stored bytes', async (t) => {

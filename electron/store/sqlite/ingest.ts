@@ -46,18 +46,19 @@ export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: In
       const id = isNew ? insertArticle(db, feedId, fields, now) : match.known.id;
       if (match.kind === 'updated') updateArticle(db, match.known, fields, now);
       (isNew ? result.newIds : result.updatedIds).push(id);
-      enrichArticle(db, run, { id, feedId, url: fields.link, text: fields.text, isNew }, result.warnings);
-      recordVersion(db, id, 'feed', now, options.captureId ?? null);
+      enrichArticle(db, run, { id, feedId, url: fields.link, text: fields.text, isNew }, result.warnings,
+        () => recordVersion(db, id, 'feed', now, options.captureId ?? null));
     }
   })();
   return result;
 }
 
 /**
- * Runs the enrichers on one stored article and writes what they say. An enricher that throws contributes nothing;
+ * Runs the enrichers on one stored article and writes what they say; `recordVersion`, if given, runs between the
+ * labels and the rule tags. An enricher that throws contributes nothing;
  * its labels and its rule tags are each written in their own savepoint, so a failure there loses only that part.
  */
-export function enrichArticle(db: Db, list: Enricher[], article: EnrichedArticle, warnings: string[]): void {
+export function enrichArticle(db: Db, list: Enricher[], article: EnrichedArticle, warnings: string[], recordVersion?: () => void): void {
   const parts: Enrichment[] = [];
   for (const enricher of list) {
     try {
@@ -78,5 +79,7 @@ export function enrichArticle(db: Db, list: Enricher[], article: EnrichedArticle
   // Labels are dated by the ingest that wrote this version of the article (its last_seen_at).
   const labels = e.labels;
   if (labels) write('labels', () => syncDetectedLabels(db, article.id, labels, articleSeenAt(db, article.id) ?? new Date().toISOString()));
+  // The version (which reads the labels) before the rules, so that is:edited and label-changed: rules see it.
+  recordVersion?.();
   if (e.autoTag) write('rule tags', () => tagByRules(db, article));
 }

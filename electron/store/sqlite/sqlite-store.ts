@@ -127,8 +127,8 @@ export class SqliteStore implements Store {
         if (extracted && article) {
           storeFullText(db, page.articleId, extracted.html, extracted.text, extracted.lang);
           // An enricher that fails loses only its own contribution; the text stays stored.
-          enrichArticle(db, enrichers, { id: article.id, feedId: article.feedId, url: page.url, text: extracted.text, isNew: false }, []);
-          recordVersion(db, article.id, 'page', page.fetchedAt, captureId);
+          enrichArticle(db, enrichers, { id: article.id, feedId: article.feedId, url: page.url, text: extracted.text, isNew: false }, [],
+            () => recordVersion(db, article.id, 'page', page.fetchedAt, captureId));
         }
         return getPage(db, id) as PageRecord;
       }),
