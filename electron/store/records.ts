@@ -119,6 +119,10 @@ export interface ListItem {
   isStarred: boolean;
   tags: string[];
   labelKinds: string[];
+  /** How many versions the article has: more than one means the outlet edited it. */
+  versions: number;
+  /** When a re-check found it taken down; null while it is online. */
+  deletedAt: string | null;
 }
 
 export interface ArticleTag {
@@ -164,6 +168,9 @@ export interface ArticleDetail {
   isStarred: boolean;
   tags: ArticleTag[];
   labels: ArticleLabel[];
+  versions: number;
+  deletedAt: string | null;
+  deletedReason: string | null;
 }
 
 export interface FeedCount {

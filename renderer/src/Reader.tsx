@@ -4,6 +4,7 @@
 import { useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Article, LabelKind } from './types.ts';
 import { LabelForm } from './LabelForm.tsx';
+import { History } from './History.tsx';
 import { api } from './api-client.ts';
 import { sanitizeArticle } from './sanitize.ts';
 import { markAll } from './highlight.ts';
@@ -25,6 +26,7 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
   const [newTag, setNewTag] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
   const [addingLabel, setAddingLabel] = useState(false);
+  const [tab, setTab] = useState<'article' | 'history'>('article');
   const body = useRef<HTMLDivElement>(null);
   const hasBoth = Boolean(article?.fullHtml && (article.content || article.summary));
   const html = article ? ((!showFeedText && article.fullHtml) || article.content || article.summary || '') : '';
@@ -32,12 +34,12 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
   const labels = useMemo(() => article?.labels.filter((l) => l.review !== 'rejected') ?? [], [article]);
 
   useLayoutEffect(() => {
-    if (!body.current) return;
+    if (!body.current || tab !== 'article') return;
     for (const l of labels) {
       markAll(body.current, l.evidence, 'label-evidence', `${labelName(l.kind)}: ${l.entity}`, 3);
       markAll(body.current, l.entity, 'label-entity', `${l.entity}: labelled ${labelName(l.kind)}`);
     }
-  }, [safe, labels]);
+  }, [safe, labels, tab]);
 
   async function act(run: () => Promise<unknown>) {
     setActionError(null);
@@ -124,8 +126,16 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
           </form>
         </div>
         {actionError && <p className="error-text" role="alert">{actionError}</p>}
+        <div className="reader-tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={tab === 'article'} onClick={() => setTab('article')}>Article</button>
+          <button type="button" role="tab" aria-selected={tab === 'history'} onClick={() => setTab('history')} data-testid="history-tab">
+            History{article.versions > 1 ? ` (${article.versions} versions)` : ''}{article.deletedAt ? ' · deleted' : ''}
+          </button>
+        </div>
       </header>
-      <div className="reader-body" data-testid="reader-body" ref={body} dangerouslySetInnerHTML={{ __html: safe }} />
+      {tab === 'history'
+        ? <History key={article.id} articleId={article.id} deletedAt={article.deletedAt} deletedReason={article.deletedReason} />
+        : <div className="reader-body" data-testid="reader-body" ref={body} dangerouslySetInnerHTML={{ __html: safe }} />}
     </article>
   );
 }
