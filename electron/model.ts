@@ -80,3 +80,23 @@ export interface LabelReport {
   outlet: Outlet | null;
   labels: Label[];
 }
+
+/** A response kept as it came over the wire (net/capture.ts makes it, the store keeps it, evidence/ exports it). */
+export interface RawCapture {
+  /** What was asked for (before redirects). */
+  url: string;
+  /** Where this response came from. */
+  finalUrl: string;
+  status: number;
+  /** Request line and headers as sent, CRLF line ends and the blank line included. */
+  requestHead: Uint8Array;
+  /** Status line and headers as received, CRLF line ends and the blank line included. */
+  responseHead: Uint8Array;
+  /** The body as received (content coding kept), at most the cap. */
+  body: Uint8Array;
+  truncated: boolean;
+  /** When the response head arrived, ISO 8601 in UTC. */
+  fetchedAt: string;
+  /** Hex SHA-256 of `body`. */
+  sha256: string;
+}

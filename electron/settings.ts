@@ -10,6 +10,14 @@ export interface SettingsValues {
   notifyFlagged: boolean;
   windowBounds: { x?: number; y?: number; width: number; height: number } | null;
   theme: 'system' | 'light' | 'dark';
+  /** Keep each response's head and bytes as received, for evidence (issue 13). */
+  captureRaw: boolean;
+  /** Body bytes kept per response when captureRaw is on. */
+  captureMaxBytes: number;
+  /** Articles of the last N days are re-checked for edits and deletions. */
+  recheckDays: number;
+  /** Unprotected articles older than this many days may be pruned (store/RETENTION.md); null: never. */
+  retentionDays: number | null;
 }
 
 export interface Settings {
@@ -24,8 +32,17 @@ export const settingsSchema = {
   notifyFlagged: { type: 'boolean', default: false },
   windowBounds: { type: ['object', 'null'], default: null },
   theme: { type: 'string', enum: ['system', 'light', 'dark'], default: 'system' },
+  captureRaw: { type: 'boolean', default: true },
+  captureMaxBytes: { type: 'number', minimum: 1024, maximum: 100 * 1024 * 1024, default: 5 * 1024 * 1024 },
+  recheckDays: { type: 'number', minimum: 1, maximum: 3650, default: 14 },
+  retentionDays: { type: ['number', 'null'], minimum: 1, default: null },
 } as const;
 
 export function openSettings(dataDir: string): Settings {
   return new Conf<SettingsValues>({ cwd: dataDir, configName: 'settings', projectName: 'footnote', schema: settingsSchema });
+}
+
+/** The raw-capture setting as fetches take it: null when turned off. */
+export function captureSetting(settings: Settings): { maxBytes: number } | null {
+  return settings.get('captureRaw') ? { maxBytes: settings.get('captureMaxBytes') } : null;
 }

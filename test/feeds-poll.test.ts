@@ -218,8 +218,12 @@ test('an item whose content changed is an update that keeps the previous version
   assert.equal(after['previous_hash'], before.content_hash);
   assert.notEqual(after['content_hash'], before.content_hash);
   assert.equal(after['first_seen_at'], T0.toISOString());
-  const versions = db.prepare('SELECT content_hash, title, text, seen_from, seen_until FROM article_version WHERE article_id = ?').all(before.id);
-  assert.deepEqual(versions, [{ content_hash: before.content_hash, title: 'Original title', text: 'First version.', seen_from: T0.toISOString(), seen_until: t1.toISOString() }]);
+  // Every version is kept, the current one included (schema 6): the first as first seen, the edit as version 2.
+  const versions = db.prepare('SELECT n, content_hash, title, text, seen_from, seen_until FROM article_version WHERE article_id = ? ORDER BY n').all(before.id);
+  assert.deepEqual(versions, [
+    { n: 1, content_hash: before.content_hash, title: 'Original title', text: 'First version.', seen_from: T0.toISOString(), seen_until: T0.toISOString() },
+    { n: 2, content_hash: after['content_hash'], title: 'Corrected title', text: 'Second version.', seen_from: t1.toISOString(), seen_until: t1.toISOString() },
+  ]);
   // The unchanged item only had its last-seen time bumped.
   const otherAfter = db.prepare("SELECT * FROM article WHERE guid = 'other'").get() as Record<string, unknown>;
   assert.deepEqual({ ...otherAfter, last_seen_at: null }, { ...otherBefore, last_seen_at: null });

@@ -121,7 +121,7 @@ test('each malformed query names the position and what was expected', () => {
   fails('(a AND b) NEAR c', 'Expected terms, phrases or (a OR b) groups on both sides of NEAR at position 11, found "a AND b"');
   fails('tag:', 'Expected a value after "tag:" at position 5');
   fails('tag: kabul', 'Expected a value after "tag:" at position 5');
-  fails('is:urgent', 'Expected one of unread, read, starred, flagged after "is:" at position 4, found "urgent"');
+  fails('is:urgent', 'Expected one of unread, read, starred, flagged, edited, deleted after "is:" at position 4, found "urgent"');
   fails('after:yesterday', 'Expected a date like 2021-08-01 after "after:" at position 7, found "yesterday"');
   fails('before:2021-02-30', 'Expected a date like 2021-08-01 after "before:" at position 8, found "2021-02-30"');
   fails('date:2021-09-01..2021-08-01', 'Expected a range whose end is not before its start at position 6, found "2021-09-01..2021-08-01"');

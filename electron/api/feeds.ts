@@ -6,6 +6,7 @@ import { typedToUrl } from '../feeds/subscribe.ts';
 import { parseInWorker } from '../feeds/parse-in-worker.ts';
 import { addFeed, discoverForAdd, exportOpml, importOpml } from './subscribe.ts';
 import { pollFeeds, type PollSummary } from '../poll/poller.ts';
+import { captureSetting } from '../settings.ts';
 
 const id = z.number().int().positive();
 
@@ -62,6 +63,7 @@ export const feedsApi = {
       // Parsing on a worker thread: in the app, a 5 MB feed never blocks the window's main process.
       return await pollFeeds(ctx.store, {
         ids: a.ids, due: a.due, signal: controller.signal, parse: parseInWorker, enrichers: ctx.enrichers, emit: (e) => ctx.events.emit(e),
+        capture: captureSetting(ctx.settings),
       });
     } finally {
       ctx.polls.release(controller);

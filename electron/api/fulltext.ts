@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ApiError, method, type ApiContext } from './define.ts';
 import { refreshFullText } from '../poll/fulltext.ts';
+import { captureSetting } from '../settings.ts';
 import type { PageRecord } from '../store/records.ts';
 
 const id = z.number().int().positive();
@@ -14,7 +15,7 @@ export const fullTextApi = {
   /** Fetches the article's page now, whatever its feed's full-text setting; fails with the reason in words. */
   'articles.fullText': method(z.object({ id }).strict(), async (ctx, a): Promise<{ id: number; text: string; html: string; page: PageRecord }> => {
     await mustExist(ctx, a.id);
-    const outcome = await refreshFullText(ctx.store, a.id, { enrichers: ctx.enrichers });
+    const outcome = await refreshFullText(ctx.store, a.id, { enrichers: ctx.enrichers, capture: captureSetting(ctx.settings) });
     if (outcome.error !== null || outcome.page === null) throw new ApiError('unreachable', outcome.error ?? `No page was fetched for article ${a.id}: try again later.`);
     const stored = await ctx.store.pages.fullText(a.id);
     return { id: a.id, text: stored?.text ?? '', html: stored?.html ?? '', page: outcome.page };

@@ -11,6 +11,7 @@ import { tagsApi } from './tags.ts';
 import { labelsApi } from './labels.ts';
 import { fullTextApi } from './fulltext.ts';
 import { describeArgIssue } from './arg-errors.ts';
+import { evidenceApi } from './evidence.ts';
 import { asApiError } from './errors.ts';
 
 const methods = {
@@ -22,6 +23,7 @@ const methods = {
   ...tagsApi,
   ...labelsApi,
   ...fullTextApi,
+  ...evidenceApi,
 };
 
 type Methods = typeof methods;

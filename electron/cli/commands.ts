@@ -15,6 +15,9 @@ import { tagCommand, untagCommand, tagsCommand } from './tag.ts';
 import { rulesCommand } from './rules.ts';
 import { exportCommand } from './export.ts';
 import { labelsCommand } from './labels.ts';
+import { versionsCommand, diffCommand } from './versions.ts';
+import { recheckCommand } from './recheck.ts';
+import { pruneCommand } from './prune.ts';
 
 export const commands: CliCommand[] = [
   parseCommand,
@@ -34,4 +37,8 @@ export const commands: CliCommand[] = [
   rulesCommand,
   exportCommand,
   labelsCommand,
+  versionsCommand,
+  diffCommand,
+  recheckCommand,
+  pruneCommand,
 ];

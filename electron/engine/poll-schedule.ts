@@ -5,6 +5,8 @@ import type { ApiContext } from '../api/define.ts';
 import { inProcessClient } from '../api/client.ts';
 
 const TICK_MS = 60_000;
+/** Recent articles are re-checked for edits and deletions once a day: gentle on the sites, soon enough for evidence. */
+const RECHECK_EVERY_MS = 24 * 60 * 60 * 1000;
 
 export interface PollSchedule {
   stop: () => void;
@@ -13,11 +15,16 @@ export interface PollSchedule {
 export function startPollSchedule(ctx: ApiContext, report: (message: string) => void, tickMs = TICK_MS): PollSchedule {
   const api = inProcessClient(ctx);
   let running = false;
+  let lastRecheck = Date.now();
   const tick = async (): Promise<void> => {
     if (running) return;
     running = true;
     try {
       await api.call('feeds.poll', { due: true });
+      if (Date.now() - lastRecheck >= RECHECK_EVERY_MS) {
+        lastRecheck = Date.now();
+        await api.call('articles.recheck', {});
+      }
     } catch (err) {
       report(`scheduled poll failed: ${(err as Error).message}`);
     } finally {

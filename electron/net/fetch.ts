@@ -15,6 +15,7 @@ import { USER_AGENT } from '../version.ts';
 import { refusalReason } from './address-guard.ts';
 import { ServerClock, tickFor } from './server-clock.ts';
 import { shortUrl } from '../text/short-url.ts';
+import { CaptureBody, requestHeadBytes, responseHeadBytes, type CaptureOptions, type RawCapture } from './capture.ts';
 
 export type FetchErrorKind =
   | 'bad_url' | 'scheme' | 'blocked_address' | 'timeout' | 'idle' | 'too_large' | 'redirects'
@@ -27,6 +28,8 @@ export class FetchError extends Error {
   readonly url: string;
   readonly status: number | null;
   readonly retryAfter: string | null;
+  /** The error response as received, when raw capture was on (a 404 is evidence of a deletion). */
+  capture: RawCapture | null = null;
   constructor(kind: FetchErrorKind, url: string, message: string, status: number | null = null, retryAfter: string | null = null) {
     super(message);
     this.kind = kind;
@@ -48,6 +51,8 @@ export interface FetchOptions {
   allowHostPort?: string | null;
   accept?: string;
   signal?: AbortSignal;
+  /** Keep the final response's head and wire bytes (capture.ts); off when null or absent. */
+  capture?: CaptureOptions | null;
 }
 
 export interface FetchResult {
@@ -60,6 +65,8 @@ export interface FetchResult {
   /** Where a chain of permanent redirects (301/308) from the start led, or null: the new address to store. */
   permanentUrl: string | null;
   bytes: Uint8Array;
+  /** The final response as received, when raw capture was on. */
+  capture: RawCapture | null;
 }
 
 export const FETCH_DEFAULTS = { timeoutMs: 30_000, idleTimeoutMs: 10_000, maxBytes: 20 * 1024 * 1024, maxRedirects: 5 };
@@ -79,8 +86,14 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
   let permanentChain = true;
   const clock = new ServerClock(tickFor(opts.timeoutMs, opts.idleTimeoutMs));
   for (let redirects = 0; ; redirects++) {
-    const hop = await requestOnce(current, opts, clock);
-    if (hop.kind === 'response') return { ...hop.result, permanentUrl };
+    let hop: Hop;
+    try {
+      hop = await requestOnce(current, opts, clock);
+    } catch (err) {
+      if (err instanceof FetchError && err.capture) err.capture.url = url;
+      throw err;
+    }
+    if (hop.kind === 'response') return { ...hop.result, capture: hop.result.capture && { ...hop.result.capture, url }, permanentUrl };
     if (redirects >= opts.maxRedirects) {
       throw new FetchError('redirects', url, `Too many redirects (more than ${opts.maxRedirects}), last to ${shortUrl(hop.location)}.`);
     }
@@ -130,6 +143,7 @@ function requestOnce(url: URL, opts: Opts, clock: ServerClock): Promise<Hop> {
     let settled = false;
     let gotHeaders = false;
     let decoder: Transform | null = null;
+    const capture = opts.capture ? new CaptureBody(opts.capture.maxBytes) : null;
     // One ticker checks both limits on the server's clock (total across redirects, idle since the last bytes).
     let idleMark = clock.advance();
     const ticker = setInterval(() => {
@@ -180,6 +194,7 @@ function requestOnce(url: URL, opts: Opts, clock: ServerClock): Promise<Hop> {
       touch();
       const status = res.statusCode ?? 0;
       const flat = flattenHeaders(res.headers);
+      const captureBase = { url: url.href, finalUrl: url.href, status, requestHead: requestHeadBytes(url, headers), responseHead: responseHeadBytes(res), fetchedAt: new Date().toISOString() };
       const location = flat['location'];
       if ([301, 302, 303, 307, 308].includes(status) && location) {
         res.resume();
@@ -188,12 +203,30 @@ function requestOnce(url: URL, opts: Opts, clock: ServerClock): Promise<Hop> {
       }
       if (status === 304) {
         res.resume();
-        succeed({ kind: 'response', result: { status, notModified: true, headers: flat, url: url.href, bytes: new Uint8Array(0) } });
+        succeed({ kind: 'response', result: { status, notModified: true, headers: flat, url: url.href, bytes: new Uint8Array(0), capture: capture?.finish(captureBase) ?? null } });
         return;
       }
       if (status < 200 || status > 299) {
-        res.resume();
-        fail(new FetchError('http', url.href, httpStatusMessage(status), status, flat['retry-after'] ?? null));
+        const error = new FetchError('http', url.href, httpStatusMessage(status), status, flat['retry-after'] ?? null);
+        if (!capture) {
+          res.resume();
+          fail(error);
+          return;
+        }
+        // The error page is evidence too (a 404 that says the story was removed): read it up to the cap.
+        res.on('data', (chunk: Buffer) => {
+          touch();
+          capture.add(chunk);
+          if (capture.truncated) {
+            error.capture = capture.finish(captureBase);
+            fail(error);
+          }
+        });
+        res.on('end', () => {
+          error.capture = capture.finish(captureBase);
+          fail(error);
+        });
+        res.on('error', () => fail(error));
         return;
       }
       const declared = Number(flat['content-length']);
@@ -213,7 +246,9 @@ function requestOnce(url: URL, opts: Opts, clock: ServerClock): Promise<Hop> {
         if (bodyBytes > opts.maxBytes) fail(tooLarge(url, opts.maxBytes));
         else chunks.push(chunk);
       };
-      const done = (): void => succeed({ kind: 'response', result: { status, notModified: false, headers: flat, url: url.href, bytes: Buffer.concat(chunks) } });
+      const done = (): void => succeed({
+        kind: 'response', result: { status, notModified: false, headers: flat, url: url.href, bytes: Buffer.concat(chunks), capture: capture?.finish(captureBase) ?? null },
+      });
       decoder = decompressorFor(flat['content-encoding']);
       if (decoder) {
         decoder.on('data', keep);
@@ -224,6 +259,7 @@ function requestOnce(url: URL, opts: Opts, clock: ServerClock): Promise<Hop> {
         if (settled) return;
         touch();
         wireBytes += chunk.length;
+        capture?.add(chunk);
         if (wireBytes > opts.maxBytes) fail(tooLarge(url, opts.maxBytes));
         else if (decoder) decoder.write(chunk);
         else keep(chunk);

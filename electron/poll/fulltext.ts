@@ -7,6 +7,7 @@
 import type { Store } from '../store/store.ts';
 import type { FullTextTarget, PageRecord, StoredFeed } from '../store/records.ts';
 import { FetchError, fetchUrl, hostPortOf, type FetchOptions } from '../net/fetch.ts';
+import { CAPTURE_DEFAULT_MAX_BYTES, type CaptureOptions } from '../net/capture.ts';
 import { decodeFeedBytes } from '../text/decode.ts';
 import { shortUrl } from '../text/short-url.ts';
 import { htmlToText } from '../text/html-text.ts';
@@ -41,6 +42,8 @@ export interface FullTextOptions {
   now?: () => Date;
   /** Run again on the longer text (default: the standard list). */
   enrichers?: Enricher[];
+  /** Raw capture of each page (default: on, with the default cap); null turns it off. */
+  capture?: CaptureOptions | null;
 }
 
 export interface FullTextFailure {
@@ -147,12 +150,13 @@ async function fetchFullText(store: Store, feed: StoredFeed, article: FullTextTa
       accept: PAGE_ACCEPT,
       allowHostPort: typedHostPort(feed),
       signal: opts.signal,
+      capture: opts.capture === undefined ? { maxBytes: CAPTURE_DEFAULT_MAX_BYTES } : opts.capture,
     });
   } catch (err) {
     if (err instanceof FetchError && err.kind === 'aborted') return null;
     const error = `Full text of "${shortUrl(url)}" could not be fetched: ${(err as Error).message}`;
     const page = await store.pages.record({ articleId: article.id, url, fetchedAt, finalUrl: null, status: err instanceof FetchError ? err.status : null,
-      contentType: null, bytes: null, error }, null, []);
+      contentType: null, bytes: null, error, capture: err instanceof FetchError ? err.capture : null }, null, []);
     return { error, page };
   }
   const contentType = res.headers['content-type'] ?? null;
@@ -168,7 +172,7 @@ async function fetchFullText(store: Store, feed: StoredFeed, article: FullTextTa
     }
   }
   // The page, the article's new text and the enrichers' verdict on it, in one transaction.
-  const page = await store.pages.record({ articleId: article.id, url, fetchedAt, finalUrl: res.url, status: res.status, contentType, bytes: res.bytes, error },
+  const page = await store.pages.record({ articleId: article.id, url, fetchedAt, finalUrl: res.url, status: res.status, contentType, bytes: res.bytes, error, capture: res.capture },
     extracted && { html: extracted.html, text: extracted.text, lang: extracted.lang }, opts.enrichers ?? standardEnrichers);
   return { error, page };
 }

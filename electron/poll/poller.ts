@@ -10,6 +10,7 @@ import { languageDetector } from '../text/language.ts';
 import { enrichers as standardEnrichers } from './enrichers.ts';
 import { fillFullText } from './fulltext.ts';
 import { FetchError, fetchUrl, hostPortOf, type FetchOptions, type FetchResult } from '../net/fetch.ts';
+import { CAPTURE_DEFAULT_MAX_BYTES, type CaptureOptions } from '../net/capture.ts';
 import { parseFeedBytes, type ParseFn, type ParsedFeed } from '../feeds/parse.ts';
 import { describeWait, isDue, nextAfterFailure, nextAfterSuccess, parseRetryAfter } from './schedule.ts';
 
@@ -31,6 +32,8 @@ export interface PollOptions {
   random?: () => number;
   /** What runs on each new or changed article (default: the standard list of enrichers.ts). */
   enrichers?: Enricher[];
+  /** Raw capture of each response (default: on, with the default cap); null turns it off (the setting). */
+  capture?: CaptureOptions | null;
 }
 
 export interface PollSummary {
@@ -88,6 +91,11 @@ export async function pollFeeds(store: Store, options: PollOptions = {}): Promis
   return summary;
 }
 
+/** The capture setting of a poll: on with the default cap unless the caller says otherwise. */
+export function captureOf(options: { capture?: CaptureOptions | null }): CaptureOptions | null {
+  return options.capture === undefined ? { maxBytes: CAPTURE_DEFAULT_MAX_BYTES } : options.capture;
+}
+
 /** Why a feed is left out of this poll, or null to fetch it. */
 function skipReason(feed: StoredFeed, dueOnly: boolean, now: Date): string | null {
   if (feed.status === 'gone') return 'The feed is gone (HTTP 410); it is no longer polled. Remove it, or add its new address.';
@@ -118,6 +126,7 @@ export async function pollFeed(store: Store, feed: StoredFeed, options: PollOpti
       lastModified: feed.lastModified,
       allowHostPort: hostPortOf(feed.typedUrl),
       signal: options.signal,
+      capture: captureOf(options),
     });
     if (!response.notModified) {
       parsed = await (options.parse ?? parseFeedBytes)(response.bytes, { contentType: response.headers['content-type'] ?? null, url: response.url });
@@ -158,6 +167,7 @@ export async function pollFeed(store: Store, feed: StoredFeed, options: PollOpti
         nextFetchAt: nextAfterSuccess({ intervalMinutes: feed.intervalMinutes, floorMinutes: parsed.ttlMinutes }, at, options.random).toISOString(),
       },
       log: logEntry('ok', response.status, response.bytes.length, null),
+      capture: response.capture,
     });
   } catch (err) {
     // A bug or a locked library while storing: the transaction rolled back, so the feed is simply retried later.
@@ -167,7 +177,7 @@ export async function pollFeed(store: Store, feed: StoredFeed, options: PollOpti
   // Full text for summaries-only feeds, after the feed's transaction so that a slow article site never holds the
   // write lock; its failures stay on the articles' page rows. Labels found in the full text count as flagged too.
   const changedIds = [...result.newIds, ...result.updatedIds];
-  await fillFullText(store, feed.id, changedIds, { fetch: options.fetch, signal: options.signal, now, enrichers });
+  await fillFullText(store, feed.id, changedIds, { fetch: options.fetch, signal: options.signal, now, enrichers, capture: captureOf(options) });
   return { outcome: 'ok', newCount: result.newIds.length, flaggedCount: await store.articles.countFlagged(result.newIds), updatedCount: result.updatedIds.length, error: null };
 }
 

@@ -4,7 +4,7 @@
 export type TextField = 'title' | 'author';
 
 /** Fields that become SQL conditions rather than full-text terms. */
-export type FilterField = 'feed' | 'outlet' | 'country' | 'tag' | 'label' | 'lang' | 'is' | 'after' | 'before' | 'date';
+export type FilterField = 'feed' | 'outlet' | 'country' | 'tag' | 'label' | 'label-changed' | 'lang' | 'is' | 'after' | 'before' | 'date';
 
 /** A bare word: stemmed unless it ends in a wildcard (then a prefix of the raw word). */
 export interface TermNode {

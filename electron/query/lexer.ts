@@ -13,7 +13,7 @@ export type Token =
   /** `value` null: the value follows as the next token, a phrase or a parenthesised group. */
   | { type: 'field'; pos: number; field: Field; value: string | null };
 
-const FIELDS: readonly Field[] = ['title', 'author', 'feed', 'outlet', 'country', 'tag', 'label', 'lang', 'is', 'after', 'before', 'date'];
+const FIELDS: readonly Field[] = ['title', 'author', 'feed', 'outlet', 'country', 'tag', 'label', 'label-changed', 'lang', 'is', 'after', 'before', 'date'];
 /** FTS5 counts the words allowed between the terms; so do NEAR/n (Meltwater) and w/n (LexisNexis). */
 export const DEFAULT_NEAR = 10;
 const MAX_NEAR = 1000;

@@ -8,7 +8,7 @@ import { expected, QuerySyntaxError } from './errors.ts';
 import { lex, type Field, type Token } from './lexer.ts';
 import { words } from '../text/fold.ts';
 
-const IS_VALUES = ['unread', 'read', 'starred', 'flagged'];
+const IS_VALUES = ['unread', 'read', 'starred', 'flagged', 'edited', 'deleted'];
 const SHORT_PREFIX = 3;
 
 export function parseQuery(query: string): ParsedQuery {

@@ -1,6 +1,8 @@
 // The records the store hands out and takes in: the contract of store/store.ts, the same for every engine.
 // Types only.
 import type { FeedStatus, LabelKind, LabelOrigin, LabelReview } from '../model.ts';
+import type { RawCapture } from '../model.ts';
+import type { StoredVersion, VersionContent } from '../articles/versions.ts';
 
 // ---- Subscriptions
 
@@ -131,6 +133,10 @@ export interface ListItem {
   lang: string | null;
   /** Null when the registry knows no outlet for the article. */
   outlet: OutletBadge | null;
+  /** How many versions the article has: more than one means the outlet edited it. */
+  versions: number;
+  /** When a re-check found it taken down; null while it is online. */
+  deletedAt: string | null;
 }
 
 export interface ArticleTag {
@@ -178,6 +184,9 @@ export interface ArticleDetail {
   labels: ArticleLabel[];
   /** With the registry's public source for its classification. */
   outlet: (OutletBadge & { source: string }) | null;
+  versions: number;
+  deletedAt: string | null;
+  deletedReason: string | null;
 }
 
 export interface FeedCount {
@@ -203,14 +212,58 @@ export interface SidebarCounts {
   tags: { name: string; color: string | null; count: number }[];
 }
 
-export interface ArticleVersion {
-  contentHash: string;
+// ---- Versions and evidence (issue 13)
+
+/** One stored version: what significant-change.ts compared, and where it came from. */
+export interface ArticleVersionRecord extends StoredVersion {
+  source: 'feed' | 'page';
+}
+
+/** A raw capture as stored, with its bytes. */
+export interface StoredCapture extends RawCapture {
+  id: number;
+  kind: 'feed' | 'page' | 'recheck';
+}
+
+/** Everything the evidence export says of one article. */
+export interface ArticleDossier {
+  id: number;
+  url: string;
   title: string | null;
-  summary: string | null;
-  content: string | null;
-  text: string | null;
-  seenFrom: string;
-  seenUntil: string;
+  feedUrl: string;
+  versions: ArticleVersionRecord[];
+  labels: LabelRecord[];
+  tags: string[];
+  deletion: { at: string; reason: string; status: number | null; finalUrl: string | null } | null;
+  /** Oldest first: page fetches, re-checks, and the feed fetches that made one of its versions. */
+  captures: StoredCapture[];
+}
+
+/** An article a re-check fetches again. */
+export interface RecheckTarget {
+  id: number;
+  link: string;
+  feedUrl: string;
+  typedUrl: string;
+  siteUrl: string | null;
+  /** Validators of the last page fetch: the re-check is a conditional GET. */
+  etag: string | null;
+  lastModified: string | null;
+  /** The latest version when it was read from the page; null when the article has only its feed text. */
+  stored: VersionContent | null;
+}
+
+/** What one re-check found. */
+export interface RecheckOutcome {
+  at: string;
+  state: 'live' | 'edited' | 'deleted' | 'unknown';
+  reason: string;
+  status: number | null;
+  finalUrl: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  /** The response as received (kept with a deletion as its evidence). */
+  capture: RawCapture | null;
 }
 
 // ---- Full text
@@ -225,10 +278,14 @@ export interface NewPage {
   /** The bytes as served; null when the fetch failed. */
   bytes: Uint8Array | null;
   error: string | null;
+  /** The response as received, when raw capture is on. */
+  capture?: RawCapture | null;
+  /** What the capture was for: a full-text fetch (default) or a re-check. */
+  captureKind?: 'page' | 'recheck';
 }
 
 /** A stored page without its body. */
-export type PageRecord = Omit<NewPage, 'bytes'> & { id: number; size: number | null; sha256: string | null };
+export type PageRecord = Omit<NewPage, 'bytes' | 'capture' | 'captureKind'> & { id: number; size: number | null; sha256: string | null };
 
 /** What full text needs to know about an article. */
 export interface FullTextTarget {

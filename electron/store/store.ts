@@ -21,11 +21,12 @@ import type { DetectLanguage } from '../text/language.ts';
 import type { OutletOverride, OutletRegistry } from '../labels/outlets.ts';
 import type { FlagCount, FlagFilter } from '../labels/flags.ts';
 import type { TagRef } from '../tags/tag-names.ts';
+import type { RawCapture } from '../model.ts';
 import type {
   AddedFeed, ApplyProgress, ApplyResult, ArticleDetail, ArticleTarget, BackupResult, ExportRow, FeedSettings, FeedState,
   FetchLogEntry, FolderRecord, FullTextTarget, IngestResult, LabelRecord, ListFilter, ListItem, ManualLabel, NewPage,
   NewSubscription, PageRecord, RuleRecord, SavedSearch, SearchResult, SearchSort, SidebarCounts, StoredFeed, TagRecord,
-  VolumeData, VolumeInterval, VolumeSplit,
+  VolumeData, VolumeInterval, VolumeSplit, ArticleVersionRecord, RecheckOutcome, RecheckTarget, ArticleDossier,
 } from './records.ts';
 
 export interface IngestOptions {
@@ -38,6 +39,8 @@ export interface IngestOptions {
   /** Tells each new or changed article's language from its own title and text, the feed's declaration only a
    * hint (text/language.ts); without it the declared language is stored. */
   detectLanguage?: DetectLanguage;
+  /** The raw capture of the feed fetch these items came from: the evidence of the versions they make. */
+  captureId?: number | null;
 }
 
 /** A successful fetch of a feed, stored in one transaction: its items, its new state and the fetch log entry. */
@@ -49,6 +52,8 @@ export interface PolledFeed {
   state: Partial<FeedState>;
   /** The fetch as logged; the store fills in the counts and notes the deferral. */
   log: Omit<FetchLogEntry, 'newCount' | 'updatedCount'>;
+  /** The response as received, when raw capture is on: kept with the items, in the same transaction. */
+  capture?: RawCapture | null;
 }
 
 export interface FeedStore {
@@ -165,7 +170,23 @@ export interface OutletStore {
   deleteOverride(name: string): Promise<boolean>;
 }
 
+export interface EvidenceStore {
+  /** Every version of the article, oldest first; undefined when there is no such article. */
+  versions(articleId: number): Promise<ArticleVersionRecord[] | undefined>;
+  /** Articles first seen since `since` (ISO instant), or only article `id`, not yet found deleted. */
+  recheckTargets(since: string, id: number | null): Promise<RecheckTarget[]>;
+  recordRecheck(articleId: number, outcome: RecheckOutcome): Promise<void>;
+  /** Every article's id (null) or a query's matches, newest first: what an evidence export walks. */
+  articleIds(query: string | null): Promise<number[]>;
+  /** One article's evidence with the bytes of its captures; undefined when there is no such article. */
+  dossier(articleId: number): Promise<ArticleDossier | undefined>;
+  /** Retention (store/RETENTION.md): counts, and unless `dryRun` removes, the unprotected articles dated before
+   * `cutoff` (ISO instant) with their versions, labels, pages and raw bytes. */
+  prune(cutoff: string, dryRun: boolean): Promise<{ candidates: number; pruned: number }>;
+}
+
 export interface Store {
+  readonly evidence: EvidenceStore;
   readonly feeds: FeedStore;
   readonly folders: FolderStore;
   readonly articles: ArticleStore;

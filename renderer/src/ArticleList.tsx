@@ -75,6 +75,8 @@ function RowContent({ row }: { row: Row }) {
     <>
       <div className="row-title">
         {row.isStarred && <span className="star" aria-label="starred">★</span>}
+        {row.deletedAt && <span className="badge deleted" title={`Taken down: found ${longDate(row.deletedAt)}`} data-testid="row-deleted">deleted</span>}
+        {!row.deletedAt && (row.versions ?? 1) > 1 && <span className="badge edited" title={`Edited: ${row.versions} versions`} data-testid="row-edited">edited</span>}
         <span className="title-text">{row.title ?? '(untitled)'}</span>
       </div>
       <div className="row-meta">

@@ -5,6 +5,7 @@ import { useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'reac
 import type { Article, LabelKind } from './types.ts';
 import { LabelForm } from './LabelForm.tsx';
 import { OutletBadge } from './OutletBadge.tsx';
+import { History } from './History.tsx';
 import { api } from './api-client.ts';
 import { sanitizeArticle } from './sanitize.ts';
 import { markAll, markPattern, searchPattern } from './highlight.ts';
@@ -28,6 +29,7 @@ export function Reader({ article, loading, error, allowRemoteImages, searchQuery
   const [newTag, setNewTag] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
   const [addingLabel, setAddingLabel] = useState(false);
+  const [tab, setTab] = useState<'article' | 'history'>('article');
   const body = useRef<HTMLDivElement>(null);
   const hasBoth = Boolean(article?.fullHtml && (article.content || article.summary));
   const html = article ? ((!showFeedText && article.fullHtml) || article.content || article.summary || '') : '';
@@ -36,7 +38,7 @@ export function Reader({ article, loading, error, allowRemoteImages, searchQuery
 
   useLayoutEffect(() => {
     const root = body.current;
-    if (!root) return;
+    if (!root || tab !== 'article') return;
     // The body is filled here rather than by React, so that a re-render never wipes the marks made below.
     root.innerHTML = safe;
     for (const l of labels) {
@@ -62,7 +64,7 @@ export function Reader({ article, loading, error, allowRemoteImages, searchQuery
       else if (img.complete && img.naturalWidth === 0) img.replaceWith(imagePlaceholder(img));
       else img.addEventListener('error', () => img.replaceWith(imagePlaceholder(img)), { once: true });
     }
-  }, [safe, labels, searchQuery]);
+  }, [safe, labels, searchQuery, tab]);
 
   /** Mention → its footnote; footnote → back to the mention it came from (or the first one). */
   const lastMention = useRef<HTMLElement | null>(null);
@@ -165,10 +167,18 @@ export function Reader({ article, loading, error, allowRemoteImages, searchQuery
           </form>
         </div>
         {actionError && <p className="error-text" role="alert">{actionError}</p>}
+        <div className="reader-tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={tab === 'article'} onClick={() => setTab('article')}>Article</button>
+          <button type="button" role="tab" aria-selected={tab === 'history'} onClick={() => setTab('history')} data-testid="history-tab">
+            History{article.versions > 1 ? ` (${article.versions} versions)` : ''}{article.deletedAt ? ' · deleted' : ''}
+          </button>
+        </div>
       </header>
-      {/* Filled by the layout effect above (sanitised HTML, then marks), so that React never wipes the marks. */}
-      <div className="reader-body" data-testid="reader-body" ref={body} onClick={(e) => follow(e.target)}
-        onKeyDown={(e) => { if (e.key === 'Enter') follow(e.target); }} />
+      {tab === 'history'
+        ? <History key={article.id} articleId={article.id} deletedAt={article.deletedAt} deletedReason={article.deletedReason} />
+        /* Filled by the layout effect above (sanitised HTML, then marks), so that React never wipes the marks. */
+        : <div className="reader-body" data-testid="reader-body" ref={body} onClick={(e) => follow(e.target)}
+          onKeyDown={(e) => { if (e.key === 'Enter') follow(e.target); }} />}
     </article>
   );
 }

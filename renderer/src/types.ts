@@ -27,6 +27,9 @@ export interface Row {
   labelKinds: string[];
   link: string | null;
   snippet?: string;
+  /** Versions of the article (more than one: edited); unknown for search hits. */
+  versions?: number;
+  deletedAt?: string | null;
 }
 
 /** Which articles the list shows. */

@@ -216,7 +216,10 @@ class Compiler {
         const lang = "lower(coalesce(a.lang, (SELECT language FROM feed WHERE id = a.feed_id), ''))";
         return `${lang} = ${add(code)} OR ${lang} LIKE ${add(`${likeEscape(code)}-%`)}`;
       }
+      case 'label-changed':
+        throw new QuerySyntaxError('label-changed: works on a library on this computer; a team library keeps no versions yet.', node.pos);
       case 'is': {
+        if (v === 'edited' || v === 'deleted') throw new QuerySyntaxError(`is:${v} works on a library on this computer; a team library keeps no versions yet.`, node.pos);
         if (v === 'flagged') return `a.id IN (SELECT article_id FROM label WHERE ${liveLabel()})`;
         const column = v === 'starred' ? 'starred_at' : 'read_at';
         const mine = `EXISTS (SELECT 1 FROM article_state st WHERE st.article_id = a.id AND st.analyst_id = ${add(this.#ctx.analystId)} AND st.${column} IS NOT NULL)`;

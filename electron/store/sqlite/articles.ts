@@ -5,10 +5,10 @@ import { prepared } from './prepared.ts';
 import { liveLabel } from './flags.ts';
 import type { ArticleFields, ArticleKeys } from '../../articles/normalise.ts';
 import type { KnownArticle } from '../../articles/dedupe.ts';
-import type { ArticleVersion } from '../records.ts';
 import type { OutletColumns } from './outlets.ts';
 
 const NO_OUTLET: OutletColumns = [null, null, null, null];
+import { versionSeen } from './versions.ts';
 
 const knownSelect = 'SELECT id, content_hash AS contentHash FROM article';
 
@@ -48,13 +48,9 @@ export function insertArticle(db: Db, feedId: number, a: ArticleFields, seenAt: 
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(feedId, ...fieldValues(a), seenAt, seenAt, ...outlet).lastInsertRowid);
 }
 
-/** Copies the stored version into article_version, then overwrites the row; previous_hash keeps the old hash. */
+/** Overwrites the row with the changed item; previous_hash keeps the old hash. Whether the change makes a new
+ * version is decided after the enrichers ran (versions.ts): the versions keep the earlier texts. */
 export function updateArticle(db: Db, known: KnownArticle, a: ArticleFields, seenAt: string, outlet: OutletColumns = NO_OUTLET): void {
-  // The replaced version was current from the previous update (or from first sight) until now.
-  prepared(db, `INSERT INTO article_version (article_id, content_hash, title, summary, content, text, seen_from, seen_until)
-    SELECT id, content_hash, title, summary, content, text,
-      coalesce((SELECT max(seen_until) FROM article_version WHERE article_id = article.id), first_seen_at), ?
-    FROM article WHERE id = ?`).run(seenAt, known.id);
   prepared(db, `UPDATE article SET guid = ?, link = ?, canonical_link = ?, title_date_hash = ?, title = ?, author = ?, summary = ?,
     content = ?, text = ?, lang = ?, categories = ?, published_at = ?, updated_at = ?, raw = ?, content_hash = ?,
     previous_hash = content_hash, last_seen_at = ?, outlet = ?, outlet_key = ?, outlet_country = ?, outlet_category = ?
@@ -63,6 +59,7 @@ export function updateArticle(db: Db, known: KnownArticle, a: ArticleFields, see
 
 export function markSeen(db: Db, id: number, seenAt: string): void {
   prepared(db, 'UPDATE article SET last_seen_at = ? WHERE id = ?').run(seenAt, id);
+  versionSeen(db, id, seenAt);
 }
 
 export function countArticles(db: Db, feedId?: number): number {
@@ -78,9 +75,4 @@ export function countFlagged(db: Db, ids: number[]): number {
   const row = prepared(db, `SELECT count(DISTINCT article_id) AS n FROM label
     WHERE ${liveLabel()} AND article_id IN (SELECT value FROM json_each(?))`).get(JSON.stringify(ids)) as { n: number };
   return row.n;
-}
-
-export function articleVersions(db: Db, articleId: number): ArticleVersion[] {
-  return prepared(db, `SELECT content_hash AS contentHash, title, summary, content, text, seen_from AS seenFrom, seen_until AS seenUntil
-    FROM article_version WHERE article_id = ? ORDER BY id`).all(articleId) as ArticleVersion[];
 }

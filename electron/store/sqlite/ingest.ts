@@ -1,5 +1,5 @@
-// Stores a parsed feed's items: new ones inserted, edited ones updated with their previous version kept, the
-// rest marked as seen again, with what the enrichers (labels, auto-tags…, handed in by the caller) say about each
+// Stores a parsed feed's items: new ones inserted, edited ones updated (a significant change makes a version,
+// versions.ts), the rest marked as seen again, with what the enrichers (labels, auto-tags…, handed in by the caller) say about each
 // new or changed article. Compute first, then one short transaction: the text, language, outlet, index rows and
 // the enrichers' results are worked out before the write lock is taken; the transaction writes the rows, then
 // the full-text index for the whole batch (the per-row trigger stands aside), the labels, and runs each auto-tag
@@ -9,6 +9,7 @@ import type { FeedObject, FeedItem } from '../../model.ts';
 import { findKnown, insertArticle, markSeen, updateArticle } from './articles.ts';
 import { articleSeenAt, syncDetectedLabels } from './labels.ts';
 import { compileRules, tagByRules, type CompiledRule } from './auto-tag.ts';
+import { recordVersion } from './versions.ts';
 import { feedOutlets, type OutletColumns } from './outlets.ts';
 import { prepared } from './prepared.ts';
 import { ftsValues, indexingInBatch, type FtsValues } from './search/functions.ts';
@@ -30,14 +31,15 @@ interface Planned {
 /** See ArticleStore.ingest in store.ts; without maxWrites every new or changed item is written. */
 export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: IngestOptions): IngestResult {
   const write = planIngest(db, feedId, feed, options);
-  return db.transaction(write)();
+  return db.transaction(() => write(options.captureId ?? null))();
 }
 
 /**
  * The compute step of an ingest, run outside any transaction: returns the write step, which the caller runs in
  * its transaction (with whatever else belongs in it, such as the feed's new state) and which returns the result.
+ * The write step takes the raw capture the versions cite, which the caller stores in the same transaction.
  */
-export function planIngest(db: Db, feedId: number, feed: FeedObject, options: IngestOptions): () => IngestResult {
+export function planIngest(db: Db, feedId: number, feed: FeedObject, options: IngestOptions): (captureId: number | null) => IngestResult {
   const now = options.now ?? new Date().toISOString();
   const maxWrites = options.maxWrites ?? Infinity;
   const result: IngestResult = { newIds: [], updatedIds: [], unchanged: 0, deferred: 0, repeated: 0, warnings: [] };
@@ -78,7 +80,7 @@ export function planIngest(db: Db, feedId: number, feed: FeedObject, options: In
   const rules = options.enrichers.length > 0 ? compileRules(db) : [];
 
   // Write, in the caller's transaction. Each item is looked up again (another process may have written meanwhile).
-  return () => indexingInBatch(db, () => {
+  return (captureId) => indexingInBatch(db, () => {
     const written: { id: number; planned: Planned; isNew: boolean }[] = [];
     for (const entry of items) {
       const match = matchArticle(findKnown(db, feedId, entry.keys), entry.keys);
@@ -110,6 +112,8 @@ export function planIngest(db: Db, feedId: number, feed: FeedObject, options: In
       index.run(w.id, ...w.planned.fts);
     }
     for (const w of written) writeLabels(db, { id: w.id, isNew: w.isNew }, w.planned.enrichment, now, result.warnings);
+    // The versions (which read the labels) before the rules, so that is:edited and label-changed: rules see them.
+    for (const w of written) recordVersion(db, w.id, 'feed', now, captureId);
     const tagged = written.filter((w) => w.planned.enrichment.autoTag);
     applyRules(db, rules, tagged.map((w) => w.id), tagged.filter((w) => !w.isNew).map((w) => w.id), result.warnings);
     return result;
@@ -155,10 +159,13 @@ function applyRules(db: Db, rules: CompiledRule[], ids: number[], updatedIds: nu
 }
 
 /**
- * Runs the enrichers on one stored article (full text) and writes what they say, each part in its own savepoint.
+ * Runs the enrichers on one stored article (full text) and writes what they say, each part in its own savepoint;
+ * `recordVersion`, if given, runs between the labels and the rule tags (the version reads the labels, the rules
+ * read the version).
  */
-export function enrichArticle(db: Db, list: Enricher[], article: EnrichedArticle & { id: number }, warnings: string[]): void {
+export function enrichArticle(db: Db, list: Enricher[], article: EnrichedArticle & { id: number }, warnings: string[], recordVersion?: () => void): void {
   const e = runEnrichers(list, article, warnings);
   writeLabels(db, { id: article.id, isNew: false }, e, articleSeenAt(db, article.id) ?? new Date().toISOString(), warnings);
+  recordVersion?.();
   if (e.autoTag) applyRules(db, compileRules(db), [article.id], article.isNew ? [] : [article.id], warnings);
 }

@@ -8,6 +8,7 @@ import labels from './schema/003-labels.ts';
 import pages from './schema/004-pages.ts';
 import ingest from './schema/005-ingest.ts';
 import { resolveOutlets } from './outlets.ts';
+import evidence from './schema/006-evidence.ts';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const migrations: Migration[] = [
   { version: 3, sql: labels },
   { version: 4, sql: pages },
   { version: 5, sql: ingest, fill: (db) => { resolveOutlets(db); } },
+  { version: 6, sql: evidence },
 ];
 
 export const LATEST_SCHEMA = migrations.at(-1)?.version ?? 0;

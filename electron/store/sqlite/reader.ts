@@ -53,6 +53,7 @@ const SEP = '\u001f';
 interface ListRow extends OutletRow {
   id: number; feedId: number; feedTitle: string | null; title: string | null; link: string | null; published: string | null;
   seenAt: string; isRead: number; isStarred: number; tags: string | null; labelKinds: string | null; lang: string | null;
+  versions: number; deletedAt: string | null;
 }
 
 export function listArticles(db: Db, filter: ListFilter, offset: number, limit: number): { total: number; items: ListItem[] } {
@@ -62,6 +63,7 @@ export function listArticles(db: Db, filter: ListFilter, offset: number, limit: 
     WITH page AS (SELECT a.id FROM article a ${where} ${ORDER} LIMIT ? OFFSET ?)
     SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, a.title, a.link, a.published_at AS published,
       a.first_seen_at AS seenAt, a.is_read AS isRead, a.is_starred AS isStarred, a.lang, ${OUTLET_COLUMNS},
+      a.version_count AS versions, a.deleted_at AS deletedAt,
       (SELECT group_concat(t.name, '${SEP}') FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = a.id) AS tags,
       (SELECT group_concat(DISTINCT l.kind) FROM label l WHERE l.article_id = a.id AND ${liveLabel('l')}) AS labelKinds
     FROM page JOIN article a ON a.id = page.id JOIN feed f ON f.id = a.feed_id
@@ -75,6 +77,7 @@ export function listArticles(db: Db, filter: ListFilter, offset: number, limit: 
       labelKinds: r.labelKinds ? r.labelKinds.split(',').sort() : [],
       lang: r.lang,
       outlet: outletBadge(r),
+      versions: r.versions, deletedAt: r.deletedAt,
     })),
   };
 }
@@ -83,6 +86,7 @@ interface DetailRow extends OutletRow {
   id: number; feedId: number; feedTitle: string | null; feedUrl: string; siteUrl: string | null; title: string | null;
   link: string | null; author: string | null; published: string | null; updated: string | null; seenAt: string; lang: string | null;
   summary: string | null; content: string | null; fullHtml: string | null; categories: string; isRead: number; isStarred: number;
+  versions: number; deletedAt: string | null; deletedReason: string | null;
 }
 
 function parseCategories(json: string): string[] {
@@ -97,7 +101,8 @@ function parseCategories(json: string): string[] {
 export function getArticle(db: Db, id: number): ArticleDetail | undefined {
   const row = db.prepare(`SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, f.url AS feedUrl, f.site_url AS siteUrl, a.title,
       a.link, a.author, a.published_at AS published, a.updated_at AS updated, a.first_seen_at AS seenAt, a.lang, a.summary, a.content,
-      a.full_html AS fullHtml, a.categories, a.is_read AS isRead, a.is_starred AS isStarred, ${OUTLET_COLUMNS}
+      a.full_html AS fullHtml, a.categories, a.is_read AS isRead, a.is_starred AS isStarred, ${OUTLET_COLUMNS},
+      a.version_count AS versions, a.deleted_at AS deletedAt, a.deleted_reason AS deletedReason
     FROM article a JOIN feed f ON f.id = a.feed_id WHERE a.id = ?`).get(id) as DetailRow | undefined;
   if (!row) return undefined;
   const tags = (db.prepare(`SELECT t.name, t.color, at.rule_id IS NOT NULL AS byRule FROM article_tag at JOIN tag t ON t.id = at.tag_id

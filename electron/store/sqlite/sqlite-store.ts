@@ -16,9 +16,14 @@ import { ingestFeed, enrichArticle, planIngest } from './ingest.ts';
 import { articleExists, countFlagged } from './articles.ts';
 import { getArticle, listArticles, markAllRead, markArticles, sidebarCounts } from './reader.ts';
 import { articlesWithoutPage, fullTextTargets, getPage, insertPage, pagesOf, recentFeedHtml, storedFullText, storeFullText } from './pages.ts';
+import { insertCapture } from './captures.ts';
+import { recordVersion, versionsOf } from './versions.ts';
+import { recheckTargets, recordRecheck } from './recheck.ts';
 import { search } from './search/search.ts';
 import { volume } from './search/volume.ts';
-import { exportRows } from './search/export.ts';
+import { exportRows, matchingIds } from './search/export.ts';
+import { articleDossier } from './dossier.ts';
+import { dropUnusedFeedCapture, pruneArticles } from './prune.ts';
 import { listSavedSearches, removeSavedSearch, saveSearch } from './saved-searches.ts';
 import {
   applyTag, articleTags, createTag, deleteTag, ensureTag, getTag, listTags, mergeTags, removeTag, renameTag, setTagColor, targetArticles,
@@ -28,7 +33,7 @@ import { applyRules, removeRule } from './auto-tag.ts';
 import { addManualLabel, articleText, flagCounts, getLabel, labelsForArticle, setLabelReview } from './labels.ts';
 import { deleteOutletOverride, forgetRegistry, registryFor, storedOutlets, reresolveOutlets, upsertOutletOverride } from './outlets.ts';
 import type {
-  ArticleStore, FeedStore, FolderStore, LabelStore, OutletStore, PageStore, RuleStore, SearchStore, Store, TagStore,
+  ArticleStore, EvidenceStore, FeedStore, FolderStore, LabelStore, OutletStore, PageStore, RuleStore, SearchStore, Store, TagStore,
 } from '../store.ts';
 import type { ExportRow, PageRecord } from '../records.ts';
 import type { OutletSource } from './search/search.ts';
@@ -36,6 +41,7 @@ import type { OutletSource } from './search/search.ts';
 export class SqliteStore implements Store {
   /** The connection, for tests that check the file itself and for the engine's maintenance; callers use the methods. */
   readonly db: Db;
+  readonly evidence: EvidenceStore;
   readonly feeds: FeedStore;
   readonly folders: FolderStore;
   readonly articles: ArticleStore;
@@ -79,7 +85,9 @@ export class SqliteStore implements Store {
         // The items' work is computed before the transaction; the transaction only writes.
         const write = planIngest(db, feedId, poll.feed, poll.ingest);
         return tx(() => {
-          const result = write();
+          const captureId = poll.capture ? insertCapture(db, { kind: 'feed', feedId }, poll.capture) : null;
+          const result = write(captureId);
+          if (captureId !== null) dropUnusedFeedCapture(db, captureId);
           // Items left for the next poll: keep no validators, so that the next poll gets the whole feed again.
           const deferred = result.deferred > 0;
           updateFeedState(db, feedId, deferred ? { ...poll.state, etag: null, lastModified: null } : poll.state);
@@ -94,6 +102,15 @@ export class SqliteStore implements Store {
     };
 
     this.folders = { list: async () => listFolders(db) };
+
+    this.evidence = {
+      versions: async (articleId) => versionsOf(db, articleId),
+      recheckTargets: async (since, id) => recheckTargets(db, since, id),
+      recordRecheck: async (articleId, outcome) => tx(() => recordRecheck(db, articleId, outcome)),
+      articleIds: async (query) => matchingIds(db, query, outletOf()).ids,
+      dossier: async (articleId) => tx(() => articleDossier(db, articleId)),
+      prune: async (cutoff, dryRun) => tx(() => pruneArticles(db, cutoff, dryRun)),
+    };
 
     this.articles = {
       ingest: async (feedId, feed, options) => ingestFeed(db, feedId, feed, options),
@@ -113,10 +130,12 @@ export class SqliteStore implements Store {
       record: async (page, extracted, enrichers) => tx((): PageRecord => {
         const id = insertPage(db, page);
         const [article] = fullTextTargets(db, [page.articleId]);
+        const captureId = page.capture && article ? insertCapture(db, { kind: page.captureKind ?? 'page', articleId: article.id }, page.capture) : null;
         if (extracted && article) {
           storeFullText(db, page.articleId, extracted.html, extracted.text, extracted.lang);
           // An enricher that fails loses only its own contribution; the text stays stored.
-          enrichArticle(db, enrichers, { id: article.id, feedId: article.feedId, url: page.url, text: extracted.text, isNew: false }, []);
+          enrichArticle(db, enrichers, { id: article.id, feedId: article.feedId, url: page.url, text: extracted.text, isNew: false }, [],
+            () => recordVersion(db, article.id, 'page', page.fetchedAt, captureId));
         }
         return getPage(db, id) as PageRecord;
       }),

@@ -188,7 +188,19 @@ class SqlBuilder {
         if (v === 'unread') return 'a.is_read = 0';
         if (v === 'read') return 'a.is_read = 1';
         if (v === 'starred') return 'a.is_starred = 1';
+        // Edited: more than one version (a significant change, articles/CHANGES.md); deleted: a re-check said so.
+        if (v === 'edited') return 'a.version_count > 1';
+        if (v === 'deleted') return 'a.deleted_at IS NOT NULL';
         return `a.id IN (${FLAGGED_SET})`;
+      case 'label-changed': {
+        // A label the outlet added or dropped in a later version: `added`, `removed`, `any`, or a kind or entity.
+        const which = v.toLowerCase();
+        if (which === 'any') return `a.id IN (${LABEL_CHANGED_SET})`;
+        if (which === 'added') return `a.id IN (${LABEL_CHANGED_SET} AND l.removed_at IS NULL)`;
+        if (which === 'removed') return `a.id IN (${LABEL_CHANGED_SET} AND l.removed_at IS NOT NULL)`;
+        this.params.push(which.replace(/[\s-]+/g, '_'), foldWord(v));
+        return `a.id IN (${LABEL_CHANGED_SET} AND (l.kind = ? OR footnote_lower(l.entity) = ?))`;
+      }
       case 'after': case 'before': case 'date': {
         const parts: string[] = [];
         if (node.from) { parts.push(`${DATE_EXPR} >= ?`); this.params.push(node.from); }
@@ -213,6 +225,10 @@ const OUTLET_CALL = 'footnote_outlet(coalesce(a.link, a.canonical_link), (SELECT
 const TAG_SET = 'SELECT article_id FROM article_tag WHERE tag_id IN (SELECT id FROM tag WHERE footnote_lower(name) = ?)';
 const LABEL_SET = `SELECT article_id FROM label WHERE ${liveLabel()} AND (kind = ? OR footnote_lower(entity) = ?)`;
 const FLAGGED_SET = `SELECT article_id FROM label WHERE ${liveLabel()}`;
+/** Detector labels that changed after the first version: removed, or first seen after the article was. Only an
+ * edited article counts, since a label change always makes a version. */
+const LABEL_CHANGED_SET = `SELECT l.article_id FROM label l JOIN article x ON x.id = l.article_id
+  WHERE l.origin = 'detector' AND x.version_count > 1 AND (l.removed_at IS NOT NULL OR l.first_seen_at > x.first_seen_at)`;
 
 /** The id sub-query of a lone set filter, or null. */
 function idSetOf(root: QueryNode): string | null {

@@ -10,14 +10,20 @@ const BATCH = 500;
 
 interface Row { id: number; date: string; outlet: string; title: string | null; url: string | null; body: string | null }
 
-/** The rows of an export, in batches (tags and labels fetched per batch). */
-export function* exportRows(db: Db, query: string | null, outletOf?: OutletSource): Generator<ExportRow> {
+/** The ids of every article (empty query) or a query's matches, newest first. */
+export function matchingIds(db: Db, query: string | null, outletOf?: OutletSource): { ids: number[]; highlight: ReturnType<typeof prepareQuery>['highlight'] } {
   const p = prepareQuery(query ?? '', outletOf);
   bindOutlets(db, p.compiled.needsOutlet, outletOf);
   const src = querySource(p);
-  // Ids first, then the rows in batches: an export of the whole library never holds every text at once.
   const ids = runQuery(() => (db.prepare(`SELECT a.id FROM ${src.from} WHERE ${src.where} ORDER BY ${DATE_EXPR} DESC, a.id DESC`)
     .all(...src.params) as { id: number }[]).map((r) => r.id));
+  return { ids, highlight: p.highlight };
+}
+
+/** The rows of an export, in batches (tags and labels fetched per batch). */
+export function* exportRows(db: Db, query: string | null, outletOf?: OutletSource): Generator<ExportRow> {
+  // Ids first, then the rows in batches: an export of the whole library never holds every text at once.
+  const { ids, highlight } = matchingIds(db, query, outletOf);
   const rowsOf = db.prepare(`SELECT a.id, ${DATE_EXPR} AS date, coalesce(a.outlet, f.title, f.url) AS outlet,
       a.title, coalesce(a.link, a.canonical_link) AS url, coalesce(nullif(a.text, ''), a.summary) AS body
     FROM article a JOIN feed f ON f.id = a.feed_id WHERE a.id IN (SELECT value FROM json_each(?))`);
@@ -35,7 +41,7 @@ export function* exportRows(db: Db, query: string | null, outletOf?: OutletSourc
         url: r.url,
         tags: extras.tags.get(r.id) ?? [],
         labels: extras.labels.get(r.id) ?? [],
-        snippet: stripMarks(makeSnippet(r.body ?? '', p.highlight)),
+        snippet: stripMarks(makeSnippet(r.body ?? '', highlight)),
       };
     }
   }

@@ -1,0 +1,106 @@
+// Versions of an article (schema 6): after each fetch that wrote the article (a feed item or a page), the
+// article's title, text and detector labels are compared with its latest version of the same source by
+// significant-change.ts; only a significant change numbers a new version. The rules for mixing sources:
+// - a feed item is compared with the latest feed version; once a page version exists, feed items say nothing
+//   (a summary against a full page would always differ) and the next page fetch judges;
+// - the first page of an article whose versions are all from its feed becomes that version's text in place
+//   (the summary was a stand-in for the page, not an earlier edit); its feed capture stays as evidence.
+import type { Db } from './db.ts';
+import { prepared } from './prepared.ts';
+import { changeFingerprint, significantChange } from '../../articles/significant-change.ts';
+import type { VersionContent, VersionLabel } from '../../articles/versions.ts';
+import type { ArticleVersionRecord } from '../records.ts';
+
+export type VersionSource = 'feed' | 'page';
+
+interface LatestRow {
+  id: number;
+  n: number;
+  title: string | null;
+  text: string | null;
+  labels: string;
+  fingerprint: string | null;
+  source: VersionSource;
+}
+
+function currentContent(db: Db, articleId: number): VersionContent | undefined {
+  const a = prepared(db, 'SELECT title, coalesce(text, \'\') AS text FROM article WHERE id = ?').get(articleId) as { title: string | null; text: string } | undefined;
+  if (!a) return undefined;
+  const labels = prepared(db, `SELECT kind, entity FROM label WHERE article_id = ? AND origin = 'detector' AND removed_at IS NULL ORDER BY id`)
+    .all(articleId) as VersionLabel[];
+  return { title: a.title, text: a.text, labels };
+}
+
+export type VersionOutcome = 'first' | 'new' | 'same' | 'replaced';
+
+/**
+ * Records what the article reads now, after a fetch from `source` at `at`: a first version, a new one (a
+ * significant change), or the latest seen again. `captureId` is the raw capture of that fetch, if kept.
+ */
+export function recordVersion(db: Db, articleId: number, source: VersionSource, at: string, captureId: number | null): VersionOutcome {
+  const content = currentContent(db, articleId);
+  if (!content) return 'same';
+  const latest = prepared(db, `SELECT id, n, title, text, labels, fingerprint, source FROM article_version
+    WHERE article_id = ? ORDER BY n DESC LIMIT 1`).get(articleId) as LatestRow | undefined;
+  const fingerprint = changeFingerprint(content);
+  const insert = (n: number): void => {
+    prepared(db, `INSERT INTO article_version (article_id, content_hash, title, summary, content, text, seen_from, seen_until, n, labels, fingerprint, source, capture_id)
+      SELECT id, content_hash, title, summary, content, text, ?, ?, ?, ?, ?, ?, ? FROM article WHERE id = ?`)
+      .run(at, at, n, JSON.stringify(content.labels), fingerprint, source, captureId, articleId);
+    prepared(db, 'UPDATE article SET version_count = ? WHERE id = ?').run(n, articleId);
+  };
+  if (!latest) {
+    insert(1);
+    return 'first';
+  }
+  const seen = (): void => {
+    prepared(db, 'UPDATE article_version SET seen_until = max(seen_until, ?) WHERE id = ?').run(at, latest.id);
+  };
+  if (source === 'feed' && latest.source === 'page') {
+    seen();
+    return 'same';
+  }
+  const stored: VersionContent = { title: latest.title, text: latest.text ?? '', labels: JSON.parse(latest.labels) as VersionLabel[] };
+  // The fingerprint spares re-reading the rules on an unchanged re-poll.
+  const changed = latest.fingerprint !== fingerprint && significantChange(stored, content).changed;
+  if (source === 'page' && latest.source === 'feed') {
+    // The first page: it stands for the version the feed only summarised.
+    if (changed) {
+      prepared(db, `UPDATE article_version SET title = ?, text = ?, labels = ?, fingerprint = ?, source = 'page', seen_until = max(seen_until, ?),
+        capture_id = coalesce(?, capture_id) WHERE id = ?`).run(content.title, content.text, JSON.stringify(content.labels), fingerprint, at, captureId, latest.id);
+      return 'replaced';
+    }
+    prepared(db, `UPDATE article_version SET source = 'page', seen_until = max(seen_until, ?) WHERE id = ?`).run(at, latest.id);
+    return 'same';
+  }
+  if (!changed) {
+    seen();
+    return 'same';
+  }
+  insert(latest.n + 1);
+  return 'new';
+}
+
+/** The latest version seen again (an unchanged feed item). */
+export function versionSeen(db: Db, articleId: number, at: string): void {
+  prepared(db, `UPDATE article_version SET seen_until = max(seen_until, ?)
+    WHERE article_id = ? AND n = (SELECT max(n) FROM article_version WHERE article_id = ?)`).run(at, articleId, articleId);
+}
+
+interface VersionRow {
+  n: number;
+  title: string | null;
+  text: string | null;
+  labels: string;
+  firstSeen: string;
+  lastSeen: string;
+  source: VersionSource;
+}
+
+/** Every version of the article, oldest first; undefined when there is no such article. */
+export function versionsOf(db: Db, articleId: number): ArticleVersionRecord[] | undefined {
+  if (prepared(db, 'SELECT 1 FROM article WHERE id = ?').get(articleId) === undefined) return undefined;
+  const rows = prepared(db, `SELECT n, title, text, labels, seen_from AS firstSeen, seen_until AS lastSeen, source FROM article_version
+    WHERE article_id = ? ORDER BY n`).all(articleId) as VersionRow[];
+  return rows.map((r) => ({ n: r.n, title: r.title, text: r.text ?? '', labels: JSON.parse(r.labels) as VersionLabel[], firstSeen: r.firstSeen, lastSeen: r.lastSeen, source: r.source }));
+}
