@@ -53,7 +53,6 @@ function article(type: string): string {
   return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
 
-/** One sentence for the first issue: what is wrong, where, and what to send instead. */
 /** The value the caller sent at an issue's path (zod leaves it out of issues unless asked to report input). */
 function valueAt(args: unknown, path: readonly PropertyKey[]): unknown {
   let v = args;
@@ -61,8 +60,11 @@ function valueAt(args: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** One sentence for the first issue: what is wrong, where, and what to send instead. */
 export function describeArgIssue(method: string, args: unknown, issue: z.core.$ZodIssue | undefined): string {
   if (!issue) return `The request to ${method} was refused: check what was entered and try again.`;
+  // Our own refinements already say what to send ("give either ids or query").
+  if (issue.code === 'custom' && issue.message) return `Not accepted: ${issue.message} (${method}).`;
   const field = fieldName(issue.path);
   // "Domain 1 must be …" but "The interval minutes must be …".
   const what = field === '' ? 'The request' : /\d/.test(field) ? field[0]!.toUpperCase() + field.slice(1) : `The ${field}`;
