@@ -7,7 +7,7 @@ import { QuerySyntaxError } from '../../query/errors.ts';
 import { highlighter, makeSnippet } from '../../query/snippet.ts';
 import { DEFAULT_LIMIT } from '../../query/ast.ts';
 import type { SearchHit, SearchResult, SearchSort } from '../records.ts';
-import { liveLabel } from '../sqlite/flags.ts';
+import { liveLabel } from '../shared.ts';
 import { compilePgQuery, DATE_EXPR, SqlParams, type PgSearchContext } from './search-compile.ts';
 
 export type Queryable = pg.Pool | pg.ClientBase;

@@ -6,7 +6,7 @@ import { DEFAULT_LIMIT } from '../../../query/ast.ts';
 import { BM25_WEIGHTS, compileQuery, DATE_EXPR, type CompiledQuery } from './compile.ts';
 import { QuerySyntaxError } from '../../../query/errors.ts';
 import { highlighter, makeSnippet } from '../../../query/snippet.ts';
-import { liveLabel } from '../flags.ts';
+import { liveLabel } from '../../shared.ts';
 import type { SearchResult, SearchSort } from '../../records.ts';
 
 /**

@@ -3,7 +3,7 @@
 import type { Db } from '../db.ts';
 import { DATE_EXPR } from './compile.ts';
 import { bindOutlets, prepareQuery, querySource, runQuery, type OutletResolver } from './search.ts';
-import { liveLabel } from '../flags.ts';
+import { liveLabel } from '../../shared.ts';
 import type { VolumeData, VolumeInterval, VolumeSeries, VolumeSplit } from '../../records.ts';
 
 /** Series beyond this many are summed into "other", so a chart stays readable. */
