@@ -18,3 +18,9 @@ export function liveLabel(alias = ''): string {
   const p = alias ? `${alias}.` : '';
   return `${p}removed_at IS NULL AND ${p}review <> 'rejected'`;
 }
+
+/**
+ * An article's outlet from its URL, its feed's site and its feed's URL (the first that the registry knows).
+ * The store passes the library's registry; without one, outlet: and country: cannot run.
+ */
+export type OutletResolver = (urls: (string | null)[]) => { name: string; country: string } | null;
