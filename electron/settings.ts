@@ -10,6 +10,8 @@ export interface SettingsValues {
   notifyFlagged: boolean;
   windowBounds: { x?: number; y?: number; width: number; height: number } | null;
   theme: 'system' | 'light' | 'dark';
+  /** Who this client is on a team library (empty: the OS user). */
+  analystName: string;
 }
 
 export interface Settings {
@@ -24,6 +26,7 @@ export const settingsSchema = {
   notifyFlagged: { type: 'boolean', default: false },
   windowBounds: { type: ['object', 'null'], default: null },
   theme: { type: 'string', enum: ['system', 'light', 'dark'], default: 'system' },
+  analystName: { type: 'string', maxLength: 100, default: '' },
 } as const;
 
 export function openSettings(dataDir: string): Settings {

@@ -1,6 +1,7 @@
 // What a `footnote` sub-command is, and what it is handed when it runs.
 import type { ParseArgsOptionsConfig } from 'node:util';
 import type { EngineContext } from '../engine/context.ts';
+import type { Store } from '../store/store.ts';
 import type { ApiClient } from '../api/client.ts';
 
 export interface CliIo {
@@ -10,7 +11,7 @@ export interface CliIo {
   json: boolean;
   dataDir: string;
   /** Opens the library on first use: commands like `parse` never touch it. */
-  context: () => EngineContext;
+  context: () => EngineContext<Store>;
   /** The API, typed from its own method table; opens the library on the first call. */
   api: ApiClient;
   out: (text: string) => void;

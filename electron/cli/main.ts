@@ -2,13 +2,16 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { commands } from './commands.ts';
 import { UsageError, type CliIo } from './command.ts';
-import { createContext, type EngineContext } from '../engine/context.ts';
+import { openContext, type EngineContext } from '../engine/context.ts';
+import { teamLibraryUrl } from './database-url.ts';
+import type { Store } from '../store/store.ts';
 import { inProcessClient } from '../api/client.ts';
 import { defaultDataDir } from './paths.ts';
 import { APP_VERSION } from '../version.ts';
 
 const common: ParseArgsOptionsConfig = {
   'data-dir': { type: 'string' },
+  'database-url': { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 };
@@ -18,7 +21,7 @@ function helpText(): string {
   return [
     `footnote ${APP_VERSION}: feeds saved offline, state-media labels flagged, Boolean search.`,
     '',
-    'Usage: footnote <command> [options]   (every command takes --data-dir DIR and --json)',
+    'Usage: footnote <command> [options]   (every command takes --data-dir DIR, --database-url URL and --json)',
     '',
     ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
   ].join('\n');
@@ -39,7 +42,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     console.error(`footnote: unknown command "${name}"; run "footnote --help" for the list.`);
     return 2;
   }
-  let ctx: EngineContext | undefined;
+  let ctx: EngineContext<Store> | undefined;
   try {
     const { values, positionals } = parseArgs({ args: rest, options: { ...common, ...command.options }, allowPositionals: true, strict: true });
     if (values['help'] === true) {
@@ -47,7 +50,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       return 0;
     }
     const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir(env);
-    const context = (): EngineContext => (ctx ??= createContext(dataDir));
+    const databaseUrl = teamLibraryUrl(typeof values['database-url'] === 'string' ? values['database-url'] : undefined, env);
+    const context = (): EngineContext<Store> => (ctx ??= openContext(dataDir, { databaseUrl }));
     const io: CliIo = {
       positionals,
       values,
