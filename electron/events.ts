@@ -4,6 +4,8 @@ export type AppEvent =
   | { type: 'poll-finished'; feeds: number; newArticles: number; updated: number; failed: number }
   | { type: 'articles-new'; count: number; flagged: number }
   | { type: 'feeds-changed' }
+  /** Another client of the team library changed something (store/records.ts LibraryChange). */
+  | { type: 'library-changed'; what: string; by: string }
   | { type: 'progress'; task: string; done: number; total: number };
 
 export type AppEventListener = (event: AppEvent) => void;

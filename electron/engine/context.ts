@@ -39,5 +39,8 @@ export function openContext(dataDir: string, choice: LibraryChoice, settings: Se
   if (url === undefined || url === '') return createContext(dataDir, settings);
   if (!isPostgresUrl(url)) throw new LibraryError('A team library is named by a postgres:// URL, e.g. postgres://footnote_app@db.example.org/team?sslmode=verify-full.');
   const store = PostgresStore.open({ url, analyst: choice.analyst ?? analystName(process.env, settings) });
-  return { store, settings, events: new EventBus(), polls: new PollLock(), enrichers };
+  const events = new EventBus();
+  // What other analysts' clients commit reaches this client's window (or web page) as an event of its own.
+  store.watch((change) => events.emit({ type: 'library-changed', what: change.what, by: change.by }));
+  return { store, settings, events, polls: new PollLock(), enrichers };
 }

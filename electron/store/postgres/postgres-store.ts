@@ -12,7 +12,8 @@ import { LibraryError, type OutletResolver } from '../shared.ts';
 import type {
   ArticleStore, FeedStore, FolderStore, LabelStore, OutletStore, PageStore, RuleStore, SearchStore, Store, TagStore,
 } from '../store.ts';
-import type { BackupResult, ExportRow } from '../records.ts';
+import type { BackupResult, ExportRow, IngestResult, LibraryChange } from '../records.ts';
+import { LiveLink, notifyChange } from './live.ts';
 import { createPool, type TeamLibraryOptions } from './connection.ts';
 import { DEFAULT_SCHEMA, migrate, schemaVersionOf } from './migrate.ts';
 import { inTransaction } from './transaction.ts';
@@ -32,6 +33,9 @@ import { addManualLabel, articleText, flagCounts, getLabel, labelsForArticle, se
 import {
   deleteOutletOverride, listOutletOverrides, listSavedSearches, removeSavedSearch, saveSearch, upsertOutletOverride,
 } from './library-extras.ts';
+
+/** What a method changed, for the other clients: fixed, or read from its result (null: nothing). */
+type Change<T> = LibraryChange['what'] | ((result: T) => LibraryChange['what'] | null);
 
 export interface PostgresStoreOptions extends TeamLibraryOptions {
   /** The analyst this client acts for. */
@@ -53,6 +57,8 @@ export class PostgresStore implements Store {
   readonly outlets: OutletStore;
   #ready: Promise<number> | null = null;
   #registry: OutletRegistry | null = null;
+  readonly #live: LiveLink;
+  #listening: Promise<void> = Promise.resolve();
 
   static open(options: PostgresStoreOptions): PostgresStore {
     return new PostgresStore(options);
@@ -62,27 +68,30 @@ export class PostgresStore implements Store {
     this.schema = options.schema ?? DEFAULT_SCHEMA;
     this.analyst = options.analyst.trim() || 'analyst';
     this.pool = createPool(options);
-    const tx = <T>(what: string, work: (c: pg.PoolClient, analystId: number) => Promise<T>): Promise<T> => this.#transaction(what, work);
-    const write = <T>(what: string, work: (w: WriteContext) => Promise<T>): Promise<T> =>
-      tx(what, async (c, analystId) => work({ c, analystId, registry: await this.#registryOn(c) }));
+    this.#live = new LiveLink({ connectionString: options.url, application_name: 'footnote' }, this.schema);
+    const tx = <T>(what: string, work: (c: pg.PoolClient, analystId: number) => Promise<T>, change?: Change<T>): Promise<T> =>
+      this.#transaction(what, work, change);
+    const write = <T>(what: string, work: (w: WriteContext) => Promise<T>, change?: Change<T>): Promise<T> =>
+      tx(what, async (c, analystId) => work({ c, analystId, registry: await this.#registryOn(c) }), change);
+    const articlesChanged = (r: IngestResult): LibraryChange['what'] | null => (r.newIds.length + r.updatedIds.length > 0 ? 'articles' : null);
 
     this.feeds = {
       list: () => tx('listing feeds', (c, a) => listFeedRecords(c, a)),
       get: (id) => tx(`reading feed ${id}`, (c, a) => getFeedRecord(c, id, a)),
       stored: (ids) => tx('reading feeds', (c) => listStoredFeeds(c, ids)),
       findByUrl: (u) => tx(`looking up feed ${u}`, (c) => findFeedByUrl(c, u)),
-      add: (feed) => tx(`adding feed ${feed.url}`, (c, a) => addSubscription(c, feed, a)),
+      add: (feed) => tx(`adding feed ${feed.url}`, (c, a) => addSubscription(c, feed, a), 'feeds'),
       addMany: (feeds) => tx(`adding ${feeds.length} feeds`, async (c, a) => {
         let added = 0;
         for (const f of feeds) if ((await addSubscription(c, f, a)).added) added++;
         return added;
-      }),
-      update: (id, settings) => tx(`changing feed ${id}`, async (c, a) => ((await changeFeed(c, id, settings)) ? getFeedRecord(c, id, a) : undefined)),
+      }, 'feeds'),
+      update: (id, settings) => tx(`changing feed ${id}`, async (c, a) => ((await changeFeed(c, id, settings)) ? getFeedRecord(c, id, a) : undefined), 'feeds'),
       remove: (id) => tx(`removing feed ${id}`, async (c, a) => {
         const record = await getFeedRecord(c, id, a);
         if (record) await c.query('DELETE FROM feed WHERE id = $1', [id]);
         return record;
-      }),
+      }, 'feeds'),
       recordFetch: (feedId, state, log) => tx(`recording the fetch of feed ${feedId}`, async (c, a) => {
         await this.#lockFeed(c, feedId);
         await updateFeedState(c, feedId, state);
@@ -100,18 +109,19 @@ export class PostgresStore implements Store {
           error: [poll.log.error, note, ...result.warnings].filter(Boolean).join(' ') || null,
         }, w.analystId);
         return result;
-      }),
+      }, articlesChanged),
+      claim: (feedId) => this.#live.claim(feedId),
     };
 
     this.folders = { list: () => tx('listing folders', (c) => listFolders(c)) };
 
     this.articles = {
-      ingest: (feedId, feed, options) => write(`storing the items of feed ${feedId}`, (w) => ingestFeed(w, feedId, feed, options)),
+      ingest: (feedId, feed, options) => write(`storing the items of feed ${feedId}`, (w) => ingestFeed(w, feedId, feed, options), articlesChanged),
       list: (filter, offset, limit) => tx('listing articles', (c, a) => listArticles(c, a, filter, offset, limit)),
       get: (id) => tx(`reading article ${id}`, (c, a) => getArticle(c, a, id)),
       exists: (id) => tx(`reading article ${id}`, async (c) => ((await c.query('SELECT 1 FROM article WHERE id = $1', [id])).rowCount ?? 0) > 0),
-      mark: (ids, marks) => tx('marking articles', (c, a) => markArticles(c, a, ids, marks)),
-      markAllRead: (filter) => tx('marking articles read', (c, a) => markAllRead(c, a, filter)),
+      mark: (ids, marks) => tx('marking articles', (c, a) => markArticles(c, a, ids, marks), 'marks'),
+      markAllRead: (filter) => tx('marking articles read', (c, a) => markAllRead(c, a, filter), 'marks'),
       sidebarCounts: () => tx('counting articles', (c, a) => sidebarCounts(c, a)),
       countFlagged: (ids) => tx('counting flagged articles', (c) => countFlagged(c, ids)),
     };
@@ -129,7 +139,7 @@ export class PostgresStore implements Store {
           await enrichArticle(w, enrichers, { id: article.id, feedId: article.feedId, url: page.url, text: extracted.text, isNew: false }, []);
         }
         return stored;
-      }),
+      }, 'articles'),
       list: (articleId) => tx(`reading article ${articleId}`, (c) => pagesOf(c, articleId)),
       fullText: (articleId) => tx(`reading article ${articleId}`, (c) => storedFullText(c, articleId)),
     };
@@ -139,38 +149,38 @@ export class PostgresStore implements Store {
       volume: (q, interval, split) => tx('counting matches', async (c, a) => volume(c, q, interval, split, { analystId: a }, this.#resolver(await this.#registryOn(c)))),
       exportRows: (query) => this.#exportRows(query),
       savedList: () => tx('listing saved searches', (c, a) => listSavedSearches(c, a)),
-      save: (name, query) => tx(`saving search ${name}`, (c, a) => saveSearch(c, name, query, a)),
-      removeSaved: (id) => tx(`removing saved search ${id}`, (c) => removeSavedSearch(c, id)),
+      save: (name, query) => tx(`saving search ${name}`, (c, a) => saveSearch(c, name, query, a), 'searches'),
+      removeSaved: (id) => tx(`removing saved search ${id}`, (c) => removeSavedSearch(c, id), 'searches'),
     };
 
     this.tags = {
       list: () => tx('listing tags', (c) => listTags(c)),
-      create: (name, color) => tx(`creating tag ${name}`, (c, a) => createTag({ c, analystId: a }, name, color)),
-      rename: (tag, name) => tx(`renaming tag ${tag}`, (c) => renameTag(c, tag, name)),
-      merge: (from, into) => tx(`merging tags into ${into}`, (c) => mergeTags(c, from, into)),
-      setColor: (tag, color) => tx(`colouring tag ${tag}`, (c) => setTagColor(c, tag, color)),
-      delete: (tag) => tx(`deleting tag ${tag}`, (c) => deleteTag(c, tag)),
+      create: (name, color) => tx(`creating tag ${name}`, (c, a) => createTag({ c, analystId: a }, name, color), 'tags'),
+      rename: (tag, name) => tx(`renaming tag ${tag}`, (c) => renameTag(c, tag, name), 'tags'),
+      merge: (from, into) => tx(`merging tags into ${into}`, (c) => mergeTags(c, from, into), 'tags'),
+      setColor: (tag, color) => tx(`colouring tag ${tag}`, (c) => setTagColor(c, tag, color), 'tags'),
+      delete: (tag) => tx(`deleting tag ${tag}`, (c) => deleteTag(c, tag), 'tags'),
       apply: (tag, target) => tx(`applying tag ${tag}`, async (c, a) => {
         const t = { c, analystId: a };
         const ids = await targetArticles(t, target);
         const tagId = await ensureTag(t, tag);
         return { tag: (await getTag(c, tagId)).name, matched: ids.length, applied: await applyTag(t, tagId, ids, null) };
-      }),
+      }, 'tags'),
       remove: (tag, target) => tx(`removing tag ${tag}`, async (c, a) => {
         const found = await getTag(c, tag);
         return { tag: found.name, removed: await removeTag(c, found.id, await targetArticles({ c, analystId: a }, target)) };
-      }),
+      }, 'tags'),
       ofArticle: (id) => tx(`reading article ${id}`, async (c) => (((await c.query('SELECT 1 FROM article WHERE id = $1', [id])).rowCount ?? 0) > 0 ? articleTags(c, id) : undefined)),
     };
 
     this.rules = {
       list: () => tx('listing rules', (c) => listRules(c)),
-      add: (query, tag, feedIds) => tx('adding a rule', (c, a) => addRule({ c, analystId: a }, query, tag, feedIds)),
-      remove: (id) => tx(`removing rule ${id}`, (c, a) => removeRule({ c, analystId: a }, id)),
+      add: (query, tag, feedIds) => tx('adding a rule', (c, a) => addRule({ c, analystId: a }, query, tag, feedIds), 'rules'),
+      remove: (id) => tx(`removing rule ${id}`, (c, a) => removeRule({ c, analystId: a }, id), 'rules'),
       apply: (id, onProgress) => tx(id === null ? 'applying the rules' : `applying rule ${id}`, async (c, a) => {
         if (id !== null) await getRule(c, id);
         return applyRules({ c, analystId: a }, id, onProgress);
-      }),
+      }, 'tags'),
     };
 
     this.labels = {
@@ -178,9 +188,9 @@ export class PostgresStore implements Store {
         const text = await articleText(c, articleId);
         return text === undefined ? undefined : { text, labels: await labelsForArticle(c, articleId) };
       }),
-      review: (id, review) => tx(`reviewing label ${id}`, async (c, a) => ((await setLabelReview(c, id, review, a)) ? getLabel(c, id) : undefined)),
+      review: (id, review) => tx(`reviewing label ${id}`, async (c, a) => ((await setLabelReview(c, id, review, a)) ? getLabel(c, id) : undefined), 'labels'),
       addManual: (label, now) => tx(`labelling article ${label.articleId}`, async (c, a) =>
-        (((await c.query('SELECT 1 FROM article WHERE id = $1', [label.articleId])).rowCount ?? 0) > 0 ? addManualLabel(c, label, now, a) : undefined)),
+        (((await c.query('SELECT 1 FROM article WHERE id = $1', [label.articleId])).rowCount ?? 0) > 0 ? addManualLabel(c, label, now, a) : undefined), 'labels'),
       flagCounts: (filter) => tx('counting labels', (c) => flagCounts(c, filter)),
     };
 
@@ -189,12 +199,12 @@ export class PostgresStore implements Store {
       saveOverride: (override, now) => tx(`saving outlet ${override.name}`, async (c, a) => {
         await upsertOutletOverride(c, override, now, a);
         this.#registry = null;
-      }),
+      }, 'outlets'),
       deleteOverride: (name) => tx(`removing outlet ${name}`, async (c) => {
         const deleted = await deleteOutletOverride(c, name);
         this.#registry = null;
         return deleted;
-      }),
+      }, 'outlets'),
     };
   }
 
@@ -217,9 +227,28 @@ export class PostgresStore implements Store {
     return this.#ready;
   }
 
-  async #transaction<T>(what: string, work: (c: pg.PoolClient, analystId: number) => Promise<T>): Promise<T> {
+  /** One method's transaction; what it changed is announced to the other clients when it commits. */
+  async #transaction<T>(what: string, work: (c: pg.PoolClient, analystId: number) => Promise<T>, change?: Change<T>): Promise<T> {
     const analystId = await this.#analystId();
-    return inTransaction(this.pool, what, (c) => work(c, analystId));
+    return inTransaction(this.pool, what, async (c) => {
+      const result = await work(c, analystId);
+      const changed = typeof change === 'function' ? change(result) : change;
+      if (changed) await notifyChange(c, this.schema, { what: changed, by: this.analyst }, this.#live.sender);
+      return result;
+    });
+  }
+
+  watch(listener: (change: LibraryChange) => void): () => void {
+    const { ready, stop } = this.#live.watch(listener);
+    // A server out of reach fails the methods with a clear error; here it only means no live updates yet.
+    ready.catch(() => undefined);
+    this.#listening = ready;
+    return stop;
+  }
+
+  /** Settles once the listener of watch() receives what other clients commit from now on. */
+  async listening(): Promise<void> {
+    await this.#listening;
   }
 
   /** The poll lock of one feed for the rest of the transaction, keyed by schema so libraries never share one. */
@@ -257,6 +286,7 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.#live.close();
     await this.pool.end();
   }
 }

@@ -84,6 +84,8 @@ export class SqliteStore implements Store {
         });
         return result;
       }),
+      // One process writes an SQLite library, and its PollLock already runs one poll at a time.
+      claim: async () => ({ release: async () => undefined }),
     };
 
     this.folders = { list: async () => listFolders(db) };
@@ -174,6 +176,11 @@ export class SqliteStore implements Store {
         return deleted;
       },
     };
+  }
+
+  /** No other client writes this library. */
+  watch(): () => void {
+    return () => undefined;
   }
 
   async schemaVersion(): Promise<number> {
