@@ -15,6 +15,7 @@ import { tagCommand, untagCommand, tagsCommand } from './tag.ts';
 import { rulesCommand } from './rules.ts';
 import { exportCommand } from './export.ts';
 import { labelsCommand } from './labels.ts';
+import { libraryCommand } from './library.ts';
 
 export const commands: CliCommand[] = [
   parseCommand,
@@ -34,4 +35,5 @@ export const commands: CliCommand[] = [
   rulesCommand,
   exportCommand,
   labelsCommand,
+  libraryCommand,
 ];

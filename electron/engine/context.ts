@@ -13,6 +13,8 @@ import { EventBus } from '../events.ts';
 import { PollLock } from '../poll/lock.ts';
 import { enrichers } from '../poll/enrichers.ts';
 import type { ApiContext } from '../api/define.ts';
+import { copyLibrary, type TableReport } from '../store/library-copy.ts';
+import { libraryExists } from './library.ts';
 
 /** The concrete SqliteStore by default: what tests of the local library and createContext deal in. */
 export type EngineContext<S extends Store = SqliteStore> = ApiContext & { store: S };
@@ -43,4 +45,18 @@ export function openContext(dataDir: string, choice: LibraryChoice, settings: Se
   // What other analysts' clients commit reaches this client's window (or web page) as an event of its own.
   store.watch((change) => events.emit({ type: 'library-changed', what: change.what, by: change.by }));
   return { store, settings, events, polls: new PollLock(), enrichers };
+}
+
+/** `footnote library copy`: the data directory's library into the team library at `url` (see store/library-copy.ts). */
+export async function copyToTeamLibrary(dataDir: string, url: string, onProgress?: (table: string) => void): Promise<TableReport[]> {
+  if (!isPostgresUrl(url)) throw new LibraryError('A team library is named by a postgres:// URL, e.g. postgres://footnote_app@db.example.org/team?sslmode=verify-full.');
+  if (!libraryExists(dataDir)) throw new LibraryError(`There is no library in ${dataDir} to copy: give its folder with --data-dir.`);
+  const local = SqliteStore.open(dataDir);
+  const team = PostgresStore.open({ url, analyst: analystName(process.env, openSettings(dataDir)) });
+  try {
+    return await copyLibrary(local.db, team, onProgress);
+  } finally {
+    await team.close();
+    await local.close();
+  }
 }
