@@ -3,25 +3,17 @@
 // the command line refused, and a library written by a newer Footnote refused with a clear message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { FeedRecord } from '../electron/model.ts';
 import type { SearchResult } from '../electron/store/records.ts';
 import { postgresForFile } from './support/postgres.ts';
+import { footnoteBin, type Run } from './support/cli.ts';
 import { startFeedServer, serve, rss2 } from './support/feed-server.ts';
 import { tempDir } from './helpers.ts';
 
 const server = postgresForFile();
 
-interface Run { code: number; stdout: string; stderr: string }
-
-function footnote(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/footnote.js', ...args], { env: { ...process.env, FOOTNOTE_DATA_DIR: '', FOOTNOTE_DATABASE_URL: '', ...env } }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+const footnote = footnoteBin;
 
 function json<T>(r: Run): T {
   assert.equal(r.code, 0, r.stderr);

@@ -2,26 +2,18 @@
 // checksums; run again it copies nothing, and after new local articles it copies only those.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import type { FeedItem, FeedObject } from '../electron/model.ts';
 import { SqliteStore } from '../electron/store/sqlite/sqlite-store.ts';
 import { labelsEnricher } from '../electron/labels/enricher.ts';
 import type { TableReport } from '../electron/store/library-copy.ts';
 import { postgresForFile } from './support/postgres.ts';
+import { footnoteBin } from './support/cli.ts';
 import { teamStore } from './support/engines.ts';
 import { tempDir } from './helpers.ts';
 
 const server = postgresForFile();
 
-interface Run { code: number; stdout: string; stderr: string }
-
-function footnote(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/footnote.js', ...args], { env: { ...process.env, FOOTNOTE_DATA_DIR: '', FOOTNOTE_DATABASE_URL: '', ...env } }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+const footnote = footnoteBin;
 
 const TALIBAN = '<p>US bombing raids against Taliban* targets continue.</p><p>*The Taliban is a terrorist group banned in Russia.</p>';
 const item = (id: string, title: string, content: string): FeedItem =>

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { FeedObject } from '../../model.ts';
 import { isEmptyItem, itemKeys, normaliseItem, type ArticleFields } from '../../articles/normalise.ts';
 import { identityKey, matchArticle, type KnownArticle } from '../../articles/dedupe.ts';
-import { mergeEnrichments, type EnrichedArticle, type Enricher, type Enrichment } from '../../articles/enrichment.ts';
+import { runEnrichers, type EnrichedArticle, type Enricher } from '../../articles/enrichment.ts';
 import { outletOfArticle, type OutletRegistry } from '../../labels/outlets.ts';
 import { foldWord } from '../../text/fold.ts';
 import type { IngestResult } from '../records.ts';
@@ -121,16 +121,7 @@ async function updateArticle(c: Client, id: number, a: ArticleFields, seenAt: st
  * that a failure there loses only that part (as on SQLite).
  */
 export async function enrichArticle(w: WriteContext, list: Enricher[], article: EnrichedArticle, warnings: string[]): Promise<void> {
-  const parts: Enrichment[] = [];
-  for (const enricher of list) {
-    try {
-      const part = enricher(article);
-      if (part) parts.push(part);
-    } catch (err) {
-      warnings.push(`${enricher.name || 'an enricher'} failed on article ${article.id}: ${(err as Error).message}`);
-    }
-  }
-  const e = mergeEnrichments(parts);
+  const e = runEnrichers(list, article, warnings);
   const write = async (what: string, fn: () => Promise<void>): Promise<void> => {
     await w.c.query('SAVEPOINT enrich');
     try {

@@ -9,7 +9,7 @@ import { articleSeenAt, syncDetectedLabels } from './labels.ts';
 import { tagByRules } from './auto-tag.ts';
 import { isEmptyItem, itemKeys, normaliseItem } from '../../articles/normalise.ts';
 import { identityKey, matchArticle } from '../../articles/dedupe.ts';
-import { mergeEnrichments, type EnrichedArticle, type Enricher, type Enrichment } from '../../articles/enrichment.ts';
+import { runEnrichers, type EnrichedArticle, type Enricher } from '../../articles/enrichment.ts';
 import type { IngestResult } from '../records.ts';
 import type { IngestOptions } from '../store.ts';
 
@@ -56,16 +56,7 @@ export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: In
  * its labels and its rule tags are each written in their own savepoint, so a failure there loses only that part.
  */
 export function enrichArticle(db: Db, list: Enricher[], article: EnrichedArticle, warnings: string[]): void {
-  const parts: Enrichment[] = [];
-  for (const enricher of list) {
-    try {
-      const part = enricher(article);
-      if (part) parts.push(part);
-    } catch (err) {
-      warnings.push(`${enricher.name || 'an enricher'} failed on article ${article.id}: ${(err as Error).message}`);
-    }
-  }
-  const e = mergeEnrichments(parts);
+  const e = runEnrichers(list, article, warnings);
   const write = (what: string, fn: () => void): void => {
     try {
       db.transaction(fn)();
