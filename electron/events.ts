@@ -6,7 +6,9 @@ export type AppEvent =
   | { type: 'feeds-changed' }
   | { type: 'progress'; task: string; done: number; total: number }
   /** The engine died (calls in flight failed with this message) and is restarting on the same library. */
-  | { type: 'engine-crashed'; message: string };
+  | { type: 'engine-crashed'; message: string }
+  /** Another client of the team library changed something (store/records.ts LibraryChange). */
+  | { type: 'library-changed'; what: string; by: string };
 
 export type AppEventListener = (event: AppEvent) => void;
 

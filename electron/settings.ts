@@ -18,6 +18,8 @@ export interface SettingsValues {
   recheckDays: number;
   /** Unprotected articles older than this many days may be pruned (store/RETENTION.md); null: never. */
   retentionDays: number | null;
+  /** Who this client is on a team library (empty: the OS user). */
+  analystName: string;
 }
 
 export interface Settings {
@@ -36,6 +38,7 @@ export const settingsSchema = {
   captureMaxBytes: { type: 'number', minimum: 1024, maximum: 100 * 1024 * 1024, default: 5 * 1024 * 1024 },
   recheckDays: { type: 'number', minimum: 1, maximum: 3650, default: 14 },
   retentionDays: { type: ['number', 'null'], minimum: 1, default: null },
+  analystName: { type: 'string', maxLength: 100, default: '' },
 } as const;
 
 export function openSettings(dataDir: string): Settings {

@@ -36,3 +36,18 @@ export function mergeEnrichments(parts: Enrichment[]): Enrichment {
   }
   return out;
 }
+
+/** Runs every enricher on the article: one that throws contributes nothing and leaves a warning naming it. */
+export function runEnrichers(list: Enricher[], article: EnrichedArticle, warnings: string[]): Enrichment {
+  const parts: Enrichment[] = [];
+  for (const enricher of list) {
+    try {
+      const part = enricher(article);
+      if (part) parts.push(part);
+    } catch (err) {
+      const which = article.id === null ? `the new article ${article.url ?? '(no link)'}` : `article ${article.id}`;
+      warnings.push(`${enricher.name || 'an enricher'} failed on ${which}: ${(err as Error).message}`);
+    }
+  }
+  return mergeEnrichments(parts);
+}

@@ -2,6 +2,7 @@
 import type { ParseArgsOptionsConfig } from 'node:util';
 import type { EngineContext } from '../engine/context.ts';
 import type { EngineHost } from '../engine/host.ts';
+import type { Store } from '../store/store.ts';
 import type { ApiClient } from '../api/client.ts';
 
 export interface CliIo {
@@ -10,9 +11,11 @@ export interface CliIo {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   json: boolean;
   dataDir: string;
+  /** The team library named by --database-url or FOOTNOTE_DATABASE_URL; undefined for the local one. */
+  databaseUrl: string | undefined;
   /** Opens the library in this process on first use, for the file-level commands (backup, export) that the API
    * does not carry; commands like `parse` never touch it. */
-  context: () => EngineContext;
+  context: () => EngineContext<Store>;
   /** The engine on its worker thread, started on first use (without the poll timer). */
   engine: () => Promise<EngineHost>;
   /** The API, typed from its own method table, answered by the engine; starts it on the first call. */

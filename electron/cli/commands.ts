@@ -18,6 +18,7 @@ import { labelsCommand } from './labels.ts';
 import { versionsCommand, diffCommand } from './versions.ts';
 import { recheckCommand } from './recheck.ts';
 import { pruneCommand } from './prune.ts';
+import { libraryCommand } from './library.ts';
 
 export const commands: CliCommand[] = [
   parseCommand,
@@ -41,4 +42,5 @@ export const commands: CliCommand[] = [
   diffCommand,
   recheckCommand,
   pruneCommand,
+  libraryCommand,
 ];

@@ -2,14 +2,17 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { commands } from './commands.ts';
 import { UsageError, type CliIo } from './command.ts';
-import { createContext, type EngineContext } from '../engine/context.ts';
+import { openContext, type EngineContext } from '../engine/context.ts';
 import { startEngineWorker, type EngineHost } from '../engine/host.ts';
+import { teamLibraryUrl } from './database-url.ts';
+import type { Store } from '../store/store.ts';
 import { clientOf } from '../api/client.ts';
 import { defaultDataDir } from './paths.ts';
 import { APP_VERSION } from '../version.ts';
 
 const common: ParseArgsOptionsConfig = {
   'data-dir': { type: 'string' },
+  'database-url': { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 };
@@ -19,7 +22,7 @@ function helpText(): string {
   return [
     `footnote ${APP_VERSION}: feeds saved offline, state-media labels flagged, Boolean search.`,
     '',
-    'Usage: footnote <command> [options]   (every command takes --data-dir DIR and --json)',
+    'Usage: footnote <command> [options]   (every command takes --data-dir DIR, --database-url URL and --json)',
     '',
     ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
   ].join('\n');
@@ -40,7 +43,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     console.error(`footnote: unknown command "${name}"; run "footnote --help" for the list.`);
     return 2;
   }
-  let ctx: EngineContext | undefined;
+  let ctx: EngineContext<Store> | undefined;
   let engine: Promise<EngineHost> | undefined;
   try {
     const { values, positionals } = parseArgs({ args: rest, options: { ...common, ...command.options }, allowPositionals: true, strict: true });
@@ -49,13 +52,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       return 0;
     }
     const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir(env);
-    const context = (): EngineContext => (ctx ??= createContext(dataDir));
-    const startEngine = (): Promise<EngineHost> => (engine ??= startEngineWorker({ dataDir, schedule: false }));
+    const databaseUrl = teamLibraryUrl(typeof values['database-url'] === 'string' ? values['database-url'] : undefined, env);
+    const context = (): EngineContext<Store> => (ctx ??= openContext(dataDir, { databaseUrl }));
+    const startEngine = (): Promise<EngineHost> => (engine ??= startEngineWorker({ dataDir, databaseUrl, schedule: false }));
     const io: CliIo = {
       positionals,
       values,
       json: values['json'] === true,
       dataDir,
+      databaseUrl,
       context,
       engine: startEngine,
       api: clientOf({ invoke: async (method, args) => (await startEngine()).invoke(method, args) }),

@@ -28,7 +28,7 @@ export const serveCommand: CliCommand = {
     if (!existsSync(join(dir, 'index.html'))) {
       throw new Error(`the web UI is not built (${dir} is missing): run "npm run build:renderer" or "npm run serve".`);
     }
-    const engine = await startEngineWithReader({ dataDir: io.dataDir, schedule: true });
+    const engine = await startEngineWithReader({ dataDir: io.dataDir, databaseUrl: io.databaseUrl, schedule: true });
     const server = await startServer({ api: engine, settings: openSettings(io.dataDir), rendererDir: dir, port });
     // Test hook: SIGUSR2 crashes the engine (it exits only under FOOTNOTE_TEST_HOOKS=1), to prove recovery.
     if (process.env['FOOTNOTE_TEST_HOOKS'] === '1') process.on('SIGUSR2', () => engine.crashForTest());

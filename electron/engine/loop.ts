@@ -2,7 +2,8 @@
 // invoke() (the same argument checks and errors as everywhere) and forwards the events of its bus. It runs on a
 // worker thread (web mode, CLI) or in Electron's utility process (the app): see entry.ts.
 import { invoke, apiNames, ApiError } from '../api/methods.ts';
-import { createContext, type EngineContext } from './context.ts';
+import { openContext, type EngineContext } from './context.ts';
+import type { Store } from '../store/store.ts';
 import { startPollSchedule, type PollSchedule } from './poll-schedule.ts';
 import type { EngineMessage, EnginePort, HostMessage } from './protocol.ts';
 
@@ -16,7 +17,7 @@ function replyTo(id: number, err: unknown): EngineMessage {
 }
 
 export function runEngine(port: EnginePort, exit: (code: number) => void): void {
-  let ctx: EngineContext | null = null;
+  let ctx: EngineContext<Store> | null = null;
   let schedule: PollSchedule | null = null;
 
   async function call(id: number, name: string, args: unknown): Promise<void> {
@@ -32,7 +33,7 @@ export function runEngine(port: EnginePort, exit: (code: number) => void): void 
     switch (message.type) {
       case 'open':
         try {
-          ctx = createContext(message.options.dataDir);
+          ctx = openContext(message.options.dataDir, { databaseUrl: message.options.databaseUrl });
           ctx.events.on((event) => port.post({ type: 'event', event }));
           if (message.options.schedule) schedule = startPollSchedule(ctx, (text) => console.error(`footnote: ${text}`));
           port.post({ type: 'ready', methods: apiNames });

@@ -7,6 +7,8 @@ import type { ApiErrorCode } from '../api/define.ts';
 
 export interface EngineOptions {
   dataDir: string;
+  /** A team library on PostgreSQL instead of the data directory's SQLite library (cli/database-url.ts). */
+  databaseUrl?: string | undefined;
   /** Run the poll timer (the app and web mode); one-shot CLI commands do not. */
   schedule: boolean;
 }

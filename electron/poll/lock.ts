@@ -1,6 +1,6 @@
 // One poll at a time per library: a second refresh while one runs is refused rather than queued (the first one
 // fetches the same feeds). The running poll's AbortController lets the window cancel it. Several clients on one
-// team library will need a lock per feed in the store as well (issue 14); this one keeps a single engine orderly.
+// team library also take a lock per feed in the store (Store.feeds.claim); this one keeps a single engine orderly.
 export class PollLock {
   #running: AbortController | null = null;
 

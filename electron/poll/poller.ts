@@ -71,7 +71,17 @@ export async function pollFeeds(store: Store, options: PollOptions = {}): Promis
   const worker = async (): Promise<void> => {
     while (next < toFetch.length && !options.signal?.aborted) {
       const feed = toFetch[next++] as StoredFeed;
-      const r = await pollFeed(store, feed, options);
+      const claim = await store.feeds.claim(feed.id);
+      if (!claim) {
+        summary.skipped.push({ url: feed.url, reason: 'Another client of the team library is polling this feed right now.' });
+        continue;
+      }
+      let r: FeedPollResult;
+      try {
+        r = await pollFeed(store, feed, options);
+      } finally {
+        await claim.release();
+      }
       if (r.outcome === 'cancelled') continue;
       summary.feeds++;
       summary.new += r.newCount;

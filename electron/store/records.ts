@@ -421,6 +421,15 @@ export interface ManualLabel {
   note: string | null;
 }
 
+// ---- A shared library
+
+/** What another client changed: the reader reloads what shows it. */
+export interface LibraryChange {
+  what: 'articles' | 'tags' | 'labels' | 'marks' | 'feeds' | 'rules' | 'outlets' | 'searches';
+  /** The analyst whose client made the change. */
+  by: string;
+}
+
 // ---- The library file
 
 export interface BackupResult {

@@ -24,7 +24,7 @@ import type { TagRef } from '../tags/tag-names.ts';
 import type { RawCapture } from '../model.ts';
 import type {
   AddedFeed, ApplyProgress, ApplyResult, ArticleDetail, ArticleTarget, BackupResult, ExportRow, FeedSettings, FeedState,
-  FetchLogEntry, FolderRecord, FullTextTarget, IngestResult, LabelRecord, ListFilter, ListItem, ManualLabel, NewPage,
+  FetchLogEntry, FolderRecord, FullTextTarget, IngestResult, LabelRecord, LibraryChange, ListFilter, ListItem, ManualLabel, NewPage,
   NewSubscription, PageRecord, RuleRecord, SavedSearch, SearchResult, SearchSort, SidebarCounts, StoredFeed, TagRecord,
   VolumeData, VolumeInterval, VolumeSplit, ArticleVersionRecord, RecheckOutcome, RecheckTarget, ArticleDossier,
 } from './records.ts';
@@ -76,6 +76,11 @@ export interface FeedStore {
   recordFetch(feedId: number, state: Partial<FeedState>, log: FetchLogEntry): Promise<void>;
   /** A fetch that brought items: see PolledFeed. */
   recordPoll(feedId: number, poll: PolledFeed): Promise<IngestResult>;
+  /**
+   * The right to fetch this feed now, or null while another client of the same library fetches it (a poll lock per
+   * feed: two clients never download one feed together). Release it when the feed's poll is stored or failed.
+   */
+  claim(feedId: number): Promise<{ release(): Promise<void> } | null>;
 }
 
 export interface FolderStore {
@@ -196,6 +201,11 @@ export interface Store {
   readonly rules: RuleStore;
   readonly labels: LabelStore;
   readonly outlets: OutletStore;
+  /**
+   * Changes other clients of a shared library made (tags, reviews, marks, articles, feeds), as they commit; returns
+   * the function that stops listening. A library only this process writes (SQLite) reports none.
+   */
+  watch(listener: (change: LibraryChange) => void): () => void;
   /** The library's schema version. */
   schemaVersion(): Promise<number>;
   /** A consistent copy of the library in a new file (SQLite) or wherever the engine keeps copies. */

@@ -36,7 +36,7 @@ export function useLibrary(onError: (message: string) => void): Library {
 
   // Whatever the engine says changed the library (a poll, new articles, subscriptions) is shown at once.
   useEffect(() => api.onEvent((event) => {
-    if (event.type === 'poll-finished' || event.type === 'articles-new' || event.type === 'feeds-changed') refresh();
+    if (event.type === 'poll-finished' || event.type === 'articles-new' || event.type === 'feeds-changed' || event.type === 'library-changed') refresh();
   }), [refresh]);
 
   const countRead = useCallback((row: Row, read: boolean) => {

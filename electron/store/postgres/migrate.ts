@@ -3,7 +3,7 @@
 // finds nothing to do) and a failed migration leaves the schema as it was. A schema newer than this app knows is
 // refused before anything is written.
 import type pg from 'pg';
-import { LibraryError } from '../sqlite/db.ts';
+import { LibraryError } from '../shared.ts';
 import { APP_VERSION } from '../../version.ts';
 import { pgMigrations, type PgMigration } from './schema/index.ts';
 

@@ -11,8 +11,8 @@ import type { FilterNode, NearNode, QueryNode, TextField } from '../../query/ast
 import { foldWord, indexFold, words } from '../../text/fold.ts';
 import { stemWord } from '../../text/stem.ts';
 import { QuerySyntaxError } from '../../query/errors.ts';
-import { MAX_NEAR_EXPANSION } from '../sqlite/search/compile.ts';
-import { liveLabel } from '../sqlite/flags.ts';
+import { MAX_NEAR_EXPANSION } from '../shared.ts';
+import { liveLabel } from '../shared.ts';
 import { quoteLexeme, SEARCH_COLUMNS } from './search-document.ts';
 
 /** The parameters of one statement: `add` returns the placeholder ($1, $2…) of the value it keeps. */

@@ -7,7 +7,7 @@ import { QuerySyntaxError } from '../../query/errors.ts';
 import { highlighter, makeSnippet } from '../../query/snippet.ts';
 import { DEFAULT_LIMIT } from '../../query/ast.ts';
 import type { SearchHit, SearchResult, SearchSort } from '../records.ts';
-import { liveLabel } from '../sqlite/flags.ts';
+import { liveLabel } from '../shared.ts';
 import { compilePgQuery, DATE_EXPR, SqlParams, type PgSearchContext } from './search-compile.ts';
 
 export type Queryable = pg.Pool | pg.ClientBase;
@@ -22,7 +22,7 @@ export interface PgSearchOptions {
 const SNIPPET_SOURCE_CHARS = 50_001;
 
 /** Runs SQL built from a query; an error in a tsquery becomes a QuerySyntaxError, never a raw server message. */
-async function runQuery<R extends pg.QueryResultRow>(db: Queryable, sql: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+export async function runQuery<R extends pg.QueryResultRow>(db: Queryable, sql: string, values: unknown[]): Promise<pg.QueryResult<R>> {
   try {
     return await db.query<R>(sql, values);
   } catch (err) {
@@ -36,7 +36,7 @@ async function runQuery<R extends pg.QueryResultRow>(db: Queryable, sql: string,
 }
 
 /** FROM … WHERE … of a compiled query, over `article a` (and `article_search s` when it searches text). */
-function source(usesIndex: boolean): string {
+export function source(usesIndex: boolean): string {
   return usesIndex ? 'article a JOIN article_search s ON s.article_id = a.id' : 'article a';
 }
 
@@ -53,7 +53,7 @@ interface HitRow {
   title: string | null;
   url: string | null;
   feed: string;
-  published: Date | null;
+  published: Date | string | null;
   body: string | null;
 }
 
@@ -87,7 +87,7 @@ export async function searchPostgres(db: Queryable, q: string, ctx: PgSearchCont
       title: r.title,
       url: r.url,
       feed: r.feed,
-      published: r.published?.toISOString() ?? null,
+      published: r.published === null ? null : new Date(r.published).toISOString(),
       snippet: makeSnippet(r.body ?? '', highlight),
       tags: extras.tags.get(id) ?? [],
       labels: extras.labels.get(id) ?? [],
@@ -97,7 +97,7 @@ export async function searchPostgres(db: Queryable, q: string, ctx: PgSearchCont
 }
 
 /** Tags (in the SQLite engine's order: ASCII case folded, then code points) and live labels of some articles. */
-async function articleExtras(db: Queryable, ids: number[]): Promise<{ tags: Map<number, string[]>; labels: Map<number, { kind: LabelKind; entity: string }[]> }> {
+export async function articleExtras(db: Queryable, ids: number[]): Promise<{ tags: Map<number, string[]>; labels: Map<number, { kind: LabelKind; entity: string }[]> }> {
   const tags = new Map<number, string[]>();
   const labels = new Map<number, { kind: LabelKind; entity: string }[]>();
   if (ids.length === 0) return { tags, labels };

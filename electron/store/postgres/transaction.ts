@@ -31,6 +31,8 @@ export class ConnectionLostError extends Error {
 }
 
 // 08xxx: connection exceptions; 57P01-03: the server ended the session (pg_terminate_backend, shutdown, restart).
+// 08P01 is also what the server answers to a statement given the wrong number of parameters: a bug, not a loss.
+const PROTOCOL_VIOLATION = '08P01';
 const LOST_SQLSTATES = new Set(['57P01', '57P02', '57P03']);
 const LOST_ERRNOS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTCONN']);
 
@@ -38,7 +40,7 @@ const LOST_ERRNOS = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT',
 export function isConnectionLost(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const code = (err as { code?: unknown }).code;
-  if (typeof code === 'string' && (code.startsWith('08') || LOST_SQLSTATES.has(code) || LOST_ERRNOS.has(code))) return true;
+  if (typeof code === 'string' && ((code.startsWith('08') && code !== PROTOCOL_VIOLATION) || LOST_SQLSTATES.has(code) || LOST_ERRNOS.has(code))) return true;
   // node-postgres raises these as plain Errors without a code.
   return /Connection terminated|is not queryable|Client has encountered a connection error/i.test(err.message);
 }

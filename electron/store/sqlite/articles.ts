@@ -2,7 +2,7 @@
 // kept in article_version, and "seen again" bumps. Reading articles for the UI is the reader's repository.
 import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
-import { liveLabel } from './flags.ts';
+import { liveLabel } from '../shared.ts';
 import type { ArticleFields, ArticleKeys } from '../../articles/normalise.ts';
 import type { KnownArticle } from '../../articles/dedupe.ts';
 import type { OutletColumns } from './outlets.ts';

@@ -4,14 +4,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LATEST_SCHEMA, migrate, schemaVersion } from './migrate.ts';
 import { registerSearchFunctions } from './search/functions.ts';
+import { LibraryError } from '../shared.ts';
 
 export type Db = Database.Database;
 
 export const LIBRARY_FILE = 'footnote.db';
 
-export class LibraryError extends Error {
-  override name = 'LibraryError';
-}
+export { LibraryError };
 
 export function libraryPath(dataDir: string): string {
   return join(dataDir, LIBRARY_FILE);

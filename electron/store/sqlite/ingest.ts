@@ -15,7 +15,7 @@ import { prepared } from './prepared.ts';
 import { ftsValues, indexingInBatch, type FtsValues } from './search/functions.ts';
 import { isEmptyItem, itemKeys, normaliseItem, type ArticleFields, type ArticleKeys } from '../../articles/normalise.ts';
 import { identityKey, matchArticle, type KnownArticle } from '../../articles/dedupe.ts';
-import { mergeEnrichments, type EnrichedArticle, type Enricher, type Enrichment } from '../../articles/enrichment.ts';
+import { runEnrichers, type EnrichedArticle, type Enricher, type Enrichment } from '../../articles/enrichment.ts';
 import type { IngestResult } from '../records.ts';
 import type { IngestOptions } from '../store.ts';
 
@@ -118,21 +118,6 @@ export function planIngest(db: Db, feedId: number, feed: FeedObject, options: In
     applyRules(db, rules, tagged.map((w) => w.id), tagged.filter((w) => !w.isNew).map((w) => w.id), result.warnings);
     return result;
   });
-}
-
-/** Runs the enrichers on one article; one that throws contributes nothing and is reported. */
-function runEnrichers(list: Enricher[], article: EnrichedArticle, warnings: string[]): Enrichment {
-  const parts: Enrichment[] = [];
-  for (const enricher of list) {
-    try {
-      const part = enricher(article);
-      if (part) parts.push(part);
-    } catch (err) {
-      const which = article.id === null ? `the new article ${article.url ?? '(no link)'}` : `article ${article.id}`;
-      warnings.push(`${enricher.name || 'an enricher'} failed on ${which}: ${(err as Error).message}`);
-    }
-  }
-  return mergeEnrichments(parts);
 }
 
 /** Runs `fn` in a savepoint; a failure loses only what it wrote, and is reported. */

@@ -2,7 +2,7 @@
 // the sidebar's counts. The list is virtualised, so the UI asks for small windows anywhere in 100,000 rows:
 // the page of ids comes from an index walk, and only that page is joined to tags, labels and feeds.
 import type { Db } from './db.ts';
-import { liveLabel } from './flags.ts';
+import { liveLabel } from '../shared.ts';
 import type { ArticleDetail, ArticleLabel, FeedCount, ListFilter, ListItem, OutletBadge, SidebarCounts } from '../records.ts';
 import { registryFor } from './outlets.ts';
 

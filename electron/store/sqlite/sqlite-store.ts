@@ -99,6 +99,8 @@ export class SqliteStore implements Store {
           return result;
         });
       },
+      // One process writes an SQLite library, and its PollLock already runs one poll at a time.
+      claim: async () => ({ release: async () => undefined }),
     };
 
     this.folders = { list: async () => listFolders(db) };
@@ -201,6 +203,11 @@ export class SqliteStore implements Store {
       saveOverride: async (override, now) => editRegistry(() => upsertOutletOverride(db, override, now)),
       deleteOverride: async (name) => editRegistry(() => deleteOutletOverride(db, name)),
     };
+  }
+
+  /** No other client writes this library. */
+  watch(): () => void {
+    return () => undefined;
   }
 
   async schemaVersion(): Promise<number> {

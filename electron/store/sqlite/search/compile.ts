@@ -6,7 +6,7 @@ import type { FilterNode, NearNode, QueryNode, TextField } from '../../../query/
 import { foldWord, indexFold, words } from '../../../text/fold.ts';
 import { stemWord } from '../../../text/stem.ts';
 import { QuerySyntaxError } from '../../../query/errors.ts';
-import { liveLabel } from '../flags.ts';
+import { liveLabel, MAX_NEAR_EXPANSION } from '../../shared.ts';
 
 export interface CompiledQuery {
   /** The FTS5 expression the whole query (or its AND-ed text part) reduces to, or null when there is none. */
@@ -43,8 +43,6 @@ export const LAST_ID = Symbol('last article id');
 
 /** bm25 weights in FTS column order (title, author, summary, text, title_stem, text_stem): titles count 5×. */
 export const BM25_WEIGHTS = '5.0, 1.0, 1.0, 1.0, 5.0, 1.0';
-/** FTS5 has no OR inside NEAR: (a OR b) NEAR (c OR d) becomes an OR of NEARs, at most this many. */
-export const MAX_NEAR_EXPANSION = 64;
 
 const RAW_COLUMNS: Record<TextField | 'any', string> = { any: '{title summary text}', title: 'title', author: 'author' };
 const STEM_COLUMNS: Record<TextField | 'any', string> = { any: '{title_stem text_stem}', title: 'title_stem', author: 'author' };

@@ -6,15 +6,11 @@ import { DEFAULT_LIMIT } from '../../../query/ast.ts';
 import { BM25_WEIGHTS, compileQuery, DATE_EXPR, type CompiledQuery } from './compile.ts';
 import { QuerySyntaxError } from '../../../query/errors.ts';
 import { highlighter, makeSnippet } from '../../../query/snippet.ts';
-import { liveLabel } from '../flags.ts';
+import { liveLabel, type OutletResolver } from '../../shared.ts';
 import type { SearchResult, SearchSort } from '../../records.ts';
 import { OUTLET_COLUMNS, outletBadge, type OutletRow } from '../reader.ts';
 
-/**
- * An article's outlet from its URL, its feed's site and its feed's URL (the first that the registry knows).
- * SqliteStore passes the library's registry (outlets.ts); without one, outlet: and country: cannot run.
- */
-export type OutletResolver = (urls: (string | null)[]) => { name: string; country: string } | null;
+export type { OutletResolver };
 
 /**
  * Where outlet: and country: find an article's outlet. The library's own searches read the outlet ingest stored on

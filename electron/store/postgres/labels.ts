@@ -1,0 +1,84 @@
+// Labels on the team library: the detector's labels kept in step with each version of an article, reviews (the
+// current one on the label, every one in label_review with who and when), labels added by hand, the Flags counts.
+import type pg from 'pg';
+import type { Label, LabelReview } from '../../model.ts';
+import type { FlagCount, FlagFilter } from '../../labels/flags.ts';
+import { foldWord } from '../../text/fold.ts';
+import type { LabelRecord, ManualLabel } from '../records.ts';
+import { clean } from './values.ts';
+
+type Client = pg.ClientBase;
+
+const COLUMNS = `id, article_id AS "articleId", kind, entity, marker, evidence, start, "end", origin, review, note,
+  first_seen_at AS "firstSeenAt", removed_at AS "removedAt"`;
+
+const key = (kind: string, entity: string): string => `${kind}\u0000${entity.toLowerCase()}`;
+
+/** See syncDetectedLabels of the SQLite engine: kept ones updated, new ones inserted, vanished ones dated. */
+export async function syncDetectedLabels(c: Client, articleId: number, detected: Label[], now: string): Promise<void> {
+  const current = (await c.query<LabelRecord>(`SELECT ${COLUMNS} FROM label WHERE article_id = $1 AND origin = 'detector' AND removed_at IS NULL`, [articleId])).rows;
+  const byKey = new Map(current.map((r) => [key(r.kind, r.entity), r]));
+  const seen = new Set<string>();
+  for (const l of detected) {
+    const k = key(l.kind, l.entity);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const had = byKey.get(k);
+    if (had) {
+      await c.query('UPDATE label SET marker = $2, evidence = $3, start = $4, "end" = $5 WHERE id = $1', [had.id, clean(l.marker), clean(l.evidence), l.start, l.end]);
+    } else {
+      await c.query(`INSERT INTO label (article_id, kind, entity, entity_key, marker, evidence, start, "end", origin, first_seen_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'detector', $9)`,
+      [articleId, l.kind, clean(l.entity), foldWord(clean(l.entity)), clean(l.marker), clean(l.evidence), l.start, l.end, now]);
+    }
+  }
+  for (const [k, r] of byKey) {
+    if (!seen.has(k)) await c.query('UPDATE label SET removed_at = $2 WHERE id = $1', [r.id, now]);
+  }
+}
+
+export async function articleText(c: Client, articleId: number): Promise<string | undefined> {
+  return (await c.query<{ text: string }>("SELECT coalesce(text, '') AS text FROM article WHERE id = $1", [articleId])).rows[0]?.text;
+}
+
+export async function labelsForArticle(c: Client, articleId: number): Promise<LabelRecord[]> {
+  return (await c.query<LabelRecord>(`SELECT ${COLUMNS} FROM label WHERE article_id = $1
+    ORDER BY removed_at IS NOT NULL, coalesce(start, 1e18), id`, [articleId])).rows;
+}
+
+export async function getLabel(c: Client, id: number): Promise<LabelRecord | undefined> {
+  return (await c.query<LabelRecord>(`SELECT ${COLUMNS} FROM label WHERE id = $1`, [id])).rows[0];
+}
+
+/** The review becomes the label's current one and joins its history, both saying who and when. */
+export async function setLabelReview(c: Client, id: number, review: LabelReview, analystId: number): Promise<boolean> {
+  const r = await c.query('UPDATE label SET review = $2, reviewed_by = $3, reviewed_at = now() WHERE id = $1', [id, review, analystId]);
+  if (r.rowCount === 0) return false;
+  await c.query('INSERT INTO label_review (label_id, review, analyst_id, reviewed_at) VALUES ($1, $2, $3, now())', [id, review, analystId]);
+  return true;
+}
+
+export async function addManualLabel(c: Client, l: ManualLabel, now: string, analystId: number): Promise<LabelRecord> {
+  const r = await c.query<LabelRecord>(`INSERT INTO label (article_id, kind, entity, entity_key, marker, evidence, origin, review, note,
+      created_by, reviewed_by, reviewed_at, first_seen_at)
+    VALUES ($1, $2, $3, $4, NULL, $5, 'manual', 'confirmed', $6, $7, $7, $8, $8) RETURNING ${COLUMNS}`,
+  [l.articleId, l.kind, clean(l.entity), foldWord(clean(l.entity)), clean(l.note ?? ''), clean(l.note), analystId, now]);
+  return r.rows[0] as LabelRecord;
+}
+
+export async function flagCounts(c: Client, f: FlagFilter): Promise<FlagCount[]> {
+  const date = "(coalesce(a.published_at, a.first_seen_at) AT TIME ZONE 'UTC')";
+  const day = `to_char(${date}, 'YYYY-MM-DD')`;
+  const period = f.interval === 'week' ? `to_char(date_trunc('week', ${date}), 'YYYY-MM-DD')` : day;
+  return (await c.query<FlagCount>(`
+    SELECT l.kind, min(l.entity) AS entity, a.feed_id AS "feedId", min(f.title) AS "feedTitle", min(f.url) AS "feedUrl", min(f.site_url) AS "siteUrl",
+      ${period} AS period, l.review, count(*)::int AS count
+    FROM label l JOIN article a ON a.id = l.article_id JOIN feed f ON f.id = a.feed_id
+    WHERE l.removed_at IS NULL
+      AND ($1::text IS NULL OR l.kind = $1)
+      AND ($2::text IS NULL OR l.review = $2)
+      AND ($3::text IS NULL OR ${day} >= $3)
+      AND ($4::text IS NULL OR ${day} < $4)
+    GROUP BY l.kind, lower(l.entity), a.feed_id, period, l.review
+    ORDER BY period`, [f.kind ?? null, f.review ?? null, f.after ?? null, f.before ?? null])).rows;
+}

@@ -1,0 +1,26 @@
+// What both engines share below the Store interface: the definition of a live label, the query language's limit on
+// NEAR expansion, and the error for a library that cannot be opened. Kept here, not in one engine's folder, so that
+// neither engine imports the other.
+
+/** A library that cannot be opened or used as it is (foreign, corrupt, too new, no rights); says what to do. */
+export class LibraryError extends Error {
+  override name = 'LibraryError';
+}
+
+/** FTS5 has no OR inside NEAR: (a OR b) NEAR (c OR d) becomes an OR of NEARs, at most this many (both engines). */
+export const MAX_NEAR_EXPANSION = 64;
+
+// What makes a label count: still carried by the article's current version and not rejected by an analyst.
+// One definition, so that the Flagged view, is:flagged, counts and notifications agree on both engines.
+
+/** SQL condition on the label table, optionally through an alias (`l.`). */
+export function liveLabel(alias = ''): string {
+  const p = alias ? `${alias}.` : '';
+  return `${p}removed_at IS NULL AND ${p}review <> 'rejected'`;
+}
+
+/**
+ * An article's outlet from its URL, its feed's site and its feed's URL (the first that the registry knows).
+ * The store passes the library's registry; without one, outlet: and country: cannot run.
+ */
+export type OutletResolver = (urls: (string | null)[]) => { name: string; country: string } | null;
