@@ -6,6 +6,7 @@ import foundation from './schema/001-foundation.ts';
 import search from './schema/002-search.ts';
 import labels from './schema/003-labels.ts';
 import pages from './schema/004-pages.ts';
+import fullTextStatus from './schema/007-fulltext-status.ts';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const migrations: Migration[] = [
   { version: 2, sql: search },
   { version: 3, sql: labels },
   { version: 4, sql: pages },
+  { version: 7, sql: fullTextStatus },
 ];
 
 export const LATEST_SCHEMA = migrations.at(-1)?.version ?? 0;
