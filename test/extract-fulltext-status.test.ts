@@ -151,3 +151,26 @@ test('a page whose og:image Readability drops is saved with that image at the to
   assert.equal(first?.querySelector('img')?.getAttribute('data-src'), 'https://cdn.coast.example/photos/2024/05/ferry-harbour-1200x630.jpg');
   assert.equal(first?.querySelector('img')?.getAttribute('alt'), 'The morning ferry leaving the harbour');
 });
+
+test('a library from before schema 7 starts from each article\'s latest page: saved, or failed with its error, not retried on its own', (t) => {
+  const dir = tempDir(t);
+  const old = openLibrary(dir);
+  old.exec('DROP TABLE fulltext_status');
+  old.pragma('user_version = 4');
+  const feedId = insertFeed(old, { url: 'https://old.example/feed', typedUrl: 'https://old.example/feed', intervalMinutes: 30, createdAt: '2026-01-01T00:00:00Z' });
+  const add = (n: number): number => Number(old.prepare(`INSERT INTO article (feed_id, link, title_date_hash, title, text, raw, content_hash, first_seen_at, last_seen_at)
+    VALUES (?, ?, ?, 'Old', 'summary', '{}', 'c', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`).run(feedId, `https://old.example/${n}`, `h${n}`).lastInsertRowid);
+  const page = old.prepare('INSERT INTO page (article_id, url, fetched_at, error) VALUES (?, ?, ?, ?)');
+  const [saved, failed, never] = [add(1), add(2), add(3)];
+  page.run(saved, 'https://old.example/1', '2026-01-02T00:00:00Z', 'Full text of "old.example/1" could not be fetched: timed out');
+  page.run(saved, 'https://old.example/1', '2026-01-03T00:00:00Z', null);
+  page.run(failed, 'https://old.example/2', '2026-01-04T00:00:00Z', 'Full text of "old.example/2" could not be fetched: Nothing was found at this address (HTTP 404)');
+  old.close();
+
+  const db = openLibrary(dir);
+  t.after(() => db.close());
+  assert.deepEqual(fullTextState(db, saved), { articleId: saved, status: 'saved', reason: null, message: null, attempts: 1, triedAt: '2026-01-03T00:00:00Z', nextRetryAt: null });
+  assert.deepEqual(fullTextState(db, failed), { articleId: failed, status: 'failed', reason: 'error', attempts: 1, triedAt: '2026-01-04T00:00:00Z', nextRetryAt: null,
+    message: 'Full text of "old.example/2" could not be fetched: Nothing was found at this address (HTTP 404)' });
+  assert.equal(fullTextState(db, never), undefined);
+});
