@@ -32,3 +32,23 @@ test('a failed full text shows its reason and a Retry button that fetches it aga
   await shot(page, 'fulltext-saved');
   expect(remoteRequests).toEqual([]);
 });
+
+test('a page behind a consent wall shows "Blocked by a consent wall" in words, the feed text kept', async ({ page, app, feeds }) => {
+  const link = feeds.url('/articles/walled');
+  feeds.set('/articles/walled', readFileSync(new URL('../fixtures/pages/consent-google.html', import.meta.url), 'utf8'), 'text/html; charset=utf-8');
+  feeds.set('/walled.xml', rss('Walled', [{ guid: 'walled', title: 'Walled story', link, html: '<p>The feed\'s summary.</p>', date: new Date(Date.UTC(2026, 10, 24, 12)) }]));
+
+  await page.goto(app.url);
+  await page.getByTestId('add-feed').click();
+  await page.getByTestId('add-feed-url').fill(feeds.url('/walled.xml'));
+  await page.getByTestId('add-feed-submit').click();
+  await expect(page.getByTestId('list-total')).toHaveText('1 article', { timeout: 20_000 });
+  await page.getByTestId('article-row').first().click();
+
+  const status = page.getByTestId('fulltext-status');
+  await expect(status).toHaveAttribute('data-status', 'blocked', { timeout: 20_000 });
+  await expect(status).toContainText('Blocked by a consent wall.');
+  await expect(status).toContainText('Open it in a browser to accept or refuse, then try again.');
+  await expect(page.getByTestId('reader-body')).toContainText('The feed\'s summary.');
+  await shot(page, 'fulltext-blocked');
+});
