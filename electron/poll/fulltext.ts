@@ -2,16 +2,19 @@
 // through the feed fetch layer (same limits, same refusal of private addresses: only the host:port the user
 // typed for the feed is exempt, so a feed cannot point Footnote at the user's router), extracted, and stored
 // as the article's full_html and text; the raw page is kept, compressed, as evidence. Then the enrichers
-// (labels, auto-tags) run again on the longer text. A failure is recorded on the article's page row and never
-// fails the poll.
+// (labels, auto-tags) run again on the longer text. Each try's outcome (saved / failed with the reason / blocked
+// by a wall, articles/outcome.ts) is stored per article; a failure that waiting can cure is tried again on later
+// polls with backoff (fulltext-retry.ts). A failure never fails the poll.
 import type { Store } from '../store/store.ts';
-import type { FullTextTarget, PageRecord, StoredFeed } from '../store/records.ts';
+import type { FullTextState, FullTextTarget, PageRecord, StoredFeed } from '../store/records.ts';
 import { FetchError, fetchUrl, hostPortOf, type FetchOptions } from '../net/fetch.ts';
 import { CAPTURE_DEFAULT_MAX_BYTES, type CaptureOptions } from '../net/capture.ts';
 import { decodeFeedBytes } from '../text/decode.ts';
 import { shortUrl } from '../text/short-url.ts';
 import { htmlToText } from '../text/html-text.ts';
-import { extractArticle } from '../articles/extract.ts';
+import { extractArticle, type ExtractedArticle } from '../articles/extract.ts';
+import { classifyFullText, servesWebPage, type FullTextAttempt } from '../articles/outcome.ts';
+import { nextFullTextState } from './fulltext-retry.ts';
 import type { Enricher } from '../articles/enrichment.ts';
 import { enrichers as standardEnrichers } from './enrichers.ts';
 
@@ -27,8 +30,6 @@ const DETECT_SAMPLE = 20;
 // Article pages run to 1–2 MB with their inline scripts; extraction is synchronous, so a bigger page would
 // hold the main thread for seconds.
 const PAGE_MAX_BYTES = 5 * 1024 * 1024;
-// A web page, or no type at all; a feed, a PDF or an image at an article's address is not extracted.
-const PAGE_TYPES = /^\s*(?:text\/html|application\/xhtml\+xml)\s*(?:;|$)/i;
 
 export interface FullTextOptions {
   /** Fetch whatever the feed's setting or the detection says (the on-demand "fetch full text" action). */
@@ -72,8 +73,9 @@ export function looksLikeSummaries(itemHtml: string[]): boolean {
 }
 
 /**
- * Fetches and extracts the pages of these articles of one feed (new or edited ones, after a poll), then of its
- * articles whose page was never fetched, up to maxPages, if the feed wants full text. Never throws.
+ * Fetches and extracts the pages of one feed's articles whose failed full text is due for another try, then of
+ * these articles (new or edited ones, after a poll), then of its articles whose page was never fetched, up to
+ * maxPages, if the feed wants full text. Never throws.
  */
 export async function fillFullText(store: Store, feedId: number, articleIds: number[], opts: FullTextOptions = {}): Promise<FullTextSummary> {
   const summary: FullTextSummary = { done: 0, failed: 0, failures: [] };
@@ -95,7 +97,7 @@ export async function fillFullText(store: Store, feedId: number, articleIds: num
         outcome = await fetchFullText(store, feed, target, opts);
       } catch (err) {
         // Storing failed (a locked library, a full disk): this article stays as it was, the poll goes on.
-        outcome = { error: `Full text of "${shortUrl(target.link ?? '')}" could not be stored: ${(err as Error).message}`, page: null };
+        outcome = { error: `Full text of "${shortUrl(target.link ?? '')}" could not be stored: ${(err as Error).message}`, page: null, state: null };
       }
       if (outcome === null) continue; // cancelled
       if (outcome.error === null) summary.done++;
@@ -110,14 +112,19 @@ export async function fillFullText(store: Store, feedId: number, articleIds: num
   return summary;
 }
 
-/** The feed and the articles to fetch now, or null when this feed gets no full text. */
+/** The feed and the articles to fetch now (failed ones due for another try first), or null when there are none. */
 async function chooseTargets(store: Store, feedId: number, articleIds: number[], opts: FullTextOptions): Promise<{ feed: StoredFeed; targets: FullTextTarget[] } | null> {
   const [feed] = await store.feeds.stored([feedId]);
-  // With nothing new, only a feed switched on works through its backlog: detection is not worth a query per poll.
-  if (!feed || (articleIds.length === 0 && feed.fullText !== true && opts.force !== true)) return null;
-  if (opts.force !== true && !(await wantsFullText(store, feed))) return null;
+  if (!feed) return null;
   const max = opts.maxPages ?? MAX_PAGES_PER_POLL;
-  const ids = [...new Set([...articleIds, ...await store.pages.backlog(feedId, max)])].slice(0, max);
+  // A failure due for a retry was tried because the feed wanted full text (or the user asked): no detection again.
+  const due = feed.fullText === false ? [] : await store.pages.dueRetries(feedId, (opts.now?.() ?? new Date()).toISOString(), max);
+  let fresh: number[] = [];
+  // With nothing new, only a feed switched on works through its backlog: detection is not worth a query per poll.
+  const worthAsking = articleIds.length > 0 || feed.fullText === true || opts.force === true;
+  if (worthAsking && (opts.force === true || await wantsFullText(store, feed))) fresh = [...articleIds, ...await store.pages.backlog(feedId, max)];
+  const ids = [...new Set([...due, ...fresh])].slice(0, max);
+  if (ids.length === 0) return null;
   return { feed, targets: (await store.pages.targets(ids)).filter((a) => a.feedId === feedId && a.link !== null) };
 }
 
@@ -125,23 +132,27 @@ export interface FullTextOutcome {
   /** Why there is no full text from this fetch, or null when the article got it. */
   error: string | null;
   page: PageRecord | null;
+  /** What was stored as the article's outcome; null when nothing was fetched (no such article, no link). */
+  state: FullTextState | null;
 }
 
 /** Fetches one article's page now, whatever the feed's setting (the API's "articles.fullText"). */
 export async function refreshFullText(store: Store, articleId: number, opts: FullTextOptions = {}): Promise<FullTextOutcome> {
   const [target] = await store.pages.targets([articleId]);
-  if (!target) return { error: `There is no article ${articleId}.`, page: null };
+  if (!target) return { error: `There is no article ${articleId}.`, page: null, state: null };
   const [feed] = await store.feeds.stored([target.feedId]);
-  if (!feed) return { error: `The feed of article ${articleId} is gone.`, page: null };
-  return (await fetchFullText(store, feed, target, opts)) ?? { error: 'The fetch was cancelled.', page: null };
+  if (!feed) return { error: `The feed of article ${articleId} is gone.`, page: null, state: null };
+  return (await fetchFullText(store, feed, target, opts)) ?? { error: 'The fetch was cancelled.', page: null, state: null };
 }
 
-/** One article: fetch, extract, store page and text, re-enrich. null when cancelled (nothing stored then). */
+/** One article: fetch, extract, store page, text and outcome, re-enrich. null when cancelled (nothing stored then). */
 async function fetchFullText(store: Store, feed: StoredFeed, article: FullTextTarget, opts: FullTextOptions): Promise<FullTextOutcome | null> {
   const now = opts.now ?? ((): Date => new Date());
   const url = article.link;
-  if (url === null) return { error: `Article ${article.id} has no link to fetch its full text from.`, page: null };
+  if (url === null) return { error: `Article ${article.id} has no link to fetch its full text from.`, page: null, state: null };
   const fetchedAt = now().toISOString();
+  const previous = await store.pages.state(article.id);
+  const outcome = (attempt: FullTextAttempt): FullTextState => nextFullTextState(article.id, classifyFullText(attempt), previous, now());
   let res;
   try {
     res = await fetchUrl(url, {
@@ -155,26 +166,31 @@ async function fetchFullText(store: Store, feed: StoredFeed, article: FullTextTa
   } catch (err) {
     if (err instanceof FetchError && err.kind === 'aborted') return null;
     const error = `Full text of "${shortUrl(url)}" could not be fetched: ${(err as Error).message}`;
+    const state = outcome({ url, error: err });
     const page = await store.pages.record({ articleId: article.id, url, fetchedAt, finalUrl: null, status: err instanceof FetchError ? err.status : null,
-      contentType: null, bytes: null, error, capture: err instanceof FetchError ? err.capture : null }, null, []);
-    return { error, page };
+      contentType: null, bytes: null, error, capture: err instanceof FetchError ? err.capture : null }, null, [], state);
+    return { error, page, state };
   }
   const contentType = res.headers['content-type'] ?? null;
   let error: string | null = null;
-  let extracted: ReturnType<typeof extractArticle> | null = null;
-  if (contentType !== null && !PAGE_TYPES.test(contentType)) {
+  let extracted: ExtractedArticle | null = null;
+  let state: FullTextState;
+  if (!servesWebPage(contentType)) {
     error = `Full text of "${shortUrl(url)}": the address serves ${contentType}, not a web page.`;
+    state = outcome({ url, contentType: contentType ?? '' });
   } else {
     try {
       extracted = extractArticle(decodeFeedBytes(res.bytes, contentType), res.url);
+      state = outcome({ url, article: extracted });
     } catch (err) {
       error = `Full text of "${shortUrl(url)}": ${(err as Error).message}`;
+      state = outcome({ url, error: err });
     }
   }
-  // The page, the article's new text and the enrichers' verdict on it, in one transaction.
+  // The page, the article's new text, the enrichers' verdict on it and the outcome, in one transaction.
   const page = await store.pages.record({ articleId: article.id, url, fetchedAt, finalUrl: res.url, status: res.status, contentType, bytes: res.bytes, error, capture: res.capture },
-    extracted && { html: extracted.html, text: extracted.text, lang: extracted.lang }, opts.enrichers ?? standardEnrichers);
-  return { error, page };
+    extracted && { html: extracted.html, text: extracted.text, lang: extracted.lang }, opts.enrichers ?? standardEnrichers, state);
+  return { error, page, state };
 }
 
 /** The host:port the user typed for the feed: the one loopback/private address its articles may use. */

@@ -157,6 +157,8 @@ export async function pollFeed(store: Store, feed: StoredFeed, options: PollOpti
   if (!parsed) {
     state.nextFetchAt = nextAfterSuccess(feed, at, options.random).toISOString();
     await store.feeds.recordFetch(feed.id, state, logEntry('not_modified', response.status, 0, null));
+    // Nothing new, but failed full texts due for another try are tried on every poll of their feed.
+    await fillFullText(store, feed.id, [], { fetch: options.fetch, signal: options.signal, now, enrichers });
     return { outcome: 'not_modified', newCount: 0, flaggedCount: 0, updatedCount: 0, error: null };
   }
   let result;

@@ -287,6 +287,21 @@ export interface NewPage {
 /** A stored page without its body. */
 export type PageRecord = Omit<NewPage, 'bytes' | 'capture' | 'captureKind'> & { id: number; size: number | null; sha256: string | null };
 
+/** What happened the last time full text was tried for an article (articles/outcome.ts, stored by schema 7). */
+export interface FullTextState {
+  articleId: number;
+  status: 'saved' | 'failed' | 'blocked';
+  /** failed: outcome.ts's FailureReason; blocked: the wall ('consent' or 'paywall'); saved: null. */
+  reason: string | null;
+  /** What happened and what to do next, in words; null when saved. */
+  message: string | null;
+  /** Tries in a row that ended this way (a saved copy starts the count again). */
+  attempts: number;
+  triedAt: string;
+  /** When the poller tries again on its own; null when it will not (saved, blocked, or retries used up). */
+  nextRetryAt: string | null;
+}
+
 /** What full text needs to know about an article. */
 export interface FullTextTarget {
   id: number;

@@ -24,7 +24,7 @@ import type { TagRef } from '../tags/tag-names.ts';
 import type { RawCapture } from '../model.ts';
 import type {
   AddedFeed, ApplyProgress, ApplyResult, ArticleDetail, ArticleTarget, BackupResult, ExportRow, FeedSettings, FeedState,
-  FetchLogEntry, FolderRecord, FullTextTarget, IngestResult, LabelRecord, LibraryChange, ListFilter, ListItem, ManualLabel, NewPage,
+  FetchLogEntry, FolderRecord, FullTextState, FullTextTarget, IngestResult, LabelRecord, LibraryChange, ListFilter, ListItem, ManualLabel, NewPage,
   NewSubscription, PageRecord, RuleRecord, SavedSearch, SearchResult, SearchSort, SidebarCounts, StoredFeed, TagRecord,
   VolumeData, VolumeInterval, VolumeSplit, ArticleVersionRecord, RecheckOutcome, RecheckTarget, ArticleDossier,
 } from './records.ts';
@@ -112,9 +112,15 @@ export interface PageStore {
   recentFeedHtml(feedId: number, limit: number): Promise<string[]>;
   /**
    * One fetch of an article's page, in one transaction: the page kept as evidence and, when an article was
-   * extracted from it, its HTML and text with the enrichers run again on the new text.
+   * extracted from it, its HTML and text with the enrichers run again on the new text; and the article's
+   * full-text outcome (`state`) replacing the last one. A re-check (evidence) records its fetch without an outcome:
+   * it is not a full-text attempt.
    */
-  record(page: NewPage, extracted: { html: string; text: string; lang: string | null } | null, enrichers: Enricher[]): Promise<PageRecord>;
+  record(page: NewPage, extracted: { html: string; text: string; lang: string | null } | null, enrichers: Enricher[], state?: FullTextState): Promise<PageRecord>;
+  /** The article's last full-text outcome; undefined when full text was never tried for it. */
+  state(articleId: number): Promise<FullTextState | undefined>;
+  /** The feed's articles whose failed full text is due for another try at `now`, longest waiting first. */
+  dueRetries(feedId: number, now: string, limit: number): Promise<number[]>;
   /** Every fetch of the article's page, oldest first. */
   list(articleId: number): Promise<PageRecord[]>;
   /** The article's stored text and full HTML; undefined when there is no such article. */

@@ -6,6 +6,7 @@ import type { Article, LabelKind } from './types.ts';
 import { LabelForm } from './LabelForm.tsx';
 import { OutletBadge } from './OutletBadge.tsx';
 import { History } from './History.tsx';
+import { FullTextStatus } from './FullTextStatus.tsx';
 import { api } from './api-client.ts';
 import { sanitizeArticle } from './sanitize.ts';
 import { markAll, markPattern, searchPattern } from './highlight.ts';
@@ -166,6 +167,7 @@ export function Reader({ article, loading, error, allowRemoteImages, searchQuery
             <input type="text" value={newTag} onChange={(e) => setNewTag(e.target.value)} placeholder="+ tag" aria-label="Add a tag" data-testid="tag-input" />
           </form>
         </div>
+        <FullTextStatus articleId={article.id} onChanged={onChanged} />
         {actionError && <p className="error-text" role="alert">{actionError}</p>}
         <div className="reader-tabs" role="tablist">
           <button type="button" role="tab" aria-selected={tab === 'article'} onClick={() => setTab('article')}>Article</button>

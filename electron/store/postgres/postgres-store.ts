@@ -156,6 +156,10 @@ export class PostgresStore implements Store {
       }, 'articles'),
       list: (articleId) => tx(`reading article ${articleId}`, (c) => pagesOf(c, articleId)),
       fullText: (articleId) => tx(`reading article ${articleId}`, (c) => storedFullText(c, articleId)),
+      // The full-text outcome and its retry schedule are kept only in a local library so far: a team library
+      // reports no outcome and schedules no retries (the Retry button still fetches the page again).
+      state: async () => undefined,
+      dueRetries: async () => [],
     };
 
     this.search = {

@@ -9,6 +9,7 @@ import pages from './schema/004-pages.ts';
 import ingest from './schema/005-ingest.ts';
 import { resolveOutlets } from './outlets.ts';
 import evidence from './schema/006-evidence.ts';
+import fullTextStatus from './schema/007-fulltext-status.ts';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const migrations: Migration[] = [
   { version: 4, sql: pages },
   { version: 5, sql: ingest, fill: (db) => { resolveOutlets(db); } },
   { version: 6, sql: evidence },
+  { version: 7, sql: fullTextStatus },
 ];
 
 export const LATEST_SCHEMA = migrations.at(-1)?.version ?? 0;

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
-import type { FullTextTarget, NewPage, PageRecord } from '../records.ts';
+import type { FullTextState, FullTextTarget, NewPage, PageRecord } from '../records.ts';
 
 export function insertPage(db: Db, page: NewPage): number {
   const bytes = page.bytes;
@@ -62,4 +62,25 @@ export function storeFullText(db: Db, articleId: number, fullHtml: string, text:
 /** The article's stored text and full HTML; undefined when there is no such article. */
 export function storedFullText(db: Db, articleId: number): { text: string | null; html: string | null } | undefined {
   return prepared(db, 'SELECT text, full_html AS html FROM article WHERE id = ?').get(articleId) as { text: string | null; html: string | null } | undefined;
+}
+
+/** Replaces the article's last full-text outcome. */
+export function storeFullTextState(db: Db, state: FullTextState): void {
+  prepared(db, `INSERT INTO fulltext_status (article_id, status, reason, message, attempts, tried_at, next_retry_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (article_id) DO UPDATE SET status = excluded.status, reason = excluded.reason, message = excluded.message,
+    attempts = excluded.attempts, tried_at = excluded.tried_at, next_retry_at = excluded.next_retry_at`)
+    .run(state.articleId, state.status, state.reason, state.message, state.attempts, state.triedAt, state.nextRetryAt);
+}
+
+/** The article's last full-text outcome; undefined when full text was never tried for it. */
+export function fullTextState(db: Db, articleId: number): FullTextState | undefined {
+  return prepared(db, `SELECT article_id AS articleId, status, reason, message, attempts, tried_at AS triedAt, next_retry_at AS nextRetryAt
+    FROM fulltext_status WHERE article_id = ?`).get(articleId) as FullTextState | undefined;
+}
+
+/** The feed's articles whose failed full text is due for another try, longest waiting first. */
+export function dueFullTextRetries(db: Db, feedId: number, now: string, limit: number): number[] {
+  const rows = prepared(db, `SELECT s.article_id AS id FROM fulltext_status s JOIN article a ON a.id = s.article_id
+    WHERE a.feed_id = ? AND s.next_retry_at IS NOT NULL AND s.next_retry_at <= ? ORDER BY s.next_retry_at LIMIT ?`).all(feedId, now, limit) as { id: number }[];
+  return rows.map((r) => r.id);
 }

@@ -15,7 +15,8 @@ import { logFetch } from './fetch-log.ts';
 import { ingestFeed, enrichArticle, planIngest } from './ingest.ts';
 import { articleExists, countFlagged } from './articles.ts';
 import { getArticle, listArticles, markAllRead, markArticles, sidebarCounts } from './reader.ts';
-import { articlesWithoutPage, fullTextTargets, getPage, insertPage, pagesOf, recentFeedHtml, storedFullText, storeFullText } from './pages.ts';
+import { articlesWithoutPage, dueFullTextRetries, fullTextState, fullTextTargets, getPage, insertPage, pagesOf, recentFeedHtml, storedFullText, storeFullText,
+  storeFullTextState } from './pages.ts';
 import { insertCapture } from './captures.ts';
 import { recordVersion, versionsOf } from './versions.ts';
 import { recheckTargets, recordRecheck } from './recheck.ts';
@@ -129,8 +130,9 @@ export class SqliteStore implements Store {
       targets: async (ids) => fullTextTargets(db, ids),
       backlog: async (feedId, limit) => articlesWithoutPage(db, feedId, limit),
       recentFeedHtml: async (feedId, limit) => recentFeedHtml(db, feedId, limit),
-      record: async (page, extracted, enrichers) => tx((): PageRecord => {
+      record: async (page, extracted, enrichers, state) => tx((): PageRecord => {
         const id = insertPage(db, page);
+        if (state) storeFullTextState(db, state);
         const [article] = fullTextTargets(db, [page.articleId]);
         const captureId = page.capture && article ? insertCapture(db, { kind: page.captureKind ?? 'page', articleId: article.id }, page.capture) : null;
         if (extracted && article) {
@@ -142,6 +144,8 @@ export class SqliteStore implements Store {
         return getPage(db, id) as PageRecord;
       }),
       list: async (articleId) => pagesOf(db, articleId),
+      state: async (articleId) => fullTextState(db, articleId),
+      dueRetries: async (feedId, now, limit) => dueFullTextRetries(db, feedId, now, limit),
       fullText: async (articleId) => storedFullText(db, articleId),
     };
 
