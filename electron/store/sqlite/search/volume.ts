@@ -1,22 +1,26 @@
 // Volume over time: how many articles match a query per day or week, optionally one series per outlet, tag or
-// label kind. Empty periods between the first and the last are filled with zeros, ready to chart.
+// label kind. Empty periods between the first and the last are filled with zeros, ready to chart. Outlets are
+// the registry's (article URL, then feed site, then feed URL, as outlet: filters), never feed titles.
 import type { Db } from '../db.ts';
 import { DATE_EXPR } from './compile.ts';
 import { bindOutlets, prepareQuery, querySource, runQuery, type OutletResolver } from './search.ts';
 import { liveLabel } from '../flags.ts';
+import { QuerySyntaxError } from '../../../query/errors.ts';
 import type { VolumeData, VolumeInterval, VolumeSeries, VolumeSplit } from '../../records.ts';
 
 /** Series beyond this many are summed into "other", so a chart stays readable. */
 export const MAX_SERIES = 10;
 const MAX_PERIODS = 5000;
 export const OTHER = 'other';
+/** The series of articles that no registry outlet claims. */
+export const UNKNOWN_OUTLET = 'Other / unknown outlet';
 
 function periodExpr(interval: VolumeInterval): string {
   return interval === 'day' ? `substr(${DATE_EXPR}, 1, 10)` : `date(${DATE_EXPR}, '-6 days', 'weekday 1')`;
 }
 
 const SPLIT_KEY: Record<VolumeSplit, { join: string; key: string }> = {
-  outlet: { join: 'JOIN feed f ON f.id = a.feed_id', key: "coalesce(f.site_url, f.url) || char(1) || coalesce(f.title, f.url)" },
+  outlet: { join: 'JOIN feed f ON f.id = a.feed_id', key: "coalesce(footnote_outlet_name(a.link, f.site_url, f.url), '')" },
   tag: { join: 'LEFT JOIN article_tag at ON at.article_id = a.id LEFT JOIN tag t ON t.id = at.tag_id', key: "coalesce(t.name, '(no tag)')" },
   label: { join: `LEFT JOIN label l ON l.article_id = a.id AND ${liveLabel('l')}`, key: "coalesce(l.kind, '(no label)')" },
 };
@@ -24,6 +28,7 @@ const SPLIT_KEY: Record<VolumeSplit, { join: string; key: string }> = {
 export function volume(db: Db, q: string, interval: VolumeInterval, split: VolumeSplit | null = null, outletOf?: OutletResolver): VolumeData {
   const p = prepareQuery(q);
   bindOutlets(db, p.compiled.needsOutlet, outletOf);
+  if (split === 'outlet') bindOutletName(db, outletOf);
   const src = querySource(p);
   const s = split ? SPLIT_KEY[split] : { join: '', key: "'all'" };
   const rows = runQuery(() => db.prepare(`SELECT ${periodExpr(interval)} AS period, ${s.key} AS key, count(DISTINCT a.id) AS n
@@ -33,21 +38,22 @@ export function volume(db: Db, q: string, interval: VolumeInterval, split: Volum
   const index = new Map(periods.map((d, i) => [d, i]));
   const byKey = new Map<string, number[]>();
   for (const r of rows) {
-    const key = split === 'outlet' ? outletName(r.key, outletOf) : r.key;
+    const key = split === 'outlet' && r.key === '' ? UNKNOWN_OUTLET : r.key;
     const counts = byKey.get(key) ?? periods.map(() => 0);
     const i = index.get(r.period);
     if (i !== undefined) counts[i] = (counts[i] ?? 0) + r.n;
     byKey.set(key, counts);
   }
   const series = [...byKey].map(([key, counts]) => ({ key, counts, total: counts.reduce((a, b) => a + b, 0) }))
-    .sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
+    .sort((a, b) => Number(a.key === UNKNOWN_OUTLET) - Number(b.key === UNKNOWN_OUTLET) || b.total - a.total || a.key.localeCompare(b.key));
   return { interval, split, periods, series: capSeries(series, periods.length), total, warnings: p.warnings };
 }
 
-/** The feed's site (or URL) and title, joined by \x01 in SQL: the registry's outlet name, else the feed title. */
-function outletName(key: string, outletOf?: OutletResolver): string {
-  const [site = '', title = site] = key.split('\u0001');
-  return outletOf?.([site])?.name ?? title;
+/** Registers footnote_outlet_name(link, site, feedUrl): the registry's outlet of an article, or NULL. */
+function bindOutletName(db: Db, outletOf: OutletResolver | undefined): void {
+  if (!outletOf) throw new QuerySyntaxError('Splitting by outlet needs the outlet registry, which is not loaded here', 1);
+  const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+  db.function('footnote_outlet_name', (link: unknown, site: unknown, feedUrl: unknown) => outletOf([str(link), str(site), str(feedUrl)])?.name ?? null);
 }
 
 function capSeries(series: VolumeSeries[], length: number): VolumeSeries[] {
