@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { invoke } from '../electron/api/methods.ts';
 import { createContext } from '../electron/engine/context.ts';
 import type { VolumeData } from '../electron/store/records.ts';
+import { volume, MAX_SERIES, OTHER, UNKNOWN_OUTLET } from '../electron/store/sqlite/search/volume.ts';
+import { openLibrary } from '../electron/store/sqlite/db.ts';
 import { tempDir } from './helpers.ts';
 
 function library(t: TestContext): (name: string, args: unknown) => Promise<unknown> {
@@ -81,4 +83,30 @@ test('the exported chart is stacked bars per week with a legend of outlets; line
     assert.match(lines, new RegExp(`<path d="M[\\d. ]+L[\\d. ]+L[\\d. ]+" fill="none" [^>]*stroke="${color}" stroke-width="2"`), `a line of three weeks in ${color}`);
   }
   assert.ok(!/<path d="M[^"]*Z" fill="#[0-9a-f]{6}" ecmeta_series_index="\d" ecmeta_data_index="\d" ecmeta_ssr_type="chart"/.test(lines), 'no bars in a line chart');
+});
+
+test('beyond ten series the smallest outlets are summed into "All others", and the unknown ones stay on their own', (t) => {
+  const db = openLibrary(tempDir(t));
+  t.after(() => db.close());
+  db.prepare(`INSERT INTO feed (id, url, typed_url, title, created_at) VALUES (1, 'https://wire.example/rss', 'https://wire.example/rss', 'Wire', '2026-01-01T00:00:00Z')`).run();
+  const article = db.prepare(`INSERT INTO article (feed_id, guid, link, canonical_link, title_date_hash, title, text, published_at, raw, content_hash,
+      first_seen_at, last_seen_at) VALUES (1, ?, ?, ?, ?, 'Grain', 'Grain.', '2026-11-02T08:00:00Z', '{}', ?, '2026-11-02', '2026-11-02')`);
+  // Outlet k has k + 1 articles (so their order is fixed); 12 outlets and one unknown article.
+  let n = 0;
+  for (let k = 1; k <= 12; k++) {
+    for (let i = 0; i <= k; i++) article.run(`g${++n}`, `https://o${k}.example/${i}`, `https://o${k}.example/${i}`, `h${n}`, `c${n}`);
+  }
+  article.run('unknown', 'https://nobody.example/x', 'https://nobody.example/x', 'hu', 'cu');
+  // A registry of its own (the shipped one has no o1…o12.example): any resolver with the same contract.
+  const outletOf = (urls: (string | null)[]) => {
+    const m = /^https:\/\/o(\d+)\.example\//.exec(urls[0] ?? '');
+    return m ? { name: `Outlet ${m[1]}`, country: 'xx' } : null;
+  };
+  const data = volume(db, 'grain', 'week', 'outlet', outletOf);
+  assert.equal(data.series.length, MAX_SERIES);
+  assert.deepEqual(data.series.map((s) => [s.key, s.total]), [
+    ['Outlet 12', 13], ['Outlet 11', 12], ['Outlet 10', 11], ['Outlet 9', 10], ['Outlet 8', 9], ['Outlet 7', 8], ['Outlet 6', 7], ['Outlet 5', 6],
+    [OTHER, 5 + 4 + 3 + 2], [UNKNOWN_OUTLET, 1],
+  ]);
+  assert.equal(data.series.reduce((sum, s) => sum + s.total, 0), data.total);
 });

@@ -8,10 +8,10 @@ import { liveLabel } from '../flags.ts';
 import { QuerySyntaxError } from '../../../query/errors.ts';
 import type { VolumeData, VolumeInterval, VolumeSeries, VolumeSplit } from '../../records.ts';
 
-/** Series beyond this many are summed into "other", so a chart stays readable. */
+/** Series beyond this many are summed into "All others", so a chart stays readable. */
 export const MAX_SERIES = 10;
 const MAX_PERIODS = 5000;
-export const OTHER = 'other';
+export const OTHER = 'All others';
 /** The series of articles that no registry outlet claims. */
 export const UNKNOWN_OUTLET = 'Other / unknown outlet';
 
@@ -45,8 +45,11 @@ export function volume(db: Db, q: string, interval: VolumeInterval, split: Volum
     byKey.set(key, counts);
   }
   const series = [...byKey].map(([key, counts]) => ({ key, counts, total: counts.reduce((a, b) => a + b, 0) }))
-    .sort((a, b) => Number(a.key === UNKNOWN_OUTLET) - Number(b.key === UNKNOWN_OUTLET) || b.total - a.total || a.key.localeCompare(b.key));
-  return { interval, split, periods, series: capSeries(series, periods.length), total, warnings: p.warnings };
+    .sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
+  // The unknown outlets stay a series of their own, last, and never vanish into "All others".
+  const unknown = series.filter((x) => x.key === UNKNOWN_OUTLET);
+  const named = capSeries(series.filter((x) => x.key !== UNKNOWN_OUTLET), periods.length, MAX_SERIES - unknown.length);
+  return { interval, split, periods, series: [...named, ...unknown], total, warnings: p.warnings };
 }
 
 /** Registers footnote_outlet_name(link, site, feedUrl): the registry's outlet of an article, or NULL. */
@@ -56,11 +59,11 @@ function bindOutletName(db: Db, outletOf: OutletResolver | undefined): void {
   db.function('footnote_outlet_name', (link: unknown, site: unknown, feedUrl: unknown) => outletOf([str(link), str(site), str(feedUrl)])?.name ?? null);
 }
 
-function capSeries(series: VolumeSeries[], length: number): VolumeSeries[] {
-  if (series.length <= MAX_SERIES) return series;
-  const kept = series.slice(0, MAX_SERIES - 1);
+function capSeries(series: VolumeSeries[], length: number, max: number): VolumeSeries[] {
+  if (series.length <= max) return series;
+  const kept = series.slice(0, max - 1);
   const other = { key: OTHER, counts: Array.from({ length }, () => 0), total: 0 };
-  for (const s of series.slice(MAX_SERIES - 1)) {
+  for (const s of series.slice(max - 1)) {
     s.counts.forEach((n, i) => { other.counts[i] = (other.counts[i] ?? 0) + n; });
     other.total += s.total;
   }
