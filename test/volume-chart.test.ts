@@ -77,6 +77,11 @@ test('the exported chart is stacked bars per week with a legend of outlets; line
   assert.equal(barPaths.length, 9, 'three series × three weeks');
   assert.ok(svg.includes('>2026-11-02</text>') && svg.includes('>2026-11-16</text>'));
 
+  // A long query is cut in the title (ECharts measures text in Node only roughly, so the engine cuts it first).
+  const long = `grain OR ${'wheat '.repeat(30).trim()}`;
+  const titled = ((await call('search.volumeExport', { ...args, q: long })) as { content: string }).content;
+  assert.ok(titled.includes(`>Articles per week: ${long.slice(0, 59)}…</text>`));
+
   const lines = ((await call('search.volumeExport', { ...args, style: 'line' })) as { content: string }).content;
   assert.ok(lines.includes('>TASS (3)</text>'));
   for (const color of ['#4e79a7', '#f28e2b', '#e15759']) {

@@ -20,6 +20,13 @@ const PLOT_HEIGHT = 360;
 const LEGEND_ROW = 24;
 const LEGEND_TEXT_MAX = 220;
 const FONT = 12;
+/** ECharts measures text in Node from a table of average widths, up to ~10% short of a real font: keep slack. */
+const TITLE_QUERY_MAX = 60;
+
+function cut(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
 
 /** Legend rows at this width: ECharts wraps a plain legend, and the plot must leave room for every row. */
 function legendRows(names: string[]): number {
@@ -27,7 +34,7 @@ function legendRows(names: string[]): number {
   let rows = 1;
   let x = 0;
   for (const name of names) {
-    const w = 25 + 5 + Math.min(LEGEND_TEXT_MAX, name.length * FONT * 0.62) + 16;
+    const w = 25 + 5 + Math.min(LEGEND_TEXT_MAX, name.length * FONT * 0.62) + 24;
     if (x > 0 && x + w > usable) {
       rows += 1;
       x = 0;
@@ -49,17 +56,17 @@ export function renderVolumeSvg(data: VolumeData, query: string, style: VolumeSt
       color: COLORS,
       textStyle: { fontFamily: 'sans-serif', fontSize: FONT },
       title: {
-        text: `Articles per ${data.interval}: ${query}`,
+        text: `Articles per ${data.interval}: ${cut(query, TITLE_QUERY_MAX)}`,
         left: 12,
         top: 10,
-        textStyle: { fontSize: 14, fontWeight: 'bold', width: WIDTH - 24, overflow: 'truncate' },
+        textStyle: { fontSize: 14, fontWeight: 'bold', width: Math.round((WIDTH - 24) * 0.85), overflow: 'truncate' },
       },
       legend: {
         type: 'plain',
         bottom: 8,
         left: 16,
         right: 16,
-        itemGap: 16,
+        itemGap: 24,
         selectedMode: false,
         data: names,
         textStyle: { width: LEGEND_TEXT_MAX, overflow: 'truncate' },
