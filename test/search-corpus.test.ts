@@ -8,6 +8,7 @@ import { search } from '../electron/store/sqlite/search/search.ts';
 import { QuerySyntaxError } from '../electron/query/errors.ts';
 import { MARK_END, MARK_START } from '../electron/query/snippet.ts';
 import { volume } from '../electron/store/sqlite/search/volume.ts';
+import { storedOutlets } from '../electron/store/sqlite/outlets.ts';
 import { renderVolumeSvg, volumeCsv } from '../electron/api/volume-chart.ts';
 import { listSavedSearches, saveSearch } from '../electron/store/sqlite/saved-searches.ts';
 import { applyTag, ensureTag } from '../electron/store/sqlite/tags.ts';
@@ -202,8 +203,9 @@ test('volume over time: per day and per week, split by tag', (t) => {
   assert.deepEqual(weeks.series, [{ key: 'Afghanistan', counts: [1, 3], total: 4 }]);
   const byLabel = volume(db, 'taliban OR талибан', 'week', 'label');
   assert.deepEqual(byLabel.series.map((s) => [s.key, s.total]), [['(no label)', 2], ['terrorist', 2]]);
-  const byOutlet = volume(db, 'sanctions', 'week', 'outlet');
-  assert.deepEqual(byOutlet.series.map((s) => [s.key, s.total]), [['TASS', 3], ['Reuters', 1]]);
+  assert.throws(() => volume(db, 'sanctions', 'week', 'outlet'), /needs the outlet registry/);
+  const byOutlet = volume(db, 'sanctions', 'week', 'outlet', storedOutlets(db));
+  assert.deepEqual(byOutlet.series.map((s) => [s.key, s.total]), [['TASS', 3], ['Other / unknown outlet', 1]], 'Reuters is not in the registry');
 });
 
 test('saved searches keep live counts', (t) => {
@@ -235,12 +237,12 @@ test('migration 2 indexes the articles of an existing library, stems included', 
 test('the volume chart exports as SVG (text escaped) and CSV', (t) => {
   const db = library(t);
   const data = volume(db, 'kabul OR кабул OR كابل', 'week', 'tag');
-  const svg = renderVolumeSvg(data, 'kabul <&> "q"');
-  assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-  assert.ok(svg.includes('kabul &#60;&#38;&#62; &#34;q&#34;'));
+  const svg = renderVolumeSvg(data, 'kabul <script>alert(1)</script> & "q"');
+  assert.match(svg, /^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.ok(svg.includes('kabul &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;'));
   assert.ok(!svg.includes('<script'));
-  assert.equal((svg.match(/<polyline/g) ?? []).length, 1);
-  assert.ok(svg.includes('Afghanistan (4)'));
+  assert.equal((svg.match(/ecmeta_ssr_type="chart"/g) ?? []).length, 2, 'one bar per week');
+  assert.ok(svg.includes('>Afghanistan (4)</text>'));
   assert.equal(volumeCsv(data), '\uFEFFperiod,Afghanistan\r\n2021-08-09,1\r\n2021-08-16,3\r\n');
 });
 

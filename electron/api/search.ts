@@ -25,10 +25,14 @@ export const searchApi = {
 
   'search.volume': method(z.object(volumeArgs).strict(), (ctx, a): Promise<VolumeData> => ctx.store.search.volume(a.q, a.interval, a.split ?? null)),
 
-  /** The chart as a file for a report: SVG (the UI can rasterise it to PNG) or CSV. */
-  'search.volumeExport': method(z.object({ ...volumeArgs, format: z.enum(['svg', 'csv']).default('svg') }).strict(), async (ctx, a) => {
+  /** The chart as a file for a report: SVG, bars unless lines are asked for (the UI rasterises it to PNG), or CSV. */
+  'search.volumeExport': method(z.object({
+    ...volumeArgs,
+    format: z.enum(['svg', 'csv']).default('svg'),
+    style: z.enum(['bar', 'line']).default('bar'),
+  }).strict(), async (ctx, a) => {
     const data = await ctx.store.search.volume(a.q, a.interval, a.split ?? null);
-    const content = a.format === 'svg' ? renderVolumeSvg(data, a.q) : volumeCsv(data);
+    const content = a.format === 'svg' ? renderVolumeSvg(data, a.q, a.style) : volumeCsv(data);
     const mime = a.format === 'svg' ? 'image/svg+xml' : MIME.csv;
     return { format: a.format, mime, filename: `footnote-volume-${new Date().toISOString().slice(0, 10)}.${a.format}`, content };
   }),

@@ -3,10 +3,12 @@
 import type { OutletResolver } from './shared.ts';
 import type { VolumeInterval, VolumeSeries, VolumeSplit } from './records.ts';
 
-/** Series beyond this many are summed into "other", so a chart stays readable. */
+/** Series beyond this many are summed into "All others", so a chart stays readable. */
 export const MAX_SERIES = 10;
 const MAX_PERIODS = 5000;
-export const OTHER = 'other';
+export const OTHER = 'All others';
+/** The series of articles that no registry outlet claims (an outlet split never falls back to feed titles). */
+export const UNKNOWN_OUTLET = 'Other / unknown outlet';
 
 export interface VolumeRow {
   period: string;
@@ -19,7 +21,7 @@ export function seriesOf(rows: VolumeRow[], interval: VolumeInterval, split: Vol
   const index = new Map(periods.map((d, i) => [d, i]));
   const byKey = new Map<string, number[]>();
   for (const r of rows) {
-    const key = split === 'outlet' ? outletName(r.key, outletOf) : r.key;
+    const key = split !== 'outlet' ? r.key : outletOf ? outletName(r.key, outletOf) : r.key || UNKNOWN_OUTLET;
     const counts = byKey.get(key) ?? periods.map(() => 0);
     const i = index.get(r.period);
     if (i !== undefined) counts[i] = (counts[i] ?? 0) + r.n;
@@ -27,20 +29,23 @@ export function seriesOf(rows: VolumeRow[], interval: VolumeInterval, split: Vol
   }
   const series = [...byKey].map(([key, counts]) => ({ key, counts, total: counts.reduce((a, b) => a + b, 0) }))
     .sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
-  return { periods, series: capSeries(series, periods.length) };
+  // The unknown outlets stay a series of their own, last, and never vanish into "All others".
+  const unknown = series.filter((x) => x.key === UNKNOWN_OUTLET);
+  const named = capSeries(series.filter((x) => x.key !== UNKNOWN_OUTLET), periods.length, MAX_SERIES - unknown.length);
+  return { periods, series: [...named, ...unknown] };
 }
 
-/** The feed's site (or URL) and title, joined by \x01 in SQL: the registry's outlet name, else the feed title. */
-function outletName(key: string, outletOf?: OutletResolver): string {
-  const [site = '', title = site] = key.split('\u0001');
-  return outletOf?.([site])?.name ?? title;
+/** The feed's site (or URL), joined by \x01 with its title in SQL: the registry's outlet name, else unknown. */
+function outletName(key: string, outletOf: OutletResolver): string {
+  const [site = ''] = key.split('\u0001');
+  return outletOf([site])?.name ?? UNKNOWN_OUTLET;
 }
 
-function capSeries(series: VolumeSeries[], length: number): VolumeSeries[] {
-  if (series.length <= MAX_SERIES) return series;
-  const kept = series.slice(0, MAX_SERIES - 1);
+function capSeries(series: VolumeSeries[], length: number, max: number): VolumeSeries[] {
+  if (series.length <= max) return series;
+  const kept = series.slice(0, max - 1);
   const other = { key: OTHER, counts: Array.from({ length }, () => 0), total: 0 };
-  for (const s of series.slice(MAX_SERIES - 1)) {
+  for (const s of series.slice(max - 1)) {
     s.counts.forEach((n, i) => { other.counts[i] = (other.counts[i] ?? 0) + n; });
     other.total += s.total;
   }

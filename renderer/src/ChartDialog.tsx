@@ -1,6 +1,6 @@
-// Volume over time for the current search: articles per day or week, optionally split by outlet, tag or label,
-// drawn by the search engine as a self-contained SVG (shown through <img>, so it can never run anything), and
-// exported as SVG, PNG or CSV for a report.
+// Volume over time for the current search: bars (or lines) per day or week, optionally split by registry outlet,
+// tag or label, drawn by the engine with ECharts as a self-contained SVG (shown through <img>, so it can never run
+// anything and the CSP needs no inline styles), and exported as SVG, PNG or CSV for a report.
 import { useEffect, useState } from 'react';
 import { api } from './api-client.ts';
 import type { ApiResult } from '../../electron/api/methods.ts';
@@ -11,7 +11,7 @@ import { errorMessage } from './format.ts';
 type Exported = ApiResult<'search.volumeExport'>;
 
 function toDataUrl(svg: string): string {
-  return `data:image/svg+xml;base64,${btoa(String.fromCharCode(...new TextEncoder().encode(svg)))}`;
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
 
 async function svgToPng(svg: string): Promise<Blob> {
@@ -32,17 +32,18 @@ async function svgToPng(svg: string): Promise<Blob> {
 export function ChartDialog({ query, onClose }: { query: string; onClose: () => void }) {
   const [interval, setIntervalKind] = useState<'day' | 'week'>('day');
   const [split, setSplit] = useState<'' | 'outlet' | 'tag' | 'label'>('');
+  const [style, setStyle] = useState<'bar' | 'line'>('bar');
   const [svg, setSvg] = useState<Exported | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const args = (format: 'svg' | 'csv') => ({ q: query, interval, ...(split ? { split } : {}), format });
+  const args = (format: 'svg' | 'csv') => ({ q: query, interval, ...(split ? { split } : {}), format, style });
 
   useEffect(() => {
     setSvg(null);
     setError(null);
     api.call('search.volumeExport', args('svg')).then(setSvg, (err: unknown) => setError(errorMessage(err)));
-    // args() is rebuilt from query, interval and split, the dependencies below.
-  }, [query, interval, split]);
+    // args() is rebuilt from query, interval, split and style, the dependencies below.
+  }, [query, interval, split, style]);
 
   async function save(kind: 'svg' | 'png' | 'csv') {
     try {
@@ -61,17 +62,20 @@ export function ChartDialog({ query, onClose }: { query: string; onClose: () => 
   return (
     <Dialog title={`Volume over time: ${query}`} onClose={onClose} testId="chart-dialog">
       <div className="chart-controls">
-        <label>Per <select value={interval} onChange={(e) => setIntervalKind(e.target.value as 'day' | 'week')}><option value="day">day</option><option value="week">week</option></select></label>
+        <label>Per <select value={interval} data-testid="chart-interval" onChange={(e) => setIntervalKind(e.target.value as 'day' | 'week')}><option value="day">day</option><option value="week">week</option></select></label>
         <label>Split by <select value={split} onChange={(e) => setSplit(e.target.value as typeof split)} data-testid="chart-split">
           <option value="">nothing</option><option value="outlet">outlet</option><option value="tag">tag</option><option value="label">label</option>
+        </select></label>
+        <label>Draw as <select value={style} onChange={(e) => setStyle(e.target.value as 'bar' | 'line')} data-testid="chart-style">
+          <option value="bar">bars</option><option value="line">lines</option>
         </select></label>
       </div>
       {svg ? <img className="chart" src={toDataUrl(svg.content)} alt={`Articles matching ${query} per ${interval}`} data-testid="chart" />
         : !error && <p className="empty">Drawing…</p>}
       {error && <p className="error-text" role="alert">{error}</p>}
       <div className="dialog-buttons">
-        <button type="button" onClick={() => void save('svg')} disabled={!svg}>Save SVG</button>
-        <button type="button" onClick={() => void save('png')} disabled={!svg}>Save PNG</button>
+        <button type="button" onClick={() => void save('svg')} disabled={!svg} data-testid="chart-svg">Save SVG</button>
+        <button type="button" onClick={() => void save('png')} disabled={!svg} data-testid="chart-png">Save PNG</button>
         <button type="button" onClick={() => void save('csv')} data-testid="chart-csv">Save CSV</button>
         <span className="spacer" />
         <button type="button" className="primary" onClick={onClose}>Close</button>

@@ -19,7 +19,7 @@ export type { OutletResolver };
  */
 export type OutletSource = OutletResolver | { stored: true; fallback: OutletResolver };
 
-function resolverOf(outletOf: OutletSource | undefined): OutletResolver | undefined {
+export function resolverOf(outletOf: OutletSource | undefined): OutletResolver | undefined {
   return typeof outletOf === 'object' ? outletOf.fallback : outletOf;
 }
 
