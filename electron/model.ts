@@ -61,11 +61,16 @@ export interface Outlet {
 /** One detected label (DESIGN.md §2). */
 export interface Label {
   kind: LabelKind;
+  /** The labelled entity as the text names it at its marked or labelled mention. */
   entity: string;
+  /** One name for the entity across inflections, scripts and languages. */
+  canonical: string;
   marker: string | null;
   evidence: string;
   start: number;
   end: number;
+  /** The rule and the phrase that matched: "footnote:ru:иноагент*". */
+  rule: string;
 }
 
 export interface LabelReport {

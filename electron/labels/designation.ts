@@ -1,0 +1,109 @@
+// Pieces shared by the footnote and inline rules: where a sentence starts and ends, the kinds named by the
+// designation noun phrase around a mention ("террористической группировки «ИГ»", "the Islamic State terrorist
+// group", "تنظيم داعش الإرهابي"), and the names listed before a distributive note ("X and Y (both banned…)").
+import type { LabelKind } from '../model.ts';
+import type { Reading } from './reading.ts';
+import { cleanName, nameBefore, type NameSpan } from './names.ts';
+import type { Hit, ListName } from './lexicon.ts';
+
+const SPECIFIC: readonly ListName[] = ['terrorist', 'extremist', 'undesirable', 'foreign_agent'];
+const NOUN_PHRASE: readonly ListName[] = [...SPECIFIC, 'banned_other', 'nouns', 'stopwords', 'states', 'predicates'];
+
+/** The sentence holding `pos`, within its line. */
+export function sentenceAround(text: string, pos: number, lineStart: number, lineEnd: number): [number, number] {
+  let s = pos;
+  while (s > lineStart) {
+    const ch = text[s - 1] ?? '';
+    if ('.!?。！？'.includes(ch) && /[\s"»”)]/.test(text[s] ?? ' ') && !/^\p{Lu}\.$/u.test(text.slice(s - 2, s))) break;
+    s--;
+  }
+  let e = pos;
+  while (e < lineEnd) {
+    const ch = text[e] ?? '';
+    if ('。！？'.includes(ch)) {
+      e++;
+      break;
+    }
+    if ('.!?'.includes(ch) && /[\s]/.test(text[e + 1] ?? ' ') && /[\p{Lu}\p{N}«"“(]|[^\p{L}]/u.test(text[e + 2] ?? 'A') && !/\p{Lu}/u.test(text[e - 1] ?? '') ) {
+      e++;
+      break;
+    }
+    e++;
+  }
+  return [s, e];
+}
+
+/** The words around a mention that belong to its designation noun phrase, and the specific kinds they name. */
+export function designationKinds(r: Reading, span: { start: number; end: number }, stopAt = Infinity): LabelKind[] {
+  const text = r.text;
+  const kinds = new Set<LabelKind>();
+  const take = (hits: Hit[]): void => {
+    for (const h of hits) if ((SPECIFIC as readonly string[]).includes(h.list)) kinds.add(h.list as LabelKind);
+  };
+  // Before: "террористической группировки «ИГ»", "the terrorist group X" (at most four words, all of the phrase).
+  let i = span.start;
+  for (let words = 0; words < 4; words++) {
+    let j = i;
+    while (j > 0 && /[ \u00a0«"“„]/.test(text[j - 1] ?? '')) j--;
+    let k = j;
+    while (k > 0 && /[\p{L}\p{M}\p{N}'’\-]/u.test(text[k - 1] ?? '')) k--;
+    if (k === j) break;
+    const hits = r.hits(k, j).filter((h) => h.index === k && NOUN_PHRASE.includes(h.list));
+    if (hits.length === 0) break;
+    take(hits);
+    i = k;
+  }
+  // After, up to a bracket, comma or marker: "the Islamic State terrorist group (…)", "داعش الإرهابي".
+  let e = span.end;
+  for (let words = 0; words < 3 && e < stopAt; words++) {
+    while (e < text.length && /[ \u00a0»"”*✱]/.test(text[e] ?? '')) e++;
+    let k = e;
+    while (k < text.length && /[\p{L}\p{M}\p{N}'’\-]/u.test(text[k] ?? '')) k++;
+    if (k === e || k > stopAt) break;
+    const hits = r.hits(e, k).filter((h) => h.index === e && NOUN_PHRASE.includes(h.list));
+    if (hits.length === 0) break;
+    take(hits);
+    e = k;
+  }
+  return [...kinds];
+}
+
+/** Where a designation noun phrase before `end` starts ("… group X terrorist organization (": skipped back to X). */
+export function skipDesignationBack(r: Reading, end: number): number {
+  const text = r.text;
+  let i = end;
+  for (let words = 0; words < 3; words++) {
+    let j = i;
+    while (j > 0 && /[ \u00a0]/.test(text[j - 1] ?? '')) j--;
+    let k = j;
+    while (k > 0 && /[\p{L}\p{M}\p{N}'’\-]/u.test(text[k - 1] ?? '')) k--;
+    if (k === j) break;
+    const hits = r.hits(k, j).filter((h) => h.index === k && h.end >= j && (SPECIFIC.includes(h.list) || h.list === 'nouns'));
+    if (hits.length === 0) break;
+    i = k;
+  }
+  return i;
+}
+
+const CONJUNCTIONS = /(?:,|\s(?:and|or|и|или|і|та|й|y|e|et|ou|und|oder|ve|veya|i|и|ili|oraz|a|və|ва|va|و|och|og|en|és|ir|un|ja|dhe|và|dan|और|এবং|ও|и|және|жана|ва))\s+(?:the\s+|la\s+|le\s+|les\s+|el\s+|los\s+|die\s+|der\s+)?$/iu;
+
+/** The names listed before `first`, joined by commas and conjunctions: "X, Y and the Z". */
+export function namesListedBefore(r: Reading, first: NameSpan, classOf: Parameters<typeof nameBefore>[2]): NameSpan[] {
+  const out: NameSpan[] = [];
+  let start = first.start;
+  // A quote just before the name's text belongs to it.
+  if ('«"“„'.includes(r.text[start - 1] ?? '')) start--;
+  for (let k = 0; k < 6; k++) {
+    const window = r.text.slice(Math.max(0, start - 16), start);
+    const join = CONJUNCTIONS.exec(window);
+    if (!join) break;
+    let at = start - join[0].length;
+    while (at > 0 && /[*✱¹²³⁴⁵⁶⁷⁸⁹]/u.test(r.text[at - 1] ?? '')) at--;
+    const prev = nameBefore(r.text, at, classOf, true);
+    if (!prev || !cleanName(prev.name)) break;
+    out.push(prev);
+    start = prev.start;
+    if ('«"“„'.includes(r.text[start - 1] ?? '')) start--;
+  }
+  return out;
+}

@@ -1,0 +1,98 @@
+// The structure of footnotes: the markers that open footnotes (at the start of a line, or after the end of a
+// sentence when a page's paragraphs were run together) and the marked mentions in the body that carry the same
+// marker ("Taliban*", "«Мемориал»*", "Meta1", "Meta¹", "Meta[1]", "Meta (*)").
+
+export interface FootnoteStart {
+  /** The marker as printed ("*", "**", "✱", "※", "(*)", "[1]", "¹", "1"). */
+  marker: string;
+  /** Where the marker starts. */
+  at: number;
+  /** Where the footnote's text starts (after the marker and a separating dash or colon). */
+  body: number;
+  /** Where the footnote ends: the end of its line, or the next footnote on the same line. */
+  end: number;
+}
+
+const STAR_RUN = /^(?:\*{1,4}|✱{1,3}|⁎{1,3}|＊{1,3}|※{1,2}|†{1,2}|‡)/u;
+const BRACKETED = /^(?:\(\*{1,3}\)|\[\*{1,3}\]|\[\d{1,2}\]|\(\d{1,2}\))/;
+const SUPERSCRIPT = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}/u;
+const DIGITS = /^\d{1,2}(?=[ .)\t]|\p{Lu})/u;
+const STAR_CHARS = '*✱⁎＊※†‡';
+
+/** The marker printed at `pos`, if one starts there. `digits`: plain digits count (a footnote line "1 …"). */
+export function markerAt(text: string, pos: number, digits: boolean): string | null {
+  const rest = text.slice(pos, pos + 6);
+  const m = STAR_RUN.exec(rest) ?? BRACKETED.exec(rest) ?? SUPERSCRIPT.exec(rest) ?? (digits ? DIGITS.exec(rest) : null);
+  return m ? m[0] : null;
+}
+
+/** The text of a footnote starts with a letter, a digit, a quote or a bracket, after an optional dash or colon. */
+const BODY_START = /^[ \t\u00a0]*(?:[—–\-:.)][ \t\u00a0]*)?(?=[\p{L}\p{N}«"“„(‹「『《'])/u;
+const SENTENCE_END = /[.!?»"”)…][ \t\u00a0]*$/;
+
+/** Footnote starts in text[from, to) (one line): at the line start, or after a sentence's end. */
+export function footnoteStarts(text: string, from: number, to: number): FootnoteStart[] {
+  const starts: FootnoteStart[] = [];
+  let lead = from;
+  while (lead < to && /[ \t\u00a0•·]/.test(text[lead] ?? '')) lead++;
+  const tryAt = (pos: number, digits: boolean): void => {
+    const marker = markerAt(text, pos, digits);
+    if (!marker) return;
+    // A run of the same star is one marker: "**" is not "*" followed by a footnote.
+    if (STAR_CHARS.includes(marker[0] ?? '') && text[pos + marker.length] === marker[0]) return;
+    const body = BODY_START.exec(text.slice(pos + marker.length, Math.min(to, pos + marker.length + 8)));
+    if (!body) return;
+    starts.push({ marker, at: pos, body: pos + marker.length + body[0].length, end: to });
+  };
+  tryAt(lead, true);
+  // Later in the line: a star or bracket marker right after the end of a sentence ("… Kandahar. *The Taliban …").
+  for (let i = lead + 1; i < to; i++) {
+    const ch = text[i] ?? '';
+    if (!STAR_CHARS.includes(ch) && ch !== '(' && ch !== '[' && !/[¹²³⁴⁵⁶⁷⁸⁹]/u.test(ch)) continue;
+    if (!SENTENCE_END.test(text.slice(Math.max(from, i - 3), i))) continue;
+    // The marker of a mention glued to the sentence's last word is not a footnote ("… the Taliban*.").
+    if (!/[ \t\u00a0]/.test(text[i - 1] ?? '') && !/[.!?…]/.test(text[i - 1] ?? '')) continue;
+    tryAt(i, false);
+  }
+  starts.sort((a, b) => a.at - b.at);
+  starts.forEach((s, k) => {
+    const next = starts[k + 1];
+    if (next) s.end = next.at;
+  });
+  return starts;
+}
+
+export interface MarkedMention {
+  /** Where the marker starts: the name ends before it. */
+  at: number;
+  marker: string;
+}
+
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{M}\p{N}]/u.test(ch);
+const CLOSERS = '»”“"’\')]」』›》';
+
+/** Every place in `text` where `marker` is glued to a name, outside the footnote starts `skip`. */
+export function markedMentions(text: string, marker: string, skip: ReadonlySet<number>): MarkedMention[] {
+  const out: MarkedMention[] = [];
+  const star = STAR_CHARS.includes(marker[0] ?? '');
+  const digit = /^\d+$/.test(marker);
+  const spacedOk = !star && !digit || marker.length === 1 && star;
+  for (let i = text.indexOf(marker); i >= 0 && out.length < 200; i = text.indexOf(marker, i + marker.length)) {
+    if (skip.has(i)) continue;
+    const before = text[i - 1] ?? '\n';
+    const after = text[i + marker.length] ?? '';
+    // Exactly this marker: not part of a longer run ("**" is not "*"), not a number ("Meta12", "2*3").
+    if (star && (before === marker[0] || after === marker[0])) continue;
+    if (digit && (!/\p{L}/u.test(before) || /[\p{L}\p{N}]/u.test(after) || /\d/.test(text[i - 2] ?? ''))) continue;
+    if (!digit && isWordChar(after) && !/^[(\[]/.test(marker) && !/[¹²³⁴⁵⁶⁷⁸⁹⁰]/u.test(marker)) {
+      // "Meta*company" or "5*3": a star inside a token is no mention marker.
+      if (isWordChar(before)) continue;
+    }
+    const glued = isWordChar(before) || CLOSERS.includes(before);
+    // "Талибан *", "Meta (*)", "Meta [1]": one space before a marker that stands alone.
+    const spaced = spacedOk && (before === ' ' || before === '\u00a0') && (isWordChar(text[i - 2]) || CLOSERS.includes(text[i - 2] ?? ''))
+      && !isWordChar(after);
+    if (glued || spaced) out.push({ at: spaced ? i - 1 : i, marker });
+  }
+  return out;
+}

@@ -1,0 +1,96 @@
+// Reading a note (a footnote, a parenthesis, an appositive clause, a prenominal phrase) for what it says: the
+// kinds its grounds name, its language, whether it names the designating state, and whether an exclusion of
+// LABELS.md applies (another jurisdiction, a quote or critique, a self-disclosure, the news event itself).
+import type { LabelKind } from '../model.ts';
+import { KINDS, type Hit, type ListName } from './lexicon.ts';
+import { isFunctional } from './reading.ts';
+
+export interface Note {
+  /** One ground per kind, specific kinds first; `banned_other` only when no specific kind is named. */
+  grounds: { kind: LabelKind; hit: Hit }[];
+  langs: Set<string>;
+  /** Names Russia or Belarus as the designating state. */
+  state: boolean;
+  /** Holds a phrase that is a Russian designation by itself ("иноагент", "undesirable"). */
+  alone: boolean;
+  /** Holds a designation verb or participle ("признан", "designated"). */
+  predicate: boolean;
+  distributive: boolean;
+  /** Why the note is not a label, or null. */
+  excluded: string | null;
+}
+
+export interface NoteOptions {
+  /** Read news-event cues (for notes in the running text, not footnotes or parentheses). */
+  news: boolean;
+}
+
+const SPECIFIC: readonly LabelKind[] = ['terrorist', 'extremist', 'undesirable', 'foreign_agent'];
+
+/** The note's language: the one whose phrases explain most of its hits (several when tied). */
+export function languagesOf(hits: Hit[]): Set<string> {
+  const score = new Map<string, Set<string>>();
+  for (const h of hits) {
+    if (h.list === 'stopwords') continue;
+    const key = `${h.list}:${h.index}`;
+    const seen = score.get(h.lang) ?? new Set<string>();
+    seen.add(key);
+    score.set(h.lang, seen);
+  }
+  let best = 0;
+  for (const s of score.values()) best = Math.max(best, s.size);
+  return new Set([...score].filter(([, s]) => s.size === best && best > 0).map(([l]) => l));
+}
+
+/**
+ * Reads a note from the hits found in it (`hits`, all lists) and those of its sentence (`context`, for critique,
+ * self-disclosure and news cues). A quotation opened between `quoteFrom` (just after the labelled name) and a
+ * ground quotes the label rather than applying it.
+ */
+export function readNote(text: string, quoteFrom: number, hits: Hit[], context: Hit[], options: NoteOptions): Note {
+  const langs = languagesOf(hits);
+  const inLang = (h: Hit): boolean => !isFunctional(h.list) || langs.size === 0 || langs.has(h.lang);
+  const has = (list: ListName, pool: Hit[] = hits): boolean => pool.some((h) => h.list === list && inLang(h));
+  const grounds: Note['grounds'] = [];
+  for (const kind of KINDS) {
+    const kindHits = hits.filter((h) => h.list === kind);
+    const hit = kindHits.find((h) => langs.has(h.lang)) ?? kindHits[0];
+    if (hit) grounds.push({ kind, hit });
+  }
+  const specific = grounds.filter((g) => SPECIFIC.includes(g.kind));
+  const note: Note = {
+    grounds: specific.length > 0 ? specific : grounds,
+    langs,
+    state: has('states'),
+    alone: has('alone'),
+    predicate: has('predicates') || grounds.some((g) => g.kind === 'banned_other'),
+    distributive: has('distributive'),
+    excluded: null,
+  };
+  if (grounds.length === 0) note.excluded = 'no ground';
+  else if (!note.state && has('other_states')) note.excluded = 'other jurisdiction';
+  else if (grounds.every((g) => opensQuote(text, quoteFrom, g.hit.index))) note.excluded = 'quote';
+  else if (has('critique', context)) note.excluded = 'quote or critique';
+  else if (has('self', context) || has('self')) note.excluded = 'self-disclosure';
+  else if (options.news && has('news_events', context)) note.excluded = 'news event';
+  return note;
+}
+
+const PAIRS: Record<string, string> = { '«': '»', '“': '”', '„': '“', '‘': '’', '「': '」', '『': '』', '‹': '›' };
+
+/** True when a quotation opened in text[from, to) is still open at `to` ("described it as 'a terrorist group…'"). */
+export function opensQuote(text: string, from: number, to: number): boolean {
+  const open: string[] = [];
+  for (let i = Math.max(0, from); i < to; i++) {
+    const ch = text[i] ?? '';
+    const closes = open.length > 0 && (PAIRS[open[open.length - 1] ?? ''] === ch || (ch === '”' && open[open.length - 1] === '„'));
+    if (closes) open.pop();
+    else if (PAIRS[ch] !== undefined) open.push(ch);
+    else if (ch === '"') {
+      if (open[open.length - 1] === '"') open.pop();
+      else open.push('"');
+    } else if (ch === "'" && !/\p{L}/u.test(text[i - 1] ?? ' ') && /\p{L}/u.test(text[i + 1] ?? '')) open.push("'");
+    else if (ch === "'" && open[open.length - 1] === "'" && !/\p{L}/u.test(text[i + 1] ?? ' ')) open.pop();
+  }
+  return open.length > 0;
+}

@@ -1,0 +1,108 @@
+// One text being read for labels: the text, its lexicon, and the phrases found in each line (looked up once per
+// line and shared by every rule that reads the line).
+import type { Hit, Lexicon, ListName } from './lexicon.ts';
+import { cleanName, nameAfter, type NameSpan, type WordClass } from './names.ts';
+
+export interface Line {
+  start: number;
+  end: number;
+}
+
+export class Reading {
+  private readonly lineHits = new Map<number, Hit[]>();
+
+  readonly text: string;
+  readonly lex: Lexicon;
+
+  constructor(text: string, lex: Lexicon) {
+    this.text = text;
+    this.lex = lex;
+  }
+
+  /** The line holding `pos`. */
+  lineAt(pos: number): Line {
+    const start = this.text.lastIndexOf('\n', pos - 1) + 1;
+    const nl = this.text.indexOf('\n', pos);
+    return { start, end: nl < 0 ? this.text.length : nl };
+  }
+
+  /** Every phrase found in the line holding `pos`, found once per line. */
+  hitsOfLine(pos: number): Hit[] {
+    const line = this.lineAt(pos);
+    let hits = this.lineHits.get(line.start);
+    if (!hits) {
+      hits = this.lex.find(this.text, line.start, line.end);
+      this.lineHits.set(line.start, hits);
+    }
+    return hits;
+  }
+
+  /** Phrases of `lists` found in text[from, to) (within one line). */
+  hits(from: number, to: number, lists?: readonly ListName[], langs?: ReadonlySet<string> | null): Hit[] {
+    return this.hitsOfLine(from).filter((h) => h.index >= from && h.end <= to
+      && (!lists || lists.includes(h.list)) && (!langs || langs.size === 0 || langs.has(h.lang)));
+  }
+
+  /**
+   * The lists a word belongs to: phrases starting at the word and covering it (or all of it before an apostrophe:
+   * Turkish "Rusya'da"), in `langs` when given.
+   */
+  classOf(langs?: ReadonlySet<string> | null): WordClass {
+    return (start, end) => {
+      const out = new Set<ListName>();
+      // A word in capitals is an acronym ("IS", "ИГ"), not the function word it spells.
+      const acronym = /^\p{Lu}{2,}$/u.test(this.text.slice(start, end));
+      for (const h of this.hitsOfLine(start)) {
+        if (h.index !== start || !(h.end >= end || "'’".includes(this.text[h.end] ?? ''))) continue;
+        if (acronym && isFunctional(h.list)) continue;
+        if (!langs || langs.size === 0 || langs.has(h.lang) || !isFunctional(h.list)) out.add(h.list);
+      }
+      return out;
+    };
+  }
+
+  /**
+   * The entity a name span stands for: cleaned (names.ts cleanName), without a designation noun joined to it
+   * ("Meta-Konzern" → "Meta", "Meta公司" → "Meta").
+   */
+  entityOf(span: NameSpan): string | null {
+    let end = span.end;
+    const dash = this.text.lastIndexOf('-', end - 1);
+    if (dash > span.start) {
+      const word = this.text.slice(dash + 1, end);
+      if (/^\p{L}+$/u.test(word) && this.classOf()(dash + 1, end).has('nouns')) end = dash;
+    }
+    for (let k = end - 1; k > span.start; k--) {
+      if (!/[\p{Script=Han}]/u.test(this.text[k] ?? '')) break;
+      if (this.classOf()(k, end).has('nouns')) {
+        end = k;
+        break;
+      }
+    }
+    return cleanName(this.text.slice(span.start, end));
+  }
+
+  /** The name after `pos`, past designation nouns, roles and function words ("kompanije Meta", "компании Meta"). */
+  nameAfterNouns(pos: number, langs: ReadonlySet<string> | null): NameSpan | null {
+    const classOf = this.classOf(langs);
+    let at = pos;
+    for (let k = 0; k < 4; k++) {
+      while (at < this.text.length && /[ \u00a0]/.test(this.text[at] ?? '')) at++;
+      const word = /^[\p{L}\p{M}\p{N}'’\-]+/u.exec(this.text.slice(at, at + 60))?.[0];
+      if (!word) break;
+      const cls = classOf(at, at + word.length);
+      if (!SKIPPED.some((l) => cls.has(l))) break;
+      const phrase = this.hitsOfLine(at).filter((h) => h.index === at && SKIPPED.includes(h.list));
+      at = Math.max(at + word.length, ...phrase.map((h) => h.end));
+    }
+    return nameAfter(this.text, at, classOf);
+  }
+}
+
+/** Words before a name that are not part of it: "террористическая организация «ИГ»", "компании Meta". */
+const SKIPPED: ListName[] = ['nouns', 'roles', 'stopwords', 'terrorist', 'extremist', 'undesirable', 'foreign_agent'];
+
+/** Lists whose words differ by language in meaning ("die" is German, "my" Polish): read in the note's language only. */
+export function isFunctional(list: ListName): boolean {
+  return list === 'stopwords' || list === 'relatives' || list === 'self' || list === 'distributive' || list === 'news_events' || list === 'critique' || list === 'roles';
+}
