@@ -1,6 +1,5 @@
 // How the detector asks for an entity's canonical name (DESIGN.md §2: one name across inflections, scripts and
-// languages). `known` says the name was found in the alias table; otherwise `canonical` is the name as given.
-export type Canonical = (entity: string) => { canonical: string; known: boolean };
+// languages): canonical.ts over the shipped alias table by default, or any function of the same shape.
+import type { CanonicalEntity } from './canonical.ts';
 
-/** Without an alias table: every entity is its own canonical name. */
-export const asWritten: Canonical = (entity) => ({ canonical: entity, known: false });
+export type Canonical = (entity: string, lang?: string | null) => CanonicalEntity;

@@ -3,7 +3,7 @@
 // group", "تنظيم داعش الإرهابي"), and the names listed before a distributive note ("X and Y (both banned…)").
 import type { LabelKind } from '../model.ts';
 import type { Reading } from './reading.ts';
-import { cleanName, nameBefore, type NameSpan } from './names.ts';
+import { cleanName, nameAfter, nameBefore, type NameSpan } from './names.ts';
 import type { Hit, ListName } from './lexicon.ts';
 
 const SPECIFIC: readonly ListName[] = ['terrorist', 'extremist', 'undesirable', 'foreign_agent'];
@@ -104,6 +104,33 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
     out.push(prev);
     start = prev.start;
     if ('«"“„'.includes(r.text[start - 1] ?? '')) start--;
+  }
+  return out;
+}
+
+const JOIN_AFTER = /^[»"”]?[ \u00a0]*(?:\([^()]{1,80}\)[ \u00a0]*)?(?:,|[ \u00a0]+(?:and|и|і|та|y|e|et|und|ve|i|ili|oraz|a|və|va|och|og|en|és|ir|un|ja|dhe|và|dan))[ \u00a0]+/iu;
+
+/**
+ * The names listed after `first` in the same style (quoted after quoted, capitalised after capitalised): "…
+ * verbotenen Terrormilizen Islamischer Staat, Dschebhat-an-Nusra (…) und …", "организаций «ИГ» и «Джебхат ан-Нусра»".
+ */
+export function namesListedAfter(r: Reading, first: NameSpan, classOf: Parameters<typeof nameBefore>[2]): NameSpan[] {
+  const text = r.text;
+  const out: NameSpan[] = [];
+  const quoted = '«"“„「『'.includes(text[first.start - 1] ?? '');
+  let end = first.end;
+  for (let k = 0; k < 5; k++) {
+    const join = JOIN_AFTER.exec(text.slice(end, end + 100));
+    if (!join) break;
+    const at = end + join[0].length;
+    const opens = '«"“„「『'.includes(text[at] ?? '');
+    if (opens !== quoted) break;
+    const next = nameAfter(text, at, classOf);
+    if (!next || next.start > at + 1) break;
+    const cls = classOf?.(next.start, next.end) ?? new Set();
+    if (cls.has('states') || cls.has('other_states') || cls.has('stopwords') || cls.has('nouns')) break;
+    out.push(next);
+    end = next.end;
   }
   return out;
 }

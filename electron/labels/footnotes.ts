@@ -13,23 +13,24 @@ import { findNotices, SELF } from './notices.ts';
 import { footnoteStarts, type FootnoteStart } from './markers.ts';
 import { linkFootnotes } from './link.ts';
 import { readInline } from './inline.ts';
-import { asWritten, type Canonical } from './canonical-name.ts';
+import type { Canonical } from './canonical-name.ts';
+import { canonicalEntity } from './canonical.ts';
 
 export { SELF };
 
 export interface DetectOptions {
   /** Another lexicon than the shipped phrase files (an analyst's draft, a test's). */
   lexicon?: Lexicon;
-  /** The canonical name of an entity as written; by default the name as written. */
+  /** The canonical name of an entity as written; by default the shipped alias table's (canonical.ts). */
   canonical?: Canonical;
 }
 
 export function detectLabels(text: string, options: DetectOptions = {}): Label[] {
   const lex = options.lexicon ?? lexicon();
-  const canonical = options.canonical ?? asWritten;
+  const canonical = options.canonical ?? canonicalEntity;
   const triggers = lex.triggers(text);
   if (triggers.length === 0) return [];
-  const r = new Reading(text, lex);
+  const r = new Reading(text, lex, canonical);
   const labels = new LabelSet();
   const add = labels.add.bind(labels);
   const masked: [number, number][] = [];

@@ -1,10 +1,11 @@
 // Labels written in the running text: a parenthesis or bracket after the name ("Meta (признана экстремистской и
 // запрещена в РФ)"), a prenominal phrase before it ("запрещенной в России террористической организации «ИГ»",
 // "die in Russland verbotene Terrororganisation IS", "在俄罗斯被禁止的极端组织"), an appositive or relative clause
-// after it ("X, listed as a terrorist group and banned in Russia", "X, which is banned in Russia"), and an
-// attributive participle right after it ("تنظيم داعش الإرهابي المحظور في روسيا"). Outside brackets the note must
-// name the designating state or be a Russian designation by itself, and the sentence must not be the news of the
-// designation, a quote or critique of it, or the outlet speaking of itself (notes.ts).
+// after it ("X, listed as a terrorist group and banned in Russia", "X, which is banned in Russia"), a status
+// sentence about it ("Daesh is a terrorist group outlawed in … Russia", "«Исламское государство» — террористическая
+// организация, запрещенная в РФ"), and an attributive participle right after it ("تنظيم داعش الإرهابي المحظور في
+// روسيا"). Outside brackets the note must name the designating state or be a Russian designation by itself, and
+// must not be quoted, nor stand in the news of the designation, a critique of it, or the outlet's words about itself.
 import type { LabelKind } from '../model.ts';
 import type { Candidate } from './label-set.ts';
 import type { Reading } from './reading.ts';
@@ -12,17 +13,29 @@ import { KINDS, type Hit, type ListName } from './lexicon.ts';
 import { readNote, type Note } from './notes.ts';
 import { isNameWord, nameAfter, nameBefore, QUOTE_CHARS, type NameSpan } from './names.ts';
 import type { Canonical } from './canonical-name.ts';
-import { designationKinds, namesListedBefore, sentenceAround, skipDesignationBack } from './designation.ts';
+import { designationKinds, namesListedAfter, namesListedBefore, sentenceAround, skipDesignationBack } from './designation.ts';
 
 type Add = (c: Candidate) => void;
 
 const KIND_LISTS: readonly ListName[] = KINDS;
 const isGround = (h: Hit): boolean => KIND_LISTS.includes(h.list);
 const MARKERS = /[*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]/u;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+interface Context {
+  r: Reading;
+  from: number;
+  to: number;
+  lineStart: number;
+  lineEnd: number;
+  add: Add;
+  canonical: Canonical;
+}
 
 /** Labels of the inline forms in text[from, to), a run of body text within one line. */
 export function readInline(r: Reading, from: number, to: number, add: Add, canonical: Canonical): void {
   const line = r.lineAt(from);
+  const cx: Context = { r, from, to, lineStart: line.start, lineEnd: line.end, add, canonical };
   const grounds = r.hits(from, to).filter(isGround);
   const brackets = new Set<number>();
   for (const g of grounds) {
@@ -30,13 +43,12 @@ export function readInline(r: Reading, from: number, to: number, add: Add, canon
     if (br) {
       if (!brackets.has(br[0])) {
         brackets.add(br[0]);
-        parenthetical(r, br[0], br[1], line.start, line.end, add, canonical);
+        parenthetical(cx, br[0], br[1]);
       }
       continue;
     }
-    if (prenominal(r, g, from, to, line.start, line.end, add, canonical)) continue;
-    if (appositive(r, g, from, to, line.start, line.end, add, canonical)) continue;
-    postnominal(r, g, from, to, line.start, line.end, add, canonical);
+    if (prenominal(cx, g) || appositive(cx, g) || status(cx, g)) continue;
+    postnominal(cx, g);
   }
 }
 
@@ -71,21 +83,14 @@ function enclosingBracket(text: string, pos: number, from: number, to: number): 
   return null;
 }
 
-/** The footnote marker glued to a mention that ends at `end` ("Meta*", "«Мемориал»*", "ИГИЛ1"), or null. */
-function markerAfter(text: string, end: number): string | null {
-  const m = /^[»"”]?([*✱※⁎＊†‡]{1,4}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|\d{1,2}(?![\p{L}\p{N}]))/u.exec(text.slice(end, end + 6));
-  if (!m?.[1]) return null;
-  if (/^\d/.test(m[1]) && !/\p{Lu}/u.test(text[end - 1] ?? '')) return null;
-  return m[1];
-}
-
-function emit(r: Reading, note: Note, form: string, entities: NameSpan[], evidenceStart: number, evidenceEnd: number, add: Add, canonical: Canonical, stopAt?: number): void {
+/** One label per ground and entity; a note that only says "banned" takes the ground of the designation noun. */
+function emit(cx: Context, note: Note, form: string, entities: NameSpan[], evidenceStart: number, evidenceEnd: number, stopAt?: number): void {
+  const { r } = cx;
   const evidence = r.text.slice(evidenceStart, evidenceEnd);
   const lang = [...note.langs][0];
   for (const span of entities) {
     const entity = r.entityOf(span);
     if (!entity) continue;
-    const marker = markerAfter(r.text, span.end);
     let grounds: { kind: LabelKind; hit: Hit; noun: boolean }[] = note.grounds.map((g) => ({ ...g, noun: false }));
     // "the terrorist group X (banned in Russia)": the designation noun names the ground.
     if (grounds.every((g) => g.kind === 'banned_other')) {
@@ -94,50 +99,80 @@ function emit(r: Reading, note: Note, form: string, entities: NameSpan[], eviden
       if (kinds.length > 0 && g) grounds = kinds.map((kind) => ({ kind, hit: g.hit, noun: true }));
     }
     for (const g of grounds) {
-      add({
-        kind: g.kind, entity, canonical: canonical(entity).canonical, marker, evidence, start: evidenceStart,
+      cx.add({
+        kind: g.kind, entity, canonical: cx.canonical(entity, lang).canonical, marker: null, evidence, start: evidenceStart,
         rule: `${form}${g.noun ? '+noun' : ''}:${note.langs.has(g.hit.lang) ? g.hit.lang : lang ?? g.hit.lang}:${g.hit.phrase}`,
       });
     }
   }
 }
 
-/** Back from `end` over spaces and a footnote marker glued to the name. */
+/** Back from `end` over spaces, a comma, and a footnote marker glued to the name ("Meta*", "ИГИЛ1", "X (*)"). */
 function beforeMarker(text: string, end: number): number {
   let i = end;
   while (i > 0 && /[ \u00a0]/.test(text[i - 1] ?? '')) i--;
+  if (text[i - 1] === ',') i--;
   while (i > 0 && MARKERS.test(text[i - 1] ?? '')) i--;
   // A footnote number glued to a name ("ИГИЛ1 (…)").
-  if (/\p{Lu}[\p{L}]*\d{1,2}$/u.test(text.slice(Math.max(0, i - 12), i)) && !/\p{L}/u.test(text[i] ?? '')) while (/\d/.test(text[i - 1] ?? '')) i--;
+  if (/\p{Lu}[\p{L}]*\d{1,2}$/u.test(text.slice(Math.max(0, i - 12), i))) while (/\d/.test(text[i - 1] ?? '')) i--;
   if (/\(\*+\)$|\[\d{1,2}\]$/.test(text.slice(Math.max(0, i - 5), i))) i = text.lastIndexOf(text[i - 1] === ')' ? '(' : '[', i - 1);
   return i;
 }
 
-function parenthetical(r: Reading, open: number, close: number, lineStart: number, lineEnd: number, add: Add, canonical: Canonical): void {
+/** The name before a note that starts at `at`: past a marker and a designation noun phrase; a lower-case word only when the alias table knows it ("los talibanes (…)"). */
+function nameBeforeNote(cx: Context, at: number, langs: ReadonlySet<string>): NameSpan | null {
+  const { r } = cx;
+  const end = beforeMarker(r.text, skipDesignationBack(r, beforeMarker(r.text, at)));
+  if (end <= cx.lineStart) return null;
+  const classOf = r.classOf(langs);
+  const name = nameBefore(r.text, end, classOf, false);
+  if (name) return name;
+  // Lower-case: the longest run of up to three words that the alias table knows.
+  for (let words = 3; words >= 1; words--) {
+    const m = new RegExp(`((?:[\\p{L}\\p{M}'’\\-]+[ \\u00a0]+){${words - 1}}[\\p{L}\\p{M}'’\\-]+)[ \\u00a0]*$`, 'u').exec(r.text.slice(Math.max(cx.lineStart, end - 80), end));
+    if (m?.[1] && r.known(m[1])) return { name: m[1], start: end - m[0].length, end: end - m[0].length + m[1].length };
+  }
+  return null;
+}
+
+function parenthetical(cx: Context, open: number, close: number): void {
+  const { r } = cx;
   const text = r.text;
   const inner = r.hits(open + 1, close);
   if (!inner.some(isGround)) return;
-  const [ss, se] = sentenceAround(text, open, lineStart, lineEnd);
+  const [ss, se] = sentenceAround(text, open, cx.lineStart, cx.lineEnd);
   const context = r.hits(ss, se);
   const probe = readNote(text, open, inner, context, { news: false });
-  const classOf = r.classOf(probe.langs);
-  const nameEnd = beforeMarker(text, skipDesignationBack(r, beforeMarker(text, open)));
-  const before = nameEnd > lineStart ? nameBefore(text, nameEnd, classOf, false) : null;
+  const before = nameBeforeNote(cx, open, probe.langs);
   const note = readNote(text, before?.end ?? open, inner, context, { news: false });
   if (note.excluded || !(note.state || note.alone || note.predicate)) return;
   let entities: NameSpan[] = [];
   const owner = r.hits(open + 1, close, ['owners'], note.langs)[0];
   const ownerName = owner ? r.nameAfterNouns(owner.end, note.langs) : null;
-  const head = innerSubject(r, open + 1, close, note);
+  const head = innerSubject(cx, open + 1, close, note, before === null);
   if (ownerName) entities = [ownerName];
   else if (head) entities = [head];
-  else if (before) entities = note.distributive ? [before, ...namesListedBefore(r, before, classOf)] : [before];
+  else if (before) entities = note.distributive ? [before, ...aliasInBrackets(cx, before, note), ...namesListedBefore(r, before, r.classOf(note.langs))] : [before];
   if (entities.length === 0) return;
-  emit(r, note, 'parenthetical', entities, open, close + 1, add, canonical, open);
+  emit(cx, note, 'parenthetical', entities, open, close + 1, open);
 }
 
-/** "(ФБК признан иноагентом)": a name opening the brackets that is the subject of their designation verb. */
-function innerSubject(r: Reading, from: number, to: number, note: Note): NameSpan | null {
+/** "«Джебхат ан-Нусра» («Хайат Тахрир аш-Шам») (обе группировки запрещены в РФ)": the name in brackets before the note. */
+function aliasInBrackets(cx: Context, name: NameSpan, note: Note): NameSpan[] {
+  const text = cx.r.text;
+  const after = text.slice(name.end, name.end + 4);
+  const open = text.indexOf('(', name.end);
+  if (!/^[»"”]?\s*\(/.test(after) || open < 0) return [];
+  const inner = nameAfter(text, open + 1, cx.r.classOf(note.langs));
+  return inner ? [inner] : [];
+}
+
+/**
+ * "(ФБК признан иноагентом)": a name opening the brackets that is the subject of their designation verb; with no
+ * name before the brackets, also one set off by a comma ("…(IS、ロシア連邦では禁止されている)").
+ */
+function innerSubject(cx: Context, from: number, to: number, note: Note, alone: boolean): NameSpan | null {
+  const { r } = cx;
   const text = r.text;
   const classOf = r.classOf(note.langs);
   const n = nameAfter(text, from, classOf);
@@ -145,7 +180,8 @@ function innerSubject(r: Reading, from: number, to: number, note: Note): NameSpa
   const cls = classOf(n.start, n.end);
   if (cls.has('states') || cls.has('other_states') || cls.has('nouns')) return null;
   let i = n.end;
-  if (/[»"”]/.test(text[i] ?? '')) i++;
+  if (/[»"”」』]/.test(text[i] ?? '')) i++;
+  if (alone && /^[,、，]/.test(text[i] ?? '')) return n;
   while (i < to && /[ \u00a0]/.test(text[i] ?? '')) i++;
   const next = r.hits(i, to).find((h) => h.index === i);
   return next && (next.list === 'predicates' || isGround(next)) ? n : null;
@@ -153,19 +189,47 @@ function innerSubject(r: Reading, from: number, to: number, note: Note): NameSpa
 
 /** Lists whose words may sit between a prenominal designation and its name. */
 const PHRASE_WORDS: readonly ListName[] = [...KINDS, 'states', 'predicates', 'nouns', 'roles', 'stopwords', 'alone'];
-const isCaseless = (ch: string): boolean => /\p{L}/u.test(ch) && ch.toLowerCase() === ch.toUpperCase();
 
-function prenominal(r: Reading, g: Hit, from: number, to: number, lineStart: number, lineEnd: number, add: Add, canonical: Canonical): boolean {
+/** The end of the ground phrase at `g`: past phrases overlapping it ("被禁" inside "被禁止"). */
+function groundEnd(cx: Context, g: Hit): number {
+  let end = g.end;
+  for (const h of cx.r.hits(g.index, Math.min(cx.to, g.end + 20))) if (h.index < end && PHRASE_WORDS.includes(h.list)) end = Math.max(end, h.end);
+  return end;
+}
+
+/** True when a quotation opened earlier in the sentence is still open at `pos`: the label is quoted, not applied. */
+function quotedSentence(cx: Context, pos: number): boolean {
+  const [ss] = sentenceAround(cx.r.text, pos, cx.lineStart, cx.lineEnd);
+  return insideQuote(cx.r.text, Math.max(cx.lineStart, ss - 1), pos);
+}
+
+function insideQuote(text: string, from: number, to: number): boolean {
+  let depth = 0;
+  let straight = false;
+  for (let i = from; i < to; i++) {
+    const ch = text[i] ?? '';
+    if ('«“„「『'.includes(ch) && !(ch === '“' && /[\p{L}\p{N}.,!?]/u.test(text[i - 1] ?? ' '))) depth++;
+    else if ('»”」』'.includes(ch) || (ch === '“' && depth > 0)) depth = Math.max(0, depth - 1);
+    else if (ch === '"') straight = /[\p{L}\p{N}.,!?)]/u.test(text[i - 1] ?? ' ') ? false : !straight;
+  }
+  return depth > 0 || straight;
+}
+
+function prenominal(cx: Context, g: Hit): boolean {
+  const { r, to } = cx;
   const text = r.text;
-  const classOf = r.classOf();
-  let pos = g.end;
+  const probe = r.hits(g.index, g.end).filter(isGround).map((h) => h.lang);
+  if (probe.length > 0 && probe.every((l) => r.lex.noPrenominal.has(l))) return false;
+  let pos = groundEnd(cx, g);
   let name: NameSpan | null = null;
-  for (let step = 0; step < 8 && pos < to; step++) {
+  let adjectives = 0;
+  let lastWasNoun = false;
+  for (let step = 0; step < 9 && pos < to; step++) {
     while (pos < to && /[ \u00a0]/.test(text[pos] ?? '')) pos++;
     const ch = text[pos] ?? '';
     if (ch === '' || pos >= to) return false;
-    if (/[«"“„「『《]/.test(ch)) {
-      name = nameAfter(text, pos, classOf);
+    if (/[«"“„「『《'‘]/.test(ch)) {
+      name = nameAfter(text, pos, r.classOf());
       break;
     }
     // Japanese and Chinese glue: particles in kana, 的.
@@ -174,26 +238,48 @@ function prenominal(r: Reading, g: Hit, from: number, to: number, lineStart: num
       continue;
     }
     if (!/[\p{L}\p{N}]/u.test(ch)) return false;
-    const listed = r.hits(pos, to).filter((h) => h.index === pos && PHRASE_WORDS.includes(h.list));
-    if (listed.length > 0) {
-      pos = Math.max(...listed.map((h) => h.end));
+    const listed = r.phraseAt(pos, PHRASE_WORDS);
+    if (listed > pos) {
+      lastWasNoun = r.phraseAt(pos, ['nouns', 'roles']) > pos;
+      pos = listed;
       continue;
     }
     let e = pos;
     while (e < to && /[\p{L}\p{M}\p{N}'’\-]/u.test(text[e] ?? '')) e++;
     const word = text.slice(pos, e);
-    if (isNameWord(word) || isCaseless(ch) || /[\p{Script=Han}\p{Script=Katakana}]/u.test(ch)) {
-      name = nameAfter(text, pos, classOf);
+    if (isNameWord(word) || !/\p{Ll}/u.test(ch) && /\p{L}/u.test(ch)) {
+      name = nameAfter(text, pos, r.classOf());
       break;
     }
-    // A short function word ("в", "in", "на"); anything longer is a verb or a noun of the sentence.
-    if (word.length > 3) return false;
+    // Short function words ("в", "in", "на") and up to two adjectives ("международной").
+    if (word.length > 3 && ++adjectives > 2) return false;
+    lastWasNoun = false;
     pos = e;
   }
   if (!name || name.end > to) return false;
-  // Where the phrase starts: back from the ground over the phrase's own words ("запрещенной в России …",
-  // "Rusya'da yasaklı …").
+  // Unlisted adjectives are allowed only in a noun phrase: a designation noun must head the name.
+  if (adjectives > 0 && !lastWasNoun) return false;
+  const start = phraseStart(cx, g);
+  const [ss, se] = sentenceAround(text, g.index, cx.lineStart, cx.lineEnd);
+  const note = readNote(text, start, r.hits(start, name.start), r.hits(ss, se), { news: true });
+  if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, start)) return false;
+  const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
+  emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));
+  return true;
+}
+
+/** Where a prenominal phrase starts: back from its ground over its own words ("запрещенной в России …", "Rusya'da yasaklı …"). */
+function phraseStart(cx: Context, g: Hit): number {
+  const { r, from } = cx;
+  const text = r.text;
+  if (UNSPACED.test(text[g.index] ?? '')) {
+    // Scripts without spaces: back to the clause's punctuation, at most 25 characters.
+    let s = g.index;
+    while (s > Math.max(from, g.index - 25) && !/[、。，,.!?！？；;:：（(「」『』《》\s]/.test(text[s - 1] ?? '')) s--;
+    return s;
+  }
   let start = g.index;
+  const classOf = r.classOf();
   for (let k = 0; k < 5; k++) {
     let j = start;
     while (j > from && /[ \u00a0]/.test(text[j - 1] ?? '')) j--;
@@ -204,26 +290,25 @@ function prenominal(r: Reading, g: Hit, from: number, to: number, lineStart: num
     if (![...cls].some((l) => PHRASE_WORDS.includes(l) && l !== 'nouns' && l !== 'roles')) break;
     start = w;
   }
-  const [ss, se] = sentenceAround(text, g.index, lineStart, lineEnd);
-  const note = readNote(text, start, r.hits(start, name.start), r.hits(ss, se), { news: true });
-  if (note.excluded || !(note.state || note.alone)) return false;
-  emit(r, note, 'prenominal', [name], start, name.end + (/[»"”」』》]/.test(text[name.end] ?? '') ? 1 : 0), add, canonical);
-  return true;
+  return start;
 }
 
 /** A finite copula opens the sentence's predicate ("Meta, …, is banned"), not an appositive. */
 const COPULA = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'ist', 'sind', 'war', 'est', 'sont', 'es', 'son', 'fue', 'è', 'é', 'são', 'je', 'су', 'је', 'является', 'являются', 'є']);
+const CLAUSE_END = /[,;:—–()\[\]،]/;
 
-function appositive(r: Reading, g: Hit, from: number, to: number, lineStart: number, lineEnd: number, add: Add, canonical: Canonical): boolean {
+function appositive(cx: Context, g: Hit): boolean {
+  const { r, to } = cx;
   const text = r.text;
-  const [ss, se] = sentenceAround(text, g.index, lineStart, lineEnd);
-  const lo = Math.max(from, ss);
-  // The clause opens at the nearest comma or dash before the ground, at most six words back.
+  if (UNSPACED.test(text[g.index] ?? '')) return false;
+  const [ss, se] = sentenceAround(text, g.index, cx.lineStart, cx.lineEnd);
+  const lo = Math.max(cx.from, ss);
+  // The clause opens at the nearest comma or dash before the ground, at most ten words back.
   let b = -1;
   let words = 0;
-  for (let i = g.index - 1; i >= lo && words <= 6; i--) {
+  for (let i = g.index - 1; i >= lo && words <= 10; i--) {
     const ch = text[i] ?? '';
-    if (ch === ',' || ch === '،' || ch === '、' || ((ch === '—' || ch === '–' || ch === '-') && /\s/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? ''))) {
+    if (ch === ',' || ch === '،' || ((ch === '—' || ch === '–' || ch === '-') && /\s/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? ''))) {
       b = i;
       break;
     }
@@ -237,44 +322,130 @@ function appositive(r: Reading, g: Hit, from: number, to: number, lineStart: num
   if (COPULA.has(firstWord.toLowerCase())) return false;
   const opener = r.hits(c, to).find((h) => h.index === c);
   if (c < g.index && (!opener || !(PHRASE_WORDS.includes(opener.list) || opener.list === 'relatives'))) return false;
-  // The clause ends at the next comma, dash or bracket after its last ground or state.
-  const clauseHits = r.hits(c, Math.min(se, to));
-  let last = g.end;
-  for (const h of clauseHits) if ((isGround(h) || h.list === 'states' || h.list === 'alone') && h.index - last < 40) last = Math.max(last, h.end);
-  let end = last;
-  while (end < Math.min(se, to) && !/[,;:—–()\[\]]/.test(text[end] ?? '') && !/[.!?]\s/.test(text.slice(end, end + 2)) && text[end] !== '.') end++;
+  // The clause is an aside on the name before it: it names no one itself ("…, la organización extremista Estado Islámico").
+  for (let i = c; i < g.index;) {
+    const w = /^[\p{L}\p{M}\p{N}'’\-]+/u.exec(text.slice(i, g.index))?.[0];
+    if (!w) {
+      i++;
+      continue;
+    }
+    if (isNameWord(w) && r.phraseAt(i, [...PHRASE_WORDS, 'relatives', 'other_states']) < 0) return false;
+    i += w.length;
+  }
+  // The clause ends at the next comma, dash or bracket; once more if it has not named the state yet.
+  const stop = Math.min(se, to);
+  let end = nextBoundary(text, groundEnd(cx, g), stop);
+  const hasState = (e: number): boolean => r.hits(c, e).some((h) => h.list === 'states' || h.list === 'alone');
+  if (!hasState(end) && end < stop && text[end] === ',') end = nextBoundary(text, end + 1, stop);
   while (end > c && /[\s.]/.test(text[end - 1] ?? '')) end--;
   const classOf = r.classOf();
-  const nameEnd = beforeMarker(text, skipDesignationBack(r, beforeMarker(text, b)));
-  const name = nameBefore(text, nameEnd, classOf, false);
+  const name = nameBeforeNote(cx, b, new Set());
   if (!name) return false;
   const note = readNote(text, name.end, r.hits(c, end), r.hits(ss, se), { news: true });
-  if (note.excluded || !(note.state || note.alone)) return false;
+  if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, c)) return false;
   const names = note.distributive ? [name, ...namesListedBefore(r, name, classOf)] : [name];
   const form = opener?.list === 'relatives' ? 'relative' : 'appositive';
-  emit(r, note, form, names, c, end, add, canonical, b);
+  emit(cx, note, form, names, c, end, b);
   return true;
 }
 
+function nextBoundary(text: string, from: number, stop: number): number {
+  let end = from;
+  while (end < stop && !CLAUSE_END.test(text[end] ?? '') && !(/[.!?]/.test(text[end] ?? '') && /\s/.test(text[end + 1] ?? ' '))) end++;
+  return end;
+}
+
+/**
+ * A sentence whose subject is a name and whose predicate is the label: "Daesh is a terrorist group, outlawed in …
+ * Russia", "«Исламское государство» - террористическая организация, деятельность которой на территории РФ
+ * запрещена", "「ダーイシュ」はロシア領内ではその活動が禁止されている", "塔利班运动在俄罗斯被认定为恐怖组织". A subject
+ * that is only a designation noun ("Социальная сеть принадлежит корпорации, которая признана…") stands for the
+ * mention marked just before it.
+ */
+function status(cx: Context, g: Hit): boolean {
+  const { r } = cx;
+  const text = r.text;
+  const [ss, se] = sentenceAround(text, g.index, cx.lineStart, cx.lineEnd);
+  let s = ss;
+  while (s < g.index && /[\s\u00a0"«“„]/.test(text[s] ?? '') && !/["«“„]/.test(text[s] ?? '')) s++;
+  const note0 = r.hits(s, se);
+  const langs = new Set(note0.map((h) => h.lang));
+  let subject = nameAfter(text, s, r.classOf(langs));
+  if (subject && subject.start > s + 1) subject = null;
+  let anaphoric: NameSpan | null = null;
+  if (!subject) {
+    // "Социальная сеть …", "The organization …": a designation noun standing for the mention marked just before.
+    const noun = r.phraseAt(s, ['nouns', 'stopwords']);
+    if (noun < 0) return false;
+    anaphoric = markedBefore(cx, ss);
+    if (!anaphoric) return false;
+  }
+  // What follows the subject: a dash, a copula, a designation verb or ground, or (in Japanese) a particle.
+  let i = subject ? subject.end : s;
+  if (subject) {
+    if (/[»"”」』]/.test(text[i] ?? '')) i++;
+    const bracket = /^[\s\u00a0]*\(/.exec(text.slice(i, i + 4));
+    if (bracket) {
+      const close = text.indexOf(')', i);
+      if (close < 0 || close > se) return false;
+      i = close + 1;
+    }
+    // "Meta, the parent company of Facebook and Instagram, is designated …": an appositive after the subject.
+    if (/^[\s\u00a0]*,/.test(text.slice(i, i + 3))) {
+      const close = text.indexOf(',', text.indexOf(',', i) + 1);
+      if (close < 0 || close > g.index || close - i > 90) return false;
+      i = close + 1;
+    }
+    while (i < se && /[\s\u00a0]/.test(text[i] ?? '')) i++;
+    const rest = text.slice(i, i + 40);
+    const word = /^[\p{L}\p{M}']+/u.exec(rest)?.[0] ?? '';
+    const ok = /^(?:[—–-]\s|[—–]|:)/.test(rest) || COPULA.has(word.toLowerCase()) || /^[\p{Script=Hiragana}]/u.test(rest)
+      || r.phraseAt(i, ['predicates', 'states', 'alone', ...KINDS]) > i || UNSPACED.test(rest[0] ?? '');
+    if (!ok) return false;
+  }
+  // The label must be the sentence's predicate, close to its subject.
+  if (g.index - i > 120) return false;
+  const note = readNote(text, i, r.hits(i, se), r.hits(ss, se), { news: true });
+  if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, i)) return false;
+  let end = se;
+  while (end > i && /[\s.。]/.test(text[end - 1] ?? '')) end--;
+  emit(cx, note, anaphoric ? 'status+anaphor' : 'status', [subject ?? anaphoric as NameSpan], ss + (text.slice(ss, se).length - text.slice(ss, se).trimStart().length), end);
+  return true;
+}
+
+/** The name carrying a footnote marker closest before `pos`, in the previous sentence of the same line. */
+function markedBefore(cx: Context, pos: number): NameSpan | null {
+  const text = cx.r.text;
+  const [ps] = sentenceAround(text, Math.max(cx.lineStart, pos - 2), cx.lineStart, cx.lineEnd);
+  for (let i = pos - 1; i >= ps; i--) {
+    if (!MARKERS.test(text[i] ?? '') || MARKERS.test(text[i + 1] ?? '')) continue;
+    let j = i;
+    while (j > ps && MARKERS.test(text[j - 1] ?? '')) j--;
+    const n = nameBefore(text, j, cx.r.classOf(), true);
+    if (n) return n;
+  }
+  return null;
+}
+
 /** "تنظيم داعش الإرهابي المحظور في روسيا", "l'organisation terroriste Daech interdite en Russie". */
-function postnominal(r: Reading, g: Hit, from: number, to: number, lineStart: number, lineEnd: number, add: Add, canonical: Canonical): boolean {
+function postnominal(cx: Context, g: Hit): boolean {
+  const { r, from, to } = cx;
   const text = r.text;
   if (g.list === 'foreign_agent' || g.list === 'undesirable') return false;
-  const classOf = r.classOf();
   const nameEnd = skipDesignationBack(r, g.index);
   if (nameEnd <= from) return false;
-  const name = nameBefore(text, nameEnd, classOf, false);
+  const name = nameBefore(text, nameEnd, r.classOf(), false);
   if (!name) return false;
-  const [ss, se] = sentenceAround(text, g.index, lineStart, lineEnd);
+  const [ss, se] = sentenceAround(text, g.index, cx.lineStart, cx.lineEnd);
   let end = g.end;
   for (const h of r.hits(g.index, Math.min(se, to))) if ((h.list === 'states' || isGround(h)) && h.index - end < 20) end = Math.max(end, h.end);
   const note = readNote(text, name.end, r.hits(nameEnd, end), r.hits(ss, se), { news: true });
-  if (note.excluded || !note.state) return false;
+  if (note.excluded || !note.state || quotedSentence(cx, g.index)) return false;
   // Attributive: a participle that carries its own article (Arabic "المحظورة"), or, in a language whose attributes
   // follow the noun, a designation noun heading the name.
   const attributive = r.hits(g.index, g.end, ['attributive']).length > 0;
   const nounBefore = r.hits(Math.max(from, name.start - 40), name.start, ['nouns']).some((h) => /^[\s«"“„]*$/.test(text.slice(h.end, name.start)));
   if (!attributive && !(nounBefore && [...note.langs].some((l) => r.lex.postnominal.has(l)))) return false;
-  emit(r, note, 'postnominal', [name], g.index, end, add, canonical, g.index);
+  emit(cx, note, 'postnominal', [name], g.index, end, g.index);
   return true;
 }

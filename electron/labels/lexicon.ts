@@ -70,6 +70,8 @@ export interface PhraseFile {
   notices?: { format: string; text: string }[];
   /** Attributes may follow the name they qualify without a comma ("l'organisation terroriste Daech interdite en Russie"). */
   postnominal?: boolean;
+  /** Attributes may precede the name ("запрещенная в РФ организация X"); true unless the file says false. */
+  prenominal?: boolean;
   [list: string]: unknown;
 }
 
@@ -109,10 +111,13 @@ export class Lexicon {
   readonly languages: string[];
   /** Languages whose attributes follow the noun (PhraseFile.postnominal). */
   readonly postnominal: ReadonlySet<string>;
+  /** Languages whose attributes never precede the noun (PhraseFile.prenominal false). */
+  readonly noPrenominal: ReadonlySet<string>;
 
   constructor(files: Record<string, PhraseFile>) {
     this.languages = Object.keys(files);
     this.postnominal = new Set(Object.entries(files).filter(([, f]) => f.postnominal === true).map(([code]) => code));
+    this.noPrenominal = new Set(Object.entries(files).filter(([, f]) => f.prenominal === false).map(([code]) => code));
     this.entries = Object.entries(files).flatMap(([code, f]) => [...KINDS, ...LISTS].flatMap((list) =>
       listOf(f, code, list).map((text) => {
         try {

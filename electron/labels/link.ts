@@ -11,7 +11,7 @@ import { KINDS, type ListName } from './lexicon.ts';
 import { readNote, type Note } from './notes.ts';
 import { markedMentions, type FootnoteStart } from './markers.ts';
 import { isNameWord, nameAfter, nameBefore, sameEntity, type NameSpan } from './names.ts';
-import { designationKinds } from './designation.ts';
+import { designationKinds, skipDesignationBack } from './designation.ts';
 import type { Canonical } from './canonical-name.ts';
 
 interface Footnote {
@@ -32,7 +32,8 @@ export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Cand
     const hits = r.hits(s.body, s.end);
     if (!hits.some((h) => h.list === 'terrorist' || h.list === 'extremist' || h.list === 'undesirable' || h.list === 'foreign_agent' || h.list === 'banned_other')) continue;
     const note = readNote(r.text, s.body, hits, hits, { news: false });
-    if (note.excluded) continue;
+    // A note that only says "banned" must say where ("*재판매 및 DB 금지" is a photo's terms of use).
+    if (note.excluded || (note.grounds.every((g) => g.kind === 'banned_other') && !note.state && !note.alone)) continue;
     const list = byMarker.get(s.marker) ?? [];
     list.push({ start: s, note, evidence: r.text.slice(s.at, s.end).trimEnd() });
     byMarker.set(s.marker, list);
@@ -54,7 +55,7 @@ export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Cand
         continue;
       }
       const targets = subjects.map(({ entity, span }) => {
-        const m = mentions.find((x) => sameEntity(x.entity, entity)) ?? null;
+        const m = mentions.find((x) => sameEntity(x.entity, entity) || sameKnown(r, x.entity, entity)) ?? null;
         if (m) claimed.add(m);
         return { entity: m?.entity ?? entity, written: m ? alignedName(r, span, m.entity) ?? entity : entity, mention: m };
       });
@@ -90,11 +91,18 @@ function emit(r: Reading, f: Footnote, marker: string, entity: string, written: 
   }
 }
 
-/** The distinct names that carry `marker` in the body. */
+/** Two names the alias table files under one entity ("ISIS*" … "*Autoproclamado Estado Islámico, …"). */
+function sameKnown(r: Reading, a: string, b: string): boolean {
+  const ca = r.canonical(a);
+  const cb = r.canonical(b);
+  return ca.known && cb.known && ca.canonical === cb.canonical;
+}
+
+/** The distinct names that carry `marker` in the body ("The Jabhat al-Nusra terrorist group*": past the designation). */
 function mentionsOf(r: Reading, marker: string, skip: ReadonlySet<number>, langs: ReadonlySet<string> | null): Mention[] {
   const out: Mention[] = [];
   for (const m of markedMentions(r.text, marker, skip)) {
-    const span = nameBefore(r.text, m.at, r.classOf(langs), true);
+    const span = nameBefore(r.text, skipDesignationBack(r, m.at), r.classOf(langs), true);
     const entity = span ? r.entityOf(span) : null;
     if (!span || !entity) continue;
     if (!out.some((x) => sameEntity(x.entity, entity))) out.push({ entity, span });

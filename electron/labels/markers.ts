@@ -35,6 +35,9 @@ export function footnoteStarts(text: string, from: number, to: number): Footnote
   const starts: FootnoteStart[] = [];
   let lead = from;
   while (lead < to && /[ \t\u00a0•·]/.test(text[lead] ?? '')) lead++;
+  // A footnote set as a list item: "- ✱ - соцсеть признана…".
+  const bullet = /^[-–—][ \t\u00a0]+/.exec(text.slice(lead, lead + 6));
+  if (bullet && markerAt(text, lead + bullet[0].length, false)) lead += bullet[0].length;
   const tryAt = (pos: number, digits: boolean): void => {
     const marker = markerAt(text, pos, digits);
     if (!marker) return;
@@ -48,11 +51,14 @@ export function footnoteStarts(text: string, from: number, to: number): Footnote
   // Later in the line: a star or bracket marker right after the end of a sentence ("… Kandahar. *The Taliban …").
   for (let i = lead + 1; i < to; i++) {
     const ch = text[i] ?? '';
-    if (!STAR_CHARS.includes(ch) && ch !== '(' && ch !== '[' && !/[¹²³⁴⁵⁶⁷⁸⁹]/u.test(ch)) continue;
+    const digit = /\d/.test(ch);
+    if (!STAR_CHARS.includes(ch) && ch !== '(' && ch !== '[' && !/[¹²³⁴⁵⁶⁷⁸⁹]/u.test(ch) && !digit) continue;
     if (!SENTENCE_END.test(text.slice(Math.max(from, i - 3), i))) continue;
     // The marker of a mention glued to the sentence's last word is not a footnote ("… the Taliban*.").
     if (!/[ \t\u00a0]/.test(text[i - 1] ?? '') && !/[.!?…]/.test(text[i - 1] ?? '')) continue;
-    tryAt(i, false);
+    // A number after a sentence ("… в Идлибе.1 Организация запрещена…") only right after the full stop, before a capital.
+    if (digit && !(/[.!?]/.test(text[i - 1] ?? '') && /^\d{1,2}[ \t\u00a0]*\p{Lu}/u.test(text.slice(i, i + 6)) && !/\d/.test(text[i - 2] ?? ''))) continue;
+    tryAt(i, digit);
   }
   starts.sort((a, b) => a.at - b.at);
   starts.forEach((s, k) => {
@@ -83,7 +89,7 @@ export function markedMentions(text: string, marker: string, skip: ReadonlySet<n
     const after = text[i + marker.length] ?? '';
     // Exactly this marker: not part of a longer run ("**" is not "*"), not a number ("Meta12", "2*3").
     if (star && (before === marker[0] || after === marker[0])) continue;
-    if (digit && (!/\p{L}/u.test(before) || /[\p{L}\p{N}]/u.test(after) || /\d/.test(text[i - 2] ?? ''))) continue;
+    if (digit && (!/[\p{L}»"”]/u.test(before) || /[\p{L}\p{N}]/u.test(after) || /\d/.test(text[i - 2] ?? ''))) continue;
     if (!digit && isWordChar(after) && !/^[(\[]/.test(marker) && !/[¹²³⁴⁵⁶⁷⁸⁹⁰]/u.test(marker)) {
       // "Meta*company" or "5*3": a star inside a token is no mention marker.
       if (isWordChar(before)) continue;

@@ -19,14 +19,14 @@ const NO_CLASS: WordClass = () => new Set();
 
 /** Quote pairs, closing → opening. */
 const OPEN_FOR: Record<string, string> = { '»': '«', '”': '“', '“': '„', '"': '"', '」': '「', '』': '『', '›': '‹', '》': '《', '〉': '〈', '’': '‘', "'": "'" };
-const CLOSE_FOR: Record<string, string> = { '«': '»', '“': '”', '„': '“', '"': '"', '「': '」', '『': '』', '‹': '›', '《': '》', '〈': '〉', '‘': '’' };
+const CLOSE_FOR: Record<string, string> = { '«': '»', '“': '”', '„': '“', '"': '"', '「': '」', '『': '』', '‹': '›', '《': '》', '〈': '〉', '‘': '’', "'": "'" };
 const ALT_CLOSE: Record<string, string> = { '„': '”', '“': '“' };
 export const QUOTE_CHARS = '«»“”„"「」『』‹›《》〈〉';
 
 /** Lower-case words allowed inside a capitalised name ("Voice of America", "Hayat Tahrir al-Sham", "Ansar al Islam"). */
 const CONNECTORS = new Set([
   'of', 'for', 'al', 'el', 'ul', 'ut', 'ad', 'ash', 'an', 'as', 'at', 'az', 'bin', 'ibn', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des',
-  'van', 'von', 'den', 'the', 'аль', 'аш', 'ан', 'ад', 'ат', 'ас', 'эль', 'ибн', 'бин', 'уль', 'ут', 'ар', 'аз', 'ал',
+  'van', 'von', 'den', 'the', 'für', 'zur', 'zum', 'pour', 'para', 'per', 'аль', 'аш', 'ан', 'ад', 'ат', 'ас', 'эль', 'ибн', 'бин', 'уль', 'ут', 'ар', 'аз', 'ал',
 ]);
 /** Articles that may open a name as written ("The Taliban"), dropped only by the entity key. */
 const ARTICLES = /^(?:the|der|die|das|la|le|les|el|los|las|il|lo|gli|o|os|as|a|an|l['’])\s+/i;
@@ -125,7 +125,9 @@ const stops = (cls: ReadonlySet<ListName>): boolean => STOPPING.some((l) => cls.
  * single lower-case word may stand for it ("талибов*").
  */
 export function nameBefore(text: string, end: number, classOf: WordClass = NO_CLASS, marked = false): NameSpan | null {
-  const i = trimBack(text, end);
+  let i = trimBack(text, end);
+  while (i > 0 && /[*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]/u.test(text[i - 1] ?? '')) i--;
+  i = trimBack(text, i);
   const last = text[i - 1];
   if (last === undefined) return null;
   const open = OPEN_FOR[last];
@@ -260,6 +262,14 @@ function casedBefore(text: string, end: number, classOf: WordClass, marked: bool
     if (words.length === 1) return null;
     words.shift();
   }
+  // "the Qatari Taliban's political office": the possessor is the name, not what it owns.
+  const possessive = words.findIndex((x, k) => k < words.length - 1 && /['’]s$/.test(x.w) && isNameWord(x.w));
+  if (possessive >= 0 && words.slice(possessive + 1).every((x) => !isNameWord(x.w))) {
+    words.splice(possessive + 1);
+    const p = words[possessive] as Word;
+    words[possessive] = { w: p.w.slice(0, -2), s: p.s, e: p.e - 2 };
+    lowerTail = 0;
+  }
   // A capitalised word opening a sentence starts a lower-case-tailed name only at a marker ("Фонд борьбы с
   // коррупцией*"); before a parenthesis it is more often a clause ("Навальный призывал к протестам (…)").
   const head = words[0];
@@ -277,7 +287,10 @@ function trimHead(text: string, words: Word[], classOf: WordClass): NameSpan | n
     const head = ws[0] as Word;
     const next = ws[1] as Word;
     const cls = classOf(head.s, head.e);
-    const headIsStop = cls.has('roles') || cls.has('stopwords') || cls.has('predicates')
+    // "Duma-Abgeordnete", "экс-депутат": a role as the last part of a compound.
+    const dash = head.w.search(/[-‐][^-‐]*$/);
+    const compoundRole = dash > 0 && classOf(head.s + dash + 1, head.e).has('roles');
+    const headIsStop = compoundRole || cls.has('roles') || cls.has('stopwords') || cls.has('predicates')
       || cls.has('terrorist') || cls.has('extremist') || cls.has('banned_other') || cls.has('undesirable') || cls.has('foreign_agent');
     // A designation noun heads a name it qualifies ("движение Талибан") but is part of one that goes on in lower case.
     const nounHead = cls.has('nouns') && isNameWord(next.w);
@@ -364,12 +377,16 @@ export function nameAfter(text: string, start: number, classOf: WordClass = NO_C
   }
   const words: Word[] = [];
   let j = i;
+  // "L'organisation", "l’État islamique": an elided article is not part of the name.
+  const elided = /^(?:[lLdD]|dell|all|nell|dall|sull)['’](?=\p{L})/u.exec(text.slice(j, j + 6));
+  if (elided) j += elided[0].length;
   while (words.length < 8) {
     const w = wordStartingAt(text, j);
     if (!w) break;
     const connector = words.length > 0 && CONNECTORS.has(w.w.toLowerCase());
     if (!isNameWord(w.w) && !connector) break;
-    if (words.length > 0 && !connector && stops(classOf(w.s, w.e)) && !isNameWord(w.w)) break;
+    const cls = classOf(w.s, w.e);
+    if (words.length > 0 && !connector && (cls.has('states') || cls.has('predicates'))) break;
     words.push(w);
     if (text[w.e] !== ' ' && text[w.e] !== '\u00a0') break;
     j = w.e + 1;

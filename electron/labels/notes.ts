@@ -69,11 +69,29 @@ export function readNote(text: string, quoteFrom: number, hits: Hit[], context: 
   };
   if (grounds.length === 0) note.excluded = 'no ground';
   else if (!note.state && has('other_states')) note.excluded = 'other jurisdiction';
-  else if (grounds.every((g) => opensQuote(text, quoteFrom, g.hit.index))) note.excluded = 'quote';
+  else if (grounds.every((g) => QUOTE_OPENERS.includes(text[g.hit.index - 1] ?? '') || opensQuote(text, quoteFrom, g.hit.index))) note.excluded = 'quote';
   else if (has('critique', context)) note.excluded = 'quote or critique';
   else if (has('self', context) || has('self')) note.excluded = 'self-disclosure';
-  else if (options.news && has('news_events', context)) note.excluded = 'news event';
+  else if (options.news && newsOf(note, context, inLang)) note.excluded = 'news event';
   return note;
+}
+
+const QUOTE_OPENERS = '«“„‘「『‹';
+
+/**
+ * The news of a designation in the note's sentence: a news cue that names no ground ("ruled", "запретил") applies
+ * to every note; one that names a ground ("признала нежелательной") only to a note of the same kind, so the news of
+ * one designation does not hide an aside about another ("…признала нежелательной… «Medusa Project», признанной
+ * иноагентом").
+ */
+function newsOf(note: Note, context: Hit[], inLang: (h: Hit) => boolean): boolean {
+  // "banned" in the news is the generic designation: it concerns a note of any kind.
+  const kinds = new Set(note.grounds.map((g) => g.kind));
+  return context.some((h) => {
+    if (h.list !== 'news_events' || !inLang(h)) return false;
+    const named = context.filter((g) => SPECIFIC.includes(g.list as LabelKind) && g.index >= h.index && g.end <= h.end).map((g) => g.list as LabelKind);
+    return named.length === 0 || named.some((k) => kinds.has(k));
+  });
 }
 
 const PAIRS: Record<string, string> = { '«': '»', '“': '”', '„': '“', '‘': '’', '「': '」', '『': '』', '‹': '›' };
@@ -85,10 +103,11 @@ export function opensQuote(text: string, from: number, to: number): boolean {
     const ch = text[i] ?? '';
     const closes = open.length > 0 && (PAIRS[open[open.length - 1] ?? ''] === ch || (ch === '”' && open[open.length - 1] === '„'));
     if (closes) open.pop();
-    else if (PAIRS[ch] !== undefined) open.push(ch);
+    else if (PAIRS[ch] !== undefined && !(ch === '“' && /[\p{L}\p{N}.,!?]/u.test(text[i - 1] ?? ' '))) open.push(ch);
     else if (ch === '"') {
+      // A straight quote right after a word closes one opened before `from`.
       if (open[open.length - 1] === '"') open.pop();
-      else open.push('"');
+      else if (!/[\p{L}\p{N}.,!?)]/u.test(text[i - 1] ?? ' ')) open.push('"');
     } else if (ch === "'" && !/\p{L}/u.test(text[i - 1] ?? ' ') && /\p{L}/u.test(text[i + 1] ?? '')) open.push("'");
     else if (ch === "'" && open[open.length - 1] === "'" && !/\p{L}/u.test(text[i + 1] ?? ' ')) open.pop();
   }

@@ -77,7 +77,15 @@ function matchFrom(tokens: Token[], k: number, text: string, pos: number, to: nu
   const t = tokens[k];
   if (!t) return pos;
   if (t.gap) {
-    // Up to four words, then the next token (shortest first).
+    // Up to four words, then the next token (shortest first); in a script without spaces, up to twelve characters.
+    if (isUnspacedCode(text.charCodeAt(pos))) {
+      for (let p = pos; p <= Math.min(to, pos + 12); p++) {
+        if (p > pos && /[\s.,!?;:、。，！？；：]/.test(text[p - 1] ?? '')) return -1;
+        const end = matchFrom(tokens, k + 1, text, p, to);
+        if (end >= 0) return end;
+      }
+      return -1;
+    }
     let p = pos;
     for (let words = 0; words <= 4; words++) {
       const end = matchFrom(tokens, k + 1, text, p, to);
@@ -122,7 +130,7 @@ function matchWord(t: Token, tokens: Token[], k: number, text: string, start: nu
   const tight = /[()]$/.test(core) || (!next.gap && next.core.startsWith('('));
   let q = p;
   while (q < to && isSpace(text.charCodeAt(q))) q++;
-  if (q === p && !tight) return -1;
+  if (q === p && !tight && !isUnspacedCode(lastCore)) return -1;
   return matchFrom(tokens, k + 1, text, q, to);
 }
 

@@ -1,6 +1,7 @@
 // One text being read for labels: the text, its lexicon, and the phrases found in each line (looked up once per
 // line and shared by every rule that reads the line).
 import type { Hit, Lexicon, ListName } from './lexicon.ts';
+import type { Canonical } from './canonical-name.ts';
 import { cleanName, nameAfter, type NameSpan, type WordClass } from './names.ts';
 
 export interface Line {
@@ -13,10 +14,22 @@ export class Reading {
 
   readonly text: string;
   readonly lex: Lexicon;
+  readonly canonical: Canonical;
 
-  constructor(text: string, lex: Lexicon) {
+  constructor(text: string, lex: Lexicon, canonical: Canonical) {
     this.text = text;
     this.lex = lex;
+    this.canonical = canonical;
+  }
+
+  /** The end of the longest phrase of `lists` that starts at the word at `pos` (as classOf reads words), or -1. */
+  phraseAt(pos: number, lists: readonly ListName[], langs?: ReadonlySet<string> | null): number {
+    const word = /^[\p{L}\p{M}\p{N}'’\-]+/u.exec(this.text.slice(pos, pos + 60))?.[0];
+    if (!word) return -1;
+    const cls = this.classOf(langs)(pos, pos + word.length);
+    if (!lists.some((l) => cls.has(l))) return -1;
+    const ends = this.hitsOfLine(pos).filter((h) => h.index === pos && lists.includes(h.list)).map((h) => h.end);
+    return Math.max(pos + word.length, ...ends);
   }
 
   /** The line holding `pos`. */
@@ -79,7 +92,17 @@ export class Reading {
         break;
       }
     }
-    return cleanName(this.text.slice(span.start, end));
+    const name = cleanName(this.text.slice(span.start, end));
+    if (!name) return null;
+    // A lone word of the phrase lists ("организация", "الإرهاب", "Media") is no name.
+    const single = !/\s/.test(name) && span.start < end ? this.classOf()(span.start + this.text.slice(span.start, end).indexOf(name), end) : new Set<ListName>();
+    if (NOT_A_NAME.some((l) => single.has(l)) && !this.canonical(name).known) return null;
+    return name;
+  }
+
+  /** True when the alias table knows the name: then a lower-case word may be one ("talibanes", "taliban"). */
+  known(name: string): boolean {
+    return this.canonical(name).known;
   }
 
   /** The name after `pos`, past designation nouns, roles and function words ("kompanije Meta", "компании Meta"). */
@@ -100,7 +123,9 @@ export class Reading {
 }
 
 /** Words before a name that are not part of it: "террористическая организация «ИГ»", "компании Meta". */
-const SKIPPED: ListName[] = ['nouns', 'roles', 'stopwords', 'terrorist', 'extremist', 'undesirable', 'foreign_agent'];
+const SKIPPED: ListName[] = ['nouns', 'roles', 'stopwords', 'terrorist', 'extremist', 'undesirable', 'foreign_agent', 'banned_other', 'predicates'];
+/** What a name cannot be on its own. */
+const NOT_A_NAME: ListName[] = ['nouns', 'roles', 'stopwords', 'states', 'predicates', 'terrorist', 'extremist', 'undesirable', 'foreign_agent', 'banned_other', 'alone', 'distributive', 'relatives'];
 
 /** Lists whose words differ by language in meaning ("die" is German, "my" Polish): read in the note's language only. */
 export function isFunctional(list: ListName): boolean {

@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Label, LabelKind } from '../../electron/model.ts';
+import { canonicalEntity } from '../../electron/labels/canonical.ts';
 
 export interface Expected {
   kind: LabelKind;
@@ -52,15 +53,16 @@ export function normEntity(entity: string): string {
 
 /**
  * A detection matches an expected label of its kind (and marker, when the case gives one) when it names the same
- * entity: as written, or by canonical name (the expected entity may be given in the nominative a footnote uses,
- * or the case may give its canonical name).
+ * entity: as written, or by canonical name (the case's, else the alias table's for the expected entity). `strict`:
+ * as written only, which shows entity spans that are off (a role left on, a name cut short).
  */
-function matches(p: Label, e: Expected): boolean {
+function matches(p: Label, e: Expected, strict: boolean): boolean {
   if (p.kind !== e.kind) return false;
   if (e.marker !== undefined && p.marker !== e.marker) return false;
-  const predicted = [normEntity(p.entity), normEntity(p.canonical)];
-  const expected = [normEntity(e.entity), ...(e.canonical === undefined ? [] : [normEntity(e.canonical)])];
-  return predicted.some((x) => x.length > 0 && expected.includes(x));
+  if (normEntity(p.entity) === normEntity(e.entity)) return true;
+  if (strict) return false;
+  const expected = [normEntity(e.entity), normEntity(e.canonical ?? canonicalEntity(e.entity).canonical)];
+  return expected.includes(normEntity(p.canonical));
 }
 
 export interface Tally { tp: number; fp: number; fn: number }
@@ -69,6 +71,8 @@ const tally = (): Tally => ({ tp: 0, fp: 0, fn: 0 });
 export interface Score {
   cases: number;
   all: Tally;
+  /** The same count when the entity must be written as the case writes it (its span), not only name the same entity. */
+  strict: Tally;
   byLang: Map<string, Tally>;
   byKind: Map<string, Tally>;
   errors: string[];
@@ -80,7 +84,7 @@ export const precision = (t: Tally): number => t.tp / Math.max(1, t.tp + t.fp);
 export const recall = (t: Tally): number => t.tp / Math.max(1, t.tp + t.fn);
 
 export function score(cases: LabelCase[], detect: (text: string) => Label[]): Score {
-  const s: Score = { cases: cases.length, all: tally(), byLang: new Map(), byKind: new Map(), errors: [], offsetErrors: [] };
+  const s: Score = { cases: cases.length, all: tally(), strict: tally(), byLang: new Map(), byKind: new Map(), errors: [], offsetErrors: [] };
   const bump = (map: Map<string, Tally>, key: string, field: keyof Tally): void => {
     const t = map.get(key) ?? tally();
     t[field]++;
@@ -89,9 +93,18 @@ export function score(cases: LabelCase[], detect: (text: string) => Label[]): Sc
   for (const c of cases) {
     const predicted = detect(c.text);
     for (const l of predicted) if (c.text.slice(l.start, l.end) !== l.evidence) s.offsetErrors.push(`${c.id}: ${l.kind} ${l.entity} @${l.start}-${l.end}`);
+    const strictLeft = [...predicted];
+    for (const e of c.expected) {
+      const i = strictLeft.findIndex((p) => matches(p, e, true));
+      if (i >= 0) {
+        strictLeft.splice(i, 1);
+        s.strict.tp++;
+      } else s.strict.fn++;
+    }
+    s.strict.fp += strictLeft.length;
     const unmatched = [...predicted];
     for (const e of c.expected) {
-      const i = unmatched.findIndex((p) => matches(p, e));
+      const i = unmatched.findIndex((p) => matches(p, e, false));
       if (i >= 0) {
         unmatched.splice(i, 1);
         s.all.tp++;
@@ -118,7 +131,7 @@ const pr = (t: Tally): string => `P ${precision(t).toFixed(3)} R ${recall(t).toF
 
 /** The tables of a score; with `errors`, each case's errors too. */
 export function report(name: string, s: Score, errors: boolean): string {
-  const lines = [`${name}: ${s.cases} cases, overall ${pr(s.all)}`];
+  const lines = [`${name}: ${s.cases} cases, overall ${pr(s.all)}; entity as written: ${pr(s.strict)}`];
   for (const [k, t] of [...s.byLang].sort()) lines.push(`  lang ${k.padEnd(4)} ${pr(t)}`);
   for (const [k, t] of [...s.byKind].sort()) lines.push(`  kind ${k.padEnd(14)} ${pr(t)}`);
   if (errors && s.errors.length > 0) lines.push('  errors:', ...s.errors.map((m) => `    ${m}`));
