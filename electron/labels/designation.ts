@@ -3,7 +3,7 @@
 // group", "تنظيم داعش الإرهابي"), and the names listed before a distributive note ("X and Y (both banned…)").
 import type { LabelKind } from '../model.ts';
 import type { Reading } from './reading.ts';
-import { cleanName, nameAfter, nameBefore, type NameSpan } from './names.ts';
+import { cleanName, isNameWord, nameAfter, nameBefore, type NameSpan } from './names.ts';
 import type { Hit, ListName } from './lexicon.ts';
 
 const SPECIFIC: readonly ListName[] = ['terrorist', 'extremist', 'undesirable', 'foreign_agent'];
@@ -127,6 +127,8 @@ export function namesListedAfter(r: Reading, first: NameSpan, classOf: Parameter
     if (opens !== quoted) break;
     const next = nameAfter(text, at, classOf);
     if (!next || next.start > at + 1) break;
+    // A list item is a whole name: capitalised words or a quotation, then a comma, bracket, conjunction or the end.
+    if (!opens && !next.name.split(/\s+/).every((w) => isNameWord(w) || /^(?:al|el|an|ad|ash|as|at|of|de|du|la)$/i.test(w))) break;
     const cls = classOf?.(next.start, next.end) ?? new Set();
     if (cls.has('states') || cls.has('other_states') || cls.has('stopwords') || cls.has('nouns')) break;
     out.push(next);

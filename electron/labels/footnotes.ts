@@ -54,9 +54,9 @@ export function detectLabels(text: string, options: DetectOptions = {}): Label[]
     starts.push(...fs);
     bodies.push([start, fs[0]?.at ?? end]);
   }
-  linkFootnotes(r, starts.filter((s) => !inside(masked, s.at)), add, canonical);
+  linkFootnotes(r, starts.filter((s) => !inside(masked, s.at)), add, canonical, (e) => labels.ownedBy(e));
   for (const [start, end] of bodies) {
-    for (const [a, b] of outside(masked, start, end)) if (b > a) readInline(r, a, b, add, canonical);
+    for (const [a, b] of outside(masked, start, end)) if (b > a) readInline(r, a, b, add, canonical, (e) => labels.ownedBy(e));
   }
   return labels.result();
 }

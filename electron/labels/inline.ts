@@ -30,12 +30,14 @@ interface Context {
   lineEnd: number;
   add: Add;
   canonical: Canonical;
+  /** Records an entity owned by a designated one (LABELS.md rule 4). */
+  owned: (entity: string) => void;
 }
 
 /** Labels of the inline forms in text[from, to), a run of body text within one line. */
-export function readInline(r: Reading, from: number, to: number, add: Add, canonical: Canonical): void {
+export function readInline(r: Reading, from: number, to: number, add: Add, canonical: Canonical, owned: (entity: string) => void): void {
   const line = r.lineAt(from);
-  const cx: Context = { r, from, to, lineStart: line.start, lineEnd: line.end, add, canonical };
+  const cx: Context = { r, from, to, lineStart: line.start, lineEnd: line.end, add, canonical, owned };
   const grounds = r.hits(from, to).filter(isGround);
   const brackets = new Set<number>();
   for (const g of grounds) {
@@ -84,7 +86,7 @@ function enclosingBracket(text: string, pos: number, from: number, to: number): 
 }
 
 /** One label per ground and entity; a note that only says "banned" takes the ground of the designation noun. */
-function emit(cx: Context, note: Note, form: string, entities: NameSpan[], evidenceStart: number, evidenceEnd: number, stopAt?: number): void {
+function emit(cx: Context, note: Note, form: string, entities: NameSpan[], evidenceStart: number, evidenceEnd: number, stopAt?: number, marker: string | null = null): void {
   const { r } = cx;
   const evidence = r.text.slice(evidenceStart, evidenceEnd);
   const lang = [...note.langs][0];
@@ -100,7 +102,7 @@ function emit(cx: Context, note: Note, form: string, entities: NameSpan[], evide
     }
     for (const g of grounds) {
       cx.add({
-        kind: g.kind, entity, canonical: cx.canonical(entity, lang).canonical, marker: null, evidence, start: evidenceStart,
+        kind: g.kind, entity, canonical: cx.canonical(entity, lang).canonical, marker, evidence, start: evidenceStart,
         rule: `${form}${g.noun ? '+noun' : ''}:${note.langs.has(g.hit.lang) ? g.hit.lang : lang ?? g.hit.lang}:${g.hit.phrase}`,
       });
     }
@@ -126,9 +128,9 @@ function nameBeforeNote(cx: Context, at: number, langs: ReadonlySet<string>): Na
   if (end <= cx.lineStart) return null;
   const classOf = r.classOf(langs);
   const name = nameBefore(r.text, end, classOf, false);
-  if (name) return name;
-  // Lower-case: the longest run of up to three words that the alias table knows.
-  for (let words = 3; words >= 1; words--) {
+  if (name && r.entityOf(name)) return name;
+  // Lower-case: the longest run of up to five words that the alias table knows ("los talibanes", "Фонд барацьбы з карупцыяй").
+  for (let words = 5; words >= 1; words--) {
     const m = new RegExp(`((?:[\\p{L}\\p{M}'’\\-]+[ \\u00a0]+){${words - 1}}[\\p{L}\\p{M}'’\\-]+)[ \\u00a0]*$`, 'u').exec(r.text.slice(Math.max(cx.lineStart, end - 80), end));
     if (m?.[1] && r.known(m[1])) return { name: m[1], start: end - m[0].length, end: end - m[0].length + m[1].length };
   }
@@ -140,21 +142,38 @@ function parenthetical(cx: Context, open: number, close: number): void {
   const text = r.text;
   const inner = r.hits(open + 1, close);
   if (!inner.some(isGround)) return;
+  // A bracket that names its own entity before or after its designation ("(أحد مسميات تنظيم "جبهة النصرة" الإرهابي
+  // المحظور…)") is read as running text.
+  const within: Context = { ...cx, from: open + 1, to: close };
+  if (inner.filter(isGround).some((g) => prenominal(within, g) || postnominal(within, g))) return;
   const [ss, se] = sentenceAround(text, open, cx.lineStart, cx.lineEnd);
   const context = r.hits(ss, se);
-  const probe = readNote(text, open, inner, context, { news: false });
+  const options = { news: false, quotedGround: true };
+  const probe = readNote(text, open, inner, context, options);
   const before = nameBeforeNote(cx, open, probe.langs);
-  const note = readNote(text, before?.end ?? open, inner, context, { news: false });
+  const note = readNote(text, before?.end ?? open, inner, context, options);
   if (note.excluded || !(note.state || note.alone || note.predicate)) return;
   let entities: NameSpan[] = [];
-  const owner = r.hits(open + 1, close, ['owners'], note.langs)[0];
-  const ownerName = owner ? r.nameAfterNouns(owner.end, note.langs) : null;
+  const owner = ownerIn(cx, open + 1, close, note);
   const head = innerSubject(cx, open + 1, close, note, before === null);
-  if (ownerName) entities = [ownerName];
-  else if (head) entities = [head];
+  if (owner) {
+    entities = [owner];
+    if (before) cx.owned(r.entityOf(before) ?? before.name);
+  } else if (head) entities = [head];
   else if (before) entities = note.distributive ? [before, ...aliasInBrackets(cx, before, note), ...namesListedBefore(r, before, r.classOf(note.langs))] : [before];
   if (entities.length === 0) return;
   emit(cx, note, 'parenthetical', entities, open, close + 1, open);
+}
+
+/** The owner a note names: after "owned by", "принадлежит компании", or before "şirkətinə məxsusdur", "傘下". */
+function ownerIn(cx: Context, from: number, to: number, note: Note): NameSpan | null {
+  const { r } = cx;
+  const after = r.hits(from, to, ['owners'], note.langs)[0];
+  if (after) return r.nameAfterNouns(after.end, note.langs);
+  const before = r.hits(from, to, ['owners_after'], note.langs)[0];
+  if (!before) return null;
+  const end = skipDesignationBack(r, before.index);
+  return end > from ? nameBefore(r.text, end, r.classOf(note.langs), false) : null;
 }
 
 /** "«Джебхат ан-Нусра» («Хайат Тахрир аш-Шам») (обе группировки запрещены в РФ)": the name in brackets before the note. */
@@ -263,6 +282,10 @@ function prenominal(cx: Context, g: Hit): boolean {
   const [ss, se] = sentenceAround(text, g.index, cx.lineStart, cx.lineEnd);
   const note = readNote(text, start, r.hits(start, name.start), r.hits(ss, se), { news: true });
   if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, start)) return false;
+  // The name is the designated one: headed by a designation noun or role, quoted, known to the alias table, or a
+  // capitalised name after a designation that is Russian by itself ("признанного иноагентом Льва Пономарева").
+  const quoted = /[«"“„「『《'‘]/.test(text[name.start - 1] ?? '');
+  if (!lastWasNoun && !quoted && !r.known(name.name) && !(note.alone && /\p{Lu}/u.test(name.name[0] ?? ''))) return false;
   const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
   emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));
   return true;
@@ -320,10 +343,16 @@ function appositive(cx: Context, g: Hit): boolean {
   while (c < g.index && /[ \u00a0]/.test(text[c] ?? '')) c++;
   const firstWord = /^[\p{L}\p{M}']+/u.exec(text.slice(c, c + 30))?.[0] ?? '';
   if (COPULA.has(firstWord.toLowerCase())) return false;
-  const opener = r.hits(c, to).find((h) => h.index === c);
-  if (c < g.index && (!opener || !(PHRASE_WORDS.includes(opener.list) || opener.list === 'relatives'))) return false;
-  // The clause is an aside on the name before it: it names no one itself ("…, la organización extremista Estado Islámico").
-  for (let i = c; i < g.index;) {
+  const openers = r.hits(c, to).filter((h) => h.index === c);
+  const opener = openers.find((h) => h.list === 'relatives') ?? openers.find((h) => PHRASE_WORDS.includes(h.list));
+  if (c < g.index && !opener) return false;
+  const relative = opener?.list === 'relatives';
+  // In scripts without capitals a function word proves nothing: the clause must open with the designation itself.
+  const caseless = /\p{L}/u.test(text[c] ?? '') && (text[c] ?? '').toLowerCase() === (text[c] ?? '').toUpperCase();
+  if (caseless && c < g.index && opener && ['stopwords', 'roles'].includes(opener.list)) return false;
+  // The clause is an aside on the name before it: it names no one itself ("…, la organización extremista Estado
+  // Islámico"), except in a relative clause ("ISIS, que se autodenomina Estado Islámico y está proscrita…").
+  for (let i = c; i < g.index && !relative;) {
     const w = /^[\p{L}\p{M}\p{N}'’\-]+/u.exec(text.slice(i, g.index))?.[0];
     if (!w) {
       i++;
@@ -344,7 +373,7 @@ function appositive(cx: Context, g: Hit): boolean {
   const note = readNote(text, name.end, r.hits(c, end), r.hits(ss, se), { news: true });
   if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, c)) return false;
   const names = note.distributive ? [name, ...namesListedBefore(r, name, classOf)] : [name];
-  const form = opener?.list === 'relatives' ? 'relative' : 'appositive';
+  const form = relative ? 'relative' : 'appositive';
   emit(cx, note, form, names, c, end, b);
   return true;
 }
@@ -356,33 +385,27 @@ function nextBoundary(text: string, from: number, stop: number): number {
 }
 
 /**
- * A sentence whose subject is a name and whose predicate is the label: "Daesh is a terrorist group, outlawed in …
- * Russia", "«Исламское государство» - террористическая организация, деятельность которой на территории РФ
- * запрещена", "「ダーイシュ」はロシア領内ではその活動が禁止されている", "塔利班运动在俄罗斯被认定为恐怖组织". A subject
- * that is only a designation noun ("Социальная сеть принадлежит корпорации, которая признана…") stands for the
- * mention marked just before it.
+ * A status sentence: a name, then a dash or a copula and the designation as a noun phrase ("Daesh is a terrorist
+ * group, outlawed in … Russia", "«Исламское государство» - террористическая организация, деятельность которой на
+ * территории РФ запрещена", "“Jabhat al-Nusra” (…) - the organization was recognized as terrorist…"); in Japanese
+ * and Chinese, a quoted or known name, its particle and the designation ("「ダーイシュ」はロシア領内ではその活動が
+ * 禁止されている"). A designation noun as the subject ("Социальная сеть принадлежит корпорации, которая признана…")
+ * stands for the mention marked just before it. A name followed straight by a designation verb ("Meta is
+ * recognized as…", "МВД признало…") is more often the news than the aside, and is left out.
  */
 function status(cx: Context, g: Hit): boolean {
   const { r } = cx;
   const text = r.text;
   const [ss, se] = sentenceAround(text, g.index, cx.lineStart, cx.lineEnd);
   let s = ss;
-  while (s < g.index && /[\s\u00a0"«“„]/.test(text[s] ?? '') && !/["«“„]/.test(text[s] ?? '')) s++;
-  const note0 = r.hits(s, se);
-  const langs = new Set(note0.map((h) => h.lang));
+  while (s < g.index && /[\s\u00a0]/.test(text[s] ?? '')) s++;
+  const langs = new Set(r.hits(s, se).map((h) => h.lang));
   let subject = nameAfter(text, s, r.classOf(langs));
-  if (subject && subject.start > s + 1) subject = null;
+  if (subject && (subject.start > s + 1 || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
   let anaphoric: NameSpan | null = null;
-  if (!subject) {
-    // "Социальная сеть …", "The organization …": a designation noun standing for the mention marked just before.
-    const noun = r.phraseAt(s, ['nouns', 'stopwords']);
-    if (noun < 0) return false;
-    anaphoric = markedBefore(cx, ss);
-    if (!anaphoric) return false;
-  }
-  // What follows the subject: a dash, a copula, a designation verb or ground, or (in Japanese) a particle.
-  let i = subject ? subject.end : s;
+  let i = s;
   if (subject) {
+    i = subject.end;
     if (/[»"”」』]/.test(text[i] ?? '')) i++;
     const bracket = /^[\s\u00a0]*\(/.exec(text.slice(i, i + 4));
     if (bracket) {
@@ -397,20 +420,51 @@ function status(cx: Context, g: Hit): boolean {
       i = close + 1;
     }
     while (i < se && /[\s\u00a0]/.test(text[i] ?? '')) i++;
-    const rest = text.slice(i, i + 40);
-    const word = /^[\p{L}\p{M}']+/u.exec(rest)?.[0] ?? '';
-    const ok = /^(?:[—–-]\s|[—–]|:)/.test(rest) || COPULA.has(word.toLowerCase()) || /^[\p{Script=Hiragana}]/u.test(rest)
-      || r.phraseAt(i, ['predicates', 'states', 'alone', ...KINDS]) > i || UNSPACED.test(rest[0] ?? '');
-    if (!ok) return false;
+    if (!statusLink(cx, subject, i, se)) return false;
+  } else {
+    // "Социальная сеть …", "Este grupo terrorista …": a designation noun (after a demonstrative) standing for the
+    // mention marked just before, else for the designated entity named last before the sentence.
+    const lead = r.phraseAt(s, ['stopwords']);
+    const nounAt = lead > s ? lead + (/^[\s\u00a0]+/.exec(text.slice(lead, lead + 3))?.[0].length ?? 0) : s;
+    if (r.phraseAt(nounAt, ['nouns']) < 0 && r.phraseAt(s, ['nouns']) < 0) return false;
+    anaphoric = markedBefore(cx, ss) ?? knownBefore(cx, ss);
+    if (!anaphoric) return false;
   }
-  // The label must be the sentence's predicate, close to its subject.
   if (g.index - i > 120) return false;
   const note = readNote(text, i, r.hits(i, se), r.hits(ss, se), { news: true });
-  if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, i)) return false;
+  if (note.excluded || !note.state || quotedSentence(cx, i)) return false;
+  // A status sentence that gives the year of the decision narrates it: the news, not the aside.
+  if (/(?<!\d)(?:19|20)\d\d(?!\d)/.test(text.slice(i, se))) return false;
   let end = se;
   while (end > i && /[\s.。]/.test(text[end - 1] ?? '')) end--;
-  emit(cx, note, anaphoric ? 'status+anaphor' : 'status', [subject ?? anaphoric as NameSpan], ss + (text.slice(ss, se).length - text.slice(ss, se).trimStart().length), end);
+  // The anaphoric note is the marked mention's unmarked footnote: it carries the mention's marker.
+  const marker = anaphoric ? /^[»"”]?([*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+)/u.exec(text.slice(anaphoric.end, anaphoric.end + 6))?.[1] ?? null : null;
+  emit(cx, note, anaphoric ? 'status+anaphor' : 'status', [subject ?? anaphoric as NameSpan], s, end, undefined, marker);
   return true;
+}
+
+/** What joins a status sentence's subject to its designation: a dash, a copula before a noun phrase, or a particle. */
+function statusLink(cx: Context, subject: NameSpan, i: number, se: number): boolean {
+  const { r } = cx;
+  const text = r.text;
+  const rest = text.slice(i, i + 40);
+  if (/^(?:[—–]|-\s|:\s)/.test(rest)) return true;
+  if (UNSPACED.test(text[subject.start] ?? '') || /^[\p{Script=Hiragana}在]/u.test(rest)) {
+    const quoted = /[「『“"«]/.test(text[subject.start - 1] ?? '');
+    return (quoted || r.known(subject.name)) && /^[\p{Script=Hiragana}在]/u.test(rest);
+  }
+  const word = /^[\p{L}\p{M}']+/u.exec(rest)?.[0] ?? '';
+  if (!COPULA.has(word.toLowerCase())) return false;
+  // The copula's complement is the designation: an article, then a ground or designation noun.
+  let j = i + word.length;
+  for (let k = 0; k < 3 && j < se; k++) {
+    while (j < se && /[\s\u00a0]/.test(text[j] ?? '')) j++;
+    if (r.phraseAt(j, [...KINDS, 'nouns']) > j) return true;
+    const next = r.phraseAt(j, ['stopwords']);
+    if (next < 0) return false;
+    j = next;
+  }
+  return false;
 }
 
 /** The name carrying a footnote marker closest before `pos`, in the previous sentence of the same line. */
@@ -423,6 +477,19 @@ function markedBefore(cx: Context, pos: number): NameSpan | null {
     while (j > ps && MARKERS.test(text[j - 1] ?? '')) j--;
     const n = nameBefore(text, j, cx.r.classOf(), true);
     if (n) return n;
+  }
+  return null;
+}
+
+/** The last name before `pos` (within 600 characters of its line) that the alias table knows as a designated entity. */
+function knownBefore(cx: Context, pos: number): NameSpan | null {
+  const { r } = cx;
+  const text = r.text;
+  const lo = Math.max(cx.lineStart - 600, 0);
+  for (let i = pos - 1; i > lo; i--) {
+    if (!/[\p{L}\p{N}»"”」』]/u.test(text[i - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[i] ?? '')) continue;
+    const n = nameBefore(text, i, r.classOf(), false);
+    if (n && r.known(n.name)) return n;
   }
   return null;
 }

@@ -26,7 +26,7 @@ interface Mention {
 }
 
 /** Labels from every footnote of the text whose note names a ground. */
-export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Candidate) => void, canonical: Canonical): void {
+export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Candidate) => void, canonical: Canonical, owned: (entity: string) => void): void {
   const byMarker = new Map<string, Footnote[]>();
   for (const s of starts) {
     const hits = r.hits(s.body, s.end);
@@ -49,6 +49,8 @@ export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Cand
     const named: { f: Footnote; targets: { entity: string; written: string; mention: Mention | null }[] }[] = [];
     for (const f of footnotes) {
       const owner = ownerOf(r, f);
+      // "Instagram*" … "*Instagram is owned by Meta, …": the mention is owned, the owner designated.
+      if (owner) for (const m of mentions) if (!sameEntity(m.entity, owner.entity)) owned(m.entity);
       const subjects = owner ? [owner] : subjectsOf(r, f, mentions);
       if (subjects.length === 0) {
         unnamed.push(f);
@@ -154,7 +156,7 @@ function subjectsOf(r: Reading, f: Footnote, mentions: Mention[]): Subject[] {
   const text = r.text;
   const end = f.start.end;
   const names: Subject[] = [];
-  let n = r.nameAfterNouns(f.start.body, f.note.langs);
+  let n = r.nameAfterNouns(f.start.body, f.note.langs, false);
   // The first name must open the footnote (after its nouns and function words).
   if (!n || n.start > f.start.body + 60) return names;
   for (let k = 0; k < 6 && n && n.end <= end; k++) {
@@ -196,7 +198,7 @@ function nameLike(r: Reading, f: Footnote, n: NameSpan, entity: string, mentions
   if (mentions.some((m) => sameEntity(m.entity, entity))) return true;
   if (/[«"“„「『]/.test(r.text[n.start - 1] ?? '')) return true;
   const words = entity.split(/\s+/);
-  if (words.length >= 2 && words.filter((w) => isNameWord(w)).length >= 2) return true;
   const cls = r.classOf(f.note.langs)(n.start, n.start + (words[0]?.length ?? 0));
-  return !['stopwords', 'nouns', 'roles', 'predicates', 'states', 'other_states', 'critique', 'news_events', ...KINDS].some((l) => cls.has(l as ListName));
+  if (['stopwords', 'nouns', 'roles', 'predicates', 'states', 'other_states', 'critique', 'news_events', ...KINDS].some((l) => cls.has(l as ListName))) return false;
+  return words.length < 2 || words.filter((w) => isNameWord(w)).length >= 2 || r.known(entity);
 }

@@ -438,5 +438,13 @@ export function sameEntity(a: string, b: string): boolean {
   const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
   if (short.length === 0) return false;
   const stem = (w: string): string => (w.length <= 3 ? w : w.slice(0, Math.max(3, Math.min(w.length - 2, 5))));
-  return short.every((w) => long.some((x) => (w.length <= 3 || x.length <= 3 ? w === x : x.startsWith(stem(w)) || w.startsWith(stem(x)))));
+  return short.every((w) => long.some((x) => (w.length <= 3 || x.length <= 3 ? w === x : x.startsWith(stem(w)) || w.startsWith(stem(x)) || oneEdit(w, x))));
+}
+
+/** Two spellings one letter apart ("Jabhat", "Jebhat"), for words of five letters or more. */
+function oneEdit(a: string, b: string): boolean {
+  if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
 }

@@ -23,6 +23,8 @@ export interface Note {
 export interface NoteOptions {
   /** Read news-event cues (for notes in the running text, not footnotes or parentheses). */
   news: boolean;
+  /** A ground in quotation marks is still the outlet's own label (in its brackets: "(désigné « agent de l'étranger » en Russie)"). */
+  quotedGround?: boolean;
 }
 
 const SPECIFIC: readonly LabelKind[] = ['terrorist', 'extremist', 'undesirable', 'foreign_agent'];
@@ -52,8 +54,9 @@ export function readNote(text: string, quoteFrom: number, hits: Hit[], context: 
   const inLang = (h: Hit): boolean => !isFunctional(h.list) || langs.size === 0 || langs.has(h.lang);
   const has = (list: ListName, pool: Hit[] = hits): boolean => pool.some((h) => h.list === list && inLang(h));
   const grounds: Note['grounds'] = [];
+  const own = hits.filter((h) => !foreignGround(h, hits));
   for (const kind of KINDS) {
-    const kindHits = hits.filter((h) => h.list === kind);
+    const kindHits = own.filter((h) => h.list === kind);
     const hit = kindHits.find((h) => langs.has(h.lang)) ?? kindHits[0];
     if (hit) grounds.push({ kind, hit });
   }
@@ -69,7 +72,7 @@ export function readNote(text: string, quoteFrom: number, hits: Hit[], context: 
   };
   if (grounds.length === 0) note.excluded = 'no ground';
   else if (!note.state && has('other_states')) note.excluded = 'other jurisdiction';
-  else if (grounds.every((g) => QUOTE_OPENERS.includes(text[g.hit.index - 1] ?? '') || opensQuote(text, quoteFrom, g.hit.index))) note.excluded = 'quote';
+  else if (!options.quotedGround && grounds.every((g) => quotedGround(text, g.hit.index) || opensQuote(text, quoteFrom, g.hit.index))) note.excluded = 'quote';
   else if (has('critique', context)) note.excluded = 'quote or critique';
   else if (has('self', context) || has('self')) note.excluded = 'self-disclosure';
   else if (options.news && newsOf(note, context, inLang)) note.excluded = 'news event';
@@ -77,6 +80,25 @@ export function readNote(text: string, quoteFrom: number, hits: Hit[], context: 
 }
 
 const QUOTE_OPENERS = '«“„‘「『‹';
+
+/** A ground in quotation marks: "banned as \"extremist\"", "признано «нежелательным»". */
+function quotedGround(text: string, at: number): boolean {
+  const before = text[at - 1] ?? '';
+  if (QUOTE_OPENERS.includes(before)) return true;
+  const b2 = text[at - 2] ?? ' ';
+  return (before === '"' || before === "'") && /[\s(]/.test(b2) || (before === ' ' && QUOTE_OPENERS.includes(b2));
+}
+
+/**
+ * A ground that another jurisdiction claims: the first state named after it, before the next ground, is not
+ * Russia ("ambos proibidos na Rússia e reconhecidos como grupos terroristas no Brasil": terrorist is Brazil's).
+ */
+function foreignGround(g: Hit, hits: Hit[]): boolean {
+  if (!(KINDS as readonly string[]).includes(g.list)) return false;
+  const next = hits.find((h) => h.index >= g.end && h.index - g.end < 30 && (h.list === 'states' || h.list === 'other_states'
+    || ((KINDS as readonly string[]).includes(h.list) && h.index > g.end)));
+  return next?.list === 'other_states';
+}
 
 /**
  * The news of a designation in the note's sentence: a news cue that names no ground ("ruled", "запретил") applies

@@ -106,16 +106,17 @@ export class Reading {
   }
 
   /** The name after `pos`, past designation nouns, roles and function words ("kompanije Meta", "компании Meta"). */
-  nameAfterNouns(pos: number, langs: ReadonlySet<string> | null): NameSpan | null {
+  nameAfterNouns(pos: number, langs: ReadonlySet<string> | null, participles = true): NameSpan | null {
     const classOf = this.classOf(langs);
+    const skipped = participles ? SKIPPED : SKIPPED.filter((l) => l !== 'banned_other' && l !== 'predicates');
     let at = pos;
     for (let k = 0; k < 4; k++) {
       while (at < this.text.length && /[ \u00a0]/.test(this.text[at] ?? '')) at++;
       const word = /^[\p{L}\p{M}\p{N}'’\-]+/u.exec(this.text.slice(at, at + 60))?.[0];
       if (!word) break;
       const cls = classOf(at, at + word.length);
-      if (!SKIPPED.some((l) => cls.has(l))) break;
-      const phrase = this.hitsOfLine(at).filter((h) => h.index === at && SKIPPED.includes(h.list));
+      if (!skipped.some((l) => cls.has(l))) break;
+      const phrase = this.hitsOfLine(at).filter((h) => h.index === at && skipped.includes(h.list));
       at = Math.max(at + word.length, ...phrase.map((h) => h.end));
     }
     return nameAfter(this.text, at, classOf);
