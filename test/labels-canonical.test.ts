@@ -157,6 +157,8 @@ test('unknown Russian and Ukrainian person names come back in the nominative, ot
   assert.equal(unknown('Сергія Коваленка'), 'Сергій Коваленко');
   assert.equal(unknown('Ирины Ким'), 'Ирина Ким', 'a feminine foreign surname does not decline');
   assert.equal(unknown('Кузнецовым'), 'Кузнецов', 'a lone surname is put in the nominative when its ending says so');
+  assert.equal(unknown('Тумсо Абдурахмановым'), 'Тумсо Абдурахманов', 'an -ов surname marks a name whose given name the list does not know');
+  assert.equal(unknown('Исламского Государства Ирака'), 'Исламского Государства Ирака', 'capitalised words with adjective endings are no person');
   assert.equal(unknown('компания «Вектор»'), 'Вектор');
   assert.equal(unknown('  The   Foo Group* '), 'Foo Group');
   assert.equal(unknown('Frente Popular'), 'Frente Popular');

@@ -280,12 +280,15 @@ export function nominativeName(name: string, lang: string | null | undefined, gi
         else {
           if (c === 'n') pick.score += nameBonus(pick.nom, g, given);
           score += pick.score;
-          if (pick.cls !== 'noun' || given.get(pick.nom.replace(/ё/gu, 'е')) === g) sure = true;
+          // A lone word must read as a surname; in several, an adjective-like word is not enough ("Исламского
+          // Государства Ирака" is no person): a known given name or an -ов/-ин surname must be among them.
+          const givenName = given.get(pick.nom.replace(/ё/gu, 'е')) === g;
+          if (givenName || pick.cls === 'sur' || (flat.length === 1 && pick.cls === 'adj')) sure = true;
           out.push(pick.nom);
         }
       }
       if (!ok) continue;
-      // A reading backed by a surname or adjective ending or a known given name beats one that is not.
+      // A reading backed by a surname ending or a known given name beats one that is not.
       if (!best || (sure && !best.sure) || (sure === best.sure && score > best.score)) best = { score, out, inflected, sure };
     }
   }
