@@ -78,7 +78,10 @@ export function skipDesignationBack(r: Reading, end: number): number {
     let k = j;
     while (k > 0 && /[\p{L}\p{M}\p{N}'’\-]/u.test(text[k - 1] ?? '')) k--;
     if (k === j) break;
-    const hits = r.hits(k, j).filter((h) => h.index === k && h.end >= j && (SPECIFIC.includes(h.list) || h.list === 'nouns'));
+    // A capitalised noun is part of a name ("Human Rights Funders Network*"), unless it names a ground
+    // ("Terrororganisation").
+    const capital = /^\p{Lu}/u.test(text[k] ?? '');
+    const hits = r.hits(k, j).filter((h) => h.index === k && h.end >= j && (SPECIFIC.includes(h.list) || (h.list === 'nouns' && !capital)));
     if (hits.length === 0) break;
     i = k;
   }

@@ -281,7 +281,9 @@ function prenominal(cx: Context, g: Hit): boolean {
   const start = phraseStart(cx, g);
   const [ss, se] = sentenceAround(text, g.index, cx.lineStart, cx.lineEnd);
   const note = readNote(text, start, r.hits(start, name.start), r.hits(ss, se), { news: true });
-  if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, start)) return false;
+  // Quoted words are the source's, unless the outlet marked the name in them for its own footnote.
+  const marked = /^[»"”“]?[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]/u.test(text.slice(name.end, name.end + 3));
+  if (note.excluded || !(note.state || note.alone) || (quotedSentence(cx, start) && !marked)) return false;
   // The name is the designated one: headed by a designation noun or role, quoted, known to the alias table, or a
   // capitalised name after a designation that is Russian by itself ("признанного иноагентом Льва Пономарева").
   const quoted = /[«"“„「『《'‘]/.test(text[name.start - 1] ?? '');
@@ -432,7 +434,7 @@ function status(cx: Context, g: Hit): boolean {
   }
   if (g.index - i > 120) return false;
   const note = readNote(text, i, r.hits(i, se), r.hits(ss, se), { news: true });
-  if (note.excluded || !note.state || quotedSentence(cx, i)) return false;
+  if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, i)) return false;
   // A status sentence that gives the year of the decision narrates it: the news, not the aside.
   if (/(?<!\d)(?:19|20)\d\d(?!\d)/.test(text.slice(i, se))) return false;
   let end = se;

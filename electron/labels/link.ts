@@ -104,7 +104,8 @@ function sameKnown(r: Reading, a: string, b: string): boolean {
 function mentionsOf(r: Reading, marker: string, skip: ReadonlySet<number>, langs: ReadonlySet<string> | null): Mention[] {
   const out: Mention[] = [];
   for (const m of markedMentions(r.text, marker, skip)) {
-    const span = nameBefore(r.text, skipDesignationBack(r, m.at), r.classOf(langs), true);
+    const found = nameBefore(r.text, skipDesignationBack(r, m.at), r.classOf(langs), true);
+    const span = found ? r.widenKnown(found, r.lineAt(found.start).start) : null;
     const entity = span ? r.entityOf(span) : null;
     if (!span || !entity) continue;
     if (!out.some((x) => sameEntity(x.entity, entity))) out.push({ entity, span });

@@ -52,6 +52,13 @@ export function footnoteStarts(text: string, from: number, to: number): Footnote
   for (let i = lead + 1; i < to; i++) {
     const ch = text[i] ?? '';
     const digit = /\d/.test(ch);
+    // A translator's note opened inside brackets: "Стратегия «Талибана» (*запрещенная в России организация — прим.)".
+    if (ch === '(' && STAR_CHARS.includes(text[i + 1] ?? '') && /[\p{L}]/u.test(text[i + 1 + (markerAt(text, i + 1, false)?.length ?? 0)] ?? '')) {
+      const marker = markerAt(text, i + 1, false) ?? '*';
+      const close = text.indexOf(')', i);
+      starts.push({ marker, at: i + 1, body: i + 1 + marker.length, end: close > i && close < to ? close : to });
+      continue;
+    }
     if (!STAR_CHARS.includes(ch) && ch !== '(' && ch !== '[' && !/[¹²³⁴⁵⁶⁷⁸⁹]/u.test(ch) && !digit) continue;
     if (!SENTENCE_END.test(text.slice(Math.max(from, i - 3), i))) continue;
     // The marker of a mention glued to the sentence's last word is not a footnote ("… the Taliban*.").
@@ -63,7 +70,7 @@ export function footnoteStarts(text: string, from: number, to: number): Footnote
   starts.sort((a, b) => a.at - b.at);
   starts.forEach((s, k) => {
     const next = starts[k + 1];
-    if (next) s.end = next.at;
+    if (next && next.at < s.end) s.end = next.at;
   });
   return starts;
 }

@@ -20,7 +20,7 @@ const NO_CLASS: WordClass = () => new Set();
 /** Quote pairs, closing → opening. */
 const OPEN_FOR: Record<string, string> = { '»': '«', '”': '“', '“': '„', '"': '"', '」': '「', '』': '『', '›': '‹', '》': '《', '〉': '〈', '’': '‘', "'": "'" };
 const CLOSE_FOR: Record<string, string> = { '«': '»', '“': '”', '„': '“', '"': '"', '「': '」', '『': '』', '‹': '›', '《': '》', '〈': '〉', '‘': '’', "'": "'" };
-const ALT_CLOSE: Record<string, string> = { '„': '”', '“': '“' };
+const ALT_CLOSE: Record<string, string> = { '„': '”"', '“': '“' };
 export const QUOTE_CHARS = '«»“”„"「」『』‹›《》〈〉';
 
 /** Lower-case words allowed inside a capitalised name ("Voice of America", "Hayat Tahrir al-Sham", "Ansar al Islam"). */
@@ -154,8 +154,10 @@ function charBeforeLatinRun(text: string, end: number): string {
 function quotedBefore(text: string, end: number, open: string, classOf: WordClass): NameSpan | null {
   const close = text[end - 1] ?? '';
   let from = text.lastIndexOf(open, end - 2);
-  // "„…“" in German pairs with the same closing mark as English “…” opening: try the other opener too.
-  if (from < 0 && close === '“') from = text.lastIndexOf('„', end - 2);
+  // "„…“" in German pairs with the same closing mark as English “…” opening, and pages close „…" with a straight
+  // quote: try „ too.
+  const low = text.lastIndexOf('„', end - 2);
+  if ((close === '“' || close === '"' || close === '”') && low > from) from = low;
   const nl = text.lastIndexOf('\n', end - 1);
   if (from < 0 || from <= nl || end - from > 150) return null;
   const inner = text.slice(from + 1, end - 1).trim();
@@ -247,7 +249,9 @@ function casedBefore(text: string, end: number, classOf: WordClass, marked: bool
     // A word that ends a sentence ("Novosti.") is not part of the name after it.
     if (words.length > 0 && /\p{L}{2}\.$/u.test(word.w)) break;
     const named = isNameWord(word.w);
-    const connector = words.length > 0 && CONNECTORS.has(word.w.toLowerCase());
+    // "and" inside a name only where "of" or "for" heads it ("Institute for Defence and Security Studies").
+    const andJoin = words.length > 0 && /^(?:and|&)$/i.test(word.w) && words.some((x) => /^(?:of|for)$/i.test(x.w)) === false && precededByOfFor(text, word.s);
+    const connector = words.length > 0 && (CONNECTORS.has(word.w.toLowerCase()) || andJoin);
     if (!named && !connector) {
       // Lower-case words at the end of a name whose first word is capitalised ("Фонд борьбы с коррупцией").
       if (lowerTail >= 3 || stops(classOf(word.s, word.e)) || words.some((x) => isNameWord(x.w))) break;
@@ -275,6 +279,11 @@ function casedBefore(text: string, end: number, classOf: WordClass, marked: bool
   const head = words[0];
   if (lowerTail > 0 && words.length > lowerTail && head && !marked && (sentenceStartAt(text, head.s) || stops(classOf(head.s, head.e)))) return null;
   return trimHead(text, words, classOf);
+}
+
+/** True when "of" or "for" stands among the three capitalised words before `pos` ("… Institute for Defence and"). */
+function precededByOfFor(text: string, pos: number): boolean {
+  return /\b(?:of|for)\s+(?:\p{Lu}[\p{L}'’\-]*\s+){1,3}$/u.test(text.slice(Math.max(0, pos - 60), pos));
 }
 
 /** Drops roles, designation nouns, openers and a leading acronym from the head of a run of name words. */
@@ -342,8 +351,7 @@ export function nameAfter(text: string, start: number, classOf: WordClass = NO_C
   const close = CLOSE_FOR[ch];
   if (close !== undefined) {
     let j = text.indexOf(close, i + 1);
-    const alt = ALT_CLOSE[ch];
-    if (alt !== undefined) {
+    for (const alt of ALT_CLOSE[ch] ?? '') {
       const k = text.indexOf(alt, i + 1);
       if (k >= 0 && (j < 0 || k < j)) j = k;
     }
@@ -414,7 +422,7 @@ export function cleanName(raw: string): string | null {
   for (let k = 0; k < 2; k++) {
     const first = name[0] ?? '';
     const close = CLOSE_FOR[first];
-    if (close !== undefined && (name.endsWith(close) || name.endsWith(ALT_CLOSE[first] ?? close))) name = name.slice(1, -1).trim();
+    if (close !== undefined && [close, ...(ALT_CLOSE[first] ?? '')].some((c) => name.endsWith(c))) name = name.slice(1, -1).trim();
   }
   if (!/\p{L}/u.test(name) || name.length > 120) return null;
   return name;

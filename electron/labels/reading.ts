@@ -100,6 +100,25 @@ export class Reading {
     return name;
   }
 
+  /**
+   * The span with up to three more words before it, when the alias table knows the longer name as another entity
+   * ("штабов Навального✱✱" is Navalny's headquarters, not Navalny).
+   */
+  widenKnown(span: NameSpan, lineStart: number): NameSpan {
+    const own = this.canonical(span.name);
+    let best = span;
+    let start = span.start;
+    for (let k = 0; k < 3; k++) {
+      const m = /([\p{L}\p{M}\p{N}'’\-]+)[ \u00a0]+$/u.exec(this.text.slice(Math.max(lineStart, start - 40), start));
+      if (!m) break;
+      start -= m[0].length;
+      const wider = this.text.slice(start, span.end);
+      const c = this.canonical(wider);
+      if (c.known && (!own.known || c.canonical !== own.canonical)) best = { name: wider, start, end: span.end };
+    }
+    return best;
+  }
+
   /** True when the alias table knows the name: then a lower-case word may be one ("talibanes", "taliban"). */
   known(name: string): boolean {
     return this.canonical(name).known;
