@@ -95,7 +95,7 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
   const out: NameSpan[] = [];
   let start = first.start;
   // A quote just before the name's text belongs to it.
-  if ('«"“„'.includes(r.text[start - 1] ?? '')) start--;
+  if ('«"“„'.includes(r.text[start - 1] ?? '\0')) start--;
   for (let k = 0; k < 6; k++) {
     const window = r.text.slice(Math.max(0, start - 16), start);
     const join = CONJUNCTIONS.exec(window);
@@ -106,7 +106,7 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
     if (!prev || !cleanName(prev.name)) break;
     out.push(prev);
     start = prev.start;
-    if ('«"“„'.includes(r.text[start - 1] ?? '')) start--;
+    if ('«"“„'.includes(r.text[start - 1] ?? '\0')) start--;
   }
   return out;
 }
@@ -120,13 +120,13 @@ const JOIN_AFTER = /^[»"”]?[ \u00a0]*(?:\([^()]{1,80}\)[ \u00a0]*)?(?:,|[ \u0
 export function namesListedAfter(r: Reading, first: NameSpan, classOf: Parameters<typeof nameBefore>[2]): NameSpan[] {
   const text = r.text;
   const out: NameSpan[] = [];
-  const quoted = '«"“„「『'.includes(text[first.start - 1] ?? '');
+  const quoted = '«"“„「『'.includes(text[first.start - 1] ?? '\0');
   let end = first.end;
   for (let k = 0; k < 5; k++) {
     const join = JOIN_AFTER.exec(text.slice(end, end + 100));
     if (!join) break;
     const at = end + join[0].length;
-    const opens = '«"“„「『'.includes(text[at] ?? '');
+    const opens = '«"“„「『'.includes(text[at] ?? '\0');
     if (opens !== quoted) break;
     const next = nameAfter(text, at, classOf);
     if (!next || next.start > at + 1) break;

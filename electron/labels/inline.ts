@@ -132,6 +132,8 @@ function nameBeforeNote(cx: Context, at: number, langs: ReadonlySet<string>): Na
   // Lower-case: the longest run of up to five words that the alias table knows ("los talibanes", "Фонд барацьбы з карупцыяй").
   for (let words = 5; words >= 1; words--) {
     const m = new RegExp(`((?:[\\p{L}\\p{M}'’\\-]+[ \\u00a0]+){${words - 1}}[\\p{L}\\p{M}'’\\-]+)[ \\u00a0]*$`, 'u').exec(r.text.slice(Math.max(cx.lineStart, end - 80), end));
+    // A lower-case word before a capitalised one is not the name's start ("юрлица Фонд …").
+    if (m?.[1] && /^\p{Ll}\S*\s+\p{Lu}/u.test(m[1])) continue;
     if (m?.[1] && r.known(m[1])) return { name: m[1], start: end - m[0].length, end: end - m[0].length + m[1].length };
   }
   return null;

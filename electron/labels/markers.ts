@@ -42,7 +42,7 @@ export function footnoteStarts(text: string, from: number, to: number): Footnote
     const marker = markerAt(text, pos, digits);
     if (!marker) return;
     // A run of the same star is one marker: "**" is not "*" followed by a footnote.
-    if (STAR_CHARS.includes(marker[0] ?? '') && text[pos + marker.length] === marker[0]) return;
+    if (STAR_CHARS.includes(marker[0] ?? '\0') && text[pos + marker.length] === marker[0]) return;
     const body = BODY_START.exec(text.slice(pos + marker.length, Math.min(to, pos + marker.length + 8)));
     if (!body) return;
     starts.push({ marker, at: pos, body: pos + marker.length + body[0].length, end: to });
@@ -53,7 +53,7 @@ export function footnoteStarts(text: string, from: number, to: number): Footnote
     const ch = text[i] ?? '';
     const digit = /\d/.test(ch);
     // A translator's note opened inside brackets: "Стратегия «Талибана» (*запрещенная в России организация — прим.)".
-    if (ch === '(' && STAR_CHARS.includes(text[i + 1] ?? '') && /[\p{L}]/u.test(text[i + 1 + (markerAt(text, i + 1, false)?.length ?? 0)] ?? '')) {
+    if (ch === '(' && STAR_CHARS.includes(text[i + 1] ?? '\0') && /[\p{L}]/u.test(text[i + 1 + (markerAt(text, i + 1, false)?.length ?? 0)] ?? '')) {
       const marker = markerAt(text, i + 1, false) ?? '*';
       const close = text.indexOf(')', i);
       starts.push({ marker, at: i + 1, body: i + 1 + marker.length, end: close > i && close < to ? close : to });
@@ -87,7 +87,7 @@ const CLOSERS = '»”“"’\')]」』›》';
 /** Every place in `text` where `marker` is glued to a name, outside the footnote starts `skip`. */
 export function markedMentions(text: string, marker: string, skip: ReadonlySet<number>): MarkedMention[] {
   const out: MarkedMention[] = [];
-  const star = STAR_CHARS.includes(marker[0] ?? '');
+  const star = STAR_CHARS.includes(marker[0] ?? '\0');
   const digit = /^\d+$/.test(marker);
   const spacedOk = !star && !digit || marker.length === 1 && star;
   for (let i = text.indexOf(marker); i >= 0 && out.length < 200; i = text.indexOf(marker, i + marker.length)) {
@@ -103,7 +103,7 @@ export function markedMentions(text: string, marker: string, skip: ReadonlySet<n
     }
     const glued = isWordChar(before) || CLOSERS.includes(before);
     // "Талибан *", "Meta (*)", "Meta [1]": one space before a marker that stands alone.
-    const spaced = spacedOk && (before === ' ' || before === '\u00a0') && (isWordChar(text[i - 2]) || CLOSERS.includes(text[i - 2] ?? ''))
+    const spaced = spacedOk && (before === ' ' || before === '\u00a0') && (isWordChar(text[i - 2]) || CLOSERS.includes(text[i - 2] ?? '\0'))
       && !isWordChar(after);
     if (glued || spaced) out.push({ at: spaced ? i - 1 : i, marker });
   }

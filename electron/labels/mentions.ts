@@ -28,7 +28,7 @@ export function mentionSpans(text: string, entity: string, marker: string | null
       if (!glued) continue;
       const n = nameBefore(text, i, undefined, true);
       // A quoted name is highlighted with its quotes ("«Исламского государства»*").
-      const start = n && '«"“„「『'.includes(text[n.start - 1] ?? '') ? n.start - 1 : n?.start;
+      const start = n && '«"“„「『'.includes(text[n.start - 1] ?? '\0') ? n.start - 1 : n?.start;
       if (n && start !== undefined && /\p{L}/u.test(n.name)) spans.push({ start, end: i + marker.length });
     }
   }

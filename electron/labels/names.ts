@@ -60,8 +60,8 @@ export function isNameWord(w: string): boolean {
 
 function sentenceStartAt(text: string, pos: number): boolean {
   let i = pos - 1;
-  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u00a0' || QUOTE_CHARS.includes(text[i] ?? '') || text[i] === '(' || text[i] === '*')) i--;
-  return i < 0 || '.!?\n:;…—–-•'.includes(text[i] ?? '');
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u00a0' || QUOTE_CHARS.includes(text[i] ?? '\0') || text[i] === '(' || text[i] === '*')) i--;
+  return i < 0 || '.!?\n:;…—–-•'.includes(text[i] ?? '\0');
 }
 
 interface Word {
@@ -240,7 +240,7 @@ function casedBefore(text: string, end: number, classOf: WordClass, marked: bool
   const words: Word[] = [];
   let i = end;
   let lowerTail = 0;
-  while (words.length < 8) {
+  while (words.length < 12) {
     const w = wordEndingAt(text, i);
     if (!w) break;
     let word = w;
@@ -277,7 +277,9 @@ function casedBefore(text: string, end: number, classOf: WordClass, marked: bool
   // A capitalised word opening a sentence starts a lower-case-tailed name only at a marker ("Фонд борьбы с
   // коррупцией*"); before a parenthesis it is more often a clause ("Навальный призывал к протестам (…)").
   const head = words[0];
-  if (lowerTail > 0 && words.length > lowerTail && head && !marked && (sentenceStartAt(text, head.s) || stops(classOf(head.s, head.e)))) return null;
+  const headClass = head ? classOf(head.s, head.e) : new Set<ListName>();
+  if (lowerTail > 0 && words.length > lowerTail && head && !marked
+    && (sentenceStartAt(text, head.s) || ['roles', 'stopwords', 'predicates', 'states'].some((l) => headClass.has(l as ListName)))) return null;
   return trimHead(text, words, classOf);
 }
 
@@ -362,7 +364,7 @@ export function nameAfter(text: string, start: number, classOf: WordClass = NO_C
   }
   if (isCjk(ch)) {
     let j = i;
-    while (j < text.length && j - i < 20 && (isCjk(text[j] ?? '') || /[A-Za-z0-9\-]/.test(text[j] ?? '')) && !CJK_STOP.includes(text[j] ?? '')) j++;
+    while (j < text.length && j - i < 20 && (isCjk(text[j] ?? '') || /[A-Za-z0-9\-]/.test(text[j] ?? '')) && !CJK_STOP.includes(text[j] ?? '\0')) j++;
     return trimCjk(text, i, j, classOf);
   }
   if (isHangul(ch)) {

@@ -83,7 +83,7 @@ const QUOTE_OPENERS = '«“„‘「『‹';
 
 /** A ground in quotation marks: "banned as \"extremist\"", "признано «нежелательным»". */
 function quotedGround(text: string, at: number): boolean {
-  const before = text[at - 1] ?? '';
+  const before = text[at - 1] ?? '\0';
   if (QUOTE_OPENERS.includes(before)) return true;
   const b2 = text[at - 2] ?? ' ';
   return (before === '"' || before === "'") && /[\s(]/.test(b2) || (before === ' ' && QUOTE_OPENERS.includes(b2));

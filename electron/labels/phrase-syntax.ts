@@ -91,7 +91,7 @@ function matchFrom(tokens: Token[], k: number, text: string, pos: number, to: nu
       const end = matchFrom(tokens, k + 1, text, p, to);
       if (end >= 0) return end;
       let q = p;
-      while (q < to && !isSpace(text.charCodeAt(q)) && !'.!?;'.includes(text[q] ?? '')) q++;
+      while (q < to && !isSpace(text.charCodeAt(q)) && !'.!?;'.includes(text[q] ?? '\0')) q++;
       if (q === p || q >= to || !isSpace(text.charCodeAt(q))) return -1;
       while (q < to && isSpace(text.charCodeAt(q))) q++;
       p = q;

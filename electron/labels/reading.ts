@@ -66,7 +66,7 @@ export class Reading {
       // A word in capitals is an acronym ("IS", "ИГ"), not the function word it spells.
       const acronym = /^\p{Lu}{2,}$/u.test(this.text.slice(start, end));
       for (const h of this.hitsOfLine(start)) {
-        if (h.index !== start || !(h.end >= end || "'’".includes(this.text[h.end] ?? ''))) continue;
+        if (h.index !== start || !(h.end >= end || "'’".includes(this.text[h.end] ?? '\0'))) continue;
         if (acronym && isFunctional(h.list)) continue;
         if (!langs || langs.size === 0 || langs.has(h.lang) || !isFunctional(h.list)) out.add(h.list);
       }
@@ -106,7 +106,6 @@ export class Reading {
    */
   widenKnown(span: NameSpan, lineStart: number): NameSpan {
     const own = this.canonical(span.name);
-    let best = span;
     let start = span.start;
     for (let k = 0; k < 3; k++) {
       const m = /([\p{L}\p{M}\p{N}'’\-]+)[ \u00a0]+$/u.exec(this.text.slice(Math.max(lineStart, start - 40), start));
@@ -114,9 +113,9 @@ export class Reading {
       start -= m[0].length;
       const wider = this.text.slice(start, span.end);
       const c = this.canonical(wider);
-      if (c.known && (!own.known || c.canonical !== own.canonical)) best = { name: wider, start, end: span.end };
+      if (c.known && (!own.known || c.canonical !== own.canonical)) return { name: wider, start, end: span.end };
     }
-    return best;
+    return span;
   }
 
   /** True when the alias table knows the name: then a lower-case word may be one ("talibanes", "taliban"). */
