@@ -40,7 +40,8 @@ export function designationKinds(r: Reading, span: { start: number; end: number 
   const take = (hits: Hit[]): void => {
     for (const h of hits) if ((SPECIFIC as readonly string[]).includes(h.list)) kinds.add(h.list as LabelKind);
   };
-  // Before: "террористической группировки «ИГ»", "the terrorist group X" (at most four words, all of the phrase).
+  // Before: "террористической группировки «ИГ»", "the terrorist group X", "Nhóm khủng bố IS" (at most four words,
+  // all of the phrase; a phrase may span several words).
   let i = span.start;
   for (let words = 0; words < 4; words++) {
     let j = i;
@@ -48,10 +49,10 @@ export function designationKinds(r: Reading, span: { start: number; end: number 
     let k = j;
     while (k > 0 && /[\p{L}\p{M}\p{N}'’\-]/u.test(text[k - 1] ?? '')) k--;
     if (k === j) break;
-    const hits = r.hits(k, j).filter((h) => h.index === k && NOUN_PHRASE.includes(h.list));
+    const hits = r.hits(Math.max(0, j - 60), j).filter((h) => h.end === j && h.index <= k && NOUN_PHRASE.includes(h.list));
     if (hits.length === 0) break;
     take(hits);
-    i = k;
+    i = Math.min(...hits.map((h) => h.index));
   }
   // After, up to a bracket, comma or marker: "the Islamic State terrorist group (…)", "داعش الإرهابي".
   let e = span.end;

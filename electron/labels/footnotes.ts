@@ -10,7 +10,7 @@ import { lexicon, type Lexicon } from './lexicon.ts';
 import { Reading } from './reading.ts';
 import { LabelSet } from './label-set.ts';
 import { findNotices, SELF } from './notices.ts';
-import { footnoteStarts, type FootnoteStart } from './markers.ts';
+import { footnoteStarts, numberedMentions, type FootnoteStart } from './markers.ts';
 import { linkFootnotes } from './link.ts';
 import { readInline } from './inline.ts';
 import type { Canonical } from './canonical-name.ts';
@@ -49,8 +49,9 @@ export function detectLabels(text: string, options: DetectOptions = {}): Label[]
   }
   const starts: FootnoteStart[] = [];
   const bodies: [number, number][] = [];
+  const numbered = numberedMentions(text);
   for (const [start, end] of lines) {
-    const fs = footnoteStarts(text, start, end);
+    const fs = footnoteStarts(text, start, end, numbered);
     starts.push(...fs);
     bodies.push([start, fs[0]?.at ?? end]);
   }

@@ -30,8 +30,11 @@ export function markerAt(text: string, pos: number, digits: boolean): string | n
 const BODY_START = /^[ \t\u00a0]*(?:[—–\-:.)][ \t\u00a0]*)?(?=[\p{L}\p{N}«"“„(‹「『《'])/u;
 const SENTENCE_END = /[.!?»"”)…][ \t\u00a0]*$/;
 
-/** Footnote starts in text[from, to) (one line): at the line start, or after a sentence's end. */
-export function footnoteStarts(text: string, from: number, to: number): FootnoteStart[] {
+/**
+ * Footnote starts in text[from, to) (one line): at the line start, or after a sentence's end. A number opens a
+ * footnote only when some name in the text carries it (`numbered`): "9 июня …" is a date.
+ */
+export function footnoteStarts(text: string, from: number, to: number, numbered: (digits: string) => boolean = () => false): FootnoteStart[] {
   const starts: FootnoteStart[] = [];
   let lead = from;
   while (lead < to && /[ \t\u00a0•·]/.test(text[lead] ?? '')) lead++;
@@ -40,7 +43,7 @@ export function footnoteStarts(text: string, from: number, to: number): Footnote
   if (bullet && markerAt(text, lead + bullet[0].length, false)) lead += bullet[0].length;
   const tryAt = (pos: number, digits: boolean): void => {
     const marker = markerAt(text, pos, digits);
-    if (!marker) return;
+    if (!marker || (/^\d/.test(marker) && !numbered(marker))) return;
     // A run of the same star is one marker: "**" is not "*" followed by a footnote.
     if (STAR_CHARS.includes(marker[0] ?? '\0') && text[pos + marker.length] === marker[0]) return;
     const body = BODY_START.exec(text.slice(pos + marker.length, Math.min(to, pos + marker.length + 8)));
@@ -108,4 +111,17 @@ export function markedMentions(text: string, marker: string, skip: ReadonlySet<n
     if (glued || spaced) out.push({ at: spaced ? i - 1 : i, marker });
   }
   return out;
+}
+
+/** Whether a name in `text` carries the number `digits` as a footnote marker ("ИГИЛ1", "«Джебхат ан-Нусра»1"). */
+export function numberedMentions(text: string): (digits: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (digits) => {
+    let found = cache.get(digits);
+    if (found === undefined) {
+      found = new RegExp(`[\\p{L}»"”]${digits}(?![\\p{L}\\p{N}])`, 'u').test(text);
+      cache.set(digits, found);
+    }
+    return found;
+  };
 }

@@ -26,7 +26,7 @@ export const QUOTE_CHARS = '«»“”„"「」『』‹›《》〈〉';
 /** Lower-case words allowed inside a capitalised name ("Voice of America", "Hayat Tahrir al-Sham", "Ansar al Islam"). */
 const CONNECTORS = new Set([
   'of', 'for', 'al', 'el', 'ul', 'ut', 'ad', 'ash', 'an', 'as', 'at', 'az', 'bin', 'ibn', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des',
-  'van', 'von', 'den', 'the', 'für', 'zur', 'zum', 'pour', 'para', 'per', 'аль', 'аш', 'ан', 'ад', 'ат', 'ас', 'эль', 'ибн', 'бин', 'уль', 'ут', 'ар', 'аз', 'ал',
+  'van', 'von', 'den', 'the', 'für', 'zur', 'zum', 'pour', 'para', 'per', 'eş', 'üt', 'аль', 'аш', 'ан', 'ад', 'ат', 'ас', 'эль', 'ибн', 'бин', 'уль', 'ут', 'ар', 'аз', 'ал',
 ]);
 /** Articles that may open a name as written ("The Taliban"), dropped only by the entity key. */
 const ARTICLES = /^(?:the|der|die|das|la|le|les|el|los|las|il|lo|gli|o|os|as|a|an|l['’])\s+/i;
@@ -303,8 +303,9 @@ function trimHead(text: string, words: Word[], classOf: WordClass): NameSpan | n
     const compoundRole = dash > 0 && classOf(head.s + dash + 1, head.e).has('roles');
     const headIsStop = compoundRole || cls.has('roles') || cls.has('stopwords') || cls.has('predicates')
       || cls.has('terrorist') || cls.has('extremist') || cls.has('banned_other') || cls.has('undesirable') || cls.has('foreign_agent');
-    // A designation noun heads a name it qualifies ("движение Талибан") but is part of one that goes on in lower case.
-    const nounHead = cls.has('nouns') && isNameWord(next.w);
+    // A designation noun heads a name it qualifies ("движение Талибан"), unless capitalised inside a sentence ("…
+    // Радио Свобода"), or followed by lower case (part of the name: "Фонд борьбы с коррупцией").
+    const nounHead = cls.has('nouns') && isNameWord(next.w) && (!/^\p{Lu}/u.test(head.w) || sentenceStartAt(text, head.s));
     if (headIsStop || nounHead) {
       cut();
       continue;

@@ -80,6 +80,9 @@ export class Reading {
    */
   entityOf(span: NameSpan): string | null {
     let end = span.end;
+    // A case ending in another script joined by a hyphen: "Meta-ს", "Instagram-da", "ԻՊ-ի".
+    const suffix = /[-‐]([\p{L}\p{M}]{1,4})$/u.exec(this.text.slice(span.start, end));
+    if (suffix?.[1] && scriptOf(suffix[1]) !== scriptOf(this.text[span.start] ?? '') || (suffix?.[1] && /^\p{Lu}{2,}$/u.test(this.text.slice(span.start, end - suffix[0].length)) && /^\p{Ll}/u.test(suffix[1]))) end -= suffix?.[0].length ?? 0;
     const dash = this.text.lastIndexOf('-', end - 1);
     if (dash > span.start) {
       const word = this.text.slice(dash + 1, end);
@@ -139,6 +142,12 @@ export class Reading {
     }
     return nameAfter(this.text, at, classOf);
   }
+}
+
+/** The script of a letter, for telling a case ending from the name it is joined to. */
+function scriptOf(ch: string): string {
+  for (const s of ['Latin', 'Cyrillic', 'Georgian', 'Armenian', 'Arabic', 'Greek', 'Hebrew']) if (new RegExp(`\\p{Script=${s}}`, 'u').test(ch)) return s;
+  return 'other';
 }
 
 /** Words before a name that are not part of it: "террористическая организация «ИГ»", "компании Meta". */
