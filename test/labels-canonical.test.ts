@@ -185,6 +185,14 @@ test('the analyst\'s aliases layer on the shipped table at run time and win wher
   assert.equal(again.canonical('Vector').canonical, 'Vector Group', 'layers stack');
 });
 
+test('without its cache the canonicaliser gives the same answers', () => {
+  const uncached = createCanonicaliser(table, [], { cacheSize: 0 });
+  for (const name of ['Алексеем Навальным', 'طالبان', 'Алексеем Петровым', 'компания «Вектор»', 'the terrorist group ISIS']) {
+    assert.deepEqual(uncached.canonical(name), canonicalEntity(name), name);
+    assert.deepEqual(uncached.canonical(name), canonicalEntity(name), `${name}, asked twice`);
+  }
+});
+
 test('a malformed table is refused with a message that says what to fix', () => {
   assert.throws(() => parseEntityTable({ entities: [{ canonical: 'X', type: 'planet', designations: [], aliases: {} }] }, 'my.json'), /my\.json: entity #1 \(X\) has type planet/);
   assert.throws(() => parseEntityTable({ entities: [{ canonical: 'X', type: 'person', designations: [{ kind: 'evil', source: 'x' }], aliases: {} }] }, 'my.json'), /kind is not one of/);

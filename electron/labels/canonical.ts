@@ -121,6 +121,8 @@ const MASCULINE_IN_A = new Set(['илья', 'никита', 'данила', 'к�
 
 interface Index {
   exact: Map<string, number>;
+  /** Every word of every exact key: a case form can only become an alias through these. */
+  words: Set<string>;
   acronyms: Map<string, number>;
   stems: Map<string, number>;
   conflicts: { key: string; canonicals: string[] }[];
@@ -174,8 +176,10 @@ function buildIndex(entries: readonly EntityEntry[], ambiguous: readonly Ambiguo
     const prev = stems.get(s);
     stems.set(s, prev === undefined || prev === i ? i : AMBIGUOUS);
   }
+  const words = new Set<string>();
+  for (const key of exact.keys()) for (const w of key.split(' ')) words.add(w);
   const conflicts = [...clashes].map(([key, set]) => ({ key, canonicals: [...set].map((i) => entries[i]?.canonical ?? '') }));
-  return { exact, acronyms, stems, conflicts };
+  return { exact, words, acronyms, stems, conflicts };
 }
 
 function givenNamesOf(entries: readonly EntityEntry[]): GivenNames {
@@ -194,7 +198,13 @@ function givenNamesOf(entries: readonly EntityEntry[]): GivenNames {
   return given;
 }
 
-export function createCanonicaliser(table: EntityTable, analyst: readonly [string, number][] = []): Canonicaliser {
+export interface CanonicaliserOptions {
+  /** Distinct names remembered with their answer (0: none, for measuring the uncached cost). */
+  cacheSize?: number;
+}
+
+export function createCanonicaliser(table: EntityTable, analyst: readonly [string, number][] = [], options: CanonicaliserOptions = {}): Canonicaliser {
+  const cacheSize = options.cacheSize ?? CACHE_SIZE;
   const entries = table.entities;
   const index = buildIndex(entries, table.ambiguous, analyst);
   const given = givenNamesOf(entries);
@@ -211,6 +221,11 @@ export function createCanonicaliser(table: EntityTable, analyst: readonly [strin
     const key = keyOf(cleaned);
     const direct = index.exact.get(key);
     if (direct !== undefined) return direct;
+    const known = (f: string): boolean => index.exact.has(f);
+    const isWord = (w: string): boolean => index.words.has(w);
+    // Most misses are case forms of a Russian or Ukrainian alias: try those before the other variants.
+    const inflected = CYRILLIC.test(key) ? findNominative(key, known, isWord) : null;
+    if (inflected !== null) return index.exact.get(inflected);
     const keys = candidateKeys(cleaned, key);
     // Capitalised tokens that may be acronyms once designation words are off ("Terrormiliz IS", "DEAŞ'ın").
     const upper = new Set<string>();
@@ -227,8 +242,9 @@ export function createCanonicaliser(table: EntityTable, analyst: readonly [strin
         if (a !== undefined) return a;
       }
     }
+    // Case forms of the variants ("террористической организации «Исламского государства»"), on a smaller budget.
     for (const k of keys) {
-      const form = CYRILLIC.test(k) ? findNominative(k, (f) => index.exact.has(f)) : null;
+      const form = k !== key && CYRILLIC.test(k) ? findNominative(k, known, isWord, 24) : null;
       if (form !== null) return index.exact.get(form);
     }
     for (const k of keys) {
@@ -253,11 +269,12 @@ export function createCanonicaliser(table: EntityTable, analyst: readonly [strin
 
   const self: Canonicaliser = {
     canonical(name, lang) {
+      if (cacheSize === 0) return resolve(name, lang);
       const key = `${lang ?? ''}\u0001${name}`;
       const cached = cache.get(key);
       if (cached) return cached;
       const r = resolve(name, lang);
-      if (cache.size >= CACHE_SIZE) cache.clear();
+      if (cache.size >= cacheSize) cache.clear();
       cache.set(key, r);
       return r;
     },
@@ -287,7 +304,7 @@ export function createCanonicaliser(table: EntityTable, analyst: readonly [strin
         e.aliases[lang] = [...(e.aliases[lang] ?? []), alias];
         added.push([alias, i]);
       }
-      return createCanonicaliser({ ...table, entities: copy }, added);
+      return createCanonicaliser({ ...table, entities: copy }, added, options);
     },
   };
   return self;

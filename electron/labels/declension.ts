@@ -121,17 +121,22 @@ for (const lang of ['ru', 'uk', 'be'] as const) {
 const VOWEL = /[аеёиоуыэюяіїє]/u;
 
 /** Every oblique reading of one lower-case word, in rule order (preferred reading first). */
+/** Given names whose vowel drops in the oblique cases (Лев → Льва, Павел → Павла), by oblique stem. */
+const FLEETING = new Map([['льв', 'лев'], ['павл', 'павел']]);
+
 function readings(word: string, langs: readonly Slavic[] | null): Reading[] {
   const out: Reading[] = [];
   for (let n = Math.min(longest, word.length - 2); n >= 1; n--) {
     const rules = byEnding.get(word.slice(-n));
     if (!rules) continue;
     const stem = word.slice(0, -n);
-    if (!VOWEL.test(stem)) continue;
+    const fleeting = FLEETING.get(stem);
+    if (!VOWEL.test(stem) && !fleeting) continue;
     for (const r of rules) {
       if (langs && !langs.includes(r.lang)) continue;
       if (r.cond && !r.cond.test(stem)) continue;
-      out.push({ nom: stem + r.to, cases: r.cases, genders: r.genders, cls: r.cls, score: n });
+      const nom = fleeting && r.to === '' && r.cls === 'noun' ? fleeting : stem + r.to;
+      out.push({ nom, cases: r.cases, genders: r.genders, cls: r.cls, score: n });
     }
   }
   return out;
@@ -139,13 +144,15 @@ function readings(word: string, langs: readonly Slavic[] | null): Reading[] {
 
 const CYRILLIC_WORD = /^[\p{Script=Cyrillic}'-]+$/u;
 
+/** Readings are memoised by language and word: names repeat across articles. */
 const READINGS = new Map<string, Reading[]>();
-function memoReadings(word: string): Reading[] {
-  let r = READINGS.get(word);
+function memoReadings(word: string, lang: Slavic | null): Reading[] {
+  const key = `${lang ?? '*'}:${word}`;
+  let r = READINGS.get(key);
   if (!r) {
     if (READINGS.size > 20_000) READINGS.clear();
-    r = readings(word, null);
-    READINGS.set(word, r);
+    r = readings(word, lang ? [lang] : null);
+    READINGS.set(key, r);
   }
   return r;
 }
@@ -155,44 +162,52 @@ function memoReadings(word: string): Reading[] {
  * accepts, or null. Within one reading (a case and a gender) every word may be inflected or left as it is, so a
  * head noun with its genitive complement ("фонда борьбы с коррупцией"), agreeing adjectives ("русского
  * добровольческого корпуса"), a name with an indeclinable part ("екатерине шульман") and the halves of a
- * hyphenated name ("кара мурзы") are all found. At most `limit` forms are tried.
+ * hyphenated name ("кара мурзы") are all found. `isWord` says whether a word occurs in some alias; at most
+ * `limit` forms are tried.
  */
-export function findNominative(key: string, known: (form: string) => boolean, limit = 64): string | null {
+export function findNominative(key: string, known: (form: string) => boolean, isWord: (word: string) => boolean, limit = 64): string | null {
   const words = key.split(' ');
   if (words.length > 6 || !words.every((w) => CYRILLIC_WORD.test(w))) return null;
   // Only the first four words inflect with the head; later ones are complements.
   const head = words.slice(0, 4);
   const tail = words.length > 4 ? ` ${words.slice(4).join(' ')}` : '';
-  const perWord = head.map((w) => memoReadings(w));
+  const perWord = head.map((w) => memoReadings(w, null));
   // The first word that inflects sets the readings worth trying: the others agree with it or stay as they are.
   const lead = perWord.find((rs) => rs.length > 0) ?? [];
   const tags = new Set<string>();
   for (const r of lead) for (const c of r.cases) for (const g of r.genders) tags.add(c + g);
   let tried = 0;
+  const chosen: string[] = [];
+  // Depth-first over the words' options, building no list of combinations: the first known form wins.
+  const search = (options: readonly string[][], k: number): string | null => {
+    if (k === options.length) {
+      tried++;
+      const form = chosen.join(' ') + tail;
+      return form !== key && known(form) ? form : null;
+    }
+    for (const o of options[k] ?? []) {
+      chosen[k] = o;
+      const hit = search(options, k + 1);
+      if (hit !== null || tried >= limit) return hit;
+    }
+    return null;
+  };
   for (const tag of tags) {
     const [c = '', g = ''] = tag;
+    // Only words that occur in some alias can make a known form: the rest are dropped before combining,
+    // so a name the table does not know costs a few set look-ups, not a search.
     const options = perWord.map((rs, k) => {
-      const o = [head[k] ?? ''];
-      for (const r of rs) if (r.cases.includes(c) && r.genders.includes(g) && !o.includes(r.nom)) o.push(r.nom);
+      const o: string[] = [];
+      for (const r of rs) if (r.cases.includes(c) && r.genders.includes(g) && !o.includes(r.nom) && isWord(r.nom)) o.push(r.nom);
+      const w = head[k] ?? '';
+      if (isWord(w)) o.push(w);
       return o;
     });
-    for (const combo of product(options, limit)) {
-      const form = combo.join(' ') + tail;
-      if (form !== key && known(form)) return form;
-      if (++tried >= limit) return null;
-    }
+    if (options.some((o) => o.length === 0)) continue;
+    const hit = search(options, 0);
+    if (hit !== null || tried >= limit) return hit;
   }
   return null;
-}
-
-function product(options: string[][], limit: number): string[][] {
-  let acc: string[][] = [[]];
-  for (const o of options) {
-    const next: string[][] = [];
-    for (const a of acc) for (const x of o) if (next.length < limit) next.push([...a, x]);
-    acc = next;
-  }
-  return acc;
 }
 
 /** Given names and their gender, lower case, ё written е. */
@@ -250,10 +265,11 @@ export function nominativeName(name: string, lang: string | null | undefined, gi
   const tokens = name.split(' ');
   if (tokens.length === 0 || tokens.length > 4) return null;
   if (!tokens.every((t) => CYRILLIC_WORD.test(t) && /^\p{Lu}/u.test(t) && !/^\p{Lu}{2,}$/u.test(t.replace(/[-']/gu, '')))) return null;
-  const langs: Slavic[] = [slavicOf(name, lang)];
+  const slavic = slavicOf(name, lang);
   const parts: Part[][] = tokens.map((t) => t.split('-').map((p) => ({ text: p, lower: p.toLowerCase() })));
   const flat = parts.flat();
-  const readingsOf = flat.map((p) => readings(p.lower, langs));
+  // Each word's best reading per case and gender, worked out once.
+  const words = flat.map((p) => wordPicks(p.lower, slavic, given));
   let best: { score: number; out: string[]; inflected: number; sure: boolean } | null = null;
   for (const g of ['m', 'f'] as const) {
     for (const c of 'ngdaipv') {
@@ -262,30 +278,23 @@ export function nominativeName(name: string, lang: string | null | undefined, gi
       let sure = false;
       const out: string[] = [];
       let ok = true;
-      for (let k = 0; k < flat.length && ok; k++) {
-        const p = flat[k] as Part;
-        let pick: { nom: string; score: number; cls: WordClass } | null = null;
-        if (c === 'n') {
-          pick = { nom: p.lower, score: NOMINATIVE_LOOK[g].test(p.lower) ? 1 : 0, cls: 'noun' };
-        } else {
-          for (const r of readingsOf[k] ?? []) {
-            if (!r.cases.includes(c) || !r.genders.includes(g)) continue;
-            const s = r.score + (r.cls === 'sur' ? 1 : 0) + nameBonus(r.nom, g, given);
-            if (!pick || s > pick.score) pick = { nom: r.nom, score: s, cls: r.cls };
-          }
-          if (pick) inflected++;
-          else if (INDECLINABLE.test(p.lower) || (g === 'f' && /[бвгджзклмнпрстфхцчшщь]$/u.test(p.lower))) pick = { nom: p.lower, score: 0, cls: 'noun' };
-        }
-        if (!pick) ok = false;
+      for (const w of words) {
+        let pick: Pick | undefined;
+        if (c === 'n') pick = w.nominative[g];
         else {
-          if (c === 'n') pick.score += nameBonus(pick.nom, g, given);
-          score += pick.score;
-          // A lone word must read as a surname; in several, an adjective-like word is not enough ("Исламского
-          // Государства Ирака" is no person): a known given name or an -ов/-ин surname must be among them.
-          const givenName = given.get(pick.nom.replace(/ё/gu, 'е')) === g;
-          if (givenName || pick.cls === 'sur' || (flat.length === 1 && pick.cls === 'adj')) sure = true;
-          out.push(pick.nom);
+          pick = w.oblique.get(c + g);
+          if (pick) inflected++;
+          else if (w.indeclinable || (g === 'f' && w.consonantEnd)) pick = { nom: w.word, score: 0, cls: 'noun', given: false };
         }
+        if (!pick) {
+          ok = false;
+          break;
+        }
+        score += pick.score;
+        // A lone word must read as a surname; in several, an adjective-like word is not enough ("Исламского
+        // Государства Ирака" is no person): a known given name or an -ов/-ин surname must be among them.
+        if (pick.given || pick.cls === 'sur' || (flat.length === 1 && pick.cls === 'adj')) sure = true;
+        out.push(pick.nom);
       }
       if (!ok) continue;
       // A reading backed by a surname ending or a known given name beats one that is not.
@@ -298,11 +307,54 @@ export function nominativeName(name: string, lang: string | null | undefined, gi
   return rebuilt.join(' ');
 }
 
-function nameBonus(nom: string, g: 'm' | 'f', given: GivenNames): number {
-  const known = given.get(nom.replace(/ё/gu, 'е'));
-  if (!known) return 0;
-  return known === g ? 3 : -3;
+interface Pick {
+  nom: string;
+  score: number;
+  cls: WordClass;
+  /** The nominative is a given name of the reading's gender. */
+  given: boolean;
 }
+
+interface WordPicks {
+  word: string;
+  oblique: Map<string, Pick>;
+  nominative: Record<'m' | 'f', Pick>;
+  givenGender: 'm' | 'f' | undefined;
+  indeclinable: boolean;
+  consonantEnd: boolean;
+}
+
+/** The best reading of one word for every oblique case and gender, scored by ending length, class and given names. */
+function wordPicks(word: string, lang: Slavic, given: GivenNames): WordPicks {
+  const oblique = new Map<string, Pick>();
+  for (const r of memoReadings(word, lang)) {
+    const known = given.get(r.nom.replace(/ё/gu, 'е'));
+    for (const g of r.genders) {
+      if (g !== 'm' && g !== 'f') continue;
+      const score = r.score + (r.cls === 'sur' ? 1 : 0) + (known === undefined ? 0 : known === g ? 3 : -3);
+      for (const c of r.cases) {
+        const cur = oblique.get(c + g);
+        if (!cur || score > cur.score) oblique.set(c + g, { nom: r.nom, score, cls: r.cls, given: known === g });
+      }
+    }
+  }
+  const givenGender = given.get(word.replace(/ё/gu, 'е'));
+  const nominative = (g: 'm' | 'f'): Pick => ({
+    nom: word,
+    score: (NOMINATIVE_LOOK[g].test(word) ? 1 : 0) + (givenGender === undefined ? 0 : givenGender === g ? 3 : -3),
+    cls: 'noun',
+    given: givenGender === g,
+  });
+  return {
+    word,
+    oblique,
+    nominative: { m: nominative('m'), f: nominative('f') },
+    givenGender,
+    indeclinable: INDECLINABLE.test(word),
+    consonantEnd: /[бвгджзклмнпрстфхцчшщь]$/u.test(word),
+  };
+}
+
 
 function restoreCase(lower: string, printed: string): string {
   if (/^\p{Lu}/u.test(printed)) return (lower[0] ?? '').toUpperCase() + lower.slice(1);

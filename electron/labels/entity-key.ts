@@ -71,7 +71,7 @@ function foldChar(ch: string): string {
 }
 
 const ASCII_KEY = /^[a-z0-9' -]*$/u;
-const CYRILLIC_KEY = /^[\p{Script=Cyrillic}' -]*$/u;
+const CYRILLIC_KEY = /^[\u0400-\u04ff' -]*$/u;
 
 /** The lookup key of a cleaned name: one key for every spelling of one alias. */
 export function keyOf(cleaned: string): string {
