@@ -265,6 +265,13 @@ function prenominal(cx: Context, g: Hit): boolean {
       pos = listed;
       continue;
     }
+    // "独立系メディア「メドゥーザ」": in Japanese and Chinese the name is the quotation that follows its description.
+    const quote = UNSPACED.test(ch) ? /^[^\s、。，,.!?！？「『“"《]{0,12}[「『“"《]/u.exec(text.slice(pos, pos + 14)) : null;
+    if (quote) {
+      pos += quote[0].length - 1;
+      lastWasNoun = true;
+      continue;
+    }
     let e = pos;
     while (e < to && /[\p{L}\p{M}\p{N}'’\-]/u.test(text[e] ?? '')) e++;
     const word = text.slice(pos, e);
@@ -317,11 +324,16 @@ function phraseStart(cx: Context, g: Hit): number {
     if (![...cls].some((l) => PHRASE_WORDS.includes(l) && l !== 'nouns' && l !== 'roles')) break;
     start = w;
   }
+  // "die in Russland und mehreren anderen Ländern verbotenen …": the state may stand a few words further back,
+  // within the same clause.
+  if (!r.hits(start, g.index).some((h) => h.list === 'states')) {
+    const clause = Math.max(from, ...[',', ';', '.', '(', ')', ':', '!', '?'].map((p) => text.lastIndexOf(p, start - 1) + 1));
+    const state = r.hits(clause, start, ['states']).filter((h) => start - h.end < 60).shift();
+    if (state) start = state.index;
+  }
   return start;
 }
 
-/** A finite copula opens the sentence's predicate ("Meta, …, is banned"), not an appositive. */
-const COPULA = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'ist', 'sind', 'war', 'est', 'sont', 'es', 'son', 'fue', 'è', 'é', 'são', 'je', 'су', 'је', 'является', 'являются', 'є']);
 const CLAUSE_END = /[,;:—–()\[\]،]/;
 
 function appositive(cx: Context, g: Hit): boolean {
@@ -342,11 +354,16 @@ function appositive(cx: Context, g: Hit): boolean {
     if (ch === ' ') words++;
     if (QUOTE_CHARS.includes(ch) || ch === '(' || ch === ')') return false;
   }
-  if (b < 0) return false;
+  // A relative pronoun right after a name opens the clause without a comma ("Meta yang diakui …").
+  if (b < 0) {
+    const rel = r.hits(lo, g.index, ['relatives']).filter((h) => g.index - h.end < 80).pop();
+    if (!rel || !/[\s\u00a0]/.test(text[rel.index - 1] ?? '')) return false;
+    b = rel.index - 1;
+  }
   let c = b + 1;
   while (c < g.index && /[ \u00a0]/.test(text[c] ?? '')) c++;
-  const firstWord = /^[\p{L}\p{M}']+/u.exec(text.slice(c, c + 30))?.[0] ?? '';
-  if (COPULA.has(firstWord.toLowerCase())) return false;
+  // A copula opens the sentence's predicate ("Meta, …, is banned"), not an appositive.
+  if (r.phraseAt(c, ['copulas']) > c) return false;
   const openers = r.hits(c, to).filter((h) => h.index === c);
   const opener = openers.find((h) => h.list === 'relatives') ?? openers.find((h) => PHRASE_WORDS.includes(h.list));
   if (c < g.index && !opener) return false;
@@ -404,8 +421,8 @@ function status(cx: Context, g: Hit): boolean {
   let s = ss;
   while (s < g.index && /[\s\u00a0]/.test(text[s] ?? '')) s++;
   const langs = new Set(r.hits(s, se).map((h) => h.lang));
-  let subject = nameAfter(text, s, r.classOf(langs));
-  if (subject && (subject.start > s + 1 || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
+  let subject = nameAfter(text, s, r.classOf(langs)) ?? knownAfter(cx, s);
+  if (subject && (subject.start > s + 1 && !r.known(subject.name) || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
   let anaphoric: NameSpan | null = null;
   let i = s;
   if (subject) {
@@ -437,8 +454,9 @@ function status(cx: Context, g: Hit): boolean {
   if (g.index - i > 120) return false;
   const note = readNote(text, i, r.hits(i, se), r.hits(ss, se), { news: true });
   if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, i)) return false;
-  // A status sentence that gives the year of the decision narrates it: the news, not the aside.
-  if (/(?<!\d)(?:19|20)\d\d(?!\d)/.test(text.slice(i, se))) return false;
+  // A status sentence that gives the year of the decision narrates it: the news, not the aside; a dash note that
+  // cites the decision and its date is the footnote's form ("— the organization was recognized … dated December 29, 2014").
+  if (!/^[—–-]/.test(text.slice(i, i + 1)) && /(?<!\d)(?:19|20)\d\d(?!\d)/.test(text.slice(i, se))) return false;
   let end = se;
   while (end > i && /[\s.。]/.test(text[end - 1] ?? '')) end--;
   // The anaphoric note is the marked mention's unmarked footnote: it carries the mention's marker.
@@ -457,10 +475,10 @@ function statusLink(cx: Context, subject: NameSpan, i: number, se: number): bool
     const quoted = /[「『“"«]/.test(text[subject.start - 1] ?? '');
     return (quoted || r.known(subject.name)) && /^[\p{Script=Hiragana}在]/u.test(rest);
   }
-  const word = /^[\p{L}\p{M}']+/u.exec(rest)?.[0] ?? '';
-  if (!COPULA.has(word.toLowerCase())) return false;
+  const copula = r.phraseAt(i, ['copulas']);
+  if (copula < 0) return false;
   // The copula's complement is the designation: an article, then a ground or designation noun.
-  let j = i + word.length;
+  let j = copula;
   for (let k = 0; k < 3 && j < se; k++) {
     while (j < se && /[\s\u00a0]/.test(text[j] ?? '')) j++;
     if (r.phraseAt(j, [...KINDS, 'nouns']) > j) return true;
@@ -481,6 +499,19 @@ function markedBefore(cx: Context, pos: number): NameSpan | null {
     while (j > ps && MARKERS.test(text[j - 1] ?? '')) j--;
     const n = nameBefore(text, j, cx.r.classOf(), true);
     if (n) return n;
+  }
+  return null;
+}
+
+/** "I talebani restano …": after an article, a lower-case name the alias table knows. */
+function knownAfter(cx: Context, s: number): NameSpan | null {
+  const { r } = cx;
+  const text = r.text;
+  const lead = r.phraseAt(s, ['stopwords']);
+  const at = lead > s ? lead + (/^[\s\u00a0]+/.exec(text.slice(lead, lead + 3))?.[0].length ?? 0) : s;
+  for (let words = 3; words >= 1; words--) {
+    const m = new RegExp(`^(?:[\\p{L}\\p{M}'’\\-]+[ \\u00a0]+){${words - 1}}[\\p{L}\\p{M}'’\\-]+`, 'u').exec(text.slice(at, at + 80));
+    if (m && r.known(m[0])) return { name: m[0], start: at, end: at + m[0].length };
   }
   return null;
 }

@@ -59,7 +59,7 @@ export const KINDS: readonly LabelKind[] = ['terrorist', 'extremist', 'undesirab
 /** The lists of a phrase file other than the kinds (README.md, "Lists"). */
 export const LISTS = [
   'alone', 'predicates', 'states', 'other_states', 'nouns', 'roles', 'distributive', 'relatives', 'owners', 'owners_after',
-  'news_events', 'critique', 'self', 'stopwords', 'attributive',
+  'news_events', 'critique', 'self', 'stopwords', 'attributive', 'copulas',
 ] as const;
 export type ListName = (typeof LISTS)[number] | LabelKind;
 

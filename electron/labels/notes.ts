@@ -79,7 +79,8 @@ export function readNote(text: string, quoteFrom: number, hits: Hit[], context: 
   return note;
 }
 
-const QUOTE_OPENERS = '«“„‘「『‹';
+// Japanese 「」 mark terms as much as quotations: a status term in them is still the outlet's own.
+const QUOTE_OPENERS = '«“„‘‹';
 
 /** A ground in quotation marks: "banned as \"extremist\"", "признано «нежелательным»". */
 function quotedGround(text: string, at: number): boolean {

@@ -80,6 +80,9 @@ export class Reading {
    */
   entityOf(span: NameSpan): string | null {
     let end = span.end;
+    // A footnote number glued to the name ("ИГИЛ1").
+    const glued = /\p{L}{2}(\d{1,2})$/u.exec(this.text.slice(span.start, end));
+    if (glued?.[1]) end -= glued[1].length;
     // A case ending in another script joined by a hyphen: "Meta-ს", "Instagram-da", "ԻՊ-ի".
     const suffix = /[-‐]([\p{L}\p{M}]{1,4})$/u.exec(this.text.slice(span.start, end));
     if (suffix?.[1] && scriptOf(suffix[1]) !== scriptOf(this.text[span.start] ?? '') || (suffix?.[1] && /^\p{Lu}{2,}$/u.test(this.text.slice(span.start, end - suffix[0].length)) && /^\p{Ll}/u.test(suffix[1]))) end -= suffix?.[0].length ?? 0;
@@ -95,8 +98,11 @@ export class Reading {
         break;
       }
     }
-    const name = cleanName(this.text.slice(span.start, end));
+    let name = cleanName(this.text.slice(span.start, end));
     if (!name) return null;
+    // Without capitals, a name's extent is the alias table's: the longest known run at either end
+    // ("जानकारी मेडुज़ा" → "मेडुज़ा", "ইসলামিক স্টেট হামলার" → "ইসলামিক স্টেট").
+    if (/\s/.test(name) && !/\p{Lu}/u.test(name) && /\p{L}/u.test(name) && !this.canonical(name).known) name = knownPart(name, (n) => this.canonical(n).known) ?? name;
     // A lone word of the phrase lists ("организация", "الإرهاب", "Media") is no name.
     const single = !/\s/.test(name) && span.start < end ? this.classOf()(span.start + this.text.slice(span.start, end).indexOf(name), end) : new Set<ListName>();
     if (NOT_A_NAME.some((l) => single.has(l)) && !this.canonical(name).known) return null;
@@ -144,6 +150,18 @@ export class Reading {
   }
 }
 
+/** The longest run of words at the start or the end of `name` that `known` accepts, or null. */
+function knownPart(name: string, known: (n: string) => boolean): string | null {
+  const words = name.split(/\s+/);
+  for (let n = words.length - 1; n >= 1; n--) {
+    const head = words.slice(0, n).join(' ');
+    if (known(head)) return head;
+    const tail = words.slice(words.length - n).join(' ');
+    if (known(tail)) return tail;
+  }
+  return null;
+}
+
 /** The script of a letter, for telling a case ending from the name it is joined to. */
 function scriptOf(ch: string): string {
   for (const s of ['Latin', 'Cyrillic', 'Georgian', 'Armenian', 'Arabic', 'Greek', 'Hebrew']) if (new RegExp(`\\p{Script=${s}}`, 'u').test(ch)) return s;
@@ -157,5 +175,5 @@ const NOT_A_NAME: ListName[] = ['nouns', 'roles', 'stopwords', 'states', 'predic
 
 /** Lists whose words differ by language in meaning ("die" is German, "my" Polish): read in the note's language only. */
 export function isFunctional(list: ListName): boolean {
-  return list === 'stopwords' || list === 'relatives' || list === 'self' || list === 'distributive' || list === 'news_events' || list === 'critique' || list === 'roles';
+  return list === 'stopwords' || list === 'relatives' || list === 'self' || list === 'distributive' || list === 'news_events' || list === 'critique' || list === 'roles' || list === 'copulas';
 }
