@@ -92,7 +92,7 @@ function emit(cx: Context, note: Note, form: string, entities: NameSpan[], evide
   const lang = [...note.langs][0];
   for (const span of entities) {
     const entity = r.entityOf(span);
-    if (!entity) continue;
+    if (!entity || !nameWithoutCapitalsOk(cx, span, entity)) continue;
     let grounds: { kind: LabelKind; hit: Hit; noun: boolean }[] = note.grounds.map((g) => ({ ...g, noun: false }));
     // "the terrorist group X (banned in Russia)": the designation noun names the ground.
     if (grounds.every((g) => g.kind === 'banned_other')) {
@@ -107,6 +107,18 @@ function emit(cx: Context, note: Note, form: string, entities: NameSpan[], evide
       });
     }
   }
+}
+
+/**
+ * In scripts without capitals a word run is a name only when quoted or known to the alias table ("ګڼل کيږي" is a
+ * verb, "20일" a date): nothing else tells a name from the words around it.
+ */
+function nameWithoutCapitalsOk(cx: Context, span: NameSpan, entity: string): boolean {
+  const letters = entity.replace(/[^\p{L}]/gu, '');
+  if (letters.length === 0) return false;
+  if (/\p{Lu}|\p{Ll}/u.test(letters)) return true;
+  const text = cx.r.text;
+  return /[«"“„「『《'‘]/.test(text[span.start - 1] ?? '\0') || cx.r.known(entity);
 }
 
 /** Back from `end` over spaces, a comma, and a footnote marker glued to the name ("Meta*", "ИГИЛ1", "X (*)"). */
@@ -295,8 +307,9 @@ function prenominal(cx: Context, g: Hit): boolean {
   if (note.excluded || !(note.state || note.alone) || (quotedSentence(cx, start) && !marked)) return false;
   // The name is the designated one: headed by a designation noun or role, quoted, known to the alias table, or a
   // capitalised name after a designation that is Russian by itself ("признанного иноагентом Льва Пономарева").
-  const quoted = /[«"“„「『《'‘]/.test(text[name.start - 1] ?? '');
-  if (!lastWasNoun && !quoted && !r.known(name.name) && !(note.alone && /\p{Lu}/u.test(name.name[0] ?? ''))) return false;
+  const quoted = /[«"“„「『《'‘]/.test(text[name.start - 1] ?? '\0');
+  // A name straight after "banned" is the verb's object ("Russia … banned Facebook"), not a designated name.
+  if (!lastWasNoun && !quoted && !(note.alone && /\p{Lu}/u.test(name.name[0] ?? ''))) return false;
   const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
   emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));
   return true;
@@ -354,10 +367,13 @@ function appositive(cx: Context, g: Hit): boolean {
     if (ch === ' ') words++;
     if (QUOTE_CHARS.includes(ch) || ch === '(' || ch === ')') return false;
   }
-  // A relative pronoun right after a name opens the clause without a comma ("Meta yang diakui …").
+  // A relative pronoun right after a name opens the clause without a comma ("Meta yang diakui …"), a few words
+  // before the designation.
   if (b < 0) {
-    const rel = r.hits(lo, g.index, ['relatives']).filter((h) => g.index - h.end < 80).pop();
+    const rel = r.hits(lo, g.index, ['relatives']).filter((h) => text.slice(h.end, g.index).split(/\s+/).length <= 6).pop();
     if (!rel || !/[\s\u00a0]/.test(text[rel.index - 1] ?? '')) return false;
+    const prev = /([\p{L}\p{M}\p{N}'’\-]+)[»"”]?[\s\u00a0]+$/u.exec(text.slice(Math.max(lo, rel.index - 60), rel.index));
+    if (!prev?.[1] || !(isNameWord(prev[1]) || r.known(prev[1]))) return false;
     b = rel.index - 1;
   }
   let c = b + 1;
