@@ -51,6 +51,12 @@ export function designationKinds(r: Reading, span: { start: number; end: number 
     if (k === j) break;
     const hits = r.hits(Math.max(0, j - 60), j).filter((h) => h.end === j && h.index <= k && NOUN_PHRASE.includes(h.list));
     if (hits.length === 0) break;
+    // A designation verb makes the phrase a prenominal label of its own ("признанной экстремистской компании
+    // Meta*"), read as such, not a noun lending its ground to a footnote.
+    if (hits.some((h) => h.list === 'predicates' || h.list === 'banned_other')) {
+      kinds.clear();
+      break;
+    }
     take(hits);
     i = Math.min(...hits.map((h) => h.index));
   }

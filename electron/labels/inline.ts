@@ -11,7 +11,7 @@ import type { Candidate } from './label-set.ts';
 import type { Reading } from './reading.ts';
 import { KINDS, type Hit, type ListName } from './lexicon.ts';
 import { readNote, type Note } from './notes.ts';
-import { isNameWord, nameAfter, nameBefore, QUOTE_CHARS, type NameSpan } from './names.ts';
+import { cleanName, isNameWord, nameAfter, nameBefore, QUOTE_CHARS, type NameSpan } from './names.ts';
 import type { Canonical } from './canonical-name.ts';
 import { designationKinds, namesListedAfter, namesListedBefore, sentenceAround, skipDesignationBack } from './designation.ts';
 
@@ -90,13 +90,17 @@ function emit(cx: Context, note: Note, form: string, entities: NameSpan[], evide
   const { r } = cx;
   const evidence = r.text.slice(evidenceStart, evidenceEnd);
   const lang = [...note.langs][0];
+  // In a distributive note every name shares the first one's designation noun ("террористической группировки
+  // «Джебхат ан-Нусра» («Хайат Тахрир аш-Шам») (обе группировки запрещены в РФ)").
+  const shared = entities[0] ? designationKinds(r, entities[0], stopAt) : [];
   for (const span of entities) {
     const entity = r.entityOf(span);
-    if (!entity || !nameWithoutCapitalsOk(cx, span, entity)) continue;
+    if (!entity || (form !== 'parenthetical' && !nameWithoutCapitalsOk(cx, span, entity))) continue;
     let grounds: { kind: LabelKind; hit: Hit; noun: boolean }[] = note.grounds.map((g) => ({ ...g, noun: false }));
     // "the terrorist group X (banned in Russia)": the designation noun names the ground.
     if (grounds.every((g) => g.kind === 'banned_other')) {
-      const kinds = designationKinds(r, span, stopAt);
+      const own = designationKinds(r, span, stopAt);
+      const kinds = own.length > 0 ? own : shared;
       const g = grounds[0];
       if (kinds.length > 0 && g) grounds = kinds.map((kind) => ({ kind, hit: g.hit, noun: true }));
     }
@@ -168,7 +172,7 @@ function parenthetical(cx: Context, open: number, close: number): void {
   const note = readNote(text, before?.end ?? open, inner, context, options);
   if (note.excluded || !(note.state || note.alone || note.predicate)) return;
   let entities: NameSpan[] = [];
-  const owner = ownerIn(cx, open + 1, close, note);
+  const owner = r.ownerIn(open + 1, close, note.langs);
   const head = innerSubject(cx, open + 1, close, note, before === null);
   if (owner) {
     entities = [owner];
@@ -177,17 +181,6 @@ function parenthetical(cx: Context, open: number, close: number): void {
   else if (before) entities = note.distributive ? [before, ...aliasInBrackets(cx, before, note), ...namesListedBefore(r, before, r.classOf(note.langs))] : [before];
   if (entities.length === 0) return;
   emit(cx, note, 'parenthetical', entities, open, close + 1, open);
-}
-
-/** The owner a note names: after "owned by", "принадлежит компании", or before "şirkətinə məxsusdur", "傘下". */
-function ownerIn(cx: Context, from: number, to: number, note: Note): NameSpan | null {
-  const { r } = cx;
-  const after = r.hits(from, to, ['owners'], note.langs)[0];
-  if (after) return r.nameAfterNouns(after.end, note.langs);
-  const before = r.hits(from, to, ['owners_after'], note.langs)[0];
-  if (!before) return null;
-  const end = skipDesignationBack(r, before.index);
-  return end > from ? nameBefore(r.text, end, r.classOf(note.langs), false) : null;
 }
 
 /** "«Джебхат ан-Нусра» («Хайат Тахрир аш-Шам») (обе группировки запрещены в РФ)": the name in brackets before the note. */
@@ -256,7 +249,8 @@ function prenominal(cx: Context, g: Hit): boolean {
   let pos = groundEnd(cx, g);
   let name: NameSpan | null = null;
   let adjectives = 0;
-  let lastWasNoun = false;
+  // "die Terrormiliz IS": the ground may itself be the designation noun.
+  let lastWasNoun = r.phraseAt(g.index, ['nouns', 'roles']) >= g.end;
   for (let step = 0; step < 9 && pos < to; step++) {
     while (pos < to && /[ \u00a0]/.test(text[pos] ?? '')) pos++;
     const ch = text[pos] ?? '';
@@ -302,14 +296,19 @@ function prenominal(cx: Context, g: Hit): boolean {
   const start = phraseStart(cx, g);
   const [ss, se] = sentenceAround(text, g.index, cx.lineStart, cx.lineEnd);
   const note = readNote(text, start, r.hits(start, name.start), r.hits(ss, se), { news: true });
+  // With no state in the phrase, one named in its sentence frames it ("Мақомоти амниятии Русия … созмони мамнӯъи
+  // террористии «…»"), unless the phrase names another.
+  const framed = !note.state && r.hits(ss, se).some((h) => h.list === 'states') && !r.hits(start, name.start).some((h) => h.list === 'other_states');
   // Quoted words are the source's, unless the outlet marked the name in them for its own footnote.
   const marked = /^[»"”“]?[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]/u.test(text.slice(name.end, name.end + 3));
-  if (note.excluded || !(note.state || note.alone) || (quotedSentence(cx, start) && !marked)) return false;
+  if (note.excluded || !(note.state || note.alone || framed) || (quotedSentence(cx, start) && !marked)) return false;
   // The name is the designated one: headed by a designation noun or role, quoted, known to the alias table, or a
   // capitalised name after a designation that is Russian by itself ("признанного иноагентом Льва Пономарева").
   const quoted = /[«"“„「『《'‘]/.test(text[name.start - 1] ?? '\0');
-  // A name straight after "banned" is the verb's object ("Russia … banned Facebook"), not a designated name.
-  if (!lastWasNoun && !quoted && !(note.alone && /\p{Lu}/u.test(name.name[0] ?? ''))) return false;
+  // A name straight after "banned" is the verb's object ("Russia … banned Facebook"), not a designated name; one
+  // with a designation noun fused to it is headed by it ("verboden Taliban-beweging").
+  const fused = r.entityOf(name) !== cleanName(name.name);
+  if (!lastWasNoun && !quoted && !fused && !(note.alone && /\p{Lu}/u.test(name.name[0] ?? ''))) return false;
   const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
   emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));
   return true;
@@ -457,6 +456,8 @@ function status(cx: Context, g: Hit): boolean {
       i = close + 1;
     }
     while (i < se && /[\s\u00a0]/.test(text[i] ?? '')) i++;
+    // "塔利班运动在…": a designation noun after the name.
+    if (UNSPACED.test(text[i] ?? '')) i = Math.max(i, r.phraseAt(i, ['nouns']));
     if (!statusLink(cx, subject, i, se)) return false;
   } else {
     // "Социальная сеть …", "Este grupo terrorista …": a designation noun (after a demonstrative) standing for the
@@ -469,7 +470,10 @@ function status(cx: Context, g: Hit): boolean {
   }
   if (g.index - i > 120) return false;
   const note = readNote(text, i, r.hits(i, se), r.hits(ss, se), { news: true });
-  if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, i)) return false;
+  // A note standing for a marked or named entity may leave the state to its context, if it designates
+  // ("Organizația este în prezent recunoscută ca organizație teroristă și este interzisă").
+  const designates = anaphoric !== null && note.predicate && note.grounds.some((g) => g.kind !== 'banned_other');
+  if (note.excluded || !(note.state || note.alone || designates) || quotedSentence(cx, i)) return false;
   // A status sentence that gives the year of the decision narrates it: the news, not the aside; a dash note that
   // cites the decision and its date is the footnote's form ("— the organization was recognized … dated December 29, 2014").
   if (!/^[—–-]/.test(text.slice(i, i + 1)) && /(?<!\d)(?:19|20)\d\d(?!\d)/.test(text.slice(i, se))) return false;

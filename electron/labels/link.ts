@@ -110,18 +110,18 @@ function mentionsOf(r: Reading, marker: string, skip: ReadonlySet<number>, langs
     if (!span || !entity) continue;
     if (!out.some((x) => sameEntity(x.entity, entity))) out.push({ entity, span });
   }
-  return out;
+  // "ProtectDefenders* (“Защити защитников”)": a name glossed by another marked name is that entity.
+  return out.filter((m) => {
+    const gloss = /^[*✱¹²³⁴⁵⁶⁷⁸⁹]*[ \u00a0]*\([ \u00a0]*[«"“„]([^»"”“)]{2,80})[»"”“]/u.exec(r.text.slice(m.span.end, m.span.end + 100))?.[1];
+    return !gloss || !out.some((x) => x !== m && sameEntity(x.entity, gloss));
+  });
 }
 
 /** "owned by Meta", "принадлежит компании Meta": the owner is the designated entity. */
 function ownerOf(r: Reading, f: Footnote): Subject | null {
-  const owners = r.hits(f.start.body, f.start.end, ['owners'], f.note.langs);
-  for (const o of owners) {
-    const span = r.nameAfterNouns(o.end, f.note.langs);
-    const entity = span ? r.entityOf(span) : null;
-    if (span && entity) return { entity, span };
-  }
-  return null;
+  const span = r.ownerIn(f.start.body, f.start.end, f.note.langs);
+  const entity = span ? r.entityOf(span) : null;
+  return span && entity ? { entity, span } : null;
 }
 
 interface Subject {

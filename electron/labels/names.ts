@@ -46,6 +46,11 @@ const CJK_STOP = '的了在对與与和及是被将將向从從称稱据據说�
 const MARKER_TAIL = /[*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u;
 
 /** A word that can be part of a capitalised name: capitalised, a digit, or a connector-prefixed part ("al-Sham"). */
+/** Whether a lower-case word joins capitalised words of one name ("of", "al", "da"). */
+export function isConnector(w: string): boolean {
+  return CONNECTORS.has(w.toLowerCase());
+}
+
 export function isNameWord(w: string): boolean {
   const first = w[0];
   if (first === undefined) return false;
@@ -132,6 +137,13 @@ export function nameBefore(text: string, end: number, classOf: WordClass = NO_CL
   if (last === undefined) return null;
   const open = OPEN_FOR[last];
   if (open !== undefined) return quotedBefore(text, i, open, classOf);
+  // A case ending glued after the closing quote: "“Ҳизбут-Таҳрир”га".
+  const suffix = /[»”"’]([\p{Ll}]{1,4})$/u.exec(text.slice(Math.max(0, i - 6), i));
+  if (suffix?.[1]) {
+    const q = i - suffix[1].length;
+    const o = OPEN_FOR[text[q - 1] ?? ''];
+    if (o !== undefined) return quotedBefore(text, q, o, classOf);
+  }
   if (last === ')' || last === '）') {
     // "Фонд борьбы с коррупцией (ФБК)*": the name before the brackets, else the one inside.
     const o = text.lastIndexOf(last === ')' ? '(' : '（', i - 1);

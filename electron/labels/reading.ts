@@ -2,7 +2,7 @@
 // line and shared by every rule that reads the line).
 import type { Hit, Lexicon, ListName } from './lexicon.ts';
 import type { Canonical } from './canonical-name.ts';
-import { cleanName, nameAfter, type NameSpan, type WordClass } from './names.ts';
+import { cleanName, isConnector, nameAfter, nameBefore, type NameSpan, type WordClass } from './names.ts';
 
 export interface Line {
   start: number;
@@ -52,7 +52,7 @@ export class Reading {
 
   /** Phrases of `lists` found in text[from, to) (within one line). */
   hits(from: number, to: number, lists?: readonly ListName[], langs?: ReadonlySet<string> | null): Hit[] {
-    return this.hitsOfLine(from).filter((h) => h.index >= from && h.end <= to
+    return this.hitsOfLine(Math.max(from, this.lineAt(Math.max(from, to - 1)).start)).filter((h) => h.index >= from && h.end <= to
       && (!lists || lists.includes(h.list)) && (!langs || langs.size === 0 || langs.has(h.lang)));
   }
 
@@ -98,6 +98,12 @@ export class Reading {
         break;
       }
     }
+    // "Azov da Ucrânia", "Taliban of Afghanistan": a connector before a state's name ends the name there, unless the
+    // alias table knows the whole ("Voice of America").
+    const words = [...this.text.slice(span.start, end).matchAll(/[^\s\u00a0]+/g)];
+    const of = words.findIndex((w, k) => k > 0 && k < words.length - 1 && isConnector(w[0])
+      && words.slice(k + 1).every((y) => { const c = this.classOf()(span.start + y.index, span.start + y.index + y[0].length); return c.has('states') || c.has('other_states'); }));
+    if (of > 0 && !this.canonical(this.text.slice(span.start, end)).known) end = span.start + (words[of]?.index ?? 0) - 1;
     let name = cleanName(this.text.slice(span.start, end));
     if (!name) return null;
     // Without capitals, a name's extent is the alias table's: the longest known run at either end
@@ -125,6 +131,19 @@ export class Reading {
       if (c.known && (!own.known || c.canonical !== own.canonical)) return { name: wider, start, end: span.end };
     }
     return span;
+  }
+
+  /** The owner a note in text[from, to) names: after "owned by", "принадлежит компании", before "şirketine ait", "傘下". */
+  ownerIn(from: number, to: number, langs: ReadonlySet<string>): NameSpan | null {
+    const after = this.hits(from, to, ['owners'], langs)[0];
+    if (after) return this.nameAfterNouns(after.end, langs);
+    const before = this.hits(from, to, ['owners_after'], langs)[0];
+    if (!before) return null;
+    let end = before.index;
+    // Back over the designation noun the postposition follows ("Meta şirketine ait").
+    const noun = /([\p{L}\p{M}'’\-]+)[ \u00a0]+$/u.exec(this.text.slice(Math.max(from, end - 40), end));
+    if (noun?.[1] && this.classOf(langs)(end - noun[0].length, end - noun[0].length + noun[1].length).has('nouns')) end -= noun[0].length;
+    return end > from ? nameBefore(this.text, end, this.classOf(langs), false) : null;
   }
 
   /** True when the alias table knows the name: then a lower-case word may be one ("talibanes", "taliban"). */

@@ -45,10 +45,10 @@ export function worldCases(part: 'tune' | 'heldout'): LabelCase[] {
   return readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().flatMap((f) => readJsonl(join(dir, f)));
 }
 
-/** Entities compare case-insensitively, without quotation marks, a leading article or a trailing marker. */
+/** Entities compare case-insensitively, without quotation marks, a leading article or a trailing marker; a hyphen as a space ("вал-Жиҳод"). */
 export function normEntity(entity: string): string {
   return entity.toLowerCase().replace(/[«»“”„"'’`]/g, '').replace(/[*✱※¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u, '')
-    .replace(/^(?:the|a|an|der|die|das|la|le|les|el|los|las|il|lo|o|os|l)\s+/, '').replace(/\s+/g, ' ').trim();
+    .replace(/^(?:the|a|an|der|die|das|la|le|les|el|los|las|il|lo|o|os|l)\s+/, '').replace(/[-‐]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**
