@@ -104,8 +104,14 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
   // A quote just before the name's text belongs to it.
   if ('«"“„'.includes(r.text[start - 1] ?? '\0')) start--;
   for (let k = 0; k < 6; k++) {
-    const window = r.text.slice(Math.max(0, start - 16), start);
-    const join = CONJUNCTIONS.exec(window);
+    // "… und der Legion „Freiheit Russlands“": a designation noun may stand between the conjunction and the name.
+    let join = CONJUNCTIONS.exec(r.text.slice(Math.max(0, start - 16), start));
+    const noun = /([\p{L}\p{M}'’\-]+)[ \u00a0]+$/u.exec(r.text.slice(Math.max(0, start - 30), start));
+    const nounAt = noun?.[1] ? start - noun[0].length : -1;
+    if (!join && noun?.[1] && classOf?.(nounAt, nounAt + noun[1].length).has('nouns')) {
+      start = nounAt;
+      join = CONJUNCTIONS.exec(r.text.slice(Math.max(0, start - 16), start));
+    }
     if (!join) break;
     let at = start - join[0].length;
     while (at > 0 && /[*✱¹²³⁴⁵⁶⁷⁸⁹]/u.test(r.text[at - 1] ?? '')) at--;

@@ -144,7 +144,7 @@ function nameBeforeNote(cx: Context, at: number, langs: ReadonlySet<string>): Na
   if (end <= cx.lineStart) return null;
   const classOf = r.classOf(langs);
   const name = nameBefore(r.text, end, classOf, false);
-  if (name && r.entityOf(name)) return name;
+  if (name && r.entityOf(name)) return r.widenKnown(name, cx.lineStart);
   // Lower-case: the longest run of up to five words that the alias table knows ("los talibanes", "Фонд барацьбы з карупцыяй").
   for (let words = 5; words >= 1; words--) {
     const m = new RegExp(`((?:[\\p{L}\\p{M}'’\\-]+[ \\u00a0]+){${words - 1}}[\\p{L}\\p{M}'’\\-]+)[ \\u00a0]*$`, 'u').exec(r.text.slice(Math.max(cx.lineStart, end - 80), end));
@@ -349,38 +349,44 @@ function phraseStart(cx: Context, g: Hit): number {
 const CLAUSE_END = /[,;:—–()\[\]،]/;
 
 function appositive(cx: Context, g: Hit): boolean {
-  const { r, to } = cx;
+  const { r } = cx;
   const text = r.text;
   if (UNSPACED.test(text[g.index] ?? '')) return false;
   const [ss, se] = sentenceAround(text, g.index, cx.lineStart, cx.lineEnd);
   const lo = Math.max(cx.from, ss);
-  // The clause opens at the nearest comma or dash before the ground, at most ten words back.
-  let b = -1;
+  // The clause opens at the nearest comma or dash before the ground, at most ten words back; else at a relative
+  // pronoun right after a name, without a comma ("Meta yang diakui …").
+  const comma = commaBefore(text, g.index, lo);
+  if (comma >= 0 && clauseAt(cx, g, comma, ss, se)) return true;
+  const rel = r.hits(lo, g.index, ['relatives']).filter((h) => text.slice(h.end, g.index).split(/\s+/).length <= 6).pop();
+  if (!rel || !/[\s\u00a0]/.test(text[rel.index - 1] ?? '')) return false;
+  const prev = /([\p{L}\p{M}\p{N}'’\-]+)[»"”]?[\s\u00a0]+$/u.exec(text.slice(Math.max(lo, rel.index - 60), rel.index));
+  if (!prev?.[1] || !(isNameWord(prev[1]) || r.known(prev[1]))) return false;
+  return clauseAt(cx, g, rel.index - 1, ss, se);
+}
+
+/** The comma or spaced dash nearest before `pos`, at most ten words back and with no quotation or bracket between, or -1. */
+function commaBefore(text: string, pos: number, lo: number): number {
   let words = 0;
-  for (let i = g.index - 1; i >= lo && words <= 10; i--) {
+  for (let i = pos - 1; i >= lo && words <= 10; i--) {
     const ch = text[i] ?? '';
-    if (ch === ',' || ch === '،' || ((ch === '—' || ch === '–' || ch === '-') && /\s/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? ''))) {
-      b = i;
-      break;
-    }
+    if (ch === ',' || ch === '،' || ((ch === '—' || ch === '–' || ch === '-') && /\s/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? ''))) return i;
     if (ch === ' ') words++;
-    if (QUOTE_CHARS.includes(ch) || ch === '(' || ch === ')') return false;
+    if (QUOTE_CHARS.includes(ch) || ch === '(' || ch === ')') return -1;
   }
-  // A relative pronoun right after a name opens the clause without a comma ("Meta yang diakui …"), a few words
-  // before the designation.
-  if (b < 0) {
-    const rel = r.hits(lo, g.index, ['relatives']).filter((h) => text.slice(h.end, g.index).split(/\s+/).length <= 6).pop();
-    if (!rel || !/[\s\u00a0]/.test(text[rel.index - 1] ?? '')) return false;
-    const prev = /([\p{L}\p{M}\p{N}'’\-]+)[»"”]?[\s\u00a0]+$/u.exec(text.slice(Math.max(lo, rel.index - 60), rel.index));
-    if (!prev?.[1] || !(isNameWord(prev[1]) || r.known(prev[1]))) return false;
-    b = rel.index - 1;
-  }
+  return -1;
+}
+
+/** The appositive or relative clause that opens after `b` and holds the ground `g`, labelling the name before `b`. */
+function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boolean {
+  const { r, to } = cx;
+  const text = r.text;
   let c = b + 1;
   while (c < g.index && /[ \u00a0]/.test(text[c] ?? '')) c++;
   // A copula opens the sentence's predicate ("Meta, …, is banned"), not an appositive.
   if (r.phraseAt(c, ['copulas']) > c) return false;
   const openers = r.hits(c, to).filter((h) => h.index === c);
-  const opener = openers.find((h) => h.list === 'relatives') ?? openers.find((h) => PHRASE_WORDS.includes(h.list));
+  const opener = openers.find((h) => h.list === 'relatives') ?? openers.find((h) => PHRASE_WORDS.includes(h.list) || h.list === 'distributive');
   if (c < g.index && !opener) return false;
   const relative = opener?.list === 'relatives';
   // In scripts without capitals a function word proves nothing: the clause must open with the designation itself.
@@ -394,7 +400,7 @@ function appositive(cx: Context, g: Hit): boolean {
       i++;
       continue;
     }
-    if (isNameWord(w) && r.phraseAt(i, [...PHRASE_WORDS, 'relatives', 'other_states']) < 0) return false;
+    if (isNameWord(w) && r.phraseAt(i, [...PHRASE_WORDS, 'relatives', 'other_states', 'distributive']) < 0) return false;
     i += w.length;
   }
   // The clause ends at the next comma, dash or bracket; once more if it has not named the state yet.
@@ -409,8 +415,7 @@ function appositive(cx: Context, g: Hit): boolean {
   const note = readNote(text, name.end, r.hits(c, end), r.hits(ss, se), { news: true });
   if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, c)) return false;
   const names = note.distributive ? [name, ...namesListedBefore(r, name, classOf)] : [name];
-  const form = relative ? 'relative' : 'appositive';
-  emit(cx, note, form, names, c, end, b);
+  emit(cx, note, relative ? 'relative' : 'appositive', names, c, end, b);
   return true;
 }
 

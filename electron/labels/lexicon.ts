@@ -47,6 +47,7 @@ import sq from '../../assets/labels/phrases/sq.json' with { type: 'json' };
 import sr from '../../assets/labels/phrases/sr.json' with { type: 'json' };
 import sv from '../../assets/labels/phrases/sv.json' with { type: 'json' };
 import tg from '../../assets/labels/phrases/tg.json' with { type: 'json' };
+import th from '../../assets/labels/phrases/th.json' with { type: 'json' };
 import tr from '../../assets/labels/phrases/tr.json' with { type: 'json' };
 import uk from '../../assets/labels/phrases/uk.json' with { type: 'json' };
 import ur from '../../assets/labels/phrases/ur.json' with { type: 'json' };
@@ -78,7 +79,7 @@ export interface PhraseFile {
 /** Every shipped language, by code. */
 export const PHRASE_FILES: Record<string, PhraseFile> = {
   ar, az, be, bg, bn, cs, da, de, el, en, es, et, fa, fi, fr, he, hi, hr, hu, hy, id, it, ja, ka, kk, ko, ky, lt, lv,
-  nl, no, pl, prs, ps, pt, ro, ru, sk, sq, sr, sv, tg, tr, uk, ur, uz, vi, zh,
+  nl, no, pl, prs, ps, pt, ro, ru, sk, sq, sr, sv, tg, th, tr, uk, ur, uz, vi, zh,
 };
 
 export interface Hit {

@@ -35,7 +35,8 @@ const isLetter = (ch: string): boolean => /\p{L}/u.test(ch);
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{M}\p{N}\u200c\u200d]/u.test(ch);
 const isUpper = (ch: string): boolean => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 const isCased = (ch: string): boolean => ch.toLowerCase() !== ch.toUpperCase();
-const isCjk = (ch: string): boolean => /[\p{Script=Han}\p{Script=Katakana}ー・]/u.test(ch);
+// Thai is written without spaces between words too: its names are walked like CJK runs.
+const isCjk = (ch: string): boolean => /[\p{Script=Han}\p{Script=Katakana}\p{Script=Thai}ー・]/u.test(ch);
 const isKana = (ch: string): boolean => /\p{Script=Hiragana}/u.test(ch);
 const isHangul = (ch: string): boolean => /\p{Script=Hangul}/u.test(ch);
 /** Letters of scripts without capitals, written with spaces (Arabic, Hebrew, Indic, Georgian…). */
