@@ -264,6 +264,11 @@ function prenominal(cx: Context, g: Hit): boolean {
       while (pos < to && /[\p{Script=Hiragana}的之]/u.test(text[pos] ?? '')) pos++;
       continue;
     }
+    // The closing mark of a quoted status term ("「外国エージェント」に指定されている…").
+    if (/[」』”»"]/.test(ch)) {
+      pos++;
+      continue;
+    }
     if (!/[\p{L}\p{N}]/u.test(ch)) return false;
     const listed = r.phraseAt(pos, PHRASE_WORDS);
     if (listed > pos) {
@@ -477,7 +482,8 @@ function status(cx: Context, g: Hit): boolean {
   const note = readNote(text, i, r.hits(i, se), r.hits(ss, se), { news: true });
   // A note standing for a marked or named entity may leave the state to its context, if it designates
   // ("Organizația este în prezent recunoscută ca organizație teroristă și este interzisă").
-  const designates = anaphoric !== null && note.predicate && note.grounds.some((g) => g.kind !== 'banned_other');
+  // (the footnote's whole formula: a specific ground and the ban).
+  const designates = anaphoric !== null && note.grounds.some((g) => g.kind !== 'banned_other') && r.hits(i, se).some((h) => h.list === 'banned_other');
   if (note.excluded || !(note.state || note.alone || designates) || quotedSentence(cx, i)) return false;
   // A status sentence that gives the year of the decision narrates it: the news, not the aside; a dash note that
   // cites the decision and its date is the footnote's form ("— the organization was recognized … dated December 29, 2014").

@@ -137,13 +137,13 @@ export function nameBefore(text: string, end: number, classOf: WordClass = NO_CL
   const last = text[i - 1];
   if (last === undefined) return null;
   const open = OPEN_FOR[last];
-  if (open !== undefined) return quotedBefore(text, i, open, classOf);
+  if (open !== undefined) return quotedBefore(text, i, open);
   // A case ending glued after the closing quote: "“Ҳизбут-Таҳрир”га".
   const suffix = /[»”"’]([\p{Ll}]{1,4})$/u.exec(text.slice(Math.max(0, i - 6), i));
   if (suffix?.[1]) {
     const q = i - suffix[1].length;
     const o = OPEN_FOR[text[q - 1] ?? ''];
-    if (o !== undefined) return quotedBefore(text, q, o, classOf);
+    if (o !== undefined) return quotedBefore(text, q, o);
   }
   if (last === ')' || last === '）') {
     // "Фонд борьбы с коррупцией (ФБК)*": the name before the brackets, else the one inside.
@@ -164,7 +164,7 @@ function charBeforeLatinRun(text: string, end: number): string {
   return text[i - 1] ?? '';
 }
 
-function quotedBefore(text: string, end: number, open: string, classOf: WordClass): NameSpan | null {
+function quotedBefore(text: string, end: number, open: string): NameSpan | null {
   const close = text[end - 1] ?? '';
   let from = text.lastIndexOf(open, end - 2);
   // "„…“" in German pairs with the same closing mark as English “…” opening, and pages close „…" with a straight
@@ -175,14 +175,8 @@ function quotedBefore(text: string, end: number, open: string, classOf: WordClas
   if (from < 0 || from <= nl || end - from > 150) return null;
   const inner = text.slice(from + 1, end - 1).trim();
   if (inner.length === 0 || !/\p{L}|\d/u.test(inner)) return null;
-  // "Легион «Свобода России»": a capitalised word just before the quote belongs to the name, unless it opens the
-  // sentence or is a designation noun or role.
-  if (spaceBefore(text, from)) {
-    const w = wordEndingAt(text, from - 1);
-    if (w && isNameWord(w.w) && isCased(w.w[0] ?? '') && !sentenceStartAt(text, w.s) && !stops(classOf(w.s, w.e))) {
-      return { name: text.slice(w.s, end), start: w.s, end };
-    }
-  }
+  // A capitalised word before the quotes is not part of the name: "Legion „Freiheit Russlands“" names "Freiheit
+  // Russlands" (a wider name the alias table knows is taken by the caller: Reading.widenKnown).
   return { name: inner, start: from + 1, end: end - 1 };
 }
 
@@ -202,7 +196,7 @@ function trimCjk(text: string, start: number, end: number, classOf: WordClass): 
   let e = end;
   for (let moved = true; moved && s < e;) {
     moved = false;
-    for (let k = Math.min(e, s + 8); k > s; k--) {
+    for (let k = Math.min(e, s + 12); k > s; k--) {
       if (stops(classOf(s, k)) && k < e) {
         s = k;
         moved = true;
