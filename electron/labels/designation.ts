@@ -24,7 +24,7 @@ export function sentenceAround(text: string, pos: number, lineStart: number, lin
       e++;
       break;
     }
-    if ('.!?'.includes(ch) && /[\s]/.test(text[e + 1] ?? ' ') && /[\p{Lu}\p{N}«"“(]|[^\p{L}]/u.test(text[e + 2] ?? 'A') && !/\p{Lu}/u.test(text[e - 1] ?? '') ) {
+    if ('.!?'.includes(ch) && /[\s]/.test(text[e + 1] ?? ' ') && /[\p{Lu}\p{Nd}«"“(]|[^\p{L}]/u.test(text[e + 2] ?? 'A') && !/\p{Lu}/u.test(text[e - 1] ?? '') ) {
       e++;
       break;
     }
@@ -47,9 +47,9 @@ export function designationKinds(r: Reading, span: { start: number; end: number 
     let j = i;
     while (j > 0 && /[ \u00a0«"“„]/.test(text[j - 1] ?? '')) j--;
     let k = j;
-    while (k > 0 && /[\p{L}\p{M}\p{N}'’\-]/u.test(text[k - 1] ?? '')) k--;
+    while (k > 0 && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[k - 1] ?? '')) k--;
     if (k === j) break;
-    const hits = r.hits(Math.max(0, j - 60), j).filter((h) => h.end === j && h.index <= k && NOUN_PHRASE.includes(h.list));
+    const hits = r.hits(Math.max(0, j - 60), j).filter((h) => h.end === j && NOUN_PHRASE.includes(h.list));
     if (hits.length === 0) break;
     // A designation verb makes the phrase a prenominal label of its own ("признанной экстремистской компании
     // Meta*"), read as such, not a noun lending its ground to a footnote.
@@ -65,7 +65,7 @@ export function designationKinds(r: Reading, span: { start: number; end: number 
   for (let words = 0; words < 3 && e < stopAt; words++) {
     while (e < text.length && /[ \u00a0»"”*✱]/.test(text[e] ?? '')) e++;
     let k = e;
-    while (k < text.length && /[\p{L}\p{M}\p{N}'’\-]/u.test(text[k] ?? '')) k++;
+    while (k < text.length && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[k] ?? '')) k++;
     if (k === e || k > stopAt) break;
     const hits = r.hits(e, k).filter((h) => h.index === e && NOUN_PHRASE.includes(h.list));
     if (hits.length === 0) break;
@@ -83,7 +83,7 @@ export function skipDesignationBack(r: Reading, end: number): number {
     let j = i;
     while (j > 0 && /[ \u00a0]/.test(text[j - 1] ?? '')) j--;
     let k = j;
-    while (k > 0 && /[\p{L}\p{M}\p{N}'’\-]/u.test(text[k - 1] ?? '')) k--;
+    while (k > 0 && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[k - 1] ?? '')) k--;
     if (k === j) break;
     // A capitalised noun is part of a name ("Human Rights Funders Network*"), unless it names a ground
     // ("Terrororganisation").

@@ -33,8 +33,9 @@ const FOLD = ((): Uint16Array => {
   return fold;
 })();
 
-// Letters, marks, digits, and the joiners Persian writes inside words.
-const WORD = table((ch) => /[\p{L}\p{M}\p{N}\u200c\u200d]/u.test(ch));
+// Letters, marks, decimal digits (not the superscript digits that mark footnotes), and the joiners Persian writes
+// inside words.
+const WORD = table((ch) => /[\p{L}\p{M}\p{Nd}\u200c\u200d]/u.test(ch));
 // Scripts written without spaces between words: no word boundaries there.
 const UNSPACED = table((ch) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u.test(ch));
 

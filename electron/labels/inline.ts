@@ -234,9 +234,9 @@ function insideQuote(text: string, from: number, to: number): boolean {
   let straight = false;
   for (let i = from; i < to; i++) {
     const ch = text[i] ?? '';
-    if ('«“„「『'.includes(ch) && !(ch === '“' && /[\p{L}\p{N}.,!?]/u.test(text[i - 1] ?? ' '))) depth++;
+    if ('«“„「『'.includes(ch) && !(ch === '“' && /[\p{L}\p{Nd}.,!?]/u.test(text[i - 1] ?? ' '))) depth++;
     else if ('»”」』'.includes(ch) || (ch === '“' && depth > 0)) depth = Math.max(0, depth - 1);
-    else if (ch === '"') straight = /[\p{L}\p{N}.,!?)]/u.test(text[i - 1] ?? ' ') ? false : !straight;
+    else if (ch === '"') straight = /[\p{L}\p{Nd}.,!?)]/u.test(text[i - 1] ?? ' ') ? false : !straight;
   }
   return depth > 0 || straight;
 }
@@ -269,7 +269,7 @@ function prenominal(cx: Context, g: Hit): boolean {
       pos++;
       continue;
     }
-    if (!/[\p{L}\p{N}]/u.test(ch)) return false;
+    if (!/[\p{L}\p{Nd}]/u.test(ch)) return false;
     const listed = r.phraseAt(pos, PHRASE_WORDS);
     if (listed > pos) {
       lastWasNoun = r.phraseAt(pos, ['nouns', 'roles']) > pos;
@@ -284,7 +284,7 @@ function prenominal(cx: Context, g: Hit): boolean {
       continue;
     }
     let e = pos;
-    while (e < to && /[\p{L}\p{M}\p{N}'’\-]/u.test(text[e] ?? '')) e++;
+    while (e < to && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[e] ?? '')) e++;
     const word = text.slice(pos, e);
     if (isNameWord(word) || !/\p{Ll}/u.test(ch) && /\p{L}/u.test(ch)) {
       name = nameAfter(text, pos, r.classOf());
@@ -335,7 +335,7 @@ function phraseStart(cx: Context, g: Hit): number {
     let j = start;
     while (j > from && /[ \u00a0]/.test(text[j - 1] ?? '')) j--;
     let w = j;
-    while (w > from && /[\p{L}\p{M}\p{N}'’\-]/u.test(text[w - 1] ?? '')) w--;
+    while (w > from && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[w - 1] ?? '')) w--;
     if (w === j) break;
     const cls = classOf(w, j);
     if (![...cls].some((l) => PHRASE_WORDS.includes(l) && l !== 'nouns' && l !== 'roles')) break;
@@ -365,7 +365,7 @@ function appositive(cx: Context, g: Hit): boolean {
   if (comma >= 0 && clauseAt(cx, g, comma, ss, se)) return true;
   const rel = r.hits(lo, g.index, ['relatives']).filter((h) => text.slice(h.end, g.index).split(/\s+/).length <= 6).pop();
   if (!rel || !/[\s\u00a0]/.test(text[rel.index - 1] ?? '')) return false;
-  const prev = /([\p{L}\p{M}\p{N}'’\-]+)[»"”]?[\s\u00a0]+$/u.exec(text.slice(Math.max(lo, rel.index - 60), rel.index));
+  const prev = /([\p{L}\p{M}\p{Nd}'’\-]+)[»"”]?[\s\u00a0]+$/u.exec(text.slice(Math.max(lo, rel.index - 60), rel.index));
   if (!prev?.[1] || !(isNameWord(prev[1]) || r.known(prev[1]))) return false;
   return clauseAt(cx, g, rel.index - 1, ss, se);
 }
@@ -400,7 +400,7 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   // The clause is an aside on the name before it: it names no one itself ("…, la organización extremista Estado
   // Islámico"), except in a relative clause ("ISIS, que se autodenomina Estado Islámico y está proscrita…").
   for (let i = c; i < g.index && !relative;) {
-    const w = /^[\p{L}\p{M}\p{N}'’\-]+/u.exec(text.slice(i, g.index))?.[0];
+    const w = /^[\p{L}\p{M}\p{Nd}'’\-]+/u.exec(text.slice(i, g.index))?.[0];
     if (!w) {
       i++;
       continue;
@@ -553,7 +553,7 @@ function knownBefore(cx: Context, pos: number): NameSpan | null {
   const text = r.text;
   const lo = Math.max(cx.lineStart - 600, 0);
   for (let i = pos - 1; i > lo; i--) {
-    if (!/[\p{L}\p{N}»"”」』]/u.test(text[i - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[i] ?? '')) continue;
+    if (!/[\p{L}\p{Nd}»"”」』]/u.test(text[i - 1] ?? '') || /[\p{L}\p{Nd}]/u.test(text[i] ?? '')) continue;
     const n = nameBefore(text, i, r.classOf(), false);
     if (n && r.known(n.name)) return n;
   }

@@ -135,7 +135,7 @@ interface Subject {
  */
 function alignedName(r: Reading, span: NameSpan, mention: string): string | null {
   const want = mention.split(/\s+/).length;
-  const words = /^(?:[\p{L}\p{M}\p{N}'’\-]+[\s\u00a0]*){1,6}/u.exec(r.text.slice(span.start, span.start + 120))?.[0].trim().split(/[\s\u00a0]+/) ?? [];
+  const words = /^(?:[\p{L}\p{M}\p{Nd}'’\-]+[\s\u00a0]*){1,6}/u.exec(r.text.slice(span.start, span.start + 120))?.[0].trim().split(/[\s\u00a0]+/) ?? [];
   if (words.length < want) return null;
   const name = words.slice(0, want).join(' ');
   return sameEntity(name, mention) ? name : null;

@@ -27,7 +27,7 @@ export function markerAt(text: string, pos: number, digits: boolean): string | n
 }
 
 /** The text of a footnote starts with a letter, a digit, a quote or a bracket, after an optional dash or colon. */
-const BODY_START = /^[ \t\u00a0]*(?:[—–\-:.)][ \t\u00a0]*)?(?=[\p{L}\p{N}«"“„(‹「『《'])/u;
+const BODY_START = /^[ \t\u00a0]*(?:[—–\-:.)][ \t\u00a0]*)?(?=[\p{L}\p{Nd}«"“„(‹「『《'])/u;
 const SENTENCE_END = /[.!?»"”)…][ \t\u00a0]*$/;
 
 /**
@@ -84,7 +84,7 @@ export interface MarkedMention {
   marker: string;
 }
 
-const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{M}\p{N}]/u.test(ch);
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{M}\p{Nd}]/u.test(ch);
 const CLOSERS = '»”“"’\')]」』›》';
 
 /** Every place in `text` where `marker` is glued to a name, outside the footnote starts `skip`. */
@@ -99,7 +99,7 @@ export function markedMentions(text: string, marker: string, skip: ReadonlySet<n
     const after = text[i + marker.length] ?? '';
     // Exactly this marker: not part of a longer run ("**" is not "*"), not a number ("Meta12", "2*3").
     if (star && (before === marker[0] || after === marker[0])) continue;
-    if (digit && (!/[\p{L}»"”]/u.test(before) || /[\p{L}\p{N}]/u.test(after) || /\d/.test(text[i - 2] ?? ''))) continue;
+    if (digit && (!/[\p{L}»"”]/u.test(before) || /[\p{L}\p{Nd}]/u.test(after) || /\d/.test(text[i - 2] ?? ''))) continue;
     if (!digit && isWordChar(after) && !/^[(\[]/.test(marker) && !/[¹²³⁴⁵⁶⁷⁸⁹⁰]/u.test(marker)) {
       // "Meta*company" or "5*3": a star inside a token is no mention marker.
       if (isWordChar(before)) continue;
@@ -119,7 +119,7 @@ export function numberedMentions(text: string): (digits: string) => boolean {
   return (digits) => {
     let found = cache.get(digits);
     if (found === undefined) {
-      found = new RegExp(`[\\p{L}»"”]${digits}(?![\\p{L}\\p{N}])`, 'u').test(text);
+      found = new RegExp(`[\\p{L}»"”]${digits}(?![\\p{L}\\p{Nd}])`, 'u').test(text);
       cache.set(digits, found);
     }
     return found;

@@ -37,5 +37,5 @@ export function mentionSpans(text: string, entity: string, marker: string | null
 }
 
 function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  return ch !== undefined && /[\p{L}\p{Nd}]/u.test(ch);
 }

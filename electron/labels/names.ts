@@ -32,7 +32,7 @@ const CONNECTORS = new Set([
 const ARTICLES = /^(?:the|der|die|das|la|le|les|el|los|las|il|lo|gli|o|os|as|a|an|l['’])\s+/i;
 
 const isLetter = (ch: string): boolean => /\p{L}/u.test(ch);
-const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{M}\p{N}\u200c\u200d]/u.test(ch);
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{M}\p{Nd}\u200c\u200d]/u.test(ch);
 const isUpper = (ch: string): boolean => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 const isCased = (ch: string): boolean => ch.toLowerCase() !== ch.toUpperCase();
 // Thai is written without spaces between words too: its names are walked like CJK runs.

@@ -126,11 +126,11 @@ export function opensQuote(text: string, from: number, to: number): boolean {
     const ch = text[i] ?? '';
     const closes = open.length > 0 && (PAIRS[open[open.length - 1] ?? ''] === ch || (ch === '”' && open[open.length - 1] === '„'));
     if (closes) open.pop();
-    else if (PAIRS[ch] !== undefined && !(ch === '“' && /[\p{L}\p{N}.,!?]/u.test(text[i - 1] ?? ' '))) open.push(ch);
+    else if (PAIRS[ch] !== undefined && !(ch === '“' && /[\p{L}\p{Nd}.,!?]/u.test(text[i - 1] ?? ' '))) open.push(ch);
     else if (ch === '"') {
       // A straight quote right after a word closes one opened before `from`.
       if (open[open.length - 1] === '"') open.pop();
-      else if (!/[\p{L}\p{N}.,!?)]/u.test(text[i - 1] ?? ' ')) open.push('"');
+      else if (!/[\p{L}\p{Nd}.,!?)]/u.test(text[i - 1] ?? ' ')) open.push('"');
     } else if (ch === "'" && !/\p{L}/u.test(text[i - 1] ?? ' ') && /\p{L}/u.test(text[i + 1] ?? '')) open.push("'");
     else if (ch === "'" && open[open.length - 1] === "'" && !/\p{L}/u.test(text[i + 1] ?? ' ')) open.pop();
   }

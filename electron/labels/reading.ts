@@ -24,7 +24,7 @@ export class Reading {
 
   /** The end of the longest phrase of `lists` that starts at the word at `pos` (as classOf reads words), or -1. */
   phraseAt(pos: number, lists: readonly ListName[], langs?: ReadonlySet<string> | null): number {
-    const word = /^[\p{L}\p{M}\p{N}'’\-]+/u.exec(this.text.slice(pos, pos + 60))?.[0];
+    const word = /^[\p{L}\p{M}\p{Nd}'’\-]+/u.exec(this.text.slice(pos, pos + 60))?.[0];
     if (!word) return -1;
     const cls = this.classOf(langs)(pos, pos + word.length);
     if (!lists.some((l) => cls.has(l))) return -1;
@@ -123,7 +123,7 @@ export class Reading {
     const own = this.canonical(span.name);
     let start = span.start;
     for (let k = 0; k < 3; k++) {
-      const m = /([\p{L}\p{M}\p{N}'’\-]+)[ \u00a0]+$/u.exec(this.text.slice(Math.max(lineStart, start - 40), start));
+      const m = /([\p{L}\p{M}\p{Nd}'’\-]+)[ \u00a0]+$/u.exec(this.text.slice(Math.max(lineStart, start - 40), start));
       if (!m) break;
       start -= m[0].length;
       const wider = this.text.slice(start, span.end);
@@ -158,7 +158,7 @@ export class Reading {
     let at = pos;
     for (let k = 0; k < 4; k++) {
       while (at < this.text.length && /[ \u00a0]/.test(this.text[at] ?? '')) at++;
-      const word = /^[\p{L}\p{M}\p{N}'’\-]+/u.exec(this.text.slice(at, at + 60))?.[0];
+      const word = /^[\p{L}\p{M}\p{Nd}'’\-]+/u.exec(this.text.slice(at, at + 60))?.[0];
       if (!word) break;
       const cls = classOf(at, at + word.length);
       if (!skipped.some((l) => cls.has(l))) break;
