@@ -31,6 +31,9 @@ export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Cand
   for (const s of starts) {
     const hits = r.hits(s.body, s.end);
     if (!hits.some((h) => h.list === 'terrorist' || h.list === 'extremist' || h.list === 'undesirable' || h.list === 'foreign_agent' || h.list === 'banned_other')) continue;
+    // "**Update:** …**": Markdown emphasis, not a footnote.
+    const run = /^[*✱]+/.exec(s.marker)?.[0];
+    if (run && r.text.slice(s.body, s.end).trimEnd().endsWith(run)) continue;
     const note = readNote(r.text, s.body, hits, hits, { news: false });
     // A note that only says "banned" must say where ("*재판매 및 DB 금지" is a photo's terms of use).
     if (note.excluded || (note.grounds.every((g) => g.kind === 'banned_other') && !note.state && !note.alone)) continue;
@@ -56,6 +59,10 @@ export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Cand
         unnamed.push(f);
         continue;
       }
+      // With no marked mention in the text, a footnote names an entity only when the name is quoted or known
+      // ("*Prices in US dollars …" names nothing; "* Управленческий центр «Свидетелей Иеговы» …" does).
+      if (mentions.length === 0) subjects.splice(0, subjects.length, ...subjects.filter((x) => r.known(x.entity) || /[«"“„「『]/.test(r.text[x.span.start - 1] ?? '\0')));
+      if (subjects.length === 0) continue;
       const targets = subjects.map(({ entity, span }) => {
         const m = mentions.find((x) => sameEntity(x.entity, entity) || sameKnown(r, x.entity, entity)) ?? null;
         if (m) claimed.add(m);

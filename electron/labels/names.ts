@@ -308,11 +308,14 @@ function trimHead(text: string, words: Word[], classOf: WordClass): NameSpan | n
     // "Duma-Abgeordnete", "экс-депутат": a role as the last part of a compound.
     const dash = head.w.search(/[-‐][^-‐]*$/);
     const compoundRole = dash > 0 && classOf(head.s + dash + 1, head.e).has('roles');
-    const headIsStop = compoundRole || cls.has('roles') || cls.has('stopwords') || cls.has('predicates')
+    // A capitalised article inside a sentence belongs to the name ("издания Bellingcat и The Insider").
+    const article = cls.has('stopwords') && !(/^\p{Lu}/u.test(head.w) && !sentenceStartAt(text, head.s) && ws.length === 2 && /^\p{Lu}\p{Ll}{1,2}$/u.test(head.w));
+    const headIsStop = compoundRole || cls.has('roles') || article || cls.has('predicates')
       || cls.has('terrorist') || cls.has('extremist') || cls.has('banned_other') || cls.has('undesirable') || cls.has('foreign_agent');
-    // A designation noun heads a name it qualifies ("движение Талибан"), unless capitalised inside a sentence ("…
-    // Радио Свобода"), or followed by lower case (part of the name: "Фонд борьбы с коррупцией").
-    const nounHead = cls.has('nouns') && isNameWord(next.w) && (!/^\p{Lu}/u.test(head.w) || sentenceStartAt(text, head.s));
+    // A designation noun heads a name it qualifies ("движение Талибан", "Die Gruppe X"), but is part of one that goes
+    // on in lower case ("Фонд борьбы с коррупцией"); a name that begins with one ("Радио Свобода") is restored by
+    // the alias table (Reading.widenKnown).
+    const nounHead = cls.has('nouns') && isNameWord(next.w);
     if (headIsStop || nounHead) {
       cut();
       continue;

@@ -1,0 +1,124 @@
+// Each structural piece of the detector on small texts: markers, footnote linking, distributive notes, the inline
+// forms (parenthetical, prenominal, appositive, relative, status), the notices, entity spans and the exclusions.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detectLabels } from '../electron/labels/footnotes.ts';
+
+type Brief = [string, string, string | null];
+const brief = (text: string): Brief[] => detectLabels(text).map((l) => [l.kind, l.entity, l.marker]);
+const sorted = (text: string): Brief[] => brief(text).sort((a, b) => (a.join() < b.join() ? -1 : 1));
+
+test('markers: stars, heavy stars, reference marks, bracketed and superscript numbers, glued digits, after quotes', () => {
+  const note = 'Организация признана террористической и запрещена в России.';
+  for (const [marker, mention] of [['*', 'Талибан*'], ['**', 'Талибан**'], ['***', 'Талибан***'], ['✱', 'Талибан✱'], ['※', 'Талибан※'],
+    ['(*)', 'Талибан (*)'], ['[1]', 'Талибан[1]'], ['¹', 'Талибан¹'], ['1', 'Талибан1'], ['*', '«Талибан»*']] as const) {
+    assert.deepEqual(brief(`Делегация ${mention} прибыла в Москву.\n${marker} ${note}`), [['terrorist', 'Талибан', marker]], `${marker} ${mention}`);
+  }
+  assert.deepEqual(brief('Делегация Талибан * прибыла.\n* Организация запрещена в РФ.'), [['banned_other', 'Талибан', '*']], 'a star after a space');
+  assert.deepEqual(brief('Meta* says.\n**Meta is banned in Russia as extremist.**'), [], '** is not *, and a line in ** is Markdown');
+});
+
+test('markers: other asterisks and numbers are not footnotes', () => {
+  assert.deepEqual(brief('Shares rose 4%* in early trading.\n* Prices in US dollars, banned in Russia since March.'), []);
+  assert.deepEqual(brief('**Update:** the ministry said the group is banned in Russia.'), []);
+  assert.deepEqual(brief('9 июня суд признал ФБК экстремистской организацией и запретил его.'), [], 'a date is not a numbered footnote');
+  assert.deepEqual(brief('Фото: Reuters.\n*재판매 및 DB 금지'), [], 'a photo credit\'s terms');
+});
+
+test('footnotes: one footnote serves several mentions, one mention several footnotes', () => {
+  assert.deepEqual(sorted('Об этом заявили Лев Пономарев* и Лев Шлосберг*.\n* Признан иноагентом.'),
+    [['foreign_agent', 'Лев Пономарев', '*'], ['foreign_agent', 'Лев Шлосберг', '*']]);
+  assert.deepEqual(sorted('ФБК* опубликовал расследование.\n* Признан иноагентом.\n* Признан экстремистской организацией и запрещен в России.'),
+    [['extremist', 'ФБК', '*'], ['foreign_agent', 'ФБК', '*']]);
+  assert.deepEqual(sorted('Meta✱✱ and Facebook✱ said.\n- ✱ - social network banned in Russia as extremist\n- ✱✱ - listed by Rosfinmonitoring among terrorists and extremists'),
+    [['extremist', 'Facebook', '✱'], ['extremist', 'Meta', '✱✱'], ['terrorist', 'Meta', '✱✱']], 'bulleted footnotes; several grounds give several labels');
+});
+
+test('footnotes: named, owner and unnamed notes; the note run into the text; the entity as at its mention', () => {
+  assert.deepEqual(brief('Боевики «Исламского государства»* атаковали.\n*«Исламское государство» — террористическая организация, запрещенная в России.'),
+    [['terrorist', 'Исламского государства', '*']]);
+  const [l] = detectLabels('Боевики «Исламского государства»* атаковали.\n*«Исламское государство» — террористическая организация, запрещенная в России.');
+  assert.equal(l?.canonical, 'Islamic State');
+  assert.deepEqual(brief('The video was posted on Instagram*.\n*Instagram is owned by Meta, which is banned in Russia as an extremist organisation.'),
+    [['extremist', 'Meta', '*']], 'the designated entity is the owner (rule 4)');
+  assert.deepEqual(sorted('Видео опубликовано в Instagram*.\n*Компания Meta, а также принадлежащие ей соцсети Facebook и Instagram признаны экстремистскими и запрещены в РФ.'),
+    [['extremist', 'Facebook', '*'], ['extremist', 'Instagram', '*'], ['extremist', 'Meta', '*']], 'names listed in the footnote');
+  assert.deepEqual(brief('US strikes on Taliban* targets continued. *The Taliban is a terrorist group banned in Russia.'),
+    [['terrorist', 'Taliban', '*']], 'a footnote run into the paragraph after a full stop');
+  assert.deepEqual(brief('Los excombatientes del grupo terrorista ISIS* abandonan Siria.\n*Autoproclamado Estado Islámico, proscrito en Rusia.'),
+    [['terrorist', 'ISIS', '*']], 'a footnote that says only "banned" takes the ground of the designation noun');
+  assert.deepEqual(brief('Что сулит господство «Талибана»*?\nСтратегия «Талибана» (*запрещенная в России организация — прим. ред.) провалилась.'),
+    [['banned_other', 'Талибана', '*']], 'a translator\'s note inside brackets serves the marked mention');
+});
+
+test('distributive notes label each name, sharing the designation noun', () => {
+  assert.deepEqual(sorted('Members of Jabhat al-Nusra and the Islamic State (both outlawed in Russia) fought.'),
+    [['banned_other', 'Islamic State', null], ['banned_other', 'Jabhat al-Nusra', null]]);
+  assert.deepEqual(sorted('Боевики «Джебхат ан-Нусры», «Хизб ут-Тахрир» и «Исламского государства» (все запрещены в РФ) атаковали.'),
+    [['banned_other', 'Джебхат ан-Нусры', null], ['banned_other', 'Исламского государства', null], ['banned_other', 'Хизб ут-Тахрир', null]]);
+  assert.deepEqual(sorted('боевиками террористической группировки «Джебхат ан-Нусра» («Хайат Тахрир аш-Шам») (обе группировки запрещены в РФ)'),
+    [['terrorist', 'Джебхат ан-Нусра', null], ['terrorist', 'Хайат Тахрир аш-Шам', null]]);
+  assert.deepEqual(sorted('Так, в список попали издания Bellingcat и The Insider, признанные иноагентами.'),
+    [['foreign_agent', 'Bellingcat', null], ['foreign_agent', 'The Insider', null]]);
+});
+
+test('prenominal participles in several languages', () => {
+  assert.deepEqual(brief('Сторонник запрещённой в России международной террористической организации «Исламское государство» задержан.'),
+    [['terrorist', 'Исламское государство', null]]);
+  assert.deepEqual(brief('Die in Russland verbotene Terrororganisation IS bekannte sich zu dem Anschlag.'), [['terrorist', 'IS', null]]);
+  assert.deepEqual(brief("Rusya'da yasaklı terör örgütü Heyet Tahrir eş-Şam, İdlib'deki mevzilerini güçlendirdi."), [['terrorist', 'Heyet Tahrir eş-Şam', null]]);
+  assert.deepEqual(brief('据报道,在俄罗斯被禁止的极端组织“伊斯兰国”发布视频。'), [['extremist', '伊斯兰国', null]], 'the designation noun decides (rule 1)');
+  assert.deepEqual(brief('ロシアで活動が禁止されているテロ組織「タリバン」の代表団が到着した。'), [['terrorist', 'タリバン', null]]);
+  assert.deepEqual(brief('Russia in late March banned Facebook and Instagram for extremist activities.'), [], 'a verb, not a prenominal participle');
+});
+
+test('appositives, relative clauses, status sentences and the attributive participle', () => {
+  assert.deepEqual(brief('The group Hizb ut-Tahrir, listed as a terrorist group and banned in Russia, recruited members.'), [['terrorist', 'Hizb ut-Tahrir', null]]);
+  assert.deepEqual(brief('L\'ONG Amnesty International, jugée indésirable en Russie, a publié un rapport.'), [['undesirable', 'Amnesty International', null]]);
+  assert.deepEqual(brief('La organización yihadista ISIS, que se autodenomina Estado Islámico y está proscrita en Rusia, traslada grupos.'), [['banned_other', 'ISIS', null]]);
+  assert.deepEqual(brief('Daesh is a terrorist group, outlawed in many countries around the world, including Russia.'), [['terrorist', 'Daesh', null]]);
+  assert.deepEqual(brief('«Исламское государство» - террористическая организация, деятельность которой на территории РФ запрещена.'), [['terrorist', 'Исламское государство', null]]);
+  assert.deepEqual(brief('تدمير خلية تابعة لتنظيم "داعش" الإرهابي المحظور في روسيا.'), [['terrorist', 'داعش', null]]);
+  assert.deepEqual(brief('Meta is recognized as an extremist organization in Russia, Facebook and Instagram are banned.'), [], 'the news of the designation');
+});
+
+test('the foreign-agent notices: the 2020 media notice designates the outlet itself, the post-2022 notice names the agent', () => {
+  const notice = 'ДАННОЕ СООБЩЕНИЕ (МАТЕРИАЛ) СОЗДАНО И (ИЛИ) РАСПРОСТРАНЕНО ИНОСТРАННЫМ СРЕДСТВОМ МАССОВОЙ ИНФОРМАЦИИ, ВЫПОЛНЯЮЩИМ ФУНКЦИИ ИНОСТРАННОГО АГЕНТА, И (ИЛИ) РОССИЙСКИМ ЮРИДИЧЕСКИМ ЛИЦОМ, ВЫПОЛНЯЮЩИМ ФУНКЦИИ ИНОСТРАННОГО АГЕНТА.';
+  const text = `Новости дня\n${notice}\nТекст статьи.`;
+  const [l] = detectLabels(text);
+  assert.deepEqual(brief(text), [['foreign_agent', '<self>', null]]);
+  assert.equal(l?.rule, 'notice-2020:ru:self');
+  assert.equal(text.slice(l?.start, l?.end), notice);
+  assert.deepEqual(brief(notice.toLowerCase()), [['foreign_agent', '<self>', null]], 'in any case');
+  assert.deepEqual(brief('ДАННОЕ СООБЩЕНИЕ(МАТЕРИАЛ) СОЗДАНО И(ИЛИ) РАСПРОСТРАНЕНО ИНОСТРАННЫМ СРЕДСТВОМ МАССОВОЙ ИНФОРМАЦИИ, ВЫПОЛНЯЮЩИМ ФУНКЦИИ ИНОСТРАННОГО АГЕНТА'),
+    [['foreign_agent', '<self>', null]], 'without the brackets\' spaces, without the second clause');
+  const named = 'НАСТОЯЩИЙ МАТЕРИАЛ (ИНФОРМАЦИЯ) ПРОИЗВЕДЕН, РАСПРОСТРАНЕН И (ИЛИ) НАПРАВЛЕН ИНОСТРАННЫМ АГЕНТОМ ПОНОМАРЕВЫМ ЛЬВОМ АЛЕКСАНДРОВИЧЕМ ЛИБО КАСАЕТСЯ ДЕЯТЕЛЬНОСТИ ИНОСТРАННОГО АГЕНТА ПОНОМАРЕВА ЛЬВА АЛЕКСАНДРОВИЧА. 18+';
+  assert.deepEqual(brief(named), [['foreign_agent', 'ПОНОМАРЕВЫМ ЛЬВОМ АЛЕКСАНДРОВИЧЕМ', null]]);
+  assert.equal(detectLabels(named)[0]?.rule, 'notice-2022:ru:named');
+  assert.deepEqual(brief(`Закон обязывает СМИ ставить пометку «${notice}»`), [], 'a notice quoted in an explanation is not printed');
+});
+
+test('entity spans: no titles, roles, quotes or neighbouring words, and not cut short', () => {
+  assert.deepEqual(brief('Певица Алла Пугачева* дала концерт.\n* Признана иноагентом.'), [['foreign_agent', 'Алла Пугачева', '*']]);
+  assert.deepEqual(brief('Интервью журналиста Дмитрия Гордона* вышло вчера.\n* Внесен в реестр иностранных агентов.'), [['foreign_agent', 'Дмитрия Гордона', '*']]);
+  assert.deepEqual(brief('Расследование Фонда борьбы с коррупцией* вышло вчера.\n* Признан экстремистской организацией и запрещен в РФ.'),
+    [['extremist', 'Фонда борьбы с коррупцией', '*']]);
+  assert.deepEqual(brief('Британский Royal United Services Institute for Defence and Security Studies* внесен в перечень.\n* Нежелательная в РФ организация.'),
+    [['undesirable', 'Royal United Services Institute for Defence and Security Studies', '*']]);
+  assert.deepEqual(brief('Four representatives of the Qatari Taliban\'s political office (banned and recognized as terrorists in Russia) arrived.'),
+    [['terrorist', 'Qatari Taliban', null]], 'the possessor, not what it owns');
+  assert.deepEqual(brief('Der Politiker schrieb auf Facebook*.\n*Facebook gehört zum Meta-Konzern, der in Russland als extremistisch verboten ist.'),
+    [['extremist', 'Meta', '*']], 'a designation noun fused to the name');
+});
+
+test('exclusions: news events, other jurisdictions, critique, self-disclosure, generic mentions', () => {
+  assert.deepEqual(brief('A Moscow court on Tuesday declared Meta an extremist organization banned in Russia.'), []);
+  assert.deepEqual(brief('Hamas, designated a terrorist organization by the United States, rejected the plan.'), []);
+  assert.deepEqual(brief('Meta (признана террористической в США) ответила.'), []);
+  assert.deepEqual(brief('RT described the group as "a terrorist organization banned in Russia".'), []);
+  assert.deepEqual(brief('Russia\'s FSB detained members of Allya Ayat, a religious group banned as "extremist" under Russian law.'), []);
+  assert.deepEqual(brief('We at Meduza have been designated a foreign agent; our work continues.'), []);
+  assert.deepEqual(brief('The listed organisations are banned in Russia.'), []);
+  assert.deepEqual(sorted('Генпрокуратура признала нежелательной деятельность компании «Medusa Project», признанной иноагентом.'),
+    [['foreign_agent', 'Medusa Project', null]], 'the news of one designation does not hide an aside about another');
+});
