@@ -9,28 +9,35 @@ import type { Hit, ListName } from './lexicon.ts';
 const SPECIFIC: readonly ListName[] = ['terrorist', 'extremist', 'undesirable', 'foreign_agent'];
 const NOUN_PHRASE: readonly ListName[] = [...SPECIFIC, 'banned_other', 'nouns', 'stopwords', 'states', 'predicates'];
 
-/** The sentence holding `pos`, within its line. */
-export function sentenceAround(text: string, pos: number, lineStart: number, lineEnd: number): [number, number] {
-  let s = pos;
-  while (s > lineStart) {
-    const ch = text[s - 1] ?? '';
-    if ('.!?。！？'.includes(ch) && /[\s"»”)]/.test(text[s] ?? ' ') && !/^\p{Lu}\.$/u.test(text.slice(s - 2, s))) break;
-    s--;
-  }
-  let e = pos;
-  while (e < lineEnd) {
-    const ch = text[e] ?? '';
-    if ('。！？'.includes(ch)) {
+/** The sentences of text[lineStart, lineEnd), as [start, end) pairs that cover it. */
+export function sentencesOf(text: string, lineStart: number, lineEnd: number): [number, number][] {
+  const out: [number, number][] = [];
+  let s = lineStart;
+  while (s < lineEnd) {
+    let e = s;
+    while (e < lineEnd) {
+      const ch = text[e] ?? '';
+      if ('。！？'.includes(ch)) {
+        e++;
+        break;
+      }
+      // A full stop ends a sentence before a space and a capital, digit, quote or bracket; not after a capital
+      // letter ("U.S.", "В. Путин").
+      if ('.!?'.includes(ch) && /\s/.test(text[e + 1] ?? ' ') && /[\p{Lu}\p{Nd}«"“(]|[^\p{L}]/u.test(text[e + 2] ?? 'A') && !/\p{Lu}/u.test(text[e - 1] ?? '')) {
+        e++;
+        break;
+      }
+      // "…news agency.\"The ISIS…": a quotation opening straight after the full stop.
+      if ('.!?'.includes(ch) && /["«“„]/.test(text[e + 1] ?? '') && /\p{Lu}/u.test(text[e + 2] ?? '')) {
+        e++;
+        break;
+      }
       e++;
-      break;
     }
-    if ('.!?'.includes(ch) && /[\s]/.test(text[e + 1] ?? ' ') && /[\p{Lu}\p{Nd}«"“(]|[^\p{L}]/u.test(text[e + 2] ?? 'A') && !/\p{Lu}/u.test(text[e - 1] ?? '') ) {
-      e++;
-      break;
-    }
-    e++;
+    out.push([s, e]);
+    s = e;
   }
-  return [s, e];
+  return out;
 }
 
 /** The words around a mention that belong to its designation noun phrase, and the specific kinds they name. */

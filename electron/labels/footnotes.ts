@@ -34,7 +34,9 @@ export function detectLabels(text: string, options: DetectOptions = {}): Label[]
   const labels = new LabelSet();
   const add = labels.add.bind(labels);
   const masked: [number, number][] = [];
-  for (const n of findNotices(text, lex.notices)) {
+  // The notices all say "агент" (foreign agent): only then are their templates tried.
+  const notices = text.includes('АГЕНТ') || text.includes('агент') || text.includes('Агент') ? findNotices(text, lex.notices) : [];
+  for (const n of notices) {
     add({
       kind: 'foreign_agent', entity: n.entity, canonical: n.entity === SELF ? SELF : canonical(n.entity).canonical, marker: null,
       evidence: text.slice(n.start, n.end), start: n.start, rule: `notice-${n.format}:${n.lang}:${n.entity === SELF ? 'self' : 'named'}`,

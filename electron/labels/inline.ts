@@ -13,7 +13,7 @@ import { KINDS, type Hit, type ListName } from './lexicon.ts';
 import { readNote, type Note } from './notes.ts';
 import { cleanName, isNameWord, nameAfter, nameBefore, QUOTE_CHARS, type NameSpan } from './names.ts';
 import type { Canonical } from './canonical-name.ts';
-import { designationKinds, namesListedAfter, namesListedBefore, sentenceAround, skipDesignationBack } from './designation.ts';
+import { designationKinds, namesListedAfter, namesListedBefore, skipDesignationBack } from './designation.ts';
 
 type Add = (c: Candidate) => void;
 
@@ -32,12 +32,14 @@ interface Context {
   canonical: Canonical;
   /** Records an entity owned by a designated one (LABELS.md rule 4). */
   owned: (entity: string) => void;
+  /** Sentences and clause boundaries already read: several grounds of one note read it once. */
+  done: Set<string>;
 }
 
 /** Labels of the inline forms in text[from, to), a run of body text within one line. */
 export function readInline(r: Reading, from: number, to: number, add: Add, canonical: Canonical, owned: (entity: string) => void): void {
   const line = r.lineAt(from);
-  const cx: Context = { r, from, to, lineStart: line.start, lineEnd: line.end, add, canonical, owned };
+  const cx: Context = { r, from, to, lineStart: line.start, lineEnd: line.end, add, canonical, owned, done: new Set() };
   const grounds = r.hits(from, to).filter(isGround);
   const brackets = new Set<number>();
   for (const g of grounds) {
@@ -164,7 +166,7 @@ function parenthetical(cx: Context, open: number, close: number): void {
   // المحظور…)") is read as running text.
   const within: Context = { ...cx, from: open + 1, to: close };
   if (inner.filter(isGround).some((g) => prenominal(within, g) || postnominal(within, g))) return;
-  const [ss, se] = sentenceAround(text, open, cx.lineStart, cx.lineEnd);
+  const [ss, se] = cx.r.sentence(open);
   const context = r.hits(ss, se);
   const options = { news: false, quotedGround: true };
   const probe = readNote(text, open, inner, context, options);
@@ -225,7 +227,7 @@ function groundEnd(cx: Context, g: Hit): number {
 
 /** True when a quotation opened earlier in the sentence is still open at `pos`: the label is quoted, not applied. */
 function quotedSentence(cx: Context, pos: number): boolean {
-  const [ss] = sentenceAround(cx.r.text, pos, cx.lineStart, cx.lineEnd);
+  const [ss] = cx.r.sentence(pos);
   return insideQuote(cx.r.text, Math.max(cx.lineStart, ss - 1), pos);
 }
 
@@ -299,7 +301,7 @@ function prenominal(cx: Context, g: Hit): boolean {
   // Unlisted adjectives are allowed only in a noun phrase: a designation noun must head the name.
   if (adjectives > 0 && !lastWasNoun) return false;
   const start = phraseStart(cx, g);
-  const [ss, se] = sentenceAround(text, g.index, cx.lineStart, cx.lineEnd);
+  const [ss, se] = cx.r.sentence(g.index);
   const note = readNote(text, start, r.hits(start, name.start), r.hits(ss, se), { news: true });
   // With no state in the phrase, one named in its sentence frames it ("Мақомоти амниятии Русия … созмони мамнӯъи
   // террористии «…»"), unless the phrase names another.
@@ -357,11 +359,13 @@ function appositive(cx: Context, g: Hit): boolean {
   const { r } = cx;
   const text = r.text;
   if (UNSPACED.test(text[g.index] ?? '')) return false;
-  const [ss, se] = sentenceAround(text, g.index, cx.lineStart, cx.lineEnd);
+  const [ss, se] = cx.r.sentence(g.index);
   const lo = Math.max(cx.from, ss);
   // The clause opens at the nearest comma or dash before the ground, at most ten words back; else at a relative
   // pronoun right after a name, without a comma ("Meta yang diakui …").
   const comma = commaBefore(text, g.index, lo);
+  if (comma >= 0 && cx.done.has(`clause:${comma}`)) return false;
+  if (comma >= 0) cx.done.add(`clause:${comma}`);
   if (comma >= 0 && clauseAt(cx, g, comma, ss, se)) return true;
   const rel = r.hits(lo, g.index, ['relatives']).filter((h) => text.slice(h.end, g.index).split(/\s+/).length <= 6).pop();
   if (!rel || !/[\s\u00a0]/.test(text[rel.index - 1] ?? '')) return false;
@@ -442,7 +446,10 @@ function nextBoundary(text: string, from: number, stop: number): number {
 function status(cx: Context, g: Hit): boolean {
   const { r } = cx;
   const text = r.text;
-  const [ss, se] = sentenceAround(text, g.index, cx.lineStart, cx.lineEnd);
+  const [ss, se] = cx.r.sentence(g.index);
+  // One status per sentence, close to its start.
+  if (g.index - ss > 300 || cx.done.has(`status:${ss}`)) return false;
+  cx.done.add(`status:${ss}`);
   let s = ss;
   while (s < g.index && /[\s\u00a0]/.test(text[s] ?? '')) s++;
   const langs = new Set(r.hits(s, se).map((h) => h.lang));
@@ -523,7 +530,7 @@ function statusLink(cx: Context, subject: NameSpan, i: number, se: number): bool
 /** The name carrying a footnote marker closest before `pos`, in the previous sentence of the same line. */
 function markedBefore(cx: Context, pos: number): NameSpan | null {
   const text = cx.r.text;
-  const [ps] = sentenceAround(text, Math.max(cx.lineStart, pos - 2), cx.lineStart, cx.lineEnd);
+  const [ps] = cx.r.sentence(Math.max(cx.lineStart, pos - 2));
   for (let i = pos - 1; i >= ps; i--) {
     if (!MARKERS.test(text[i] ?? '') || MARKERS.test(text[i + 1] ?? '')) continue;
     let j = i;
@@ -569,7 +576,7 @@ function postnominal(cx: Context, g: Hit): boolean {
   if (nameEnd <= from) return false;
   const name = nameBefore(text, nameEnd, r.classOf(), false);
   if (!name) return false;
-  const [ss, se] = sentenceAround(text, g.index, cx.lineStart, cx.lineEnd);
+  const [ss, se] = cx.r.sentence(g.index);
   let end = g.end;
   for (const h of r.hits(g.index, Math.min(se, to))) if ((h.list === 'states' || isGround(h)) && h.index - end < 20) end = Math.max(end, h.end);
   const note = readNote(text, name.end, r.hits(nameEnd, end), r.hits(ss, se), { news: true });

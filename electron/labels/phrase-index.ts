@@ -25,6 +25,8 @@ export class PhraseIndex {
   private readonly fail: Int32Array;
   /** Phrases whose anchor ends at a state, its own and through failure links. */
   private readonly out: number[][];
+  /** The root's transitions as a table: most characters of a text are read at the root. */
+  private readonly rootRow: Int32Array;
   /** Whether a state holds anchors (indexed by row in the dense table). */
   private hasOut: Uint8Array;
   /** The full transition table, rows premultiplied: delta[row + letter] is the next row. */
@@ -88,6 +90,8 @@ export class PhraseIndex {
     this.out.forEach((o, k) => {
       if (o.length > 0) this.hasOut[k] = 1;
     });
+    this.rootRow = new Int32Array(letters);
+    for (const [a, t] of this.goto[0] ?? []) this.rootRow[a] = t;
     if (!dense) {
       this.delta = null;
       return;
@@ -128,12 +132,12 @@ export class PhraseIndex {
         s = 0;
         continue;
       }
-      let t = this.goto[s]?.get(a);
+      let t = s === 0 ? undefined : this.goto[s]?.get(a);
       while (t === undefined && s !== 0) {
         s = this.fail[s] ?? 0;
-        t = this.goto[s]?.get(a);
+        if (s !== 0) t = this.goto[s]?.get(a);
       }
-      s = t ?? 0;
+      s = t ?? (this.rootRow[a] as number);
       if (hasOut[s] === 1 && hit(s, i + 1)) return;
     }
   }

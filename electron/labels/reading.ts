@@ -2,6 +2,7 @@
 // line and shared by every rule that reads the line).
 import type { Hit, Lexicon, ListName } from './lexicon.ts';
 import type { Canonical } from './canonical-name.ts';
+import { sentencesOf } from './designation.ts';
 import { cleanName, isConnector, nameAfter, nameBefore, type NameSpan, type WordClass } from './names.ts';
 
 export interface Line {
@@ -9,8 +10,16 @@ export interface Line {
   end: number;
 }
 
+/** The phrases of one line: in text order, and by where they start. */
+interface LineHits {
+  sorted: Hit[];
+  starts: Map<number, Hit[]>;
+}
+
 export class Reading {
-  private readonly lineHits = new Map<number, Hit[]>();
+  private readonly lineHits = new Map<number, LineHits>();
+  private lineStarts: number[] | undefined;
+  private readonly lineSentences = new Map<number, [number, number][]>();
 
   readonly text: string;
   readonly lex: Lexicon;
@@ -28,32 +37,96 @@ export class Reading {
     if (!word) return -1;
     const cls = this.classOf(langs)(pos, pos + word.length);
     if (!lists.some((l) => cls.has(l))) return -1;
-    const ends = this.hitsOfLine(pos).filter((h) => h.index === pos && lists.includes(h.list)).map((h) => h.end);
-    return Math.max(pos + word.length, ...ends);
+    let end = pos + word.length;
+    for (const h of this.startingAt(pos)) if (lists.includes(h.list) && h.end > end) end = h.end;
+    return end;
   }
 
-  /** The line holding `pos`. */
+  /** The line holding `pos` (line starts found once per text, then a binary search). */
   lineAt(pos: number): Line {
-    const start = this.text.lastIndexOf('\n', pos - 1) + 1;
-    const nl = this.text.indexOf('\n', pos);
-    return { start, end: nl < 0 ? this.text.length : nl };
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    const start = starts[lo] ?? 0;
+    const next = starts[lo + 1];
+    return { start, end: next === undefined ? this.text.length : next - 1 };
   }
 
-  /** Every phrase found in the line holding `pos`, found once per line. */
-  hitsOfLine(pos: number): Hit[] {
+  private lineHitsAt(pos: number): LineHits {
     const line = this.lineAt(pos);
     let hits = this.lineHits.get(line.start);
     if (!hits) {
-      hits = this.lex.find(this.text, line.start, line.end);
+      const sorted = this.lex.find(this.text, line.start, line.end);
+      const starts = new Map<number, Hit[]>();
+      for (const h of sorted) {
+        const at = starts.get(h.index);
+        if (at) at.push(h);
+        else starts.set(h.index, [h]);
+      }
+      hits = { sorted, starts };
       this.lineHits.set(line.start, hits);
     }
     return hits;
   }
 
+  /** The sentence holding `pos`, within its line (a line's sentences are found once). */
+  sentence(pos: number): [number, number] {
+    const line = this.lineAt(pos);
+    let all = this.lineSentences.get(line.start);
+    if (!all) {
+      all = sentencesOf(this.text, line.start, line.end);
+      this.lineSentences.set(line.start, all);
+    }
+    let lo = 0;
+    let hi = all.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((all[mid]?.[0] ?? 0) <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return all[lo] ?? [line.start, line.end];
+  }
+
+  /** Every phrase found in the line holding `pos`, in text order, found once per line. */
+  hitsOfLine(pos: number): Hit[] {
+    return this.lineHitsAt(pos).sorted;
+  }
+
+  /** The phrases that start at `pos`. */
+  startingAt(pos: number): Hit[] {
+    return this.lineHitsAt(pos).starts.get(pos) ?? [];
+  }
+
   /** Phrases of `lists` found in text[from, to) (within one line). */
   hits(from: number, to: number, lists?: readonly ListName[], langs?: ReadonlySet<string> | null): Hit[] {
-    return this.hitsOfLine(Math.max(from, this.lineAt(Math.max(from, to - 1)).start)).filter((h) => h.index >= from && h.end <= to
-      && (!lists || lists.includes(h.list)) && (!langs || langs.size === 0 || langs.has(h.lang)));
+    const line = this.lineAt(Math.max(from, to - 1));
+    const lo = Math.max(from, line.start);
+    const sorted = this.lineHitsAt(lo).sorted;
+    // The first hit at or after `lo` (hits are sorted by where they start).
+    let a = 0;
+    let b = sorted.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if ((sorted[mid]?.index ?? 0) < lo) a = mid + 1;
+      else b = mid;
+    }
+    const out: Hit[] = [];
+    for (let k = a; k < sorted.length; k++) {
+      const h = sorted[k] as Hit;
+      if (h.index >= to) break;
+      if (h.end <= to && (!lists || lists.includes(h.list)) && (!langs || langs.size === 0 || langs.has(h.lang))) out.push(h);
+    }
+    return out;
   }
 
   /**
@@ -65,8 +138,8 @@ export class Reading {
       const out = new Set<ListName>();
       // A word in capitals is an acronym ("IS", "ИГ"), not the function word it spells.
       const acronym = /^\p{Lu}{2,}$/u.test(this.text.slice(start, end));
-      for (const h of this.hitsOfLine(start)) {
-        if (h.index !== start || !(h.end >= end || "'’".includes(this.text[h.end] ?? '\0'))) continue;
+      for (const h of this.startingAt(start)) {
+        if (!(h.end >= end || "'’".includes(this.text[h.end] ?? '\0'))) continue;
         if (acronym && isFunctional(h.list)) continue;
         if (!langs || langs.size === 0 || langs.has(h.lang) || !isFunctional(h.list)) out.add(h.list);
       }
@@ -162,7 +235,7 @@ export class Reading {
       if (!word) break;
       const cls = classOf(at, at + word.length);
       if (!skipped.some((l) => cls.has(l))) break;
-      const phrase = this.hitsOfLine(at).filter((h) => h.index === at && skipped.includes(h.list));
+      const phrase = this.startingAt(at).filter((h) => skipped.includes(h.list));
       at = Math.max(at + word.length, ...phrase.map((h) => h.end));
     }
     return nameAfter(this.text, at, classOf);
