@@ -45,9 +45,13 @@ export function detectLabels(text: string, options: DetectOptions = {}): Label[]
   }
   // The lines that hold a ground, each read once: its footnotes, then its body.
   const lines = new Map<number, number>();
+  const byLine = new Map<number, number[]>();
   for (const end of triggers) {
     const line = r.lineAt(end - 1);
     lines.set(line.start, line.end);
+    const list = byLine.get(line.start) ?? [];
+    list.push(end);
+    byLine.set(line.start, list);
   }
   const starts: FootnoteStart[] = [];
   const bodies: [number, number][] = [];
@@ -59,7 +63,7 @@ export function detectLabels(text: string, options: DetectOptions = {}): Label[]
   }
   linkFootnotes(r, starts.filter((s) => !inside(masked, s.at)), add, canonical, (e) => labels.ownedBy(e));
   for (const [start, end] of bodies) {
-    for (const [a, b] of outside(masked, start, end)) if (b > a) readInline(r, a, b, add, canonical, (e) => labels.ownedBy(e));
+    for (const [a, b] of outside(masked, start, end)) if (b > a) readInline(r, a, b, byLine.get(r.lineAt(start).start) ?? [], add, canonical, (e) => labels.ownedBy(e));
   }
   return labels.result();
 }

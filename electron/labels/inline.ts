@@ -36,11 +36,20 @@ interface Context {
   done: Set<string>;
 }
 
-/** Labels of the inline forms in text[from, to), a run of body text within one line. */
-export function readInline(r: Reading, from: number, to: number, add: Add, canonical: Canonical, owned: (entity: string) => void): void {
+/**
+ * Labels of the inline forms in text[from, to), a run of body text within one line; only the sentences holding one
+ * of `triggers` (ends of the grounds' anchors) are read.
+ */
+export function readInline(r: Reading, from: number, to: number, triggers: number[], add: Add, canonical: Canonical, owned: (entity: string) => void): void {
   const line = r.lineAt(from);
   const cx: Context = { r, from, to, lineStart: line.start, lineEnd: line.end, add, canonical, owned, done: new Set() };
-  const grounds = r.hits(from, to).filter(isGround);
+  const sentences = new Map<number, number>();
+  for (const t of triggers) {
+    if (t <= from || t > to) continue;
+    const [s, e] = r.sentence(t - 1);
+    sentences.set(s, e);
+  }
+  const grounds = [...sentences].flatMap(([s, e]) => r.hits(Math.max(from, s), Math.min(to, e))).filter(isGround);
   const brackets = new Set<number>();
   for (const g of grounds) {
     const br = enclosingBracket(r.text, g.index, from, to);

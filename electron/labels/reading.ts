@@ -1,5 +1,5 @@
-// One text being read for labels: the text, its lexicon, and the phrases found in each line (looked up once per
-// line and shared by every rule that reads the line).
+// One text being read for labels: the text, its lexicon, and the phrases found in each sentence (looked up once, when
+// a rule first reads the sentence, and shared by every rule that reads it).
 import type { Hit, Lexicon, ListName } from './lexicon.ts';
 import type { Canonical } from './canonical-name.ts';
 import { sentencesOf } from './designation.ts';
@@ -10,14 +10,14 @@ export interface Line {
   end: number;
 }
 
-/** The phrases of one line: in text order, and by where they start. */
+/** The phrases of one sentence: in text order, and by where they start. */
 interface LineHits {
   sorted: Hit[];
   starts: Map<number, Hit[]>;
 }
 
 export class Reading {
-  private readonly lineHits = new Map<number, LineHits>();
+  private readonly sentenceHits = new Map<number, LineHits>();
   private lineStarts: number[] | undefined;
   private readonly lineSentences = new Map<number, [number, number][]>();
 
@@ -62,23 +62,6 @@ export class Reading {
     return { start, end: next === undefined ? this.text.length : next - 1 };
   }
 
-  private lineHitsAt(pos: number): LineHits {
-    const line = this.lineAt(pos);
-    let hits = this.lineHits.get(line.start);
-    if (!hits) {
-      const sorted = this.lex.find(this.text, line.start, line.end);
-      const starts = new Map<number, Hit[]>();
-      for (const h of sorted) {
-        const at = starts.get(h.index);
-        if (at) at.push(h);
-        else starts.set(h.index, [h]);
-      }
-      hits = { sorted, starts };
-      this.lineHits.set(line.start, hits);
-    }
-    return hits;
-  }
-
   /** The sentence holding `pos`, within its line (a line's sentences are found once). */
   sentence(pos: number): [number, number] {
     const line = this.lineAt(pos);
@@ -97,34 +80,57 @@ export class Reading {
     return all[lo] ?? [line.start, line.end];
   }
 
-  /** Every phrase found in the line holding `pos`, in text order, found once per line. */
+  /** The phrases of the sentence holding `pos`, found when first asked for (a text's untouched sentences cost nothing). */
+  private sentenceHitsAt(pos: number): LineHits {
+    const [start, end] = this.sentence(pos);
+    let hits = this.sentenceHits.get(start);
+    if (!hits) {
+      const sorted = this.lex.find(this.text, start, end);
+      const starts = new Map<number, Hit[]>();
+      for (const h of sorted) {
+        const at = starts.get(h.index);
+        if (at) at.push(h);
+        else starts.set(h.index, [h]);
+      }
+      hits = { sorted, starts };
+      this.sentenceHits.set(start, hits);
+    }
+    return hits;
+  }
+
+  /** Every phrase found in the line holding `pos`, in text order. */
   hitsOfLine(pos: number): Hit[] {
-    return this.lineHitsAt(pos).sorted;
+    const line = this.lineAt(pos);
+    return this.hits(line.start, line.end);
   }
 
   /** The phrases that start at `pos`. */
   startingAt(pos: number): Hit[] {
-    return this.lineHitsAt(pos).starts.get(pos) ?? [];
+    return this.sentenceHitsAt(pos).starts.get(pos) ?? [];
   }
 
-  /** Phrases of `lists` found in text[from, to) (within one line). */
+  /** Phrases of `lists` found in text[from, to) (within one line), read sentence by sentence. */
   hits(from: number, to: number, lists?: readonly ListName[], langs?: ReadonlySet<string> | null): Hit[] {
     const line = this.lineAt(Math.max(from, to - 1));
-    const lo = Math.max(from, line.start);
-    const sorted = this.lineHitsAt(lo).sorted;
-    // The first hit at or after `lo` (hits are sorted by where they start).
-    let a = 0;
-    let b = sorted.length;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if ((sorted[mid]?.index ?? 0) < lo) a = mid + 1;
-      else b = mid;
-    }
     const out: Hit[] = [];
-    for (let k = a; k < sorted.length; k++) {
-      const h = sorted[k] as Hit;
-      if (h.index >= to) break;
-      if (h.end <= to && (!lists || lists.includes(h.list)) && (!langs || langs.size === 0 || langs.has(h.lang))) out.push(h);
+    for (let at = Math.max(from, line.start); at < Math.min(to, line.end);) {
+      const [, sEnd] = this.sentence(at);
+      const sorted = this.sentenceHitsAt(at).sorted;
+      // The first hit at or after `at` (hits are sorted by where they start).
+      let a = 0;
+      let b = sorted.length;
+      while (a < b) {
+        const mid = (a + b) >> 1;
+        if ((sorted[mid]?.index ?? 0) < at) a = mid + 1;
+        else b = mid;
+      }
+      for (let k = a; k < sorted.length; k++) {
+        const h = sorted[k] as Hit;
+        if (h.index >= to) break;
+        if (h.end <= to && (!lists || lists.includes(h.list)) && (!langs || langs.size === 0 || langs.has(h.lang))) out.push(h);
+      }
+      if (sEnd <= at) break;
+      at = sEnd;
     }
     return out;
   }
