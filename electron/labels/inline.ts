@@ -430,16 +430,22 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   const classOf = r.classOf();
   const name = nameBeforeNote(cx, b, new Set());
   if (!name) return false;
-  const note = readNote(text, name.end, r.hits(c, end), r.hits(ss, se), { news: true });
+  // The news that matters is told before the aside ends: "…, التي تم تصنيفها … متطرفة يجب أن … رفع الحظر" lifts a ban
+  // after it.
+  const note = readNote(text, name.end, r.hits(c, end), r.hits(ss, Math.min(se, end + 1)), { news: true });
   if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, c)) return false;
   const names = note.distributive ? [name, ...namesListedBefore(r, name, classOf)] : [name];
   emit(cx, note, relative ? 'relative' : 'appositive', names, c, end, b);
   return true;
 }
 
+/** The next comma, dash or bracket after `from`, or the sentence's end; at most 60 characters on. */
 function nextBoundary(text: string, from: number, stop: number): number {
   let end = from;
-  while (end < stop && !CLAUSE_END.test(text[end] ?? '') && !(/[.!?]/.test(text[end] ?? '') && /\s/.test(text[end + 1] ?? ' '))) end++;
+  const cap = Math.min(stop, from + 60);
+  while (end < cap && !CLAUSE_END.test(text[end] ?? '') && !(/[.!?]/.test(text[end] ?? '') && /\s/.test(text[end + 1] ?? ' '))) end++;
+  // Cut at a word's end.
+  if (end === cap && end < stop) while (end > from && /[\p{L}\p{M}\p{Nd}]/u.test(text[end] ?? '')) end--;
   return end;
 }
 
