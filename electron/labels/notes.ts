@@ -73,7 +73,9 @@ export function readNote(text: string, quoteFrom: number, hits: Hit[], context: 
   if (grounds.length === 0) note.excluded = 'no ground';
   else if (!note.state && has('other_states')) note.excluded = 'other jurisdiction';
   else if (!options.quotedGround && grounds.every((g) => quotedGround(text, g.hit.index) || opensQuote(text, quoteFrom, g.hit.index))) note.excluded = 'quote';
-  else if (has('critique', context)) note.excluded = 'quote or critique';
+  // A critique is told before the label or in it ("RT described the group as …"), not after it ("… held a so-called
+  // press conference").
+  else if (has('critique', context.filter((h) => h.index < noteEnd(hits)))) note.excluded = 'quote or critique';
   else if (has('self', context) || has('self')) note.excluded = 'self-disclosure';
   else if (options.news && newsOf(note, context, inLang)) note.excluded = 'news event';
   return note;
@@ -81,6 +83,11 @@ export function readNote(text: string, quoteFrom: number, hits: Hit[], context: 
 
 // Japanese 「」 mark terms as much as quotations: a status term in them is still the outlet's own.
 const QUOTE_OPENERS = '«“„‘‹';
+
+/** Where a note's last phrase ends. */
+function noteEnd(hits: Hit[]): number {
+  return hits.reduce((m, h) => Math.max(m, h.end), 0);
+}
 
 /** A ground in quotation marks: "banned as \"extremist\"", "признано «нежелательным»". */
 function quotedGround(text: string, at: number): boolean {

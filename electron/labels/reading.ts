@@ -3,6 +3,7 @@
 import type { Hit, Lexicon, ListName } from './lexicon.ts';
 import type { Canonical } from './canonical-name.ts';
 import { sentencesOf } from './designation.ts';
+import { isUnspacedCode } from './fold.ts';
 import { cleanName, isConnector, nameAfter, nameBefore, type NameSpan, type WordClass } from './names.ts';
 
 export interface Line {
@@ -33,6 +34,11 @@ export class Reading {
 
   /** The end of the longest phrase of `lists` that starts at the word at `pos` (as classOf reads words), or -1. */
   phraseAt(pos: number, lists: readonly ListName[], langs?: ReadonlySet<string> | null): number {
+    // Without spaces a "word" is the phrase itself ("运动在俄罗斯…": the noun 运动).
+    if (isUnspacedCode(this.text.charCodeAt(pos))) {
+      const ends = this.startingAt(pos).filter((h) => lists.includes(h.list) && (!langs || langs.size === 0 || langs.has(h.lang) || !isFunctional(h.list))).map((h) => h.end);
+      return ends.length > 0 ? Math.max(...ends) : -1;
+    }
     const word = /^[\p{L}\p{M}\p{Nd}'’\-]+/u.exec(this.text.slice(pos, pos + 60))?.[0];
     if (!word) return -1;
     const cls = this.classOf(langs)(pos, pos + word.length);
@@ -170,7 +176,9 @@ export class Reading {
       const word = this.text.slice(dash + 1, end);
       if (/^\p{L}+$/u.test(word) && this.classOf()(dash + 1, end).has('nouns')) end = dash;
     }
-    for (let k = end - 1; k > span.start; k--) {
+    // A quoted name is the name as quoted ("“俄罗斯志愿军”").
+    const quoted = /[«"“„「『《]/.test(this.text[span.start - 1] ?? '\0') && /[»"”“」』》]/.test(this.text[span.end] ?? '\0');
+    for (let k = end - 1; k > span.start && !quoted; k--) {
       if (!/[\p{Script=Han}]/u.test(this.text[k] ?? '')) break;
       if (this.classOf()(k, end).has('nouns')) {
         end = k;
