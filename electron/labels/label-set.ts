@@ -1,17 +1,10 @@
 // The labels of one text, kept as LABELS.md counts them: one per kind and entity (the entity compared across
 // inflections and spellings), a specific kind on an entity absorbing a generic "banned" note on it.
-import type { Label, LabelKind } from '../model.ts';
+import type { Label } from '../model.ts';
 import { sameEntity } from './names.ts';
 
-export interface Candidate {
-  kind: LabelKind;
-  entity: string;
-  canonical: string;
-  marker: string | null;
-  evidence: string;
-  start: number;
-  rule: string;
-}
+/** A label before it is counted: its end follows from its evidence. */
+export type Candidate = Omit<Label, 'end'>;
 
 export class LabelSet {
   private readonly labels: Label[] = [];

@@ -20,7 +20,7 @@ const DIGITS = /^\d{1,2}(?=[ .)\t]|\p{Lu})/u;
 const STAR_CHARS = '*✱⁎＊※†‡';
 
 /** The marker printed at `pos`, if one starts there. `digits`: plain digits count (a footnote line "1 …"). */
-export function markerAt(text: string, pos: number, digits: boolean): string | null {
+function markerAt(text: string, pos: number, digits: boolean): string | null {
   const rest = text.slice(pos, pos + 6);
   const m = STAR_RUN.exec(rest) ?? BRACKETED.exec(rest) ?? SUPERSCRIPT.exec(rest) ?? (digits ? DIGITS.exec(rest) : null);
   return m ? m[0] : null;

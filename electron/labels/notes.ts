@@ -30,7 +30,7 @@ export interface NoteOptions {
 const SPECIFIC: readonly LabelKind[] = ['terrorist', 'extremist', 'undesirable', 'foreign_agent'];
 
 /** The note's language: the one whose phrases explain most of its hits (several when tied). */
-export function languagesOf(hits: Hit[]): Set<string> {
+function languagesOf(hits: Hit[]): Set<string> {
   const score = new Map<string, Set<string>>();
   for (const h of hits) {
     if (h.list === 'stopwords') continue;
