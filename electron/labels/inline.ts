@@ -426,6 +426,12 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   let end = nextBoundary(text, groundEnd(cx, g), stop);
   const hasState = (e: number): boolean => r.hits(c, e).some((h) => h.list === 'states' || h.list === 'alone');
   if (!hasState(end) && end < stop && text[end] === ',') end = nextBoundary(text, end + 1, stop);
+  // Without punctuation the aside ends a few words after its last designation word ("…على أنها متطرفة يجب أن …").
+  const last = r.hits(c, end).filter((h) => isGround(h) || h.list === 'states' || h.list === 'alone').reduce((m, h) => Math.max(m, h.end), 0);
+  if (last > 0 && end - last > 20) {
+    end = last + 20;
+    while (end > last && /[\p{L}\p{M}\p{Nd}]/u.test(text[end] ?? '')) end--;
+  }
   while (end > c && /[\s.]/.test(text[end - 1] ?? '')) end--;
   const classOf = r.classOf();
   const name = nameBeforeNote(cx, b, new Set());
