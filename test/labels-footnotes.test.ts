@@ -42,6 +42,6 @@ test('a marked name before a head noun, in an appositive (as republished by news
   const [l, ...rest] = detectLabels(text);
   assert.equal(rest.length, 0);
   // The footnote of the marker is not in the text: the inline label is the one, without a marker (LABELS.md, Decisions).
-  assert.deepEqual([l?.kind, l?.entity, l?.marker, l?.evidence], ['extremist', 'Meta', null, 'recognized as an extremist in the Russian Federation']);
+  assert.deepEqual([l?.kind, l?.entity, l?.marker, l?.evidence], ['extremist', 'The Meta', null, 'recognized as an extremist in the Russian Federation']);
   assert.equal(text.slice(l?.start, l?.end), l?.evidence);
 });

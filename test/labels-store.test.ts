@@ -41,7 +41,8 @@ test('the labels enricher is in the ingest pipeline and records what it finds wi
   assert.equal(labels.length, 1);
   const [l] = labels;
   assert.deepEqual({ kind: l?.kind, entity: l?.entity, marker: l?.marker, origin: l?.origin, review: l?.review, firstSeenAt: l?.firstSeenAt, removedAt: l?.removedAt },
-    { kind: 'terrorist', entity: 'The Taliban', marker: '*', origin: 'detector', review: 'unreviewed', firstSeenAt: '2021-08-09T12:00:00Z', removedAt: null });
+    // The entity as written at its marked mention, "Taliban*" (electron/labels/LABELS.md, Decisions).
+    { kind: 'terrorist', entity: 'Taliban', marker: '*', origin: 'detector', review: 'unreviewed', firstSeenAt: '2021-08-09T12:00:00Z', removedAt: null });
   const text = (ctx.db.prepare('SELECT text FROM article WHERE id = ?').get(newIds[0]) as { text: string }).text;
   assert.equal(text.slice(l?.start ?? 0, l?.end ?? 0), l?.evidence, 'offsets point into article.text');
 });
@@ -60,16 +61,16 @@ test('a label that appears or disappears in a later version of the article is re
   // In text order: Meta's parenthetical comes before the Taliban footnote.
   assert.deepEqual(labels.map((l) => [l.kind, l.entity, l.firstSeenAt, l.removedAt]), [
     ['extremist', 'Meta', '2021-08-10T12:00:00Z', null],
-    ['terrorist', 'The Taliban', '2021-08-09T12:00:00Z', null],
+    ['terrorist', 'Taliban', '2021-08-09T12:00:00Z', null],
   ]);
   assert.equal(labels[1]?.review, 'confirmed', 'a kept label keeps its review');
 
   ingestFeed(ctx.db, feedId, feed([item('a', META_ONLY)]), { now: '2021-08-11T12:00:00Z' });
   labels = labelsForArticle(ctx.db, id);
-  const gone = labels.find((l) => l.entity === 'The Taliban');
+  const gone = labels.find((l) => l.entity === 'Taliban');
   assert.equal(gone?.removedAt, '2021-08-11T12:00:00Z', 'the vanished label is marked removed, not deleted');
   assert.equal(labels.find((l) => l.entity === 'Meta')?.removedAt, null);
-  assert.equal(labels.at(-1)?.entity, 'The Taliban', 'removed labels come last');
+  assert.equal(labels.at(-1)?.entity, 'Taliban', 'removed labels come last');
 });
 
 test('review, manual labels and labels.forArticle through the API', async (t) => {
@@ -85,10 +86,10 @@ test('review, manual labels and labels.forArticle through the API', async (t) =>
   const manual = (await invoke(ctx, 'labels.add', { articleId: id, kind: 'foreign_agent', entity: 'Meduza', note: 'named in the photo caption' })) as LabelRecord;
   assert.deepEqual([manual.origin, manual.review, manual.note, manual.marker], ['manual', 'confirmed', 'named in the photo caption', null]);
   const all = (await invoke(ctx, 'labels.forArticle', { id })) as LabelRecord[];
-  assert.deepEqual(all.map((l) => [l.entity, l.review]), [['The Taliban', 'rejected'], ['Meduza', 'confirmed']]);
+  assert.deepEqual(all.map((l) => [l.entity, l.review]), [['Taliban', 'rejected'], ['Meduza', 'confirmed']]);
   // A later detection neither resets the review nor touches the manual label.
   ingestFeed(ctx.db, feedId, feed([item('a', TALIBAN + '<p>More.</p>')]));
-  assert.deepEqual(labelsForArticle(ctx.db, id).map((l) => [l.entity, l.review, l.removedAt]), [['The Taliban', 'rejected', null], ['Meduza', 'confirmed', null]]);
+  assert.deepEqual(labelsForArticle(ctx.db, id).map((l) => [l.entity, l.review, l.removedAt]), [['Taliban', 'rejected', null], ['Meduza', 'confirmed', null]]);
 
   await assert.rejects(invoke(ctx, 'labels.review', { id: 9999, review: 'confirmed' }), /no label 9999/);
   await assert.rejects(invoke(ctx, 'labels.review', { id: detected.id, review: 'maybe' }), /Invalid arguments/);
@@ -106,7 +107,7 @@ test('labels.flags groups current labels by entity and outlet with counts per da
   ingestFeed(ctx.db, other, feed([item('d', META_ONLY, '2021-08-10T10:00:00Z')]));
 
   const weekly = (await invoke(ctx, 'labels.flags', {})) as FlagGroup[];
-  const taliban = weekly.find((g) => g.entity === 'The Taliban');
+  const taliban = weekly.find((g) => g.entity === 'Taliban');
   assert.deepEqual(taliban && { outlet: taliban.outlet, country: taliban.country, total: taliban.total, unreviewed: taliban.unreviewed, series: taliban.series },
     { outlet: 'Sputnik', country: 'RU', total: 3, unreviewed: 3, series: [{ period: '2021-08-09', count: 2 }, { period: '2021-08-16', count: 1 }] });
   assert.deepEqual(weekly.filter((g) => g.entity === 'Meta').map((g) => [g.outlet, g.total]).sort(), [['A feed', 1], ['Sputnik', 1]]);
@@ -119,7 +120,7 @@ test('labels.flags groups current labels by entity and outlet with counts per da
   const unreviewed = (await invoke(ctx, 'labels.flags', { review: 'unreviewed', entity: 'Taliban' })) as FlagGroup[];
   assert.equal(unreviewed[0]?.total, 2);
   const confirmed = (await invoke(ctx, 'labels.flags', { review: 'confirmed' })) as FlagGroup[];
-  assert.deepEqual(confirmed.map((g) => [g.entity, g.confirmed]), [['The Taliban', 1]]);
+  assert.deepEqual(confirmed.map((g) => [g.entity, g.confirmed]), [['Taliban', 1]]);
 });
 
 test('outlets.upsert, outlets.remove and outlets.match edit and read the registry of this library', async (t) => {

@@ -308,8 +308,9 @@ function trimHead(text: string, words: Word[], classOf: WordClass): NameSpan | n
     // "Duma-Abgeordnete", "экс-депутат": a role as the last part of a compound.
     const dash = head.w.search(/[-‐][^-‐]*$/);
     const compoundRole = dash > 0 && classOf(head.s + dash + 1, head.e).has('roles');
-    // A capitalised article inside a sentence belongs to the name ("издания Bellingcat и The Insider").
-    const article = cls.has('stopwords') && !(/^\p{Lu}/u.test(head.w) && !sentenceStartAt(text, head.s) && ws.length === 2 && /^\p{Lu}\p{Ll}{1,2}$/u.test(head.w));
+    // A capitalised article before a one-word name is written as part of it ("The Taliban", "The Insider"); the
+    // entity key drops it when names are compared.
+    const article = cls.has('stopwords') && !(ws.length === 2 && /^\p{Lu}\p{Ll}{1,2}$/u.test(head.w) && /^(?:the|der|die|das|la|le|el|il|lo|los|las|les)$/i.test(head.w));
     const headIsStop = compoundRole || cls.has('roles') || article || cls.has('predicates')
       || cls.has('terrorist') || cls.has('extremist') || cls.has('banned_other') || cls.has('undesirable') || cls.has('foreign_agent');
     // A designation noun heads a name it qualifies ("движение Талибан", "Die Gruppe X"), but is part of one that goes
@@ -339,7 +340,8 @@ function trimHead(text: string, words: Word[], classOf: WordClass): NameSpan | n
     }
     break;
   }
-  while (ws.length > 0 && CONNECTORS.has((ws[0]?.w ?? '').toLowerCase())) ws = ws.slice(1);
+  // Leading connectors go, but not a capitalised article kept above ("The Taliban").
+  while (ws.length > 0 && CONNECTORS.has((ws[0]?.w ?? '').toLowerCase()) && !(ws.length === 2 && /^\p{Lu}/u.test(ws[0]?.w ?? ''))) ws = ws.slice(1);
   const first = ws[0];
   const lastW = ws[ws.length - 1];
   if (!first || !lastW) return null;
