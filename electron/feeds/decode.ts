@@ -1,6 +1,6 @@
 // Bytes → string for a feed or a page: the charset comes from the BOM, else the HTTP header, else the XML prolog or
-// an HTML <meta>, else UTF-8 when the bytes are valid UTF-8, else what chardet detects (a windows-1251 or koi8-r page
-// that declares nothing). Decoding goes through iconv-lite (Node's TextDecoder mangles windows-1252 0x80–0x9F), and
+// an HTML <meta>, else UTF-8 when the bytes are valid UTF-8 or XML, else what chardet detects (a windows-1251 or
+// koi8-r page that declares nothing). Decoding goes through iconv-lite (Node's TextDecoder mangles windows-1252 0x80–0x9F), and
 // never throws: invalid bytes become U+FFFD, an unknown charset label falls back to UTF-8.
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
@@ -43,9 +43,14 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   return meta?.[1] ?? null;
 }
 
-/** Bytes that declare nothing: UTF-8 when they are valid UTF-8, else chardet's guess (windows-1252 when it has none). */
+/**
+ * Bytes that declare nothing: UTF-8 when they are valid UTF-8 or an XML document (XML without a declaration is
+ * UTF-8 by definition), else chardet's guess for a page or a text (windows-1252 when it has none).
+ */
 export function detectedCharset(bytes: Uint8Array): string {
   if (isUtf8(bytes)) return 'utf-8';
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 512)).toString('latin1');
+  if (/^\s*<(?:\?xml|rss|feed|rdf:RDF)[\s>]/i.test(head)) return 'utf-8';
   return normaliseCharset(chardet.detect(bytes)) ?? 'windows-1252';
 }
 
