@@ -7,7 +7,7 @@ import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { extractArticle } from '../electron/articles/extract.ts';
 import { sanitizeHtml } from '../electron/articles/sanitize.ts';
-import { decodeFeedBytes } from '../electron/feeds/decode.ts';
+import { decodeFeedBytes } from '../electron/text/decode.ts';
 
 export const title = 'Article extraction (full text)';
 

@@ -4,12 +4,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openLibrary, type Db } from '../electron/store/db.ts';
-import { insertFeed } from '../electron/store/feeds.ts';
-import { insertArticle } from '../electron/store/articles.ts';
+import { openLibrary, type Db } from '../electron/store/sqlite/db.ts';
+import { insertFeed } from '../electron/store/sqlite/feeds.ts';
+import { insertArticle } from '../electron/store/sqlite/articles.ts';
 import { parseFeedBytes } from '../electron/feeds/parse.ts';
-import { enrichers, ingestFeed } from '../electron/articles/ingest.ts';
+import { ingestFeed } from '../electron/poll/ingest.ts';
+import { enrichers } from '../electron/poll/enrichers.ts';
 import { normaliseItem } from '../electron/articles/normalise.ts';
+import { SqliteStore } from '../electron/store/sqlite/sqlite-store.ts';
 
 export const title = 'Ingest throughput';
 
@@ -70,12 +72,12 @@ function median(times: number[]): number {
 }
 
 /** Median milliseconds of `runs` runs of fn, each handed a fresh feed id in `db`. */
-function timeRuns(db: Db, fn: (feedId: number) => void, seed: number): number {
+async function timeRuns(db: Db, fn: (feedId: number) => void | Promise<void>, seed: number): Promise<number> {
   const times: number[] = [];
   for (let r = 0; r < RUNS; r++) {
     const feedId = newFeed(db, seed + r);
     const t0 = performance.now();
-    fn(feedId);
+    await fn(feedId);
     times.push(performance.now() - t0);
   }
   return median(times);
@@ -83,9 +85,9 @@ function timeRuns(db: Db, fn: (feedId: number) => void, seed: number): number {
 
 export async function run(): Promise<string> {
   const bytes = generateFeed();
-  const ingest = (db: Db, options: { enrichers?: [] } = {}) => (feedId: number): void => {
+  const ingest = (db: Db, options: { enrichers?: [] } = {}) => async (feedId: number): Promise<void> => {
     const feed = parseFeedBytes(bytes, { contentType: 'application/rss+xml', url: 'https://example.com/feed' });
-    const r = ingestFeed(db, feedId, feed, { now: NOW, ...options });
+    const r = await ingestFeed(new SqliteStore(db), feedId, feed, { now: NOW, ...options });
     if (r.newIds.length !== ITEMS) throw new Error(`expected ${ITEMS} new articles, got ${r.newIds.length}`);
   };
 
@@ -94,38 +96,40 @@ export async function run(): Promise<string> {
   const rows = parsed.items.map((item) => normaliseItem(item, parsed.language));
   // Warm-up in a throwaway library, so that the first measured case does not pay for JIT compilation.
   const warm = library();
-  ingest(warm.db)(newFeed(warm.db, 0));
-  const noIndex = timeRuns(warm.db, (feedId) => {
+  await ingest(warm.db)(newFeed(warm.db, 0));
+  const noIndex = await timeRuns(warm.db, (feedId) => {
     warm.db.exec('DROP TRIGGER IF EXISTS article_fts_insert');
     warm.db.transaction(() => { for (const row of rows) insertArticle(warm.db, feedId, row, NOW); })();
   }, 50);
   close(warm);
 
   const empty = library();
-  const bare = timeRuns(empty.db, (feedId) => empty.db.transaction(() => { for (const row of rows) insertArticle(empty.db, feedId, row, NOW); })(), 1);
+  const bare = await timeRuns(empty.db, (feedId) => empty.db.transaction(() => { for (const row of rows) insertArticle(empty.db, feedId, row, NOW); })(), 1);
   const parseOnly = median(Array.from({ length: RUNS }, () => {
     const t0 = performance.now();
     parseFeedBytes(bytes, { contentType: 'application/rss+xml', url: 'https://example.com/feed' });
     return performance.now() - t0;
   }));
-  const intoEmpty = timeRuns(empty.db, ingest(empty.db), 100);
-  const noEnrichers = timeRuns(empty.db, ingest(empty.db, { enrichers: [] }), 150);
+  const intoEmpty = await timeRuns(empty.db, ingest(empty.db), 100);
+  const noEnrichers = await timeRuns(empty.db, ingest(empty.db, { enrichers: [] }), 150);
   close(empty);
 
   const big = library();
   const fillStart = performance.now();
   bulkFill(big.db, LIBRARY_SIZE);
   const fillMs = performance.now() - fillStart;
-  const intoBig = timeRuns(big.db, ingest(big.db), 200);
+  const intoBig = await timeRuns(big.db, ingest(big.db), 200);
   // A second poll of the same feed: every item known and unchanged (dedupe only, last_seen_at bumped).
   const repollFeed = newFeed(big.db, 300);
-  ingest(big.db)(repollFeed);
-  const repoll = median(Array.from({ length: RUNS }, () => {
+  await ingest(big.db)(repollFeed);
+  const repollTimes: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
     const t0 = performance.now();
     const feed = parseFeedBytes(bytes, { contentType: 'application/rss+xml', url: 'https://example.com/feed' });
-    ingestFeed(big.db, repollFeed, feed, { now: NOW });
-    return performance.now() - t0;
-  }));
+    await ingestFeed(new SqliteStore(big.db), repollFeed, feed, { now: NOW });
+    repollTimes.push(performance.now() - t0);
+  }
+  const repoll = median(repollTimes);
   close(big);
 
   const perSec = (ms: number): string => Math.round(ITEMS / (ms / 1000)).toLocaleString('en-US');

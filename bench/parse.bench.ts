@@ -4,7 +4,7 @@
 import iconv from 'iconv-lite';
 import { Parser } from 'htmlparser2';
 import { parseFeedBytes } from '../electron/feeds/parse.ts';
-import { decodeFeedBytes } from '../electron/feeds/decode.ts';
+import { decodeFeedBytes } from '../electron/text/decode.ts';
 import { rssParserParseString } from '../test/conformance/rss-parser-baseline.ts';
 
 export const title = 'Parse throughput';

@@ -6,8 +6,8 @@
 // it is slow. BENCH_ARTICLES sets the size (default 1,000,000); the library is kept under bench/.data/.
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../electron/store/db.ts';
-import { search } from '../electron/store/search/search.ts';
+import { openDatabase, type Db } from '../electron/store/sqlite/db.ts';
+import { search } from '../electron/store/sqlite/search/search.ts';
 
 export const title = 'Search latency';
 

@@ -9,8 +9,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createContext } from '../electron/api.ts';
-import { startServer } from '../electron/server.ts';
+import { createContext } from '../electron/engine/context.ts';
+import { startServer } from '../electron/server/server.ts';
 
 export const title = 'Reader UI: 100,000-article list (web mode, Chromium)';
 
@@ -23,7 +23,7 @@ interface Measure { firstPaintMs: number; frames: number; dropped: number; longF
 
 function seed(dataDir: string, count: number): void {
   const ctx = createContext(dataDir);
-  const db = ctx.db;
+  const db = ctx.store.db;
   const feeds = 50;
   const T = '2026-11-01T00:00:00Z';
   db.transaction(() => {
@@ -95,7 +95,7 @@ async function measureApp(browser: Browser, count: number): Promise<Measure> {
     } finally {
       await page.close();
       await server.close();
-      ctx.db.close();
+      ctx.store.close();
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

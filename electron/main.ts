@@ -5,12 +5,13 @@ import { app, BrowserWindow, ipcMain, Menu, Notification, net, protocol, session
 import ElectronStore from 'electron-store';
 import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { apiNames, createContext, invoke, ApiError, type ApiContext } from './api.ts';
+import { apiNames, invoke, ApiError, type ApiContext } from './api/methods.ts';
+import { createContext } from './engine/context.ts';
 import { settingsSchema, type Settings, type SettingsValues } from './settings.ts';
-import { contentSecurityPolicy } from './csp.ts';
-import { startPollSchedule, type PollSchedule } from './poll-schedule.ts';
+import { contentSecurityPolicy } from './server/csp.ts';
+import { startPollSchedule, type PollSchedule } from './engine/poll-schedule.ts';
 import { isSafeExternalUrl } from './external-links.ts';
-import { IPC_API, IPC_COMMAND, IPC_EVENT, IPC_NAMES, type BridgeReply, type MenuCommand } from './bridge.ts';
+import { IPC_API, IPC_COMMAND, IPC_EVENT, IPC_NAMES, type BridgeReply, type MenuCommand } from './api/bridge.ts';
 
 const SCHEME = 'app';
 const ORIGIN = `${SCHEME}://footnote`;
@@ -187,6 +188,6 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('will-quit', () => {
     schedule?.stop();
-    ctx?.db.close();
+    void ctx?.store.close();
   });
 }

@@ -1,5 +1,5 @@
 // The shapes that cross layers: the feed object of DESIGN.md §2 and the records the API returns.
-// Types only: every layer may import this file, the renderer included.
+// Types and the constant lists behind them: every layer may import this file (the renderer its types).
 
 /** One item of a parsed feed: strings or null, dates as ISO 8601 instants in UTC. */
 export interface FeedItem {
@@ -48,7 +48,15 @@ export interface FeedRecord {
   createdAt: string;
 }
 
-export type LabelKind = 'terrorist' | 'extremist' | 'undesirable' | 'foreign_agent' | 'banned_other';
+/** The kinds of state-media label (DESIGN.md §2): the one list, for types, the API's schemas and the UI. */
+export const LABEL_KINDS = ['terrorist', 'extremist', 'undesirable', 'foreign_agent', 'banned_other'] as const;
+export type LabelKind = (typeof LABEL_KINDS)[number];
+
+/** An analyst's verdict on a label. */
+export const LABEL_REVIEWS = ['unreviewed', 'confirmed', 'rejected'] as const;
+export type LabelReview = (typeof LABEL_REVIEWS)[number];
+/** Who put a label on an article: the detector at ingest, or an analyst by hand. */
+export type LabelOrigin = 'detector' | 'manual';
 
 export interface Outlet {
   name: string;

@@ -2,7 +2,7 @@
 // an event subscription and the menu's commands. No Node, no ipcRenderer, nothing else crosses the bridge.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { AppEvent } from './events.ts';
-import { IPC_API, IPC_COMMAND, IPC_EVENT, IPC_NAMES, type BridgeReply, type FootnoteBridge, type MenuCommand } from './bridge.ts';
+import { IPC_API, IPC_COMMAND, IPC_EVENT, IPC_NAMES, type BridgeReply, type FootnoteBridge, type MenuCommand } from './api/bridge.ts';
 
 const names = ipcRenderer.sendSync(IPC_NAMES) as string[];
 

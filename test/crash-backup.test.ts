@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openLibrary, libraryPath } from '../electron/store/db.ts';
-import { backupLibrary, checkLibraryFile, restoreLibrary } from '../electron/store/backup.ts';
+import { openLibrary, libraryPath } from '../electron/store/sqlite/db.ts';
+import { backupLibrary, checkLibraryFile, restoreLibrary } from '../electron/store/sqlite/backup.ts';
 import { tempDir } from './helpers.ts';
 import { insertArticles, libraryDigest, runCli } from './support/library-fixture.ts';
 

@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createContext, invoke } from '../electron/api.ts';
-import { libraryPath, openLibrary } from '../electron/store/db.ts';
+import { invoke } from '../electron/api/methods.ts';
+import { createContext } from '../electron/engine/context.ts';
+import { libraryPath, openLibrary } from '../electron/store/sqlite/db.ts';
 import { tempDir } from './helpers.ts';
 import { rss2, serve, startFeedServer, type Handler } from './support/feed-server.ts';
 import { FOOTNOTE_BIN, runCliAsync } from './support/library-fixture.ts';
@@ -41,7 +42,7 @@ test(`SIGKILL during a ${FEEDS}-feed CLI poll loses no committed article and lea
   const ctx = createContext(dir);
   const outlines = Array.from({ length: FEEDS }, (_, n) => `<outline type="rss" text="Feed ${n}" xmlUrl="${server.url(`/feed${n}.xml`)}"/>`).join('');
   await invoke(ctx, 'opml.import', { xml: `<?xml version="1.0"?><opml version="2.0"><body>${outlines}</body></opml>` });
-  ctx.db.close();
+  ctx.store.close();
 
   const child = spawn(process.execPath, [FOOTNOTE_BIN, 'poll', '--data-dir', dir], { stdio: 'ignore' });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { extractArticle, NoArticleError } from '../electron/articles/extract.ts';
-import { decodeFeedBytes } from '../electron/feeds/decode.ts';
+import { decodeFeedBytes } from '../electron/text/decode.ts';
 
 const page = (name: string): Buffer => readFileSync(new URL(`./fixtures/pages/${name}`, import.meta.url));
 

@@ -58,3 +58,12 @@ test('footnote extract fails with one clear line: no article, no file, no argume
   assert.equal(usage.status, 2);
   assert.match(usage.stderr, /Usage: footnote extract <file\|url> \[--url U\]/);
 });
+
+test('footnote extract --json gives the language of the text, the page\'s lang attribute only as a hint', (t) => {
+  const dir = tempDir(t);
+  const ru = runCli(dir, ['extract', fixture('ru-text-lang-en.html'), '--json']);
+  assert.equal(ru.status, 0, ru.stderr);
+  assert.equal((JSON.parse(ru.stdout) as { lang: string }).lang, 'ru', 'Russian text on a page declared lang="en"');
+  const en = runCli(dir, ['extract', fixture('news-article.html'), '--json']);
+  assert.equal((JSON.parse(en.stdout) as { lang: string }).lang, 'en', 'lang="en-GB" English text is en, an ISO 639-1 code');
+});

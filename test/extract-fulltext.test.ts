@@ -3,16 +3,18 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { openLibrary, type Db } from '../electron/store/db.ts';
-import { insertFeed, updateFeedSettings } from '../electron/store/feeds.ts';
-import { pagesOf, pageBytes } from '../electron/store/pages.ts';
-import { pollFeeds } from '../electron/feeds/poller.ts';
-import { fillFullText, looksLikeSummaries } from '../electron/articles/fulltext.ts';
-import { search } from '../electron/store/search/search.ts';
-import { createContext, invoke } from '../electron/api.ts';
+import { openLibrary, type Db } from '../electron/store/sqlite/db.ts';
+import { insertFeed, updateFeedSettings } from '../electron/store/sqlite/feeds.ts';
+import { pagesOf, pageBytes } from '../electron/store/sqlite/pages.ts';
+import { pollFeeds } from '../electron/poll/poller.ts';
+import { fillFullText, looksLikeSummaries } from '../electron/poll/fulltext.ts';
+import { search } from '../electron/store/sqlite/search/search.ts';
+import { invoke } from '../electron/api/methods.ts';
+import { createContext } from '../electron/engine/context.ts';
 import type { AppEvent } from '../electron/events.ts';
 import { redirect, rss2, serve, startFeedServer, type FeedServer } from './support/feed-server.ts';
 import { tempDir } from './helpers.ts';
+import { SqliteStore } from '../electron/store/sqlite/sqlite-store.ts';
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`./fixtures/pages/${name}`, import.meta.url));
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -48,7 +50,7 @@ async function summariesFeed(t: TestContext, pages: Record<string, { body: Uint8
   const db = library(t);
   const feedId = subscribe(db, s.url('/feed.xml'));
   const events: AppEvent[] = [];
-  const polled = await pollFeeds(db, { emit: (e) => events.push(e) });
+  const polled = await pollFeeds(new SqliteStore(db), { emit: (e) => events.push(e) });
   assert.deepEqual(polled.failed, [], 'full-text failures never fail the poll');
   return { s, db, feedId, events };
 }
@@ -106,7 +108,7 @@ test('an article the feed edits gets its page fetched again, and its text stays 
   const { s, db } = await summariesFeed(t, { '/story': { body: fixture('news-article.html') } });
   const link = s.url('/story');
   s.route('/feed.xml', serve(rss2('Summaries', [{ guid: 'item-0', title: 'Story 0 (updated)', link, description: '<p>A corrected summary.</p>' }])));
-  const second = await pollFeeds(db);
+  const second = await pollFeeds(new SqliteStore(db));
   assert.equal(second.updated, 1);
   const a = article(db, link);
   assert.equal(pagesOf(db, a.id).length, 2);
@@ -133,7 +135,7 @@ test('a page that cannot be extracted or fetched is recorded on the article, the
   s.route('/gone', (_req, res) => res.writeHead(404).end());
   const missing = db.prepare(`INSERT INTO article (feed_id, link, title_date_hash, title, text, raw, content_hash, first_seen_at, last_seen_at)
     VALUES (?, ?, 'h-gone', 'Gone', 'summary', '{}', 'c', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`).run(feedId, s.url('/gone')).lastInsertRowid;
-  const result = await fillFullText(db, feedId, [Number(missing)]);
+  const result = await fillFullText(new SqliteStore(db), feedId, [Number(missing)]);
   assert.equal(result.done, 0);
   assert.equal(result.failed, 1);
   assert.match(result.failures[0]?.error ?? '', /could not be fetched: Nothing was found at this address \(HTTP 404\)/);
@@ -156,7 +158,7 @@ test('a library that refuses the write loses nothing: the article stays as it wa
   const id = Number(db.prepare(`INSERT INTO article (feed_id, link, title_date_hash, title, text, raw, content_hash, first_seen_at, last_seen_at)
     VALUES (?, ?, 'h2', 'Second', 'the feed text', '{}', 'c', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`).run(feedId, s.url('/second')).lastInsertRowid);
   db.exec("CREATE TEMP TRIGGER refuse_pages BEFORE INSERT ON page BEGIN SELECT RAISE(ABORT, 'database or disk is full (simulated)'); END");
-  const result = await fillFullText(db, feedId, [id]);
+  const result = await fillFullText(new SqliteStore(db), feedId, [id]);
   assert.equal(result.failed, 1);
   assert.match(result.failures[0]?.error ?? '', /could not be stored: database or disk is full \(simulated\)/);
   const row = db.prepare('SELECT text, full_html FROM article WHERE id = ?').get(id);
@@ -175,7 +177,7 @@ test('article pages on a private address are refused unless they are at the exac
   ])));
   const db = library(t);
   const feedId = subscribe(db, s.url('/feed.xml'));
-  assert.deepEqual((await pollFeeds(db)).failed, []);
+  assert.deepEqual((await pollFeeds(new SqliteStore(db))).failed, []);
   const [direct, hop] = ids(db, feedId);
   const refused = /127\.0\.0\.1 is a loopback network address; Footnote only fetches from the public internet/;
   assert.match(pagesOf(db, direct ?? 0)[0]?.error ?? '', refused);
@@ -191,16 +193,16 @@ test('detection: a feed carrying full content is left alone; the per-feed switch
   for (const i of [0, 1, 2]) s.route(`/p${i}`, serve(fixture('news-article.html'), HTML));
   const db = library(t);
   const feedId = subscribe(db, s.url('/feed.xml'));
-  await pollFeeds(db);
+  await pollFeeds(new SqliteStore(db));
   assert.equal(s.requestsTo('/p0').length, 0, 'the poll fetched no page');
-  assert.deepEqual(await fillFullText(db, feedId, ids(db, feedId)), { done: 0, failed: 0, failures: [] });
+  assert.deepEqual(await fillFullText(new SqliteStore(db), feedId, ids(db, feedId)), { done: 0, failed: 0, failures: [] });
 
   updateFeedSettings(db, feedId, { fullText: true });
-  assert.equal((await fillFullText(db, feedId, ids(db, feedId), { concurrency: 2 })).done, 3);
+  assert.equal((await fillFullText(new SqliteStore(db), feedId, ids(db, feedId), { concurrency: 2 })).done, 3);
   assert.ok(s.maxInFlight() <= 2, 'at most the given number of pages at once');
 
   updateFeedSettings(db, feedId, { fullText: false });
-  assert.equal((await fillFullText(db, feedId, ids(db, feedId))).done, 0);
+  assert.equal((await fillFullText(new SqliteStore(db), feedId, ids(db, feedId))).done, 0);
 });
 
 test('switching full text on works through the feed\'s backlog, newest first, a bounded number of pages at a time', async (t) => {
@@ -211,18 +213,18 @@ test('switching full text on works through the feed\'s backlog, newest first, a 
   const db = library(t);
   const feedId = subscribe(db, s.url('/feed.xml'));
   updateFeedSettings(db, feedId, { fullText: false });
-  await pollFeeds(db);
+  await pollFeeds(new SqliteStore(db));
   const fetched = (): string[] => [0, 1, 2, 3, 4].filter((i) => s.requestsTo(`/p${i}`).length > 0).map((i) => `/p${i}`);
   assert.deepEqual(fetched(), []);
 
   updateFeedSettings(db, feedId, { fullText: true });
-  assert.equal((await fillFullText(db, feedId, [], { maxPages: 2 })).done, 2);
+  assert.equal((await fillFullText(new SqliteStore(db), feedId, [], { maxPages: 2 })).done, 2);
   assert.deepEqual(fetched(), ['/p3', '/p4'], 'the newest first');
-  assert.equal((await fillFullText(db, feedId, [], { maxPages: 2 })).done, 2);
+  assert.equal((await fillFullText(new SqliteStore(db), feedId, [], { maxPages: 2 })).done, 2);
   // A poll with nothing new carries on with the backlog of a feed switched on.
-  await pollFeeds(db);
+  await pollFeeds(new SqliteStore(db));
   assert.deepEqual(fetched(), ['/p0', '/p1', '/p2', '/p3', '/p4']);
-  assert.equal((await fillFullText(db, feedId, [], { maxPages: 2 })).done, 0, 'nothing left: each page was fetched once');
+  assert.equal((await fillFullText(new SqliteStore(db), feedId, [], { maxPages: 2 })).done, 0, 'nothing left: each page was fetched once');
   assert.deepEqual([0, 1, 2, 3, 4].map((i) => s.requestsTo(`/p${i}`).length), [1, 1, 1, 1, 1]);
 });
 
@@ -244,12 +246,12 @@ test('API: articles.fullText fetches one article on demand whatever the feed set
   s.route('/story', serve(news, HTML));
   s.route('/feed.xml', serve(rss2('Feed', [{ guid: 'x', title: 'Story', link: s.url('/story'), description: 'short' }])));
   const ctx = createContext(tempDir(t));
-  t.after(() => ctx.db.close());
-  const feedId = subscribe(ctx.db, s.url('/feed.xml'));
-  updateFeedSettings(ctx.db, feedId, { fullText: false });
-  await pollFeeds(ctx.db);
+  t.after(() => ctx.store.close());
+  const feedId = subscribe(ctx.store.db, s.url('/feed.xml'));
+  updateFeedSettings(ctx.store.db, feedId, { fullText: false });
+  await pollFeeds(ctx.store);
   assert.equal(s.requestsTo('/story').length, 0, 'full text is off for this feed');
-  const [id] = ids(ctx.db, feedId);
+  const [id] = ids(ctx.store.db, feedId);
   assert.ok(id !== undefined);
 
   const r = await invoke(ctx, 'articles.fullText', { id }) as { text: string; html: string; page: { sha256: string } };

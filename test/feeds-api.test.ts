@@ -1,10 +1,12 @@
 // The feeds, folders and OPML API methods through invoke(), as the window, web mode and the CLI call them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createContext, invoke, ApiError } from '../electron/api.ts';
+import { invoke, ApiError } from '../electron/api/methods.ts';
+import { createContext } from '../electron/engine/context.ts';
 import type { AppEvent } from '../electron/events.ts';
 import type { FeedRecord } from '../electron/model.ts';
-import { enrichers, type Enricher } from '../electron/articles/ingest.ts';
+import { type Enricher } from '../electron/articles/enrichment.ts';
+import { enrichers } from '../electron/poll/enrichers.ts';
 import { tempDir } from './helpers.ts';
 import { startFeedServer, serve, rss2 } from './support/feed-server.ts';
 
@@ -20,7 +22,7 @@ test('add, update, list folders, poll with events, remove: through the API', asy
   });
   t.after(() => s.close());
   const ctx = createContext(tempDir(t));
-  t.after(() => ctx.db.close());
+  t.after(() => ctx.store.close());
   const call = (name: string, args: unknown): Promise<unknown> => invoke(ctx, name, args);
 
   const { feed: a } = (await call('feeds.add', { url: s.url('/a.xml'), folder: 'World' })) as { feed: FeedRecord };
@@ -38,11 +40,9 @@ test('add, update, list folders, poll with events, remove: through the API', asy
   await assert.rejects(call('feeds.update', { id: b.id, intervalMinutes: 1 }), apiError('bad_request', /intervalMinutes/));
 
   // A labelling enricher flags one new article: the poll reports it in 'articles-new'.
-  const flagAlpha: Enricher = (db, article) => {
-    if (article.text.includes('Alpha one')) {
-      db.prepare("INSERT INTO label (article_id, kind, entity, evidence, first_seen_at) VALUES (?, 'extremist', 'X', 'e', 'now')").run(article.id);
-    }
-  };
+  const flagAlpha: Enricher = (article) => (article.text.includes('Alpha one')
+    ? { labels: [{ kind: 'extremist', entity: 'X', canonical: 'X', marker: null, evidence: 'e', start: 0, end: 1, rule: 'test' }] }
+    : undefined);
   enrichers.push(flagAlpha);
   t.after(() => { enrichers.splice(enrichers.indexOf(flagAlpha), 1); });
   const events: AppEvent[] = [];
@@ -64,8 +64,8 @@ test('add, update, list folders, poll with events, remove: through the API', asy
   assert.deepEqual(list.map((f) => [f.title, f.articleCount, f.status]).sort(), [['Feed A', 2, 'ok'], ['Renamed B', 1, 'ok']]);
   const { removed } = (await call('feeds.remove', { id: a.id })) as { removed: FeedRecord };
   assert.equal(removed.articleCount, 2);
-  assert.equal((ctx.db.prepare('SELECT count(*) AS n FROM article').get() as { n: number }).n, 1, 'the other feed keeps its article');
-  assert.equal((ctx.db.prepare('SELECT count(*) AS n FROM label').get() as { n: number }).n, 0, 'labels went with their article');
+  assert.equal((ctx.store.db.prepare('SELECT count(*) AS n FROM article').get() as { n: number }).n, 1, 'the other feed keeps its article');
+  assert.equal((ctx.store.db.prepare('SELECT count(*) AS n FROM label').get() as { n: number }).n, 0, 'labels went with their article');
   await assert.rejects(call('feeds.remove', { id: a.id }), apiError('not_found', /no feed/));
   await assert.rejects(call('opml.import', { xml: '<html></html>' }), apiError('bad_request', /not OPML/));
 });

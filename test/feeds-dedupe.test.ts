@@ -1,11 +1,14 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLibrary, type Db } from '../electron/store/db.ts';
-import { insertFeed } from '../electron/store/feeds.ts';
-import { ingestFeed, type Enricher, type EnrichedArticle } from '../electron/articles/ingest.ts';
-import { articleText, canonicalLink } from '../electron/articles/normalise.ts';
+import { openLibrary, type Db } from '../electron/store/sqlite/db.ts';
+import { insertFeed } from '../electron/store/sqlite/feeds.ts';
+import { ingestFeed } from '../electron/poll/ingest.ts';
+import { type Enricher, type EnrichedArticle } from '../electron/articles/enrichment.ts';
+import { canonicalLink } from '../electron/articles/normalise.ts';
+import { htmlToText as articleText } from '../electron/text/html-text.ts';
 import type { FeedItem, FeedObject } from '../electron/model.ts';
 import { tempDir } from './helpers.ts';
+import { SqliteStore } from '../electron/store/sqlite/sqlite-store.ts';
 
 function lib(t: TestContext): { db: Db; feed: number; other: number } {
   const db = openLibrary(tempDir(t));
@@ -50,16 +53,16 @@ test('article text of 100,000-level nesting: tags cut out, entities decoded, blo
   assert.equal(articleText(html(100_000)), expected); // the same from the linear fallback
 });
 
-test('identity: guid within the feed, else canonical link, else title and date', (t) => {
+test('identity: guid within the feed, else canonical link, else title and date', async (t) => {
   const { db, feed, other } = lib(t);
-  const first = ingestFeed(db, feed, doc([
+  const first = await ingestFeed(new SqliteStore(db), feed, doc([
     item({ id: 'g1', title: 'Guid item', link: 'https://a.example/1' }),
     item({ title: 'Link item', link: 'https://a.example/2?utm_source=rss' }),
     item({ title: 'Bare item', published: '2026-11-24T10:00:00.000Z' }),
   ]), { now: '2026-11-25T01:00:00.000Z' });
   assert.equal(first.newIds.length, 3);
 
-  const second = ingestFeed(db, feed, doc([
+  const second = await ingestFeed(new SqliteStore(db), feed, doc([
     item({ id: 'g1', title: 'Guid item', link: 'https://a.example/moved' }), // same guid, new link: unchanged content
     item({ title: 'Link item', link: 'https://a.example/2?utm_campaign=other#comments' }), // same canonical link
     item({ title: 'Bare item', published: '2026-11-24T10:00:00.000Z' }), // same title + date
@@ -71,47 +74,47 @@ test('identity: guid within the feed, else canonical link, else title and date',
   assert.equal(count(db, feed), 5);
 
   // The same guid in another feed is another article.
-  assert.equal(ingestFeed(db, other, doc([item({ id: 'g1', title: 'Guid item' })])).newIds.length, 1);
+  assert.equal((await ingestFeed(new SqliteStore(db), other, doc([item({ id: 'g1', title: 'Guid item' })]))).newIds.length, 1);
   assert.equal(count(db, feed), 5);
 });
 
-test('new and updated articles go through every enricher inside the transaction; a failing enricher loses only its own writes', (t) => {
+test('new and updated articles go through every enricher inside the transaction; a failing enricher loses only its own writes', async (t) => {
   const { db, feed } = lib(t);
   db.exec("INSERT INTO tag (name) VALUES ('seen')");
+  db.exec("INSERT INTO rule (query, tag_id, created_at) VALUES ('alpha', 1, 'now')"); // the tagger's rule: it matches the article
   const calls: EnrichedArticle[] = [];
-  const record: Enricher = (_db, a) => { calls.push(a); };
-  const tagger: Enricher = (d, a) => { d.prepare("INSERT INTO article_tag (article_id, tag_id, applied_at) VALUES (?, 1, 'now')").run(a.id); };
-  const broken: Enricher = function brokenEnricher(d, a) {
-    d.prepare("INSERT INTO article_tag (article_id, tag_id, applied_at) VALUES (?, 1, 'x')").run(a.id); // rolled back, or the tagger below would hit the primary key
-    throw new Error('boom');
+  const record: Enricher = (a) => { calls.push(a); };
+  const tagger: Enricher = () => ({ autoTag: true });
+  const broken: Enricher = function brokenEnricher() {
+    throw new Error('boom'); // contributes nothing, and the others still run
   };
-  const r1 = ingestFeed(db, feed, doc([item({ id: 'a', title: 'A', content: '<p>Alpha</p>', link: 'https://a.example/a' })]), { enrichers: [record, broken, tagger] });
+  const r1 = await ingestFeed(new SqliteStore(db), feed, doc([item({ id: 'a', title: 'A', content: '<p>Alpha</p>', link: 'https://a.example/a' })]), { enrichers: [record, broken, tagger] });
   assert.deepEqual(calls, [{ id: r1.newIds[0], feedId: feed, url: 'https://a.example/a', text: 'Alpha', isNew: true }]);
   assert.deepEqual(r1.warnings, [`brokenEnricher failed on article ${r1.newIds[0]}: boom`]);
   assert.equal((db.prepare('SELECT count(*) AS n FROM article_tag').get() as { n: number }).n, 1);
 
-  ingestFeed(db, feed, doc([item({ id: 'a', title: 'A', content: '<p>Alpha</p>', link: 'https://a.example/a' })]), { enrichers: [record] });
+  await ingestFeed(new SqliteStore(db), feed, doc([item({ id: 'a', title: 'A', content: '<p>Alpha</p>', link: 'https://a.example/a' })]), { enrichers: [record] });
   assert.equal(calls.length, 1, 'unchanged articles are not enriched again');
-  ingestFeed(db, feed, doc([item({ id: 'a', title: 'A', content: '<p>Alpha, corrected</p>', link: 'https://a.example/a' })]), { enrichers: [record] });
+  await ingestFeed(new SqliteStore(db), feed, doc([item({ id: 'a', title: 'A', content: '<p>Alpha, corrected</p>', link: 'https://a.example/a' })]), { enrichers: [record] });
   assert.deepEqual(calls[1], { id: r1.newIds[0], feedId: feed, url: 'https://a.example/a', text: 'Alpha, corrected', isNew: false });
 });
 
-test('a poll writes at most maxWrites articles; the rest come on the next poll', (t) => {
+test('a poll writes at most maxWrites articles; the rest come on the next poll', async (t) => {
   const { db, feed } = lib(t);
   const feedDoc = doc(Array.from({ length: 7 }, (_, i) => item({ id: `i${i}`, title: `Item ${i}` })));
-  const r1 = ingestFeed(db, feed, feedDoc, { maxWrites: 3 });
+  const r1 = await ingestFeed(new SqliteStore(db), feed, feedDoc, { maxWrites: 3 });
   assert.deepEqual([r1.newIds.length, r1.deferred], [3, 4]);
-  const r2 = ingestFeed(db, feed, feedDoc, { maxWrites: 3 });
+  const r2 = await ingestFeed(new SqliteStore(db), feed, feedDoc, { maxWrites: 3 });
   assert.deepEqual([r2.newIds.length, r2.unchanged, r2.deferred], [3, 3, 1]);
-  const r3 = ingestFeed(db, feed, feedDoc, { maxWrites: 3 });
+  const r3 = await ingestFeed(new SqliteStore(db), feed, feedDoc, { maxWrites: 3 });
   assert.deepEqual([r3.newIds.length, r3.unchanged, r3.deferred], [1, 6, 0]);
   assert.equal(count(db, feed), 7);
 });
 
-test('empty items are skipped, and the raw item JSON and categories are stored', (t) => {
+test('empty items are skipped, and the raw item JSON and categories are stored', async (t) => {
   const { db, feed } = lib(t);
   const it = item({ id: 'x', title: 'T', categories: ['politics', 'Europe'], summary: 'Sum' });
-  const r = ingestFeed(db, feed, doc([item({}), it]));
+  const r = await ingestFeed(new SqliteStore(db), feed, doc([item({}), it]));
   assert.equal(r.newIds.length, 1);
   const row = db.prepare('SELECT raw, categories, text, lang FROM article').get() as { raw: string; categories: string; text: string; lang: string };
   assert.deepEqual(JSON.parse(row.raw), it);
@@ -120,9 +123,9 @@ test('empty items are skipped, and the raw item JSON and categories are stored',
   assert.equal(row.lang, 'en');
 });
 
-test('an item repeated inside one document is stored once: the first wins, no version is made of the repeats', (t) => {
+test('an item repeated inside one document is stored once: the first wins, no version is made of the repeats', async (t) => {
   const { db, feed } = lib(t);
-  const r = ingestFeed(db, feed, doc([
+  const r = await ingestFeed(new SqliteStore(db), feed, doc([
     item({ id: 'dup', title: 'First', content: 'one' }),
     item({ id: 'dup', title: 'Second', content: 'two' }),
     item({ id: 'dup', title: 'Third', content: 'three' }),

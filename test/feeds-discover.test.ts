@@ -1,11 +1,13 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { declaredFeeds, discoverFeeds } from '../electron/feeds/discover.ts';
-import { addFeed, SubscribeError } from '../electron/feeds/subscribe.ts';
-import { openLibrary } from '../electron/store/db.ts';
-import { listFeedRecords } from '../electron/store/feeds.ts';
+import { SubscribeError } from '../electron/feeds/subscribe.ts';
+import { addFeed } from '../electron/api/subscribe.ts';
+import { openLibrary } from '../electron/store/sqlite/db.ts';
+import { listFeedRecords } from '../electron/store/sqlite/feeds.ts';
 import { tempDir } from './helpers.ts';
 import { startFeedServer, serve, rss2, atom, type FeedServer, type Handler } from './support/feed-server.ts';
+import { SqliteStore } from '../electron/store/sqlite/sqlite-store.ts';
 
 async function server(t: TestContext, routes: Record<string, Handler>): Promise<FeedServer> {
   const s = await startFeedServer(routes);
@@ -63,15 +65,15 @@ test('adding a site with no feed fails in words and stores nothing; adding twice
   const s = await server(t, { '/': serve(site(''), 'text/html'), '/rss': serve(rss2('Only', [{ guid: 'a', title: 'A' }])) });
   const db = openLibrary(tempDir(t));
   t.after(() => db.close());
-  await assert.rejects(addFeed(db, s.url('/nothing/'), { intervalMinutes: 30 }), (err: Error) => err instanceof SubscribeError
+  await assert.rejects(addFeed(new SqliteStore(db), s.url('/nothing/'), { intervalMinutes: 30 }), (err: Error) => err instanceof SubscribeError
     && /^Could not fetch http:\/\/127\.0\.0\.1:\d+\/nothing\/: Nothing was found at this address \(HTTP 404\)/.test(err.message));
   s.route('/empty', serve(site(''), 'text/html'));
   s.route('/rss', serve('nope', 'text/plain'));
-  await assert.rejects(addFeed(db, s.url('/empty'), { intervalMinutes: 30 }), /No feed found at .*\/empty: the page declares none/);
+  await assert.rejects(addFeed(new SqliteStore(db), s.url('/empty'), { intervalMinutes: 30 }), /No feed found at .*\/empty: the page declares none/);
   assert.equal(listFeedRecords(db).length, 0);
 
   s.route('/rss', serve(rss2('Only', [{ guid: 'a', title: 'A' }])));
-  const { feedId } = await addFeed(db, s.url('/'), { intervalMinutes: 30, folder: 'News' });
+  const { feedId } = await addFeed(new SqliteStore(db), s.url('/'), { intervalMinutes: 30, folder: 'News' });
   const [rec] = listFeedRecords(db);
   assert.equal(rec?.id, feedId);
   assert.equal(rec?.url, s.url('/rss'));
@@ -79,7 +81,7 @@ test('adding a site with no feed fails in words and stores nothing; adding twice
   assert.equal(rec?.folder, 'News');
   assert.equal(rec?.status, 'new');
   assert.equal(rec?.articleCount, 0, 'add subscribes; the poll stores the articles');
-  await assert.rejects(addFeed(db, s.url('/'), { intervalMinutes: 30 }), /already subscribed/);
-  await assert.rejects(addFeed(db, s.url('/rss'), { intervalMinutes: 30 }), /already subscribed/);
-  await assert.rejects(addFeed(db, 'ftp://x.example/', { intervalMinutes: 30 }), /ftp: address/);
+  await assert.rejects(addFeed(new SqliteStore(db), s.url('/'), { intervalMinutes: 30 }), /already subscribed/);
+  await assert.rejects(addFeed(new SqliteStore(db), s.url('/rss'), { intervalMinutes: 30 }), /already subscribed/);
+  await assert.rejects(addFeed(new SqliteStore(db), 'ftp://x.example/', { intervalMinutes: 30 }), /ftp: address/);
 });

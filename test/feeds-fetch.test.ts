@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { fetchUrl, FetchError, hostPortOf } from '../electron/feeds/fetch.ts';
-import { classifyAddress } from '../electron/feeds/address-guard.ts';
+import { fetchUrl, FetchError, hostPortOf } from '../electron/net/fetch.ts';
+import { classifyAddress } from '../electron/net/address-guard.ts';
 import { USER_AGENT } from '../electron/version.ts';
 import { startFeedServer, serve, redirect, silent, rss2, type FeedServer } from './support/feed-server.ts';
 

@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseOpml, serialiseOpml, OpmlError } from '../electron/feeds/opml.ts';
-import { exportOpml, importOpml } from '../electron/feeds/subscribe.ts';
-import { openLibrary } from '../electron/store/db.ts';
-import { listFeedRecords } from '../electron/store/feeds.ts';
+import { exportOpml, importOpml } from '../electron/api/subscribe.ts';
+import { openLibrary } from '../electron/store/sqlite/db.ts';
+import { listFeedRecords } from '../electron/store/sqlite/feeds.ts';
 import { tempDir } from './helpers.ts';
+import { SqliteStore } from '../electron/store/sqlite/sqlite-store.ts';
 
 const sample = `<?xml version="1.0" encoding="UTF-8"?>
 <opml version="1.0">
@@ -42,22 +43,22 @@ test('a DTD in an OPML file is never read: its entities stay unexpanded', () => 
   assert.throws(() => parseOpml('<html><body>hi</body></html>'), OpmlError);
 });
 
-test('import subscribes without fetching and keeps folders; export then import round-trips', (t) => {
+test('import subscribes without fetching and keeps folders; export then import round-trips', async (t) => {
   const db = openLibrary(tempDir(t));
   t.after(() => db.close());
-  assert.deepEqual(importOpml(db, sample, { intervalMinutes: 45 }), { added: 3, skipped: 1 });
-  assert.deepEqual(importOpml(db, sample, { intervalMinutes: 45 }), { added: 0, skipped: 4 }, 'known feeds are skipped');
+  assert.deepEqual(await importOpml(new SqliteStore(db), sample, { intervalMinutes: 45 }), { added: 3, skipped: 1 });
+  assert.deepEqual(await importOpml(new SqliteStore(db), sample, { intervalMinutes: 45 }), { added: 0, skipped: 4 }, 'known feeds are skipped');
   const shape = (d: typeof db): unknown[] => listFeedRecords(d).map((f) => ({ url: f.url, title: f.title, folder: f.folder, siteUrl: f.siteUrl, status: f.status })).sort((a, b) => a.url.localeCompare(b.url));
   const original = shape(db);
   assert.equal(original.length, 3);
   assert.ok(listFeedRecords(db).every((f) => f.status === 'new' && f.lastFetchedAt === null && f.intervalMinutes === 45));
 
-  const xml = exportOpml(db);
+  const xml = await exportOpml(new SqliteStore(db));
   assert.match(xml, /<outline text="News\/Regional" title="News\/Regional">/);
   assert.match(xml, /xmlUrl="https:\/\/lemonde\.example\/rss\?a=1&amp;b=2"/);
   const copy = openLibrary(tempDir(t));
   t.after(() => copy.close());
-  assert.deepEqual(importOpml(copy, xml, { intervalMinutes: 30 }), { added: 3, skipped: 0 });
+  assert.deepEqual(await importOpml(new SqliteStore(copy), xml, { intervalMinutes: 30 }), { added: 3, skipped: 0 });
   assert.deepEqual(shape(copy), original);
   assert.deepEqual(parseOpml(serialiseOpml(parseOpml(xml).feeds)).feeds, parseOpml(xml).feeds);
 });

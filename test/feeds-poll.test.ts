@@ -1,11 +1,12 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLibrary, type Db } from '../electron/store/db.ts';
-import { insertFeed, getStoredFeed, updateFeedSettings } from '../electron/store/feeds.ts';
-import { recentFetches } from '../electron/store/fetch-log.ts';
-import { pollFeeds, type PollOptions } from '../electron/feeds/poller.ts';
+import { openLibrary, type Db } from '../electron/store/sqlite/db.ts';
+import { insertFeed, getStoredFeed, updateFeedSettings } from '../electron/store/sqlite/feeds.ts';
+import { recentFetches } from '../electron/store/sqlite/fetch-log.ts';
+import { pollFeeds, type PollOptions } from '../electron/poll/poller.ts';
 import type { AppEvent } from '../electron/events.ts';
 import { tempDir } from './helpers.ts';
+import { SqliteStore } from '../electron/store/sqlite/sqlite-store.ts';
 import {
   startFeedServer, serve, redirect, status, silent, rss2, atom, rdf, jsonFeed, win1251, type FeedServer, type Handler,
 } from './support/feed-server.ts';
@@ -56,7 +57,7 @@ test('every feed format is fetched, parsed and stored; a second poll sends If-No
   const ids = ['/rss.xml', '/atom.xml', '/rdf.xml', '/feed.json', '/cp1251-header.xml', '/cp1251-prolog.xml', '/gzip.xml'].map(add);
   const [rssId, atomId, rdfId, jsonId, hdrId, prologId, gzId] = ids as [number, number, number, number, number, number, number];
   const events: AppEvent[] = [];
-  const first = await pollFeeds(db, { fetch: limits, now: () => T0, emit: (e) => events.push(e) });
+  const first = await pollFeeds(new SqliteStore(db), { fetch: limits, now: () => T0, emit: (e) => events.push(e) });
   assert.deepEqual(first.failed, []);
   assert.equal(first.feeds, 7);
   assert.equal(first.new, 3 + 1 + 1 + 1 + 1 + 1 + 2);
@@ -82,7 +83,7 @@ test('every feed format is fetched, parsed and stored; a second poll sends If-No
   assert.deepEqual(events.at(-1), { type: 'poll-finished', feeds: 7, newArticles: 10, updated: 0, failed: 0 });
 
   const before = db.prepare('SELECT count(*) AS n FROM article').get();
-  const second = await pollFeeds(db, { fetch: limits, now: () => new Date(T0.getTime() + 3_600_000) });
+  const second = await pollFeeds(new SqliteStore(db), { fetch: limits, now: () => new Date(T0.getTime() + 3_600_000) });
   assert.equal(second.new, 0);
   assert.equal(second.updated, 0);
   assert.deepEqual(db.prepare('SELECT count(*) AS n FROM article').get(), before);
@@ -99,7 +100,7 @@ test('failing feeds are recorded in words and never touch the feeds and articles
   });
   const good = add('/good.xml');
   const broken = add('/broken.xml');
-  await pollFeeds(db, { fetch: limits, now: () => T0 });
+  await pollFeeds(new SqliteStore(db), { fetch: limits, now: () => T0 });
   const goodBefore = snapshot(db, good);
   const brokenBefore = snapshot(db, broken);
   assert.equal(brokenBefore.length, 2);
@@ -115,8 +116,8 @@ test('failing feeds are recorded in words and never touch the feeds and articles
   s.route('/broken.xml', serve('<rss version="2.0"><channel><title>Broken</title><item><title>cut off'.slice(0, 10), 'application/rss+xml'));
   const later = new Date(T0.getTime() + 3_600_000);
   const [slowId, ...otherIds] = failingIds as [number, ...number[]];
-  const rest = await pollFeeds(db, { fetch: limits, now: () => later, ids: [good, broken, ...otherIds] });
-  const slow = await pollFeeds(db, { fetch: { ...limits, timeoutMs: 300 }, now: () => later, ids: [slowId] });
+  const rest = await pollFeeds(new SqliteStore(db), { fetch: limits, now: () => later, ids: [good, broken, ...otherIds] });
+  const slow = await pollFeeds(new SqliteStore(db), { fetch: { ...limits, timeoutMs: 300 }, now: () => later, ids: [slowId] });
   const r = { feeds: rest.feeds + slow.feeds, failed: [...rest.failed, ...slow.failed] };
 
   assert.equal(r.feeds, 7);
@@ -137,14 +138,14 @@ test('failing feeds are recorded in words and never touch the feeds and articles
   assert.equal(getStoredFeed(db, good)?.status, 'ok');
 
   // Backing off: a full poll a minute later skips those feeds and says why; the good feed is fetched again.
-  const third = await pollFeeds(db, { fetch: limits, now: () => new Date(later.getTime() + 60_000) });
+  const third = await pollFeeds(new SqliteStore(db), { fetch: limits, now: () => new Date(later.getTime() + 60_000) });
   assert.equal(third.feeds, 1);
   assert.equal(third.skipped.length, 6);
   assert.match(third.skipped[0]?.reason ?? '', /Backing off after 1 failed fetch in a row\. Next try in 59 minutes\./);
 
   // The second failure in a row doubles the wait again; 24 hours is the ceiling.
   const afterBackoff = new Date(later.getTime() + 2 * 3_600_000);
-  await pollFeeds(db, { fetch: limits, now: () => afterBackoff, ids: [failingIds[4] as number] });
+  await pollFeeds(new SqliteStore(db), { fetch: limits, now: () => afterBackoff, ids: [failingIds[4] as number] });
   const twice = getStoredFeed(db, failingIds[4] as number);
   assert.equal(twice?.errorCount, 2);
   assert.equal(twice?.nextFetchAt, new Date(afterBackoff.getTime() + 120 * 60_000).toISOString());
@@ -162,7 +163,7 @@ test('301 moves the feed, 410 retires it, 429 and 503 wait for Retry-After', asy
   const gone = add('/gone.xml');
   const busy = add('/busy.xml');
   const down = add('/down.xml');
-  const r = await pollFeeds(db, { fetch: limits, now: () => T0 });
+  const r = await pollFeeds(new SqliteStore(db), { fetch: limits, now: () => T0 });
 
   const m = getStoredFeed(db, moved);
   assert.equal(m?.url, s.url('/new.xml'));
@@ -186,7 +187,7 @@ test('301 moves the feed, 410 retires it, 429 and 503 wait for Retry-After', asy
   // Next poll: the gone feed and the waiting ones are skipped and say so; nothing is requested from them.
   const count = (p: string): number => s.requestsTo(p).length;
   const before = [count('/gone.xml'), count('/busy.xml'), count('/down.xml')];
-  const again = await pollFeeds(db, { fetch: limits, now: () => new Date(T0.getTime() + 300_000) });
+  const again = await pollFeeds(new SqliteStore(db), { fetch: limits, now: () => new Date(T0.getTime() + 300_000) });
   assert.deepEqual([count('/gone.xml'), count('/busy.xml'), count('/down.xml')], before);
   assert.equal(again.feeds, 1);
   assert.equal(count('/old.xml'), 1, 'the moved feed is fetched at its new address');
@@ -200,13 +201,13 @@ test('an item whose content changed is an update that keeps the previous version
   const v2 = rss2('Edits', [{ guid: 'story', title: 'Corrected title', description: '<p>Second version.</p>' }, { guid: 'other', title: 'Other' }]);
   const { db, s, add } = await library(t, { '/edits.xml': serve(v1) });
   const id = add('/edits.xml');
-  await pollFeeds(db, { fetch: limits, now: () => T0 });
+  await pollFeeds(new SqliteStore(db), { fetch: limits, now: () => T0 });
   const before = db.prepare("SELECT id, content_hash, last_seen_at FROM article WHERE guid = 'story'").get() as { id: number; content_hash: string };
   const otherBefore = db.prepare("SELECT * FROM article WHERE guid = 'other'").get() as Record<string, unknown>;
 
   s.route('/edits.xml', serve(v2));
   const t1 = new Date(T0.getTime() + 3_600_000);
-  const r = await pollFeeds(db, { fetch: limits, now: () => t1 });
+  const r = await pollFeeds(new SqliteStore(db), { fetch: limits, now: () => t1 });
   assert.equal(r.new, 0);
   assert.equal(r.updated, 1);
   assert.equal(articles(db, id).length, 2);
@@ -233,7 +234,7 @@ test('at most 6 feeds are fetched at once, and a cancelled poll leaves the unfet
   for (let i = 0; i < 10; i++) routes[`/f${i}.xml`] = held;
   const { db, s, add } = await library(t, routes);
   const ids = Object.keys(routes).map(add);
-  const poll = pollFeeds(db, { fetch: { timeoutMs: 10_000, idleTimeoutMs: 10_000 }, now: () => T0 });
+  const poll = pollFeeds(new SqliteStore(db), { fetch: { timeoutMs: 10_000, idleTimeoutMs: 10_000 }, now: () => T0 });
   while (s.requests.length < 6) await new Promise((r) => setTimeout(r, 10));
   await new Promise((r) => setTimeout(r, 50));
   assert.equal(s.maxInFlight(), 6);
@@ -245,7 +246,7 @@ test('at most 6 feeds are fetched at once, and a cancelled poll leaves the unfet
   const controller = new AbortController();
   s.route('/f0.xml', (_req, res) => { controller.abort(); res.destroy(); });
   const feedsBefore = ids.map((id) => getStoredFeed(db, id));
-  const cancelled = await pollFeeds(db, { signal: controller.signal, concurrency: 1, now: () => new Date(T0.getTime() + 3_600_000) });
+  const cancelled = await pollFeeds(new SqliteStore(db), { signal: controller.signal, concurrency: 1, now: () => new Date(T0.getTime() + 3_600_000) });
   assert.equal(cancelled.cancelled, true);
   assert.equal(cancelled.feeds, 0);
   assert.deepEqual(ids.map((id) => getStoredFeed(db, id)), feedsBefore);
@@ -259,7 +260,7 @@ test('a feed whose items cannot be stored is rolled back and recorded as failed;
   const poison = add('/poison.xml');
   const fine = add('/fine.xml');
   db.exec("CREATE TEMP TRIGGER fail_poison BEFORE INSERT ON article WHEN new.title = 'poison' BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END");
-  const r = await pollFeeds(db, { fetch: limits, now: () => T0 });
+  const r = await pollFeeds(new SqliteStore(db), { fetch: limits, now: () => T0 });
   assert.equal(r.new, 2);
   assert.equal(articles(db, fine).length, 2);
   assert.equal(articles(db, poison).length, 0, 'the whole feed rolled back, not half of it');
@@ -277,7 +278,7 @@ test('a new interval applies from the last fetch at once, but never shortens a s
   });
   const a = add('/a.xml');
   const busy = add('/busy.xml');
-  await pollFeeds(db, { fetch: limits, now: () => T0, random: () => 0.5 });
+  await pollFeeds(new SqliteStore(db), { fetch: limits, now: () => T0, random: () => 0.5 });
   assert.equal(getStoredFeed(db, a)?.nextFetchAt, new Date(T0.getTime() + 30 * 60_000).toISOString());
   updateFeedSettings(db, a, { intervalMinutes: 240 });
   updateFeedSettings(db, busy, { intervalMinutes: 5 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nextAfterFailure, nextAfterSuccess, parseRetryAfter, isDue, MAX_BACKOFF_MS } from '../electron/feeds/schedule.ts';
+import { nextAfterFailure, nextAfterSuccess, parseRetryAfter, isDue, MAX_BACKOFF_MS } from '../electron/poll/schedule.ts';
 
 const now = new Date('2026-11-25T08:00:00Z');
 const at = (d: Date | null): number | null => (d ? d.getTime() - now.getTime() : null);

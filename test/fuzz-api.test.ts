@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import dns from 'node:dns';
-import { apiNames, createContext, invoke, ApiError } from '../electron/api.ts';
+import { apiNames, invoke, ApiError } from '../electron/api/methods.ts';
+import { createContext } from '../electron/engine/context.ts';
 import { tempDir } from './helpers.ts';
 import { insertArticles, libraryDigest } from './support/library-fixture.ts';
 import { describeArgs, fuzzSeed, randomArgs, rng } from './support/fuzz.ts';
@@ -45,10 +46,10 @@ test(`API fuzzing: ${CALLS_PER_METHOD} random and malformed calls per method, on
   });
 
   const ctx = createContext(tempDir(t));
-  t.after(() => ctx.db.close());
-  insertArticles(ctx.db, 'https://one.example/feed', 20, 'One');
-  insertArticles(ctx.db, 'https://two.example/feed', 5, 'Two');
-  const state = (): string => `${libraryDigest(ctx.db)}|${JSON.stringify(ctx.settings.store)}`;
+  t.after(() => ctx.store.close());
+  insertArticles(ctx.store.db, 'https://one.example/feed', 20, 'One');
+  insertArticles(ctx.store.db, 'https://two.example/feed', 5, 'Two');
+  const state = (): string => `${libraryDigest(ctx.store.db)}|${JSON.stringify(ctx.settings.store)}`;
 
   const problems: string[] = [];
   let refused = 0;
@@ -76,12 +77,12 @@ test(`API fuzzing: ${CALLS_PER_METHOD} random and malformed calls per method, on
   assert.deepEqual(uncaught.map(String), [], 'no uncaught exception or unhandled rejection');
   assert.equal(({} as Record<string, unknown>)['polluted'], undefined, 'Object.prototype not polluted');
   assert.equal(({} as Record<string, unknown>)['isAdmin'], undefined, 'Object.prototype not polluted');
-  assert.equal(ctx.db.pragma('integrity_check', { simple: true }), 'ok');
+  assert.equal(ctx.store.db.pragma('integrity_check', { simple: true }), 'ok');
 });
 
 test('an unknown method name is refused as not_found, whatever it looks like', async (t) => {
   const ctx = createContext(tempDir(t));
-  t.after(() => ctx.db.close());
+  t.after(() => ctx.store.close());
   for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 'feeds.list ', 'FEEDS.LIST', '../feeds.list', 'x'.repeat(100_000)]) {
     await assert.rejects(invoke(ctx, name, {}), (err: unknown) => err instanceof ApiError && err.code === 'not_found', name.slice(0, 30));
   }

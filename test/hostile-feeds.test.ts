@@ -7,13 +7,14 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createContext, invoke } from '../electron/api.ts';
-import { pollFeeds } from '../electron/feeds/poller.ts';
-import { refreshFullText } from '../electron/articles/fulltext.ts';
+import { invoke } from '../electron/api/methods.ts';
+import { createContext } from '../electron/engine/context.ts';
+import { pollFeeds } from '../electron/poll/poller.ts';
+import { refreshFullText } from '../electron/poll/fulltext.ts';
 import { tempDir } from './helpers.ts';
 import { startHostileServer, PRIVATE_LINKS, type HostileCase } from './support/hostile-server.ts';
 import { inertnessProblems } from './support/inert.ts';
-import type { Db } from '../electron/store/db.ts';
+import type { Db } from '../electron/store/sqlite/db.ts';
 
 /** Small limits so that the slow cases fail in seconds (the defaults are 30 s, 10 s idle and 20 MB). */
 const LIMITS = { timeoutMs: 6000, idleTimeoutMs: 3000, maxBytes: 12 * 1024 * 1024, maxRedirects: 5 };
@@ -47,21 +48,21 @@ test('hostile feeds: each case fails alone with a clear message or is stored ine
   const cases = server.cases.filter((c) => !c.path.startsWith('/nesting-'));
 
   const ctx = createContext(tempDir(t));
-  t.after(() => ctx.db.close());
+  t.after(() => ctx.store.close());
   // Stored before the hostile poll: must come out of it unchanged.
   await invoke(ctx, 'feeds.add', { url: server.url('/good') });
   await invoke(ctx, 'feeds.poll', {});
-  const articlesBefore = allRows(ctx.db, 'article');
+  const articlesBefore = allRows(ctx.store.db, 'article');
   assert.equal(articlesBefore.length, 2);
 
   await invoke(ctx, 'opml.import', { xml: opml([...cases.map((c) => server.url(c.path)), server.url('/good-2')]) });
-  const feeds = ctx.db.prepare('SELECT id, url, status, last_error FROM feed').all() as FeedRow[];
+  const feeds = ctx.store.db.prepare('SELECT id, url, status, last_error FROM feed').all() as FeedRow[];
   const goodId = feeds.find((f) => f.url === server.url('/good'))?.id;
-  const summary = await pollFeeds(ctx.db, { ids: feeds.filter((f) => f.id !== goodId).map((f) => f.id), fetch: LIMITS });
+  const summary = await pollFeeds(ctx.store, { ids: feeds.filter((f) => f.id !== goodId).map((f) => f.id), fetch: LIMITS });
   assert.equal(summary.feeds, cases.length + 1, 'every feed was polled');
 
-  const feedByUrl = new Map((ctx.db.prepare('SELECT id, url, status, last_error FROM feed').all() as FeedRow[]).map((f) => [f.url, f]));
-  const articlesOf = ctx.db.prepare('SELECT id, link, content, summary, title FROM article WHERE feed_id = ?');
+  const feedByUrl = new Map((ctx.store.db.prepare('SELECT id, url, status, last_error FROM feed').all() as FeedRow[]).map((f) => [f.url, f]));
+  const articlesOf = ctx.store.db.prepare('SELECT id, link, content, summary, title FROM article WHERE feed_id = ?');
   const checkInert = (c: HostileCase, rows: ArticleRow[]): void => {
     for (const a of rows) {
       for (const html of [a.content, a.summary]) {
@@ -102,7 +103,7 @@ test('hostile feeds: each case fails alone with a clear message or is stored ine
   });
 
   await t.test('articles stored before the poll are unchanged, byte for byte', () => {
-    const now = allRows(ctx.db, 'article') as { id: number }[];
+    const now = allRows(ctx.store.db, 'article') as { id: number }[];
     const ids = new Set((articlesBefore as { id: number }[]).map((a) => a.id));
     assert.deepEqual(now.filter((a) => ids.has(a.id)), articlesBefore);
   });
@@ -114,7 +115,7 @@ test('hostile feeds: each case fails alone with a clear message or is stored ine
   });
 
   await t.test('no local file is read into the library (XXE): neither the canary nor /etc/passwd', () => {
-    const text = wholeLibraryText(ctx.db);
+    const text = wholeLibraryText(ctx.store.db);
     assert.equal(text.includes(canary), false, 'the canary file content is not in the library');
     assert.doesNotMatch(text, /root:[x*]?:0:0:/, '/etc/passwd is not in the library');
   });
@@ -125,7 +126,7 @@ test('hostile feeds: each case fails alone with a clear message or is stored ine
     const rows = articlesOf.all(feed.id) as ArticleRow[];
     assert.equal(rows.length, PRIVATE_LINKS.length);
     for (const a of rows) {
-      const outcome = await refreshFullText(ctx.db, a.id, { fetch: { ...LIMITS, timeoutMs: 2000, idleTimeoutMs: 1000 } });
+      const outcome = await refreshFullText(ctx.store, a.id, { fetch: { ...LIMITS, timeoutMs: 2000, idleTimeoutMs: 1000 } });
       assert.match(outcome.error ?? 'fetched!', /network address/, `${a.link} is refused`);
     }
   });

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './helpers.ts';
 import { startHostileServer } from './support/hostile-server.ts';
-import { MAX_WRITES_PER_POLL } from '../electron/articles/ingest.ts';
+import { MAX_WRITES_PER_POLL } from '../electron/poll/ingest.ts';
 
 const CHILD = fileURLToPath(new URL('./support/hostile-poll-child.ts', import.meta.url));
 const BOUND_MB = 400;

@@ -6,8 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { createContext, invoke } from '../electron/api.ts';
-import { pollFeeds } from '../electron/feeds/poller.ts';
+import { invoke } from '../electron/api/methods.ts';
+import { createContext } from '../electron/engine/context.ts';
+import { pollFeeds } from '../electron/poll/poller.ts';
 import { tempDir } from './helpers.ts';
 import { startHostileServer } from './support/hostile-server.ts';
 import { inertnessProblems } from './support/inert.ts';
@@ -21,13 +22,13 @@ for (const path of ['/nesting-xml', '/nesting-html', '/nesting-json']) {
     const server = await startHostileServer({ canaryFile, lifetimeMs: 60_000, bigFeedItems: 10 });
     t.after(() => server.close());
     const ctx = createContext(tempDir(t));
-    t.after(() => ctx.db.close());
+    t.after(() => ctx.store.close());
     await invoke(ctx, 'opml.import', { xml: `<opml version="2.0"><body><outline type="rss" text="x" xmlUrl="${server.url(path)}"/></body></opml>` });
-    const summary = await pollFeeds(ctx.db, { fetch: LIMITS });
+    const summary = await pollFeeds(ctx.store, { fetch: LIMITS });
     assert.equal(summary.feeds, 1);
-    const feed = ctx.db.prepare('SELECT status, last_error FROM feed').get() as { status: string; last_error: string | null };
+    const feed = ctx.store.db.prepare('SELECT status, last_error FROM feed').get() as { status: string; last_error: string | null };
     assert.ok(feed.status === 'ok' || (feed.status === 'error' && (feed.last_error ?? '').length > 10), `${feed.status}: ${feed.last_error}`);
-    for (const a of ctx.db.prepare('SELECT link, content, summary FROM article').all() as { link: string | null; content: string | null; summary: string | null }[]) {
+    for (const a of ctx.store.db.prepare('SELECT link, content, summary FROM article').all() as { link: string | null; content: string | null; summary: string | null }[]) {
       for (const html of [a.content, a.summary]) if (html) assert.deepEqual(inertnessProblems(html, a.link), []);
     }
   });

@@ -6,8 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { join } from 'node:path';
-import { createContext, invoke } from '../electron/api.ts';
-import { libraryPath } from '../electron/store/db.ts';
+import { invoke } from '../electron/api/methods.ts';
+import { createContext } from '../electron/engine/context.ts';
+import { libraryPath } from '../electron/store/sqlite/db.ts';
 import type { LabelReport } from '../electron/model.ts';
 import { tempDir } from './helpers.ts';
 
@@ -49,7 +50,7 @@ test("footnote labels uses the library's own outlet entries when the library exi
   const dir = tempDir(t);
   const ctx = createContext(dir);
   await invoke(ctx, 'outlets.upsert', { name: 'Sputnik', domains: ['sputnikglobe.com'], country: 'RU', category: 'state_proxy', source: 'analyst', date: '2026-01-01' });
-  ctx.db.close();
+  ctx.store.close();
   const r = footnote(['labels', seed, '--url', 'https://sputnikglobe.com/x', '--json'], dir);
   assert.equal(r.status, 0, r.stderr);
   assert.equal((JSON.parse(r.stdout) as LabelReport).outlet?.category, 'state_proxy');

@@ -2,10 +2,10 @@
 // subdomain and mirror, and the analyst's overrides kept in the library.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLibrary } from '../electron/store/db.ts';
-import { upsertOutletOverride } from '../electron/store/outlets.ts';
+import { openLibrary } from '../electron/store/sqlite/db.ts';
+import { forgetRegistry, registryFor, upsertOutletOverride } from '../electron/store/sqlite/outlets.ts';
 import shippedFile from '../assets/outlets.json' with { type: 'json' };
-import { createRegistry, forgetRegistry, matchOutlet, registryFor, shippedOutlets } from '../electron/labels/outlets.ts';
+import { createRegistry, matchOutlet, shippedOutlets } from '../electron/labels/outlets.ts';
 import { tempDir } from './helpers.ts';
 
 const CATEGORIES = new Set(['state_controlled', 'state_affiliated', 'state_proxy', 'public_independent']);

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
-import { decodeFeedBytes, declaredCharset, normaliseCharset, charsetFromContentType } from '../electron/feeds/decode.ts';
+import { decodeFeedBytes, declaredCharset, normaliseCharset, charsetFromContentType } from '../electron/text/decode.ts';
 
 const cyr = 'Привет, мир';
 

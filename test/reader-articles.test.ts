@@ -1,15 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import { createContext, invoke, ApiError, type ApiContext } from '../electron/api.ts';
-import type { Db } from '../electron/store/db.ts';
+import { invoke, ApiError } from '../electron/api/methods.ts';
+import { createContext, type EngineContext } from '../electron/engine/context.ts';
+import type { Db } from '../electron/store/sqlite/db.ts';
 import { tempDir } from './helpers.ts';
 
 const T = '2021-08-10T00:00:00Z';
 
-function library(t: TestContext): ApiContext {
+function library(t: TestContext): EngineContext {
   const ctx = createContext(tempDir(t));
-  t.after(() => ctx.db.close());
+  t.after(() => ctx.store.close());
   return ctx;
 }
 
@@ -40,22 +41,22 @@ function label(db: Db, articleId: number, kind: string, review = 'unreviewed'): 
 }
 
 type List = { total: number; items: { id: number; title: string | null; feedTitle: string | null; tags: string[]; labelKinds: string[]; isRead: boolean; isStarred: boolean }[] };
-const list = async (ctx: ApiContext, args: object): Promise<List> => (await invoke(ctx, 'articles.list', { offset: 0, limit: 50, ...args })) as List;
+const list = async (ctx: EngineContext, args: object): Promise<List> => (await invoke(ctx, 'articles.list', { offset: 0, limit: 50, ...args })) as List;
 
-function seed(ctx: ApiContext) {
-  const news = addFeed(ctx.db, 'https://a.example/feed', 'Sputnik', 'Russia');
-  const other = addFeed(ctx.db, 'https://b.example/feed', 'BBC');
+function seed(ctx: EngineContext) {
+  const news = addFeed(ctx.store.db, 'https://a.example/feed', 'Sputnik', 'Russia');
+  const other = addFeed(ctx.store.db, 'https://b.example/feed', 'BBC');
   const ids = {
-    old: addArticle(ctx.db, news, 'Old story', '2021-08-01T10:00:00Z', { read: true }),
-    mid: addArticle(ctx.db, news, 'Taliban* story', '2021-08-09T10:00:00Z', { content: '<p>The Taliban*</p>' }),
-    newest: addArticle(ctx.db, other, 'Newest story', '2021-08-11T10:00:00Z'),
-    undated: addArticle(ctx.db, other, 'Undated story', null),
-    rejected: addArticle(ctx.db, other, 'Rejected label', '2021-08-05T10:00:00Z'),
+    old: addArticle(ctx.store.db, news, 'Old story', '2021-08-01T10:00:00Z', { read: true }),
+    mid: addArticle(ctx.store.db, news, 'Taliban* story', '2021-08-09T10:00:00Z', { content: '<p>The Taliban*</p>' }),
+    newest: addArticle(ctx.store.db, other, 'Newest story', '2021-08-11T10:00:00Z'),
+    undated: addArticle(ctx.store.db, other, 'Undated story', null),
+    rejected: addArticle(ctx.store.db, other, 'Rejected label', '2021-08-05T10:00:00Z'),
   };
-  tag(ctx.db, ids.mid, 'Afghanistan');
-  tag(ctx.db, ids.mid, 'airspace');
-  label(ctx.db, ids.mid, 'terrorist');
-  label(ctx.db, ids.rejected, 'extremist', 'rejected');
+  tag(ctx.store.db, ids.mid, 'Afghanistan');
+  tag(ctx.store.db, ids.mid, 'airspace');
+  label(ctx.store.db, ids.mid, 'terrorist');
+  label(ctx.store.db, ids.rejected, 'extremist', 'rejected');
   return { news, other, ids };
 }
 
@@ -123,7 +124,7 @@ test('articles.get returns content, tags and labels; unknown ids and bad argumen
 test('sidebar.counts gives totals, unread per feed and folder, error badges and tags', async (t) => {
   const ctx = library(t);
   const { ids, other } = seed(ctx);
-  ctx.db.prepare("UPDATE feed SET status = 'error', last_error = 'HTTP 404 Not Found', error_count = 3 WHERE id = ?").run(other);
+  ctx.store.db.prepare("UPDATE feed SET status = 'error', last_error = 'HTTP 404 Not Found', error_count = 3 WHERE id = ?").run(other);
   await invoke(ctx, 'articles.mark', { ids: [ids.newest], starred: true });
   const c = (await invoke(ctx, 'sidebar.counts', {})) as {
     all: number; unread: number; starred: number; flagged: number;
@@ -139,13 +140,13 @@ test('sidebar.counts gives totals, unread per feed and folder, error badges and 
 
 test('with 100,000 articles a window deep in the list comes from the date index, not a sort of the whole table', async (t) => {
   const ctx = library(t);
-  const feed = addFeed(ctx.db, 'https://big.example/feed', 'Big');
-  const insert = ctx.db.prepare(`INSERT INTO article (feed_id, title_date_hash, title, published_at, raw, content_hash, first_seen_at, last_seen_at)
+  const feed = addFeed(ctx.store.db, 'https://big.example/feed', 'Big');
+  const insert = ctx.store.db.prepare(`INSERT INTO article (feed_id, title_date_hash, title, published_at, raw, content_hash, first_seen_at, last_seen_at)
     VALUES (?, ?, ?, ?, '{}', 'c', ?, ?)`);
-  ctx.db.transaction(() => {
+  ctx.store.db.transaction(() => {
     for (let i = 0; i < 100_000; i++) insert.run(feed, `h${i}`, `Story ${i}`, new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString(), T, T);
   })();
-  const plan = (ctx.db.prepare(`EXPLAIN QUERY PLAN SELECT a.id FROM article a ORDER BY a.published_at DESC, a.id DESC LIMIT 50 OFFSET 90000`)
+  const plan = (ctx.store.db.prepare(`EXPLAIN QUERY PLAN SELECT a.id FROM article a ORDER BY a.published_at DESC, a.id DESC LIMIT 50 OFFSET 90000`)
     .all() as { detail: string }[]).map((r) => r.detail).join('\n');
   assert.match(plan, /article_published/);
   assert.doesNotMatch(plan, /TEMP B-TREE/);
@@ -156,12 +157,12 @@ test('with 100,000 articles a window deep in the list comes from the date index,
 
 test('the Flagged view, its count and is:flagged agree: a label gone from the current version no longer flags', async (t) => {
   const ctx = library(t);
-  const feed = addFeed(ctx.db, 'http://x.test/feed', 'X');
-  const kept = addArticle(ctx.db, feed, 'kept', T);
-  const gone = addArticle(ctx.db, feed, 'gone', T);
-  label(ctx.db, kept, 'terrorist');
-  label(ctx.db, gone, 'terrorist');
-  ctx.db.prepare('UPDATE label SET removed_at = ? WHERE article_id = ?').run(T, gone);
+  const feed = addFeed(ctx.store.db, 'http://x.test/feed', 'X');
+  const kept = addArticle(ctx.store.db, feed, 'kept', T);
+  const gone = addArticle(ctx.store.db, feed, 'gone', T);
+  label(ctx.store.db, kept, 'terrorist');
+  label(ctx.store.db, gone, 'terrorist');
+  ctx.store.db.prepare('UPDATE label SET removed_at = ? WHERE article_id = ?').run(T, gone);
   const list = await invoke(ctx, 'articles.list', { view: 'flagged', offset: 0, limit: 10 }) as { items: { id: number; labelKinds: string[] }[] };
   assert.deepEqual(list.items.map((i) => i.id), [kept]);
   const counts = await invoke(ctx, 'sidebar.counts', {}) as { flagged: number };

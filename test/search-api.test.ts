@@ -1,15 +1,16 @@
 // The search and tag methods through invoke(), as the window, web mode and the CLI call them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createContext, invoke, ApiError } from '../electron/api.ts';
+import { invoke, ApiError } from '../electron/api/methods.ts';
+import { createContext } from '../electron/engine/context.ts';
 import type { AppEvent } from '../electron/events.ts';
 import { loadCorpus } from './fixtures/corpus/load.ts';
 import { tempDir } from './helpers.ts';
 
 test('search, tags, rules, saved searches and exports through the API', async (t) => {
   const ctx = createContext(tempDir(t));
-  t.after(() => ctx.db.close());
-  loadCorpus(ctx.db);
+  t.after(() => ctx.store.close());
+  loadCorpus(ctx.store.db);
   const call = (name: string, args: unknown): Promise<unknown> => invoke(ctx, name, args);
 
   const found = (await call('search.query', { q: 'санкции', sort: 'date' })) as { total: number; hits: { id: number }[]; warnings: string[] };

@@ -2,15 +2,15 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { openLibrary, libraryPath, schemaVersion, type Db } from '../electron/store/db.ts';
-import { migrations } from '../electron/store/migrations.ts';
-import { search } from '../electron/store/search/search.ts';
-import { QuerySyntaxError } from '../electron/store/search/errors.ts';
-import { MARK_END, MARK_START } from '../electron/store/search/snippet.ts';
-import { volume } from '../electron/store/search/volume.ts';
-import { renderVolumeSvg, volumeCsv } from '../electron/store/search/volume-export.ts';
-import { listSavedSearches, saveSearch } from '../electron/store/saved-searches.ts';
-import { applyTag, ensureTag } from '../electron/store/tags.ts';
+import { openLibrary, libraryPath, schemaVersion, type Db } from '../electron/store/sqlite/db.ts';
+import { migrations } from '../electron/store/sqlite/migrate.ts';
+import { search } from '../electron/store/sqlite/search/search.ts';
+import { QuerySyntaxError } from '../electron/query/errors.ts';
+import { MARK_END, MARK_START } from '../electron/query/snippet.ts';
+import { volume } from '../electron/store/sqlite/search/volume.ts';
+import { renderVolumeSvg, volumeCsv } from '../electron/api/volume-chart.ts';
+import { listSavedSearches, saveSearch } from '../electron/store/sqlite/saved-searches.ts';
+import { applyTag, ensureTag } from '../electron/store/sqlite/tags.ts';
 import { loadCorpus, corpus } from './fixtures/corpus/load.ts';
 import { tempDir } from './helpers.ts';
 
@@ -221,7 +221,7 @@ test('saved searches keep live counts', (t) => {
 test('migration 2 indexes the articles of an existing library, stems included', (t) => {
   const dir = tempDir(t);
   const raw = new Database(libraryPath(dir));
-  (migrations[0] as { up: (db: Db) => void }).up(raw);
+  raw.exec((migrations[0] as { sql: string }).sql);
   raw.pragma('user_version = 1');
   loadCorpus(raw);
   raw.close();

@@ -3,9 +3,12 @@ import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openLibrary, type Db } from '../electron/store/db.ts';
-import { writeExport, csvField, CSV_COLUMNS, type ExportFormat, type ExportRow } from '../electron/store/search/export.ts';
-import { applyTag, ensureTag } from '../electron/store/tags.ts';
+import { openLibrary, type Db } from '../electron/store/sqlite/db.ts';
+import { exportRows } from '../electron/store/sqlite/search/export.ts';
+import { writeExport, CSV_COLUMNS, type ExportFormat } from '../electron/api/export-format.ts';
+import { csvField } from '../electron/text/csv.ts';
+import type { ExportRow } from '../electron/store/records.ts';
+import { applyTag, ensureTag } from '../electron/store/sqlite/tags.ts';
 import { loadCorpus, corpus } from './fixtures/corpus/load.ts';
 import { tempDir } from './helpers.ts';
 
@@ -22,9 +25,9 @@ a second line' WHERE id = 4`).run();
   return { db, dir };
 }
 
-function exportTo(db: Db, dir: string, format: ExportFormat, query: string | null): string {
+async function exportTo(db: Db, dir: string, format: ExportFormat, query: string | null): Promise<string> {
   const parts: string[] = [];
-  writeExport(db, format, query, (chunk) => parts.push(chunk));
+  await writeExport(exportRows(db, query), format, (chunk) => { parts.push(chunk); });
   const file = join(dir, `out.${format}`);
   writeFileSync(file, parts.join(''), 'utf8');
   return file;
@@ -54,9 +57,9 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-test('CSV: BOM, header, RFC 4180 quoting, Cyrillic and Arabic intact, newest first', (t) => {
+test('CSV: BOM, header, RFC 4180 quoting, Cyrillic and Arabic intact, newest first', async (t) => {
   const { db, dir } = library(t);
-  const bytes = readFileSync(exportTo(db, dir, 'csv', null));
+  const bytes = readFileSync(await exportTo(db, dir, 'csv', null));
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const rows = parseCsv(bytes.subarray(3).toString('utf8'));
   assert.deepEqual(rows[0], [...CSV_COLUMNS]);
@@ -74,23 +77,23 @@ test('CSV: BOM, header, RFC 4180 quoting, Cyrillic and Arabic intact, newest fir
   assert.equal(arabic[2], 'طالبان تسيطر على كابل');
 });
 
-test('CSV of a query holds only its results; formula-like cells are defused', (t) => {
+test('CSV of a query holds only its results; formula-like cells are defused', async (t) => {
   const { db, dir } = library(t);
-  const rows = parseCsv(readFileSync(exportTo(db, dir, 'csv', 'санкции'), 'utf8').replace(/^\uFEFF/, ''));
+  const rows = parseCsv(readFileSync(await exportTo(db, dir, 'csv', 'санкции'), 'utf8').replace(/^\uFEFF/, ''));
   assert.deepEqual(rows.slice(1).map((r) => r[3]).sort(), ['https://ria.ru/20210802/5.html', 'https://ria.ru/20210905/7.html']);
   assert.equal(csvField('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
   assert.equal(csvField('plain'), 'plain');
 });
 
-test('JSON and NDJSON read back to the same rows', (t) => {
+test('JSON and NDJSON read back to the same rows', async (t) => {
   const { db, dir } = library(t);
-  const json = JSON.parse(readFileSync(exportTo(db, dir, 'json', 'tag:санкции'), 'utf8')) as ExportRow[];
-  const ndjson = readFileSync(exportTo(db, dir, 'ndjson', 'tag:санкции'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as ExportRow);
+  const json = JSON.parse(readFileSync(await exportTo(db, dir, 'json', 'tag:санкции'), 'utf8')) as ExportRow[];
+  const ndjson = readFileSync(await exportTo(db, dir, 'ndjson', 'tag:санкции'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as ExportRow);
   assert.deepEqual(json, ndjson);
   assert.deepEqual(json.map((r) => r.id), [4, 5]);
   assert.deepEqual(json[1], {
     id: 5, date: '2021-08-02T07:00:00Z', outlet: 'РИА Новости', title: 'ЕС ввел новые санкции против России', url: 'https://ria.ru/20210802/5.html',
     tags: ['Russia', 'Санкции'], labels: [], snippet: 'Евросоюз ввел новые санкции против российских банков. В Москве назвали решение незаконным',
   });
-  assert.deepEqual(JSON.parse(readFileSync(exportTo(db, dir, 'json', 'nothingmatchesthis'), 'utf8')), []);
+  assert.deepEqual(JSON.parse(readFileSync(await exportTo(db, dir, 'json', 'nothingmatchesthis'), 'utf8')), []);
 });

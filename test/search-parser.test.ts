@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseQuery } from '../electron/store/search/parser.ts';
-import { formatQuery } from '../electron/store/search/ast.ts';
-import { QuerySyntaxError } from '../electron/store/search/errors.ts';
-import { compileQuery } from '../electron/store/search/compile.ts';
+import { parseQuery } from '../electron/query/parser.ts';
+import { formatQuery } from '../electron/query/ast.ts';
+import { QuerySyntaxError } from '../electron/query/errors.ts';
+import { compileQuery } from '../electron/store/sqlite/search/compile.ts';
 
 /** The query as parsed, in explicit parentheses. */
 function read(q: string): string {

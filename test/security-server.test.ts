@@ -10,8 +10,9 @@ import { networkInterfaces } from 'node:os';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, type RunningServer } from '../electron/server.ts';
-import { apiNames, createContext, type ApiContext } from '../electron/api.ts';
+import { startServer, type RunningServer } from '../electron/server/server.ts';
+import { apiNames } from '../electron/api/methods.ts';
+import { createContext, type EngineContext } from '../electron/engine/context.ts';
 import { tempDir } from './helpers.ts';
 import { insertArticles, libraryDigest } from './support/library-fixture.ts';
 import { describeArgs, fuzzSeed, randomArgs, rng } from './support/fuzz.ts';
@@ -37,15 +38,15 @@ function request(port: number, opts: { method?: string; path: string; headers?: 
   });
 }
 
-async function setup(t: import('node:test').TestContext): Promise<{ ctx: ApiContext; server: RunningServer; token: string }> {
+async function setup(t: import('node:test').TestContext): Promise<{ ctx: EngineContext; server: RunningServer; token: string }> {
   const rendererDir = tempDir(t);
   copyFileSync(fileURLToPath(new URL('../renderer/index.html', import.meta.url)), join(rendererDir, 'index.html'));
   const ctx = createContext(tempDir(t));
-  insertArticles(ctx.db, 'https://one.example/feed', 5);
+  insertArticles(ctx.store.db, 'https://one.example/feed', 5);
   const server = await startServer({ ctx, rendererDir });
   t.after(async () => {
     await server.close();
-    ctx.db.close();
+    ctx.store.close();
   });
   return { ctx, server, token: server.token };
 }
@@ -56,7 +57,7 @@ const noCors = (r: Reply, what: string): void => {
 
 test('no /api/ request is served without the right token, on any path or method, and nothing is written', async (t) => {
   const { ctx, server, token } = await setup(t);
-  const digest = libraryDigest(ctx.db);
+  const digest = libraryDigest(ctx.store.db);
   const wrong = [undefined, '', 'Bearer', 'Bearer ', `Bearer ${token.slice(0, -1)}`, `Bearer ${token}x`, `Bearer ${token.toUpperCase()}`, `Basic ${token}`, token, `Bearer  ${'a'.repeat(10_000)}`];
   const json = { 'content-type': 'application/json' };
   for (const name of [...apiNames, 'nope', '', '../version', '%2e%2e/version', '..%2fversion']) {
@@ -78,7 +79,7 @@ test('no /api/ request is served without the right token, on any path or method,
   for (const method of ['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
     assert.equal((await request(server.port, { method, path: '/api/feeds.remove', headers: json, body: '{"id":1}' })).status, 401, method);
   }
-  assert.equal(libraryDigest(ctx.db), digest);
+  assert.equal(libraryDigest(ctx.store.db), digest);
   // And with the token it works: the refusals above were about the token.
   const ok = await request(server.port, { method: 'POST', path: '/api/feeds.list', headers: { ...json, authorization: `Bearer ${token}` }, body: '{}' });
   assert.equal(ok.status, 200);
@@ -175,7 +176,7 @@ test('HTTP API fuzzing: random, non-JSON and oversized bodies are refused cleanl
   for (let i = 0; i < 600; i++) {
     const name = methods[Math.floor(r() * methods.length)] as string;
     const body = bodies();
-    const before = libraryDigest(ctx.db);
+    const before = libraryDigest(ctx.store.db);
     const res = await request(server.port, { method: 'POST', path: `/api/${name}`, headers: auth, body });
     if (res.status === 200) continue;
     let parsed: { error?: unknown; code?: unknown } = {};
@@ -186,7 +187,7 @@ test('HTTP API fuzzing: random, non-JSON and oversized bodies are refused cleanl
     }
     if (typeof parsed.error !== 'string' || parsed.error.length < 5) problems.push(`${name} ${describeArgs(body)}: ${res.status} without a clear error`);
     if (res.status >= 500) problems.push(`${name} ${describeArgs(body)}: ${res.status} ${String(parsed.error)}`);
-    if ((res.status === 400 || res.status === 404) && libraryDigest(ctx.db) !== before) problems.push(`${name} ${describeArgs(body)}: refused but wrote`);
+    if ((res.status === 400 || res.status === 404) && libraryDigest(ctx.store.db) !== before) problems.push(`${name} ${describeArgs(body)}: refused but wrote`);
   }
   assert.deepEqual(problems.slice(0, 10), [], `FUZZ_SEED=${seed}: ${problems.length} problems`);
   assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
@@ -198,11 +199,11 @@ test('HTTP API fuzzing: random, non-JSON and oversized bodies are refused cleanl
   const wrongType = await request(server.port, { method: 'POST', path: '/api/feeds.list', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, body: '{}' });
   assert.equal(wrongType.status, 415, 'a simple (CORS-free) content type is refused');
 
-  const digest = libraryDigest(ctx.db);
+  const digest = libraryDigest(ctx.store.db);
   const huge = Buffer.alloc(33 * 1024 * 1024, 0x20);
   const big = await request(server.port, { method: 'POST', path: '/api/opml.import', headers: auth, body: huge }).catch((err: Error) => ({ status: 0, headers: {}, body: err.message }));
   assert.ok(big.status === 400 || big.status === 413 || big.status === 0, `a body over the cap is refused (${big.status} ${big.body.slice(0, 100)})`);
-  assert.equal(libraryDigest(ctx.db), digest);
+  assert.equal(libraryDigest(ctx.store.db), digest);
   const alive = await request(server.port, { method: 'POST', path: '/api/version', headers: auth, body: '{}' });
   assert.equal(alive.status, 200, 'the server still answers');
 });

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { startServer, type RunningServer } from '../electron/server.ts';
-import { createContext } from '../electron/api.ts';
+import { startServer, type RunningServer } from '../electron/server/server.ts';
+import { createContext } from '../electron/engine/context.ts';
 import { tempDir } from './helpers.ts';
 import type { TestContext } from 'node:test';
 
@@ -41,7 +41,7 @@ async function start(t: TestContext): Promise<{ server: RunningServer; ctx: Retu
   const server = await startServer({ ctx, rendererDir: renderer, port: 0 });
   t.after(async () => {
     await server.close();
-    ctx.db.close();
+    ctx.store.close();
   });
   return { server, ctx, dir };
 }

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openLibrary, openDatabase, libraryPath, schemaVersion, LibraryError } from '../electron/store/db.ts';
-import { migrations } from '../electron/store/migrations.ts';
+import { openLibrary, openDatabase, libraryPath, schemaVersion, LibraryError } from '../electron/store/sqlite/db.ts';
+import { migrations } from '../electron/store/sqlite/migrate.ts';
 import { tempDir } from './helpers.ts';
 
 test('a new library is WAL, has foreign keys on and the latest schema', (t) => {

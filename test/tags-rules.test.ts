@@ -2,16 +2,20 @@
 // person's tags, merge and rename that keep assignments.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLibrary, type Db } from '../electron/store/db.ts';
-import { applyTag, articleTags, createTag, deleteTag, ensureTag, getTag, listTags, mergeTags, removeTag, renameTag, setTagColor, TagError } from '../electron/store/tags.ts';
-import { addRule, listRules } from '../electron/store/rules.ts';
-import { applyRules, autoTagEnricher, removeRule } from '../electron/tags/auto-tag.ts';
-import { enrichers, ingestFeed } from '../electron/articles/ingest.ts';
-import { QuerySyntaxError } from '../electron/store/search/errors.ts';
-import { search } from '../electron/store/search/search.ts';
+import { openLibrary, type Db } from '../electron/store/sqlite/db.ts';
+import { applyTag, articleTags, createTag, deleteTag, ensureTag, getTag, listTags, mergeTags, removeTag, renameTag, setTagColor } from '../electron/store/sqlite/tags.ts';
+import { TagError } from '../electron/tags/tag-names.ts';
+import { addRule, listRules } from '../electron/store/sqlite/rules.ts';
+import { autoTagEnricher } from '../electron/tags/auto-tag.ts';
+import { applyRules, removeRule } from '../electron/store/sqlite/auto-tag.ts';
+import { ingestFeed } from '../electron/poll/ingest.ts';
+import { enrichers } from '../electron/poll/enrichers.ts';
+import { QuerySyntaxError } from '../electron/query/errors.ts';
+import { search } from '../electron/store/sqlite/search/search.ts';
 import type { FeedObject, FeedItem } from '../electron/model.ts';
 import { loadCorpus } from './fixtures/corpus/load.ts';
 import { tempDir } from './helpers.ts';
+import { SqliteStore } from '../electron/store/sqlite/sqlite-store.ts';
 
 function library(t: TestContext): Db {
   const db = openLibrary(tempDir(t));
@@ -34,7 +38,7 @@ test('the auto-tag enricher is in the ingest pipeline', () => {
   assert.ok(enrichers.includes(autoTagEnricher));
 });
 
-test('a rule tags new articles at ingest, limited to its feeds, and untags an edit that no longer matches', (t) => {
+test('a rule tags new articles at ingest, limited to its feeds, and untags an edit that no longer matches', async (t) => {
   const db = library(t);
   const rule = addRule(db, 'sanctions OR санкции', ensureTag(db, 'Sanctions'), [2]);
   addRule(db, 'kabul', ensureTag(db, 'Afghanistan'));
@@ -43,7 +47,7 @@ test('a rule tags new articles at ingest, limited to its feeds, and untags an ed
     item('b', 'Weather in Kabul', 'Sunny.'),
     item('c', 'Football', 'A match.'),
   ] };
-  const first = ingestFeed(db, 2, feed, { enrichers: [autoTagEnricher], now: '2021-11-01T11:00:00Z' });
+  const first = await ingestFeed(new SqliteStore(db), 2, feed, { enrichers: [autoTagEnricher], now: '2021-11-01T11:00:00Z' });
   assert.deepEqual(first.warnings, []);
   const [a, b, c] = first.newIds as [number, number, number];
   assert.deepEqual(articleTags(db, a), ['Sanctions']);
@@ -52,11 +56,11 @@ test('a rule tags new articles at ingest, limited to its feeds, and untags an ed
   assert.equal(assignments(db, 'Sanctions')[a], rule.id);
 
   // The same text in a feed the rule is not limited to: no tag.
-  const other = ingestFeed(db, 1, { ...feed, items: [item('z', 'Sanctions again', 'More sanctions.')] }, { enrichers: [autoTagEnricher] });
+  const other = await ingestFeed(new SqliteStore(db), 1, { ...feed, items: [item('z', 'Sanctions again', 'More sanctions.')] }, { enrichers: [autoTagEnricher] });
   assert.deepEqual(articleTags(db, other.newIds[0]!), []);
 
   // An edit: the article no longer mentions sanctions, so the rule's tag goes.
-  const edited = ingestFeed(db, 2, { ...feed, items: [item('a', 'Steel prices', 'Prices rose.')] }, { enrichers: [autoTagEnricher], now: '2021-11-02T11:00:00Z' });
+  const edited = await ingestFeed(new SqliteStore(db), 2, { ...feed, items: [item('a', 'Steel prices', 'Prices rose.')] }, { enrichers: [autoTagEnricher], now: '2021-11-02T11:00:00Z' });
   assert.deepEqual(edited.updatedIds, [a]);
   assert.deepEqual(articleTags(db, a), []);
 });
@@ -135,13 +139,13 @@ test('tags: create, colour, conflicts named clearly, remove, delete; names compa
   assert.throws(() => addRule(db, 'kabul', ensureTag(db, 'x'), [99]), /No feed with id 99/);
 });
 
-test('a rule with country: tags at ingest through the outlet registry', (t) => {
+test('a rule with country: tags at ingest through the outlet registry', async (t) => {
   const db = library(t);
   addRule(db, 'country:ru sanctions', ensureTag(db, 'RU sanctions'));
   const feed: FeedObject = { title: 'TASS', link: null, description: null, language: 'en', items: [item('x', 'New sanctions', 'Sanctions announced.')] };
-  const r = ingestFeed(db, 2, feed, { enrichers: [autoTagEnricher] });
+  const r = await ingestFeed(new SqliteStore(db), 2, feed, { enrichers: [autoTagEnricher] });
   assert.deepEqual(r.warnings, []);
   assert.deepEqual(articleTags(db, r.newIds[0]!), ['RU sanctions']);
-  const elsewhere = ingestFeed(db, 1, { ...feed, items: [{ ...item('y', 'New sanctions', 'Sanctions.'), link: 'https://www.reuters.com/y' }] }, { enrichers: [autoTagEnricher] });
+  const elsewhere = await ingestFeed(new SqliteStore(db), 1, { ...feed, items: [{ ...item('y', 'New sanctions', 'Sanctions.'), link: 'https://www.reuters.com/y' }] }, { enrichers: [autoTagEnricher] });
   assert.deepEqual(articleTags(db, elsewhere.newIds[0]!), []);
 });

@@ -1,9 +1,11 @@
 // How an API method is declared: a zod schema for its arguments (the caller is untrusted: the renderer, a web
-// page, a shell) and a handler. IPC, HTTP and the CLI all go through invoke() in api.ts.
+// page, a shell) and a handler. IPC, HTTP and the CLI all go through invoke() in methods.ts.
 import type { z } from 'zod';
-import type { Db } from '../store/db.ts';
+import type { Store } from '../store/store.ts';
 import type { Settings } from '../settings.ts';
 import type { EventBus } from '../events.ts';
+import type { Enricher } from '../articles/enrichment.ts';
+import type { PollLock } from '../poll/lock.ts';
 import { CodedError } from '../errors.ts';
 
 export type ApiErrorCode = 'bad_request' | 'not_found' | 'conflict' | 'failed';
@@ -12,11 +14,15 @@ export class ApiError extends CodedError<ApiErrorCode> {
   override name = 'ApiError';
 }
 
+/** What a handler runs on; the engine builds it (engine/context.ts). */
 export interface ApiContext {
-  db: Db;
-  dataDir: string;
+  /** The library: every read and write goes through it. */
+  store: Store;
   settings: Settings;
   events: EventBus;
+  polls: PollLock;
+  /** What runs on each new or changed article, at ingest and after full text. */
+  enrichers: Enricher[];
 }
 
 export interface Method<S extends z.ZodType, R> {

@@ -2,59 +2,38 @@
 import { z } from 'zod';
 import { ApiError, method, type ApiContext } from './define.ts';
 import type { FeedRecord } from '../model.ts';
-import { deleteFeed, getFeedRecord, getStoredFeed, listFeedRecords, updateFeedSettings } from '../store/feeds.ts';
-import { ensureFolder, listFolders } from '../store/folders.ts';
 import { discoverFeeds } from '../feeds/discover.ts';
-import { addFeed, exportOpml, importOpml, SubscribeError, typedToUrl } from '../feeds/subscribe.ts';
-import { pollFeeds, type PollSummary } from '../feeds/poller.ts';
+import { typedToUrl } from '../feeds/subscribe.ts';
 import { parseInWorker } from '../feeds/parse-in-worker.ts';
-import { OpmlError } from '../feeds/opml.ts';
-import { FetchError } from '../feeds/fetch.ts';
+import { addFeed, exportOpml, importOpml } from './subscribe.ts';
+import { pollFeeds, type PollSummary } from '../poll/poller.ts';
 
 const id = z.number().int().positive();
 
-/** Pipeline errors carry user-facing messages; here they get the API's error codes. */
-function asApiError(err: unknown): unknown {
-  if (err instanceof SubscribeError) {
-    const code = { exists: 'conflict', no_feed: 'not_found', bad_url: 'bad_request', unreachable: 'failed' } as const;
-    return new ApiError(code[err.code], err.message);
-  }
-  if (err instanceof OpmlError) return new ApiError('bad_request', err.message);
-  if (err instanceof FetchError) return new ApiError('failed', err.message);
-  return err;
+function noFeed(feedId: number): ApiError {
+  return new ApiError('not_found', `There is no feed ${feedId}; "footnote feeds" lists them.`);
 }
 
-function feedRecord(ctx: ApiContext, feedId: number): FeedRecord {
-  const record = getFeedRecord(ctx.db, feedId);
-  if (!record) throw new ApiError('not_found', `There is no feed ${feedId}; "footnote feeds" lists them.`);
+async function feedRecord(ctx: ApiContext, feedId: number): Promise<FeedRecord> {
+  const record = await ctx.store.feeds.get(feedId);
+  if (!record) throw noFeed(feedId);
   return record;
 }
 
-/** One poll at a time per library connection; its AbortController lets the app cancel it. */
-const runningPolls = new WeakMap<ApiContext, AbortController>();
-
 export const feedsApi = {
-  'feeds.list': method(z.object({}).strict(), (ctx): FeedRecord[] => listFeedRecords(ctx.db)),
+  'feeds.list': method(z.object({}).strict(), (ctx): Promise<FeedRecord[]> => ctx.store.feeds.list()),
 
   'feeds.add': method(z.object({ url: z.string().min(1), folder: z.string().trim().min(1).nullish() }).strict(), async (ctx, a) => {
-    try {
-      const { feedId, candidates } = await addFeed(ctx.db, a.url, {
-        folder: a.folder ?? null, intervalMinutes: ctx.settings.get('refreshMinutes'), discover: { parse: parseInWorker },
-      });
-      ctx.events.emit({ type: 'feeds-changed' });
-      return { feed: feedRecord(ctx, feedId), candidates };
-    } catch (err) {
-      throw asApiError(err);
-    }
+    const { feedId, candidates } = await addFeed(ctx.store, a.url, {
+      folder: a.folder ?? null, intervalMinutes: ctx.settings.get('refreshMinutes'), discover: { parse: parseInWorker },
+    });
+    ctx.events.emit({ type: 'feeds-changed' });
+    return { feed: await feedRecord(ctx, feedId), candidates };
   }),
 
   'feeds.discover': method(z.object({ url: z.string().min(1) }).strict(), async (_ctx, a) => {
-    try {
-      const { candidates } = await discoverFeeds(typedToUrl(a.url), { parse: parseInWorker });
-      return { candidates };
-    } catch (err) {
-      throw asApiError(err);
-    }
+    const { candidates } = await discoverFeeds(typedToUrl(a.url), { parse: parseInWorker });
+    return { candidates };
   }),
 
   'feeds.update': method(z.object({
@@ -63,52 +42,42 @@ export const feedsApi = {
     folder: z.string().trim().min(1).nullish(),
     intervalMinutes: z.number().int().min(5).max(7 * 24 * 60).optional(),
     fullText: z.boolean().nullable().optional(),
-  }).strict(), (ctx, a): FeedRecord => {
-    if (!getStoredFeed(ctx.db, a.id)) throw new ApiError('not_found', `There is no feed ${a.id}; "footnote feeds" lists them.`);
-    ctx.db.transaction(() => {
-      const folderId = a.folder === undefined ? undefined : a.folder === null ? null : ensureFolder(ctx.db, a.folder);
-      updateFeedSettings(ctx.db, a.id, { title: a.title, folderId, intervalMinutes: a.intervalMinutes, fullText: a.fullText });
-    })();
+  }).strict(), async (ctx, a): Promise<FeedRecord> => {
+    const record = await ctx.store.feeds.update(a.id, { title: a.title, folder: a.folder, intervalMinutes: a.intervalMinutes, fullText: a.fullText });
+    if (!record) throw noFeed(a.id);
     ctx.events.emit({ type: 'feeds-changed' });
-    return feedRecord(ctx, a.id);
+    return record;
   }),
 
-  'feeds.remove': method(z.object({ id }).strict(), (ctx, a) => {
-    const record = feedRecord(ctx, a.id);
-    deleteFeed(ctx.db, a.id);
+  'feeds.remove': method(z.object({ id }).strict(), async (ctx, a) => {
+    const removed = await ctx.store.feeds.remove(a.id);
+    if (!removed) throw noFeed(a.id);
     ctx.events.emit({ type: 'feeds-changed' });
-    return { removed: record };
+    return { removed };
   }),
 
   'feeds.poll': method(z.object({ ids: z.array(id).optional(), due: z.boolean().optional() }).strict(), async (ctx, a): Promise<PollSummary> => {
-    if (runningPolls.has(ctx)) throw new ApiError('conflict', 'A poll is already running; wait for it to finish or cancel it.');
-    const controller = new AbortController();
-    runningPolls.set(ctx, controller);
+    const controller = ctx.polls.acquire();
+    if (!controller) throw new ApiError('conflict', 'A poll is already running; wait for it to finish or cancel it.');
     try {
       // Parsing on a worker thread: in the app, a 5 MB feed never blocks the window's main process.
-      return await pollFeeds(ctx.db, { ids: a.ids, due: a.due, signal: controller.signal, parse: parseInWorker, emit: (e) => ctx.events.emit(e) });
+      return await pollFeeds(ctx.store, {
+        ids: a.ids, due: a.due, signal: controller.signal, parse: parseInWorker, enrichers: ctx.enrichers, emit: (e) => ctx.events.emit(e),
+      });
     } finally {
-      runningPolls.delete(ctx);
+      ctx.polls.release(controller);
     }
   }),
 
-  'feeds.cancelPoll': method(z.object({}).strict(), (ctx) => {
-    const controller = runningPolls.get(ctx);
-    controller?.abort();
-    return { cancelled: controller !== undefined };
+  'feeds.cancelPoll': method(z.object({}).strict(), (ctx) => ({ cancelled: ctx.polls.cancel() })),
+
+  'folders.list': method(z.object({}).strict(), (ctx) => ctx.store.folders.list()),
+
+  'opml.import': method(z.object({ xml: z.string() }).strict(), async (ctx, a) => {
+    const result = await importOpml(ctx.store, a.xml, { intervalMinutes: ctx.settings.get('refreshMinutes') });
+    ctx.events.emit({ type: 'feeds-changed' });
+    return result;
   }),
 
-  'folders.list': method(z.object({}).strict(), (ctx) => listFolders(ctx.db)),
-
-  'opml.import': method(z.object({ xml: z.string() }).strict(), (ctx, a) => {
-    try {
-      const result = importOpml(ctx.db, a.xml, { intervalMinutes: ctx.settings.get('refreshMinutes') });
-      ctx.events.emit({ type: 'feeds-changed' });
-      return result;
-    } catch (err) {
-      throw asApiError(err);
-    }
-  }),
-
-  'opml.export': method(z.object({}).strict(), (ctx) => ({ xml: exportOpml(ctx.db) })),
+  'opml.export': method(z.object({}).strict(), async (ctx) => ({ xml: await exportOpml(ctx.store) })),
 };

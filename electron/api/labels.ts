@@ -1,18 +1,17 @@
 // Methods for state-media labels and the outlet registry: detect labels in any text, list an article's labels,
 // review them (confirm, reject), add one by hand, count them for the Flags view, and edit the registry.
 import { z } from 'zod';
-import { ApiError, method, type ApiContext } from './define.ts';
-import type { LabelReport } from '../model.ts';
+import { ApiError, method } from './define.ts';
+import { LABEL_KINDS, LABEL_REVIEWS, type LabelReport } from '../model.ts';
 import { detectLabels } from '../labels/footnotes.ts';
 import { mentionSpans, type Span } from '../labels/mentions.ts';
 import { labelFlags, type FlagGroup } from '../labels/flags.ts';
-import { forgetRegistry, outletOfArticle, registryFor, shippedOutlets, type OutletEntry } from '../labels/outlets.ts';
-import { addManualLabel, getLabel, labelsForArticle, setLabelReview, type LabelRecord } from '../store/labels.ts';
-import { deleteOutletOverride, upsertOutletOverride } from '../store/outlets.ts';
+import { outletOfArticle, shippedOutlets, type OutletEntry } from '../labels/outlets.ts';
+import type { LabelRecord } from '../store/records.ts';
 
 const id = z.number().int().positive();
-const kind = z.enum(['terrorist', 'extremist', 'undesirable', 'foreign_agent', 'banned_other']);
-const review = z.enum(['unreviewed', 'confirmed', 'rejected']);
+const kind = z.enum(LABEL_KINDS);
+const review = z.enum(LABEL_REVIEWS);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date');
 const outletName = z.string().trim().min(1).max(200);
 const outlet = z.object({
@@ -24,59 +23,55 @@ const outlet = z.object({
   date: day.nullable().optional(),
 }).strict();
 
-function articleMustExist(ctx: ApiContext, articleId: number): void {
-  if (!ctx.db.prepare('SELECT 1 FROM article WHERE id = ?').get(articleId)) throw new ApiError('not_found', `There is no article ${articleId}.`);
-}
-
 export const labelsApi = {
   /** Labels in a text, and the outlet of its URL (by this library's registry). */
   'labels.detect': method(z.object({ text: z.string().max(20_000_000), url: z.string().max(4000).optional() }).strict(),
-    (ctx, a): LabelReport => ({ outlet: registryFor(ctx.db).match(a.url), labels: detectLabels(a.text) })),
+    async (ctx, a): Promise<LabelReport> => ({ outlet: (await ctx.store.outlets.registry()).match(a.url), labels: detectLabels(a.text) })),
   /** Every label of the article (removed ones last), each with the spans of its entity's mentions in article.text. */
-  'labels.forArticle': method(z.object({ id }).strict(), (ctx, a): (LabelRecord & { mentions: Span[] })[] => {
-    articleMustExist(ctx, a.id);
-    const text = (ctx.db.prepare('SELECT coalesce(text, \'\') AS text FROM article WHERE id = ?').get(a.id) as { text: string }).text;
-    return labelsForArticle(ctx.db, a.id).map((l) => ({ ...l, mentions: mentionSpans(text, l.entity, l.marker) }));
+  'labels.forArticle': method(z.object({ id }).strict(), async (ctx, a): Promise<(LabelRecord & { mentions: Span[] })[]> => {
+    const found = await ctx.store.labels.forArticle(a.id);
+    if (!found) throw new ApiError('not_found', `There is no article ${a.id}.`);
+    return found.labels.map((l) => ({ ...l, mentions: mentionSpans(found.text, l.entity, l.marker) }));
   }),
-  'labels.review': method(z.object({ id, review }).strict(), (ctx, a): LabelRecord => {
-    if (!setLabelReview(ctx.db, a.id, a.review)) throw new ApiError('not_found', `There is no label ${a.id}.`);
-    const l = getLabel(ctx.db, a.id);
+  'labels.review': method(z.object({ id, review }).strict(), async (ctx, a): Promise<LabelRecord> => {
+    const l = await ctx.store.labels.review(a.id, a.review);
     if (!l) throw new ApiError('not_found', `There is no label ${a.id}.`);
     return l;
   }),
   'labels.add': method(z.object({ articleId: id, kind, entity: z.string().trim().min(1).max(300), note: z.string().max(5000).optional() }).strict(),
-    (ctx, a): LabelRecord => {
-      articleMustExist(ctx, a.articleId);
-      return addManualLabel(ctx.db, { articleId: a.articleId, kind: a.kind, entity: a.entity, note: a.note ?? null }, new Date().toISOString());
+    async (ctx, a): Promise<LabelRecord> => {
+      const added = await ctx.store.labels.addManual({ articleId: a.articleId, kind: a.kind, entity: a.entity, note: a.note ?? null }, new Date().toISOString());
+      if (!added) throw new ApiError('not_found', `There is no article ${a.articleId}.`);
+      return added;
     }),
   /** Current labels grouped by kind, entity and outlet, with counts per day or week; filters narrow them. */
   'labels.flags': method(z.object({
     interval: z.enum(['day', 'week']).default('week'), kind: kind.optional(), entity: z.string().max(300).optional(),
     review: review.optional(), after: day.optional(), before: day.optional(),
-  }).strict(), (ctx, a): FlagGroup[] => labelFlags(ctx.db, a)),
+  }).strict(), async (ctx, a): Promise<FlagGroup[]> => labelFlags(await ctx.store.labels.flagCounts(a), await ctx.store.outlets.registry(), a.entity)),
 
   /** The registry as this library sees it: shipped entries with the analyst's edits (origin says which). */
-  'outlets.list': method(z.object({}).strict(), (ctx): OutletEntry[] => registryFor(ctx.db).entries),
+  'outlets.list': method(z.object({}).strict(), async (ctx): Promise<OutletEntry[]> => (await ctx.store.outlets.registry()).entries),
   /** The outlet of each URL (null where none), for badges: one call for a whole list of articles. */
-  'outlets.match': method(z.object({ urls: z.array(z.string().max(4000).nullable()).max(10_000) }).strict(),
-    (ctx, a) => a.urls.map((u) => outletOfArticle(registryFor(ctx.db), [u]))),
+  'outlets.match': method(z.object({ urls: z.array(z.string().max(4000).nullable()).max(10_000) }).strict(), async (ctx, a) => {
+    const registry = await ctx.store.outlets.registry();
+    return a.urls.map((u) => outletOfArticle(registry, [u]));
+  }),
   /** Adds an outlet, or replaces the one of the same name (a shipped one included) for this library. */
-  'outlets.upsert': method(outlet, (ctx, a): OutletEntry => {
-    upsertOutletOverride(ctx.db, { ...a, date: a.date ?? null, removed: false }, new Date().toISOString());
-    forgetRegistry(ctx.db);
-    const entry = registryFor(ctx.db).entries.find((e) => e.name.toLowerCase() === a.name.toLowerCase());
+  'outlets.upsert': method(outlet, async (ctx, a): Promise<OutletEntry> => {
+    await ctx.store.outlets.saveOverride({ ...a, date: a.date ?? null, removed: false }, new Date().toISOString());
+    const entry = (await ctx.store.outlets.registry()).entries.find((e) => e.name.toLowerCase() === a.name.toLowerCase());
     if (!entry) throw new ApiError('failed', `Outlet "${a.name}" was saved but cannot be read back.`);
     return entry;
   }),
   /** Removes the analyst's outlet, or hides a shipped one in this library; `restore` brings a shipped one back. */
-  'outlets.remove': method(z.object({ name: outletName, restore: z.boolean().optional() }).strict(), (ctx, a) => {
+  'outlets.remove': method(z.object({ name: outletName, restore: z.boolean().optional() }).strict(), async (ctx, a) => {
     const shipped = shippedOutlets().find((e) => e.name.toLowerCase() === a.name.toLowerCase());
     if (a.restore || !shipped) {
-      if (!deleteOutletOverride(ctx.db, a.name) && !shipped) throw new ApiError('not_found', `There is no outlet "${a.name}".`);
+      if (!(await ctx.store.outlets.deleteOverride(a.name)) && !shipped) throw new ApiError('not_found', `There is no outlet "${a.name}".`);
     } else {
-      upsertOutletOverride(ctx.db, { ...shipped, removed: true }, new Date().toISOString());
+      await ctx.store.outlets.saveOverride({ ...shipped, removed: true }, new Date().toISOString());
     }
-    forgetRegistry(ctx.db);
     return { removed: !a.restore };
   }),
 };

@@ -1,17 +1,19 @@
 // Methods for offline search: queries, volume over time, saved searches, export.
 import { z } from 'zod';
 import { method } from './define.ts';
-import { guarded } from './search-errors.ts';
-import { search, DEFAULT_LIMIT, type SearchResult } from '../store/search/search.ts';
-import { volume, type VolumeData } from '../store/search/volume.ts';
-import { writeExport } from '../store/search/export.ts';
-import { renderVolumeSvg, volumeCsv } from '../store/search/volume-export.ts';
-import { outletResolver } from '../tags/outlet-resolver.ts';
-import { listSavedSearches, removeSavedSearch, saveSearch, type SavedSearch } from '../store/saved-searches.ts';
+import { renderVolumeSvg, volumeCsv } from './volume-chart.ts';
+import { writeExport } from './export-format.ts';
+import type { SavedSearch, SearchResult, VolumeData } from '../store/records.ts';
+import { DEFAULT_LIMIT } from '../query/ast.ts';
 
 const id = z.number().int().positive();
 export const exportFormat = z.enum(['csv', 'json', 'ndjson']);
 const MIME = { csv: 'text/csv; charset=utf-8', json: 'application/json', ndjson: 'application/x-ndjson' } as const;
+const volumeArgs = {
+  q: z.string().max(10_000),
+  interval: z.enum(['day', 'week']).default('day'),
+  split: z.enum(['outlet', 'tag', 'label']).nullish(),
+};
 
 export const searchApi = {
   'search.query': method(z.object({
@@ -19,37 +21,31 @@ export const searchApi = {
     limit: z.number().int().min(1).max(1000).default(DEFAULT_LIMIT),
     offset: z.number().int().min(0).default(0),
     sort: z.enum(['relevance', 'date']).default('relevance'),
-  }).strict(), (ctx, a): SearchResult => guarded(() => search(ctx.db, a.q, { limit: a.limit, offset: a.offset, sort: a.sort, outletOf: outletResolver(ctx.db) }))),
+  }).strict(), (ctx, a): Promise<SearchResult> => ctx.store.search.query(a.q, { limit: a.limit, offset: a.offset, sort: a.sort })),
 
-  'search.volume': method(z.object({
-    q: z.string().max(10_000),
-    interval: z.enum(['day', 'week']).default('day'),
-    split: z.enum(['outlet', 'tag', 'label']).nullish(),
-  }).strict(), (ctx, a): VolumeData => guarded(() => volume(ctx.db, a.q, a.interval, a.split ?? null, outletResolver(ctx.db)))),
+  'search.volume': method(z.object(volumeArgs).strict(), (ctx, a): Promise<VolumeData> => ctx.store.search.volume(a.q, a.interval, a.split ?? null)),
 
   /** The chart as a file for a report: SVG (the UI can rasterise it to PNG) or CSV. */
-  'search.volumeExport': method(z.object({
-    q: z.string().max(10_000),
-    interval: z.enum(['day', 'week']).default('day'),
-    split: z.enum(['outlet', 'tag', 'label']).nullish(),
-    format: z.enum(['svg', 'csv']).default('svg'),
-  }).strict(), (ctx, a) => guarded(() => {
-    const data = volume(ctx.db, a.q, a.interval, a.split ?? null, outletResolver(ctx.db));
+  'search.volumeExport': method(z.object({ ...volumeArgs, format: z.enum(['svg', 'csv']).default('svg') }).strict(), async (ctx, a) => {
+    const data = await ctx.store.search.volume(a.q, a.interval, a.split ?? null);
     const content = a.format === 'svg' ? renderVolumeSvg(data, a.q) : volumeCsv(data);
     const mime = a.format === 'svg' ? 'image/svg+xml' : MIME.csv;
     return { format: a.format, mime, filename: `footnote-volume-${new Date().toISOString().slice(0, 10)}.${a.format}`, content };
-  })),
+  }),
 
-  'searches.list': method(z.object({}).strict(), (ctx): SavedSearch[] => listSavedSearches(ctx.db, outletResolver(ctx.db))),
+  'searches.list': method(z.object({}).strict(), (ctx): Promise<SavedSearch[]> => ctx.store.search.savedList()),
   'searches.save': method(z.object({ name: z.string().min(1).max(200), query: z.string().max(10_000) }).strict(),
-    (ctx, a): SavedSearch => guarded(() => saveSearch(ctx.db, a.name, a.query, outletResolver(ctx.db)))),
-  'searches.remove': method(z.object({ id }).strict(), (ctx, a) => guarded(() => { removeSavedSearch(ctx.db, a.id); return { removed: a.id }; })),
+    (ctx, a): Promise<SavedSearch> => ctx.store.search.save(a.name, a.query)),
+  'searches.remove': method(z.object({ id }).strict(), async (ctx, a) => {
+    await ctx.store.search.removeSaved(a.id);
+    return { removed: a.id };
+  }),
 
   /** The export as one string, for the window and web mode to save; the CLI streams instead. */
-  'export.run': method(z.object({ format: exportFormat.default('csv'), query: z.string().max(10_000).nullish() }).strict(), (ctx, a) => guarded(() => {
+  'export.run': method(z.object({ format: exportFormat.default('csv'), query: z.string().max(10_000).nullish() }).strict(), async (ctx, a) => {
     const parts: string[] = [];
-    const count = writeExport(ctx.db, a.format, a.query ?? null, (chunk) => parts.push(chunk), outletResolver(ctx.db));
+    const count = await writeExport(ctx.store.search.exportRows(a.query ?? null), a.format, (chunk) => { parts.push(chunk); });
     const stamp = new Date().toISOString().slice(0, 10);
     return { format: a.format, mime: MIME[a.format], filename: `footnote-export-${stamp}.${a.format}`, count, content: parts.join('') };
-  })),
+  }),
 };

@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import { method } from './define.ts';
 import { APP_VERSION } from '../version.ts';
-import { schemaVersion } from '../store/db.ts';
 
 export const systemApi = {
-  version: method(z.object({}).strict(), (ctx) => ({ version: APP_VERSION, schema: schemaVersion(ctx.db) })),
+  version: method(z.object({}).strict(), async (ctx) => ({ version: APP_VERSION, schema: await ctx.store.schemaVersion() })),
 };

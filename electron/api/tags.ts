@@ -1,15 +1,7 @@
 // Methods for tags, auto-tag rules and tagging articles by hand (a selection, or every result of a query).
 import { z } from 'zod';
 import { ApiError, method, type ApiContext } from './define.ts';
-import { guarded } from './search-errors.ts';
-import {
-  applyTag, articleExists, articleTags, createTag, deleteTag, ensureTag, getTag, listTags, mergeTags, removeTag, renameTag, setTagColor,
-  type TagRecord,
-} from '../store/tags.ts';
-import { addRule, listRules, type RuleRecord } from '../store/rules.ts';
-import { applyRules, removeRule } from '../tags/auto-tag.ts';
-import { bindOutlets, prepareQuery, querySource, runQuery } from '../store/search/search.ts';
-import { outletResolver } from '../tags/outlet-resolver.ts';
+import type { ApplyResult, ArticleTarget, RuleRecord, TagRecord } from '../store/records.ts';
 
 const id = z.number().int().positive();
 const tagRef = z.union([id, z.string().min(1).max(100)]);
@@ -18,56 +10,43 @@ const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a #rrggbb colour').nullable
 const target = z.object({ tag: tagRef, ids: z.array(id).max(100_000).optional(), query: z.string().max(10_000).optional() }).strict()
   .refine((a) => (a.ids === undefined) !== (a.query === undefined), 'give either ids or query');
 
-function targetIds(ctx: ApiContext, a: { ids?: number[]; query?: string }): number[] {
-  if (a.ids) {
-    const missing = a.ids.find((i) => !articleExists(ctx.db, i));
-    if (missing !== undefined) throw new ApiError('not_found', `There is no article ${missing}.`);
-    return a.ids;
-  }
-  const p = prepareQuery(a.query ?? '');
-  bindOutlets(ctx.db, p.compiled.needsOutlet, outletResolver(ctx.db));
-  const src = querySource(p);
-  return runQuery(() => (ctx.db.prepare(`SELECT a.id FROM ${src.from} WHERE ${src.where}`).all(...src.params) as { id: number }[]).map((r) => r.id));
+function articles(a: { ids?: number[] | undefined; query?: string | undefined }): ArticleTarget {
+  return a.ids ? { ids: a.ids } : { query: a.query ?? '' };
 }
 
 export const tagsApi = {
-  'tags.list': method(z.object({}).strict(), (ctx): TagRecord[] => listTags(ctx.db)),
-  'tags.create': method(z.object({ name: z.string().min(1).max(100), color: color.optional() }).strict(),
-    (ctx, a) => guarded(() => createTag(ctx.db, a.name, a.color ?? null))),
-  'tags.rename': method(z.object({ tag: tagRef, name: z.string().min(1).max(100) }).strict(), (ctx, a) => guarded(() => renameTag(ctx.db, a.tag, a.name))),
-  'tags.merge': method(z.object({ from: z.array(tagRef).min(1), into: tagRef }).strict(), (ctx, a) => guarded(() => mergeTags(ctx.db, a.from, a.into))),
-  'tags.color': method(z.object({ tag: tagRef, color }).strict(), (ctx, a) => guarded(() => setTagColor(ctx.db, a.tag, a.color))),
-  'tags.delete': method(z.object({ tag: tagRef }).strict(), (ctx, a) => guarded(() => { deleteTag(ctx.db, a.tag); return { deleted: true }; })),
+  'tags.list': method(z.object({}).strict(), (ctx): Promise<TagRecord[]> => ctx.store.tags.list()),
+  'tags.create': method(z.object({ name: z.string().min(1).max(100), color: color.optional() }).strict(), (ctx, a) => ctx.store.tags.create(a.name, a.color ?? null)),
+  'tags.rename': method(z.object({ tag: tagRef, name: z.string().min(1).max(100) }).strict(), (ctx, a) => ctx.store.tags.rename(a.tag, a.name)),
+  'tags.merge': method(z.object({ from: z.array(tagRef).min(1), into: tagRef }).strict(), (ctx, a) => ctx.store.tags.merge(a.from, a.into)),
+  'tags.color': method(z.object({ tag: tagRef, color }).strict(), (ctx, a) => ctx.store.tags.setColor(a.tag, a.color)),
+  'tags.delete': method(z.object({ tag: tagRef }).strict(), async (ctx, a) => {
+    await ctx.store.tags.delete(a.tag);
+    return { deleted: true };
+  }),
   /** Creates the tag when no tag has that name yet. */
-  'tags.apply': method(target, (ctx, a) => guarded(() => {
-    const ids = targetIds(ctx, a);
-    const tagId = typeof a.tag === 'number' ? getTag(ctx.db, a.tag).id : ensureTag(ctx.db, a.tag);
-    return { tag: getTag(ctx.db, tagId).name, matched: ids.length, applied: applyTag(ctx.db, tagId, ids, null) };
-  })),
-  'tags.remove': method(target, (ctx, a) => guarded(() => {
-    const tag = getTag(ctx.db, a.tag);
-    return { tag: tag.name, removed: removeTag(ctx.db, tag.id, targetIds(ctx, a)) };
-  })),
-  'tags.article': method(z.object({ id }).strict(), (ctx, a) => {
-    if (!articleExists(ctx.db, a.id)) throw new ApiError('not_found', `There is no article ${a.id}.`);
-    return { id: a.id, tags: articleTags(ctx.db, a.id) };
+  'tags.apply': method(target, (ctx, a) => ctx.store.tags.apply(a.tag, articles(a))),
+  'tags.remove': method(target, (ctx, a) => ctx.store.tags.remove(a.tag, articles(a))),
+  'tags.article': method(z.object({ id }).strict(), async (ctx, a) => {
+    const tags = await ctx.store.tags.ofArticle(a.id);
+    if (!tags) throw new ApiError('not_found', `There is no article ${a.id}.`);
+    return { id: a.id, tags };
   }),
 
-  'rules.list': method(z.object({}).strict(), (ctx): RuleRecord[] => listRules(ctx.db)),
+  'rules.list': method(z.object({}).strict(), (ctx): Promise<RuleRecord[]> => ctx.store.rules.list()),
   /** Adds a rule (creating its tag if needed); with apply, tags the articles already stored too. */
   'rules.add': method(z.object({ query: z.string().min(1).max(10_000), tag: tagRef, feedIds: z.array(id).optional(), apply: z.boolean().default(false) }).strict(),
-    (ctx, a) => guarded(() => {
-      const tagId = typeof a.tag === 'number' ? a.tag : ensureTag(ctx.db, a.tag);
-      const rule = addRule(ctx.db, a.query, tagId, a.feedIds ?? null);
-      if (a.apply) applyWithProgress(ctx, rule.id);
-      return listRules(ctx.db).find((r) => r.id === rule.id) as RuleRecord;
-    })),
-  'rules.remove': method(z.object({ id }).strict(), (ctx, a) => guarded(() => removeRule(ctx.db, a.id, outletResolver(ctx.db)))),
+    async (ctx, a): Promise<RuleRecord> => {
+      const rule = await ctx.store.rules.add(a.query, a.tag, a.feedIds ?? null);
+      if (!a.apply) return rule;
+      await applyWithProgress(ctx, rule.id);
+      return (await ctx.store.rules.list()).find((r) => r.id === rule.id) ?? rule;
+    }),
+  'rules.remove': method(z.object({ id }).strict(), (ctx, a) => ctx.store.rules.remove(a.id)),
   /** Runs one rule, or every rule, over the stored articles; emits 'progress' events (task 'rules.apply'). */
-  'rules.apply': method(z.object({ id: id.optional() }).strict(), (ctx, a) => guarded(() => applyWithProgress(ctx, a.id ?? null))),
+  'rules.apply': method(z.object({ id: id.optional() }).strict(), (ctx, a) => applyWithProgress(ctx, a.id ?? null)),
 };
 
-function applyWithProgress(ctx: ApiContext, ruleId: number | null): ReturnType<typeof applyRules> {
-  const progress = (p: { done: number; total: number }): void => ctx.events.emit({ type: 'progress', task: 'rules.apply', done: p.done, total: p.total });
-  return applyRules(ctx.db, ruleId, progress, outletResolver(ctx.db));
+function applyWithProgress(ctx: ApiContext, ruleId: number | null): Promise<ApplyResult> {
+  return ctx.store.rules.apply(ruleId, (p) => ctx.events.emit({ type: 'progress', task: 'rules.apply', done: p.done, total: p.total }));
 }

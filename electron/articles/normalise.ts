@@ -2,8 +2,7 @@
 // title+date hash), the plain text search and labels read, and a hash of the content that tells an edit apart.
 import { createHash } from 'node:crypto';
 import type { FeedItem } from '../model.ts';
-import type { ArticleFields } from '../store/articles.ts';
-import { flattenTags, MAX_NESTING, parseWithinDepth } from './html-depth.ts';
+import { htmlToText } from '../text/html-text.ts';
 
 /** Query parameters that only say where a click came from; they never change which article a link points to. */
 const TRACKING_PARAMS = new Set([
@@ -36,46 +35,23 @@ export function canonicalLink(link: string | null | undefined): string | null {
   return u.href;
 }
 
-const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr',
-  'td', 'th', 'caption', 'table', 'section', 'article', 'header', 'footer', 'aside', 'figure', 'figcaption', 'hr', 'dd',
-  'dt', 'dl', 'address', 'main', 'nav']);
-const SKIP = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object']);
-
-/** Plain text of an HTML fragment: entities decoded, whitespace collapsed, each block (table cells too) on its own
- * line. Past MAX_NESTING levels the tags are cut out by a linear scan first (a block's tag becomes a line break),
- * so a hostile 100,000-level fragment costs ~0.15 s instead of the parser's quadratic 7–13 s. */
-export function articleText(html: string | null | undefined): string {
-  if (!html) return '';
-  // Flattened markup has no nesting left, so the second textLines always reads all of it.
-  return textLines(html) ?? textLines(flattenTags(html, (name) => (BLOCK.has(name) ? '<br>' : ''), SKIP)) ?? '';
-}
-
-/** The lines of text of `html`, or null when its elements nest deeper than MAX_NESTING. */
-function textLines(html: string): string | null {
-  const lines: string[] = [];
-  let line = '';
-  let skipping = 0;
-  const breakLine = (): void => {
-    const t = line.replace(/\s+/g, ' ').trim();
-    if (t) lines.push(t);
-    line = '';
-  };
-  const complete = parseWithinDepth(html, MAX_NESTING, {
-    onopentag(name) {
-      if (SKIP.has(name)) skipping++;
-      else if (BLOCK.has(name)) breakLine();
-    },
-    onclosetag(name) {
-      if (SKIP.has(name)) skipping = Math.max(0, skipping - 1);
-      else if (BLOCK.has(name)) breakLine();
-    },
-    ontext(text) {
-      if (skipping === 0) line += text;
-    },
-  }, { decodeEntities: true });
-  if (!complete) return null;
-  breakLine();
-  return lines.join('\n');
+/** An article as the feed delivered it, normalised and ready to store. */
+export interface ArticleFields {
+  guid: string | null;
+  link: string | null;
+  canonicalLink: string | null;
+  titleDateHash: string;
+  title: string | null;
+  author: string | null;
+  summary: string | null;
+  content: string | null;
+  text: string;
+  lang: string | null;
+  categories: string[];
+  publishedAt: string | null;
+  updatedAt: string | null;
+  raw: string;
+  contentHash: string;
 }
 
 function sha1(text: string): string {
@@ -121,7 +97,7 @@ export function normaliseItem(item: FeedItem, feedLanguage: string | null, keys:
     author: item.author,
     summary: item.summary,
     content: item.content,
-    text: articleText(item.content ?? item.summary),
+    text: htmlToText(item.content ?? item.summary),
     lang: feedLanguage,
     categories: item.categories,
     publishedAt: item.published,

@@ -4,7 +4,7 @@
 // DOMPurify must run on jsdom, never linkedom: with linkedom's window it returns its input unchanged (STACK.md §7).
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import { JSDOM } from 'jsdom';
-import { MAX_NESTING, nestedDeeperThan } from './html-depth.ts';
+import { MAX_NESTING, nestedDeeperThan } from '../text/html-depth.ts';
 
 export interface SanitizeOptions {
   /** The page's address: relative links and images are resolved against it (and dropped without it). */
@@ -73,7 +73,7 @@ function getPurifier(): DOMPurify {
 }
 
 /** The last (by convention the largest) URL of a srcset: "a.jpg 480w, b.jpg 1080w" → "b.jpg". */
-function lastSrcsetUrl(srcset: string | null): string | null {
+export function lastSrcsetUrl(srcset: string | null | undefined): string | null {
   const last = srcset?.split(/,\s+/).map((c) => c.trim().split(/\s+/)[0]).filter((u) => u !== undefined && u !== '').at(-1);
   return last ?? null;
 }

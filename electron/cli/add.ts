@@ -1,6 +1,5 @@
 // `footnote add <url> [--folder NAME]`: subscribe to a feed, or to the feed a site declares (autodiscovery).
 import { UsageError, printJson, stringOption, type CliCommand } from './command.ts';
-import type { ApiResult } from '../api.ts';
 
 export const addCommand: CliCommand = {
   name: 'add',
@@ -10,7 +9,7 @@ export const addCommand: CliCommand = {
   async run(io) {
     const [url, ...extra] = io.positionals;
     if (!url || extra.length > 0) throw new UsageError('give exactly one feed or site URL');
-    const { feed, candidates } = (await io.call('feeds.add', { url, folder: stringOption(io, 'folder') })) as ApiResult<'feeds.add'>;
+    const { feed, candidates } = await io.api.call('feeds.add', { url, folder: stringOption(io, 'folder') });
     // The feed record, plus every feed the site offered (`add` picked the first one that parsed).
     if (io.json) return printJson(io, { ...feed, candidates });
     io.out(`Subscribed to ${feed.title ?? feed.url} (feed ${feed.id}): ${feed.url}${feed.folder ? ` in ${feed.folder}` : ''}`);

@@ -1,6 +1,5 @@
 // `footnote backup <file>`: a consistent copy of the library, safe to take while the app is running.
 import { UsageError, printJson, type CliCommand } from './command.ts';
-import { backupLibrary } from '../store/backup.ts';
 
 export const backupCommand: CliCommand = {
   name: 'backup',
@@ -9,7 +8,7 @@ export const backupCommand: CliCommand = {
   async run(io) {
     const [file, ...extra] = io.positionals;
     if (!file || extra.length > 0) throw new UsageError('give exactly one backup file name');
-    const result = await backupLibrary(io.context().db, file);
+    const result = await io.context().store.backup(file);
     if (io.json) printJson(io, result);
     else io.out(`Backed up the library to ${result.file} (${result.bytes} bytes).`);
   },

@@ -1,6 +1,7 @@
 // What a `footnote` sub-command is, and what it is handed when it runs.
 import type { ParseArgsOptionsConfig } from 'node:util';
-import type { ApiContext } from '../api/define.ts';
+import type { EngineContext } from '../engine/context.ts';
+import type { ApiClient } from '../api/client.ts';
 
 export interface CliIo {
   positionals: string[];
@@ -9,8 +10,9 @@ export interface CliIo {
   json: boolean;
   dataDir: string;
   /** Opens the library on first use: commands like `parse` never touch it. */
-  context: () => ApiContext;
-  call: (name: string, args: unknown) => Promise<unknown>;
+  context: () => EngineContext;
+  /** The API, typed from its own method table; opens the library on the first call. */
+  api: ApiClient;
   out: (text: string) => void;
   err: (text: string) => void;
   stdoutIsTTY: boolean;

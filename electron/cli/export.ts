@@ -2,11 +2,14 @@
 // It streams from the library rather than going through 'export.run', which builds one string for the window.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { stringOption, UsageError, type CliCommand } from './command.ts';
-import { writeExport, type ExportFormat } from '../store/search/export.ts';
-import { prepareQuery } from '../store/search/search.ts';
-import { outletResolver } from '../tags/outlet-resolver.ts';
+import { writeExport, type ExportFormat } from '../api/export-format.ts';
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'json', 'ndjson'];
+
+function openFile(path: string): Promise<WriteStream> {
+  const file = createWriteStream(path);
+  return new Promise((resolve, reject) => file.once('open', () => resolve(file)).once('error', reject));
+}
 
 export const exportCommand: CliCommand = {
   name: 'export',
@@ -16,16 +19,17 @@ export const exportCommand: CliCommand = {
   async run(io) {
     const format = (stringOption(io, 'format') ?? 'csv') as ExportFormat;
     if (!FORMATS.includes(format)) throw new UsageError(`--format takes csv, json or ndjson, not "${format}".`);
-    const query = stringOption(io, 'query') ?? null;
-    if (query !== null) prepareQuery(query); // a malformed query fails before any file is created
     const out = stringOption(io, 'out');
-    const db = io.context().db;
-    const file: WriteStream | null = out ? createWriteStream(out) : null;
-    const opened = file ? new Promise<void>((resolve, reject) => file.once('open', () => resolve()).once('error', reject)) : Promise.resolve();
-    await opened;
-    const count = writeExport(db, format, query, (chunk) => (file ? file.write(chunk) : process.stdout.write(chunk)), outletResolver(db));
-    if (file) {
-      await new Promise<void>((resolve, reject) => file.end(() => resolve()).once('error', reject));
+    // The file is created with the first piece: a malformed query fails before that, and leaves no file behind.
+    let file: WriteStream | null = null;
+    const rows = io.context().store.search.exportRows(stringOption(io, 'query') ?? null);
+    const count = await writeExport(rows, format, async (chunk) => {
+      if (!out) process.stdout.write(chunk);
+      else (file ??= await openFile(out)).write(chunk);
+    });
+    if (out) {
+      const written = file ?? await openFile(out);
+      await new Promise<void>((resolve, reject) => written.end(() => resolve()).once('error', reject));
       io.err(`${count} articles written to ${out}`);
     }
   },

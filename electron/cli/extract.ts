@@ -1,8 +1,9 @@
 // `footnote extract <file|url> [--url U]`: the main text of one article page (DESIGN.md §2); stores nothing.
 import { UsageError, printJson, stringOption, type CliCommand } from './command.ts';
 import { extractArticle, type ExtractedArticle } from '../articles/extract.ts';
-import { PAGE_ACCEPT } from '../articles/fulltext.ts';
-import { decodeFeedBytes } from '../feeds/decode.ts';
+import { PAGE_ACCEPT } from '../poll/fulltext.ts';
+import { decodeFeedBytes } from '../text/decode.ts';
+import { languageDetector } from '../text/language.ts';
 import { readSource } from './source.ts';
 
 function summary(a: ExtractedArticle): string {
@@ -21,7 +22,10 @@ export const extractCommand: CliCommand = {
     const read = await readSource(target, 'an HTML page', PAGE_ACCEPT);
     // For a file, the page's own <meta charset> decides, as a browser opening it would.
     const page = { html: decodeFeedBytes(read.bytes, read.contentType), url: stringOption(io, 'url') ?? read.url };
-    const article = extractArticle(page.html, page.url);
+    const extracted = extractArticle(page.html, page.url);
+    // The language of the text itself; the page's lang attribute is only the hint (text/language.ts).
+    const detect = await languageDetector();
+    const article: ExtractedArticle = { ...extracted, lang: detect(extracted.text, extracted.lang) };
     if (io.json) return printJson(io, article);
     io.out(summary(article));
   },

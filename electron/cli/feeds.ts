@@ -1,13 +1,12 @@
 // `footnote feeds`: the subscriptions with their status, last error and article counts.
 import { printJson, type CliCommand } from './command.ts';
-import type { ApiResult } from '../api.ts';
 
 export const feedsCommand: CliCommand = {
   name: 'feeds',
   usage: 'feeds',
   summary: 'list subscriptions with status, last error and counts',
   async run(io) {
-    const feeds = (await io.call('feeds.list', {})) as ApiResult<'feeds.list'>;
+    const feeds = await io.api.call('feeds.list', {});
     if (io.json) return printJson(io, feeds);
     if (feeds.length === 0) {
       io.out('No subscriptions yet: "footnote add <url>" adds one.');

@@ -3,21 +3,21 @@
 // windows-1251 or koi8-r page reads as its UTF-8 copy). An HTML page is read as plain text first (every block on
 // its own line, scripts and styles dropped): the offsets in the output refer to that text. The library's registry
 // (the analyst's outlet edits) is used when the library exists; the command never creates one.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { printJson, stringOption, UsageError, type CliCommand } from './command.ts';
 import type { LabelReport } from '../model.ts';
-import { libraryPath } from '../store/db.ts';
+import { libraryExists } from '../engine/library.ts';
 import { detectLabels } from '../labels/footnotes.ts';
 import { matchOutlet } from '../labels/outlets.ts';
-import { articleText } from '../articles/normalise.ts';
-import { decodeFeedBytes } from '../feeds/decode.ts';
+import { htmlToText } from '../text/html-text.ts';
+import { decodeFeedBytes } from '../text/decode.ts';
 
 const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)[\s>/]/i;
 
 /** Plain text of the input: HTML pages are converted, anything else is taken as text. */
 export function labelInputText(raw: string): string {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  return HTML_START.test(text.slice(0, 4096)) ? articleText(text) : text;
+  return HTML_START.test(text.slice(0, 4096)) ? htmlToText(text) : text;
 }
 
 function readInput(path: string): string {
@@ -38,8 +38,8 @@ export const labelsCommand: CliCommand = {
     if (path === undefined || extra.length > 0) throw new UsageError('give one file, or - to read standard input.');
     const url = stringOption(io, 'url');
     const text = labelInputText(readInput(path));
-    const report: LabelReport = existsSync(libraryPath(io.dataDir))
-      ? (await io.call('labels.detect', { text, url })) as LabelReport
+    const report: LabelReport = libraryExists(io.dataDir)
+      ? await io.api.call('labels.detect', { text, url })
       : { outlet: matchOutlet(url), labels: detectLabels(text) };
     if (io.json) return printJson(io, report);
     const o = report.outlet;

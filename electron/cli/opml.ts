@@ -1,7 +1,6 @@
 // `footnote opml import <file>` / `footnote opml export [--out FILE]`: subscriptions in and out, folders kept.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { UsageError, printJson, stringOption, type CliCommand } from './command.ts';
-import type { ApiResult } from '../api.ts';
 
 export const opmlCommand: CliCommand = {
   name: 'opml',
@@ -18,14 +17,14 @@ export const opmlCommand: CliCommand = {
       } catch (err) {
         throw new Error(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`);
       }
-      const r = (await io.call('opml.import', { xml })) as ApiResult<'opml.import'>;
+      const r = await io.api.call('opml.import', { xml });
       if (io.json) return printJson(io, r);
       io.out(`Imported ${r.added} feed${r.added === 1 ? '' : 's'} (${r.skipped} skipped: already subscribed or not a web address). Run "footnote poll" to fetch them.`);
       return;
     }
     if (action === 'export') {
       if (file || extra.length > 0) throw new UsageError('opml export takes no file name; use --out FILE');
-      const { xml } = (await io.call('opml.export', {})) as ApiResult<'opml.export'>;
+      const { xml } = await io.api.call('opml.export', {});
       const out = stringOption(io, 'out');
       if (!out) {
         io.out(xml);

@@ -1,7 +1,7 @@
 // `footnote poll [--due]`: fetch every feed now (or, with --due, those whose time has come: for cron). A progress
 // bar on a terminal, one summary line otherwise. Exits 0 when the poll ran, whatever single feeds did.
 import { printJson, type CliCommand } from './command.ts';
-import type { ApiResult } from '../api.ts';
+import type { ApiResult } from '../api/methods.ts';
 import type { AppEvent } from '../events.ts';
 
 const BAR_WIDTH = 30;
@@ -21,7 +21,7 @@ export const pollCommand: CliCommand = {
     const stop = bar ? io.context().events.on((e) => { if (e.type === 'poll-progress') process.stderr.write(progressLine(e)); }) : undefined;
     let r: ApiResult<'feeds.poll'>;
     try {
-      r = (await io.call('feeds.poll', { due: io.values['due'] === true })) as ApiResult<'feeds.poll'>;
+      r = await io.api.call('feeds.poll', { due: io.values['due'] === true });
     } finally {
       stop?.();
       if (bar) process.stderr.write('\n');

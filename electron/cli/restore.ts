@@ -1,6 +1,6 @@
 // `footnote restore <file>`: replaces the library with a checked backup; the old library is kept aside.
 import { UsageError, printJson, type CliCommand } from './command.ts';
-import { restoreLibrary } from '../store/backup.ts';
+import { restoreLibrary } from '../engine/library.ts';
 
 export const restoreCommand: CliCommand = {
   name: 'restore',

@@ -1,6 +1,6 @@
 // `footnote rules add|list|remove|apply`: auto-tag rules (a query plus a tag, optionally for some feeds).
 import { printJson, stringOption, UsageError, type CliCommand, type CliIo } from './command.ts';
-import type { ApiResult } from '../api.ts';
+import type { ApiResult } from '../api/methods.ts';
 
 function ruleId(text: string | undefined): number {
   if (text === undefined || !/^\d+$/.test(text)) throw new UsageError(`give a rule id (a number)${text ? `, not "${text}"` : ''}; "footnote rules list" shows them.`);
@@ -29,14 +29,14 @@ export const rulesCommand: CliCommand = {
       case 'add': {
         const tag = stringOption(io, 'tag');
         if (rest.length === 0 || !tag) throw new UsageError('rules add needs a query and --tag.');
-        const rule = (await io.call('rules.add', { query: rest.join(' '), tag, feedIds: feedIds(io) })) as ApiResult<'rules.add'>;
+        const rule = await io.api.call('rules.add', { query: rest.join(' '), tag, feedIds: feedIds(io) });
         if (io.json) printJson(io, rule);
         else io.out(`Rule ${rule.id} added: "${rule.query}" tags new articles "${rule.tag}"; "footnote rules apply ${rule.id}" tags the stored ones.`);
         return;
       }
       case 'list':
       case undefined: {
-        const rules = (await io.call('rules.list', {})) as ApiResult<'rules.list'>;
+        const rules = await io.api.call('rules.list', {});
         if (io.json) return printJson(io, rules);
         if (rules.length === 0) {
           io.out('No rules yet: "footnote rules add <query> --tag T" adds one.');
@@ -46,14 +46,14 @@ export const rulesCommand: CliCommand = {
         return;
       }
       case 'remove': {
-        const result = (await io.call('rules.remove', { id: ruleId(rest[0]) })) as ApiResult<'rules.remove'>;
+        const result = await io.api.call('rules.remove', { id: ruleId(rest[0]) });
         if (io.json) printJson(io, result);
         else io.out(`Rule removed; ${result.untagged} articles lost its tag (tags applied by hand stay).`);
         return;
       }
       case 'apply': {
         const id = rest[0] === undefined ? undefined : ruleId(rest[0]);
-        const result = (await io.call('rules.apply', id === undefined ? {} : { id })) as ApiResult<'rules.apply'>;
+        const result = await io.api.call('rules.apply', id === undefined ? {} : { id });
         if (io.json) printJson(io, result);
         else io.out(`${result.rules} ${result.rules === 1 ? 'rule' : 'rules'} matched ${result.matched} articles; ${result.tagged} newly tagged.`);
         return;

@@ -1,7 +1,6 @@
 // `footnote search <query>`: offline Boolean search over the library.
 import { printJson, stringOption, UsageError, type CliCommand } from './command.ts';
-import type { ApiResult } from '../api.ts';
-import { MARK_END, MARK_START } from '../store/search/snippet.ts';
+import { MARK_END, MARK_START } from '../query/snippet.ts';
 
 function positiveInt(text: string | undefined, name: string, fallback: number): number {
   if (text === undefined) return fallback;
@@ -18,12 +17,12 @@ export const searchCommand: CliCommand = {
     if (io.positionals.length === 0) throw new UsageError('give a query, e.g. footnote search \'sanctions AND "central bank"\'.');
     const sort = stringOption(io, 'sort') ?? 'relevance';
     if (sort !== 'relevance' && sort !== 'date') throw new UsageError(`--sort takes relevance or date, not "${sort}".`);
-    const result = (await io.call('search.query', {
+    const result = await io.api.call('search.query', {
       q: io.positionals.join(' '),
       limit: positiveInt(stringOption(io, 'limit'), 'limit', 20),
       offset: stringOption(io, 'offset') === undefined ? 0 : positiveInt(stringOption(io, 'offset'), 'offset', 0),
       sort,
-    })) as ApiResult<'search.query'>;
+    });
     if (io.json) return printJson(io, result);
     for (const w of result.warnings) io.err(`warning: ${w}`);
     const [on, off] = io.stdoutIsTTY ? ['\x1b[1m', '\x1b[0m'] : ['', ''];

@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CliCommand } from './command.ts';
 import { UsageError, stringOption } from './command.ts';
-import { startServer } from '../server.ts';
-import { startPollSchedule } from '../poll-schedule.ts';
+import { startServer } from '../server/server.ts';
+import { startPollSchedule } from '../engine/poll-schedule.ts';
 
 /** The built UI; FOOTNOTE_RENDERER_DIR points elsewhere (tests, packaged layouts). */
 function rendererDir(): string {

@@ -1,6 +1,6 @@
 // What `parse` and `extract` read: a local file, or a URL the user typed, fetched under the feed limits.
 import { readFile } from 'node:fs/promises';
-import { fetchUrl, hostPortOf } from '../feeds/fetch.ts';
+import { fetchUrl, hostPortOf } from '../net/fetch.ts';
 
 export interface Source { bytes: Uint8Array; contentType: string | null; url: string | null }
 

@@ -1,6 +1,5 @@
 // `footnote tag|untag <id> <tag…>` and `footnote tags`: tagging articles by hand, and the list of tags.
 import { printJson, UsageError, type CliCommand, type CliIo } from './command.ts';
-import type { ApiResult } from '../api.ts';
 
 function articleId(io: CliIo): number {
   const [first] = io.positionals;
@@ -10,7 +9,7 @@ function articleId(io: CliIo): number {
 }
 
 async function printArticleTags(io: CliIo, id: number): Promise<void> {
-  const result = (await io.call('tags.article', { id })) as ApiResult<'tags.article'>;
+  const result = await io.api.call('tags.article', { id });
   if (io.json) return printJson(io, result.tags);
   io.out(result.tags.length > 0 ? result.tags.join('\n') : `(article ${id} has no tags)`);
 }
@@ -21,7 +20,7 @@ export const tagCommand: CliCommand = {
   summary: "tag an article (a new tag is created); prints the article's tags",
   async run(io) {
     const id = articleId(io);
-    for (const tag of io.positionals.slice(1)) await io.call('tags.apply', { tag, ids: [id] });
+    for (const tag of io.positionals.slice(1)) await io.api.call('tags.apply', { tag, ids: [id] });
     await printArticleTags(io, id);
   },
 };
@@ -32,7 +31,7 @@ export const untagCommand: CliCommand = {
   summary: "take tags off an article; prints the article's tags",
   async run(io) {
     const id = articleId(io);
-    for (const tag of io.positionals.slice(1)) await io.call('tags.remove', { tag, ids: [id] });
+    for (const tag of io.positionals.slice(1)) await io.api.call('tags.remove', { tag, ids: [id] });
     await printArticleTags(io, id);
   },
 };
@@ -42,7 +41,7 @@ export const tagsCommand: CliCommand = {
   usage: 'tags',
   summary: 'list tags with their article counts',
   async run(io) {
-    const tags = (await io.call('tags.list', {})) as ApiResult<'tags.list'>;
+    const tags = await io.api.call('tags.list', {});
     if (io.json) return printJson(io, tags);
     if (tags.length === 0) {
       io.out('No tags yet: "footnote tag <id> <tag>" adds one.');

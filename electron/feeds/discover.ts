@@ -1,10 +1,9 @@
 // From what the user typed to a feed: the URL itself when it is a feed, else the feeds its HTML declares with
 // <link rel="alternate">, else the usual paths (/feed, /rss, …). The first candidate that parses is chosen.
 import { Parser } from 'htmlparser2';
-import { FetchError, fetchUrl, hostPortOf, type FetchOptions } from './fetch.ts';
-import { parseFeedBytes, type ParsedFeed } from './parse.ts';
-import { decodeFeedBytes } from './decode.ts';
-import type { ParseFn } from './poller.ts';
+import { FetchError, fetchUrl, hostPortOf, type FetchOptions } from '../net/fetch.ts';
+import { parseFeedBytes, type ParseFn, type ParsedFeed } from './parse.ts';
+import { decodeFeedBytes } from '../text/decode.ts';
 
 export interface FeedCandidate {
   url: string;

@@ -1,8 +1,9 @@
 // JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1) → the feed object.
 import type { FeedItem, FeedObject } from '../model.ts';
 import { FeedParseError } from './parse-error.ts';
-import { parseFeedDate } from './parse-date.ts';
-import { clean, cleanLine, escapeHtml, resolveHtmlUrls, resolveUrl, safeLink } from './parse-text.ts';
+import { parseFeedDate } from '../text/dates.ts';
+import { clean, cleanLine, escapeHtml } from '../text/clean.ts';
+import { resolveHtmlUrls, resolveUrl, safeLink } from './parse-text.ts';
 
 type Json = Record<string, unknown>;
 

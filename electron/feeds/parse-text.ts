@@ -1,28 +1,5 @@
-// String helpers shared by the XML and JSON feed mappers: cleaning, plain text from HTML, URL resolution.
-import { flattenTags, MAX_NESTING, parseWithinDepth } from '../articles/html-depth.ts';
-
-// C0/C1 controls (bar tab, newline, carriage return), non-characters and lone surrogates: they break SQLite text
-// and JSON consumers, and no feed means them. The surrogate pattern needs a lookbehind, which is slow on long
-// strings, so it only runs when isWellFormed() says there is a lone surrogate.
-const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
-const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** String.prototype.isWellFormed (ES2024, in Node 20+) is missing from the ES2023 lib the project compiles against. */
-type WellFormedCheck = string & { isWellFormed(): boolean };
-
-/** Removes characters no stored string should hold; returns null for nothing or only whitespace. */
-export function clean(text: string | null | undefined): string | null {
-  if (text == null) return null;
-  let out = text.replace(CONTROLS, '');
-  if (!(out as WellFormedCheck).isWellFormed()) out = out.replace(LONE_SURROGATES, '');
-  out = out.trim();
-  return out === '' ? null : out;
-}
-
-/** Like clean(), and collapses runs of whitespace: for titles, names, categories. */
-export function cleanLine(text: string | null | undefined): string | null {
-  return clean(text?.replace(/\s+/g, ' '));
-}
+// String helpers shared by the XML and JSON feed mappers: XML entities and CDATA, URL resolution, RSS person names.
+import { cleanLine } from '../text/clean.ts';
 
 const NUMERIC_REF = /&#(?:(\d{1,7})|[xX]([\da-fA-F]{1,6}));/g;
 
@@ -66,30 +43,6 @@ export function xmlContent(raw: string): string {
     }
   }
   return out;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-const SKIP_TEXT = new Set(['script', 'style', 'template']);
-
-/** The plain text of an HTML fragment: tags dropped, every HTML entity decoded. Markup nested deeper than
- * MAX_NESTING is flattened by a linear scan first: the parser's cost per tag grows with the depth. */
-export function htmlToText(html: string): string {
-  // Flattened markup has no nesting left, so the second textOf always reads all of it.
-  return textOf(html) ?? textOf(flattenTags(html, (name) => (name === 'br' ? '<br>' : ''), SKIP_TEXT)) ?? '';
-}
-
-function textOf(html: string): string | null {
-  let out = '';
-  let skipping = 0;
-  const complete = parseWithinDepth(html, MAX_NESTING, {
-    onopentag(name) { if (SKIP_TEXT.has(name)) skipping++; else if (name === 'br') out += ' '; },
-    onclosetag(name) { if (SKIP_TEXT.has(name) && skipping > 0) skipping--; },
-    ontext(text) { if (skipping === 0) out += text; },
-  }, { decodeEntities: true });
-  return complete ? out : null;
 }
 
 /** Text that should be plain but may carry (double-escaped) HTML, as RSS titles do. */

@@ -1,20 +1,27 @@
-// A tolerant streaming mapper from RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 XML to the feed object.
+// A tolerant streaming walker over RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 XML, producing the feed object.
+// What each element means is not here but in the vocabularies of the formats (parse-rss.ts, parse-atom.ts,
+// parse-rdf.ts) and of the extension namespaces (parse-modules.ts); this file only walks the document.
 // htmlparser2 in xmlMode does the tokenising: it survives raw "&", unclosed elements and truncated files, and it
 // never reads a DTD, so external entities (XXE) and entity-expansion bombs stay inert text. Entity decoding is off
 // in the tokenizer (it would cut text at every entity): a field's text is read as one slice of the source between
-// its tags, then CDATA and the five XML entities are handled in one pass (xmlContent). The mapper keeps an
+// its tags, then CDATA and the five XML entities are handled in one pass (xmlContent). The walker keeps an
 // explicit stack (no recursion, so 100,000 nested elements are fine), resolves namespaces by URI, and tracks
 // xml:base and xml:lang per element.
 import { Parser } from 'htmlparser2';
 import type { FeedItem, FeedObject } from '../model.ts';
+import { clean, cleanLine, escapeHtml } from '../text/clean.ts';
 import { FeedParseError } from './parse-error.ts';
-import { parseFeedDate } from './parse-date.ts';
+import { decodeXml, fromBase64, personName, resolveBase, resolveUrl, safeLink, URL_ATTRIBUTES, xmlContent } from './parse-text.ts';
 import {
-  clean, cleanLine, decodeXml, escapeHtml, fromBase64, htmlToText, looksLikeHtml, personName, resolveBase, resolveHtmlUrls,
-  resolveUrl, safeLink, URL_ATTRIBUTES, xmlContent,
-} from './parse-text.ts';
+  attr, newFeedState, newItem, ruleText, type ElementRule, type FeedFormat, type ItemState, type Role, type TextType,
+  type Vocabulary, type XmlDoc,
+} from './parse-xml-model.ts';
+import { rssElements } from './parse-rss.ts';
+import { atomElements } from './parse-atom.ts';
+import { RDF_NAMESPACE, rdfAbout, rdfElements } from './parse-rdf.ts';
+import { moduleElements } from './parse-modules.ts';
 
-export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
+export type { FeedFormat } from './parse-xml-model.ts';
 
 export interface MappedFeed {
   format: FeedFormat;
@@ -22,7 +29,7 @@ export interface MappedFeed {
   ttlMinutes: number | null;
 }
 
-/** Known namespaces → the short prefix the mapper matches on ('' for RSS/Atom core elements). */
+/** Known namespaces → the short prefix the vocabularies use ('' for RSS/Atom core elements). */
 const NAMESPACES: Record<string, string> = {
   'http://www.w3.org/2005/atom': '',
   'http://purl.org/atom/ns#': '',
@@ -33,27 +40,32 @@ const NAMESPACES: Record<string, string> = {
   'http://purl.org/dc/elements/1.1/': 'dc',
   'http://purl.org/dc/terms/': 'dcterms',
   'http://purl.org/rss/1.0/modules/content/': 'content',
-  'http://www.w3.org/1999/02/22-rdf-syntax-ns#': 'rdf',
+  [RDF_NAMESPACE]: 'rdf',
   'http://purl.org/rss/1.0/modules/syndication/': 'sy',
   'http://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
   'http://www.w3.org/1999/xhtml': 'xhtml',
   'http://search.yahoo.com/mrss/': 'media',
 };
 
+/** Every element rule by name. Feeds mix vocabularies (atom:link in RSS, dc:date everywhere), so all apply in every
+ * document; of two rules with one name, the first that does not decline (its `open` returns null) reads the element. */
+const RULES = new Map<string, ElementRule[]>();
+for (const vocabulary of [rssElements, atomElements, rdfElements, moduleElements] satisfies Vocabulary[]) {
+  for (const [key, rule] of Object.entries(vocabulary)) RULES.set(key, [...(RULES.get(key) ?? []), rule]);
+}
+
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 // htmlparser2 costs O(depth) per tag (its open-element array is shifted at the front), so nesting is quadratic:
-// ~5 s at 100,000 levels (which the mapper still reads: test/parse-robustness), hours for the millions a 20 MB
+// ~5 s at 100,000 levels (which the walker still reads: test/parse-robustness), hours for the millions a 20 MB
 // body can hold. Deeper than this the document is refused, which bounds a parse at a few seconds.
 const MAX_XML_DEPTH = 120_000;
 const SY_PERIOD_MINUTES: Record<string, number> = { hourly: 60, daily: 1440, weekly: 10080, monthly: 43200, yearly: 525600 };
 
-type Role = 'root' | 'feed' | 'item' | 'person' | 'none';
-/** How a captured element's text is to be read. rss-title: plain text that may carry escaped HTML. */
-type TextType = 'text' | 'html' | 'xhtml' | 'base64' | 'rss-title';
 type Scope = Record<string, string>;
 
 interface Capture {
   field: string;
+  rule: ElementRule | null;
   type: TextType;
   /** For base64: what the decoded bytes are. */
   innerType: TextType;
@@ -79,56 +91,6 @@ interface Frame {
   silent: boolean;
 }
 
-interface Ranked { value: string; rank: number }
-
-interface ItemState {
-  id: string | null;
-  rdfAbout: string | null;
-  title: string | null;
-  link: Ranked | null;
-  textLink: string | null;
-  guidLink: string | null;
-  atomId: string | null;
-  published: Ranked | null;
-  updated: Ranked | null;
-  authors: string[];
-  authorFallback: string | null;
-  summary: Ranked | null;
-  content: Ranked | null;
-  categories: string[];
-}
-
-interface FeedState {
-  title: string | null;
-  link: Ranked | null;
-  textLink: string | null;
-  description: Ranked | null;
-  language: string | null;
-  rootLang: string | null;
-  authors: string[];
-  ttl: number | null;
-  syPeriod: string | null;
-  syFrequency: number | null;
-}
-
-function newItem(): ItemState {
-  return {
-    id: null, rdfAbout: null, title: null, link: null, textLink: null, guidLink: null, atomId: null, published: null,
-    updated: null, authors: [], authorFallback: null, summary: null, content: null, categories: [],
-  };
-}
-
-function better(current: Ranked | null, value: string | null, rank: number): Ranked | null {
-  if (value === null) return current;
-  return current === null || rank < current.rank ? { value, rank } : current;
-}
-
-/** An attribute's value, entities decoded (the tokenizer leaves them: see mapXmlFeed). */
-function attr(attribs: Record<string, string>, name: string): string | undefined {
-  const value = attribs[name] ?? attribs[name.toLowerCase()];
-  return value === undefined ? undefined : decodeXml(value);
-}
-
 /** Atom text-construct and content types (1.0 keywords, 0.3 MIME types and modes) → how to read the text. */
 function textType(attribs: Record<string, string>, fallback: TextType): { type: TextType; innerType: TextType } {
   const type = (attr(attribs, 'type') ?? '').trim().toLowerCase();
@@ -142,34 +104,25 @@ function textType(attribs: Record<string, string>, fallback: TextType): { type: 
   return { type: kind, innerType: kind };
 }
 
-function plainText(raw: string, type: TextType): string | null {
-  if (type === 'html' || type === 'xhtml' || (type === 'rss-title' && looksLikeHtml(raw))) return cleanLine(htmlToText(raw));
-  return cleanLine(raw);
-}
-
-function htmlText(raw: string, type: TextType, base: string | null): string | null {
-  if (type === 'text') return clean(escapeHtml(raw.trim()));
-  if (type === 'xhtml') return clean(raw); // URLs were resolved while serialising
-  return clean(resolveHtmlUrls(raw, base));
-}
-
-/** The rdf:about attribute, whatever prefix the document binds to the RDF namespace. */
-function rdfAbout(attribs: Record<string, string>, scope: Scope): string | undefined {
-  for (const name in attribs) {
-    if (name === 'about') return decodeXml(attribs[name] ?? '');
-    if (!name.endsWith(':about')) continue;
-    const prefix = name.slice(0, -6);
-    const uri = scope[prefix];
-    if (prefix === 'rdf' || (uri !== undefined && NAMESPACES[uri.toLowerCase()] === 'rdf')) return decodeXml(attribs[name] ?? '');
-  }
-  return undefined;
-}
-
 /** The number of the last line: where a cut-off document ends. */
 function lastLine(text: string): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
   return line;
+}
+
+/** The role of the document's top element, which also tells the format; anything but a feed is refused. */
+function rootRole(k: string, attribs: Record<string, string>): { role: Role; format: FeedFormat; atom10: boolean } {
+  switch (k) {
+    case 'rss': return { role: 'root', format: 'rss', atom10: false };
+    case 'rdf:rdf': case 'rdf': return { role: 'root', format: 'rdf', atom10: false };
+    case 'channel': return { role: 'feed', format: 'rss', atom10: false };
+    case 'feed': return { role: 'feed', format: 'atom', atom10: (attr(attribs, 'version') ?? '') !== '0.3' };
+    case 'html': case 'xhtml:html': case 'head': case 'body':
+      throw new FeedParseError('This is an HTML page, not a feed. If it is a website, subscribe to its address and Footnote will look for the feed it announces.');
+    default:
+      throw new FeedParseError(`This is not a feed: the document's top element is <${k}>, where a feed has <rss>, <feed> or <rdf:RDF>.`);
+  }
 }
 
 /** Maps an XML feed document (already decoded to a string) to the feed object. Throws FeedParseError. */
@@ -179,10 +132,7 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
   let rootClosed = false;
   const stack: Frame[] = [];
   const items: FeedItem[] = [];
-  const feed: FeedState = {
-    title: null, link: null, textLink: null, description: null, language: null, rootLang: null, authors: [],
-    ttl: null, syPeriod: null, syFrequency: null,
-  };
+  const feed = newFeedState();
   let item: ItemState | null = null;
   let person: { name: string | null; email: string | null; text: string } | null = null;
   let cap: Capture | null = null;
@@ -201,9 +151,9 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
     return short === '' ? local : `${short}:${local}`;
   }
 
-  function startCapture(field: string, attribs: Record<string, string>, base: string | null, fallback: TextType): Capture {
+  function startCapture(field: string, rule: ElementRule | null, attribs: Record<string, string>, base: string | null, fallback: TextType): Capture {
     const { type, innerType } = textType(attribs, fallback);
-    cap = { field, type, innerType, buf: '', start: parser.endIndex + 1, depth: stack.length, base, attribs, unwrapDiv: type === 'xhtml' && atom10 };
+    cap = { field, rule, type, innerType, buf: '', start: parser.endIndex + 1, depth: stack.length, base, attribs, unwrapDiv: type === 'xhtml' && atom10 };
     return cap;
   }
 
@@ -226,146 +176,41 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
       raw = fromBase64(raw);
       type = c.innerType;
     }
-    const f = c.field;
-    if (person && f.startsWith('person:')) {
-      if (f === 'person:name') person.name = cleanLine(raw);
-      else if (f === 'person:email') person.email = cleanLine(raw);
+    if (person && c.field.startsWith('person:')) {
+      if (c.field === 'person:name') person.name = cleanLine(raw);
+      else if (c.field === 'person:email') person.email = cleanLine(raw);
       return;
     }
-    if (item) {
-      switch (f) {
-        case 'title': case 'dc:title': item.title ??= plainText(raw, type); return;
-        case 'link': item.textLink ??= clean(resolveUrl(raw, c.base)); return;
-        case 'guid': {
-          const id = clean(raw);
-          if (id === null) return;
-          item.id ??= id;
-          const permalink = (attr(c.attribs, 'isPermaLink') ?? 'true').trim().toLowerCase() !== 'false';
-          if (permalink && /^(https?:\/\/|\/)/i.test(id)) {
-            item.guidLink ??= resolveUrl(id, c.base);
-            if (item.id === id) item.id = item.guidLink;
-          }
-          return;
-        }
-        case 'id': item.atomId ??= clean(resolveUrl(raw, c.base)); return;
-        case 'description': item.summary = better(item.summary, htmlText(raw, type, c.base), 1); return;
-        case 'summary': item.summary = better(item.summary, htmlText(raw, type, c.base), 1); return;
-        case 'dc:description': item.summary = better(item.summary, htmlText(raw, type, c.base), 2); return;
-        case 'itunes:summary': item.summary = better(item.summary, htmlText(raw, 'text', c.base), 3); return;
-        case 'content:encoded': item.content = better(item.content, htmlText(raw, type, c.base), 1); return;
-        case 'content': item.content = better(item.content, htmlText(raw, type, c.base), 1); return;
-        case 'xhtml:body': item.content = better(item.content, htmlText(raw, 'xhtml', c.base), 2); return;
-        case 'pubdate': case 'published': item.published = better(item.published, parseFeedDate(raw), 1); return;
-        case 'issued': case 'dc:date': item.published = better(item.published, parseFeedDate(raw), 2); return;
-        case 'dcterms:issued': item.published = better(item.published, parseFeedDate(raw), 3); return;
-        case 'created': case 'dcterms:created': item.published = better(item.published, parseFeedDate(raw), 4); return;
-        case 'updated': item.updated = better(item.updated, parseFeedDate(raw), 1); return;
-        case 'modified': item.updated = better(item.updated, parseFeedDate(raw), 2); return;
-        case 'dcterms:modified': item.updated = better(item.updated, parseFeedDate(raw), 3); return;
-        case 'dc:creator': case 'dc:author': {
-          const name = personName(raw);
-          if (name !== null) item.authors.push(name);
-          return;
-        }
-        case 'itunes:author': item.authorFallback ??= cleanLine(raw); return;
-        case 'category': case 'dc:subject': {
-          const category = cleanLine(raw);
-          if (category !== null) item.categories.push(category);
-          return;
-        }
-      }
-      return;
-    }
-    switch (f) {
-      case 'title': case 'dc:title': feed.title ??= plainText(raw, type); return;
-      case 'link': feed.textLink ??= clean(resolveUrl(raw, c.base)); return;
-      case 'description': feed.description = better(feed.description, plainText(raw, type), 1); return;
-      case 'subtitle': case 'tagline': feed.description = better(feed.description, plainText(raw, type), 1); return;
-      case 'dc:description': feed.description = better(feed.description, plainText(raw, type), 2); return;
-      case 'itunes:summary': case 'itunes:subtitle': feed.description = better(feed.description, plainText(raw, 'text'), 3); return;
-      case 'language': case 'dc:language': feed.language ??= cleanLine(raw); return;
-      case 'ttl': { const n = Number.parseInt(raw.trim(), 10); if (n > 0) feed.ttl = n; return; }
-      case 'sy:updateperiod': feed.syPeriod = raw.trim().toLowerCase(); return;
-      case 'sy:updatefrequency': { const n = Number.parseInt(raw.trim(), 10); if (n > 0) feed.syFrequency = n; return; }
-      case 'dc:creator': {
-        const name = personName(raw);
-        if (name !== null) feed.authors.push(name);
-        return;
-      }
-    }
+    const captured = { raw, type, base: c.base, attribs: c.attribs };
+    if (item) c.rule?.item?.(item, captured);
+    else c.rule?.feed?.(feed, captured);
   }
 
-  /** What a child element of a feed or item is: starts a capture, or handles its attributes and returns a role. */
+  const doc: XmlDoc = {
+    get format() { return format; },
+    feed,
+    get item() { return item; },
+    capture: (k, rule, attribs, base, fallback) => startCapture(k, rule, attribs, base, fallback),
+    openItem(parentRole) {
+      // An item inside an item: the first was never closed. End it here rather than lose every item after it.
+      if (parentRole === 'item' && item) finishItem(item);
+      item = newItem();
+    },
+    openPerson() {
+      person = { name: null, email: null, text: '' };
+    },
+  };
+
+  /** A child element of the feed or of an item: the first rule of its name that does not decline reads it. */
   function openField(parentRole: 'feed' | 'item', k: string, attribs: Record<string, string>, frame: Frame): Role {
-    switch (k) {
-      case 'item': case 'entry':
-        // An item inside an item: the first was never closed. End it here rather than lose every item after it.
-        if (parentRole === 'item' && item) finishItem(item);
-        item = newItem();
-        return 'item';
-      case 'link': {
-        const href = attr(attribs, 'href');
-        if (href === undefined) { startCapture('link', attribs, frame.base, 'text'); return 'none'; }
-        const rel = (attr(attribs, 'rel') ?? 'alternate').trim().toLowerCase();
-        if (rel !== 'alternate') return 'none';
-        const type = (attr(attribs, 'type') ?? 'text/html').toLowerCase();
-        const rank = type.includes('html') ? 1 : 2;
-        const url = clean(resolveUrl(href, frame.base));
-        if (parentRole === 'item' && item) item.link = better(item.link, url, rank);
-        else feed.link = better(feed.link, url, rank);
-        return 'none';
-      }
-      case 'category': {
-        const label = cleanLine(attr(attribs, 'label') ?? attr(attribs, 'term'));
-        if (label !== null) {
-          if (parentRole === 'item' && item) item.categories.push(label);
-          return 'none';
-        }
-        if (parentRole === 'item') startCapture('category', attribs, frame.base, 'text');
-        return 'none';
-      }
-      case 'author':
-        person = { name: null, email: null, text: '' };
-        return 'person';
-      case 'source': case 'image': case 'textinput': case 'items': case 'media:group': return 'none';
-      case 'title': case 'dc:title': startCapture(k, attribs, frame.base, atomOrRss('text')); return 'none';
-      case 'description': startCapture('description', attribs, frame.base, 'html'); return 'none';
-      case 'summary': case 'subtitle': case 'tagline':
-        startCapture(k, attribs, frame.base, format === 'atom' ? 'text' : 'html'); return 'none';
-      case 'content':
-        if (attr(attribs, 'src') !== undefined) return 'none';
-        startCapture('content', attribs, frame.base, format === 'atom' ? 'text' : 'html');
-        return 'none';
-      case 'content:encoded': case 'dc:description': startCapture(k, attribs, frame.base, 'html'); return 'none';
-      case 'xhtml:body': startCapture(k, { type: 'xhtml' }, frame.base, 'xhtml').unwrapDiv = false; return 'none';
-      case 'guid': case 'id': case 'pubdate': case 'published': case 'issued': case 'dc:date': case 'dcterms:issued':
-      case 'created': case 'dcterms:created': case 'updated': case 'modified': case 'dcterms:modified': case 'dc:creator': case 'dc:author':
-      case 'itunes:author': case 'itunes:summary': case 'itunes:subtitle': case 'dc:subject': case 'language':
-      case 'dc:language': case 'ttl': case 'sy:updateperiod': case 'sy:updatefrequency':
-        startCapture(k, attribs, frame.base, 'text'); return 'none';
-      default:
-        return 'none';
+    for (const rule of RULES.get(k) ?? []) {
+      const role = rule.open ? rule.open({ key: k, parentRole, attribs, base: frame.base }, doc) : 'capture';
+      if (role === null) continue;
+      if (role !== 'capture') return role;
+      startCapture(k, rule, attribs, frame.base, ruleText(rule, format));
+      return 'none';
     }
-  }
-
-  function atomOrRss(atomType: TextType): TextType {
-    return format === 'atom' ? atomType : 'rss-title';
-  }
-
-  function rootRole(k: string, attribs: Record<string, string>): Role {
-    switch (k) {
-      case 'rss': format = 'rss'; return 'root';
-      case 'rdf:rdf': case 'rdf': format = 'rdf'; return 'root';
-      case 'channel': format = 'rss'; return 'feed';
-      case 'feed':
-        format = 'atom';
-        atom10 = (attr(attribs, 'version') ?? '') !== '0.3';
-        return 'feed';
-      case 'html': case 'xhtml:html': case 'head': case 'body':
-        throw new FeedParseError('This is an HTML page, not a feed. If it is a website, subscribe to its address and Footnote will look for the feed it announces.');
-      default:
-        throw new FeedParseError(`This is not a feed: the document's top element is <${k}>, where a feed has <rss>, <feed> or <rdf:RDF>.`);
-    }
+    return 'none';
   }
 
   function finishItem(it: ItemState): void {
@@ -417,7 +262,10 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
       }
       const k = key(qname, scope);
       if (!parent) {
-        frame.role = rootRole(k, attribs);
+        const root = rootRole(k, attribs);
+        frame.role = root.role;
+        format = root.format;
+        atom10 = root.atom10;
         feed.rootLang = lang;
       } else if (parent.role === 'root') {
         if (k === 'channel') frame.role = 'feed';
@@ -427,10 +275,10 @@ export function mapXmlFeed(text: string, documentUrl: string | null): MappedFeed
         frame.role = openField(parent.role, k, attribs, frame);
       } else if (parent.role === 'person' && (k === 'name' || k === 'email' || k === 'uri')) {
         // A structured Atom person: its own text (RSS style) is no longer the name.
-        startCapture(`person:${k}`, attribs, base, 'text');
+        startCapture(`person:${k}`, null, attribs, base, 'text');
       }
       if (frame.role === 'item' && item) {
-        const about = rdfAbout(attribs, scope);
+        const about = rdfAbout(attribs, scope, (uri) => NAMESPACES[uri.toLowerCase()] === 'rdf');
         if (about !== undefined) item.rdfAbout = clean(resolveUrl(about, base));
       }
       frame.capture = cap;

@@ -1,7 +1,7 @@
 // Parse: a feed's bytes → the feed object of DESIGN.md §2, plus what the poller needs (ttlMinutes). Decodes the
 // charset, then maps XML (RSS, RDF, Atom) or JSON Feed. Synchronous: the app calls it through parseInWorker.
 import type { FeedObject } from '../model.ts';
-import { decodeFeedBytes } from './decode.ts';
+import { decodeFeedBytes } from '../text/decode.ts';
 import { FeedParseError } from './parse-error.ts';
 import { mapJsonFeed } from './parse-json.ts';
 import { mapXmlFeed, type FeedFormat } from './parse-xml.ts';
@@ -22,6 +22,9 @@ export interface ParseOptions {
   /** The document's own URL: relative links resolve against it (and against xml:base inside it). */
   url?: string | null;
 }
+
+/** How a caller parses: parseFeedBytes itself, or parseInWorker (the same on a worker thread). */
+export type ParseFn = (bytes: Uint8Array, opts: ParseOptions) => ParsedFeed | Promise<ParsedFeed>;
 
 /** Parses one feed document. Throws FeedParseError, whose message says what is wrong in a user's words. */
 export function parseFeedBytes(bytes: Uint8Array, opts: ParseOptions = {}): ParsedFeed {

@@ -1,10 +1,32 @@
 // The Flags view's data: current labels grouped by kind, entity and outlet (the registry's name for the feed's
 // site, or the feed's own title when the outlet is not in the registry), with counts per day or week.
-import type { Db } from '../store/db.ts';
-import type { LabelKind } from '../model.ts';
-import { flagCounts, type FlagFilter } from '../store/labels.ts';
-import { outletOfArticle, registryFor } from './outlets.ts';
+import type { LabelKind, LabelReview } from '../model.ts';
+import { outletOfArticle, type OutletRegistry } from './outlets.ts';
 import { entityKey } from './names.ts';
+
+/** Which labels the Flags view counts. */
+export interface FlagFilter {
+  interval: 'day' | 'week';
+  kind?: LabelKind;
+  review?: LabelReview;
+  /** Only labels on articles published (or first seen) on or after / before these ISO dates. */
+  after?: string;
+  before?: string;
+}
+
+/** One cell of the Flags counts, as the store returns them: labels of one kind and entity, in one feed, in one
+ * period (a day, or the Monday of a week), in one review state. */
+export interface FlagCount {
+  kind: LabelKind;
+  entity: string;
+  feedId: number;
+  feedTitle: string | null;
+  feedUrl: string;
+  siteUrl: string | null;
+  period: string;
+  review: LabelReview;
+  count: number;
+}
 
 export interface FlagGroup {
   kind: LabelKind;
@@ -20,12 +42,14 @@ export interface FlagGroup {
   series: { period: string; count: number }[];
 }
 
-/** Names of one entity ("The Taliban", "Taliban", «Талибан» aside) are counted together; the filter matches any of them. */
-export function labelFlags(db: Db, filter: FlagFilter & { entity?: string }): FlagGroup[] {
-  const registry = registryFor(db);
+/**
+ * Groups the store's counts by kind, entity and outlet. Names of one entity ("The Taliban", "Taliban", «Талибан»
+ * aside) are counted together; `entity` keeps the groups of any of its names.
+ */
+export function labelFlags(counts: FlagCount[], registry: OutletRegistry, entity?: string): FlagGroup[] {
   const groups = new Map<string, FlagGroup>();
-  const wanted = filter.entity === undefined ? null : entityKey(filter.entity);
-  for (const c of flagCounts(db, filter)) {
+  const wanted = entity === undefined ? null : entityKey(entity);
+  for (const c of counts) {
     if (wanted !== null && entityKey(c.entity) !== wanted) continue;
     const outlet = outletOfArticle(registry, [c.siteUrl, c.feedUrl]);
     const name = outlet?.name ?? c.feedTitle ?? c.feedUrl;

@@ -7,8 +7,18 @@ import { getDomain } from 'tldts';
 // Imported, not read from disk: the bundler of the desktop app then carries the registry inside the build.
 import shippedFile from '../../assets/outlets.json' with { type: 'json' };
 import type { Outlet } from '../model.ts';
-import type { Db } from '../store/db.ts';
-import { listOutletOverrides, type OutletOverride } from '../store/outlets.ts';
+
+/** An analyst's registry entry, kept in the library (or the hiding of a shipped one: `removed`). */
+export interface OutletOverride {
+  name: string;
+  domains: string[];
+  country: string;
+  category: string;
+  source: string;
+  date: string | null;
+  removed: boolean;
+  updatedAt: string;
+}
 
 /**
  * A registry entry: `country` is the ISO 3166-1 alpha-2 code of the state the outlet is affiliated with;
@@ -49,8 +59,7 @@ export function createRegistry(entries: OutletEntry[]): OutletRegistry {
 }
 
 /** Shipped entries with the analyst's additions, edits (same name) and removals applied. */
-export function mergeOutlets(base: OutletEntry[], db: Db): OutletEntry[] {
-  const overrides = listOutletOverrides(db);
+export function mergeOutlets(base: OutletEntry[], overrides: OutletOverride[]): OutletEntry[] {
   const byName = new Map(overrides.map((o) => [o.name.toLowerCase(), o]));
   const merged: OutletEntry[] = [];
   for (const e of base) {
@@ -68,23 +77,15 @@ export function mergeOutlets(base: OutletEntry[], db: Db): OutletEntry[] {
 }
 
 let defaultRegistry: OutletRegistry | undefined;
-const perLibrary = new WeakMap<Db, OutletRegistry>();
 
-/** The outlet of a URL by the shipped registry, or by the library's merged registry when `db` is given. */
-export function matchOutlet(url: string | null | undefined, db?: Db): Outlet | null {
-  return registryFor(db).match(url);
+/** The outlet of a URL by the shipped registry alone: for text checked outside any library (`footnote labels`). */
+export function matchOutlet(url: string | null | undefined): Outlet | null {
+  return (defaultRegistry ??= createRegistry(shippedOutlets())).match(url);
 }
 
-export function registryFor(db?: Db): OutletRegistry {
-  if (!db) return (defaultRegistry ??= createRegistry(shippedOutlets()));
-  let r = perLibrary.get(db);
-  if (!r) perLibrary.set(db, (r = createRegistry(mergeOutlets(shippedOutlets(), db))));
-  return r;
-}
-
-/** Called after the analyst edits the registry of this library. */
-export function forgetRegistry(db: Db): void {
-  perLibrary.delete(db);
+/** The registry of a library: the shipped entries with its overrides. */
+export function libraryRegistry(overrides: OutletOverride[]): OutletRegistry {
+  return createRegistry(mergeOutlets(shippedOutlets(), overrides));
 }
 
 /** The first outlet found for an article: its own URL, then its feed's site, then the feed's URL. */

@@ -1,73 +1,9 @@
-// Auto-tag rules at work: on each new or edited article at ingest (an enricher), over the whole library on
-// demand (with progress), and when a rule is deleted (its tags go, a person's stay).
-import type { Db } from '../store/db.ts';
-import { applyTag } from '../store/tags.ts';
-import { deleteRule, getRule, listRules, ruleMatchesAll, ruleMatchesAmong, type RuleRecord } from '../store/rules.ts';
-import type { OutletResolver } from '../store/search/search.ts';
-import { outletResolver } from './outlet-resolver.ts';
+// The auto-tag enricher of the ingest pipeline: every new or edited article is matched against the auto-tag
+// rules, and gets the tag of each rule it matches; an edited article that no longer matches loses that rule's tag
+// (never a person's). Rules are queries, so the store runs them in its own query engine, after the article's labels
+// are written (a rule may ask for label:).
+import type { Enricher } from '../articles/enrichment.ts';
 
-/** The article fields the enricher reads: a structural subset of ingest's EnrichedArticle. */
-export interface IngestedArticle {
-  id: number;
-  isNew: boolean;
-}
-
-/**
- * Enricher for electron/articles/ingest.ts: tags the article for every rule it matches. An edited article
- * that no longer matches loses that rule's tag (never a person's).
- */
-export function autoTagEnricher(db: Db, article: IngestedArticle): void {
-  const rules = listRules(db);
-  if (rules.length === 0) return;
-  const outletOf = outletResolver(db);
-  for (const rule of rules) {
-    const matches = ruleMatchesAmong(db, rule, [article.id], outletOf).length > 0;
-    if (matches) applyTag(db, rule.tagId, [article.id], rule.id);
-    else if (!article.isNew) db.prepare('DELETE FROM article_tag WHERE article_id = ? AND rule_id = ?').run(article.id, rule.id);
-  }
-}
-
-export interface ApplyProgress {
-  done: number;
-  total: number;
-}
-
-export interface ApplyResult {
-  rules: number;
-  matched: number;
-  tagged: number;
-}
-
-const CHUNK = 1000;
-
-/** Runs one rule (or all) over every stored article, reporting progress per chunk of articles. */
-export function applyRules(db: Db, ruleId: number | null, onProgress: (p: ApplyProgress) => void = () => {}, outletOf?: OutletResolver): ApplyResult {
-  const rules: RuleRecord[] = ruleId === null ? listRules(db) : [getRule(db, ruleId)];
-  const work = rules.map((rule) => ({ rule, ids: ruleMatchesAll(db, rule, outletOf) }));
-  const total = work.reduce((n, w) => n + w.ids.length, 0);
-  let done = 0;
-  let tagged = 0;
-  onProgress({ done, total });
-  for (const { rule, ids } of work) {
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const chunk = ids.slice(i, i + CHUNK);
-      tagged += applyTag(db, rule.tagId, chunk, rule.id);
-      done += chunk.length;
-      onProgress({ done, total });
-    }
-  }
-  return { rules: rules.length, matched: total, tagged };
-}
-
-/** Deletes a rule and its tags; another rule giving the same tag re-tags the articles it matches. */
-export function removeRule(db: Db, ruleId: number, outletOf?: OutletResolver): { untagged: number } {
-  const rule = getRule(db, ruleId);
-  return db.transaction(() => {
-    const affected = deleteRule(db, ruleId);
-    let retagged = 0;
-    for (const other of listRules(db).filter((r) => r.tagId === rule.tagId)) {
-      retagged += applyTag(db, other.tagId, ruleMatchesAmong(db, other, affected, outletOf), other.id);
-    }
-    return { untagged: affected.length - retagged };
-  })();
-}
+export const autoTagEnricher: Enricher = function autoTagEnricher() {
+  return { autoTag: true };
+};

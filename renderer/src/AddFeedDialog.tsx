@@ -20,7 +20,7 @@ export function AddFeedDialog({ folders, onClose, onAdded }: Props) {
   const [picked, setPicked] = useState<string>('');
 
   async function subscribe(feedUrl: string) {
-    const result = await api.callByName<{ feed: { id: number } }>('feeds.add', { url: feedUrl, ...(folder.trim() ? { folder: folder.trim() } : {}) });
+    const result = await api.call('feeds.add', { url: feedUrl, ...(folder.trim() ? { folder: folder.trim() } : {}) });
     onAdded(result.feed.id);
   }
 
@@ -35,7 +35,7 @@ export function AddFeedDialog({ folders, onClose, onAdded }: Props) {
       }
       const typed = url.trim();
       if (!typed) throw new Error('Type the address of a feed or of a site.');
-      const { candidates: found } = await api.callByName<{ candidates: FeedCandidate[] }>('feeds.discover', { url: typed });
+      const { candidates: found } = await api.call('feeds.discover', { url: typed });
       if (found.length > 1) {
         setCandidates(found);
         setPicked(found[0]?.url ?? '');

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ArticleWindows } from './use-article-windows.ts';
 import type { Row } from './types.ts';
-import { labelNames, shortDate, longDate } from './format.ts';
+import { labelName, shortDate, longDate } from './format.ts';
 
 export const ROW_HEIGHT = 64;
 export const SNIPPET_ROW_HEIGHT = 86;
@@ -80,7 +80,7 @@ function RowContent({ row }: { row: Row }) {
         <span className="feed-name">{row.feedTitle ?? ''}</span>
         {row.outlet && <span className="badge outlet">{row.outlet}</span>}
         <time dateTime={row.published ?? undefined} title={longDate(row.published)}>{shortDate(row.published)}</time>
-        {row.labelKinds.map((k) => <span key={k} className={`badge label label-${k}`} title={`Labelled ${labelNames[k] ?? k}`}>{labelNames[k] ?? k}</span>)}
+        {row.labelKinds.map((k) => <span key={k} className={`badge label label-${k}`} title={`Labelled ${labelName(k)}`}>{labelName(k)}</span>)}
         {row.tags.map((t) => <span key={t} className="badge tag">{t}</span>)}
       </div>
       {row.snippet && <div className="row-snippet" data-testid="snippet"><Marked text={row.snippet} /></div>}

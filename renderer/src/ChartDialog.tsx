@@ -3,11 +3,12 @@
 // exported as SVG, PNG or CSV for a report.
 import { useEffect, useState } from 'react';
 import { api } from './api-client.ts';
+import type { ApiResult } from '../../electron/api/methods.ts';
 import { Dialog } from './Dialog.tsx';
 import { download } from './download.ts';
 import { errorMessage } from './format.ts';
 
-interface Exported { content: string; filename: string; mime: string }
+type Exported = ApiResult<'search.volumeExport'>;
 
 function toDataUrl(svg: string): string {
   return `data:image/svg+xml;base64,${btoa(String.fromCharCode(...new TextEncoder().encode(svg)))}`;
@@ -39,14 +40,14 @@ export function ChartDialog({ query, onClose }: { query: string; onClose: () => 
   useEffect(() => {
     setSvg(null);
     setError(null);
-    api.callByName<Exported>('search.volumeExport', args('svg')).then(setSvg, (err: unknown) => setError(errorMessage(err)));
+    api.call('search.volumeExport', args('svg')).then(setSvg, (err: unknown) => setError(errorMessage(err)));
     // args() is rebuilt from query, interval and split, the dependencies below.
   }, [query, interval, split]);
 
   async function save(kind: 'svg' | 'png' | 'csv') {
     try {
       if (kind === 'csv') {
-        const csv = await api.callByName<Exported>('search.volumeExport', args('csv'));
+        const csv = await api.call('search.volumeExport', args('csv'));
         download(csv.content, csv.filename, csv.mime);
       } else if (svg) {
         if (kind === 'svg') download(svg.content, svg.filename, svg.mime);

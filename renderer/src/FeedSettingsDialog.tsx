@@ -14,8 +14,6 @@ interface Props {
   onChanged: (removed: boolean) => void;
 }
 
-interface FeedRecord { intervalMinutes: number; fullText: boolean | null }
-
 export function FeedSettingsDialog({ feed, folders, onClose, onChanged }: Props) {
   const [title, setTitle] = useState(feed.title ?? '');
   const [folder, setFolder] = useState(feed.folder ?? '');
@@ -25,7 +23,7 @@ export function FeedSettingsDialog({ feed, folders, onClose, onChanged }: Props)
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.callByName<(FeedRecord & { id: number })[]>('feeds.list', {}).then((list) => {
+    api.call('feeds.list', {}).then((list) => {
       const record = list.find((f) => f.id === feed.id);
       if (!record) return;
       setIntervalMinutes(record.intervalMinutes);
@@ -36,7 +34,7 @@ export function FeedSettingsDialog({ feed, folders, onClose, onChanged }: Props)
   async function save(e: FormEvent) {
     e.preventDefault();
     try {
-      await api.callByName('feeds.update', {
+      await api.call('feeds.update', {
         id: feed.id,
         title: title.trim() || null,
         folder: folder.trim() || null,
@@ -51,7 +49,7 @@ export function FeedSettingsDialog({ feed, folders, onClose, onChanged }: Props)
 
   async function remove() {
     try {
-      await api.callByName('feeds.remove', { id: feed.id });
+      await api.call('feeds.remove', { id: feed.id });
       onChanged(true);
     } catch (err) {
       setError(errorMessage(err));

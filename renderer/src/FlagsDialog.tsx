@@ -3,12 +3,9 @@
 import { useEffect, useState } from 'react';
 import { api } from './api-client.ts';
 import { Dialog } from './Dialog.tsx';
-import { errorMessage, labelNames } from './format.ts';
+import { errorMessage, labelName, labelNames } from './format.ts';
 
-interface FlagGroup {
-  kind: string; entity: string; outlet: string; country: string | null; category: string | null;
-  total: number; unreviewed: number; confirmed: number; rejected: number; series: { period: string; count: number }[];
-}
+import type { FlagGroup, LabelKind, LabelReview } from './types.ts';
 
 const ENTITY_DEBOUNCE_MS = 250;
 
@@ -24,8 +21,8 @@ function Trend({ series }: { series: FlagGroup['series'] }) {
 }
 
 export function FlagsDialog({ onClose, onShow }: { onClose: () => void; onShow: (query: string) => void }) {
-  const [kind, setKind] = useState('');
-  const [review, setReview] = useState('');
+  const [kind, setKind] = useState<LabelKind | ''>('');
+  const [review, setReview] = useState<LabelReview | ''>('');
   const [entityText, setEntityText] = useState('');
   const [entity, setEntity] = useState('');
   const [entities, setEntities] = useState<string[]>([]);
@@ -39,7 +36,7 @@ export function FlagsDialog({ onClose, onShow }: { onClose: () => void; onShow: 
 
   useEffect(() => {
     setError(null);
-    api.callByName<FlagGroup[]>('labels.flags', { interval: 'week', ...(kind ? { kind } : {}), ...(review ? { review } : {}), ...(entity ? { entity } : {}) })
+    api.call('labels.flags', { interval: 'week', ...(kind ? { kind } : {}), ...(review ? { review } : {}), ...(entity ? { entity } : {}) })
       .then((list) => {
         setGroups(list);
         // The entity suggestions come from the unfiltered view, so they do not shrink to the one chosen.
@@ -50,11 +47,11 @@ export function FlagsDialog({ onClose, onShow }: { onClose: () => void; onShow: 
   return (
     <Dialog title="Flags: state-media labels" onClose={onClose} testId="flags-dialog">
       <div className="chart-controls">
-        <label>Kind <select value={kind} onChange={(e) => setKind(e.target.value)} data-testid="flags-kind">
+        <label>Kind <select value={kind} onChange={(e) => setKind(e.target.value as LabelKind | '')} data-testid="flags-kind">
           <option value="">all</option>
           {Object.entries(labelNames).map(([k, name]) => <option key={k} value={k}>{name}</option>)}
         </select></label>
-        <label>Review <select value={review} onChange={(e) => setReview(e.target.value)} data-testid="flags-review">
+        <label>Review <select value={review} onChange={(e) => setReview(e.target.value as LabelReview | '')} data-testid="flags-review">
           <option value="">any</option><option value="unreviewed">unreviewed</option><option value="confirmed">confirmed</option><option value="rejected">rejected</option>
         </select></label>
         <label>Entity <input type="search" value={entityText} onChange={(e) => setEntityText(e.target.value)} list="flag-entities" placeholder="any"
@@ -70,7 +67,7 @@ export function FlagsDialog({ onClose, onShow }: { onClose: () => void; onShow: 
             {groups.map((g) => (
               <tr key={`${g.kind}|${g.entity}|${g.outlet}`} data-testid="flag-row">
                 <td><button type="button" className="link-button" onClick={() => onShow(`label:"${g.entity.replace(/"/g, '')}"`)}>{g.entity}</button></td>
-                <td><span className={`badge label label-${g.kind}`}>{labelNames[g.kind] ?? g.kind}</span></td>
+                <td><span className={`badge label label-${g.kind}`}>{labelName(g.kind)}</span></td>
                 <td>{g.outlet}{g.country ? ` (${g.country})` : ''}</td>
                 <td className="num">{g.total}</td><td className="num">{g.unreviewed}</td><td className="num">{g.confirmed}</td><td className="num">{g.rejected}</td>
                 <td><Trend series={g.series} /></td>

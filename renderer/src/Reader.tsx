@@ -7,7 +7,7 @@ import { LabelForm } from './LabelForm.tsx';
 import { api } from './api-client.ts';
 import { sanitizeArticle } from './sanitize.ts';
 import { markAll } from './highlight.ts';
-import { errorMessage, labelNames, longDate } from './format.ts';
+import { errorMessage, labelName, longDate } from './format.ts';
 
 interface Props {
   article: Article | null;
@@ -34,8 +34,8 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
   useLayoutEffect(() => {
     if (!body.current) return;
     for (const l of labels) {
-      markAll(body.current, l.evidence, 'label-evidence', `${labelNames[l.kind] ?? l.kind}: ${l.entity}`, 3);
-      markAll(body.current, l.entity, 'label-entity', `${l.entity}: labelled ${labelNames[l.kind] ?? l.kind}`);
+      markAll(body.current, l.evidence, 'label-evidence', `${labelName(l.kind)}: ${l.entity}`, 3);
+      markAll(body.current, l.entity, 'label-entity', `${l.entity}: labelled ${labelName(l.kind)}`);
     }
   }, [safe, labels]);
 
@@ -54,7 +54,7 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
     const tag = newTag.trim();
     if (!tag || !article) return;
     setNewTag('');
-    void act(() => api.callByName('tags.apply', { tag, ids: [article.id] }));
+    void act(() => api.call('tags.apply', { tag, ids: [article.id] }));
   }
 
   function addLabel(label: { kind: LabelKind; entity: string; note: string }) {
@@ -100,12 +100,12 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
           <ul className="reader-labels" aria-label="State-media labels">
             {article.labels.map((l) => (
               <li key={l.id} className={`label-line review-${l.review}`} data-testid="reader-label">
-                <span className={`badge label label-${l.kind}`}>{labelNames[l.kind] ?? l.kind}</span>
+                <span className={`badge label label-${l.kind}`}>{labelName(l.kind)}</span>
                 <strong>{l.entity}</strong>
                 <span className="evidence" title={l.evidence}>{l.evidence}</span>
                 <span className="review-state" data-testid="label-review">{l.origin === 'manual' ? `added by hand · ${l.review}` : l.review}</span>
-                <button type="button" disabled={l.review === 'confirmed'} onClick={() => void act(() => api.callByName('labels.review', { id: l.id, review: 'confirmed' }))}>Confirm</button>
-                <button type="button" disabled={l.review === 'rejected'} onClick={() => void act(() => api.callByName('labels.review', { id: l.id, review: 'rejected' }))}>Reject</button>
+                <button type="button" disabled={l.review === 'confirmed'} onClick={() => void act(() => api.call('labels.review', { id: l.id, review: 'confirmed' }))}>Confirm</button>
+                <button type="button" disabled={l.review === 'rejected'} onClick={() => void act(() => api.call('labels.review', { id: l.id, review: 'rejected' }))}>Reject</button>
               </li>
             ))}
           </ul>
@@ -116,7 +116,7 @@ export function Reader({ article, loading, error, allowRemoteImages, onStar, onT
             <span key={t.name} className="badge tag" title={t.byRule ? 'applied by a rule' : 'applied by hand'}>
               {t.name}
               <button type="button" className="chip-remove" aria-label={`Remove tag ${t.name}`}
-                onClick={() => void act(() => api.callByName('tags.remove', { tag: t.name, ids: [article.id] }))}>×</button>
+                onClick={() => void act(() => api.call('tags.remove', { tag: t.name, ids: [article.id] }))}>×</button>
             </span>
           ))}
           <form className="tag-form" onSubmit={addTag}>

@@ -4,7 +4,7 @@ import { useRef, type RefObject } from 'react';
 import { api } from './api-client.ts';
 import { errorMessage } from './format.ts';
 import { download } from './download.ts';
-import type { Prefs, Progress } from './types.ts';
+import type { ExportFormat, Prefs, Progress } from './types.ts';
 
 interface Props {
   searchBox: RefObject<HTMLInputElement | null>;
@@ -36,7 +36,7 @@ export function Toolbar(p: Props) {
 
   async function importOpml(file: File) {
     try {
-      const r = await api.callByName<{ added: number; skipped: number }>('opml.import', { xml: await file.text() });
+      const r = await api.call('opml.import', { xml: await file.text() });
       p.onNotice(`Imported ${file.name}: ${r.added} feed${r.added === 1 ? '' : 's'} added, ${r.skipped} already there. Press r to fetch them.`);
       p.onImported();
     } catch (err) {
@@ -46,16 +46,16 @@ export function Toolbar(p: Props) {
 
   async function exportOpml() {
     try {
-      const { xml } = await api.callByName<{ xml: string }>('opml.export', {});
+      const { xml } = await api.call('opml.export', {});
       download(xml, `footnote-subscriptions-${new Date().toISOString().slice(0, 10)}.opml`, 'text/x-opml');
     } catch (err) {
       p.onNotice(`Could not export: ${errorMessage(err)}`);
     }
   }
 
-  async function exportArticles(format: string) {
+  async function exportArticles(format: ExportFormat) {
     try {
-      const r = await api.callByName<{ content: string; filename: string; mime: string; count: number }>('export.run', { format, query: p.exportQuery });
+      const r = await api.call('export.run', { format, query: p.exportQuery });
       download(r.content, r.filename, r.mime);
       p.onNotice(`Exported ${r.count} article${r.count === 1 ? '' : 's'} to ${r.filename}.`);
     } catch (err) {
@@ -88,7 +88,8 @@ export function Toolbar(p: Props) {
       {p.onChart && <button type="button" onClick={p.onChart} data-testid="chart-button">Chart</button>}
       <select className="export" value="" aria-label="Export articles" data-testid="export"
         onChange={(e) => {
-          const format = e.target.value;
+          // The options below are the export formats; '' is the prompt.
+          const format = e.target.value as ExportFormat | '';
           if (format) void exportArticles(format);
         }}>
         <option value="">Export…</option>

@@ -1,8 +1,10 @@
 // The renderer's one way to the API: window.footnote in the app (preload, IPC), HTTP + Server-Sent Events in web
-// mode. Only types come from electron/: the code there never reaches the browser.
-import type { ApiArgs, ApiName, ApiResult } from '../../electron/api.ts';
+// mode. Both are transports of the one client type of electron/api/client.ts, typed from the API's own method
+// table. Only types come from electron/: the code there never reaches the browser.
+import type { ApiArgs, ApiName, ApiResult } from '../../electron/api/methods.ts';
+import type { ApiClient } from '../../electron/api/client.ts';
 import type { AppEvent } from '../../electron/events.ts';
-import type { BridgeReply, FootnoteBridge, MenuCommand } from '../../electron/bridge.ts';
+import type { BridgeReply, FootnoteBridge, MenuCommand } from '../../electron/api/bridge.ts';
 
 export class ApiCallError extends Error {
   override name = 'ApiCallError';
@@ -13,10 +15,7 @@ export class ApiCallError extends Error {
   }
 }
 
-export interface ApiClient {
-  call<K extends ApiName>(name: K, args: ApiArgs<K>): Promise<ApiResult<K>>;
-  /** Methods whose types may not exist in this build yet (other parts of the app): results are the caller's to check. */
-  callByName<T>(name: string, args: unknown): Promise<T>;
+export interface RendererClient extends ApiClient {
   onEvent(listener: (event: AppEvent) => void): () => void;
   /** The app's menu commands; web mode has no menu, so nothing ever arrives there. */
   onCommand(listener: (command: MenuCommand) => void): () => void;
@@ -29,21 +28,25 @@ declare global {
   }
 }
 
-function unwrap(reply: BridgeReply): unknown {
-  if (reply.ok) return reply.value;
-  throw new ApiCallError(reply.code, reply.error);
+/** Carries one call and brings back what the method's handler returned (the engine checked the arguments against
+ * the same method table the types come from), or throws its error with its code. */
+type Transport = (name: ApiName, args: unknown) => Promise<unknown>;
+
+function typed(transport: Transport): ApiClient['call'] {
+  return <K extends ApiName>(name: K, args: ApiArgs<K>) => transport(name, args) as Promise<ApiResult<K>>;
 }
 
-function bridgeClient(bridge: FootnoteBridge): ApiClient {
-  const callByName = async <T>(name: string, args: unknown): Promise<T> => {
+function bridgeClient(bridge: FootnoteBridge): RendererClient {
+  const ipc: Transport = async (name, args) => {
     const fn = bridge.methods[name];
     if (typeof fn !== 'function') throw new ApiCallError('not_found', `Unknown API method "${name}".`);
-    return unwrap(await fn(args)) as T;
+    const reply: BridgeReply = await fn(args);
+    if (reply.ok) return reply.value;
+    throw new ApiCallError(reply.code, reply.error);
   };
   return {
     mode: 'app',
-    call: (name, args) => callByName(name, args),
-    callByName,
+    call: typed(ipc),
     onEvent: (listener) => bridge.onEvent(listener),
     onCommand: (listener) => bridge.onCommand(listener),
   };
@@ -61,27 +64,27 @@ function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function httpClient(): ApiClient {
+function httpClient(): RendererClient {
   const token = takeToken();
   const listeners = new Set<(event: AppEvent) => void>();
   let source: EventSource | null = null;
-  const callByName = async <T>(name: string, args: unknown): Promise<T> => {
+  const http: Transport = async (name, args) => {
     const res = await fetch(`api/${encodeURIComponent(name)}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(args ?? {}),
     });
-    const body = (await res.json().catch(() => null)) as { error?: string; code?: string } | null;
+    const body: unknown = await res.json().catch(() => null);
     if (!res.ok) {
-      throw new ApiCallError(body?.code ?? 'failed', body?.error ?? `The server answered ${res.status} ${res.statusText}.`);
+      const error = (body ?? {}) as { error?: string; code?: string };
+      throw new ApiCallError(error.code ?? 'failed', error.error ?? `The server answered ${res.status} ${res.statusText}.`);
     }
-    return body as T;
+    return body;
   };
   return {
     mode: 'web',
     onCommand: () => () => undefined,
-    call: (name, args) => callByName(name, args),
-    callByName,
+    call: typed(http),
     onEvent: (listener) => {
       listeners.add(listener);
       if (!source) {
@@ -102,9 +105,4 @@ function httpClient(): ApiClient {
   };
 }
 
-export const api: ApiClient = window.footnote ? bridgeClient(window.footnote) : httpClient();
-
-/** True when the error says the method is not part of this build (another part of the app has not landed). */
-export function isMissingMethod(err: unknown): boolean {
-  return err instanceof ApiCallError && err.code === 'not_found' && /Unknown API method/.test(err.message);
-}
+export const api: RendererClient = window.footnote ? bridgeClient(window.footnote) : httpClient();

@@ -1,4 +1,6 @@
-// Dates as an analyst reads them: today's time, else the date; the full instant on hover.
+// Dates as an analyst reads them (today's time, else the date; the full instant on hover), label kinds by name.
+import type { LabelKind } from '../../electron/model.ts';
+
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 const full = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
@@ -16,13 +18,20 @@ export function longDate(iso: string | null): string {
   return Number.isNaN(d.getTime()) ? '' : full.format(d);
 }
 
-export const labelNames: Record<string, string> = {
+/** How each label kind reads in the UI. Keyed by the one list of kinds (LABEL_KINDS in electron/model.ts): the type
+ * makes a kind added there fail to compile here until it has a name. */
+export const labelNames: Record<LabelKind, string> = {
   terrorist: 'terrorist',
   extremist: 'extremist',
   undesirable: 'undesirable',
   foreign_agent: 'foreign agent',
   banned_other: 'banned',
 };
+
+/** The name of a kind that arrives as a plain string (list rows, search hits). */
+export function labelName(kind: string): string {
+  return (labelNames as Partial<Record<string, string>>)[kind] ?? kind;
+}
 
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

@@ -1,13 +1,13 @@
-// Shapes the UI reads. Reader types come from the API itself; the others mirror the agreed contracts of methods
-// that other parts of the app provide (feeds, OPML, search), called by name so the UI builds without them.
-import type { ApiArgs, ApiResult } from '../../electron/api.ts';
+// Shapes the UI reads: every record comes from the API's own types (ApiResult, ApiArgs), none is declared again
+// here; the rest are the UI's own (which articles the list shows, a row of it).
+import type { ApiArgs, ApiResult } from '../../electron/api/methods.ts';
 
 export type View = 'all' | 'unread' | 'starred' | 'flagged';
 export type Counts = ApiResult<'sidebar.counts'>;
 export type ListItem = ApiResult<'articles.list'>['items'][number];
+export type Outlet = NonNullable<ApiResult<'outlets.match'>[number]>;
 /** An article as the reader shows it: the API's record plus its outlet from the registry, when known. */
 export type Article = ApiResult<'articles.get'> & { outlet?: Outlet | null };
-export interface Outlet { name: string; domain: string; country: string; category: string; source: string }
 export type Prefs = ApiResult<'settings.get'>;
 
 /** What the list shows: a window of the library, or of a search's hits. */
@@ -38,16 +38,17 @@ export interface Scope {
   title: string;
 }
 
-export interface FeedCandidate { url: string; title: string | null; type: string }
-export interface SearchHit { id: number; title: string | null; url: string | null; feed: string | null; published: string | null; snippet: string; tags: string[]; labels: unknown[] }
-export interface SearchResult { total: number; hits: SearchHit[]; warnings?: string[] }
-export interface SavedSearch { id: number; name: string; query: string; count: number | null }
-export interface PollSummary { feeds: number; new: number; updated: number; failed: { url: string; error: string }[] }
+export type FeedCandidate = ApiResult<'feeds.discover'>['candidates'][number];
+export type SavedSearch = ApiResult<'searches.list'>[number];
+export type FlagGroup = ApiResult<'labels.flags'>[number];
+export type FeedRecord = ApiResult<'feeds.list'>[number];
 
 /** A poll under way: feeds done out of total (total 0 until the first event says). */
 export type Progress = null | { done: number; total: number };
 
 export type LabelKind = ApiArgs<'labels.add'>['kind'];
+export type LabelReview = ApiArgs<'labels.review'>['review'];
 export type OutletEntry = ApiResult<'outlets.list'>[number];
 export type Tag = ApiResult<'tags.list'>[number];
 export type Rule = ApiResult<'rules.list'>[number];
+export type ExportFormat = NonNullable<ApiArgs<'export.run'>['format']>;

@@ -3,7 +3,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { Db } from '../../electron/store/db.ts';
+import type { Db } from '../../electron/store/sqlite/db.ts';
 
 export const FOOTNOTE_BIN = fileURLToPath(new URL('../../bin/footnote.js', import.meta.url));
 

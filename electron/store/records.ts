@@ -1,0 +1,353 @@
+// The records the store hands out and takes in: the contract of store/store.ts, the same for every engine.
+// Types only.
+import type { FeedStatus, LabelKind, LabelOrigin, LabelReview } from '../model.ts';
+
+// ---- Subscriptions
+
+/** Everything the poller reads and writes about a feed. */
+export interface StoredFeed {
+  id: number;
+  url: string;
+  typedUrl: string;
+  siteUrl: string | null;
+  title: string | null;
+  folderId: number | null;
+  intervalMinutes: number;
+  floorMinutes: number | null;
+  fullText: boolean | null;
+  status: FeedStatus;
+  etag: string | null;
+  lastModified: string | null;
+  lastFetchedAt: string | null;
+  lastSuccessAt: string | null;
+  nextFetchAt: string | null;
+  retryReason: string | null;
+  errorCount: number;
+  lastError: string | null;
+}
+
+/** The columns a poll may change, by their camelCase names. */
+export type FeedState = Omit<StoredFeed, 'id' | 'typedUrl' | 'folderId' | 'intervalMinutes' | 'fullText'> & {
+  description: string | null;
+  language: string | null;
+};
+
+/** What the analyst may change about a subscription (undefined: unchanged; the folder by name, null for none). */
+export interface FeedSettings {
+  title?: string | null | undefined;
+  folder?: string | null | undefined;
+  intervalMinutes?: number | undefined;
+  fullText?: boolean | null | undefined;
+}
+
+/** A subscription to store, as discovery (or an OPML file) found it. */
+export interface NewSubscription {
+  url: string;
+  /** What the user typed: its host:port may be loopback (feed bridges). */
+  typedUrl: string;
+  title: string | null;
+  siteUrl: string | null;
+  folder: string | null;
+  intervalMinutes: number;
+  description?: string | null;
+  language?: string | null;
+  floorMinutes?: number | null;
+  createdAt: string;
+}
+
+/** Adding a subscription either adds it or finds the feed already there (by its address or the one typed). */
+export type AddedFeed = { added: true; id: number } | { added: false; existing: { id: number; url: string } };
+
+export interface FolderRecord {
+  id: number;
+  name: string;
+  position: number;
+  feedCount: number;
+}
+
+export type FetchOutcome = 'ok' | 'not_modified' | 'error' | 'gone' | 'retry_later';
+
+export interface FetchLogEntry {
+  feedId: number;
+  startedAt: string;
+  url: string;
+  status: number | null;
+  outcome: FetchOutcome;
+  bytes: number | null;
+  durationMs: number | null;
+  newCount: number;
+  updatedCount: number;
+  error: string | null;
+}
+
+// ---- Articles and the reader
+
+export interface IngestResult {
+  newIds: number[];
+  updatedIds: number[];
+  unchanged: number;
+  /** Items left for the next poll because of MAX_WRITES_PER_POLL. */
+  deferred: number;
+  /** Items repeating an earlier item of the same document (same guid, link or title+date): the first one wins. */
+  repeated: number;
+  /** Enrichers that failed, in words; what they would have added is missing, the articles were kept. */
+  warnings: string[];
+}
+
+export type ListView = 'all' | 'unread' | 'starred' | 'flagged';
+
+export interface ListFilter {
+  view: ListView;
+  feedId?: number | undefined;
+  folder?: string | undefined;
+  tag?: string | undefined;
+}
+
+export interface ListItem {
+  id: number;
+  feedId: number;
+  feedTitle: string | null;
+  title: string | null;
+  link: string | null;
+  /** When the outlet says it published the article; null when the feed gave no date. */
+  published: string | null;
+  /** When Footnote first saw it. */
+  seenAt: string;
+  isRead: boolean;
+  isStarred: boolean;
+  tags: string[];
+  labelKinds: string[];
+}
+
+export interface ArticleTag {
+  name: string;
+  color: string | null;
+  /** True when a rule, not a person, applied it. */
+  byRule: boolean;
+}
+
+export interface ArticleLabel {
+  id: number;
+  kind: string;
+  entity: string;
+  marker: string | null;
+  evidence: string;
+  start: number | null;
+  end: number | null;
+  origin: 'detector' | 'manual';
+  review: 'unreviewed' | 'confirmed' | 'rejected';
+  note: string | null;
+}
+
+export interface ArticleDetail {
+  id: number;
+  feedId: number;
+  feedTitle: string | null;
+  feedUrl: string;
+  siteUrl: string | null;
+  title: string | null;
+  link: string | null;
+  author: string | null;
+  published: string | null;
+  updated: string | null;
+  seenAt: string;
+  lang: string | null;
+  summary: string | null;
+  /** The feed's HTML. */
+  content: string | null;
+  /** The page's main text, extracted when full text is on for the feed. */
+  fullHtml: string | null;
+  categories: string[];
+  isRead: boolean;
+  isStarred: boolean;
+  tags: ArticleTag[];
+  labels: ArticleLabel[];
+}
+
+export interface FeedCount {
+  id: number;
+  title: string | null;
+  url: string;
+  siteUrl: string | null;
+  folder: string | null;
+  status: string;
+  lastError: string | null;
+  errorCount: number;
+  total: number;
+  unread: number;
+}
+
+export interface SidebarCounts {
+  all: number;
+  unread: number;
+  starred: number;
+  flagged: number;
+  feeds: FeedCount[];
+  folders: { name: string; unread: number; total: number }[];
+  tags: { name: string; color: string | null; count: number }[];
+}
+
+export interface ArticleVersion {
+  contentHash: string;
+  title: string | null;
+  summary: string | null;
+  content: string | null;
+  text: string | null;
+  seenFrom: string;
+  seenUntil: string;
+}
+
+// ---- Full text
+
+export interface NewPage {
+  articleId: number;
+  url: string;
+  finalUrl: string | null;
+  fetchedAt: string;
+  status: number | null;
+  contentType: string | null;
+  /** The bytes as served; null when the fetch failed. */
+  bytes: Uint8Array | null;
+  error: string | null;
+}
+
+/** A stored page without its body. */
+export type PageRecord = Omit<NewPage, 'bytes'> & { id: number; size: number | null; sha256: string | null };
+
+/** What full text needs to know about an article. */
+export interface FullTextTarget {
+  id: number;
+  feedId: number;
+  link: string | null;
+  lang: string | null;
+}
+
+// ---- Search
+
+export type SearchSort = 'relevance' | 'date';
+
+export interface SearchHit {
+  id: number;
+  title: string | null;
+  url: string | null;
+  feed: string;
+  published: string | null;
+  /** Plain text with matches between \u0002 and \u0003 (MARK_START, MARK_END). */
+  snippet: string;
+  tags: string[];
+  labels: { kind: LabelKind; entity: string }[];
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  warnings: string[];
+}
+
+export type VolumeInterval = 'day' | 'week';
+
+export type VolumeSplit = 'outlet' | 'tag' | 'label';
+
+export interface VolumeSeries {
+  key: string;
+  counts: number[];
+  total: number;
+}
+
+export interface VolumeData {
+  interval: VolumeInterval;
+  split: VolumeSplit | null;
+  /** First day (YYYY-MM-DD) of each period; weeks start on Monday. */
+  periods: string[];
+  series: VolumeSeries[];
+  /** Matching articles (an article with two tags counts once here, once in each tag's series). */
+  total: number;
+  warnings: string[];
+}
+
+export interface ExportRow {
+  id: number;
+  date: string;
+  outlet: string;
+  title: string | null;
+  url: string | null;
+  tags: string[];
+  labels: { kind: LabelKind; entity: string }[];
+  snippet: string;
+}
+
+export interface SavedSearch {
+  id: number;
+  name: string;
+  query: string;
+  createdAt: string;
+  /** Matching articles now; null when the query cannot run here (outlet: without the registry). */
+  count: number | null;
+}
+
+// ---- Tags, rules, labels
+
+export interface TagRecord {
+  id: number;
+  name: string;
+  color: string | null;
+  /** Articles carrying the tag. */
+  count: number;
+}
+
+/** Articles named one by one (each must exist), or every result of a query. */
+export type ArticleTarget = { ids: number[]; query?: undefined } | { query: string; ids?: undefined };
+
+export interface RuleRecord {
+  id: number;
+  query: string;
+  tagId: number;
+  tag: string;
+  /** null: every feed. */
+  feedIds: number[] | null;
+  createdAt: string;
+  /** Articles carrying the tag because of this rule. */
+  count: number;
+}
+
+export interface ApplyProgress {
+  done: number;
+  total: number;
+}
+
+export interface ApplyResult {
+  rules: number;
+  matched: number;
+  tagged: number;
+}
+
+export interface LabelRecord {
+  id: number;
+  articleId: number;
+  kind: LabelKind;
+  entity: string;
+  marker: string | null;
+  evidence: string;
+  start: number | null;
+  end: number | null;
+  origin: LabelOrigin;
+  review: LabelReview;
+  note: string | null;
+  firstSeenAt: string;
+  /** Set when a later version of the article no longer carries the label. */
+  removedAt: string | null;
+}
+
+export interface ManualLabel {
+  articleId: number;
+  kind: LabelKind;
+  entity: string;
+  note: string | null;
+}
+
+// ---- The library file
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+}
