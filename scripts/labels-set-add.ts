@@ -45,9 +45,9 @@ function problems(c: WorldCase): string[] {
 function existing(): { ids: Set<string>; texts: Set<string> } {
   const ids = new Set<string>();
   const texts = new Set<string>();
-  for (const part of ['tune', 'heldout']) {
+  // Every part, retired held-out parts included: a case is never added twice.
+  for (const part of readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
     const dir = join(ROOT, part);
-    if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.jsonl'))) {
       for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
         if (line.trim() === '') continue;
