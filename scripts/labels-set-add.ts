@@ -2,7 +2,7 @@
 // tune or held-out part by a hash of its id alone (so the split never moves as the set grows), and refuses
 // duplicate ids and duplicate texts. Usage: npx node scripts/labels-set-add.ts cases.jsonl   (or - for stdin)
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const KINDS = new Set(['terrorist', 'extremist', 'undesirable', 'foreign_agent', 'banned_other']);
