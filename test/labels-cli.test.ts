@@ -30,8 +30,8 @@ test('footnote labels --json on the seed Sputnik article prints its outlet and i
   assert.equal(report.labels.length, 1);
   const [l] = report.labels;
   assert.deepEqual(l && Object.keys(l), ['kind', 'entity', 'canonical', 'marker', 'evidence', 'start', 'end', 'rule']);
-  // The entity as at its marked mention ("Taliban*"), not as the footnote opens ("The Taliban is…").
-  assert.deepEqual([l?.kind, l?.entity, l?.canonical, l?.marker, l?.rule], ['terrorist', 'Taliban', 'Taliban', '*', 'footnote:en:terror*']);
+  // The marked mention "Taliban*", in the fuller form its footnote names it with an article ("*The Taliban is…").
+  assert.deepEqual([l?.kind, l?.entity, l?.canonical, l?.marker, l?.rule], ['terrorist', 'The Taliban', 'Taliban', '*', 'footnote:en:terror*']);
   assert.ok(!existsSync(libraryPath(dir)), 'the command does not create a library');
 });
 
@@ -55,7 +55,7 @@ test("footnote labels uses the library's own outlet entries when the library exi
   assert.equal(r.status, 0, r.stderr);
   assert.equal((JSON.parse(r.stdout) as LabelReport).outlet?.category, 'state_proxy');
   const text = footnote(['labels', seed, '--url', 'https://sputnikglobe.com/x'], dir);
-  assert.match(text.stdout, /outlet: Sputnik \(RU, state proxy; source: analyst \(2026-01-01\)\)\n1 label\n {2}terrorist +Taliban \[\*\]/);
+  assert.match(text.stdout, /outlet: Sputnik \(RU, state proxy; source: analyst \(2026-01-01\)\)\n1 label\n {2}terrorist +The Taliban \[\*\]/);
 });
 
 // Straight quotes: KOI8-R has no guillemets.

@@ -44,7 +44,11 @@ test('footnotes: named, owner and unnamed notes; the note run into the text; the
   assert.deepEqual(sorted('Видео опубликовано в Instagram*.\n*Компания Meta, а также принадлежащие ей соцсети Facebook и Instagram признаны экстремистскими и запрещены в РФ.'),
     [['extremist', 'Facebook', '*'], ['extremist', 'Instagram', '*'], ['extremist', 'Meta', '*']], 'names listed in the footnote');
   assert.deepEqual(brief('US strikes on Taliban* targets continued. *The Taliban is a terrorist group banned in Russia.'),
-    [['terrorist', 'Taliban', '*']], 'a footnote run into the paragraph after a full stop');
+    [['terrorist', 'The Taliban', '*']], 'a footnote run into the paragraph after a full stop; the footnote\'s article joins the marked name');
+  assert.deepEqual(brief('Angriffe auf Taliban* gehen weiter.\n*Die Taliban sind eine in Russland verbotene Terrororganisation.'),
+    [['terrorist', 'Die Taliban', '*']], 'the article rule is the phrase files\' (German "Die"), not English only');
+  assert.deepEqual(brief('Strikes on Taliban* targets continued.\n*Taliban is a terrorist group banned in Russia.'),
+    [['terrorist', 'Taliban', '*']], 'a footnote without an article leaves the mention as written');
   assert.deepEqual(brief('Los excombatientes del grupo terrorista ISIS* abandonan Siria.\n*Autoproclamado Estado Islámico, proscrito en Rusia.'),
     [['terrorist', 'ISIS', '*']], 'a footnote that says only "banned" takes the ground of the designation noun');
   assert.deepEqual(brief('Что сулит господство «Талибана»*?\nСтратегия «Талибана» (*запрещенная в России организация — прим. ред.) провалилась.'),

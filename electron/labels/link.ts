@@ -66,7 +66,7 @@ export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Cand
       const targets = subjects.map(({ entity, span }) => {
         const m = mentions.find((x) => sameEntity(x.entity, entity) || sameKnown(r, x.entity, entity)) ?? null;
         if (m) claimed.add(m);
-        return { entity: m?.entity ?? entity, written: m ? alignedName(r, span, m.entity) ?? entity : entity, mention: m };
+        return { entity: m ? withFootnoteArticle(r, f, span, m.entity) : entity, written: m ? alignedName(r, span, m.entity) ?? entity : entity, mention: m };
       });
       named.push({ f, targets });
     }
@@ -146,6 +146,20 @@ function alignedName(r: Reading, span: NameSpan, mention: string): string | null
   if (words.length < want) return null;
   const name = words.slice(0, want).join(' ');
   return sameEntity(name, mention) ? name : null;
+}
+
+/**
+ * "Taliban*" … "*The Taliban is a terrorist group…": when the footnote opens with an article (a capitalised short
+ * function word of its language) and then the marked mention's own name, the entity as written takes that fuller
+ * form, "The Taliban": the outlet's own naming of the entity, which the marker only abbreviates. Any other footnote
+ * naming (a different spelling, an inflection, a designation noun before it) leaves the mention as written.
+ */
+function withFootnoteArticle(r: Reading, f: Footnote, span: NameSpan, mention: string): string {
+  const head = /^([\p{Lu}\p{Lt}][\p{Ll}]{0,2})[ \u00a0]+$/u.exec(r.text.slice(f.start.body, span.start));
+  if (!head?.[1] || !r.classOf(f.note.langs)(f.start.body, f.start.body + head[1].length).has('stopwords')) return mention;
+  if (/^[\p{Lu}\p{Lt}]/u.test(mention) && /^\S+/u.exec(mention)?.[0] === head[1]) return mention;
+  const name = r.text.slice(span.start, span.start + mention.length);
+  return name === mention && !/[\p{L}\p{M}\p{Nd}]/u.test(r.text[span.start + mention.length] ?? '') ? `${head[1]} ${mention}` : mention;
 }
 
 /** What may follow a footnote's subject: a dash, colon, bracket or comma, or a word that is not capitalised (a verb). */
