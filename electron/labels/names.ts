@@ -269,7 +269,9 @@ function casedBefore(text: string, end: number, classOf: WordClass, marked: bool
     i = word.s - 1;
   }
   // Lower-case words count only when a capitalised word opens them; alone, only at a marker ("талибов*").
-  while (words.length > 0 && !isNameWord(words[0]?.w ?? '') && !(words.length === 1 && marked)) {
+  // The Arabic article written apart stays with the name it opens ("al Qaeda", "al Nusra").
+  const arabicArticle = (k: number): boolean => /^al$/.test(words[k]?.w ?? '') && isNameWord(words[k + 1]?.w ?? '');
+  while (words.length > 0 && !isNameWord(words[0]?.w ?? '') && !(words.length === 1 && marked) && !arabicArticle(0)) {
     if (words.length === 1) return null;
     words.shift();
   }
@@ -301,6 +303,12 @@ function trimHead(text: string, words: Word[], classOf: WordClass): NameSpan | n
   const cut = (): void => {
     ws = ws.slice(1);
   };
+  // A number is a count before the name, never its first word ("At least 4,000 Islamic State …").
+  while (ws.length > 1 && /^[\d.,]+$/.test(ws[0]?.w ?? '')) cut();
+  // A chain of designation nouns before a name ("einem Dienst des Konzerns Meta"): the name starts after the last one.
+  const chain = ws.findIndex((w, k) => k > 0 && classOf(w.s, w.e).has('nouns') && isNameWord(ws[k + 1]?.w ?? '')
+    && ws.slice(0, k).every((x) => classOf(x.s, x.e).has('nouns') || CONNECTORS.has(x.w.toLowerCase())));
+  if (chain > 0) ws = ws.slice(chain);
   for (let guard = 0; guard < 8 && ws.length > 1; guard++) {
     const head = ws[0] as Word;
     const next = ws[1] as Word;
@@ -341,7 +349,7 @@ function trimHead(text: string, words: Word[], classOf: WordClass): NameSpan | n
     break;
   }
   // Leading connectors go, but not a capitalised article kept above ("The Taliban").
-  while (ws.length > 0 && CONNECTORS.has((ws[0]?.w ?? '').toLowerCase()) && !(ws.length === 2 && /^\p{Lu}/u.test(ws[0]?.w ?? ''))) ws = ws.slice(1);
+  while (ws.length > 0 && CONNECTORS.has((ws[0]?.w ?? '').toLowerCase()) && !(ws.length === 2 && /^\p{Lu}/u.test(ws[0]?.w ?? '')) && !(ws[0]?.w === 'al' && ws.length > 1)) ws = ws.slice(1);
   const first = ws[0];
   const lastW = ws[ws.length - 1];
   if (!first || !lastW) return null;

@@ -241,9 +241,11 @@ export class Reading {
   /** The name after `pos`, past designation nouns, roles and function words ("kompanije Meta", "компании Meta"). */
   nameAfterNouns(pos: number, langs: ReadonlySet<string> | null, participles = true): NameSpan | null {
     const classOf = this.classOf(langs);
-    const skipped = participles ? SKIPPED : SKIPPED.filter((l) => l !== 'banned_other' && l !== 'predicates');
+    // With participles, a whole prenominal phrase is passed, its state included ("принадлежит запрещенной в России
+    // компании Meta", "պատկանում է Ռուսաստանում ծայրահեղական ճանաչված Meta ընկերությանը").
+    const skipped: ListName[] = participles ? [...SKIPPED, 'states'] : SKIPPED.filter((l) => l !== 'banned_other' && l !== 'predicates');
     let at = pos;
-    for (let k = 0; k < 4; k++) {
+    for (let k = 0; k < 6; k++) {
       while (at < this.text.length && /[ \u00a0]/.test(this.text[at] ?? '')) at++;
       const word = /^[\p{L}\p{M}\p{Nd}'’\-]+/u.exec(this.text.slice(at, at + 60))?.[0];
       if (!word) break;
