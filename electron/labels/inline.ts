@@ -322,9 +322,11 @@ function prenominal(cx: Context, g: Hit): boolean {
   // capitalised name after a designation that is Russian by itself ("признанного иноагентом Льва Пономарева").
   const quoted = /[«"“„「『《'‘]/.test(text[name.start - 1] ?? '\0');
   // A name straight after "banned" is the verb's object ("Russia … banned Facebook"), not a designated name; one
-  // with a designation noun fused to it is headed by it ("verboden Taliban-beweging").
+  // with a designation noun fused to it is headed by it ("verboden Taliban-beweging"). Where the verb ends the
+  // clause, a designation word before a capitalised name is a participle heading it ("Rusya'da yasaklanan IŞİD").
   const fused = r.entityOf(name) !== cleanName(name.name);
-  if (!lastWasNoun && !quoted && !fused && !(note.alone && /\p{Lu}/u.test(name.name[0] ?? ''))) return false;
+  const participle = [...note.langs].some((l) => r.lex.verbFinal.has(l)) && /\p{Lu}/u.test(name.name[0] ?? '');
+  if (!lastWasNoun && !quoted && !fused && !participle && !(note.alone && /\p{Lu}/u.test(name.name[0] ?? ''))) return false;
   const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
   emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));
   return true;

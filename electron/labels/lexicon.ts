@@ -73,6 +73,11 @@ export interface PhraseFile {
   postnominal?: boolean;
   /** Attributes may precede the name ("запрещенная в РФ организация X"); true unless the file says false. */
   prenominal?: boolean;
+  /**
+   * The verb ends the clause (Turkish, Persian, Hindi, Japanese…): a name right after a designation word is the head
+   * of a prenominal participle ("Rusya'da yasaklanan IŞİD"), never the object of a verb as in "Russia banned Facebook".
+   */
+  verb_final?: boolean;
   [list: string]: unknown;
 }
 
@@ -114,11 +119,14 @@ export class Lexicon {
   readonly postnominal: ReadonlySet<string>;
   /** Languages whose attributes never precede the noun (PhraseFile.prenominal false). */
   readonly noPrenominal: ReadonlySet<string>;
+  /** Languages whose verbs end the clause (PhraseFile.verb_final). */
+  readonly verbFinal: ReadonlySet<string>;
 
   constructor(files: Record<string, PhraseFile>) {
     this.languages = Object.keys(files);
     this.postnominal = new Set(Object.entries(files).filter(([, f]) => f.postnominal === true).map(([code]) => code));
     this.noPrenominal = new Set(Object.entries(files).filter(([, f]) => f.prenominal === false).map(([code]) => code));
+    this.verbFinal = new Set(Object.entries(files).filter(([, f]) => f.verb_final === true).map(([code]) => code));
     this.entries = Object.entries(files).flatMap(([code, f]) => [...KINDS, ...LISTS].flatMap((list) =>
       listOf(f, code, list).map((text) => {
         try {

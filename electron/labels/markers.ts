@@ -46,9 +46,19 @@ export function footnoteStarts(text: string, from: number, to: number, numbered:
     if (!marker || (/^\d/.test(marker) && !numbered(marker))) return;
     // A run of the same star is one marker: "**" is not "*" followed by a footnote.
     if (STAR_CHARS.includes(marker[0] ?? '\0') && text[pos + marker.length] === marker[0]) return;
-    const body = BODY_START.exec(text.slice(pos + marker.length, Math.min(to, pos + marker.length + 8)));
+    // One footnote for several markers: "¹ ² Террористические организации…", "*, ** Запрещены в РФ".
+    const shared = [{ marker, at: pos }];
+    let after = pos + marker.length;
+    for (let k = 0; k < 4; k++) {
+      const gap = /^[ \t\u00a0]*,?[ \t\u00a0]*/.exec(text.slice(after, after + 4))?.[0] ?? '';
+      const next = markerAt(text, after + gap.length, false);
+      if (!next || next === shared[shared.length - 1]?.marker || (gap.length === 0 && STAR_CHARS.includes(next[0] ?? '\0'))) break;
+      shared.push({ marker: next, at: after + gap.length });
+      after += gap.length + next.length;
+    }
+    const body = BODY_START.exec(text.slice(after, Math.min(to, after + 8)));
     if (!body) return;
-    starts.push({ marker, at: pos, body: pos + marker.length + body[0].length, end: to });
+    for (const m of shared) starts.push({ marker: m.marker, at: m.at, body: after + body[0].length, end: to });
   };
   tryAt(lead, true);
   // Later in the line: a star or bracket marker right after the end of a sentence ("… Kandahar. *The Taliban …").
@@ -71,10 +81,11 @@ export function footnoteStarts(text: string, from: number, to: number, numbered:
     tryAt(i, digit);
   }
   starts.sort((a, b) => a.at - b.at);
-  starts.forEach((s, k) => {
-    const next = starts[k + 1];
+  for (const s of starts) {
+    // The next footnote after this one's text (markers sharing one text start before it).
+    const next = starts.find((x) => x.at >= s.body);
     if (next && next.at < s.end) s.end = next.at;
-  });
+  }
   return starts;
 }
 

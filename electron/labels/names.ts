@@ -44,6 +44,7 @@ const isCaseless = (ch: string): boolean => isLetter(ch) && !isCased(ch) && !isC
 
 /** Characters that end a Chinese name when walking back from a mention. */
 const CJK_STOP = '的了在对與与和及是被将將向从從称稱据據说說等把让讓于於为為由中上下旗其该該此各以而并並或、';
+const TURKIC_CASE = /^\p{Lu}[\p{L}\p{Nd}]*['’](?!s$)\p{Ll}{1,4}$/u;
 const MARKER_TAIL = /[*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u;
 
 /** A word that can be part of a capitalised name: capitalised, a digit, or a connector-prefixed part ("al-Sham"). */
@@ -420,6 +421,9 @@ export function nameAfter(text: string, start: number, classOf: WordClass = NO_C
     if (words.length > 0 && !connector && (cls.has('states') || cls.has('predicates'))) break;
     words.push(w);
     if (text[w.e] !== ' ' && text[w.e] !== '\u00a0') break;
+    // A case ending set off by an apostrophe closes a Turkic proper noun ("IŞİD'in Horasan kolu"); the English
+    // possessive does not ("Jehovah's Witnesses").
+    if (TURKIC_CASE.test(w.w)) break;
     j = w.e + 1;
   }
   while (words.length > 0 && CONNECTORS.has((words[words.length - 1]?.w ?? '').toLowerCase())) words.pop();

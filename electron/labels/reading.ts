@@ -171,6 +171,9 @@ export class Reading {
     // A case ending in another script joined by a hyphen: "Meta-ს", "Instagram-da", "ԻՊ-ի".
     const suffix = /[-‐]([\p{L}\p{M}]{1,4})$/u.exec(this.text.slice(span.start, end));
     if (suffix?.[1] && scriptOf(suffix[1]) !== scriptOf(this.text[span.start] ?? '') || (suffix?.[1] && /^\p{Lu}{2,}$/u.test(this.text.slice(span.start, end - suffix[0].length)) && /^\p{Ll}/u.test(suffix[1]))) end -= suffix?.[0].length ?? 0;
+    // A Turkic case ending set off by an apostrophe: "IŞİD'in", "Taliban'ın" (the English "'s" is no case ending).
+    const apostrophe = /\p{Lu}[\p{L}\p{Nd}]*(['’](?!s$)\p{Ll}{1,4})$/u.exec(this.text.slice(span.start, end));
+    if (apostrophe?.[1]) end -= apostrophe[1].length;
     const dash = this.text.lastIndexOf('-', end - 1);
     if (dash > span.start) {
       const word = this.text.slice(dash + 1, end);
