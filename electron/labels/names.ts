@@ -154,7 +154,10 @@ export function nameBefore(text: string, end: number, classOf: WordClass = NO_CL
   }
   if (isCjk(last) || (/[A-Za-z0-9]/.test(last) && isCjk(charBeforeLatinRun(text, i)))) return cjkBefore(text, i, classOf);
   if (isHangul(last)) return hangulBefore(text, i);
-  if (isCaseless(last)) return caselessBefore(text, i, classOf);
+  // The script of a word is its letters', not a vowel sign or other mark it ends with ("नुसरा").
+  let l = i - 1;
+  while (l > 0 && /\p{M}/u.test(text[l] ?? '')) l--;
+  if (isCaseless(text[l] ?? '')) return caselessBefore(text, i, classOf);
   if (isWordChar(last)) return casedBefore(text, i, classOf, marked);
   return null;
 }
