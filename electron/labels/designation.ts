@@ -68,13 +68,23 @@ export function designationKinds(r: Reading, span: { start: number; end: number 
     i = Math.min(...hits.map((h) => h.index));
   }
   // After, up to a bracket, comma or marker: "the Islamic State terrorist group (…)", "داعش الإرهابي".
+  // Up to two unlisted lower-case adjectives may come first ("Hizb ut-Tahrir international terrorist organization").
   let e = span.end;
-  for (let words = 0; words < 3 && e < stopAt; words++) {
+  // A gloss in brackets may stand between ("Hizb ut-Tahrir (Arabic for Party of Liberation - TASS) international …").
+  const gloss = /^[ \u00a0]*\([^()]{1,80}\)/u.exec(text.slice(e, e + 90));
+  if (gloss && e + gloss[0].length < stopAt) e += gloss[0].length;
+  let adjectives = 0;
+  for (let words = 0; words < 3 + adjectives && e < stopAt; words++) {
     while (e < text.length && /[ \u00a0»"”*✱]/.test(text[e] ?? '')) e++;
     let k = e;
     while (k < text.length && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[k] ?? '')) k++;
     if (k === e || k > stopAt) break;
     const hits = r.hits(e, k).filter((h) => h.index === e && NOUN_PHRASE.includes(h.list));
+    if (hits.length === 0 && adjectives < 2 && words === adjectives && /^\p{Ll}+$/u.test(text.slice(e, k)) && r.hits(e, k).length === 0) {
+      adjectives++;
+      e = k;
+      continue;
+    }
     if (hits.length === 0) break;
     take(hits);
     e = k;
@@ -98,6 +108,12 @@ export function skipDesignationBack(r: Reading, end: number): number {
     const hits = r.hits(k, j).filter((h) => h.index === k && h.end >= j && (SPECIFIC.includes(h.list) || (h.list === 'nouns' && !capital)));
     if (hits.length === 0) break;
     i = k;
+  }
+  // Up to two unlisted lower-case adjectives before the designation, when a name ends right before them ("the Hizb
+  // ut-Tahrir (…) international terrorist organization (outlawed in Russia)").
+  if (i < end) {
+    const m = /(?:[\p{Lu}][\p{L}\p{M}\p{Nd}'’\-]*|[)»"”])[ \u00a0]+((?:\p{Ll}[\p{Ll}\p{M}\-]*[ \u00a0]+){1,2})$/u.exec(text.slice(Math.max(0, i - 80), i));
+    if (m?.[1] && !r.hits(i - m[1].length, i).some((h) => h.list === 'stopwords' || h.list === 'states' || h.list === 'predicates')) i -= m[1].length;
   }
   return i;
 }

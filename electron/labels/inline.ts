@@ -325,7 +325,8 @@ function prenominal(cx: Context, g: Hit): boolean {
   // with a designation noun fused to it is headed by it ("verboden Taliban-beweging"). Where the verb ends the
   // clause, a designation word before a capitalised name is a participle heading it ("Rusya'da yasaklanan IŞİD").
   const fused = r.entityOf(name) !== cleanName(name.name);
-  const participle = [...note.langs].some((l) => r.lex.verbFinal.has(l)) && /\p{Lu}/u.test(name.name[0] ?? '');
+  // Only when the note's words are of verb-final languages alone ("ekstremiste" is Serbian and Turkish alike).
+  const participle = note.langs.size > 0 && [...note.langs].every((l) => r.lex.verbFinal.has(l)) && /\p{Lu}/u.test(name.name[0] ?? '');
   if (!lastWasNoun && !quoted && !fused && !participle && !(note.alone && /\p{Lu}/u.test(name.name[0] ?? ''))) return false;
   const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
   emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));

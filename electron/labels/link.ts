@@ -43,8 +43,11 @@ export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Cand
   }
   if (byMarker.size === 0) return;
   const skip = new Set(starts.map((s) => s.at));
-  for (const [marker, footnotes] of byMarker) {
-    const mentions = mentionsOf(r, marker, skip, footnotes[0]?.note.langs ?? null);
+  // Markers in the order of their first marked mention: an entity marked twice ("Талибан✱" … "«Талибан*»") is
+  // labelled once, with the marker it carries first (LABELS.md rule 6).
+  const byMention = [...byMarker].map(([marker, footnotes]) => ({ marker, footnotes, mentions: mentionsOf(r, marker, skip, footnotes[0]?.note.langs ?? null) }))
+    .sort((a, b) => (a.mentions[0]?.span.start ?? Infinity) - (b.mentions[0]?.span.start ?? Infinity));
+  for (const { marker, footnotes, mentions } of byMention) {
     // A numbered footnote needs a name carrying its number: "1 …" alone is more often a list than a footnote.
     if (/^[\d(\[]/.test(marker) && mentions.length === 0) continue;
     const claimed = new Set<Mention>();

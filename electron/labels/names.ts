@@ -257,6 +257,11 @@ function casedBefore(text: string, end: number, classOf: WordClass, marked: bool
     let word = w;
     const elided = /^(?:[lLdD]|dell|all|nell|dall|sull)['’](?=\p{Lu})/u.exec(word.w);
     if (elided) word = { w: word.w.slice(elided[0].length), s: word.s + elided[0].length, e: word.e };
+    // "régiment Azov d'Ukraine": a state after an elided "of" ends the name before it, as "Azov da Ucrânia" does.
+    if (elided && words.length === 0 && /^[dD]/.test(elided[0]) && (classOf(word.s, word.e).has('states') || classOf(word.s, word.e).has('other_states')) && spaceBefore(text, w.s)) {
+      i = w.s - 1;
+      continue;
+    }
     // A word that ends a sentence ("Novosti.") is not part of the name after it.
     if (words.length > 0 && /\p{L}{2}\.$/u.test(word.w)) break;
     const named = isNameWord(word.w);
