@@ -16,6 +16,10 @@ test('markers: stars, heavy stars, reference marks, bracketed and superscript nu
   }
   assert.deepEqual(brief('Делегация Талибан * прибыла.\n* Организация запрещена в РФ.'), [['banned_other', 'Талибан', '*']], 'a star after a space');
   assert.deepEqual(brief('Meta* says.\n**Meta is banned in Russia as extremist.**'), [], '** is not *, and a line in ** is Markdown');
+  assert.deepEqual(brief('Facebook※の投稿によると…\n※ロシアで過激派組織に指定され活動が禁止されている。'), [['extremist', 'Facebook', '※']],
+    'in a script without spaces the next word follows the marker straight on');
+  assert.deepEqual(sorted('Боевики «Аль-Каиды»¹ и «Исламского государства»² вновь заявили о себе.\n¹ ² Террористические организации, запрещенные в России.'),
+    [['terrorist', 'Аль-Каиды', '¹'], ['terrorist', 'Исламского государства', '²']], 'one footnote line for two markers');
 });
 
 test('markers: other asterisks and numbers are not footnotes', () => {
@@ -74,6 +78,10 @@ test('prenominal participles in several languages', () => {
   assert.deepEqual(brief('据报道,在俄罗斯被禁止的极端组织“伊斯兰国”发布视频。'), [['extremist', '伊斯兰国', null]], 'the designation noun decides (rule 1)');
   assert.deepEqual(brief('ロシアで活動が禁止されているテロ組織「タリバン」の代表団が到着した。'), [['terrorist', 'タリバン', null]]);
   assert.deepEqual(brief('Russia in late March banned Facebook and Instagram for extremist activities.'), [], 'a verb, not a prenominal participle');
+  assert.deepEqual(brief("Moskova'daki saldırının failleri, Rusya'da yasaklanan IŞİD'in Horasan kolu adına hareket etti."), [['banned_other', 'IŞİD', null]],
+    'a verb-final language: the participle heads the name after it, and the apostrophe case ending is left off');
+  assert.deepEqual(brief('सीरिया में आतंकवादी संगठन जबाह अल-नुसरा (रूस में प्रतिबंधित) ने हमला किया।'), [['terrorist', 'जबाह अल-नुसरा', null]],
+    'a Devanagari name ending in a vowel sign stops at its designation noun, which gives the kind');
 });
 
 test('appositives, relative clauses, status sentences and the attributive participle', () => {
@@ -113,6 +121,13 @@ test('entity spans: no titles, roles, quotes or neighbouring words, and not cut 
     [['terrorist', 'Qatari Taliban', null]], 'the possessor, not what it owns');
   assert.deepEqual(brief('Der Politiker schrieb auf Facebook*.\n*Facebook gehört zum Meta-Konzern, der in Russland als extremistisch verboten ist.'),
     [['extremist', 'Meta', '*']], 'a designation noun fused to the name');
+  assert.deepEqual(brief('At least 4,000 Islamic State (IS, terrorist group banned in Russia) militants are in Afghanistan.'), [['terrorist', 'Islamic State', null]], 'no count');
+  assert.deepEqual(brief("Des agents du FSB ont arrêté un combattant du régiment Azov d'Ukraine (reconnu comme une organisation terroriste, interdite en Russie)."),
+    [['terrorist', 'Azov', null]], "an elided d' before a state ends the name");
+  assert.deepEqual(brief('A cell of the Hizb ut-Tahrir (Arabic for Party of Liberation - TASS) international terrorist organization (outlawed in Russia) was found.'),
+    [['terrorist', 'Hizb ut-Tahrir', null]], 'the designation noun past a gloss and an adjective gives the kind');
+  assert.deepEqual(brief('Video avaldati Instagramis (kuulub ettevõttele Meta, mis on Venemaal tunnistatud äärmuslikuks ja keelatud).'), [['extremist', 'Meta', null]],
+    'an owner named in the brackets is the designated entity');
 });
 
 test('exclusions: news events, other jurisdictions, critique, self-disclosure, generic mentions', () => {
@@ -123,6 +138,9 @@ test('exclusions: news events, other jurisdictions, critique, self-disclosure, g
   assert.deepEqual(brief('Russia\'s FSB detained members of Allya Ayat, a religious group banned as "extremist" under Russian law.'), []);
   assert.deepEqual(brief('We at Meduza have been designated a foreign agent; our work continues.'), []);
   assert.deepEqual(brief('The listed organisations are banned in Russia.'), []);
+  assert.deepEqual(brief('Die Liste der in Russland verbotenen Organisationen wurde erweitert.'), [], 'an article is no relative pronoun without a comma');
+  assert.deepEqual(brief('Talibani su u Rusiji klasifikovani kao teroristička organizacija, zbog navoda da su pomagali islamističke ekstremiste na Severnom Kavkazu.'), [],
+    'a word shared with a verb-final language does not make the note verb-final');
   assert.deepEqual(sorted('Генпрокуратура признала нежелательной деятельность компании «Medusa Project», признанной иноагентом.'),
     [['foreign_agent', 'Medusa Project', null]], 'the news of one designation does not hide an aside about another');
 });

@@ -381,6 +381,9 @@ function appositive(cx: Context, g: Hit): boolean {
   if (comma >= 0 && clauseAt(cx, g, comma, ss, se)) return true;
   const rel = r.hits(lo, g.index, ['relatives']).filter((h) => text.slice(h.end, g.index).split(/\s+/).length <= 6).pop();
   if (!rel || !/[\s\u00a0]/.test(text[rel.index - 1] ?? '')) return false;
+  // Without a comma, a relative pronoun that is also an article or function word ("der", "die", "which") is read as
+  // that word ("die Liste der in Russland verbotenen Organisationen"); only a relative word alone ("yang") opens one.
+  if (r.classOf(new Set([rel.lang]))(rel.index, rel.end).has('stopwords')) return false;
   const prev = /([\p{L}\p{M}\p{Nd}'’\-]+)[»"”]?[\s\u00a0]+$/u.exec(text.slice(Math.max(lo, rel.index - 60), rel.index));
   if (!prev?.[1] || !(isNameWord(prev[1]) || r.known(prev[1]))) return false;
   return clauseAt(cx, g, rel.index - 1, ss, se);

@@ -112,8 +112,9 @@ export function markedMentions(text: string, marker: string, skip: ReadonlySet<n
     if (star && (before === marker[0] || after === marker[0])) continue;
     if (digit && (!/[\p{L}»"”]/u.test(before) || /[\p{L}\p{Nd}]/u.test(after) || /\d/.test(text[i - 2] ?? ''))) continue;
     if (!digit && isWordChar(after) && !/^[(\[]/.test(marker) && !/[¹²³⁴⁵⁶⁷⁸⁹⁰]/u.test(marker)) {
-      // "Meta*company" or "5*3": a star inside a token is no mention marker.
-      if (isWordChar(before)) continue;
+      // "Meta*company" or "5*3": a star inside a token is no mention marker; in scripts written without spaces
+      // the next word follows straight on ("Facebook※の投稿", "「イスラム国」*は").
+      if (isWordChar(before) && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(after)) continue;
     }
     const glued = isWordChar(before) || CLOSERS.includes(before);
     // "Талибан *", "Meta (*)", "Meta [1]": one space before a marker that stands alone.
