@@ -124,6 +124,9 @@ test('entity spans: no titles, roles, quotes or neighbouring words, and not cut 
   assert.deepEqual(brief('At least 4,000 Islamic State (IS, terrorist group banned in Russia) militants are in Afghanistan.'), [['terrorist', 'Islamic State', null]], 'no count');
   assert.deepEqual(brief("Des agents du FSB ont arrêté un combattant du régiment Azov d'Ukraine (reconnu comme une organisation terroriste, interdite en Russie)."),
     [['terrorist', 'Azov', null]], "an elided d' before a state ends the name");
+  assert.deepEqual(brief('Les combattants du mouvement taliban (organisation terroriste interdite en Russie) ont pris la ville.'), [['terrorist', 'taliban', null]],
+    'a lower-case known name without its article and designation noun');
+  assert.deepEqual(brief('He met the CEO of Meta*.\n*Meta is recognised as extremist and banned in Russia.'), [['extremist', 'Meta', '*']], 'a role written in capitals');
   assert.deepEqual(brief('A cell of the Hizb ut-Tahrir (Arabic for Party of Liberation - TASS) international terrorist organization (outlawed in Russia) was found.'),
     [['terrorist', 'Hizb ut-Tahrir', null]], 'the designation noun past a gloss and an adjective gives the kind');
   assert.deepEqual(brief('Video avaldati Instagramis (kuulub ettevõttele Meta, mis on Venemaal tunnistatud äärmuslikuks ja keelatud).'), [['extremist', 'Meta', null]],

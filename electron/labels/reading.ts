@@ -152,7 +152,8 @@ export class Reading {
       const acronym = /^\p{Lu}{2,}$/u.test(this.text.slice(start, end));
       for (const h of this.startingAt(start)) {
         if (!(h.end >= end || "'’".includes(this.text[h.end] ?? '\0'))) continue;
-        if (acronym && isFunctional(h.list)) continue;
+        // … unless the phrase file writes it in capitals too ("CEO").
+        if (acronym && isFunctional(h.list) && !/^\p{Lu}{2,}$/u.test(h.phrase)) continue;
         if (!langs || langs.size === 0 || langs.has(h.lang) || !isFunctional(h.list)) out.add(h.list);
       }
       return out;
