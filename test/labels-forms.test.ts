@@ -60,6 +60,8 @@ test('footnotes: named, owner and unnamed notes; the note run into the text; the
 });
 
 test('distributive notes label each name, sharing the designation noun', () => {
+  assert.deepEqual(sorted('مسلحو هيئة تحرير الشام وحراس الدين (المحظورين في روسيا) قصفوا المواقع.'),
+    [['banned_other', 'حراس الدين', null], ['banned_other', 'هيئة تحرير الشام', null]], 'an Arabic list joined by a glued و, the first name known');
   assert.deepEqual(sorted('Members of Jabhat al-Nusra and the Islamic State (both outlawed in Russia) fought.'),
     [['banned_other', 'Islamic State', null], ['banned_other', 'Jabhat al-Nusra', null]]);
   assert.deepEqual(sorted('Боевики «Джебхат ан-Нусры», «Хизб ут-Тахрир» и «Исламского государства» (все запрещены в РФ) атаковали.'),

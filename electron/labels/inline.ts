@@ -195,9 +195,31 @@ function parenthetical(cx: Context, open: number, close: number): void {
     entities = [owner];
     if (before) cx.owned(r.entityOf(before) ?? before.name);
   } else if (head) entities = [head];
-  else if (before) entities = note.distributive ? [before, ...aliasInBrackets(cx, before, note), ...namesListedBefore(r, before, r.classOf(note.langs))] : [before];
+  else if (before && note.distributive) {
+    const [last, first] = splitGluedAnd(cx, before);
+    entities = [last, ...aliasInBrackets(cx, last, note), ...(first ? [first, ...namesListedBefore(r, first, r.classOf(note.langs))] : namesListedBefore(r, last, r.classOf(note.langs)))];
+  } else if (before) entities = [before];
   if (entities.length === 0) return;
   emit(cx, note, 'parenthetical', entities, open, close + 1, open);
+}
+
+/**
+ * A distributive note after a run of caseless words with "and" glued to one of them ("هيئة تحرير الشام وحراس الدين
+ * (المحظورين في روسيا)"): two names, the last from the glued "و" on, the first before it (known to the alias table,
+ * since nothing else tells where it starts). Otherwise the run is one name.
+ */
+function splitGluedAnd(cx: Context, name: NameSpan): [NameSpan, NameSpan | null] {
+  const text = cx.r.text;
+  const m = /(^|[ \u00a0])و(?=[\p{Script=Arabic}]{3,})/u.exec(text.slice(name.start, name.end));
+  if (!m || m.index === 0) return [name, null];
+  const and = name.start + m.index + m[1].length;
+  const last: NameSpan = { name: text.slice(and + 1, name.end), start: and + 1, end: name.end };
+  const end = and - 1;
+  for (let words = 5; words >= 1; words--) {
+    const run = new RegExp(`((?:[\\p{L}\\p{M}]+[ \\u00a0]+){${words - 1}}[\\p{L}\\p{M}]+)$`, 'u').exec(text.slice(Math.max(0, end - 80), end))?.[1];
+    if (run && cx.r.known(run)) return [last, { name: run, start: end - run.length, end }];
+  }
+  return [name, null];
 }
 
 /** "«Джебхат ан-Нусра» («Хайат Тахрир аш-Шам») (обе группировки запрещены в РФ)": the name in brackets before the note. */
