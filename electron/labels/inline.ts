@@ -212,7 +212,7 @@ function splitGluedAnd(cx: Context, name: NameSpan): [NameSpan, NameSpan | null]
   const text = cx.r.text;
   const m = /(^|[ \u00a0])و(?=[\p{Script=Arabic}]{3,})/u.exec(text.slice(name.start, name.end));
   if (!m || m.index === 0) return [name, null];
-  const and = name.start + m.index + m[1].length;
+  const and = name.start + m.index + (m[1] ?? '').length;
   const last: NameSpan = { name: text.slice(and + 1, name.end), start: and + 1, end: name.end };
   const end = and - 1;
   for (let words = 5; words >= 1; words--) {
