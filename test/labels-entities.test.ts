@@ -5,7 +5,6 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { invoke } from '../electron/api/methods.ts';
 import { createContext, type EngineContext } from '../electron/engine/context.ts';
 import { ingestFeed } from '../electron/poll/ingest.ts';
@@ -118,7 +117,8 @@ test('an analyst alias regroups stored labels at once and applies to new detecti
 test('a rejected detection is kept with its reason and counted in precision per rule and per language', async (t) => {
   const ctx = context(t);
   const ids = await ingestPages(ctx);
-  const [ru, ar, es] = ids.map((id) => labelsForArticle(ctx.store.db, id)[0] as LabelRecord);
+  const [ru, ar, es] = ids.map((id) => labelsForArticle(ctx.store.db, id)[0]);
+  assert.ok(ru && ar && es);
   await invoke(ctx, 'labels.review', { id: ru.id, review: 'confirmed' });
   await invoke(ctx, 'labels.review', { id: ar.id, review: 'confirmed' });
   const rejected = (await invoke(ctx, 'labels.review', { id: es.id, review: 'rejected', reason: 'quoted', note: 'the article quotes the label to criticise it' })) as LabelRecord;
