@@ -140,6 +140,8 @@ export interface ArticleLabel {
   origin: 'detector' | 'manual';
   review: 'unreviewed' | 'confirmed' | 'rejected';
   note: string | null;
+  /** Why the analyst rejected it; null unless rejected. */
+  rejectReason: RejectReason | null;
 }
 
 export interface ArticleDetail {
