@@ -6,10 +6,14 @@ import foundation from './schema/001-foundation.ts';
 import search from './schema/002-search.ts';
 import labels from './schema/003-labels.ts';
 import pages from './schema/004-pages.ts';
+import labelEntities from './schema/008-label-entities.ts';
+import { backfillLabelEntities } from './label-entities.ts';
 
 export interface Migration {
   version: number;
   sql: string;
+  /** A step in code after the SQL, in the same transaction, for what SQL alone cannot compute. */
+  after?: (db: Db) => void;
 }
 
 export const migrations: Migration[] = [
@@ -17,6 +21,7 @@ export const migrations: Migration[] = [
   { version: 2, sql: search },
   { version: 3, sql: labels },
   { version: 4, sql: pages },
+  { version: 8, sql: labelEntities, after: (db) => { backfillLabelEntities(db); } },
 ];
 
 export const LATEST_SCHEMA = migrations.at(-1)?.version ?? 0;
@@ -32,6 +37,7 @@ export function migrate(db: Db): void {
     if (m.version <= current) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.after?.(db);
       db.pragma(`user_version = ${m.version}`);
     })();
   }
