@@ -120,7 +120,16 @@ test('entity spans: no titles, roles, quotes or neighbouring words, and not cut 
   assert.deepEqual(brief('Британский Royal United Services Institute for Defence and Security Studies* внесен в перечень.\n* Нежелательная в РФ организация.'),
     [['undesirable', 'Royal United Services Institute for Defence and Security Studies', '*']]);
   assert.deepEqual(brief('Four representatives of the Qatari Taliban\'s political office (banned and recognized as terrorists in Russia) arrived.'),
-    [['terrorist', 'Qatari Taliban', null]], 'the possessor, not what it owns');
+    [['terrorist', 'Taliban', null]], 'the possessor, not what it owns, without a qualifier the alias table does not file with it');
+  assert.deepEqual(brief('Los combatientes del Batallón Nacional Azov (una organización extremista prohibida en Rusia) están en la RPD.'), [['extremist', 'Azov', null]],
+    'an unknown capitalised run ending in a known name is that name');
+  assert.deepEqual(brief('Rus heyeti Doha\'da Taliban* temsilcileriyle görüştü.\n*Rusya\'da faaliyetleri yasaklanmış terör örgütü'), [['terrorist', 'Taliban', '*']],
+    'a place in the locative before a known name is no part of it');
+  assert.deepEqual(brief('FSB cho rằng họ thuộc phong trào truyền giáo đạo Hồi Sunni Tablighi Jamaat, một tổ chức cực đoan bị cấm hoạt động tại Nga.'),
+    [['extremist', 'Tablighi Jamaat', null]], 'a qualifier before a known name, in Vietnamese');
+  assert.deepEqual(brief('Alexei Navalny (признан в РФ иноагентом) написал.'), [['foreign_agent', 'Alexei Navalny', null]], 'a given name before a known surname stays');
+  assert.deepEqual(brief('Les militants de la Légion "Liberté de Russie" (interdits en Fédération de Russie en tant qu\'organisation terroriste) ont parlé.'),
+    [['terrorist', 'Liberté de Russie', null]], 'inside quotes a connector before a state does not end the name');
   assert.deepEqual(brief('Der Politiker schrieb auf Facebook*.\n*Facebook gehört zum Meta-Konzern, der in Russland als extremistisch verboten ist.'),
     [['extremist', 'Meta', '*']], 'a designation noun fused to the name');
   assert.deepEqual(brief('At least 4,000 Islamic State (IS, terrorist group banned in Russia) militants are in Afghanistan.'), [['terrorist', 'Islamic State', null]], 'no count');

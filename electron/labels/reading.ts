@@ -5,6 +5,7 @@ import type { Canonical } from './canonical-name.ts';
 import { sentencesOf } from './designation.ts';
 import { isUnspacedCode } from './fold.ts';
 import { cleanName, isConnector, nameAfter, nameBefore, type NameSpan, type WordClass } from './names.ts';
+import { baseGivenNames } from './declension.ts';
 
 export interface Line {
   start: number;
@@ -194,12 +195,17 @@ export class Reading {
     const words = [...this.text.slice(span.start, end).matchAll(/[^\s\u00a0]+/g)];
     const of = words.findIndex((w, k) => k > 0 && k < words.length - 1 && isConnector(w[0])
       && words.slice(k + 1).every((y) => { const c = this.classOf()(span.start + y.index, span.start + y.index + y[0].length); return c.has('states') || c.has('other_states'); }));
-    if (of > 0 && !this.canonical(this.text.slice(span.start, end)).known) end = span.start + (words[of]?.index ?? 0) - 1;
+    // Inside quotation marks the name is the quote ("Légion « Liberté de Russie »").
+    if (of > 0 && !quoted && !this.canonical(this.text.slice(span.start, end)).known) end = span.start + (words[of]?.index ?? 0) - 1;
     let name = cleanName(this.text.slice(span.start, end));
     if (!name) return null;
     // Without capitals, a name's extent is the alias table's: the longest known run at either end
     // ("जानकारी मेडुज़ा" → "मेडुज़ा", "ইসলামিক স্টেট হামলার" → "ইসলামিক স্টেট").
     if (/\s/.test(name) && !/\p{Lu}/u.test(name) && /\p{L}/u.test(name) && !this.canonical(name).known) name = knownPart(name, (n) => this.canonical(n).known) ?? name;
+    // With capitals, an unknown run that ends in a name the alias table knows is that name: the words before it are
+    // a qualifier the table does not file with it ("Qatari Taliban", "Batallón Nacional Azov", "Hồi Sunni Tablighi
+    // Jamaat"). Not inside quotes, and not after a given name (a person's surname is known alone).
+    else if (!quoted && /\s/.test(name) && /\p{Lu}/u.test(name) && !this.canonical(name).known) name = knownTail(name, (n) => this.canonical(n).known) ?? name;
     // A lone word of the phrase lists ("организация", "الإرهاب", "Media") is no name.
     const single = !/\s/.test(name) && span.start < end ? this.classOf()(span.start + this.text.slice(span.start, end).indexOf(name), end) : new Set<ListName>();
     if (NOT_A_NAME.some((l) => single.has(l)) && !this.canonical(name).known) return null;
@@ -273,6 +279,19 @@ function knownPart(name: string, known: (n: string) => boolean): string | null {
   }
   return null;
 }
+
+/** The longest known run of words at the end of a capitalised `name`, unless a capitalised given name stands before it. */
+function knownTail(name: string, known: (n: string) => boolean): string | null {
+  const words = name.split(/\s+/);
+  for (let n = words.length - 1; n >= 1; n--) {
+    const tail = words.slice(words.length - n).join(' ');
+    if (!known(tail)) continue;
+    const before = words[words.length - n - 1] ?? '';
+    return GIVEN.has(before.toLowerCase().replace(/ё/gu, 'е')) ? null : tail;
+  }
+  return null;
+}
+const GIVEN = baseGivenNames();
 
 /** The script of a letter, for telling a case ending from the name it is joined to. */
 function scriptOf(ch: string): string {
