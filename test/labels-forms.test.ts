@@ -144,6 +144,15 @@ test('entity spans: no titles, roles, quotes or neighbouring words, and not cut 
     'an owner named in the brackets is the designated entity');
 });
 
+test('prenominal: the sentence frames a phrase with its state only when it says banned or designated', () => {
+  assert.deepEqual(brief('Начальник управления МВД России заявил, что террористическая группировка «Исламское государство» смещает интересы в СНГ.'), [],
+    'a ground adjective beside an institution\'s name describes');
+  assert.deepEqual(brief('Мақомоти амниятии Русия аъзои созмони мамнӯъи террористии «Ҳизб-ут-Таҳрир»-ро боздошт кард.'), [['terrorist', 'Ҳизб-ут-Таҳрир', null]],
+    'a banned-word phrase takes the state from its sentence');
+  assert.deepEqual(brief('Борците на терористичката организација „Исламска држава“ (забранета во Русија) нападнаа контролен пункт.'),
+    [['terrorist', 'Исламска држава', null]], 'Macedonian has its phrase file');
+});
+
 test('exclusions: news events, other jurisdictions, critique, self-disclosure, generic mentions', () => {
   assert.deepEqual(brief('A Moscow court on Tuesday declared Meta an extremist organization banned in Russia.'), []);
   assert.deepEqual(brief('Hamas, designated a terrorist organization by the United States, rejected the plan.'), []);

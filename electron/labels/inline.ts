@@ -341,8 +341,10 @@ function prenominal(cx: Context, g: Hit): boolean {
   const [ss, se] = cx.r.sentence(g.index);
   const note = readNote(text, start, r.hits(start, name.start), r.hits(ss, se), { news: true });
   // With no state in the phrase, one named in its sentence frames it ("Мақомоти амниятии Русия … созмони мамнӯъи
-  // террористии «…»"), unless the phrase names another.
-  const framed = !note.state && r.hits(ss, se).some((h) => h.list === 'states') && !r.hits(start, name.start).some((h) => h.list === 'other_states');
+  // террористии «…»"), unless the phrase names another. Only a sentence that says banned or designated frames it: a
+  // ground adjective beside an institution's name describes ("МВД России … террористическая группировка «ИГ»").
+  const framed = !note.state && r.hits(ss, se).some((h) => h.list === 'states') && !r.hits(start, name.start).some((h) => h.list === 'other_states')
+    && r.hits(ss, se).some((h) => h.list === 'banned_other' || h.list === 'predicates');
   // Quoted words are the source's, unless the outlet marked the name in them for its own footnote.
   const marked = /^[»"”“]?[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]/u.test(text.slice(name.end, name.end + 3));
   if (note.excluded || !(note.state || note.alone || framed) || (quotedSentence(cx, start) && !marked)) return false;

@@ -34,6 +34,7 @@ import ko from '../../assets/labels/phrases/ko.json' with { type: 'json' };
 import ky from '../../assets/labels/phrases/ky.json' with { type: 'json' };
 import lt from '../../assets/labels/phrases/lt.json' with { type: 'json' };
 import lv from '../../assets/labels/phrases/lv.json' with { type: 'json' };
+import mk from '../../assets/labels/phrases/mk.json' with { type: 'json' };
 import nl from '../../assets/labels/phrases/nl.json' with { type: 'json' };
 import no from '../../assets/labels/phrases/no.json' with { type: 'json' };
 import pl from '../../assets/labels/phrases/pl.json' with { type: 'json' };
@@ -84,7 +85,7 @@ export interface PhraseFile {
 /** Every shipped language, by code. */
 export const PHRASE_FILES: Record<string, PhraseFile> = {
   ar, az, be, bg, bn, cs, da, de, el, en, es, et, fa, fi, fr, he, hi, hr, hu, hy, id, it, ja, ka, kk, ko, ky, lt, lv,
-  nl, no, pl, prs, ps, pt, ro, ru, sk, sq, sr, sv, tg, th, tr, uk, ur, uz, vi, zh,
+  mk, nl, no, pl, prs, ps, pt, ro, ru, sk, sq, sr, sv, tg, th, tr, uk, ur, uz, vi, zh,
 };
 
 export interface Hit {
