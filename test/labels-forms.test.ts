@@ -144,6 +144,15 @@ test('entity spans: no titles, roles, quotes or neighbouring words, and not cut 
     'an owner named in the brackets is the designated entity');
 });
 
+test('designation nouns before a name lend their ground past unlisted adjectives, in a noun phrase only', () => {
+  assert.deepEqual(brief('El FSB detuvo a miembros de la organización terrorista internacional Hizb ut Tahrir al Islami (prohibida en Rusia) en Crimea.'),
+    [['terrorist', 'Hizb ut Tahrir al Islami', null]], 'a postposed adjective between the noun phrase and the name');
+  assert.deepEqual(brief('Der FSB hat eine Zelle der extremistischen religiösen Organisation der Zeugen Jehovas, die in Russland verboten ist, ausgehoben.'),
+    [['extremist', 'Zeugen Jehovas', null]], 'two adjectives and a genitive article');
+  assert.deepEqual(brief('Los terroristas atacaron ayer Hizb ut Tahrir (prohibida en Rusia).'), [['banned_other', 'Hizb ut Tahrir', null]],
+    'a ground word past unlisted words and no designation noun is no noun phrase');
+});
+
 test('prenominal: the sentence frames a phrase with its state only when it says banned or designated', () => {
   assert.deepEqual(brief('Начальник управления МВД России заявил, что террористическая группировка «Исламское государство» смещает интересы в СНГ.'), [],
     'a ground adjective beside an institution\'s name describes');

@@ -49,14 +49,26 @@ export function designationKinds(r: Reading, span: { start: number; end: number 
   };
   // Before: "террористической группировки «ИГ»", "the terrorist group X", "Nhóm khủng bố IS" (at most four words,
   // all of the phrase; a phrase may span several words).
+  // Up to two unlisted lower-case adjectives may stand in it ("organización terrorista internacional X", "der
+  // extremistischen religiösen Organisation der Zeugen Jehovas"): they lend no ground, the listed words around do,
+  // and only in a phrase a designation noun heads ("terrorists attacked X" is no noun phrase).
   let i = span.start;
-  for (let words = 0; words < 4; words++) {
+  let skipped = 0;
+  let sawNoun = false;
+  let beforeSkip: LabelKind[] = [];
+  for (let words = 0; words < 4 + skipped; words++) {
     let j = i;
     while (j > 0 && /[ \u00a0«"“„]/.test(text[j - 1] ?? '')) j--;
     let k = j;
     while (k > 0 && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[k - 1] ?? '')) k--;
     if (k === j) break;
     const hits = r.hits(Math.max(0, j - 60), j).filter((h) => h.end === j && NOUN_PHRASE.includes(h.list));
+    if (skipped === 0) beforeSkip = [...kinds];
+    if (hits.length === 0 && skipped < 2 && /^\p{Ll}[\p{Ll}\p{M}\-]*$/u.test(text.slice(k, j)) && r.hits(k, j).length === 0) {
+      skipped++;
+      i = k;
+      continue;
+    }
     if (hits.length === 0) break;
     // A designation verb makes the phrase a prenominal label of its own ("признанной экстремистской компании
     // Meta*"), read as such, not a noun lending its ground to a footnote.
@@ -65,7 +77,12 @@ export function designationKinds(r: Reading, span: { start: number; end: number 
       break;
     }
     take(hits);
+    sawNoun ||= hits.some((h) => h.list === 'nouns');
     i = Math.min(...hits.map((h) => h.index));
+  }
+  if (skipped > 0 && !sawNoun) {
+    kinds.clear();
+    for (const k of beforeSkip) kinds.add(k);
   }
   // After, up to a bracket, comma or marker: "the Islamic State terrorist group (…)", "داعش الإرهابي".
   // Up to two unlisted lower-case adjectives may come first ("Hizb ut-Tahrir international terrorist organization").
