@@ -153,6 +153,12 @@ test('designation nouns before a name lend their ground past unlisted adjectives
     'a ground word past unlisted words and no designation noun is no noun phrase');
 });
 
+test('prenominal: a name straight after a designation verb is the clause, not the attribute', () => {
+  assert.deepEqual(brief('Иностранными агентами в России признаны Виктор Шендерович, Марат Гельман и Таисия Бекбулатова.'), [], 'the news of the registry');
+  assert.deepEqual(brief('Он цитировал признанного в России иноагентом Льва Пономарева.'), [['foreign_agent', 'Льва Пономарева', null]],
+    'after the designation word itself the name is designated');
+});
+
 test('prenominal: the sentence frames a phrase with its state only when it says banned or designated', () => {
   assert.deepEqual(brief('Начальник управления МВД России заявил, что террористическая группировка «Исламское государство» смещает интересы в СНГ.'), [],
     'a ground adjective beside an institution\'s name describes');

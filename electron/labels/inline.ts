@@ -290,6 +290,8 @@ function prenominal(cx: Context, g: Hit): boolean {
   let adjectives = 0;
   // "die Terrormiliz IS": the ground may itself be the designation noun.
   let lastWasNoun = r.phraseAt(g.index, ['nouns', 'roles']) >= g.end;
+  // The designation verb straight before the name: "Иностранными агентами признаны Виктор Шендерович" narrates.
+  let lastWasVerb = false;
   for (let step = 0; step < 9 && pos < to; step++) {
     while (pos < to && /[ \u00a0]/.test(text[pos] ?? '')) pos++;
     const ch = text[pos] ?? '';
@@ -312,6 +314,7 @@ function prenominal(cx: Context, g: Hit): boolean {
     const listed = r.phraseAt(pos, PHRASE_WORDS);
     if (listed > pos) {
       lastWasNoun = r.phraseAt(pos, ['nouns', 'roles']) > pos;
+      lastWasVerb = r.phraseAt(pos, ['predicates']) >= listed && r.phraseAt(pos, [...KIND_LISTS, 'alone', 'nouns', 'roles']) < listed;
       pos = listed;
       continue;
     }
@@ -332,6 +335,7 @@ function prenominal(cx: Context, g: Hit): boolean {
     // Short function words ("в", "in", "на") and up to two adjectives ("международной").
     if (word.length > 3 && ++adjectives > 2) return false;
     lastWasNoun = false;
+    lastWasVerb = false;
     pos = e;
   }
   if (!name || name.end > to) return false;
@@ -357,7 +361,9 @@ function prenominal(cx: Context, g: Hit): boolean {
   const fused = r.entityOf(name) !== cleanName(name.name);
   // Only when the note's words are of verb-final languages alone ("ekstremiste" is Serbian and Turkish alike).
   const participle = note.langs.size > 0 && [...note.langs].every((l) => r.lex.verbFinal.has(l)) && /\p{Lu}/u.test(name.name[0] ?? '');
-  if (!lastWasNoun && !quoted && !fused && !participle && !(note.alone && /\p{Lu}/u.test(name.name[0] ?? ''))) return false;
+  // A capitalised name straight after a designation verb is its subject or object, the clause the news ("Иностранными
+  // агентами в России признаны Виктор Шендерович, …"), not an attribute of the name.
+  if (!lastWasNoun && !quoted && !fused && !participle && !(note.alone && !lastWasVerb && /\p{Lu}/u.test(name.name[0] ?? ''))) return false;
   const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
   emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));
   return true;
