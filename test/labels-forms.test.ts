@@ -159,6 +159,13 @@ test('prenominal: a name straight after a designation verb is the clause, not th
     'after the designation word itself the name is designated');
 });
 
+test('lists in Chinese: quoted names joined by 和、与、及 share the note before or after them', () => {
+  assert.deepEqual(sorted('停火協議不適用於"伊斯蘭國"和"勝利陣線"(在俄羅斯境內和一系列其他國家被禁止活動)。'),
+    [['banned_other', '伊斯蘭國', null], ['banned_other', '勝利陣線', null]], 'a note after the list');
+  assert.deepEqual(sorted('停火协议不适用于在俄罗斯及一系列其他国家被禁止的"伊斯兰国"和"胜利阵线"。'),
+    [['banned_other', '伊斯兰国', null], ['banned_other', '胜利阵线', null]], 'a prenominal phrase before the list');
+});
+
 test('prenominal: the sentence frames a phrase with its state only when it says banned or designated', () => {
   assert.deepEqual(brief('Начальник управления МВД России заявил, что террористическая группировка «Исламское государство» смещает интересы в СНГ.'), [],
     'a ground adjective beside an institution\'s name describes');

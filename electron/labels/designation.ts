@@ -135,7 +135,7 @@ export function skipDesignationBack(r: Reading, end: number): number {
   return i;
 }
 
-const CONJUNCTIONS = /\sو$|(?:,|\s(?:and|or|и|или|і|та|й|y|e|et|ou|und|oder|ve|veya|i|и|ili|oraz|a|və|ва|va|و|och|og|en|és|ir|un|ja|dhe|và|dan|और|এবং|ও|и|және|жана|ва))\s+(?:the\s+|la\s+|le\s+|les\s+|el\s+|los\s+|die\s+|der\s+)?$/iu;
+const CONJUNCTIONS = /\sو$|(?<=[”"」』》])[和与與及、]$|(?:,|\s(?:and|or|и|или|і|та|й|y|e|et|ou|und|oder|ve|veya|i|и|ili|oraz|a|və|ва|va|و|och|og|en|és|ir|un|ja|dhe|và|dan|और|এবং|ও|и|және|жана|ва))\s+(?:the\s+|la\s+|le\s+|les\s+|el\s+|los\s+|die\s+|der\s+)?$/iu;
 
 /** The names listed before `first`, joined by commas and conjunctions: "X, Y and the Z". */
 export function namesListedBefore(r: Reading, first: NameSpan, classOf: Parameters<typeof nameBefore>[2]): NameSpan[] {
@@ -164,7 +164,7 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
   return out;
 }
 
-const JOIN_AFTER = /^[»"”]?[ \u00a0]*(?:\([^()]{1,80}\)[ \u00a0]*)?(?:,|[ \u00a0]+(?:and|и|і|та|y|e|et|und|ve|i|ili|oraz|a|və|va|och|og|en|és|ir|un|ja|dhe|và|dan))[ \u00a0]+/iu;
+const JOIN_AFTER = /^[»"”」』》]?[ \u00a0]*(?:\([^()]{1,80}\)[ \u00a0]*)?(?:(?:,|[ \u00a0]+(?:and|и|і|та|y|e|et|und|ve|i|ili|oraz|a|və|va|och|og|en|és|ir|un|ja|dhe|và|dan))[ \u00a0]+|(?<=[»"”」』》])[和与與及、])/iu;
 
 /**
  * The names listed after `first` in the same style (quoted after quoted, capitalised after capitalised): "…

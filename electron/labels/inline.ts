@@ -191,11 +191,13 @@ function parenthetical(cx: Context, open: number, close: number): void {
   let entities: NameSpan[] = [];
   const owner = r.ownerIn(open + 1, close, note.langs);
   const head = innerSubject(cx, open + 1, close, note, before === null);
+  // Chinese marks no plural: a note after names joined by 和/与/及/、 is about each ("“伊斯蘭國”和“勝利陣線”（…被禁止）").
+  const cjkList = before !== null && /[和与與及、][“"「『《]?$/u.test(text.slice(Math.max(0, before.start - 2), before.start));
   if (owner) {
     entities = [owner];
     if (before) cx.owned(r.entityOf(before) ?? before.name);
   } else if (head) entities = [head];
-  else if (before && note.distributive) {
+  else if (before && (note.distributive || cjkList)) {
     const [last, first] = splitGluedAnd(cx, before);
     entities = [last, ...aliasInBrackets(cx, last, note), ...(first ? [first, ...namesListedBefore(r, first, r.classOf(note.langs))] : namesListedBefore(r, last, r.classOf(note.langs)))];
   } else if (before) entities = [before];
