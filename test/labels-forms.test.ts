@@ -166,6 +166,14 @@ test('lists in Chinese: quoted names joined by 和、与、及 share the note be
     [['banned_other', '伊斯兰国', null], ['banned_other', '胜利阵线', null]], 'a prenominal phrase before the list');
 });
 
+test('lexicon families: Azerbaijani light-verb participles and compound designation nouns', () => {
+  assert.deepEqual(brief('Rusiyada qadağan olunmuş "İslam Dövləti" terror təşkilatının yaraqlıları hücum edib.'), [['terrorist', 'İslam Dövləti', null]],
+    '"qadağan olunmuş" is one banned participle, and the noun after the name gives the ground');
+  assert.deepEqual(brief('Venemaal keelatud terroriorganisatsiooni Islamiriik võitlejad ründasid kontrollpunkti.'), [['terrorist', 'Islamiriik', null]],
+    'an Estonian compound of ground and noun heads the name');
+  assert.deepEqual(brief('Den i Ryssland förbjudna terrororganisationen IS tog på sig dådet.'), [['terrorist', 'IS', null]], 'a Swedish compound');
+});
+
 test('prenominal: the sentence frames a phrase with its state only when it says banned or designated', () => {
   assert.deepEqual(brief('Начальник управления МВД России заявил, что террористическая группировка «Исламское государство» смещает интересы в СНГ.'), [],
     'a ground adjective beside an institution\'s name describes');
