@@ -174,6 +174,14 @@ test('lexicon families: Azerbaijani light-verb participles and compound designat
   assert.deepEqual(brief('Den i Ryssland förbjudna terrororganisationen IS tog på sig dådet.'), [['terrorist', 'IS', null]], 'a Swedish compound');
 });
 
+test('Japanese: a translator\'s note in brackets stays in the body; a ground inside a compound noun before a quoted name', () => {
+  assert.deepEqual(brief('ウクライナ特殊部隊が支援するテロ組織「ロシア義勇軍団」(※ロシアで活動禁止)の協力者が計画していた。'),
+    [['terrorist', 'ロシア義勇軍団', null]], '(※…) is read as a parenthetical, and テロ組織 gives the ground');
+  assert.deepEqual(brief('ロシアで禁止されている国際テロ集団ISISによるテロ攻撃を防いだ。'), [['terrorist', 'ISIS', null]], '集団 is a designation noun');
+  assert.deepEqual(brief('Стратегия «Талибана» (*запрещенная в России организация — прим.) изменилась.'), [['banned_other', 'Талибана', null]],
+    'the Russian translator\'s note');
+});
+
 test('prenominal: the sentence frames a phrase with its state only when it says banned or designated', () => {
   assert.deepEqual(brief('Начальник управления МВД России заявил, что террористическая группировка «Исламское государство» смещает интересы в СНГ.'), [],
     'a ground adjective beside an institution\'s name describes');

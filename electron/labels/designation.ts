@@ -58,7 +58,7 @@ export function designationKinds(r: Reading, span: { start: number; end: number 
   let beforeSkip: LabelKind[] = [];
   for (let words = 0; words < 4 + skipped; words++) {
     let j = i;
-    while (j > 0 && /[ \u00a0«"“„]/.test(text[j - 1] ?? '')) j--;
+    while (j > 0 && /[ \u00a0«"“„「『《]/.test(text[j - 1] ?? '')) j--;
     let k = j;
     while (k > 0 && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[k - 1] ?? '')) k--;
     if (k === j) break;
@@ -79,6 +79,8 @@ export function designationKinds(r: Reading, span: { start: number; end: number 
     take(hits);
     sawNoun ||= hits.some((h) => h.list === 'nouns');
     i = Math.min(...hits.map((h) => h.index));
+    // A ground inside a compound noun ("テロ組織", "Terrororganisation") is the noun's ground.
+    take(r.hits(i, j).filter((h) => h.index >= i && h.end <= j));
   }
   if (skipped > 0 && !sawNoun) {
     kinds.clear();

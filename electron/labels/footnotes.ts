@@ -59,7 +59,9 @@ export function detectLabels(text: string, options: DetectOptions = {}): Label[]
   for (const [start, end] of lines) {
     const fs = footnoteStarts(text, start, end, numbered);
     starts.push(...fs);
-    bodies.push([start, fs[0]?.at ?? end]);
+    // A translator's note opened inside brackets ("(*запрещенная в России организация — прим.)", "(※ロシアで活動禁止)")
+    // stays part of the body: the text after it, and the bracket itself, are read inline too.
+    bodies.push([start, fs.find((f) => text[f.at - 1] !== '(')?.at ?? end]);
   }
   linkFootnotes(r, starts.filter((s) => !inside(masked, s.at)), add, canonical, (e) => labels.ownedBy(e));
   for (const [start, end] of bodies) {
