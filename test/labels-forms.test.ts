@@ -191,6 +191,12 @@ test('prenominal: the sentence frames a phrase with its state only when it says 
     [['terrorist', 'Исламска држава', null]], 'Macedonian has its phrase file');
 });
 
+test('a news cue followed by "that" is a verb of saying, not the news of a designation', () => {
+  assert.deepEqual(brief('Naryshkin a déclaré que Insider *, reconnu en Fédération de Russie comme agent de médias étrangers, est lié à Bellingcat.'),
+    [['foreign_agent', 'Insider', null]], 'French "a déclaré que", and "agent de médias étrangers"');
+  assert.deepEqual(brief('Le tribunal a déclaré Meta organisation extrémiste interdite en Russie.'), [], 'the designation itself stays the news');
+});
+
 test('exclusions: news events, other jurisdictions, critique, self-disclosure, generic mentions', () => {
   assert.deepEqual(brief('A Moscow court on Tuesday declared Meta an extremist organization banned in Russia.'), []);
   assert.deepEqual(brief('Hamas, designated a terrorist organization by the United States, rejected the plan.'), []);

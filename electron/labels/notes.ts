@@ -77,7 +77,7 @@ export function readNote(text: string, quoteFrom: number, hits: Hit[], context: 
   // press conference").
   else if (has('critique', context.filter((h) => h.index < noteEnd(hits)))) note.excluded = 'quote or critique';
   else if (has('self', context) || has('self')) note.excluded = 'self-disclosure';
-  else if (options.news && newsOf(note, context, inLang)) note.excluded = 'news event';
+  else if (options.news && newsOf(text, note, context, inLang)) note.excluded = 'news event';
   return note;
 }
 
@@ -114,15 +114,19 @@ function foreignGround(g: Hit, hits: Hit[]): boolean {
  * one designation does not hide an aside about another ("…признала нежелательной… «Medusa Project», признанной
  * иноагентом").
  */
-function newsOf(note: Note, context: Hit[], inLang: (h: Hit) => boolean): boolean {
+function newsOf(text: string, note: Note, context: Hit[], inLang: (h: Hit) => boolean): boolean {
   // "banned" in the news is the generic designation: it concerns a note of any kind.
   const kinds = new Set(note.grounds.map((g) => g.kind));
   return context.some((h) => {
     if (h.list !== 'news_events' || !inLang(h)) return false;
+    // A cue followed by "that" is a verb of saying ("Naryshkin a déclaré que …", "declared that", "заявил, что").
+    if (SAYING.test(text.slice(h.end, h.end + 8))) return false;
     const named = context.filter((g) => SPECIFIC.includes(g.list as LabelKind) && g.index >= h.index && g.end <= h.end).map((g) => g.list as LabelKind);
     return named.length === 0 || named.some((k) => kinds.has(k));
   });
 }
+
+const SAYING = /^[ \u00a0]*,?[ \u00a0]*(?:que|qu['’]|that|что|dass|che|że|că|ότι)(?![\p{L}])/u;
 
 const PAIRS: Record<string, string> = { '«': '»', '“': '”', '„': '“', '‘': '’', '「': '」', '『': '』', '‹': '›' };
 
