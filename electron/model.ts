@@ -57,6 +57,9 @@ export const LABEL_REVIEWS = ['unreviewed', 'confirmed', 'rejected'] as const;
 export type LabelReview = (typeof LABEL_REVIEWS)[number];
 /** Who put a label on an article: the detector at ingest, or an analyst by hand. */
 export type LabelOrigin = 'detector' | 'manual';
+/** Why an analyst rejected a detection: the classes of false positive (LABELS.md), so that reviews teach. */
+export const REJECT_REASONS = ['not_a_label', 'news_event', 'quoted', 'other_country', 'wrong_entity', 'wrong_kind', 'other'] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export interface Outlet {
   name: string;
@@ -69,11 +72,16 @@ export interface Outlet {
 /** One detected label (DESIGN.md §2). */
 export interface Label {
   kind: LabelKind;
+  /** The labelled entity as the text names it at its marked or labelled mention. */
   entity: string;
+  /** One name for the entity across inflections, scripts and languages. */
+  canonical: string;
   marker: string | null;
   evidence: string;
   start: number;
   end: number;
+  /** The rule and the phrase that matched: "footnote:ru:иноагент*". */
+  rule: string;
 }
 
 export interface LabelReport {

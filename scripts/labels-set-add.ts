@@ -2,7 +2,7 @@
 // tune or held-out part by a hash of its id alone (so the split never moves as the set grows), and refuses
 // duplicate ids and duplicate texts. Usage: npx node scripts/labels-set-add.ts cases.jsonl   (or - for stdin)
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const KINDS = new Set(['terrorist', 'extremist', 'undesirable', 'foreign_agent', 'banned_other']);
@@ -45,9 +45,9 @@ function problems(c: WorldCase): string[] {
 function existing(): { ids: Set<string>; texts: Set<string> } {
   const ids = new Set<string>();
   const texts = new Set<string>();
-  for (const part of ['tune', 'heldout']) {
+  // Every part, retired held-out parts included: a case is never added twice.
+  for (const part of readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
     const dir = join(ROOT, part);
-    if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.jsonl'))) {
       for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
         if (line.trim() === '') continue;

@@ -56,7 +56,7 @@ function articles(): EvidenceArticle[] {
         title: 'Талибан захватил Кандагар',
         feedUrl: 'https://ria.example/export/rss2/index.xml',
         versions,
-        labels: [{ kind: 'terrorist', entity: 'Талибан', canonical: 'Taliban', marker: '*', evidence: '* Террористическая организация, запрещена в России.', start: 52, end: 101, origin: 'detector', review: 'confirmed', note: 'checked', firstSeenAt: '2021-08-09T15:57:00Z', removedAt: '2021-08-10T09:00:00Z' }],
+        labels: [{ kind: 'terrorist', entity: 'Талибан', canonical: 'Taliban', marker: '*', evidence: '* Террористическая организация, запрещена в России.', start: 52, end: 101, origin: 'detector', review: 'confirmed', note: 'checked', rule: 'footnote:ru:запрещена в России', rejectReason: null, reviewNote: null, reviewedAt: '2021-08-12T10:00:00Z', firstSeenAt: '2021-08-09T15:57:00Z', removedAt: '2021-08-10T09:00:00Z' }],
         tags: ['afghanistan', 'footnote-dropped'],
         reviews: [{ subject: 'label 1', verdict: 'confirmed', note: 'checked', at: '2021-08-12T10:00:00Z' }],
         deletion: null,

@@ -41,7 +41,7 @@ test('add, update, list folders, poll with events, remove: through the API', asy
 
   // A labelling enricher flags one new article: the poll reports it in 'articles-new'.
   const flagAlpha: Enricher = (article) => (article.text.includes('Alpha one')
-    ? { labels: [{ kind: 'extremist', entity: 'X', marker: null, evidence: 'e', start: 0, end: 1 }] }
+    ? { labels: [{ kind: 'extremist', entity: 'X', canonical: 'X', marker: null, evidence: 'e', start: 0, end: 1, rule: 'test' }] }
     : undefined);
   enrichers.push(flagAlpha);
   t.after(() => { enrichers.splice(enrichers.indexOf(flagAlpha), 1); });

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { invoke } from '../electron/api/methods.ts';
 import { createContext } from '../electron/engine/context.ts';
@@ -28,8 +29,9 @@ test('footnote labels --json on the seed Sputnik article prints its outlet and i
   assert.equal(report.outlet?.name, 'Sputnik');
   assert.equal(report.labels.length, 1);
   const [l] = report.labels;
-  assert.deepEqual(l && Object.keys(l), ['kind', 'entity', 'marker', 'evidence', 'start', 'end']);
-  assert.deepEqual([l?.kind, l?.entity, l?.marker], ['terrorist', 'The Taliban', '*']);
+  assert.deepEqual(l && Object.keys(l), ['kind', 'entity', 'canonical', 'marker', 'evidence', 'start', 'end', 'rule']);
+  // The marked mention "Taliban*", in the fuller form its footnote names it with an article ("*The Taliban is…").
+  assert.deepEqual([l?.kind, l?.entity, l?.canonical, l?.marker, l?.rule], ['terrorist', 'The Taliban', 'Taliban', '*', 'footnote:en:terror*']);
   assert.ok(!existsSync(libraryPath(dir)), 'the command does not create a library');
 });
 
@@ -54,6 +56,38 @@ test("footnote labels uses the library's own outlet entries when the library exi
   assert.equal((JSON.parse(r.stdout) as LabelReport).outlet?.category, 'state_proxy');
   const text = footnote(['labels', seed, '--url', 'https://sputnikglobe.com/x'], dir);
   assert.match(text.stdout, /outlet: Sputnik \(RU, state proxy; source: analyst \(2026-01-01\)\)\n1 label\n {2}terrorist +The Taliban \[\*\]/);
+});
+
+// Straight quotes: KOI8-R has no guillemets.
+const RIA_PAGE = (meta: string): string => `<!doctype html><html><head>${meta}<title>Боевики атаковали</title></head><body>
+<p>Боевики "Исламского государства"* атаковали позиции сирийской армии, сообщил "Мемориал"**.</p>
+<p>Компания Meta (признана экстремистской и запрещена в РФ) не ответила.</p>
+<p>* Организация признана террористической и запрещена в России.</p>
+<p>** Признан иностранным агентом.</p></body></html>`;
+
+test('footnote labels reads windows-1251 and koi8-r pages as their UTF-8 copy, with or without a <meta> charset', (t) => {
+  const dir = tempDir(t);
+  const run = (name: string, bytes: Buffer): LabelReport => {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    const r = footnote(['labels', file, '--json'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout) as LabelReport;
+  };
+  const expected = run('utf8.html', Buffer.from(RIA_PAGE('<meta charset="utf-8">'), 'utf8'));
+  assert.deepEqual(expected.labels.map((l) => [l.kind, l.entity, l.marker]).sort(), [
+    ['extremist', 'Meta', null], ['foreign_agent', 'Мемориал', '**'], ['terrorist', 'Исламского государства', '*'],
+  ]);
+  for (const [name, charset, meta] of [
+    ['cp1251-meta.html', 'windows-1251', '<meta charset="windows-1251">'],
+    ['koi8r-meta.html', 'koi8-r', '<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">'],
+    ['cp1251-bare.html', 'windows-1251', ''],
+    ['koi8r-bare.html', 'koi8-r', ''],
+  ] as const) {
+    const report = run(name, iconv.encode(RIA_PAGE(meta), charset));
+    assert.deepEqual(report.labels.map((l) => [l.kind, l.entity, l.marker, l.evidence]).sort(),
+      expected.labels.map((l) => [l.kind, l.entity, l.marker, l.evidence]).sort(), name);
+  }
 });
 
 test('footnote labels fails with one clear line on a missing file or a wrong call', (t) => {

@@ -41,6 +41,7 @@ test('a marked name before a head noun, in an appositive (as republished by news
   const text = 'WASHINGTON, 17 Sep - RIA Novosti. The Meta* company, recognized as an extremist in the Russian Federation, will block RT.';
   const [l, ...rest] = detectLabels(text);
   assert.equal(rest.length, 0);
-  assert.deepEqual([l?.kind, l?.entity, l?.marker, l?.evidence], ['extremist', 'The Meta', '*', 'recognized as an extremist in the Russian Federation']);
+  // The footnote of the marker is not in the text: the inline label is the one, without a marker (LABELS.md, Decisions).
+  assert.deepEqual([l?.kind, l?.entity, l?.marker, l?.evidence], ['extremist', 'The Meta', null, 'recognized as an extremist in the Russian Federation']);
   assert.equal(text.slice(l?.start, l?.end), l?.evidence);
 });

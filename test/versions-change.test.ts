@@ -151,7 +151,7 @@ test('a changed title makes a version (title only)', () => {
 
 test('a label that changes kind makes a version; evidence and offsets that merely move do not', () => {
   const text = 'Story text.';
-  const label: Label = { kind: 'foreign_agent', entity: 'Meduza', marker: null, evidence: 'x', start: 0, end: 1 };
+  const label: Label = { kind: 'foreign_agent', entity: 'Meduza', canonical: 'Meduza', marker: null, evidence: 'x', start: 0, end: 1, rule: 'test' };
   const rekinded: Label = { ...label, kind: 'undesirable' };
   const moved: Label = { ...label, start: 40, end: 60, evidence: 'y', entity: 'MEDUZA' };
   assert.deepEqual(significantChange({ title: 't', text, labels: [label] }, { title: 't', text, labels: [rekinded] }).parts, ['labels']);

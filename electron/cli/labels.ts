@@ -1,7 +1,8 @@
 // `footnote labels <file|-> [--url U]`: the state-media labels in a text or an HTML page, and the outlet of
-// --url. An HTML page is read as plain text first (every block on its own line, scripts and styles dropped):
-// the offsets in the output refer to that text. The library's registry (the analyst's outlet edits) is used
-// when the library exists; the command never creates one.
+// --url. The bytes are decoded as the feed pipeline decodes a page (BOM, <meta> charset, then detection: a
+// windows-1251 or koi8-r page reads as its UTF-8 copy). An HTML page is read as plain text first (every block on
+// its own line, scripts and styles dropped): the offsets in the output refer to that text. The library's registry
+// (the analyst's outlet edits) is used when the library exists; the command never creates one.
 import { readFileSync } from 'node:fs';
 import { printJson, stringOption, UsageError, type CliCommand } from './command.ts';
 import type { LabelReport } from '../model.ts';
@@ -9,6 +10,7 @@ import { libraryExists } from '../engine/library.ts';
 import { detectLabels } from '../labels/footnotes.ts';
 import { matchOutlet } from '../labels/outlets.ts';
 import { htmlToText } from '../text/html-text.ts';
+import { decodeFeedBytes } from '../text/decode.ts';
 
 const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)[\s>/]/i;
 
@@ -20,7 +22,7 @@ export function labelInputText(raw: string): string {
 
 function readInput(path: string): string {
   try {
-    return readFileSync(path === '-' ? 0 : path, 'utf8');
+    return decodeFeedBytes(readFileSync(path === '-' ? 0 : path));
   } catch (err) {
     throw new Error(`cannot read ${path === '-' ? 'standard input' : path}: ${(err as Error).message}`);
   }

@@ -50,7 +50,7 @@ function evidenceArticle(d: ArticleDossier): EvidenceArticle {
       title: d.title,
       feedUrl: d.feedUrl,
       versions: d.versions.map(summariseVersion),
-      labels: d.labels.map(({ id: _id, articleId: _articleId, ...l }) => ({ ...l, canonical: null })),
+      labels: d.labels.map(({ id: _id, articleId: _articleId, ...l }) => l),
       tags: d.tags,
       reviews,
       deletion: d.deletion,

@@ -18,6 +18,10 @@ export interface FlagFilter {
 export interface FlagCount {
   kind: LabelKind;
   entity: string;
+  /** The canonical entity the cell counts (the analyst's aliases applied). */
+  canonical: string;
+  /** Every form of it as written in these labels. */
+  forms: string[];
   feedId: number;
   feedTitle: string | null;
   feedUrl: string;
@@ -34,6 +38,10 @@ export interface FlagCount {
 export interface FlagGroup {
   kind: LabelKind;
   entity: string;
+  /** The canonical entity: the Flags view's groups are by this, across languages and scripts. */
+  canonical: string;
+  /** The entity as written in the texts counted here, in every form seen. */
+  forms: string[];
   outlet: string;
   country: string | null;
   category: string | null;
@@ -46,21 +54,26 @@ export interface FlagGroup {
 }
 
 /**
- * Groups the store's counts by kind, entity and outlet. Names of one entity ("The Taliban", "Taliban", «Талибан»
- * aside) are counted together; `entity` keeps the groups of any of its names.
+ * Groups the store's counts by kind, canonical entity and outlet: "The Taliban", «Талибан» and «طالبان» are counted
+ * together, with each form as written kept in `forms`. `entity` keeps the groups whose canonical name, or any form
+ * as written, is that name, or is what `canonicalOf` (the library's canonicaliser) makes of it.
  */
-export function labelFlags(counts: FlagCount[], entity?: string): FlagGroup[] {
+export function labelFlags(counts: FlagCount[], entity?: string, canonicalOf?: (name: string) => string): FlagGroup[] {
   const groups = new Map<string, FlagGroup>();
-  const wanted = entity === undefined ? null : entityKey(entity);
+  const wanted = entity === undefined ? null : new Set([entityKey(entity), entityKey(canonicalOf?.(entity) ?? entity)]);
   for (const c of counts) {
-    if (wanted !== null && entityKey(c.entity) !== wanted) continue;
+    if (wanted !== null && !wanted.has(entityKey(c.canonical)) && !c.forms.some((f) => wanted.has(entityKey(f)))) continue;
     const name = c.outlet ?? c.feedTitle ?? c.feedUrl;
-    const key = `${c.kind}\u0000${entityKey(c.entity)}\u0000${name}`;
+    const key = `${c.kind}\u0000${entityKey(c.canonical)}\u0000${name}`;
     let g = groups.get(key);
     if (!g) {
-      g = { kind: c.kind, entity: c.entity, outlet: name, country: c.outletCountry, category: c.outletCategory, total: 0, unreviewed: 0, confirmed: 0, rejected: 0, series: [] };
+      g = {
+        kind: c.kind, entity: c.entity, canonical: c.canonical, forms: [], outlet: name, country: c.outletCountry, category: c.outletCategory,
+        total: 0, unreviewed: 0, confirmed: 0, rejected: 0, series: [],
+      };
       groups.set(key, g);
     }
+    for (const f of c.forms) if (!g.forms.includes(f)) g.forms.push(f);
     g.total += c.count;
     g[c.review] += c.count;
     const last = g.series.at(-1);

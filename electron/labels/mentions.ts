@@ -26,8 +26,10 @@ export function mentionSpans(text: string, entity: string, marker: string | null
     for (let i = text.indexOf(marker); i >= 0 && spans.length < MAX_SPANS; i = text.indexOf(marker, i + marker.length)) {
       const glued = i > 0 && !/\s/.test(text[i - 1] ?? ' ') && !text.startsWith(marker, i + marker.length) && text[i - 1] !== marker[0];
       if (!glued) continue;
-      const n = nameBefore(text, i + marker.length, true);
-      if (n && /\p{L}/u.test(n.name)) spans.push({ start: n.start, end: i + marker.length });
+      const n = nameBefore(text, i, undefined, true);
+      // A quoted name is highlighted with its quotes ("«Исламского государства»*").
+      const start = n && '«"“„「『'.includes(text[n.start - 1] ?? '\0') ? n.start - 1 : n?.start;
+      if (n && start !== undefined && /\p{L}/u.test(n.name)) spans.push({ start, end: i + marker.length });
     }
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -35,5 +37,5 @@ export function mentionSpans(text: string, entity: string, marker: string | null
 }
 
 function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  return ch !== undefined && /[\p{L}\p{Nd}]/u.test(ch);
 }

@@ -1,56 +1,63 @@
-// Finding the name a label is attached to: the words just before a marker or parenthesis, just after a
-// designation ("запрещенной в России организации «ИГ»"), or at the head of a footnote. Names are proper nouns
-// (capitalised runs), quoted names, CJK runs, or Arabic words, in every script the detector reads.
+// Finding the name a label is attached to: the words just before a marker, a parenthesis or an appositive comma,
+// just after a designation ("запрещенной в России организации «ИГ»"), or at the head of a footnote. A name is a
+// quoted run, capitalised words (with their connectors: "Hayat Tahrir al-Sham", "Фонд борьбы с коррупцией"), a run
+// of CJK characters, or, in scripts without capitals, the words up to a function word. Titles, roles, designation
+// nouns and sentence openers are left out; the phrase files say which words those are (`roles`, `nouns`,
+// `stopwords`), and the caller tells, through `WordClass`, which lists a word belongs to.
+import type { ListName } from './lexicon.ts';
+
+export interface NameSpan {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** The lists a word of the text belongs to (text[start, end) is the whole word or starts a phrase). */
+export type WordClass = (start: number, end: number) => ReadonlySet<ListName>;
+
+const NO_CLASS: WordClass = () => new Set();
 
 /** Quote pairs, closing → opening. */
-const QUOTES: Record<string, string> = { '»': '«', '”': '“', '“': '„', '"': '"', '」': '「', '』': '『', '›': '‹' };
-const OPENING = new Set(['«', '“', '„', '"', '「', '『', '‹']);
-const CLOSING_FOR: Record<string, string> = { '«': '»', '“': '”', '„': '“', '"': '"', '「': '」', '『': '』', '‹': '›' };
+const OPEN_FOR: Record<string, string> = { '»': '«', '”': '“', '“': '„', '"': '"', '」': '「', '』': '『', '›': '‹', '》': '《', '〉': '〈', '’': '‘', "'": "'" };
+const CLOSE_FOR: Record<string, string> = { '«': '»', '“': '”', '„': '“', '"': '"', '「': '」', '『': '』', '‹': '›', '《': '》', '〈': '〉', '‘': '’', "'": "'" };
+const ALT_CLOSE: Record<string, string> = { '„': '”"', '“': '“' };
+export const QUOTE_CHARS = '«»“”„"「」『』‹›《》〈〉';
 
-export const MARKER_CHARS = '*✱¹²³⁴⁵⁶⁷⁸⁹';
+/** Lower-case words allowed inside a capitalised name ("Voice of America", "Hayat Tahrir al-Sham", "Ansar al Islam"). */
+const CONNECTORS = new Set([
+  'of', 'for', 'al', 'el', 'ul', 'ut', 'ad', 'ash', 'an', 'as', 'at', 'az', 'bin', 'ibn', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des',
+  'van', 'von', 'den', 'the', 'für', 'zur', 'zum', 'pour', 'para', 'per', 'eş', 'üt', 'аль', 'аш', 'ан', 'ад', 'ат', 'ас', 'эль', 'ибн', 'бин', 'уль', 'ут', 'ар', 'аз', 'ал',
+]);
+/** Articles that may open a name as written ("The Taliban"), dropped only by the entity key. */
+const ARTICLES = /^(?:the|der|die|das|la|le|les|el|los|las|il|lo|gli|o|os|as|a|an|l['’])\s+/i;
 
-/** Lower-case words allowed between the capitalised words of one name ("Hayat Tahrir al-Sham", "Voice of America"). */
-const CONNECTORS = new Set(['of', 'for', 'al', 'el', 'ul', 'ut', 'ad', 'ash', 'an', 'bin', 'ibn', 'de', 'del', 'da', 'do', 'dos', 'das', 'du', 'des', 'and']);
-/** Leading words that are not part of a name. */
-const ARTICLES = new Set(['the', 'a', 'an', 'der', 'die', 'das', 'den', 'dem', 'des', 'la', 'le', 'les', 'el', 'los', 'las', 'il', 'lo', 'gli', 'o', 'os', 'as', 'l']);
-/** Heads that name the kind of body, not the body: skipped ("the Taliban movement", "Die Organisation Memorial"). */
-const HEADS = new Set([
-  'movement', 'group', 'regiment', 'organisation', 'organization', 'company', 'network',
-  'bewegung', 'gruppe', 'konzern', 'organización', 'organisation', 'organização', 'organizzazione', 'movimento', 'movimiento', 'mouvement',
-  'движение', 'движения', 'организация', 'организации', 'компания', 'компании', 'группировка', 'группировки', 'группа', 'соцсеть', 'сеть',
-  'منظمة', 'تنظيم', 'حركة', 'جماعة', 'شركة', 'كمنظمة',
-  'рух', 'руху', 'організація', 'компанія', 'покрет', 'покрета', 'организација', 'компанија', 'pokret', 'organizacija', 'kompanija',
-]);
-/** Words that stand for a name without being one: a footnote starting with them points back to the body mention. */
-const PRONOUNS = new Set([
-  'both', 'all', 'it', 'this', 'they', 'these', 'оба', 'обе', 'все', 'она', 'он', 'они', 'это', 'obje', 'oba', 'ambos', 'ambas', 'tous', 'beide', 'entrambi', 'her',
-  'social', 'социальная', 'деятельность', 'принадлежит', 'rede', 'red', 'réseau',
-]);
-/** Words that open sentences and never names: dropped when they head a name at the start of a sentence. */
-const OPENERS = new Set([
-  'later', 'earlier', 'meanwhile', 'however', 'also', 'then', 'now', 'today', 'yesterday', 'recently', 'previously', 'and', 'but', 'so', 'thus',
-  'still', 'instead', 'besides', 'moreover', 'finally', 'first', 'when', 'while', 'after', 'before', 'since', 'if', 'as', 'by', 'in', 'on', 'at', 'for', 'with',
-  'ранее', 'затем', 'также', 'сегодня', 'вчера', 'позже', 'однако', 'теперь', 'кроме', 'при', 'по', 'как', 'когда',
-  'ahora', 'luego', 'después', 'además', 'hoy', 'ayer', 'según', 'aussi', 'ensuite', 'puis', 'hier', "aujourd'hui", 'cependant', 'selon',
-  'später', 'heute', 'gestern', 'außerdem', 'jedoch', 'dann', 'auch', 'laut', 'ayrıca', 'bugün', 'dün', 'ancak', 'oggi', 'ieri', 'inoltre', 'poi', 'secondo',
-  'hoje', 'ontem', 'também', 'depois', 'segundo', 'затим', 'данас', 'јуче', 'такође', 'danas', 'juče', 'takođe', 'також', 'сьогодні', 'вчора', 'потім',
-]);
-const ARABIC_STOP = new Set(['تنظيم', 'حركة', 'جماعة', 'شركة', 'منظمة', 'وفد', 'من', 'في', 'على', 'عن', 'إلى', 'مع', 'أعلن', 'قالت', 'قال', 'أعلنت', 'و']);
-/** Characters that end a Chinese name when walking back from a mention. */
-const CJK_STOP = '的了在对与和及是被将向从称据说等把让于为由据中上下旗';
-const CJK_SUFFIXES = ['公司', '组织', '运动', '集团'];
-
-const isUpper = (ch: string): boolean => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 const isLetter = (ch: string): boolean => /\p{L}/u.test(ch);
-const isCjk = (ch: string): boolean => /\p{Script=Han}/u.test(ch);
-const isArabic = (ch: string): boolean => /\p{Script=Arabic}/u.test(ch);
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{M}\p{Nd}\u200c\u200d]/u.test(ch);
+const isUpper = (ch: string): boolean => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+const isCased = (ch: string): boolean => ch.toLowerCase() !== ch.toUpperCase();
+// Thai is written without spaces between words too: its names are walked like CJK runs.
+const isCjk = (ch: string): boolean => /[\p{Script=Han}\p{Script=Katakana}\p{Script=Thai}ー・]/u.test(ch);
+const isKana = (ch: string): boolean => /\p{Script=Hiragana}/u.test(ch);
+const isHangul = (ch: string): boolean => /\p{Script=Hangul}/u.test(ch);
+/** Letters of scripts without capitals, written with spaces (Arabic, Hebrew, Indic, Georgian…). */
+const isCaseless = (ch: string): boolean => isLetter(ch) && !isCased(ch) && !isCjk(ch) && !isKana(ch) && !isHangul(ch);
 
-/** A word that can be part of a name: capitalised, an acronym, a connector-prefixed part ("al-Sham", "eş-Şam"). */
-function isNameWord(w: string): boolean {
+/** Characters that end a Chinese name when walking back from a mention. */
+const CJK_STOP = '的了在对與与和及是被将將向从從称稱据據说說等把让讓于於为為由中上下旗其该該此各以而并並或、';
+const TURKIC_CASE = /^\p{Lu}[\p{L}\p{Nd}]*['’](?!s$)\p{Ll}{1,4}$/u;
+const MARKER_TAIL = /[*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u;
+
+/** A word that can be part of a capitalised name: capitalised, a digit, or a connector-prefixed part ("al-Sham"). */
+/** Whether a lower-case word joins capitalised words of one name ("of", "al", "da"). */
+export function isConnector(w: string): boolean {
+  return CONNECTORS.has(w.toLowerCase());
+}
+
+export function isNameWord(w: string): boolean {
   const first = w[0];
   if (first === undefined) return false;
   if (isUpper(first) || /^\d/.test(w)) return true;
-  const dash = w.indexOf('-');
+  const dash = w.search(/[-‐]/);
   if (dash > 0 && dash <= 4) {
     const after = w[dash + 1];
     return after !== undefined && isUpper(after);
@@ -58,239 +65,429 @@ function isNameWord(w: string): boolean {
   return false;
 }
 
-function trimMarker(text: string, end: number): number {
+function sentenceStartAt(text: string, pos: number): boolean {
+  let i = pos - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u00a0' || QUOTE_CHARS.includes(text[i] ?? '\0') || text[i] === '(' || text[i] === '*')) i--;
+  return i < 0 || '.!?\n:;…—–-•'.includes(text[i] ?? '\0');
+}
+
+interface Word {
+  w: string;
+  s: number;
+  e: number;
+}
+
+/** The word (letters, digits and the inner ' ’ - . &) that ends at `end`, or null. */
+/** Latin next to Han or kana ends a word: "Meta公司" is "Meta" and "公司". */
+const scriptBreak = (a: string, b: string): boolean => (/[A-Za-z0-9]/.test(a) && isCjkOrKana(b)) || (isCjkOrKana(a) && /[A-Za-z0-9]/.test(b));
+const isCjkOrKana = (ch: string): boolean => /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(ch);
+
+function wordEndingAt(text: string, end: number): Word | null {
+  let s = end;
+  while (s > 0 && end - s < 60) {
+    const ch = text[s - 1] ?? '';
+    if (s < end && scriptBreak(ch, text[s] ?? '')) break;
+    if (isWordChar(ch)) s--;
+    else if ("'’-‐.&".includes(ch) && isWordChar(text[s - 2]) && isWordChar(text[s])) s--;
+    else break;
+  }
+  if (s === end) return null;
+  return { w: text.slice(s, end), s, e: end };
+}
+
+function wordStartingAt(text: string, start: number): Word | null {
+  let e = start;
+  while (e < text.length && e - start < 60) {
+    const ch = text[e] ?? '';
+    if (e > start && scriptBreak(text[e - 1] ?? '', ch)) break;
+    if (isWordChar(ch)) e++;
+    else if ("'’-‐&".includes(ch) && isWordChar(text[e - 1]) && isWordChar(text[e + 1])) e++;
+    else if (ch === '.' && /\p{Lu}/u.test(text[e - 1] ?? '') && /\p{Lu}/u.test(text[e + 1] ?? '')) e++; // U.S.A.
+    else break;
+  }
+  if (e === start) return null;
+  return { w: text.slice(start, e), s: start, e };
+}
+
+const spaceBefore = (text: string, i: number): boolean => text[i - 1] === ' ' || text[i - 1] === '\u00a0';
+
+/** Skips spaces backwards from `end`. */
+function trimBack(text: string, end: number): number {
   let i = end;
-  while (i > 0 && MARKER_CHARS.includes(text[i - 1] ?? '')) i--;
-  // A footnote digit glued to a word ("ИГИЛ1"): only a single digit right after a letter.
-  if (i === end && /\d/.test(text[i - 1] ?? '') && isLetter(text[i - 2] ?? '') && !/\d/.test(text[i - 2] ?? '')) i--;
+  while (i > 0 && /[ \t\u00a0]/.test(text[i - 1] ?? '')) i--;
   return i;
 }
 
-/** The marker glued right after a name that ends at `end` ("Meta*"), or null. */
-export function markerAfter(text: string, end: number): string | null {
-  let i = end;
-  while (i < text.length && MARKER_CHARS.includes(text[i] ?? '')) i++;
-  return i > end ? text.slice(end, i) : null;
+function trimForward(text: string, start: number): number {
+  let i = start;
+  while (i < text.length && /[ \t\u00a0]/.test(text[i] ?? '')) i++;
+  return i;
 }
 
-/** The marker glued to the end of a mention that ends at `end`, or null. */
-export function markerBefore(text: string, end: number): string | null {
-  const i = trimMarker(text, end);
-  return i < end ? text.slice(i, end) : null;
-}
+const STOPPING: ListName[] = ['stopwords', 'nouns', 'roles', 'states', 'predicates', 'terrorist', 'extremist', 'undesirable', 'foreign_agent', 'banned_other', 'relatives', 'distributive'];
+const stops = (cls: ReadonlySet<ListName>): boolean => STOPPING.some((l) => cls.has(l));
 
-function sentenceStartBefore(text: string, pos: number): boolean {
-  let i = pos - 1;
-  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
-  return i < 0 || '.!?\n:;'.includes(text[i] ?? '');
-}
-
-export interface Found {
-  name: string;
-  start: number;
-  end: number;
-}
-
-/** The name that ends at `end` (markers and spaces before `end` are skipped). */
-export function nameBefore(text: string, end: number, glued = false): Found | null {
-  let i = end;
-  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\u00a0')) i--;
-  i = trimMarker(text, i);
-  // Spaces again: a blanked parenthesis may sit between the name and its marker ("«ИГ» (ИГ)*").
-  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\u00a0')) i--;
+/**
+ * The name that ends at `end` (spaces before `end` skipped). `marked`: the name carries a footnote marker, so a
+ * single lower-case word may stand for it ("талибов*").
+ */
+export function nameBefore(text: string, end: number, classOf: WordClass = NO_CLASS, marked = false): NameSpan | null {
+  let i = trimBack(text, end);
+  while (i > 0 && /[*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]/u.test(text[i - 1] ?? '')) i--;
+  i = trimBack(text, i);
   const last = text[i - 1];
   if (last === undefined) return null;
-  const open = QUOTES[last];
+  const open = OPEN_FOR[last];
   if (open !== undefined) return quotedBefore(text, i, open);
-  // A Latin name inside Chinese text ("发布在Meta公司") is walked back like a CJK run.
-  if (isCjk(last) || (/[A-Za-z0-9]/.test(last) && isCjk(charBeforeRun(text, i)))) return cjkBefore(text, i);
-  if (isArabic(last)) return arabicBefore(text, i);
-  return wordsBefore(text, i, 8, glued);
+  // A case ending glued after the closing quote: "“Ҳизбут-Таҳрир”га".
+  const suffix = /[»”"’]([\p{Ll}]{1,4})$/u.exec(text.slice(Math.max(0, i - 6), i));
+  if (suffix?.[1]) {
+    const q = i - suffix[1].length;
+    const o = OPEN_FOR[text[q - 1] ?? ''];
+    if (o !== undefined) return quotedBefore(text, q, o);
+  }
+  if (last === ')' || last === '）') {
+    // "Фонд борьбы с коррупцией (ФБК)*": the name before the brackets, else the one inside.
+    const o = text.lastIndexOf(last === ')' ? '(' : '（', i - 1);
+    if (o >= 0 && i - o < 60) return nameBefore(text, o, classOf, marked) ?? nameBefore(text, i - 1, classOf, marked);
+    return null;
+  }
+  if (isCjk(last) || (/[A-Za-z0-9]/.test(last) && isCjk(charBeforeLatinRun(text, i)))) return cjkBefore(text, i, classOf);
+  if (isHangul(last)) return hangulBefore(text, i);
+  // The script of a word is its letters', not a vowel sign or other mark it ends with ("नुसरा").
+  let l = i - 1;
+  while (l > 0 && /\p{M}/u.test(text[l] ?? '')) l--;
+  if (isCaseless(text[l] ?? '')) return caselessBefore(text, i, classOf);
+  if (isWordChar(last)) return casedBefore(text, i, classOf, marked);
+  return null;
 }
 
-/** The character before the run of Latin letters that ends at `end`. */
-function charBeforeRun(text: string, end: number): string {
+function charBeforeLatinRun(text: string, end: number): string {
   let i = end;
   while (i > 0 && /[A-Za-z0-9]/.test(text[i - 1] ?? '')) i--;
   return text[i - 1] ?? '';
 }
 
-function quotedBefore(text: string, end: number, open: string): Found | null {
-  const from = text.lastIndexOf(open, end - 2);
-  if (from < 0 || end - from > 120) return null;
+function quotedBefore(text: string, end: number, open: string): NameSpan | null {
+  const close = text[end - 1] ?? '';
+  let from = text.lastIndexOf(open, end - 2);
+  // "„…“" in German pairs with the same closing mark as English “…” opening, and pages close „…" with a straight
+  // quote: try „ too.
+  const low = text.lastIndexOf('„', end - 2);
+  if ((close === '“' || close === '"' || close === '”') && low > from) from = low;
+  const nl = text.lastIndexOf('\n', end - 1);
+  if (from < 0 || from <= nl || end - from > 150) return null;
   const inner = text.slice(from + 1, end - 1).trim();
-  if (inner.length === 0) return null;
-  // "Легион «Свобода России»": a capitalised word glued before the quote belongs to the name, unless it opens the sentence.
-  const before = text[from - 1] === ' ' ? wordsBefore(text, from - 1, 1) : null;
-  if (before && isNameWord(before.name) && !sentenceStartBefore(text, before.start) && !HEADS.has(before.name.toLowerCase())) {
-    return { name: text.slice(before.start, end), start: before.start, end };
-  }
-  // Quotes kept: cleanEntity removes them and knows the name is whole (no head noun to strip).
-  return { name: text.slice(from, end), start: from, end };
+  if (inner.length === 0 || !/\p{L}|\d/u.test(inner)) return null;
+  // A capitalised word before the quotes is not part of the name: "Legion „Freiheit Russlands“" names "Freiheit
+  // Russlands" (a wider name the alias table knows is taken by the caller: Reading.widenKnown).
+  return { name: inner, start: from + 1, end: end - 1 };
 }
 
-function cjkBefore(text: string, end: number): Found | null {
+function cjkBefore(text: string, end: number, classOf: WordClass): NameSpan | null {
   let i = end;
-  while (i > 0) {
+  while (i > 0 && end - i < 20) {
     const ch = text[i - 1] ?? '';
-    if (!(isCjk(ch) || /[A-Za-z0-9]/.test(ch)) || CJK_STOP.includes(ch)) break;
+    if (!(isCjk(ch) || /[A-Za-z0-9\-]/.test(ch)) || CJK_STOP.includes(ch)) break;
     i--;
   }
-  const name = stripCjkSuffix(text.slice(i, end));
-  return name.length > 0 ? { name, start: i, end: i + name.length } : null;
+  return trimCjk(text, i, end, classOf);
 }
 
-export function stripCjkSuffix(name: string): string {
-  for (const s of CJK_SUFFIXES) if (name.endsWith(s) && name.length > s.length) return name.slice(0, -s.length);
-  return name;
-}
-
-function arabicBefore(text: string, end: number): Found | null {
-  const words: { w: string; s: number }[] = [];
-  let i = end;
-  while (words.length < 3) {
-    let s = i;
-    while (s > 0 && isArabic(text[s - 1] ?? '')) s--;
-    if (s === i) break;
-    const w = text.slice(s, i);
-    if (ARABIC_STOP.has(w)) break;
-    words.unshift({ w, s });
-    if (text[s - 1] !== ' ') break;
-    i = s - 1;
+/** A CJK run without the designation nouns, kinds and states it starts or ends with ("极端组织伊斯兰国" → "伊斯兰国"). */
+function trimCjk(text: string, start: number, end: number, classOf: WordClass): NameSpan | null {
+  let s = start;
+  let e = end;
+  for (let moved = true; moved && s < e;) {
+    moved = false;
+    for (let k = Math.min(e, s + 12); k > s; k--) {
+      if (stops(classOf(s, k)) && k < e) {
+        s = k;
+        moved = true;
+        break;
+      }
+    }
   }
-  const first = words[0];
-  if (!first) return null;
-  // A verb or preposition may sit before a one-word name: keep only the last word when the run is long.
-  const kept = words.length > 2 ? words.slice(-2) : words;
-  const start = kept[0]?.s ?? first.s;
+  for (let moved = true; moved && s < e;) {
+    moved = false;
+    for (let k = s + 1; k < e; k++) {
+      const cls = classOf(k, e);
+      if (cls.has('nouns') && k > s) {
+        e = k;
+        moved = true;
+        break;
+      }
+    }
+  }
+  const name = text.slice(s, e);
+  return name.length > 0 ? { name, start: s, end: e } : null;
+}
+
+function hangulBefore(text: string, end: number): NameSpan | null {
+  const w = wordEndingAt(text, end);
+  return w ? { name: w.w, start: w.s, end: w.e } : null;
+}
+
+/** Words of a script without capitals, back to a function word, designation noun or punctuation: at most three. */
+function caselessBefore(text: string, end: number, classOf: WordClass): NameSpan | null {
+  const words: Word[] = [];
+  let i = end;
+  while (words.length < 4) {
+    const w = wordEndingAt(text, i);
+    if (!w || !isCaseless(w.w[0] ?? '') && !/\d/.test(w.w[0] ?? '')) break;
+    if (stops(classOf(w.s, w.e))) break;
+    words.unshift(w);
+    if (!spaceBefore(text, w.s)) break;
+    i = w.s - 1;
+  }
+  if (words.length === 0) return null;
+  const kept = words.length > 3 ? words.slice(-3) : words;
+  const start = kept[0]?.s ?? end;
   return { name: text.slice(start, end), start, end };
 }
 
-const WORD_CHAR = /[\p{L}\p{N}'’\-.&]/u;
-
-/** The run of word characters (letters, digits, ' ’ - . &) ending at `end`, at most 60 long; '' when none. */
-function wordEndingAt(text: string, end: number): string {
+/** Capitalised words ending at `end`, walking back over connectors; roles, nouns and sentence openers left out. */
+function casedBefore(text: string, end: number, classOf: WordClass, marked: boolean): NameSpan | null {
+  const words: Word[] = [];
   let i = end;
-  while (i > 0 && end - i < 60 && WORD_CHAR.test(text[i - 1] ?? '')) i--;
-  return text.slice(i, end);
-}
-
-/** Capitalised words ending at `end`, walking back over connectors and skipping a trailing head or parenthesis. */
-function wordsBefore(text: string, end: number, max = 8, lowerTail = false): Found | null {
-  const words: { w: string; s: number }[] = [];
-  let i = end;
-  while (words.length < max) {
-    // "The Meta* company": a marker may sit between the name and a head noun that follows it.
-    if (words.length === 0) i = trimMarker(text, i);
-    let w = wordEndingAt(text, i);
-    if (w.length === 0) break;
-    let s = i - w.length;
-    // A sentence-ending period is not part of the word, nor is a French or Italian elided article (l'État).
-    while (w.startsWith('.') || w.startsWith('-')) { w = w.slice(1); s++; }
-    const elided = /^(?:[lLdD]|dell|all|nell|dall)['’](?=\p{Lu})/u.exec(w);
-    if (elided) { w = w.slice(elided[0].length); s += elided[0].length; }
-    if (w.length === 0) break;
-    // A word that ends a sentence ("Novosti.") is not part of the name that follows it.
-    if (words.length > 0 && /\p{L}{2}\.$/u.test(w)) break;
-    const lower = w.toLowerCase();
-    const named = isNameWord(w);
-    // A name glued to a marker may end in a lower-case adjective ("l'État islamique*"), if a capital precedes it.
-    const tail = lowerTail && words.length === 0 && !named && !HEADS.has(lower) && isNameWord(previousWord(text, s));
-    if (!named && !tail && !(words.length > 0 && CONNECTORS.has(lower)) && !(words.length === 0 && HEADS.has(lower))) break;
-    if (!(words.length === 0 && HEADS.has(lower) && !named)) words.unshift({ w, s });
-    if (text[s - 1] !== ' ' || elided) break;
-    i = s - 1;
+  let lowerTail = 0;
+  while (words.length < 12) {
+    const w = wordEndingAt(text, i);
+    if (!w) break;
+    let word = w;
+    const elided = /^(?:[lLdD]|dell|all|nell|dall|sull)['’](?=\p{Lu})/u.exec(word.w);
+    if (elided) word = { w: word.w.slice(elided[0].length), s: word.s + elided[0].length, e: word.e };
+    // "régiment Azov d'Ukraine": a state after an elided "of" ends the name before it, as "Azov da Ucrânia" does.
+    if (elided && words.length === 0 && /^[dD]/.test(elided[0]) && (classOf(word.s, word.e).has('states') || classOf(word.s, word.e).has('other_states')) && spaceBefore(text, w.s)) {
+      i = w.s - 1;
+      continue;
+    }
+    // A word that ends a sentence ("Novosti.") is not part of the name after it.
+    if (words.length > 0 && /\p{L}{2}\.$/u.test(word.w)) break;
+    const named = isNameWord(word.w);
+    // "and" inside a name only where "of" or "for" heads it ("Institute for Defence and Security Studies").
+    const andJoin = words.length > 0 && /^(?:and|&)$/i.test(word.w) && words.some((x) => /^(?:of|for)$/i.test(x.w)) === false && precededByOfFor(text, word.s);
+    const connector = words.length > 0 && (CONNECTORS.has(word.w.toLowerCase()) || andJoin);
+    if (!named && !connector) {
+      // Lower-case words at the end of a name whose first word is capitalised ("Фонд борьбы с коррупцией").
+      if (lowerTail >= 3 || stops(classOf(word.s, word.e)) || words.some((x) => isNameWord(x.w))) break;
+      lowerTail++;
+    }
+    words.unshift(word);
+    if (!spaceBefore(text, word.s) || elided) break;
+    i = word.s - 1;
   }
-  while (words.length > 0 && CONNECTORS.has(words[0]?.w.toLowerCase() ?? '')) words.shift();
-  if (words.length === 0) return null;
-  // The first word of a sentence is capitalised for grammar: drop it when a two-word name remains ("Журналіст Дмитро Гордон").
+  // Lower-case words count only when a capitalised word opens them; alone, only at a marker ("талибов*").
+  // The Arabic article written apart stays with the name it opens ("al Qaeda", "al Nusra").
+  const arabicArticle = (k: number): boolean => /^al$/.test(words[k]?.w ?? '') && isNameWord(words[k + 1]?.w ?? '');
+  while (words.length > 0 && !isNameWord(words[0]?.w ?? '') && !(words.length === 1 && marked) && !arabicArticle(0)) {
+    if (words.length === 1) return null;
+    words.shift();
+  }
+  // "the Qatari Taliban's political office": the possessor is the name, not what it owns.
+  const possessive = words.findIndex((x, k) => k < words.length - 1 && /['’]s$/.test(x.w) && isNameWord(x.w));
+  if (possessive >= 0 && words.slice(possessive + 1).every((x) => !isNameWord(x.w))) {
+    words.splice(possessive + 1);
+    const p = words[possessive] as Word;
+    words[possessive] = { w: p.w.slice(0, -2), s: p.s, e: p.e - 2 };
+    lowerTail = 0;
+  }
+  // A capitalised word opening a sentence starts a lower-case-tailed name only at a marker ("Фонд борьбы с
+  // коррупцией*"); before a parenthesis it is more often a clause ("Навальный призывал к протестам (…)").
   const head = words[0];
-  if (head && words.length >= 2 && sentenceStartBefore(text, head.s)
-    && (words.length >= 3 || OPENERS.has(head.w.toLowerCase()) || differentStyle(head.w, words[1]?.w ?? ''))) words.shift();
-  // "мэр Екатеринбурга Евгений Ройзман": a Cyrillic place in the genitive before a two-word person's name.
-  if (words.length === 3 && /^[А-ЯЁ][а-яё]+(?:а|я|ы|и)$/.test(words[0]?.w ?? '') && words.slice(1).every((x) => /^[А-ЯЁ][а-яё]+$/.test(x.w))) words.shift();
-  while (words.length > 0 && CONNECTORS.has(words[0]?.w.toLowerCase() ?? '')) words.shift();
-  const first = words[0];
-  const lastWord = words[words.length - 1];
-  if (!first || !lastWord) return null;
-  const start = first.s;
-  const stop = lastWord.s + lastWord.w.length;
-  return { name: text.slice(start, stop), start, end: stop };
+  const headClass = head ? classOf(head.s, head.e) : new Set<ListName>();
+  if (lowerTail > 0 && words.length > lowerTail && head && !marked
+    && (sentenceStartAt(text, head.s) || ['roles', 'stopwords', 'predicates', 'states'].some((l) => headClass.has(l as ListName)))) return null;
+  return trimHead(text, words, classOf);
 }
 
-function previousWord(text: string, start: number): string {
-  if (text[start - 1] !== ' ') return '';
-  return wordEndingAt(text, start - 1).replace(/^(?:[lLdD]|dell|all|nell|dall)['’]/, '');
+/** True when "of" or "for" stands among the three capitalised words before `pos` ("… Institute for Defence and"). */
+function precededByOfFor(text: string, pos: number): boolean {
+  return /\b(?:of|for)\s+(?:\p{Lu}[\p{L}'’\-]*\s+){1,3}$/u.test(text.slice(Math.max(0, pos - 60), pos));
+}
+
+/** Drops roles, designation nouns, openers and a leading acronym from the head of a run of name words. */
+function trimHead(text: string, words: Word[], classOf: WordClass): NameSpan | null {
+  let ws = words.filter((w) => w.w.length > 0);
+  const cut = (): void => {
+    ws = ws.slice(1);
+  };
+  // A number is a count before the name, never its first word ("At least 4,000 Islamic State …").
+  while (ws.length > 1 && /^[\d.,]+$/.test(ws[0]?.w ?? '')) cut();
+  // A chain of designation nouns before a name ("einem Dienst des Konzerns Meta"): the name starts after the last one.
+  const chain = ws.findIndex((w, k) => k > 0 && classOf(w.s, w.e).has('nouns') && isNameWord(ws[k + 1]?.w ?? '')
+    && ws.slice(0, k).every((x) => classOf(x.s, x.e).has('nouns') || CONNECTORS.has(x.w.toLowerCase())));
+  if (chain > 0) ws = ws.slice(chain);
+  for (let guard = 0; guard < 8 && ws.length > 1; guard++) {
+    const head = ws[0] as Word;
+    const next = ws[1] as Word;
+    const cls = classOf(head.s, head.e);
+    // "Duma-Abgeordnete", "экс-депутат": a role as the last part of a compound.
+    const dash = head.w.search(/[-‐][^-‐]*$/);
+    const compoundRole = dash > 0 && classOf(head.s + dash + 1, head.e).has('roles');
+    // A capitalised article before a one-word name is written as part of it ("The Taliban", "The Insider"); the
+    // entity key drops it when names are compared.
+    const article = cls.has('stopwords') && !(ws.length === 2 && /^\p{Lu}\p{Ll}{1,2}$/u.test(head.w) && /^(?:the|der|die|das|la|le|el|il|lo|los|las|les)$/i.test(head.w));
+    const headIsStop = compoundRole || cls.has('roles') || article || cls.has('predicates')
+      || cls.has('terrorist') || cls.has('extremist') || cls.has('banned_other') || cls.has('undesirable') || cls.has('foreign_agent');
+    // A designation noun heads a name it qualifies ("движение Талибан", "Die Gruppe X"), but is part of one that goes
+    // on in lower case ("Фонд борьбы с коррупцией"); a name that begins with one ("Радио Свобода") is restored by
+    // the alias table (Reading.widenKnown).
+    const nounHead = cls.has('nouns') && isNameWord(next.w);
+    if (headIsStop || nounHead) {
+      cut();
+      continue;
+    }
+    const initial = sentenceStartAt(text, head.s);
+    // "ФБК Алексей Навальный": an acronym before a person's name is another name.
+    if (/^\p{Lu}{2,}$/u.test(head.w) && ws.length >= 3 && ws.slice(1).every((w) => /^\p{Lu}\p{Ll}/u.test(w.w))) {
+      cut();
+      continue;
+    }
+    // "мэр Екатеринбурга Евгений Ройзман": a Cyrillic place in the genitive before a two-word person's name.
+    if (ws.length === 3 && /^[А-ЯЁ][а-яё]+(?:а|я|ы|и)$/.test(head.w) && ws.slice(1).every((x) => /^[А-ЯЁ][а-яё]+$/.test(x.w))) {
+      cut();
+      continue;
+    }
+    // The first word of a sentence is capitalised for grammar: dropped when a longer name follows, or when it is
+    // written in another style than the rest ("Saldırıyı DEAŞ", "Açıklama Facebook").
+    if (initial && (ws.length >= 4 || differentStyle(head.w, next.w))) {
+      cut();
+      continue;
+    }
+    break;
+  }
+  // Leading connectors go, but not a capitalised article kept above ("The Taliban").
+  while (ws.length > 0 && CONNECTORS.has((ws[0]?.w ?? '').toLowerCase()) && !(ws.length === 2 && /^\p{Lu}/u.test(ws[0]?.w ?? '')) && !(ws[0]?.w === 'al' && ws.length > 1)) ws = ws.slice(1);
+  const first = ws[0];
+  const lastW = ws[ws.length - 1];
+  if (!first || !lastW) return null;
+  const single = ws.length === 1 ? classOf(first.s, first.e) : new Set<ListName>();
+  if (ws.length === 1 && (single.has('roles') || single.has('nouns') || single.has('stopwords') || single.has('states'))) return null;
+  return { name: text.slice(first.s, lastW.e), start: first.s, end: lastW.e };
 }
 
 /** "Saldırıyı DEAŞ", "Açıklama Facebook": a native sentence opener before an acronym or a Latin brand. */
 function differentStyle(first: string, second: string): boolean {
-  if (/['’]/.test(first)) return false; // Turkish marks the case ending of a proper noun with an apostrophe
-  const ascii = (w: string): boolean => /^[A-Za-z0-9'’\-.&]+$/.test(w);
-  const acronym = (w: string): boolean => w.length > 1 && w === w.toUpperCase() && w !== first.toUpperCase();
-  return acronym(second) || ascii(first) !== ascii(second);
+  if (/['’]/.test(first)) return false; // Turkish marks a proper noun's case ending with an apostrophe
+  const latin = (w: string): boolean => /^[A-Za-z0-9'’\-.&]+$/.test(w);
+  const acronym = (w: string): boolean => w.length > 1 && w === w.toUpperCase() && /\p{L}/u.test(w) && w !== first.toUpperCase();
+  return acronym(second) || latin(first) !== latin(second);
 }
 
-const WORD_AFTER = /^[\p{L}\p{N}'’\-&]+/u;
-
-/** The name that starts at `start` (after spaces): a quoted name or capitalised words. */
-export function nameAfter(text: string, start: number): Found | null {
-  let i = start;
-  while (text[i] === ' ' || text[i] === '\u00a0') i++;
+/** The name that starts at `start` (after spaces): a quoted name, capitalised words, a CJK run, or caseless words. */
+export function nameAfter(text: string, start: number, classOf: WordClass = NO_CLASS): NameSpan | null {
+  const i = trimForward(text, start);
   const ch = text[i];
   if (ch === undefined) return null;
-  if (OPENING.has(ch)) {
-    const close = text.indexOf(CLOSING_FOR[ch] ?? ch, i + 1);
-    if (close < 0 || close - i > 120) return null;
-    return { name: text.slice(i, close + 1), start: i, end: close + 1 };
+  const close = CLOSE_FOR[ch];
+  if (close !== undefined) {
+    let j = text.indexOf(close, i + 1);
+    for (const alt of ALT_CLOSE[ch] ?? '') {
+      const k = text.indexOf(alt, i + 1);
+      if (k >= 0 && (j < 0 || k < j)) j = k;
+    }
+    const nl = text.indexOf('\n', i);
+    if (j < 0 || j - i > 150 || (nl >= 0 && nl < j)) return null;
+    const inner = text.slice(i + 1, j);
+    return /\p{L}|\d/u.test(inner) ? { name: inner.trim(), start: i + 1, end: j } : null;
   }
-  if (isArabic(ch)) {
-    const m = /^[\p{Script=Arabic}]+/u.exec(text.slice(i, i + 60));
-    return m ? { name: m[0], start: i, end: i + m[0].length } : null;
+  if (isCjk(ch)) {
+    let j = i;
+    while (j < text.length && j - i < 20 && (isCjk(text[j] ?? '') || /[A-Za-z0-9\-]/.test(text[j] ?? '')) && !CJK_STOP.includes(text[j] ?? '\0')) j++;
+    return trimCjk(text, i, j, classOf);
   }
-  const words: { w: string; s: number }[] = [];
+  if (isHangul(ch)) {
+    const w = wordStartingAt(text, i);
+    return w ? { name: w.w, start: w.s, end: w.e } : null;
+  }
+  if (isCaseless(ch)) {
+    const words: Word[] = [];
+    let j = i;
+    while (words.length < 3) {
+      const w = wordStartingAt(text, j);
+      if (!w || stops(classOf(w.s, w.e))) break;
+      words.push(w);
+      if (text[w.e] !== ' ') break;
+      j = w.e + 1;
+    }
+    const a = words[0];
+    const b = words[words.length - 1];
+    return a && b ? { name: text.slice(a.s, b.e), start: a.s, end: b.e } : null;
+  }
+  const words: Word[] = [];
   let j = i;
+  // "L'organisation", "l’État islamique": an elided article is not part of the name.
+  const elided = /^(?:[lLdD]|dell|all|nell|dall|sull)['’](?=\p{L})/u.exec(text.slice(j, j + 6));
+  if (elided) j += elided[0].length;
   while (words.length < 8) {
-    const m = WORD_AFTER.exec(text.slice(j, j + 60));
-    if (!m) break;
-    const w = m[0];
-    if (!isNameWord(w) && !(words.length > 0 && CONNECTORS.has(w.toLowerCase()))) break;
-    words.push({ w, s: j });
-    j += w.length;
-    if (text[j] !== ' ') break;
-    j++;
+    const w = wordStartingAt(text, j);
+    if (!w) break;
+    const connector = words.length > 0 && CONNECTORS.has(w.w.toLowerCase());
+    if (!isNameWord(w.w) && !connector) break;
+    const cls = classOf(w.s, w.e);
+    if (words.length > 0 && !connector && (cls.has('states') || cls.has('predicates'))) break;
+    words.push(w);
+    if (text[w.e] !== ' ' && text[w.e] !== '\u00a0') break;
+    // A case ending set off by an apostrophe closes a Turkic proper noun ("IŞİD'in Horasan kolu"); the English
+    // possessive does not ("Jehovah's Witnesses").
+    if (TURKIC_CASE.test(w.w)) break;
+    j = w.e + 1;
   }
-  while (words.length > 0 && CONNECTORS.has(words[words.length - 1]?.w.toLowerCase() ?? '')) words.pop();
-  const first = words[0];
-  const last = words[words.length - 1];
-  if (!first || !last) return null;
-  return { name: text.slice(first.s, last.s + last.w.length), start: first.s, end: last.s + last.w.length };
+  while (words.length > 0 && CONNECTORS.has((words[words.length - 1]?.w ?? '').toLowerCase())) words.pop();
+  if (words.length === 0) return null;
+  // Lower-case words that finish a one-word start before punctuation ("организации Фонд борьбы с коррупцией (ФБК)").
+  const lastW = words[words.length - 1] as Word;
+  const tail: Word[] = [];
+  let k = lastW.e;
+  while (words.length === 1 && tail.length < 3 && text[k] === ' ') {
+    const w = wordStartingAt(text, k + 1);
+    if (!w || isNameWord(w.w) || stops(classOf(w.s, w.e))) break;
+    tail.push(w);
+    k = w.e;
+  }
+  const after = trimForward(text, k);
+  const closes = tail.length > 0 && (after >= text.length || /[,.;:()!?—–]/.test(text[after] ?? ''));
+  return trimHead(text, closes ? [...words, ...tail] : words, classOf);
+}
+
+/** A candidate name cleaned: no surrounding quotes, no marker, no trailing punctuation; null when nothing is left. */
+export function cleanName(raw: string): string | null {
+  let name = raw.trim().replace(MARKER_TAIL, '').replace(/^[—–\-:\s]+/, '').replace(/[\s,.;:]+$/, '');
+  for (let k = 0; k < 2; k++) {
+    const first = name[0] ?? '';
+    const close = CLOSE_FOR[first];
+    if (close !== undefined && [close, ...(ALT_CLOSE[first] ?? '')].some((c) => name.endsWith(c))) name = name.slice(1, -1).trim();
+  }
+  if (!/\p{L}/u.test(name) || name.length > 120) return null;
+  return name;
 }
 
 /** Two names of one entity compare equal by this key: case, quotation marks and a leading article aside. */
 export function entityKey(entity: string): string {
-  return entity.toLowerCase().replace(/[«»“”„"'’]/g, '').replace(/^(?:the|der|die|das|la|le|les|el|los|las|il|lo|o|os|a)\s+/, '').replace(/\s+/g, ' ').trim();
+  return entity.toLowerCase().replace(/[«»“”„"'’`]/g, '').replace(ARTICLES, '').replace(/\s+/g, ' ').trim();
 }
 
-/** Cleans a candidate name: no leading article or head noun, no quotes; null when nothing name-like is left. */
-export function cleanEntity(raw: string): string | null {
-  let words = raw.trim().replace(/^[—–\-:\s]+/, '').replace(/[\s,.;:]+$/, '').split(/\s+/);
-  if (PRONOUNS.has((words[0] ?? '').toLowerCase())) return null;
-  // "Die Organisation Memorial" → "Memorial"; a bare article stays: the entity is named as the text names it ("The Taliban").
-  const isHead = (w: string | undefined): boolean => HEADS.has((w ?? '').toLowerCase());
-  while (words.length > 1 && (isHead(words[0]) || (words.length > 2 && ARTICLES.has(stripElision(words[0] ?? '')) && isHead(words[1])))) {
-    words = words.slice(isHead(words[0]) ? 1 : 2);
-  }
-  let name = words.join(' ').replace(/-(?:Konzern|Gruppe|Holding)$/, '');
-  const quoted = /^[«“„"「]([^»”"」]{1,100})[»”"」]$/.exec(name);
-  if (quoted?.[1]) name = quoted[1];
-  if (!/\p{L}/u.test(name) || PRONOUNS.has(name.toLowerCase()) || HEADS.has(name.toLowerCase())) return null;
-  const first = name[0] ?? '';
-  if (isCjk(first)) return quoted ? name : stripCjkSuffix(name);
-  if (isArabic(first) || OPENING.has(first)) return name;
-  return isNameWord(name) ? (quoted ? name : stripCjkSuffix(name)) : null;
+/**
+ * True when two names may be one entity in different inflections or spellings ("Талибан", "талибов";
+ * "Навальный", "Навальным"): every word of the shorter name starts like a word of the longer one.
+ */
+export function sameEntity(a: string, b: string): boolean {
+  const ka = entityKey(a);
+  const kb = entityKey(b);
+  if (ka === kb) return true;
+  const wa = ka.split(/[\s-]+/).filter((w) => w.length > 0);
+  const wb = kb.split(/[\s-]+/).filter((w) => w.length > 0);
+  const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  if (short.length === 0) return false;
+  const stem = (w: string): string => (w.length <= 3 ? w : w.slice(0, Math.max(3, Math.min(w.length - 2, 5))));
+  return short.every((w) => long.some((x) => (w.length <= 3 || x.length <= 3 ? w === x : x.startsWith(stem(w)) || w.startsWith(stem(x)) || oneEdit(w, x))));
 }
 
-function stripElision(word: string): string {
-  return word.toLowerCase().replace(/['’]$/, '');
+/** Two spellings one letter apart ("Jabhat", "Jebhat"), for words of five letters or more. */
+function oneEdit(a: string, b: string): boolean {
+  if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
 }

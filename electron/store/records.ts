@@ -1,6 +1,6 @@
 // The records the store hands out and takes in: the contract of store/store.ts, the same for every engine.
 // Types only.
-import type { FeedStatus, LabelKind, LabelOrigin, LabelReview } from '../model.ts';
+import type { FeedStatus, LabelKind, LabelOrigin, LabelReview, RejectReason } from '../model.ts';
 import type { RawCapture } from '../model.ts';
 import type { StoredVersion, VersionContent } from '../articles/versions.ts';
 
@@ -150,6 +150,9 @@ export interface ArticleLabel {
   id: number;
   kind: string;
   entity: string;
+  /** The entity's canonical name (DESIGN.md §2), the analyst's aliases applied. */
+  canonical: string;
+  rule: string | null;
   marker: string | null;
   evidence: string;
   start: number | null;
@@ -157,6 +160,8 @@ export interface ArticleLabel {
   origin: 'detector' | 'manual';
   review: 'unreviewed' | 'confirmed' | 'rejected';
   note: string | null;
+  /** Why the analyst rejected it; null unless rejected. */
+  rejectReason: RejectReason | null;
 }
 
 export interface ArticleDetail {
@@ -416,7 +421,12 @@ export interface LabelRecord {
   id: number;
   articleId: number;
   kind: LabelKind;
+  /** As the text names it. */
   entity: string;
+  /** One name across inflections, scripts and languages (DESIGN.md §2), the library's aliases applied. */
+  canonical: string;
+  /** The detector's rule and phrase ("footnote:ru:иноагент"); null for a manual label. */
+  rule: string | null;
   marker: string | null;
   evidence: string;
   start: number | null;
@@ -424,9 +434,32 @@ export interface LabelRecord {
   origin: LabelOrigin;
   review: LabelReview;
   note: string | null;
+  /** Why the analyst rejected it; null unless rejected. */
+  rejectReason: RejectReason | null;
+  reviewNote: string | null;
+  reviewedAt: string | null;
   firstSeenAt: string;
   /** Set when a later version of the article no longer carries the label. */
   removedAt: string | null;
+}
+
+/** An alias the analyst keeps in the library: `alias` as written means the entity `canonical`. */
+export interface EntityAlias {
+  id: number;
+  alias: string;
+  canonical: string;
+  lang: string | null;
+  createdAt: string;
+}
+
+/** Reviewed detections counted by rule, language, verdict and reason (the raw figures of review precision). */
+export interface ReviewCount {
+  rule: string | null;
+  /** The article's language, when the rule names none. */
+  lang: string | null;
+  review: 'confirmed' | 'rejected';
+  reason: RejectReason | null;
+  count: number;
 }
 
 export interface ManualLabel {

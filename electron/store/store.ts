@@ -15,7 +15,7 @@
 //   every engine. Outlet filters use the library's registry, which the store builds from its overrides.
 // - Enrichers (articles/enrichment.ts) are handed in by the caller and run on each new or changed article during
 //   ingest; the store writes what they return in the article's transaction. They never see the library.
-import type { FeedObject, FeedRecord } from '../model.ts';
+import type { FeedObject, FeedRecord, RejectReason } from '../model.ts';
 import type { Enricher } from '../articles/enrichment.ts';
 import type { DetectLanguage } from '../text/language.ts';
 import type { OutletOverride, OutletRegistry } from '../labels/outlets.ts';
@@ -23,9 +23,9 @@ import type { FlagCount, FlagFilter } from '../labels/flags.ts';
 import type { TagRef } from '../tags/tag-names.ts';
 import type { RawCapture } from '../model.ts';
 import type {
-  AddedFeed, ApplyProgress, ApplyResult, ArticleDetail, ArticleTarget, BackupResult, ExportRow, FeedSettings, FeedState,
+  AddedFeed, ApplyProgress, ApplyResult, ArticleDetail, ArticleTarget, BackupResult, EntityAlias, ExportRow, FeedSettings, FeedState,
   FetchLogEntry, FolderRecord, FullTextState, FullTextTarget, IngestResult, LabelRecord, LibraryChange, ListFilter, ListItem, ManualLabel, NewPage,
-  NewSubscription, PageRecord, RuleRecord, SavedSearch, SearchResult, SearchSort, SidebarCounts, StoredFeed, TagRecord,
+  NewSubscription, PageRecord, ReviewCount, RuleRecord, SavedSearch, SearchResult, SearchSort, SidebarCounts, StoredFeed, TagRecord,
   VolumeData, VolumeInterval, VolumeSplit, ArticleVersionRecord, RecheckOutcome, RecheckTarget, ArticleDossier,
 } from './records.ts';
 
@@ -166,11 +166,19 @@ export interface RuleStore {
 export interface LabelStore {
   /** Every label of the article and the text their offsets refer to; undefined when there is no such article. */
   forArticle(articleId: number): Promise<{ text: string; labels: LabelRecord[] } | undefined>;
-  /** Undefined when there is no such label. */
-  review(id: number, review: LabelRecord['review']): Promise<LabelRecord | undefined>;
+  /** Undefined when there is no such label. A rejection keeps its reason (default 'other') and note. */
+  review(id: number, review: LabelRecord['review'], why?: { reason?: RejectReason | undefined; note?: string | undefined }): Promise<LabelRecord | undefined>;
   /** An analyst's label, confirmed by definition; undefined when there is no such article. */
   addManual(label: ManualLabel, now: string): Promise<LabelRecord | undefined>;
   flagCounts(filter: FlagFilter): Promise<FlagCount[]>;
+  /** The analyst's entity aliases, layered on the shipped alias table. */
+  aliases(): Promise<EntityAlias[]>;
+  /** Adds (or re-points) an alias and re-canonicalises the stored labels in the same transaction. */
+  addAlias(alias: { alias: string; canonical: string; lang: string | null }, now: string): Promise<{ alias: EntityAlias; relabelled: number }>;
+  /** Undefined when there is no such alias. */
+  removeAlias(id: number): Promise<{ relabelled: number } | undefined>;
+  /** The analyst's verdicts on detections, counted by rule, language and reason. */
+  reviewCounts(): Promise<ReviewCount[]>;
 }
 
 export interface OutletStore {

@@ -1,8 +1,10 @@
-// Bytes → string for a feed: the charset comes from the BOM, else the HTTP header, else the XML prolog or an HTML
-// <meta>, else UTF-8. Decoding goes through iconv-lite (Node's TextDecoder mangles windows-1252 0x80–0x9F), and
+// Bytes → string for a feed or a page: the charset comes from the BOM, else the HTTP header, else the XML prolog or
+// an HTML <meta>, else UTF-8 when the bytes are valid UTF-8 or XML, else what chardet detects (a windows-1251 or
+// koi8-r page that declares nothing). Decoding goes through iconv-lite (Node's TextDecoder mangles windows-1252 0x80–0x9F), and
 // never throws: invalid bytes become U+FFFD, an unknown charset label falls back to UTF-8.
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
+import chardet from 'chardet';
 
 /** Labels that browsers (WHATWG Encoding) read as windows-1252; feeds declaring them mean it too. */
 const WINDOWS_1252_ALIASES = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'iso_8859-1', 'cp819', 'ibm819']);
@@ -28,14 +30,28 @@ function sniffUtf16(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** The encoding the document declares about itself: the XML prolog, else an HTML <meta>. */
+/**
+ * The encoding the document declares about itself: the XML prolog, else an HTML <meta charset> or http-equiv
+ * Content-Type, looked for in the head (its first 8 KB: pages put scripts and styles before their meta).
+ */
 export function declaredCharset(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 2048)).toString('latin1');
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 8192)).toString('latin1');
   const prolog = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([^"']+)["']/i.exec(head);
   if (prolog) return prolog[1] ?? null;
   if (/^\s*<\?xml/i.test(head)) return null; // an XML prolog without encoding means UTF-8
-  const meta = /<meta\s[^>]*?charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i.exec(head);
+  const meta = /<meta\s[^>]*?charset\s*=\s*["']?([A-Za-z0-9._:-]+)/i.exec(head.split(/<\/head\s*>/i)[0] ?? head);
   return meta?.[1] ?? null;
+}
+
+/**
+ * Bytes that declare nothing: UTF-8 when they are valid UTF-8 or an XML document (XML without a declaration is
+ * UTF-8 by definition), else chardet's guess for a page or a text (windows-1252 when it has none).
+ */
+export function detectedCharset(bytes: Uint8Array): string {
+  if (isUtf8(bytes)) return 'utf-8';
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 512)).toString('latin1');
+  if (/^\s*<(?:\?xml|rss|feed|rdf:RDF)[\s>]/i.test(head)) return 'utf-8';
+  return normaliseCharset(chardet.detect(bytes)) ?? 'windows-1252';
 }
 
 // iconv-lite types encodingExists as a type guard, which would narrow a plain string to never.
@@ -66,7 +82,7 @@ export function decodeFeedBytes(bytes: Uint8Array, httpContentType?: string | nu
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   const utf16 = sniffUtf16(bytes);
   if (utf16) return iconv.decode(buf, utf16);
-  let charset = normaliseCharset(charsetFromContentType(httpContentType)) ?? normaliseCharset(declaredCharset(bytes)) ?? 'utf-8';
+  let charset = normaliseCharset(charsetFromContentType(httpContentType)) ?? normaliseCharset(declaredCharset(bytes)) ?? detectedCharset(bytes);
   // A document we could read as ASCII cannot really be UTF-16/32, whatever it declares.
   if (/^utf-(16|32)/.test(charset)) charset = 'utf-8';
   // A single-byte charset declared over bytes that are valid UTF-8 with multi-byte sequences is a wrong declaration

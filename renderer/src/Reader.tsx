@@ -7,10 +7,11 @@ import { LabelForm } from './LabelForm.tsx';
 import { OutletBadge } from './OutletBadge.tsx';
 import { History } from './History.tsx';
 import { FullTextStatus } from './FullTextStatus.tsx';
+import { RejectForm } from './RejectForm.tsx';
 import { api } from './api-client.ts';
 import { sanitizeArticle } from './sanitize.ts';
 import { markAll, markPattern, searchPattern } from './highlight.ts';
-import { errorMessage, labelName, longDate } from './format.ts';
+import { errorMessage, labelName, longDate, rejectReasonNames } from './format.ts';
 
 interface Props {
   article: Article | null;
@@ -31,6 +32,7 @@ export function Reader({ article, loading, error, allowRemoteImages, searchQuery
   const [actionError, setActionError] = useState<string | null>(null);
   const [addingLabel, setAddingLabel] = useState(false);
   const [tab, setTab] = useState<'article' | 'history'>('article');
+  const [rejecting, setRejecting] = useState<number | null>(null);
   const body = useRef<HTMLDivElement>(null);
   const hasBoth = Boolean(article?.fullHtml && (article.content || article.summary));
   const html = article ? ((!showFeedText && article.fullHtml) || article.content || article.summary || '') : '';
@@ -146,10 +148,18 @@ export function Reader({ article, loading, error, allowRemoteImages, searchQuery
               <li key={l.id} className={`label-line review-${l.review}`} data-testid="reader-label">
                 <span className={`badge label label-${l.kind}`}>{labelName(l.kind)}</span>
                 <strong>{l.entity}</strong>
+                {l.canonical !== l.entity && <span className="canonical" title="the entity's canonical name">({l.canonical})</span>}
                 <span className="evidence" title={l.evidence}>{l.evidence}</span>
-                <span className="review-state" data-testid="label-review">{l.origin === 'manual' ? `added by hand · ${l.review}` : l.review}</span>
+                <span className="review-state" data-testid="label-review">{l.origin === 'manual' ? `added by hand · ${l.review}` : l.review}
+                  {l.rejectReason ? ` · ${rejectReasonNames[l.rejectReason]}` : ''}</span>
                 <button type="button" disabled={l.review === 'confirmed'} onClick={() => void act(() => api.call('labels.review', { id: l.id, review: 'confirmed' }))}>Confirm</button>
-                <button type="button" disabled={l.review === 'rejected'} onClick={() => void act(() => api.call('labels.review', { id: l.id, review: 'rejected' }))}>Reject</button>
+                <button type="button" disabled={l.review === 'rejected'} aria-expanded={rejecting === l.id} onClick={() => setRejecting(rejecting === l.id ? null : l.id)}>Reject</button>
+                {rejecting === l.id && (
+                  <RejectForm onCancel={() => setRejecting(null)} onSubmit={(why) => {
+                    setRejecting(null);
+                    void act(() => api.call('labels.review', { id: l.id, review: 'rejected', reason: why.reason, ...(why.note ? { note: why.note } : {}) }));
+                  }} />
+                )}
               </li>
             ))}
           </ul>

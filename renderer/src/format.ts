@@ -1,5 +1,5 @@
 // Dates as an analyst reads them (today's time, else the date; the full instant on hover), label kinds by name.
-import type { LabelKind } from '../../electron/model.ts';
+import type { LabelKind, RejectReason } from '../../electron/model.ts';
 
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
@@ -26,6 +26,17 @@ export const labelNames: Record<LabelKind, string> = {
   undesirable: 'undesirable',
   foreign_agent: 'foreign agent',
   banned_other: 'banned',
+};
+
+/** Why a detection was rejected, in the analyst's words (the choices of the Reject form). */
+export const rejectReasonNames: Record<RejectReason, string> = {
+  not_a_label: 'not a label (other asterisk, plain mention)',
+  news_event: 'the news event, not a label',
+  quoted: 'quoted or criticised, not applied',
+  other_country: "another country's designation",
+  wrong_entity: 'wrong entity',
+  wrong_kind: 'wrong kind',
+  other: 'other (see note)',
 };
 
 /** The name of a kind that arrives as a plain string (list rows, search hits). */

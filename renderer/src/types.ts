@@ -46,6 +46,9 @@ export interface Scope {
 export type FeedCandidate = ApiResult<'feeds.discover'>['candidates'][number];
 export type SavedSearch = ApiResult<'searches.list'>[number];
 export type FlagGroup = ApiResult<'labels.flags'>[number];
+export type ReviewStats = ApiResult<'labels.reviewStats'>;
+export type EntityAlias = ApiResult<'labels.aliases'>[number];
+export type RejectReason = NonNullable<ApiArgs<'labels.review'>['reason']>;
 export type FeedRecord = ApiResult<'feeds.list'>[number];
 
 /** A poll under way: feeds done out of total (total 0 until the first event says). */

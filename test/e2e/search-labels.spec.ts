@@ -90,7 +90,10 @@ test('a footnote label is flagged, highlighted in the text and can be reviewed',
   await expect(page.getByTestId('list-total')).toHaveText('1 article');
   await page.getByTestId('article-row').first().click();
   await label.getByRole('button', { name: 'Reject' }).click();
+  await page.getByTestId('reject-reason').selectOption('quoted');
+  await page.getByTestId('reject-submit').click();
   await expect(label).toContainText('rejected');
+  await expect(label).toContainText('quoted or criticised');
   await page.getByTestId('view-all').click();
   await page.getByTestId('view-flagged').click();
   await expect(page.getByTestId('list-empty')).toContainText('No flagged articles');

@@ -1,5 +1,6 @@
 // Labels on the team library: the detector's labels kept in step with each version of an article, reviews (the
 // current one on the label, every one in label_review with who and when), labels added by hand, the Flags counts.
+import { canonicalEntity } from '../../labels/canonical.ts';
 import type pg from 'pg';
 import type { Label, LabelReview } from '../../model.ts';
 import type { FlagCount, FlagFilter } from '../../labels/flags.ts';
@@ -70,8 +71,11 @@ export async function flagCounts(c: Client, f: FlagFilter): Promise<FlagCount[]>
   const date = "(coalesce(a.published_at, a.first_seen_at) AT TIME ZONE 'UTC')";
   const day = `to_char(${date}, 'YYYY-MM-DD')`;
   const period = f.interval === 'week' ? `to_char(date_trunc('week', ${date}), 'YYYY-MM-DD')` : day;
-  return (await c.query<FlagCount>(`
-    SELECT l.kind, min(l.entity) AS entity, a.feed_id AS "feedId", min(f.title) AS "feedTitle", min(f.url) AS "feedUrl", min(f.site_url) AS "siteUrl",
+  // The canonical entity comes from the shipped alias table here (analyst aliases and stored outlets are kept only
+  // in a local library so far); the outlet falls back to the feed's title in the Flags view.
+  const rows = (await c.query<Omit<FlagCount, 'canonical'>>(`
+    SELECT l.kind, min(l.entity) AS entity, json_agg(DISTINCT l.entity) AS forms, a.feed_id AS "feedId", min(f.title) AS "feedTitle",
+      min(f.url) AS "feedUrl", min(f.site_url) AS "siteUrl", NULL AS outlet, NULL AS "outletCountry", NULL AS "outletCategory",
       ${period} AS period, l.review, count(*)::int AS count
     FROM label l JOIN article a ON a.id = l.article_id JOIN feed f ON f.id = a.feed_id
     WHERE l.removed_at IS NULL
@@ -81,4 +85,5 @@ export async function flagCounts(c: Client, f: FlagFilter): Promise<FlagCount[]>
       AND ($4::text IS NULL OR ${day} < $4)
     GROUP BY l.kind, lower(l.entity), a.feed_id, period, l.review
     ORDER BY period`, [f.kind ?? null, f.review ?? null, f.after ?? null, f.before ?? null])).rows;
+  return rows.map((r) => ({ ...r, canonical: canonicalEntity(r.entity).canonical }));
 }

@@ -210,6 +210,11 @@ export class PostgresStore implements Store {
       addManual: (label, now) => tx(`labelling article ${label.articleId}`, async (c, a) =>
         (((await c.query('SELECT 1 FROM article WHERE id = $1', [label.articleId])).rowCount ?? 0) > 0 ? addManualLabel(c, label, now, a) : undefined), 'labels'),
       flagCounts: (filter) => tx('counting labels', (c) => flagCounts(c, filter)),
+      // Analyst aliases and review statistics are kept only in a local library so far.
+      aliases: async () => [],
+      addAlias: localOnly('Adding an entity alias'),
+      removeAlias: localOnly('Removing an entity alias'),
+      reviewCounts: async () => [],
     };
 
     this.outlets = {

@@ -2,14 +2,16 @@
 // a label that disappears gets removed_at, one that appears is inserted with first_seen_at), the analyst's
 // review of each, labels added by hand, and the counts behind the Flags view.
 import type { Db } from './db.ts';
-import type { Label, LabelReview } from '../../model.ts';
+import type { Label, LabelReview, RejectReason } from '../../model.ts';
 import type { FlagCount, FlagFilter } from '../../labels/flags.ts';
 import { prepared } from './prepared.ts';
-import type { LabelRecord, ManualLabel } from '../records.ts';
-
+import type { LabelRecord, ManualLabel, ReviewCount } from '../records.ts';
+import { canonicalKey, libraryCanonicalOf } from './entity-aliases.ts';
+import { canonicalEntity } from '../../labels/canonical.ts';
 
 // Aliased to the record's names, so rows come back as LabelRecord with no mapping step.
-const COLUMNS = `id, article_id AS articleId, kind, entity, marker, evidence, start, "end", origin, review, note,
+const COLUMNS = `id, article_id AS articleId, kind, entity, coalesce(canonical, entity) AS canonical, rule, marker, evidence, start, "end",
+  origin, review, note, reject_reason AS rejectReason, review_note AS reviewNote, reviewed_at AS reviewedAt,
   first_seen_at AS firstSeenAt, removed_at AS removedAt`;
 
 const key = (kind: string, entity: string): string => `${kind}\u0000${entity.toLowerCase()}`;
@@ -29,16 +31,20 @@ export function syncDetectedLabels(db: Db, articleId: number, detected: Label[],
   const byKey = new Map(current.map((r) => [key(r.kind, r.entity), r]));
   const result: SyncResult = { added: 0, removed: 0 };
   const seen = new Set<string>();
+  const canonicalOf = libraryCanonicalOf(db);
   for (const l of detected) {
     const k = key(l.kind, l.entity);
     if (seen.has(k)) continue;
     seen.add(k);
+    const canonical = canonicalOf(l.entity, l.canonical);
     const had = byKey.get(k);
     if (had) {
-      prepared(db, 'UPDATE label SET marker = ?, evidence = ?, start = ?, "end" = ? WHERE id = ?').run(l.marker, l.evidence, l.start, l.end, had.id);
+      prepared(db, `UPDATE label SET marker = ?, evidence = ?, start = ?, "end" = ?, rule = ?, detected_canonical = ?, canonical = ?, canonical_key = ?
+        WHERE id = ?`).run(l.marker, l.evidence, l.start, l.end, l.rule, l.canonical, canonical, canonicalKey(canonical), had.id);
     } else {
-      prepared(db, `INSERT INTO label (article_id, kind, entity, marker, evidence, start, "end", origin, first_seen_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, 'detector', ?)`).run(articleId, l.kind, l.entity, l.marker, l.evidence, l.start, l.end, now);
+      prepared(db, `INSERT INTO label (article_id, kind, entity, detected_canonical, canonical, canonical_key, rule, marker, evidence, start, "end", origin, first_seen_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'detector', ?)`)
+        .run(articleId, l.kind, l.entity, l.canonical, canonical, canonicalKey(canonical), l.rule, l.marker, l.evidence, l.start, l.end, now);
       result.added++;
     }
   }
@@ -69,14 +75,26 @@ export function getLabel(db: Db, id: number): LabelRecord | undefined {
   return prepared(db, `SELECT ${COLUMNS} FROM label WHERE id = ?`).get(id) as LabelRecord | undefined;
 }
 
-export function setLabelReview(db: Db, id: number, review: LabelReview): boolean {
-  return prepared(db, 'UPDATE label SET review = ? WHERE id = ?').run(review, id).changes > 0;
+/** The analyst's verdict; a rejection keeps its reason and note (kept, not deleted, so reviews can be counted). */
+export function setLabelReview(db: Db, id: number, review: LabelReview, why: ReviewDetail = {}): boolean {
+  const rejected = review === 'rejected';
+  return prepared(db, 'UPDATE label SET review = ?, reject_reason = ?, review_note = ?, reviewed_at = ? WHERE id = ?')
+    .run(review, rejected ? (why.reason ?? 'other') : null, why.note?.trim() || null, review === 'unreviewed' ? null : (why.at ?? new Date().toISOString()), id).changes > 0;
+}
+
+export interface ReviewDetail {
+  reason?: RejectReason | undefined;
+  note?: string | undefined;
+  at?: string | undefined;
 }
 
 /** A label the analyst adds: confirmed by definition, with the note as its evidence. */
 export function addManualLabel(db: Db, l: ManualLabel, now: string): LabelRecord {
-  const id = prepared(db, `INSERT INTO label (article_id, kind, entity, marker, evidence, origin, review, note, first_seen_at)
-    VALUES (?, ?, ?, NULL, ?, 'manual', 'confirmed', ?, ?)`).run(l.articleId, l.kind, l.entity, l.note ?? '', l.note, now).lastInsertRowid;
+  const detected = canonicalEntity(l.entity).canonical;
+  const canonical = libraryCanonicalOf(db)(l.entity, detected);
+  const id = prepared(db, `INSERT INTO label (article_id, kind, entity, detected_canonical, canonical, canonical_key, marker, evidence, origin, review, note, first_seen_at)
+    VALUES (?, ?, ?, ?, ?, ?, NULL, ?, 'manual', 'confirmed', ?, ?)`)
+    .run(l.articleId, l.kind, l.entity, detected, canonical, canonicalKey(canonical), l.note ?? '', l.note, now).lastInsertRowid;
   const added = getLabel(db, Number(id));
   if (!added) throw new Error(`label ${id} vanished right after it was added`);
   return added;
@@ -87,7 +105,8 @@ export function flagCounts(db: Db, f: FlagFilter): FlagCount[] {
   const day = "date(coalesce(a.published_at, a.first_seen_at))";
   const period = f.interval === 'week' ? `date(${day}, 'weekday 0', '-6 days')` : day;
   const rows = db.prepare(`
-    SELECT l.kind, min(l.entity) AS entity, a.feed_id AS feedId, f.title AS feedTitle, f.url AS feedUrl, f.site_url AS siteUrl,
+    SELECT l.kind, min(l.entity) AS entity, min(coalesce(l.canonical, l.entity)) AS canonical, json_group_array(DISTINCT l.entity) AS forms,
+      a.feed_id AS feedId, f.title AS feedTitle, f.url AS feedUrl, f.site_url AS siteUrl,
       a.outlet, a.outlet_country AS outletCountry, a.outlet_category AS outletCategory, ${period} AS period, l.review, count(*) AS count
     FROM label l JOIN article a ON a.id = l.article_id JOIN feed f ON f.id = a.feed_id
     WHERE l.removed_at IS NULL
@@ -95,9 +114,17 @@ export function flagCounts(db: Db, f: FlagFilter): FlagCount[] {
       AND (@review IS NULL OR l.review = @review)
       AND (@after IS NULL OR ${day} >= @after)
       AND (@before IS NULL OR ${day} < @before)
-    GROUP BY l.kind, lower(l.entity), a.feed_id, a.outlet, period, l.review
+    GROUP BY l.kind, coalesce(l.canonical_key, footnote_lower(l.entity)), a.feed_id, a.outlet, period, l.review
     ORDER BY period`).all({
     kind: f.kind ?? null, review: f.review ?? null, after: f.after ?? null, before: f.before ?? null,
-  }) as FlagCount[];
-  return rows;
+  }) as (Omit<FlagCount, 'forms'> & { forms: string })[];
+  return rows.map((r) => ({ ...r, forms: JSON.parse(r.forms) as string[] }));
+}
+
+/** The analyst's verdicts on detections (manual labels are no test of a rule), by rule, language and reason. */
+export function reviewCounts(db: Db): ReviewCount[] {
+  return prepared(db, `SELECT l.rule, a.lang, l.review, l.reject_reason AS reason, count(*) AS count
+    FROM label l JOIN article a ON a.id = l.article_id
+    WHERE l.origin = 'detector' AND l.review IN ('confirmed', 'rejected')
+    GROUP BY l.rule, a.lang, l.review, l.reject_reason`).all() as ReviewCount[];
 }

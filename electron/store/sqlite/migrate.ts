@@ -10,6 +10,8 @@ import ingest from './schema/005-ingest.ts';
 import { resolveOutlets } from './outlets.ts';
 import evidence from './schema/006-evidence.ts';
 import fullTextStatus from './schema/007-fulltext-status.ts';
+import labelEntities from './schema/008-label-entities.ts';
+import { backfillLabelEntities } from './label-entities.ts';
 
 export interface Migration {
   version: number;
@@ -26,6 +28,7 @@ export const migrations: Migration[] = [
   { version: 5, sql: ingest, fill: (db) => { resolveOutlets(db); } },
   { version: 6, sql: evidence },
   { version: 7, sql: fullTextStatus },
+  { version: 8, sql: labelEntities, fill: (db) => { backfillLabelEntities(db); } },
 ];
 
 export const LATEST_SCHEMA = migrations.at(-1)?.version ?? 0;

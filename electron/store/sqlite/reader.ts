@@ -108,7 +108,8 @@ export function getArticle(db: Db, id: number): ArticleDetail | undefined {
   const tags = (db.prepare(`SELECT t.name, t.color, at.rule_id IS NOT NULL AS byRule FROM article_tag at JOIN tag t ON t.id = at.tag_id
     WHERE at.article_id = ? ORDER BY t.name`).all(id) as { name: string; color: string | null; byRule: number }[])
     .map((t) => ({ name: t.name, color: t.color, byRule: t.byRule === 1 }));
-  const labels = db.prepare(`SELECT id, kind, entity, marker, evidence, start, end, origin, review, note FROM label
+  const labels = db.prepare(`SELECT id, kind, entity, coalesce(canonical, entity) AS canonical, rule, marker, evidence, start, end, origin, review, note,
+    reject_reason AS rejectReason FROM label
     WHERE article_id = ? AND removed_at IS NULL ORDER BY start, id`).all(id) as ArticleLabel[];
   const { outletName, outletCountry, outletCategory, ...fields } = row;
   const badge = outletBadge({ outletName, outletCountry, outletCategory });

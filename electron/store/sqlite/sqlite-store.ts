@@ -31,7 +31,8 @@ import {
 } from './tags.ts';
 import { addRule, getRule, listRules } from './rules.ts';
 import { applyRules, removeRule } from './auto-tag.ts';
-import { addManualLabel, articleText, flagCounts, getLabel, labelsForArticle, setLabelReview } from './labels.ts';
+import { addManualLabel, articleText, flagCounts, getLabel, labelsForArticle, reviewCounts, setLabelReview } from './labels.ts';
+import { addAlias, listAliases, removeAlias } from './entity-aliases.ts';
 import { deleteOutletOverride, forgetRegistry, registryFor, storedOutlets, reresolveOutlets, upsertOutletOverride } from './outlets.ts';
 import type {
   ArticleStore, EvidenceStore, FeedStore, FolderStore, LabelStore, OutletStore, PageStore, RuleStore, SearchStore, Store, TagStore,
@@ -189,9 +190,13 @@ export class SqliteStore implements Store {
         const text = articleText(db, articleId);
         return text === undefined ? undefined : { text, labels: labelsForArticle(db, articleId) };
       },
-      review: async (id, review) => (setLabelReview(db, id, review) ? getLabel(db, id) : undefined),
+      review: async (id, review, why) => (setLabelReview(db, id, review, why) ? getLabel(db, id) : undefined),
       addManual: async (label, now) => tx(() => (articleExists(db, label.articleId) ? addManualLabel(db, label, now) : undefined)),
       flagCounts: async (filter) => flagCounts(db, filter),
+      aliases: async () => listAliases(db),
+      addAlias: async (alias, now) => tx(() => addAlias(db, alias, now)),
+      removeAlias: async (id) => tx(() => removeAlias(db, id)),
+      reviewCounts: async () => reviewCounts(db),
     };
 
     // An edit of the registry and the stored outlets it changes are one transaction.

@@ -7,6 +7,8 @@ import { foldWord, indexFold, words } from '../../../text/fold.ts';
 import { stemWord } from '../../../text/stem.ts';
 import { QuerySyntaxError } from '../../../query/errors.ts';
 import { liveLabel, MAX_NEAR_EXPANSION } from '../../shared.ts';
+import { canonicalKey } from '../entity-aliases.ts';
+import { canonicalEntity } from '../../../labels/canonical.ts';
 
 export interface CompiledQuery {
   /** The FTS5 expression the whole query (or its AND-ed text part) reduces to, or null when there is none. */
@@ -175,7 +177,7 @@ class SqlBuilder {
         this.params.push(foldWord(v));
         return `a.id IN (${TAG_SET})`;
       case 'label':
-        this.params.push(v.toLowerCase().replace(/[\s-]+/g, '_'), foldWord(v));
+        this.params.push(...labelParams(v));
         return `a.id IN (${LABEL_SET})`;
       case 'lang': {
         const code = v.toLowerCase();
@@ -221,7 +223,15 @@ const OUTLET_CALL = 'footnote_outlet(coalesce(a.link, a.canonical_link), (SELECT
 
 /** The date an article is filed under: when it was published, else when Footnote first saw it. */
 const TAG_SET = 'SELECT article_id FROM article_tag WHERE tag_id IN (SELECT id FROM tag WHERE footnote_lower(name) = ?)';
-const LABEL_SET = `SELECT article_id FROM label WHERE ${liveLabel()} AND (kind = ? OR footnote_lower(entity) = ?)`;
+// label:X is a kind, or an entity in any language or script: by its canonical name, by what the shipped alias
+// table makes of X ("Талибан" → Taliban), by an analyst's alias in the library, or as written.
+const LABEL_SET = `SELECT article_id FROM label WHERE ${liveLabel()} AND (kind = ? OR canonical_key IN (?, ?)
+  OR canonical_key IN (SELECT footnote_lower(canonical) FROM entity_alias WHERE alias_key = ?) OR footnote_lower(entity) = ?)`;
+
+function labelParams(v: string): unknown[] {
+  const folded = canonicalKey(v);
+  return [v.toLowerCase().replace(/[\s-]+/g, '_'), folded, canonicalKey(canonicalEntity(v).canonical), folded, foldWord(v)];
+}
 const FLAGGED_SET = `SELECT article_id FROM label WHERE ${liveLabel()}`;
 /** Detector labels that changed after the first version: removed, or first seen after the article was. Only an
  * edited article counts, since a label change always makes a version. */

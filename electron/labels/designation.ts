@@ -1,0 +1,196 @@
+// Pieces shared by the footnote and inline rules: where a sentence starts and ends, the kinds named by the
+// designation noun phrase around a mention ("террористической группировки «ИГ»", "the Islamic State terrorist
+// group", "تنظيم داعش الإرهابي"), and the names listed before a distributive note ("X and Y (both banned…)").
+import type { LabelKind } from '../model.ts';
+import type { Reading } from './reading.ts';
+import { cleanName, isNameWord, nameAfter, nameBefore, type NameSpan } from './names.ts';
+import type { Hit, ListName } from './lexicon.ts';
+
+const SPECIFIC: readonly ListName[] = ['terrorist', 'extremist', 'undesirable', 'foreign_agent'];
+const NOUN_PHRASE: readonly ListName[] = [...SPECIFIC, 'banned_other', 'nouns', 'stopwords', 'states', 'predicates'];
+
+/** The sentences of text[lineStart, lineEnd), as [start, end) pairs that cover it. */
+export function sentencesOf(text: string, lineStart: number, lineEnd: number): [number, number][] {
+  const out: [number, number][] = [];
+  let s = lineStart;
+  while (s < lineEnd) {
+    let e = s;
+    while (e < lineEnd) {
+      const ch = text[e] ?? '';
+      if ('。！？'.includes(ch)) {
+        e++;
+        break;
+      }
+      // A full stop ends a sentence before a space and a capital, digit, quote or bracket; not after a capital
+      // letter ("U.S.", "В. Путин").
+      if ('.!?'.includes(ch) && /\s/.test(text[e + 1] ?? ' ') && /[\p{Lu}\p{Nd}«"“(]|[^\p{L}]/u.test(text[e + 2] ?? 'A') && !/\p{Lu}/u.test(text[e - 1] ?? '')) {
+        e++;
+        break;
+      }
+      // "…news agency.\"The ISIS…": a quotation opening straight after the full stop.
+      if ('.!?'.includes(ch) && /["«“„]/.test(text[e + 1] ?? '') && /\p{Lu}/u.test(text[e + 2] ?? '')) {
+        e++;
+        break;
+      }
+      e++;
+    }
+    out.push([s, e]);
+    s = e;
+  }
+  return out;
+}
+
+/** The words around a mention that belong to its designation noun phrase, and the specific kinds they name. */
+export function designationKinds(r: Reading, span: { start: number; end: number }, stopAt = Infinity): LabelKind[] {
+  const text = r.text;
+  const kinds = new Set<LabelKind>();
+  const take = (hits: Hit[]): void => {
+    for (const h of hits) if ((SPECIFIC as readonly string[]).includes(h.list)) kinds.add(h.list as LabelKind);
+  };
+  // Before: "террористической группировки «ИГ»", "the terrorist group X", "Nhóm khủng bố IS" (at most four words,
+  // all of the phrase; a phrase may span several words).
+  // Up to two unlisted lower-case adjectives may stand in it ("organización terrorista internacional X", "der
+  // extremistischen religiösen Organisation der Zeugen Jehovas"): they lend no ground, the listed words around do,
+  // and only in a phrase a designation noun heads ("terrorists attacked X" is no noun phrase).
+  let i = span.start;
+  let skipped = 0;
+  let sawNoun = false;
+  let beforeSkip: LabelKind[] = [];
+  for (let words = 0; words < 4 + skipped; words++) {
+    let j = i;
+    while (j > 0 && /[ \u00a0«"“„「『《]/.test(text[j - 1] ?? '')) j--;
+    let k = j;
+    while (k > 0 && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[k - 1] ?? '')) k--;
+    if (k === j) break;
+    const hits = r.hits(Math.max(0, j - 60), j).filter((h) => h.end === j && NOUN_PHRASE.includes(h.list));
+    if (skipped === 0) beforeSkip = [...kinds];
+    if (hits.length === 0 && skipped < 2 && /^\p{Ll}[\p{Ll}\p{M}\-]*$/u.test(text.slice(k, j)) && r.hits(k, j).length === 0) {
+      skipped++;
+      i = k;
+      continue;
+    }
+    if (hits.length === 0) break;
+    // A designation verb makes the phrase a prenominal label of its own ("признанной экстремистской компании
+    // Meta*"), read as such, not a noun lending its ground to a footnote.
+    if (hits.some((h) => h.list === 'predicates' || h.list === 'banned_other')) {
+      kinds.clear();
+      break;
+    }
+    take(hits);
+    sawNoun ||= hits.some((h) => h.list === 'nouns');
+    i = Math.min(...hits.map((h) => h.index));
+    // A ground inside a compound noun ("テロ組織", "Terrororganisation") is the noun's ground.
+    take(r.hits(i, j).filter((h) => h.index >= i && h.end <= j));
+  }
+  if (skipped > 0 && !sawNoun) {
+    kinds.clear();
+    for (const k of beforeSkip) kinds.add(k);
+  }
+  // After, up to a bracket, comma or marker: "the Islamic State terrorist group (…)", "داعش الإرهابي".
+  // Up to two unlisted lower-case adjectives may come first ("Hizb ut-Tahrir international terrorist organization").
+  let e = span.end;
+  // A gloss in brackets may stand between ("Hizb ut-Tahrir (Arabic for Party of Liberation - TASS) international …").
+  const gloss = /^[ \u00a0]*\([^()]{1,80}\)/u.exec(text.slice(e, e + 90));
+  if (gloss && e + gloss[0].length < stopAt) e += gloss[0].length;
+  let adjectives = 0;
+  for (let words = 0; words < 3 + adjectives && e < stopAt; words++) {
+    while (e < text.length && /[ \u00a0»"”*✱]/.test(text[e] ?? '')) e++;
+    let k = e;
+    while (k < text.length && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[k] ?? '')) k++;
+    if (k === e || k > stopAt) break;
+    const hits = r.hits(e, k).filter((h) => h.index === e && NOUN_PHRASE.includes(h.list));
+    if (hits.length === 0 && adjectives < 2 && words === adjectives && /^\p{Ll}+$/u.test(text.slice(e, k)) && r.hits(e, k).length === 0) {
+      adjectives++;
+      e = k;
+      continue;
+    }
+    if (hits.length === 0) break;
+    take(hits);
+    e = k;
+  }
+  return [...kinds];
+}
+
+/** Where a designation noun phrase before `end` starts ("… group X terrorist organization (": skipped back to X). */
+export function skipDesignationBack(r: Reading, end: number): number {
+  const text = r.text;
+  let i = end;
+  for (let words = 0; words < 3; words++) {
+    let j = i;
+    while (j > 0 && /[ \u00a0]/.test(text[j - 1] ?? '')) j--;
+    let k = j;
+    while (k > 0 && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[k - 1] ?? '')) k--;
+    if (k === j) break;
+    // A capitalised noun is part of a name ("Human Rights Funders Network*"), unless it names a ground
+    // ("Terrororganisation").
+    const capital = /^\p{Lu}/u.test(text[k] ?? '');
+    const hits = r.hits(k, j).filter((h) => h.index === k && h.end >= j && (SPECIFIC.includes(h.list) || (h.list === 'nouns' && !capital)));
+    if (hits.length === 0) break;
+    i = k;
+  }
+  // Up to two unlisted lower-case adjectives before the designation, when a name ends right before them ("the Hizb
+  // ut-Tahrir (…) international terrorist organization (outlawed in Russia)").
+  if (i < end) {
+    const m = /(?:[\p{Lu}][\p{L}\p{M}\p{Nd}'’\-]*|[)»"”])[ \u00a0]+((?:\p{Ll}[\p{Ll}\p{M}\-]*[ \u00a0]+){1,2})$/u.exec(text.slice(Math.max(0, i - 80), i));
+    if (m?.[1] && !r.hits(i - m[1].length, i).some((h) => h.list === 'stopwords' || h.list === 'states' || h.list === 'predicates')) i -= m[1].length;
+  }
+  return i;
+}
+
+const CONJUNCTIONS = /\sو$|(?<=[”"」』》])[和与與及、]$|(?:,|\s(?:and|or|и|или|і|та|й|y|e|et|ou|und|oder|ve|veya|i|и|ili|oraz|a|və|ва|va|و|och|og|en|és|ir|un|ja|dhe|và|dan|और|এবং|ও|и|және|жана|ва))\s+(?:the\s+|la\s+|le\s+|les\s+|el\s+|los\s+|die\s+|der\s+)?$/iu;
+
+/** The names listed before `first`, joined by commas and conjunctions: "X, Y and the Z". */
+export function namesListedBefore(r: Reading, first: NameSpan, classOf: Parameters<typeof nameBefore>[2]): NameSpan[] {
+  const out: NameSpan[] = [];
+  let start = first.start;
+  // A quote just before the name's text belongs to it.
+  if ('«"“„'.includes(r.text[start - 1] ?? '\0')) start--;
+  for (let k = 0; k < 6; k++) {
+    // "… und der Legion „Freiheit Russlands“": a designation noun may stand between the conjunction and the name.
+    let join = CONJUNCTIONS.exec(r.text.slice(Math.max(0, start - 16), start));
+    const noun = /([\p{L}\p{M}'’\-]+)[ \u00a0]+$/u.exec(r.text.slice(Math.max(0, start - 30), start));
+    const nounAt = noun?.[1] ? start - noun[0].length : -1;
+    if (!join && noun?.[1] && classOf?.(nounAt, nounAt + noun[1].length).has('nouns')) {
+      start = nounAt;
+      join = CONJUNCTIONS.exec(r.text.slice(Math.max(0, start - 16), start));
+    }
+    if (!join) break;
+    let at = start - join[0].length;
+    while (at > 0 && /[*✱¹²³⁴⁵⁶⁷⁸⁹]/u.test(r.text[at - 1] ?? '')) at--;
+    const prev = nameBefore(r.text, at, classOf, true);
+    if (!prev || !cleanName(prev.name)) break;
+    out.push(prev);
+    start = prev.start;
+    if ('«"“„'.includes(r.text[start - 1] ?? '\0')) start--;
+  }
+  return out;
+}
+
+const JOIN_AFTER = /^[»"”」』》]?[ \u00a0]*(?:\([^()]{1,80}\)[ \u00a0]*)?(?:(?:,|[ \u00a0]+(?:and|и|і|та|y|e|et|und|ve|i|ili|oraz|a|və|va|och|og|en|és|ir|un|ja|dhe|và|dan))[ \u00a0]+|(?<=[»"”」』》])[和与與及、])/iu;
+
+/**
+ * The names listed after `first` in the same style (quoted after quoted, capitalised after capitalised): "…
+ * verbotenen Terrormilizen Islamischer Staat, Dschebhat-an-Nusra (…) und …", "организаций «ИГ» и «Джебхат ан-Нусра»".
+ */
+export function namesListedAfter(r: Reading, first: NameSpan, classOf: Parameters<typeof nameBefore>[2]): NameSpan[] {
+  const text = r.text;
+  const out: NameSpan[] = [];
+  const quoted = '«"“„「『'.includes(text[first.start - 1] ?? '\0');
+  let end = first.end;
+  for (let k = 0; k < 5; k++) {
+    const join = JOIN_AFTER.exec(text.slice(end, end + 100));
+    if (!join) break;
+    const at = end + join[0].length;
+    const opens = '«"“„「『'.includes(text[at] ?? '\0');
+    if (opens !== quoted) break;
+    const next = nameAfter(text, at, classOf);
+    if (!next || next.start > at + 1) break;
+    // A list item is a whole name: capitalised words or a quotation, then a comma, bracket, conjunction or the end.
+    if (!opens && !next.name.split(/\s+/).every((w) => isNameWord(w) || /^(?:al|el|an|ad|ash|as|at|of|de|du|la)$/i.test(w))) break;
+    const cls = classOf?.(next.start, next.end) ?? new Set();
+    if (cls.has('states') || cls.has('other_states') || cls.has('stopwords') || cls.has('nouns')) break;
+    out.push(next);
+    end = next.end;
+  }
+  return out;
+}

@@ -1,0 +1,656 @@
+// Labels written in the running text: a parenthesis or bracket after the name ("Meta (признана экстремистской и
+// запрещена в РФ)"), a prenominal phrase before it ("запрещенной в России террористической организации «ИГ»",
+// "die in Russland verbotene Terrororganisation IS", "在俄罗斯被禁止的极端组织"), an appositive or relative clause
+// after it ("X, listed as a terrorist group and banned in Russia", "X, which is banned in Russia"), a status
+// sentence about it ("Daesh is a terrorist group outlawed in … Russia", "«Исламское государство» — террористическая
+// организация, запрещенная в РФ"), and an attributive participle right after it ("تنظيم داعش الإرهابي المحظور في
+// روسيا"). Outside brackets the note must name the designating state or be a Russian designation by itself, and
+// must not be quoted, nor stand in the news of the designation, a critique of it, or the outlet's words about itself.
+import type { LabelKind } from '../model.ts';
+import type { Candidate } from './label-set.ts';
+import type { Reading } from './reading.ts';
+import { KINDS, type Hit, type ListName } from './lexicon.ts';
+import { readNote, type Note } from './notes.ts';
+import { cleanName, isNameWord, nameAfter, nameBefore, QUOTE_CHARS, type NameSpan } from './names.ts';
+import type { Canonical } from './canonical-name.ts';
+import { designationKinds, namesListedAfter, namesListedBefore, skipDesignationBack } from './designation.ts';
+
+type Add = (c: Candidate) => void;
+
+const KIND_LISTS: readonly ListName[] = KINDS;
+const isGround = (h: Hit): boolean => KIND_LISTS.includes(h.list);
+const MARKERS = /[*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]/u;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+interface Context {
+  r: Reading;
+  from: number;
+  to: number;
+  lineStart: number;
+  lineEnd: number;
+  add: Add;
+  canonical: Canonical;
+  /** Records an entity owned by a designated one (LABELS.md rule 4). */
+  owned: (entity: string) => void;
+  /** Sentences and clause boundaries already read: several grounds of one note read it once. */
+  done: Set<string>;
+}
+
+/**
+ * Labels of the inline forms in text[from, to), a run of body text within one line; only the sentences holding one
+ * of `triggers` (ends of the grounds' anchors) are read.
+ */
+export function readInline(r: Reading, from: number, to: number, triggers: number[], add: Add, canonical: Canonical, owned: (entity: string) => void): void {
+  const line = r.lineAt(from);
+  const cx: Context = { r, from, to, lineStart: line.start, lineEnd: line.end, add, canonical, owned, done: new Set() };
+  const sentences = new Map<number, number>();
+  for (const t of triggers) {
+    if (t <= from || t > to) continue;
+    const [s, e] = r.sentence(t - 1);
+    sentences.set(s, e);
+  }
+  const grounds = [...sentences].flatMap(([s, e]) => r.hits(Math.max(from, s), Math.min(to, e))).filter(isGround);
+  const brackets = new Set<number>();
+  for (const g of grounds) {
+    const br = enclosingBracket(r.text, g.index, from, to);
+    if (br) {
+      if (!brackets.has(br[0])) {
+        brackets.add(br[0]);
+        parenthetical(cx, br[0], br[1]);
+      }
+      continue;
+    }
+    if (prenominal(cx, g) || appositive(cx, g) || status(cx, g)) continue;
+    postnominal(cx, g);
+  }
+}
+
+const OPENERS: Record<string, string> = { '(': ')', '[': ']', '（': '）' };
+
+/** The brackets around `pos` within [from, to), at most 400 characters apart. */
+function enclosingBracket(text: string, pos: number, from: number, to: number): [number, number] | null {
+  let depth = 0;
+  let open = -1;
+  for (let i = pos - 1; i >= Math.max(from, pos - 400); i--) {
+    const ch = text[i] ?? '';
+    if (ch === ')' || ch === ']' || ch === '）') depth++;
+    else if (OPENERS[ch] !== undefined) {
+      if (depth === 0) {
+        open = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  if (open < 0) return null;
+  const close = OPENERS[text[open] ?? ''] ?? ')';
+  depth = 0;
+  for (let i = open + 1; i < Math.min(to, open + 400); i++) {
+    const ch = text[i] ?? '';
+    if (ch === text[open]) depth++;
+    else if (ch === close) {
+      if (depth === 0) return [open, i];
+      depth--;
+    }
+  }
+  return null;
+}
+
+/** One label per ground and entity; a note that only says "banned" takes the ground of the designation noun. */
+function emit(cx: Context, note: Note, form: string, entities: NameSpan[], evidenceStart: number, evidenceEnd: number, stopAt?: number, marker: string | null = null): void {
+  const { r } = cx;
+  const evidence = r.text.slice(evidenceStart, evidenceEnd);
+  const lang = [...note.langs][0];
+  // In a distributive note every name shares the first one's designation noun ("террористической группировки
+  // «Джебхат ан-Нусра» («Хайат Тахрир аш-Шам») (обе группировки запрещены в РФ)").
+  const shared = entities[0] ? designationKinds(r, entities[0], stopAt) : [];
+  for (const span of entities) {
+    const entity = r.entityOf(span);
+    if (!entity || (form !== 'parenthetical' && !nameWithoutCapitalsOk(cx, span, entity))) continue;
+    let grounds: { kind: LabelKind; hit: Hit; noun: boolean }[] = note.grounds.map((g) => ({ ...g, noun: false }));
+    // "the terrorist group X (banned in Russia)": the designation noun names the ground.
+    if (grounds.every((g) => g.kind === 'banned_other')) {
+      const own = designationKinds(r, span, stopAt);
+      const kinds = own.length > 0 ? own : shared;
+      const g = grounds[0];
+      if (kinds.length > 0 && g) grounds = kinds.map((kind) => ({ kind, hit: g.hit, noun: true }));
+    }
+    for (const g of grounds) {
+      cx.add({
+        kind: g.kind, entity, canonical: cx.canonical(entity, lang).canonical, marker, evidence, start: evidenceStart,
+        rule: `${form}${g.noun ? '+noun' : ''}:${note.langs.has(g.hit.lang) ? g.hit.lang : lang ?? g.hit.lang}:${g.hit.phrase}`,
+      });
+    }
+  }
+}
+
+/**
+ * In scripts without capitals a word run is a name only when quoted or known to the alias table ("ګڼل کيږي" is a
+ * verb, "20일" a date): nothing else tells a name from the words around it.
+ */
+function nameWithoutCapitalsOk(cx: Context, span: NameSpan, entity: string): boolean {
+  const letters = entity.replace(/[^\p{L}]/gu, '');
+  if (letters.length === 0) return false;
+  if (/\p{Lu}|\p{Ll}/u.test(letters)) return true;
+  const text = cx.r.text;
+  return /[«"“„「『《'‘]/.test(text[span.start - 1] ?? '\0') || cx.r.known(entity);
+}
+
+/** Back from `end` over spaces, a comma, and a footnote marker glued to the name ("Meta*", "ИГИЛ1", "X (*)"). */
+function beforeMarker(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && /[ \u00a0]/.test(text[i - 1] ?? '')) i--;
+  if (text[i - 1] === ',') i--;
+  while (i > 0 && MARKERS.test(text[i - 1] ?? '')) i--;
+  // A footnote number glued to a name ("ИГИЛ1 (…)").
+  if (/\p{Lu}[\p{L}]*\d{1,2}$/u.test(text.slice(Math.max(0, i - 12), i))) while (/\d/.test(text[i - 1] ?? '')) i--;
+  if (/\(\*+\)$|\[\d{1,2}\]$/.test(text.slice(Math.max(0, i - 5), i))) i = text.lastIndexOf(text[i - 1] === ')' ? '(' : '[', i - 1);
+  return i;
+}
+
+/** The name before a note that starts at `at`: past a marker and a designation noun phrase; a lower-case word only when the alias table knows it ("los talibanes (…)"). */
+function nameBeforeNote(cx: Context, at: number, langs: ReadonlySet<string>): NameSpan | null {
+  const { r } = cx;
+  const end = beforeMarker(r.text, skipDesignationBack(r, beforeMarker(r.text, at)));
+  if (end <= cx.lineStart) return null;
+  const classOf = r.classOf(langs);
+  const name = nameBefore(r.text, end, classOf, false);
+  if (name && r.entityOf(name)) return r.widenKnown(name, cx.lineStart);
+  // Lower-case: a run of up to five words that the alias table knows ("los talibanes", "Фонд барацьбы з карупцыяй"),
+  // the shortest that still names the entity the longest names ("le mouvement taliban" → "taliban"), and among those
+  // that open with a capital, if any, the shortest ("Den islamske staten").
+  const runs: NameSpan[] = [];
+  for (let words = 5; words >= 1; words--) {
+    const m = new RegExp(`((?:[\\p{L}\\p{M}'’\\-]+[ \\u00a0]+){${words - 1}}[\\p{L}\\p{M}'’\\-]+)[ \\u00a0]*$`, 'u').exec(r.text.slice(Math.max(cx.lineStart, end - 80), end));
+    // A lower-case word before a capitalised one is not the name's start ("юрлица Фонд …").
+    if (m?.[1] && /^\p{Ll}\S*\s+\p{Lu}/u.test(m[1])) continue;
+    if (m?.[1] && r.known(m[1])) runs.push({ name: m[1], start: end - m[0].length, end: end - m[0].length + m[1].length });
+  }
+  const entity = runs[0] ? r.canonical(runs[0].name).canonical : null;
+  const same = runs.filter((s) => r.canonical(s.name).canonical === entity);
+  const capital = same.filter((s) => /^\p{Lu}/u.test(s.name));
+  return (capital.length > 0 ? capital : same).pop() ?? null;
+}
+
+function parenthetical(cx: Context, open: number, close: number): void {
+  const { r } = cx;
+  const text = r.text;
+  const inner = r.hits(open + 1, close);
+  if (!inner.some(isGround)) return;
+  // A bracket that names its own entity before or after its designation ("(أحد مسميات تنظيم "جبهة النصرة" الإرهابي
+  // المحظور…)") is read as running text.
+  const within: Context = { ...cx, from: open + 1, to: close };
+  if (inner.filter(isGround).some((g) => prenominal(within, g) || postnominal(within, g))) return;
+  const [ss, se] = cx.r.sentence(open);
+  const context = r.hits(ss, se);
+  const options = { news: false, quotedGround: true };
+  const probe = readNote(text, open, inner, context, options);
+  const before = nameBeforeNote(cx, open, probe.langs);
+  const note = readNote(text, before?.end ?? open, inner, context, options);
+  if (note.excluded || !(note.state || note.alone || note.predicate)) return;
+  let entities: NameSpan[] = [];
+  const owner = r.ownerIn(open + 1, close, note.langs);
+  const head = innerSubject(cx, open + 1, close, note, before === null);
+  // Chinese marks no plural: a note after names joined by 和/与/及/、 is about each ("“伊斯蘭國”和“勝利陣線”（…被禁止）").
+  const cjkList = before !== null && /[和与與及、][“"「『《]?$/u.test(text.slice(Math.max(0, before.start - 2), before.start));
+  if (owner) {
+    entities = [owner];
+    if (before) cx.owned(r.entityOf(before) ?? before.name);
+  } else if (head) entities = [head];
+  else if (before && (note.distributive || cjkList)) {
+    const [last, first] = splitGluedAnd(cx, before);
+    entities = [last, ...aliasInBrackets(cx, last, note), ...(first ? [first, ...namesListedBefore(r, first, r.classOf(note.langs))] : namesListedBefore(r, last, r.classOf(note.langs)))];
+  } else if (before) entities = [before];
+  if (entities.length === 0) return;
+  emit(cx, note, 'parenthetical', entities, open, close + 1, open);
+}
+
+/**
+ * A distributive note after a run of caseless words with "and" glued to one of them ("هيئة تحرير الشام وحراس الدين
+ * (المحظورين في روسيا)"): two names, the last from the glued "و" on, the first before it (known to the alias table,
+ * since nothing else tells where it starts). Otherwise the run is one name.
+ */
+function splitGluedAnd(cx: Context, name: NameSpan): [NameSpan, NameSpan | null] {
+  const text = cx.r.text;
+  const m = /(^|[ \u00a0])و(?=[\p{Script=Arabic}]{3,})/u.exec(text.slice(name.start, name.end));
+  if (!m || m.index === 0) return [name, null];
+  const and = name.start + m.index + (m[1] ?? '').length;
+  const last: NameSpan = { name: text.slice(and + 1, name.end), start: and + 1, end: name.end };
+  const end = and - 1;
+  for (let words = 5; words >= 1; words--) {
+    const run = new RegExp(`((?:[\\p{L}\\p{M}]+[ \\u00a0]+){${words - 1}}[\\p{L}\\p{M}]+)$`, 'u').exec(text.slice(Math.max(0, end - 80), end))?.[1];
+    if (run && cx.r.known(run)) return [last, { name: run, start: end - run.length, end }];
+  }
+  return [name, null];
+}
+
+/** "«Джебхат ан-Нусра» («Хайат Тахрир аш-Шам») (обе группировки запрещены в РФ)": the name in brackets before the note. */
+function aliasInBrackets(cx: Context, name: NameSpan, note: Note): NameSpan[] {
+  const text = cx.r.text;
+  const after = text.slice(name.end, name.end + 4);
+  const open = text.indexOf('(', name.end);
+  if (!/^[»"”]?\s*\(/.test(after) || open < 0) return [];
+  const inner = nameAfter(text, open + 1, cx.r.classOf(note.langs));
+  return inner ? [inner] : [];
+}
+
+/**
+ * "(ФБК признан иноагентом)": a name opening the brackets that is the subject of their designation verb; with no
+ * name before the brackets, also one set off by a comma ("…(IS、ロシア連邦では禁止されている)").
+ */
+function innerSubject(cx: Context, from: number, to: number, note: Note, alone: boolean): NameSpan | null {
+  const { r } = cx;
+  const text = r.text;
+  const classOf = r.classOf(note.langs);
+  const n = nameAfter(text, from, classOf);
+  if (!n || n.start > from + 2) return null;
+  const cls = classOf(n.start, n.end);
+  if (cls.has('states') || cls.has('other_states') || cls.has('nouns')) return null;
+  let i = n.end;
+  if (/[»"”」』]/.test(text[i] ?? '')) i++;
+  if (alone && /^[,、，]/.test(text[i] ?? '')) return n;
+  while (i < to && /[ \u00a0]/.test(text[i] ?? '')) i++;
+  const next = r.hits(i, to).find((h) => h.index === i);
+  return next && (next.list === 'predicates' || isGround(next)) ? n : null;
+}
+
+/** Lists whose words may sit between a prenominal designation and its name. */
+const PHRASE_WORDS: readonly ListName[] = [...KINDS, 'states', 'predicates', 'nouns', 'roles', 'stopwords', 'alone'];
+
+/** The end of the ground phrase at `g`: past phrases overlapping it ("被禁" inside "被禁止"). */
+function groundEnd(cx: Context, g: Hit): number {
+  let end = g.end;
+  for (const h of cx.r.hits(g.index, Math.min(cx.to, g.end + 20))) if (h.index < end && PHRASE_WORDS.includes(h.list)) end = Math.max(end, h.end);
+  return end;
+}
+
+/** True when a quotation opened earlier in the sentence is still open at `pos`: the label is quoted, not applied. */
+function quotedSentence(cx: Context, pos: number): boolean {
+  const [ss] = cx.r.sentence(pos);
+  return insideQuote(cx.r.text, Math.max(cx.lineStart, ss - 1), pos);
+}
+
+function insideQuote(text: string, from: number, to: number): boolean {
+  let depth = 0;
+  let straight = false;
+  for (let i = from; i < to; i++) {
+    const ch = text[i] ?? '';
+    if ('«“„「『'.includes(ch) && !(ch === '“' && /[\p{L}\p{Nd}.,!?]/u.test(text[i - 1] ?? ' '))) depth++;
+    else if ('»”」』'.includes(ch) || (ch === '“' && depth > 0)) depth = Math.max(0, depth - 1);
+    else if (ch === '"') straight = /[\p{L}\p{Nd}.,!?)]/u.test(text[i - 1] ?? ' ') ? false : !straight;
+  }
+  return depth > 0 || straight;
+}
+
+function prenominal(cx: Context, g: Hit): boolean {
+  const { r, to } = cx;
+  const text = r.text;
+  const probe = r.hits(g.index, g.end).filter(isGround).map((h) => h.lang);
+  if (probe.length > 0 && probe.every((l) => r.lex.noPrenominal.has(l))) return false;
+  let pos = groundEnd(cx, g);
+  let name: NameSpan | null = null;
+  let adjectives = 0;
+  // "die Terrormiliz IS": the ground may itself be the designation noun.
+  let lastWasNoun = r.phraseAt(g.index, ['nouns', 'roles']) >= g.end;
+  // The designation verb straight before the name: "Иностранными агентами признаны Виктор Шендерович" narrates.
+  let lastWasVerb = false;
+  for (let step = 0; step < 9 && pos < to; step++) {
+    while (pos < to && /[ \u00a0]/.test(text[pos] ?? '')) pos++;
+    const ch = text[pos] ?? '';
+    if (ch === '' || pos >= to) return false;
+    if (/[«"“„「『《'‘]/.test(ch)) {
+      name = nameAfter(text, pos, r.classOf());
+      break;
+    }
+    // Japanese and Chinese glue: particles in kana, 的.
+    if (/[\p{Script=Hiragana}的之]/u.test(ch)) {
+      while (pos < to && /[\p{Script=Hiragana}的之]/u.test(text[pos] ?? '')) pos++;
+      continue;
+    }
+    // The closing mark of a quoted status term ("「外国エージェント」に指定されている…").
+    if (/[」』”»"]/.test(ch)) {
+      pos++;
+      continue;
+    }
+    if (!/[\p{L}\p{Nd}]/u.test(ch)) return false;
+    const listed = r.phraseAt(pos, PHRASE_WORDS);
+    if (listed > pos) {
+      lastWasNoun = r.phraseAt(pos, ['nouns', 'roles']) > pos;
+      lastWasVerb = r.phraseAt(pos, ['predicates']) >= listed && r.phraseAt(pos, [...KIND_LISTS, 'alone', 'nouns', 'roles']) < listed;
+      pos = listed;
+      continue;
+    }
+    // "独立系メディア「メドゥーザ」": in Japanese and Chinese the name is the quotation that follows its description.
+    const quote = UNSPACED.test(ch) ? /^[^\s、。，,.!?！？「『“"《]{0,12}[「『“"《]/u.exec(text.slice(pos, pos + 14)) : null;
+    if (quote) {
+      pos += quote[0].length - 1;
+      lastWasNoun = true;
+      continue;
+    }
+    let e = pos;
+    while (e < to && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[e] ?? '')) e++;
+    const word = text.slice(pos, e);
+    if (isNameWord(word) || !/\p{Ll}/u.test(ch) && /\p{L}/u.test(ch)) {
+      name = nameAfter(text, pos, r.classOf());
+      break;
+    }
+    // Short function words ("в", "in", "на") and up to two adjectives ("международной").
+    if (word.length > 3 && ++adjectives > 2) return false;
+    lastWasNoun = false;
+    lastWasVerb = false;
+    pos = e;
+  }
+  if (!name || name.end > to) return false;
+  // Unlisted adjectives are allowed only in a noun phrase: a designation noun must head the name.
+  if (adjectives > 0 && !lastWasNoun) return false;
+  const start = phraseStart(cx, g);
+  const [ss, se] = cx.r.sentence(g.index);
+  const note = readNote(text, start, r.hits(start, name.start), r.hits(ss, se), { news: true });
+  // With no state in the phrase, one named in its sentence frames it ("Мақомоти амниятии Русия … созмони мамнӯъи
+  // террористии «…»"), unless the phrase names another. Only a sentence that says banned or designated frames it: a
+  // ground adjective beside an institution's name describes ("МВД России … террористическая группировка «ИГ»").
+  const framed = !note.state && r.hits(ss, se).some((h) => h.list === 'states') && !r.hits(start, name.start).some((h) => h.list === 'other_states')
+    && r.hits(ss, se).some((h) => h.list === 'banned_other' || h.list === 'predicates');
+  // Quoted words are the source's, unless the outlet marked the name in them for its own footnote.
+  const marked = /^[»"”“]?[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]/u.test(text.slice(name.end, name.end + 3));
+  if (note.excluded || !(note.state || note.alone || framed) || (quotedSentence(cx, start) && !marked)) return false;
+  // The name is the designated one: headed by a designation noun or role, quoted, known to the alias table, or a
+  // capitalised name after a designation that is Russian by itself ("признанного иноагентом Льва Пономарева").
+  const quoted = /[«"“„「『《'‘]/.test(text[name.start - 1] ?? '\0');
+  // A name straight after "banned" is the verb's object ("Russia … banned Facebook"), not a designated name; one
+  // with a designation noun fused to it is headed by it ("verboden Taliban-beweging"). Where the verb ends the
+  // clause, a designation word before a capitalised name is a participle heading it ("Rusya'da yasaklanan IŞİD").
+  const fused = r.entityOf(name) !== cleanName(name.name);
+  // Only when the note's words are of verb-final languages alone ("ekstremiste" is Serbian and Turkish alike).
+  const participle = note.langs.size > 0 && [...note.langs].every((l) => r.lex.verbFinal.has(l)) && /\p{Lu}/u.test(name.name[0] ?? '');
+  // A capitalised name straight after a designation verb is its subject or object, the clause the news ("Иностранными
+  // агентами в России признаны Виктор Шендерович, …"), not an attribute of the name.
+  if (!lastWasNoun && !quoted && !fused && !participle && !(note.alone && !lastWasVerb && /\p{Lu}/u.test(name.name[0] ?? ''))) return false;
+  const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
+  emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));
+  return true;
+}
+
+/** Where a prenominal phrase starts: back from its ground over its own words ("запрещенной в России …", "Rusya'da yasaklı …"). */
+function phraseStart(cx: Context, g: Hit): number {
+  const { r, from } = cx;
+  const text = r.text;
+  if (UNSPACED.test(text[g.index] ?? '')) {
+    // Scripts without spaces: back to the clause's punctuation, at most 25 characters.
+    let s = g.index;
+    while (s > Math.max(from, g.index - 25) && !/[、。，,.!?！？；;:：（(「」『』《》\s]/.test(text[s - 1] ?? '')) s--;
+    return s;
+  }
+  let start = g.index;
+  const classOf = r.classOf();
+  for (let k = 0; k < 5; k++) {
+    let j = start;
+    while (j > from && /[ \u00a0]/.test(text[j - 1] ?? '')) j--;
+    let w = j;
+    while (w > from && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[w - 1] ?? '')) w--;
+    if (w === j) break;
+    const cls = classOf(w, j);
+    if (![...cls].some((l) => PHRASE_WORDS.includes(l) && l !== 'nouns' && l !== 'roles')) break;
+    start = w;
+  }
+  // "die in Russland und mehreren anderen Ländern verbotenen …": the state may stand a few words further back,
+  // within the same clause.
+  if (!r.hits(start, g.index).some((h) => h.list === 'states')) {
+    const clause = Math.max(from, ...[',', ';', '.', '(', ')', ':', '!', '?'].map((p) => text.lastIndexOf(p, start - 1) + 1));
+    const state = r.hits(clause, start, ['states']).filter((h) => start - h.end < 60).shift();
+    if (state) start = state.index;
+  }
+  return start;
+}
+
+const CLAUSE_END = /[,;:—–()\[\]،]/;
+
+function appositive(cx: Context, g: Hit): boolean {
+  const { r } = cx;
+  const text = r.text;
+  if (UNSPACED.test(text[g.index] ?? '')) return false;
+  const [ss, se] = cx.r.sentence(g.index);
+  const lo = Math.max(cx.from, ss);
+  // The clause opens at the nearest comma or dash before the ground, at most ten words back; else at a relative
+  // pronoun right after a name, without a comma ("Meta yang diakui …").
+  const comma = commaBefore(text, g.index, lo);
+  if (comma >= 0 && cx.done.has(`clause:${comma}`)) return false;
+  if (comma >= 0) cx.done.add(`clause:${comma}`);
+  if (comma >= 0 && clauseAt(cx, g, comma, ss, se)) return true;
+  const rel = r.hits(lo, g.index, ['relatives']).filter((h) => text.slice(h.end, g.index).split(/\s+/).length <= 6).pop();
+  if (!rel || !/[\s\u00a0]/.test(text[rel.index - 1] ?? '')) return false;
+  // Without a comma, a relative pronoun that is also an article or function word ("der", "die", "which") is read as
+  // that word ("die Liste der in Russland verbotenen Organisationen"); only a relative word alone ("yang") opens one.
+  if (r.classOf(new Set([rel.lang]))(rel.index, rel.end).has('stopwords')) return false;
+  const prev = /([\p{L}\p{M}\p{Nd}'’\-]+)[»"”]?[\s\u00a0]+$/u.exec(text.slice(Math.max(lo, rel.index - 60), rel.index));
+  if (!prev?.[1] || !(isNameWord(prev[1]) || r.known(prev[1]))) return false;
+  return clauseAt(cx, g, rel.index - 1, ss, se);
+}
+
+/** The comma or spaced dash nearest before `pos`, at most ten words back and with no quotation or bracket between, or -1. */
+function commaBefore(text: string, pos: number, lo: number): number {
+  let words = 0;
+  for (let i = pos - 1; i >= lo && words <= 10; i--) {
+    const ch = text[i] ?? '';
+    if (ch === ',' || ch === '،' || ((ch === '—' || ch === '–' || ch === '-') && /\s/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? ''))) return i;
+    if (ch === ' ') words++;
+    if (QUOTE_CHARS.includes(ch) || ch === '(' || ch === ')') return -1;
+  }
+  return -1;
+}
+
+/** The appositive or relative clause that opens after `b` and holds the ground `g`, labelling the name before `b`. */
+function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boolean {
+  const { r, to } = cx;
+  const text = r.text;
+  let c = b + 1;
+  while (c < g.index && /[ \u00a0]/.test(text[c] ?? '')) c++;
+  // A copula opens the sentence's predicate ("Meta, …, is banned"), not an appositive.
+  if (r.phraseAt(c, ['copulas']) > c) return false;
+  const openers = r.hits(c, to).filter((h) => h.index === c);
+  const opener = openers.find((h) => h.list === 'relatives') ?? openers.find((h) => PHRASE_WORDS.includes(h.list) || h.list === 'distributive');
+  if (c < g.index && !opener) return false;
+  const relative = opener?.list === 'relatives';
+  // In scripts without capitals a function word proves nothing: the clause must open with the designation itself.
+  const caseless = /\p{L}/u.test(text[c] ?? '') && (text[c] ?? '').toLowerCase() === (text[c] ?? '').toUpperCase();
+  if (caseless && c < g.index && opener && ['stopwords', 'roles'].includes(opener.list)) return false;
+  // The clause is an aside on the name before it: it names no one itself ("…, la organización extremista Estado
+  // Islámico"), except in a relative clause ("ISIS, que se autodenomina Estado Islámico y está proscrita…").
+  for (let i = c; i < g.index && !relative;) {
+    const w = /^[\p{L}\p{M}\p{Nd}'’\-]+/u.exec(text.slice(i, g.index))?.[0];
+    if (!w) {
+      i++;
+      continue;
+    }
+    if (isNameWord(w) && r.phraseAt(i, [...PHRASE_WORDS, 'relatives', 'other_states', 'distributive']) < 0) return false;
+    i += w.length;
+  }
+  // The clause ends at the next comma, dash or bracket; once more if it has not named the state yet.
+  const stop = Math.min(se, to);
+  let end = nextBoundary(text, groundEnd(cx, g), stop);
+  const hasState = (e: number): boolean => r.hits(c, e).some((h) => h.list === 'states' || h.list === 'alone');
+  if (!hasState(end) && end < stop && text[end] === ',') end = nextBoundary(text, end + 1, stop);
+  // Without punctuation the aside ends a few words after its last designation word ("…على أنها متطرفة يجب أن …").
+  const last = r.hits(c, end).filter((h) => isGround(h) || h.list === 'states' || h.list === 'alone').reduce((m, h) => Math.max(m, h.end), 0);
+  if (last > 0 && end - last > 20) {
+    end = last + 20;
+    while (end > last && /[\p{L}\p{M}\p{Nd}]/u.test(text[end] ?? '')) end--;
+  }
+  while (end > c && /[\s.]/.test(text[end - 1] ?? '')) end--;
+  const classOf = r.classOf();
+  const name = nameBeforeNote(cx, b, new Set());
+  if (!name) return false;
+  // The news that matters is told before the aside ends: "…, التي تم تصنيفها … متطرفة يجب أن … رفع الحظر" lifts a ban
+  // after it.
+  const note = readNote(text, name.end, r.hits(c, end), r.hits(ss, Math.min(se, end + 1)), { news: true });
+  if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, c)) return false;
+  const names = note.distributive ? [name, ...namesListedBefore(r, name, classOf)] : [name];
+  emit(cx, note, relative ? 'relative' : 'appositive', names, c, end, b);
+  return true;
+}
+
+/** The next comma, dash or bracket after `from`, or the sentence's end; at most 60 characters on. */
+function nextBoundary(text: string, from: number, stop: number): number {
+  let end = from;
+  const cap = Math.min(stop, from + 60);
+  while (end < cap && !CLAUSE_END.test(text[end] ?? '') && !(/[.!?]/.test(text[end] ?? '') && /\s/.test(text[end + 1] ?? ' '))) end++;
+  // Cut at a word's end.
+  if (end === cap && end < stop) while (end > from && /[\p{L}\p{M}\p{Nd}]/u.test(text[end] ?? '')) end--;
+  return end;
+}
+
+/**
+ * A status sentence: a name, then a dash or a copula and the designation as a noun phrase ("Daesh is a terrorist
+ * group, outlawed in … Russia", "«Исламское государство» - террористическая организация, деятельность которой на
+ * территории РФ запрещена", "“Jabhat al-Nusra” (…) - the organization was recognized as terrorist…"); in Japanese
+ * and Chinese, a quoted or known name, its particle and the designation ("「ダーイシュ」はロシア領内ではその活動が
+ * 禁止されている"). A designation noun as the subject ("Социальная сеть принадлежит корпорации, которая признана…")
+ * stands for the mention marked just before it. A name followed straight by a designation verb ("Meta is
+ * recognized as…", "МВД признало…") is more often the news than the aside, and is left out.
+ */
+function status(cx: Context, g: Hit): boolean {
+  const { r } = cx;
+  const text = r.text;
+  const [ss, se] = cx.r.sentence(g.index);
+  // One status per sentence, close to its start.
+  if (g.index - ss > 300 || cx.done.has(`status:${ss}`)) return false;
+  cx.done.add(`status:${ss}`);
+  let s = ss;
+  while (s < g.index && /[\s\u00a0]/.test(text[s] ?? '')) s++;
+  const langs = new Set(r.hits(s, se).map((h) => h.lang));
+  let subject = nameAfter(text, s, r.classOf(langs)) ?? knownAfter(cx, s);
+  if (subject && (subject.start > s + 1 && !r.known(subject.name) || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
+  let anaphoric: NameSpan | null = null;
+  let i = s;
+  if (subject) {
+    i = subject.end;
+    if (/[»"”」』]/.test(text[i] ?? '')) i++;
+    const bracket = /^[\s\u00a0]*\(/.exec(text.slice(i, i + 4));
+    if (bracket) {
+      const close = text.indexOf(')', i);
+      if (close < 0 || close > se) return false;
+      i = close + 1;
+    }
+    // "Meta, the parent company of Facebook and Instagram, is designated …": an appositive after the subject.
+    if (/^[\s\u00a0]*,/.test(text.slice(i, i + 3))) {
+      const close = text.indexOf(',', text.indexOf(',', i) + 1);
+      if (close < 0 || close > g.index || close - i > 90) return false;
+      i = close + 1;
+    }
+    while (i < se && /[\s\u00a0]/.test(text[i] ?? '')) i++;
+    // "塔利班运动在…": a designation noun after the name.
+    if (UNSPACED.test(text[i] ?? '')) i = Math.max(i, r.phraseAt(i, ['nouns']));
+    if (!statusLink(cx, subject, i, se)) return false;
+  } else {
+    // "Социальная сеть …", "Este grupo terrorista …": a designation noun (after a demonstrative) standing for the
+    // mention marked just before, else for the designated entity named last before the sentence.
+    const lead = r.phraseAt(s, ['stopwords']);
+    const nounAt = lead > s ? lead + (/^[\s\u00a0]+/.exec(text.slice(lead, lead + 3))?.[0].length ?? 0) : s;
+    if (r.phraseAt(nounAt, ['nouns']) < 0 && r.phraseAt(s, ['nouns']) < 0) return false;
+    anaphoric = markedBefore(cx, ss) ?? knownBefore(cx, ss);
+    if (!anaphoric) return false;
+  }
+  if (g.index - i > 120) return false;
+  const note = readNote(text, i, r.hits(i, se), r.hits(ss, se), { news: true });
+  // A note standing for a marked or named entity may leave the state to its context, if it designates
+  // ("Organizația este în prezent recunoscută ca organizație teroristă și este interzisă").
+  // (the footnote's whole formula: a specific ground and the ban).
+  const designates = anaphoric !== null && note.grounds.some((g) => g.kind !== 'banned_other') && r.hits(i, se).some((h) => h.list === 'banned_other');
+  if (note.excluded || !(note.state || note.alone || designates) || quotedSentence(cx, i)) return false;
+  // A status sentence that gives the year of the decision narrates it: the news, not the aside; a dash note that
+  // cites the decision and its date is the footnote's form ("— the organization was recognized … dated December 29, 2014").
+  if (!/^[—–-]/.test(text.slice(i, i + 1)) && /(?<!\d)(?:19|20)\d\d(?!\d)/.test(text.slice(i, se))) return false;
+  let end = se;
+  while (end > i && /[\s.。]/.test(text[end - 1] ?? '')) end--;
+  // The anaphoric note is the marked mention's unmarked footnote: it carries the mention's marker.
+  const marker = anaphoric ? /^[»"”]?([*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+)/u.exec(text.slice(anaphoric.end, anaphoric.end + 6))?.[1] ?? null : null;
+  emit(cx, note, anaphoric ? 'status+anaphor' : 'status', [subject ?? anaphoric as NameSpan], s, end, undefined, marker);
+  return true;
+}
+
+/** What joins a status sentence's subject to its designation: a dash, a copula before a noun phrase, or a particle. */
+function statusLink(cx: Context, subject: NameSpan, i: number, se: number): boolean {
+  const { r } = cx;
+  const text = r.text;
+  const rest = text.slice(i, i + 40);
+  if (/^(?:[—–]|-\s|:\s)/.test(rest)) return true;
+  if (UNSPACED.test(text[subject.start] ?? '') || /^[\p{Script=Hiragana}在]/u.test(rest)) {
+    const quoted = /[「『“"«]/.test(text[subject.start - 1] ?? '');
+    return (quoted || r.known(subject.name)) && /^[\p{Script=Hiragana}在]/u.test(rest);
+  }
+  const copula = r.phraseAt(i, ['copulas']);
+  if (copula < 0) return false;
+  // The copula's complement is the designation: an article, then a ground or designation noun.
+  let j = copula;
+  for (let k = 0; k < 3 && j < se; k++) {
+    while (j < se && /[\s\u00a0]/.test(text[j] ?? '')) j++;
+    if (r.phraseAt(j, [...KINDS, 'nouns']) > j) return true;
+    const next = r.phraseAt(j, ['stopwords']);
+    if (next < 0) return false;
+    j = next;
+  }
+  return false;
+}
+
+/** The name carrying a footnote marker closest before `pos`, in the previous sentence of the same line. */
+function markedBefore(cx: Context, pos: number): NameSpan | null {
+  const text = cx.r.text;
+  const [ps] = cx.r.sentence(Math.max(cx.lineStart, pos - 2));
+  for (let i = pos - 1; i >= ps; i--) {
+    if (!MARKERS.test(text[i] ?? '') || MARKERS.test(text[i + 1] ?? '')) continue;
+    let j = i;
+    while (j > ps && MARKERS.test(text[j - 1] ?? '')) j--;
+    const n = nameBefore(text, j, cx.r.classOf(), true);
+    if (n) return n;
+  }
+  return null;
+}
+
+/** "I talebani restano …": after an article, a lower-case name the alias table knows. */
+function knownAfter(cx: Context, s: number): NameSpan | null {
+  const { r } = cx;
+  const text = r.text;
+  const lead = r.phraseAt(s, ['stopwords']);
+  const at = lead > s ? lead + (/^[\s\u00a0]+/.exec(text.slice(lead, lead + 3))?.[0].length ?? 0) : s;
+  for (let words = 3; words >= 1; words--) {
+    const m = new RegExp(`^(?:[\\p{L}\\p{M}'’\\-]+[ \\u00a0]+){${words - 1}}[\\p{L}\\p{M}'’\\-]+`, 'u').exec(text.slice(at, at + 80));
+    if (m && r.known(m[0])) return { name: m[0], start: at, end: at + m[0].length };
+  }
+  return null;
+}
+
+/** The last name before `pos` (within 600 characters of its line) that the alias table knows as a designated entity. */
+function knownBefore(cx: Context, pos: number): NameSpan | null {
+  const { r } = cx;
+  const text = r.text;
+  const lo = Math.max(cx.lineStart - 600, 0);
+  for (let i = pos - 1; i > lo; i--) {
+    if (!/[\p{L}\p{Nd}»"”」』]/u.test(text[i - 1] ?? '') || /[\p{L}\p{Nd}]/u.test(text[i] ?? '')) continue;
+    const n = nameBefore(text, i, r.classOf(), false);
+    if (n && r.known(n.name)) return n;
+  }
+  return null;
+}
+
+/** "تنظيم داعش الإرهابي المحظور في روسيا", "l'organisation terroriste Daech interdite en Russie". */
+function postnominal(cx: Context, g: Hit): boolean {
+  const { r, from, to } = cx;
+  const text = r.text;
+  if (g.list === 'foreign_agent' || g.list === 'undesirable') return false;
+  const nameEnd = skipDesignationBack(r, g.index);
+  if (nameEnd <= from) return false;
+  const name = nameBefore(text, nameEnd, r.classOf(), false);
+  if (!name) return false;
+  const [ss, se] = cx.r.sentence(g.index);
+  let end = g.end;
+  for (const h of r.hits(g.index, Math.min(se, to))) if ((h.list === 'states' || isGround(h)) && h.index - end < 20) end = Math.max(end, h.end);
+  const note = readNote(text, name.end, r.hits(nameEnd, end), r.hits(ss, se), { news: true });
+  if (note.excluded || !note.state || quotedSentence(cx, g.index)) return false;
+  // Attributive: a participle that carries its own article (Arabic "المحظورة"), or, in a language whose attributes
+  // follow the noun, a designation noun heading the name.
+  const attributive = r.hits(g.index, g.end, ['attributive']).length > 0;
+  const nounBefore = r.hits(Math.max(from, name.start - 40), name.start, ['nouns']).some((h) => /^[\s«"“„]*$/.test(text.slice(h.end, name.start)));
+  if (!attributive && !(nounBefore && [...note.langs].some((l) => r.lex.postnominal.has(l)))) return false;
+  emit(cx, note, 'postnominal', [name], g.index, end, g.index);
+  return true;
+}

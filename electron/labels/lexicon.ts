@@ -1,0 +1,184 @@
+// The label lexicon: every language's phrase file (assets/labels/phrases/<lang>.json, format in its README.md)
+// in one index: a text is searched for every list of every language at once (a text may mix them: Serbian in two
+// scripts, English names in Arabic), and each hit says its list, language and phrase, for the label's rule.
+// Imported, not read from disk: the bundler of the desktop app then carries the lexicon inside the build.
+import type { LabelKind } from '../model.ts';
+import { anchorOf, parsePhrase, type Phrase } from './phrase-syntax.ts';
+import { PhraseIndex } from './phrase-index.ts';
+import ar from '../../assets/labels/phrases/ar.json' with { type: 'json' };
+import az from '../../assets/labels/phrases/az.json' with { type: 'json' };
+import be from '../../assets/labels/phrases/be.json' with { type: 'json' };
+import bg from '../../assets/labels/phrases/bg.json' with { type: 'json' };
+import bn from '../../assets/labels/phrases/bn.json' with { type: 'json' };
+import cs from '../../assets/labels/phrases/cs.json' with { type: 'json' };
+import da from '../../assets/labels/phrases/da.json' with { type: 'json' };
+import de from '../../assets/labels/phrases/de.json' with { type: 'json' };
+import el from '../../assets/labels/phrases/el.json' with { type: 'json' };
+import en from '../../assets/labels/phrases/en.json' with { type: 'json' };
+import es from '../../assets/labels/phrases/es.json' with { type: 'json' };
+import et from '../../assets/labels/phrases/et.json' with { type: 'json' };
+import fa from '../../assets/labels/phrases/fa.json' with { type: 'json' };
+import fi from '../../assets/labels/phrases/fi.json' with { type: 'json' };
+import fr from '../../assets/labels/phrases/fr.json' with { type: 'json' };
+import he from '../../assets/labels/phrases/he.json' with { type: 'json' };
+import hi from '../../assets/labels/phrases/hi.json' with { type: 'json' };
+import hr from '../../assets/labels/phrases/hr.json' with { type: 'json' };
+import hu from '../../assets/labels/phrases/hu.json' with { type: 'json' };
+import hy from '../../assets/labels/phrases/hy.json' with { type: 'json' };
+import id from '../../assets/labels/phrases/id.json' with { type: 'json' };
+import it from '../../assets/labels/phrases/it.json' with { type: 'json' };
+import ja from '../../assets/labels/phrases/ja.json' with { type: 'json' };
+import ka from '../../assets/labels/phrases/ka.json' with { type: 'json' };
+import kk from '../../assets/labels/phrases/kk.json' with { type: 'json' };
+import ko from '../../assets/labels/phrases/ko.json' with { type: 'json' };
+import ky from '../../assets/labels/phrases/ky.json' with { type: 'json' };
+import lt from '../../assets/labels/phrases/lt.json' with { type: 'json' };
+import lv from '../../assets/labels/phrases/lv.json' with { type: 'json' };
+import mk from '../../assets/labels/phrases/mk.json' with { type: 'json' };
+import nl from '../../assets/labels/phrases/nl.json' with { type: 'json' };
+import no from '../../assets/labels/phrases/no.json' with { type: 'json' };
+import pl from '../../assets/labels/phrases/pl.json' with { type: 'json' };
+import ps from '../../assets/labels/phrases/ps.json' with { type: 'json' };
+import prs from '../../assets/labels/phrases/prs.json' with { type: 'json' };
+import pt from '../../assets/labels/phrases/pt.json' with { type: 'json' };
+import ro from '../../assets/labels/phrases/ro.json' with { type: 'json' };
+import ru from '../../assets/labels/phrases/ru.json' with { type: 'json' };
+import sk from '../../assets/labels/phrases/sk.json' with { type: 'json' };
+import sq from '../../assets/labels/phrases/sq.json' with { type: 'json' };
+import sr from '../../assets/labels/phrases/sr.json' with { type: 'json' };
+import sv from '../../assets/labels/phrases/sv.json' with { type: 'json' };
+import tg from '../../assets/labels/phrases/tg.json' with { type: 'json' };
+import th from '../../assets/labels/phrases/th.json' with { type: 'json' };
+import tr from '../../assets/labels/phrases/tr.json' with { type: 'json' };
+import uk from '../../assets/labels/phrases/uk.json' with { type: 'json' };
+import ur from '../../assets/labels/phrases/ur.json' with { type: 'json' };
+import uz from '../../assets/labels/phrases/uz.json' with { type: 'json' };
+import vi from '../../assets/labels/phrases/vi.json' with { type: 'json' };
+import zh from '../../assets/labels/phrases/zh.json' with { type: 'json' };
+
+export const KINDS: readonly LabelKind[] = ['terrorist', 'extremist', 'undesirable', 'foreign_agent', 'banned_other'];
+
+/** The lists of a phrase file other than the kinds (README.md, "Lists"). */
+export const LISTS = [
+  'alone', 'predicates', 'states', 'other_states', 'nouns', 'roles', 'distributive', 'relatives', 'owners', 'owners_after',
+  'news_events', 'critique', 'self', 'stopwords', 'attributive', 'copulas',
+] as const;
+export type ListName = (typeof LISTS)[number] | LabelKind;
+
+export interface PhraseFile {
+  language: string;
+  name: string;
+  sources?: string;
+  notices?: { format: string; text: string }[];
+  /** Attributes may follow the name they qualify without a comma ("l'organisation terroriste Daech interdite en Russie"). */
+  postnominal?: boolean;
+  /** Attributes may precede the name ("запрещенная в РФ организация X"); true unless the file says false. */
+  prenominal?: boolean;
+  /**
+   * The verb ends the clause (Turkish, Persian, Hindi, Japanese…): a name right after a designation word is the head
+   * of a prenominal participle ("Rusya'da yasaklanan IŞİD"), never the object of a verb as in "Russia banned Facebook".
+   */
+  verb_final?: boolean;
+  [list: string]: unknown;
+}
+
+/** Every shipped language, by code. */
+export const PHRASE_FILES: Record<string, PhraseFile> = {
+  ar, az, be, bg, bn, cs, da, de, el, en, es, et, fa, fi, fr, he, hi, hr, hu, hy, id, it, ja, ka, kk, ko, ky, lt, lv,
+  mk, nl, no, pl, prs, ps, pt, ro, ru, sk, sq, sr, sv, tg, th, tr, uk, ur, uz, vi, zh,
+};
+
+export interface Hit {
+  list: ListName;
+  lang: string;
+  phrase: string;
+  index: number;
+  end: number;
+}
+
+function listOf(file: PhraseFile, code: string, key: string): string[] {
+  const v = file[key];
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new Error(`assets/labels/phrases/${code}.json: "${key}" must be a list of strings`);
+  return v as string[];
+}
+
+interface Entry {
+  list: ListName;
+  lang: string;
+  phrase: Phrase;
+}
+
+/** Every phrase of every list and language, findable in one pass. */
+export class Lexicon {
+  private readonly entries: Entry[];
+  private readonly index: PhraseIndex;
+  private readonly triggerIndex: PhraseIndex;
+  readonly notices: { lang: string; format: string; text: string }[];
+  readonly languages: string[];
+  /** Languages whose attributes follow the noun (PhraseFile.postnominal). */
+  readonly postnominal: ReadonlySet<string>;
+  /** Languages whose attributes never precede the noun (PhraseFile.prenominal false). */
+  readonly noPrenominal: ReadonlySet<string>;
+  /** Languages whose verbs end the clause (PhraseFile.verb_final). */
+  readonly verbFinal: ReadonlySet<string>;
+
+  constructor(files: Record<string, PhraseFile>) {
+    this.languages = Object.keys(files);
+    this.postnominal = new Set(Object.entries(files).filter(([, f]) => f.postnominal === true).map(([code]) => code));
+    this.noPrenominal = new Set(Object.entries(files).filter(([, f]) => f.prenominal === false).map(([code]) => code));
+    this.verbFinal = new Set(Object.entries(files).filter(([, f]) => f.verb_final === true).map(([code]) => code));
+    this.entries = Object.entries(files).flatMap(([code, f]) => [...KINDS, ...LISTS].flatMap((list) =>
+      listOf(f, code, list).map((text) => {
+        try {
+          return { list, lang: code, phrase: parsePhrase(text) };
+        } catch (err) {
+          throw new Error(`assets/labels/phrases/${code}.json, "${list}": ${(err as Error).message}`);
+        }
+      })));
+    this.index = new PhraseIndex(this.entries.map((e) => e.phrase), false);
+    // The trigger: the grounds of every kind, and the notices' first words.
+    this.notices = Object.entries(files).flatMap(([code, f]) => (f.notices ?? []).map((n) => ({ lang: code, ...n })));
+    const triggers = this.entries.filter((e) => (KINDS as readonly string[]).includes(e.list)).map((e) => e.phrase);
+    for (const n of this.notices) triggers.push(parsePhrase(n.text.split(/\s+/).slice(0, 2).join(' ')));
+    this.triggerIndex = new PhraseIndex(triggers, true);
+  }
+
+  /** Every phrase of every list found in text[from, to), in text order. */
+  find(text: string, from = 0, to = text.length): Hit[] {
+    return this.index.find(text, from, to)
+      .map((f) => {
+        const e = this.entries[f.phrase] as Entry;
+        return { list: e.list, lang: e.lang, phrase: e.phrase.text, index: f.index, end: f.end };
+      })
+      .sort((a, b) => a.index - b.index || b.end - a.end);
+  }
+
+  /** Where a text may hold a label: the ends of the grounds' anchors (unverified, cheap). */
+  triggers(text: string): number[] {
+    return this.triggerIndex.anchorEnds(text);
+  }
+
+  /**
+   * The grounds' anchors as one precompiled regular expression (case-insensitive literals): what the trigger scan
+   * finds, written the plain way. The benchmark's floor.
+   */
+  triggerPattern(): RegExp {
+    const anchors = new Set(this.entries.filter((e) => (KINDS as readonly string[]).includes(e.list)).map((e) => anchorOf(e.phrase).anchor).filter((a) => a.length > 0));
+    const escaped = [...anchors].sort((a, b) => b.length - a.length).map((a) => a.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&').replace(/ /g, '\\s+'));
+    return new RegExp(escaped.join('|'), 'giu');
+  }
+
+  /** True when the text holds no ground's anchor at all: then it carries no label. */
+  quiet(text: string): boolean {
+    return this.triggerIndex.firstAnchor(text) < 0;
+  }
+}
+
+let shipped: Lexicon | undefined;
+
+/** The shipped lexicon, built once. */
+export function lexicon(): Lexicon {
+  shipped ??= new Lexicon(PHRASE_FILES);
+  return shipped;
+}

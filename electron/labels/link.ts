@@ -1,0 +1,232 @@
+// Linking footnotes to the mentions that carry their marker. One footnote can serve several mentions ("*Признан
+// иноагентом" under every name marked *), and one mention several footnotes. A footnote that names its entity
+// ("*The Taliban is a terrorist group…", "*Meta признана экстремистской…") labels that entity, written as at its
+// marked mention when one matches; one that names an owner ("*Instagram is owned by Meta, banned…") labels the
+// owner; one that names nobody ("*Признан иноагентом", "**Физическое лицо, выполняющее функции иностранного
+// агента") labels every marked mention no other footnote of the marker claims.
+import type { LabelKind } from '../model.ts';
+import type { Candidate } from './label-set.ts';
+import type { Reading } from './reading.ts';
+import { KINDS, type ListName } from './lexicon.ts';
+import { readNote, type Note } from './notes.ts';
+import { markedMentions, type FootnoteStart } from './markers.ts';
+import { isNameWord, nameAfter, nameBefore, sameEntity, type NameSpan } from './names.ts';
+import { designationKinds, skipDesignationBack } from './designation.ts';
+import type { Canonical } from './canonical-name.ts';
+
+interface Footnote {
+  start: FootnoteStart;
+  note: Note;
+  evidence: string;
+}
+
+interface Mention {
+  entity: string;
+  span: NameSpan;
+}
+
+/** Labels from every footnote of the text whose note names a ground. */
+export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Candidate) => void, canonical: Canonical, owned: (entity: string) => void): void {
+  const byMarker = new Map<string, Footnote[]>();
+  for (const s of starts) {
+    const hits = r.hits(s.body, s.end);
+    if (!hits.some((h) => h.list === 'terrorist' || h.list === 'extremist' || h.list === 'undesirable' || h.list === 'foreign_agent' || h.list === 'banned_other')) continue;
+    // "**Update:** …**": Markdown emphasis, not a footnote.
+    const run = /^[*✱]+/.exec(s.marker)?.[0];
+    if (run && r.text.slice(s.body, s.end).trimEnd().endsWith(run)) continue;
+    const note = readNote(r.text, s.body, hits, hits, { news: false });
+    // A note that only says "banned" must say where ("*재판매 및 DB 금지" is a photo's terms of use).
+    if (note.excluded || (note.grounds.every((g) => g.kind === 'banned_other') && !note.state && !note.alone)) continue;
+    const list = byMarker.get(s.marker) ?? [];
+    list.push({ start: s, note, evidence: r.text.slice(s.at, s.end).trimEnd() });
+    byMarker.set(s.marker, list);
+  }
+  if (byMarker.size === 0) return;
+  const skip = new Set(starts.map((s) => s.at));
+  // Markers in the order of their first marked mention: an entity marked twice ("Талибан✱" … "«Талибан*»") is
+  // labelled once, with the marker it carries first (LABELS.md rule 6).
+  const byMention = [...byMarker].map(([marker, footnotes]) => ({ marker, footnotes, mentions: mentionsOf(r, marker, skip, footnotes[0]?.note.langs ?? null) }))
+    .sort((a, b) => (a.mentions[0]?.span.start ?? Infinity) - (b.mentions[0]?.span.start ?? Infinity));
+  for (const { marker, footnotes, mentions } of byMention) {
+    // A numbered footnote needs a name carrying its number: "1 …" alone is more often a list than a footnote.
+    if (/^[\d(\[]/.test(marker) && mentions.length === 0) continue;
+    const claimed = new Set<Mention>();
+    const unnamed: Footnote[] = [];
+    const named: { f: Footnote; targets: { entity: string; written: string; mention: Mention | null }[] }[] = [];
+    for (const f of footnotes) {
+      const owner = ownerOf(r, f);
+      // "Instagram*" … "*Instagram is owned by Meta, …": the mention is owned, the owner designated.
+      if (owner) for (const m of mentions) if (!sameEntity(m.entity, owner.entity)) owned(m.entity);
+      const subjects = owner ? [owner] : subjectsOf(r, f, mentions);
+      if (subjects.length === 0) {
+        unnamed.push(f);
+        continue;
+      }
+      // With no marked mention in the text, a footnote names an entity only when the name is quoted or known
+      // ("*Prices in US dollars …" names nothing; "* Управленческий центр «Свидетелей Иеговы» …" does).
+      if (mentions.length === 0) subjects.splice(0, subjects.length, ...subjects.filter((x) => r.known(x.entity) || /[«"“„「『]/.test(r.text[x.span.start - 1] ?? '\0')));
+      if (subjects.length === 0) continue;
+      const targets = subjects.map(({ entity, span }) => {
+        const m = mentions.find((x) => sameEntity(x.entity, entity) || sameKnown(r, x.entity, entity)) ?? null;
+        if (m) claimed.add(m);
+        return { entity: m ? withFootnoteArticle(r, f, span, m.entity) : entity, written: m ? alignedName(r, span, m.entity) ?? entity : entity, mention: m };
+      });
+      named.push({ f, targets });
+    }
+    const free = mentions.filter((m) => !claimed.has(m));
+    for (const { f, targets } of named) for (const t of targets) emit(r, f, marker, t.entity, t.written, t.mention, add, canonical);
+    for (const f of unnamed) for (const m of free) emit(r, f, marker, m.entity, null, m, add, canonical);
+  }
+}
+
+/**
+ * One label per ground. The entity is written as at its marked mention; its canonical name is the alias table's,
+ * else the footnote's own naming of it ("Исламского государства*" … "*«Исламское государство» — …": the
+ * nominative), else the entity as written.
+ */
+function emit(r: Reading, f: Footnote, marker: string, entity: string, written: string | null, mention: Mention | null, add: (c: Candidate) => void, canonical: Canonical): void {
+  let grounds: { kind: LabelKind; lang: string; phrase: string; noun: boolean }[] = f.note.grounds.map((g) => ({ kind: g.kind, lang: g.hit.lang, phrase: g.hit.phrase, noun: false }));
+  // "террористической организации «ИГ»*" … "*Запрещена в РФ": the designation noun at the mention names the ground.
+  if (mention && grounds.every((g) => g.kind === 'banned_other')) {
+    const kinds = designationKinds(r, mention.span);
+    const g = grounds[0];
+    if (kinds.length > 0 && g) grounds = kinds.map((kind) => ({ ...g, kind, noun: true }));
+  }
+  const lang = [...f.note.langs][0];
+  const known = canonical(entity);
+  const name = known.known || written === null ? known.canonical : canonical(written).canonical;
+  for (const g of grounds) {
+    add({
+      kind: g.kind, entity, canonical: name, marker, evidence: f.evidence, start: f.start.at,
+      rule: `footnote${g.noun ? '+noun' : ''}:${f.note.langs.has(g.lang) ? g.lang : lang ?? g.lang}:${g.phrase}`,
+    });
+  }
+}
+
+/** Two names the alias table files under one entity ("ISIS*" … "*Autoproclamado Estado Islámico, …"). */
+function sameKnown(r: Reading, a: string, b: string): boolean {
+  const ca = r.canonical(a);
+  const cb = r.canonical(b);
+  return ca.known && cb.known && ca.canonical === cb.canonical;
+}
+
+/** The distinct names that carry `marker` in the body ("The Jabhat al-Nusra terrorist group*": past the designation). */
+function mentionsOf(r: Reading, marker: string, skip: ReadonlySet<number>, langs: ReadonlySet<string> | null): Mention[] {
+  const out: Mention[] = [];
+  for (const m of markedMentions(r.text, marker, skip)) {
+    const found = nameBefore(r.text, skipDesignationBack(r, m.at), r.classOf(langs), true);
+    const span = found ? r.widenKnown(found, r.lineAt(found.start).start) : null;
+    const entity = span ? r.entityOf(span) : null;
+    if (!span || !entity) continue;
+    if (!out.some((x) => sameEntity(x.entity, entity))) out.push({ entity, span });
+  }
+  // "ProtectDefenders* (“Защити защитников”)": a name glossed by another marked name is that entity.
+  return out.filter((m) => {
+    const gloss = /^[*✱¹²³⁴⁵⁶⁷⁸⁹]*[ \u00a0]*\([ \u00a0]*[«"“„]([^»"”“)]{2,80})[»"”“]/u.exec(r.text.slice(m.span.end, m.span.end + 100))?.[1];
+    return !gloss || !out.some((x) => x !== m && sameEntity(x.entity, gloss));
+  });
+}
+
+/** "owned by Meta", "принадлежит компании Meta": the owner is the designated entity. */
+function ownerOf(r: Reading, f: Footnote): Subject | null {
+  const span = r.ownerIn(f.start.body, f.start.end, f.note.langs);
+  const entity = span ? r.entityOf(span) : null;
+  return span && entity ? { entity, span } : null;
+}
+
+interface Subject {
+  entity: string;
+  span: NameSpan;
+}
+
+/**
+ * The footnote's naming of a mention, as many words long as the mention ("*Исламска држава је …" for "Исламске
+ * државе*": the footnote's name reads on in lower case, which a name alone does not show).
+ */
+function alignedName(r: Reading, span: NameSpan, mention: string): string | null {
+  const want = mention.split(/\s+/).length;
+  const words = /^(?:[\p{L}\p{M}\p{Nd}'’\-]+[\s\u00a0]*){1,6}/u.exec(r.text.slice(span.start, span.start + 120))?.[0].trim().split(/[\s\u00a0]+/) ?? [];
+  if (words.length < want) return null;
+  const name = words.slice(0, want).join(' ');
+  return sameEntity(name, mention) ? name : null;
+}
+
+/**
+ * "Taliban*" … "*The Taliban is a terrorist group…": when the footnote opens with an article (a capitalised short
+ * function word of its language) and then the marked mention's own name, the entity as written takes that fuller
+ * form, "The Taliban": the outlet's own naming of the entity, which the marker only abbreviates. Any other footnote
+ * naming (a different spelling, an inflection, a designation noun before it) leaves the mention as written.
+ */
+function withFootnoteArticle(r: Reading, f: Footnote, span: NameSpan, mention: string): string {
+  const head = /^([\p{Lu}\p{Lt}][\p{Ll}]{0,2})[ \u00a0]+$/u.exec(r.text.slice(f.start.body, span.start));
+  if (!head?.[1] || !r.classOf(f.note.langs)(f.start.body, f.start.body + head[1].length).has('stopwords')) return mention;
+  if (/^[\p{Lu}\p{Lt}]/u.test(mention) && /^\S+/u.exec(mention)?.[0] === head[1]) return mention;
+  const name = r.text.slice(span.start, span.start + mention.length);
+  return name === mention && !/[\p{L}\p{M}\p{Nd}]/u.test(r.text[span.start + mention.length] ?? '') ? `${head[1]} ${mention}` : mention;
+}
+
+/** What may follow a footnote's subject: a dash, colon, bracket or comma, or a word that is not capitalised (a verb). */
+const SUBJECT_END = /^[\s\u00a0]*(?:[—–:(,]|-\s|$|(?![\p{Lu}\p{Lt}])\p{L})/u;
+
+/** Words that add a name to a footnote's subject: "Meta, а также … Facebook и Instagram", "al-Qaeda and ISIS". */
+const COORDINATION = /^[\s\u00a0]*(?:,[\s\u00a0]*)?(?:а также|as well as|así como|ainsi que|sowie|oraz|and|or|и|или|і|та|й|y|e|et|ou|und|oder|ve|i|ili|a|və|va|و|och|og|en|és|ir|un|ja|dhe|và|dan|,)[\s\u00a0]+/iu;
+
+/**
+ * The names a footnote opens with (after designation nouns and function words: "Компания Meta", "Rede social da
+ * Meta"), joined by commas and conjunctions: "The Taliban", "«Талибан»", "Meta, а также … Facebook и Instagram".
+ * A name must be followed by a dash, colon, bracket, comma or a verb, and a lone capitalised word counts only
+ * when the text names it elsewhere too ("Напомним, …", "Физическое лицо, …" name no one).
+ */
+function subjectsOf(r: Reading, f: Footnote, mentions: Mention[]): Subject[] {
+  const text = r.text;
+  const end = f.start.end;
+  const names: Subject[] = [];
+  let n = r.nameAfterNouns(f.start.body, f.note.langs, false);
+  // The first name must open the footnote (after its nouns and function words).
+  if (!n || n.start > f.start.body + 60) return names;
+  for (let k = 0; k < 6 && n && n.end <= end; k++) {
+    const entity = r.entityOf(n);
+    const after = n.end + (/[»"”」』]/.test(text[n.end] ?? '') ? 1 : 0);
+    if (!entity || !nameLike(r, f, n, entity, mentions) || !SUBJECT_END.test(text.slice(after, after + 4))) break;
+    if (!names.some((x) => sameEntity(x.entity, entity))) names.push({ entity, span: n });
+    // A bracket after a name explains it ("Meta (соцсети Facebook и Instagram)", "Hayat Tahrir al-Sham (HTS)").
+    let next = after;
+    const bracket = /^[\s\u00a0]*\(/.exec(text.slice(next, next + 4));
+    if (bracket) {
+      const close = text.indexOf(')', next);
+      next = close < 0 ? end : close + 1;
+    }
+    const join = COORDINATION.exec(text.slice(next, next + 20));
+    if (!join) break;
+    next += join[0].length;
+    // "а также принадлежащие ей соцсети Facebook": a few lower-case words may precede the next name, after a
+    // conjunction only (", la empresa propietaria de Facebook" is an appositive, not a list).
+    const plainComma = /^[\s\u00a0]*,[\s\u00a0]+$/.test(join[0]);
+    let p = next;
+    for (let w = 0; w < 4 && !plainComma; w++) {
+      const m = /^[\p{Ll}\p{Lo}][\p{L}\p{M}'’\-]*[\s\u00a0]+/u.exec(text.slice(p, p + 40));
+      if (!m || /^\p{Lo}/u.test(m[0]) && !/[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(m[0])) break;
+      if (/^\p{Lu}/u.test(text[p + m[0].length] ?? '') || /[«"“„]/.test(text[p + m[0].length] ?? '')) {
+        p += m[0].length;
+        break;
+      }
+      p += m[0].length;
+    }
+    n = nameAfter(text, p, r.classOf(f.note.langs));
+    if (n && n.start > p + 2) break;
+  }
+  return names;
+}
+
+/** A name at the head of a footnote: not a word of the phrase lists (a noun, a role, an opener such as "Напомним"). */
+function nameLike(r: Reading, f: Footnote, n: NameSpan, entity: string, mentions: Mention[]): boolean {
+  if (mentions.some((m) => sameEntity(m.entity, entity))) return true;
+  if (/[«"“„「『]/.test(r.text[n.start - 1] ?? '')) return true;
+  const words = entity.split(/\s+/);
+  const cls = r.classOf(f.note.langs)(n.start, n.start + (words[0]?.length ?? 0));
+  if (['stopwords', 'nouns', 'roles', 'predicates', 'states', 'other_states', 'critique', 'news_events', ...KINDS].some((l) => cls.has(l as ListName))) return false;
+  // In a script without capitals nothing tells a name from the words opening the footnote ("*گروه تروریستی که
+  // فعالیت آن…"): unquoted, it must be known to the alias table (as in the body, LABELS.md).
+  if (!/\p{Lu}|\p{Ll}/u.test(entity)) return r.known(entity);
+  return words.length < 2 || words.filter((w) => isNameWord(w)).length >= 2 || r.known(entity);
+}

@@ -1,0 +1,139 @@
+// The structure of footnotes: the markers that open footnotes (at the start of a line, or after the end of a
+// sentence when a page's paragraphs were run together) and the marked mentions in the body that carry the same
+// marker ("Taliban*", "«Мемориал»*", "Meta1", "Meta¹", "Meta[1]", "Meta (*)").
+
+export interface FootnoteStart {
+  /** The marker as printed ("*", "**", "✱", "※", "(*)", "[1]", "¹", "1"). */
+  marker: string;
+  /** Where the marker starts. */
+  at: number;
+  /** Where the footnote's text starts (after the marker and a separating dash or colon). */
+  body: number;
+  /** Where the footnote ends: the end of its line, or the next footnote on the same line. */
+  end: number;
+}
+
+const STAR_RUN = /^(?:\*{1,4}|✱{1,3}|⁎{1,3}|＊{1,3}|※{1,2}|†{1,2}|‡)/u;
+const BRACKETED = /^(?:\(\*{1,3}\)|\[\*{1,3}\]|\[\d{1,2}\]|\(\d{1,2}\))/;
+const SUPERSCRIPT = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}/u;
+const DIGITS = /^\d{1,2}(?=[ .)\t]|\p{Lu})/u;
+const STAR_CHARS = '*✱⁎＊※†‡';
+
+/** The marker printed at `pos`, if one starts there. `digits`: plain digits count (a footnote line "1 …"). */
+function markerAt(text: string, pos: number, digits: boolean): string | null {
+  const rest = text.slice(pos, pos + 6);
+  const m = STAR_RUN.exec(rest) ?? BRACKETED.exec(rest) ?? SUPERSCRIPT.exec(rest) ?? (digits ? DIGITS.exec(rest) : null);
+  return m ? m[0] : null;
+}
+
+/** The text of a footnote starts with a letter, a digit, a quote or a bracket, after an optional dash or colon. */
+const BODY_START = /^[ \t\u00a0]*(?:[—–\-:.)][ \t\u00a0]*)?(?=[\p{L}\p{Nd}«"“„(‹「『《'])/u;
+const SENTENCE_END = /[.!?»"”)…][ \t\u00a0]*$/;
+
+/**
+ * Footnote starts in text[from, to) (one line): at the line start, or after a sentence's end. A number opens a
+ * footnote only when some name in the text carries it (`numbered`): "9 июня …" is a date.
+ */
+export function footnoteStarts(text: string, from: number, to: number, numbered: (digits: string) => boolean = () => false): FootnoteStart[] {
+  const starts: FootnoteStart[] = [];
+  let lead = from;
+  while (lead < to && /[ \t\u00a0•·]/.test(text[lead] ?? '')) lead++;
+  // A footnote set as a list item: "- ✱ - соцсеть признана…".
+  const bullet = /^[-–—][ \t\u00a0]+/.exec(text.slice(lead, lead + 6));
+  if (bullet && markerAt(text, lead + bullet[0].length, false)) lead += bullet[0].length;
+  const tryAt = (pos: number, digits: boolean): void => {
+    const marker = markerAt(text, pos, digits);
+    if (!marker || (/^\d/.test(marker) && !numbered(marker))) return;
+    // A run of the same star is one marker: "**" is not "*" followed by a footnote.
+    if (STAR_CHARS.includes(marker[0] ?? '\0') && text[pos + marker.length] === marker[0]) return;
+    // One footnote for several markers: "¹ ² Террористические организации…", "*, ** Запрещены в РФ".
+    const shared = [{ marker, at: pos }];
+    let after = pos + marker.length;
+    for (let k = 0; k < 4; k++) {
+      const gap = /^[ \t\u00a0]*,?[ \t\u00a0]*/.exec(text.slice(after, after + 4))?.[0] ?? '';
+      const next = markerAt(text, after + gap.length, false);
+      if (!next || next === shared[shared.length - 1]?.marker || (gap.length === 0 && STAR_CHARS.includes(next[0] ?? '\0'))) break;
+      shared.push({ marker: next, at: after + gap.length });
+      after += gap.length + next.length;
+    }
+    const body = BODY_START.exec(text.slice(after, Math.min(to, after + 8)));
+    if (!body) return;
+    for (const m of shared) starts.push({ marker: m.marker, at: m.at, body: after + body[0].length, end: to });
+  };
+  tryAt(lead, true);
+  // Later in the line: a star or bracket marker right after the end of a sentence ("… Kandahar. *The Taliban …").
+  for (let i = lead + 1; i < to; i++) {
+    const ch = text[i] ?? '';
+    const digit = /\d/.test(ch);
+    // A translator's note opened inside brackets: "Стратегия «Талибана» (*запрещенная в России организация — прим.)".
+    if (ch === '(' && STAR_CHARS.includes(text[i + 1] ?? '\0') && /[\p{L}]/u.test(text[i + 1 + (markerAt(text, i + 1, false)?.length ?? 0)] ?? '')) {
+      const marker = markerAt(text, i + 1, false) ?? '*';
+      const close = text.indexOf(')', i);
+      starts.push({ marker, at: i + 1, body: i + 1 + marker.length, end: close > i && close < to ? close : to });
+      continue;
+    }
+    if (!STAR_CHARS.includes(ch) && ch !== '(' && ch !== '[' && !/[¹²³⁴⁵⁶⁷⁸⁹]/u.test(ch) && !digit) continue;
+    if (!SENTENCE_END.test(text.slice(Math.max(from, i - 3), i))) continue;
+    // The marker of a mention glued to the sentence's last word is not a footnote ("… the Taliban*.").
+    if (!/[ \t\u00a0]/.test(text[i - 1] ?? '') && !/[.!?…]/.test(text[i - 1] ?? '')) continue;
+    // A number after a sentence ("… в Идлибе.1 Организация запрещена…") only right after the full stop, before a capital.
+    if (digit && !(/[.!?]/.test(text[i - 1] ?? '') && /^\d{1,2}[ \t\u00a0]*\p{Lu}/u.test(text.slice(i, i + 6)) && !/\d/.test(text[i - 2] ?? ''))) continue;
+    tryAt(i, digit);
+  }
+  starts.sort((a, b) => a.at - b.at);
+  for (const s of starts) {
+    // The next footnote after this one's text (markers sharing one text start before it).
+    const next = starts.find((x) => x.at >= s.body);
+    if (next && next.at < s.end) s.end = next.at;
+  }
+  return starts;
+}
+
+export interface MarkedMention {
+  /** Where the marker starts: the name ends before it. */
+  at: number;
+  marker: string;
+}
+
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{M}\p{Nd}]/u.test(ch);
+const CLOSERS = '»”“"’\')]」』›》';
+
+/** Every place in `text` where `marker` is glued to a name, outside the footnote starts `skip`. */
+export function markedMentions(text: string, marker: string, skip: ReadonlySet<number>): MarkedMention[] {
+  const out: MarkedMention[] = [];
+  const star = STAR_CHARS.includes(marker[0] ?? '\0');
+  const digit = /^\d+$/.test(marker);
+  const spacedOk = !star && !digit || marker.length === 1 && star;
+  for (let i = text.indexOf(marker); i >= 0 && out.length < 200; i = text.indexOf(marker, i + marker.length)) {
+    if (skip.has(i)) continue;
+    const before = text[i - 1] ?? '\n';
+    const after = text[i + marker.length] ?? '';
+    // Exactly this marker: not part of a longer run ("**" is not "*"), not a number ("Meta12", "2*3").
+    if (star && (before === marker[0] || after === marker[0])) continue;
+    if (digit && (!/[\p{L}»"”]/u.test(before) || /[\p{L}\p{Nd}]/u.test(after) || /\d/.test(text[i - 2] ?? ''))) continue;
+    if (!digit && isWordChar(after) && !/^[(\[]/.test(marker) && !/[¹²³⁴⁵⁶⁷⁸⁹⁰]/u.test(marker)) {
+      // "Meta*company" or "5*3": a star inside a token is no mention marker; in scripts written without spaces
+      // the next word follows straight on ("Facebook※の投稿", "「イスラム国」*は").
+      if (isWordChar(before) && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(after)) continue;
+    }
+    const glued = isWordChar(before) || CLOSERS.includes(before);
+    // "Талибан *", "Meta (*)", "Meta [1]": one space before a marker that stands alone.
+    const spaced = spacedOk && (before === ' ' || before === '\u00a0') && (isWordChar(text[i - 2]) || CLOSERS.includes(text[i - 2] ?? '\0'))
+      && !isWordChar(after);
+    if (glued || spaced) out.push({ at: spaced ? i - 1 : i, marker });
+  }
+  return out;
+}
+
+/** Whether a name in `text` carries the number `digits` as a footnote marker ("ИГИЛ1", "«Джебхат ан-Нусра»1"). */
+export function numberedMentions(text: string): (digits: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (digits) => {
+    let found = cache.get(digits);
+    if (found === undefined) {
+      found = new RegExp(`[\\p{L}»"”]${digits}(?![\\p{L}\\p{Nd}])`, 'u').test(text);
+      cache.set(digits, found);
+    }
+    return found;
+  };
+}

@@ -1,0 +1,149 @@
+// Reading a note (a footnote, a parenthesis, an appositive clause, a prenominal phrase) for what it says: the
+// kinds its grounds name, its language, whether it names the designating state, and whether an exclusion of
+// LABELS.md applies (another jurisdiction, a quote or critique, a self-disclosure, the news event itself).
+import type { LabelKind } from '../model.ts';
+import { KINDS, type Hit, type ListName } from './lexicon.ts';
+import { isFunctional } from './reading.ts';
+
+export interface Note {
+  /** One ground per kind, specific kinds first; `banned_other` only when no specific kind is named. */
+  grounds: { kind: LabelKind; hit: Hit }[];
+  langs: Set<string>;
+  /** Names Russia or Belarus as the designating state. */
+  state: boolean;
+  /** Holds a phrase that is a Russian designation by itself ("иноагент", "undesirable"). */
+  alone: boolean;
+  /** Holds a designation verb or participle ("признан", "designated"). */
+  predicate: boolean;
+  distributive: boolean;
+  /** Why the note is not a label, or null. */
+  excluded: string | null;
+}
+
+export interface NoteOptions {
+  /** Read news-event cues (for notes in the running text, not footnotes or parentheses). */
+  news: boolean;
+  /** A ground in quotation marks is still the outlet's own label (in its brackets: "(désigné « agent de l'étranger » en Russie)"). */
+  quotedGround?: boolean;
+}
+
+const SPECIFIC: readonly LabelKind[] = ['terrorist', 'extremist', 'undesirable', 'foreign_agent'];
+
+/** The note's language: the one whose phrases explain most of its hits (several when tied). */
+function languagesOf(hits: Hit[]): Set<string> {
+  const score = new Map<string, Set<string>>();
+  for (const h of hits) {
+    if (h.list === 'stopwords') continue;
+    const key = `${h.list}:${h.index}`;
+    const seen = score.get(h.lang) ?? new Set<string>();
+    seen.add(key);
+    score.set(h.lang, seen);
+  }
+  let best = 0;
+  for (const s of score.values()) best = Math.max(best, s.size);
+  return new Set([...score].filter(([, s]) => s.size === best && best > 0).map(([l]) => l));
+}
+
+/**
+ * Reads a note from the hits found in it (`hits`, all lists) and those of its sentence (`context`, for critique,
+ * self-disclosure and news cues). A quotation opened between `quoteFrom` (just after the labelled name) and a
+ * ground quotes the label rather than applying it.
+ */
+export function readNote(text: string, quoteFrom: number, hits: Hit[], context: Hit[], options: NoteOptions): Note {
+  const langs = languagesOf(hits);
+  const inLang = (h: Hit): boolean => !isFunctional(h.list) || langs.size === 0 || langs.has(h.lang);
+  const has = (list: ListName, pool: Hit[] = hits): boolean => pool.some((h) => h.list === list && inLang(h));
+  const grounds: Note['grounds'] = [];
+  const own = hits.filter((h) => !foreignGround(h, hits));
+  for (const kind of KINDS) {
+    const kindHits = own.filter((h) => h.list === kind);
+    const hit = kindHits.find((h) => langs.has(h.lang)) ?? kindHits[0];
+    if (hit) grounds.push({ kind, hit });
+  }
+  const specific = grounds.filter((g) => SPECIFIC.includes(g.kind));
+  const note: Note = {
+    grounds: specific.length > 0 ? specific : grounds,
+    langs,
+    state: has('states'),
+    alone: has('alone'),
+    predicate: has('predicates') || grounds.some((g) => g.kind === 'banned_other'),
+    distributive: has('distributive'),
+    excluded: null,
+  };
+  if (grounds.length === 0) note.excluded = 'no ground';
+  else if (!note.state && has('other_states')) note.excluded = 'other jurisdiction';
+  else if (!options.quotedGround && grounds.every((g) => quotedGround(text, g.hit.index) || opensQuote(text, quoteFrom, g.hit.index))) note.excluded = 'quote';
+  // A critique is told before the label or in it ("RT described the group as …"), not after it ("… held a so-called
+  // press conference").
+  else if (has('critique', context.filter((h) => h.index < noteEnd(hits)))) note.excluded = 'quote or critique';
+  else if (has('self', context) || has('self')) note.excluded = 'self-disclosure';
+  else if (options.news && newsOf(text, note, context, inLang)) note.excluded = 'news event';
+  return note;
+}
+
+// Japanese 「」 mark terms as much as quotations: a status term in them is still the outlet's own.
+const QUOTE_OPENERS = '«“„‘‹';
+
+/** Where a note's last phrase ends. */
+function noteEnd(hits: Hit[]): number {
+  return hits.reduce((m, h) => Math.max(m, h.end), 0);
+}
+
+/** A ground in quotation marks: "banned as \"extremist\"", "признано «нежелательным»". */
+function quotedGround(text: string, at: number): boolean {
+  const before = text[at - 1] ?? '\0';
+  if (QUOTE_OPENERS.includes(before)) return true;
+  const b2 = text[at - 2] ?? ' ';
+  return (before === '"' || before === "'") && /[\s(]/.test(b2) || (before === ' ' && QUOTE_OPENERS.includes(b2));
+}
+
+/**
+ * A ground that another jurisdiction claims: the first state named after it, before the next ground, is not
+ * Russia ("ambos proibidos na Rússia e reconhecidos como grupos terroristas no Brasil": terrorist is Brazil's).
+ */
+function foreignGround(g: Hit, hits: Hit[]): boolean {
+  if (!(KINDS as readonly string[]).includes(g.list)) return false;
+  const next = hits.find((h) => h.index >= g.end && h.index - g.end < 30 && (h.list === 'states' || h.list === 'other_states'
+    || ((KINDS as readonly string[]).includes(h.list) && h.index > g.end)));
+  return next?.list === 'other_states';
+}
+
+/**
+ * The news of a designation in the note's sentence: a news cue that names no ground ("ruled", "запретил") applies
+ * to every note; one that names a ground ("признала нежелательной") only to a note of the same kind, so the news of
+ * one designation does not hide an aside about another ("…признала нежелательной… «Medusa Project», признанной
+ * иноагентом").
+ */
+function newsOf(text: string, note: Note, context: Hit[], inLang: (h: Hit) => boolean): boolean {
+  // "banned" in the news is the generic designation: it concerns a note of any kind.
+  const kinds = new Set(note.grounds.map((g) => g.kind));
+  return context.some((h) => {
+    if (h.list !== 'news_events' || !inLang(h)) return false;
+    // A cue followed by "that" is a verb of saying ("Naryshkin a déclaré que …", "declared that", "заявил, что").
+    if (SAYING.test(text.slice(h.end, h.end + 8))) return false;
+    const named = context.filter((g) => SPECIFIC.includes(g.list as LabelKind) && g.index >= h.index && g.end <= h.end).map((g) => g.list as LabelKind);
+    return named.length === 0 || named.some((k) => kinds.has(k));
+  });
+}
+
+const SAYING = /^[ \u00a0]*,?[ \u00a0]*(?:que|qu['’]|that|что|dass|che|że|că|ότι)(?![\p{L}])/u;
+
+const PAIRS: Record<string, string> = { '«': '»', '“': '”', '„': '“', '‘': '’', '「': '」', '『': '』', '‹': '›' };
+
+/** True when a quotation opened in text[from, to) is still open at `to` ("described it as 'a terrorist group…'"). */
+export function opensQuote(text: string, from: number, to: number): boolean {
+  const open: string[] = [];
+  for (let i = Math.max(0, from); i < to; i++) {
+    const ch = text[i] ?? '';
+    const closes = open.length > 0 && (PAIRS[open[open.length - 1] ?? ''] === ch || (ch === '”' && open[open.length - 1] === '„'));
+    if (closes) open.pop();
+    else if (PAIRS[ch] !== undefined && !(ch === '“' && /[\p{L}\p{Nd}.,!?]/u.test(text[i - 1] ?? ' '))) open.push(ch);
+    else if (ch === '"') {
+      // A straight quote right after a word closes one opened before `from`.
+      if (open[open.length - 1] === '"') open.pop();
+      else if (!/[\p{L}\p{Nd}.,!?)]/u.test(text[i - 1] ?? ' ')) open.push('"');
+    } else if (ch === "'" && !/\p{L}/u.test(text[i - 1] ?? ' ') && /\p{L}/u.test(text[i + 1] ?? '')) open.push("'");
+    else if (ch === "'" && open[open.length - 1] === "'" && !/\p{L}/u.test(text[i + 1] ?? ' ')) open.pop();
+  }
+  return open.length > 0;
+}

@@ -1,0 +1,70 @@
+// The foreign-agent notices Russian law makes designated outlets and people print (LABELS.md, "foreign_agent"):
+// the 2020 media notice ("ДАННОЕ СООБЩЕНИЕ (МАТЕРИАЛ) СОЗДАНО И (ИЛИ) РАСПРОСТРАНЕНО…"), which designates the
+// publishing outlet itself (`<self>`) unless it names the agent, and the post-2022 notice that names the agent
+// ("НАСТОЯЩИЙ МАТЕРИАЛ (ИНФОРМАЦИЯ) ПРОИЗВЕДЕН… ИНОСТРАННЫМ АГЕНТОМ <name>…"). The wordings are templates in the
+// phrase files (`notices`), `{name}` standing for the agent; words match in any case, separated by any spaces
+// and punctuation, since pages print the notice in capitals or not, with or without its brackets' spaces.
+import { opensQuote } from './notes.ts';
+
+export const SELF = '<self>';
+
+export interface Notice {
+  entity: string;
+  start: number;
+  end: number;
+  format: string;
+  lang: string;
+}
+
+interface Template {
+  re: RegExp;
+  format: string;
+  lang: string;
+  named: boolean;
+}
+
+const NAME = String.raw`((?:(?!либо|ЛИБО|\n)[^.;\n]){2,160}?)`;
+
+function compileTemplate(text: string): RegExp {
+  const parts = text.split(/(\{name\})/).map((part) => {
+    if (part === '{name}') return `[\\s,:]*${NAME}`;
+    const words = part.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+    return words.map((w) => w.replace(/е/g, '[её]')).join(String.raw`[\s\p{P}]*`);
+  });
+  let src = '';
+  parts.forEach((p, k) => {
+    if (p.length === 0) return;
+    src += k === 0 || parts[k - 1]?.startsWith('[\\s,:]') ? p : `${String.raw`[\s\p{P}]*`}${p}`;
+  });
+  // The last name runs to the end of the sentence or line; a notice may close with "18+".
+  return new RegExp(`${src}(?=[\\s\\p{P}]*(?:18\\+|$|[.;\\n]))[.]?`, 'giu');
+}
+
+let compiled: { key: string; templates: Template[] } | undefined;
+
+function templatesOf(notices: { lang: string; format: string; text: string }[]): Template[] {
+  const key = notices.map((n) => n.text).join('\u0000');
+  if (compiled?.key !== key) {
+    compiled = { key, templates: notices.map((n) => ({ re: compileTemplate(n.text), format: n.format, lang: n.lang, named: n.text.includes('{name}') })) };
+  }
+  return compiled.templates;
+}
+
+/** The notices in `text`: the longest template matching at each place; a notice inside quotation marks is cited, not printed. */
+export function findNotices(text: string, notices: { lang: string; format: string; text: string }[]): Notice[] {
+  const found: Notice[] = [];
+  for (const t of templatesOf(notices)) {
+    t.re.lastIndex = 0;
+    for (const m of text.matchAll(t.re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+      if (opensQuote(text, lineStart, start)) continue;
+      const name = t.named ? (m[1] ?? '').trim().replace(/^[«"“]|[»"”]$/g, '').replace(/[,\s]+$/, '') : '';
+      found.push({ entity: name.length > 0 ? name : SELF, start, end, format: t.format, lang: t.lang });
+    }
+  }
+  // Where templates overlap, the longest wins.
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  return found.filter((n, k) => !found.slice(0, k).some((o) => o.start <= n.start && o.end >= n.end));
+}

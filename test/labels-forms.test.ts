@@ -1,0 +1,213 @@
+// Each structural piece of the detector on small texts: markers, footnote linking, distributive notes, the inline
+// forms (parenthetical, prenominal, appositive, relative, status), the notices, entity spans and the exclusions.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detectLabels } from '../electron/labels/footnotes.ts';
+
+type Brief = [string, string, string | null];
+const brief = (text: string): Brief[] => detectLabels(text).map((l) => [l.kind, l.entity, l.marker]);
+const sorted = (text: string): Brief[] => brief(text).sort((a, b) => (a.join() < b.join() ? -1 : 1));
+
+test('markers: stars, heavy stars, reference marks, bracketed and superscript numbers, glued digits, after quotes', () => {
+  const note = 'Организация признана террористической и запрещена в России.';
+  for (const [marker, mention] of [['*', 'Талибан*'], ['**', 'Талибан**'], ['***', 'Талибан***'], ['✱', 'Талибан✱'], ['※', 'Талибан※'],
+    ['(*)', 'Талибан (*)'], ['[1]', 'Талибан[1]'], ['¹', 'Талибан¹'], ['1', 'Талибан1'], ['*', '«Талибан»*']] as const) {
+    assert.deepEqual(brief(`Делегация ${mention} прибыла в Москву.\n${marker} ${note}`), [['terrorist', 'Талибан', marker]], `${marker} ${mention}`);
+  }
+  assert.deepEqual(brief('Делегация Талибан * прибыла.\n* Организация запрещена в РФ.'), [['banned_other', 'Талибан', '*']], 'a star after a space');
+  assert.deepEqual(brief('Meta* says.\n**Meta is banned in Russia as extremist.**'), [], '** is not *, and a line in ** is Markdown');
+  assert.deepEqual(brief('Facebook※の投稿によると…\n※ロシアで過激派組織に指定され活動が禁止されている。'), [['extremist', 'Facebook', '※']],
+    'in a script without spaces the next word follows the marker straight on');
+  assert.deepEqual(sorted('Боевики «Аль-Каиды»¹ и «Исламского государства»² вновь заявили о себе.\n¹ ² Террористические организации, запрещенные в России.'),
+    [['terrorist', 'Аль-Каиды', '¹'], ['terrorist', 'Исламского государства', '²']], 'one footnote line for two markers');
+});
+
+test('markers: other asterisks and numbers are not footnotes', () => {
+  assert.deepEqual(brief('Shares rose 4%* in early trading.\n* Prices in US dollars, banned in Russia since March.'), []);
+  assert.deepEqual(brief('**Update:** the ministry said the group is banned in Russia.'), []);
+  assert.deepEqual(brief('9 июня суд признал ФБК экстремистской организацией и запретил его.'), [], 'a date is not a numbered footnote');
+  assert.deepEqual(brief('Фото: Reuters.\n*재판매 및 DB 금지'), [], 'a photo credit\'s terms');
+});
+
+test('footnotes: one footnote serves several mentions, one mention several footnotes', () => {
+  assert.deepEqual(sorted('Об этом заявили Лев Пономарев* и Лев Шлосберг*.\n* Признан иноагентом.'),
+    [['foreign_agent', 'Лев Пономарев', '*'], ['foreign_agent', 'Лев Шлосберг', '*']]);
+  assert.deepEqual(sorted('ФБК* опубликовал расследование.\n* Признан иноагентом.\n* Признан экстремистской организацией и запрещен в России.'),
+    [['extremist', 'ФБК', '*'], ['foreign_agent', 'ФБК', '*']]);
+  assert.deepEqual(sorted('Meta✱✱ and Facebook✱ said.\n- ✱ - social network banned in Russia as extremist\n- ✱✱ - listed by Rosfinmonitoring among terrorists and extremists'),
+    [['extremist', 'Facebook', '✱'], ['extremist', 'Meta', '✱✱'], ['terrorist', 'Meta', '✱✱']], 'bulleted footnotes; several grounds give several labels');
+});
+
+test('footnotes: named, owner and unnamed notes; the note run into the text; the entity as at its mention', () => {
+  assert.deepEqual(brief('Боевики «Исламского государства»* атаковали.\n*«Исламское государство» — террористическая организация, запрещенная в России.'),
+    [['terrorist', 'Исламского государства', '*']]);
+  const [l] = detectLabels('Боевики «Исламского государства»* атаковали.\n*«Исламское государство» — террористическая организация, запрещенная в России.');
+  assert.equal(l?.canonical, 'Islamic State');
+  assert.deepEqual(brief('The video was posted on Instagram*.\n*Instagram is owned by Meta, which is banned in Russia as an extremist organisation.'),
+    [['extremist', 'Meta', '*']], 'the designated entity is the owner (rule 4)');
+  assert.deepEqual(sorted('Видео опубликовано в Instagram*.\n*Компания Meta, а также принадлежащие ей соцсети Facebook и Instagram признаны экстремистскими и запрещены в РФ.'),
+    [['extremist', 'Facebook', '*'], ['extremist', 'Instagram', '*'], ['extremist', 'Meta', '*']], 'names listed in the footnote');
+  assert.deepEqual(brief('US strikes on Taliban* targets continued. *The Taliban is a terrorist group banned in Russia.'),
+    [['terrorist', 'The Taliban', '*']], 'a footnote run into the paragraph after a full stop; the footnote\'s article joins the marked name');
+  assert.deepEqual(brief('Angriffe auf Taliban* gehen weiter.\n*Die Taliban sind eine in Russland verbotene Terrororganisation.'),
+    [['terrorist', 'Die Taliban', '*']], 'the article rule is the phrase files\' (German "Die"), not English only');
+  assert.deepEqual(brief('Strikes on Taliban* targets continued.\n*Taliban is a terrorist group banned in Russia.'),
+    [['terrorist', 'Taliban', '*']], 'a footnote without an article leaves the mention as written');
+  assert.deepEqual(brief('Los excombatientes del grupo terrorista ISIS* abandonan Siria.\n*Autoproclamado Estado Islámico, proscrito en Rusia.'),
+    [['terrorist', 'ISIS', '*']], 'a footnote that says only "banned" takes the ground of the designation noun');
+  assert.deepEqual(brief('Что сулит господство «Талибана»*?\nСтратегия «Талибана» (*запрещенная в России организация — прим. ред.) провалилась.'),
+    [['banned_other', 'Талибана', '*']], 'a translator\'s note inside brackets serves the marked mention');
+});
+
+test('distributive notes label each name, sharing the designation noun', () => {
+  assert.deepEqual(sorted('مسلحو هيئة تحرير الشام وحراس الدين (المحظورين في روسيا) قصفوا المواقع.'),
+    [['banned_other', 'حراس الدين', null], ['banned_other', 'هيئة تحرير الشام', null]], 'an Arabic list joined by a glued و, the first name known');
+  assert.deepEqual(sorted('Members of Jabhat al-Nusra and the Islamic State (both outlawed in Russia) fought.'),
+    [['banned_other', 'Islamic State', null], ['banned_other', 'Jabhat al-Nusra', null]]);
+  assert.deepEqual(sorted('Боевики «Джебхат ан-Нусры», «Хизб ут-Тахрир» и «Исламского государства» (все запрещены в РФ) атаковали.'),
+    [['banned_other', 'Джебхат ан-Нусры', null], ['banned_other', 'Исламского государства', null], ['banned_other', 'Хизб ут-Тахрир', null]]);
+  assert.deepEqual(sorted('боевиками террористической группировки «Джебхат ан-Нусра» («Хайат Тахрир аш-Шам») (обе группировки запрещены в РФ)'),
+    [['terrorist', 'Джебхат ан-Нусра', null], ['terrorist', 'Хайат Тахрир аш-Шам', null]]);
+  assert.deepEqual(sorted('Так, в список попали издания Bellingcat и The Insider, признанные иноагентами.'),
+    [['foreign_agent', 'Bellingcat', null], ['foreign_agent', 'The Insider', null]]);
+});
+
+test('prenominal participles in several languages', () => {
+  assert.deepEqual(brief('Сторонник запрещённой в России международной террористической организации «Исламское государство» задержан.'),
+    [['terrorist', 'Исламское государство', null]]);
+  assert.deepEqual(brief('Die in Russland verbotene Terrororganisation IS bekannte sich zu dem Anschlag.'), [['terrorist', 'IS', null]]);
+  assert.deepEqual(brief("Rusya'da yasaklı terör örgütü Heyet Tahrir eş-Şam, İdlib'deki mevzilerini güçlendirdi."), [['terrorist', 'Heyet Tahrir eş-Şam', null]]);
+  assert.deepEqual(brief('据报道,在俄罗斯被禁止的极端组织“伊斯兰国”发布视频。'), [['extremist', '伊斯兰国', null]], 'the designation noun decides (rule 1)');
+  assert.deepEqual(brief('ロシアで活動が禁止されているテロ組織「タリバン」の代表団が到着した。'), [['terrorist', 'タリバン', null]]);
+  assert.deepEqual(brief('Russia in late March banned Facebook and Instagram for extremist activities.'), [], 'a verb, not a prenominal participle');
+  assert.deepEqual(brief("Moskova'daki saldırının failleri, Rusya'da yasaklanan IŞİD'in Horasan kolu adına hareket etti."), [['banned_other', 'IŞİD', null]],
+    'a verb-final language: the participle heads the name after it, and the apostrophe case ending is left off');
+  assert.deepEqual(brief('सीरिया में आतंकवादी संगठन जबाह अल-नुसरा (रूस में प्रतिबंधित) ने हमला किया।'), [['terrorist', 'जबाह अल-नुसरा', null]],
+    'a Devanagari name ending in a vowel sign stops at its designation noun, which gives the kind');
+});
+
+test('appositives, relative clauses, status sentences and the attributive participle', () => {
+  assert.deepEqual(brief('The group Hizb ut-Tahrir, listed as a terrorist group and banned in Russia, recruited members.'), [['terrorist', 'Hizb ut-Tahrir', null]]);
+  assert.deepEqual(brief('L\'ONG Amnesty International, jugée indésirable en Russie, a publié un rapport.'), [['undesirable', 'Amnesty International', null]]);
+  assert.deepEqual(brief('La organización yihadista ISIS, que se autodenomina Estado Islámico y está proscrita en Rusia, traslada grupos.'), [['banned_other', 'ISIS', null]]);
+  assert.deepEqual(brief('Daesh is a terrorist group, outlawed in many countries around the world, including Russia.'), [['terrorist', 'Daesh', null]]);
+  assert.deepEqual(brief('«Исламское государство» - террористическая организация, деятельность которой на территории РФ запрещена.'), [['terrorist', 'Исламское государство', null]]);
+  assert.deepEqual(brief('تدمير خلية تابعة لتنظيم "داعش" الإرهابي المحظور في روسيا.'), [['terrorist', 'داعش', null]]);
+  assert.deepEqual(brief('Meta is recognized as an extremist organization in Russia, Facebook and Instagram are banned.'), [], 'the news of the designation');
+});
+
+test('the foreign-agent notices: the 2020 media notice designates the outlet itself, the post-2022 notice names the agent', () => {
+  const notice = 'ДАННОЕ СООБЩЕНИЕ (МАТЕРИАЛ) СОЗДАНО И (ИЛИ) РАСПРОСТРАНЕНО ИНОСТРАННЫМ СРЕДСТВОМ МАССОВОЙ ИНФОРМАЦИИ, ВЫПОЛНЯЮЩИМ ФУНКЦИИ ИНОСТРАННОГО АГЕНТА, И (ИЛИ) РОССИЙСКИМ ЮРИДИЧЕСКИМ ЛИЦОМ, ВЫПОЛНЯЮЩИМ ФУНКЦИИ ИНОСТРАННОГО АГЕНТА.';
+  const text = `Новости дня\n${notice}\nТекст статьи.`;
+  const [l] = detectLabels(text);
+  assert.deepEqual(brief(text), [['foreign_agent', '<self>', null]]);
+  assert.equal(l?.rule, 'notice-2020:ru:self');
+  assert.equal(text.slice(l?.start, l?.end), notice);
+  assert.deepEqual(brief(notice.toLowerCase()), [['foreign_agent', '<self>', null]], 'in any case');
+  assert.deepEqual(brief('ДАННОЕ СООБЩЕНИЕ(МАТЕРИАЛ) СОЗДАНО И(ИЛИ) РАСПРОСТРАНЕНО ИНОСТРАННЫМ СРЕДСТВОМ МАССОВОЙ ИНФОРМАЦИИ, ВЫПОЛНЯЮЩИМ ФУНКЦИИ ИНОСТРАННОГО АГЕНТА'),
+    [['foreign_agent', '<self>', null]], 'without the brackets\' spaces, without the second clause');
+  const named = 'НАСТОЯЩИЙ МАТЕРИАЛ (ИНФОРМАЦИЯ) ПРОИЗВЕДЕН, РАСПРОСТРАНЕН И (ИЛИ) НАПРАВЛЕН ИНОСТРАННЫМ АГЕНТОМ ПОНОМАРЕВЫМ ЛЬВОМ АЛЕКСАНДРОВИЧЕМ ЛИБО КАСАЕТСЯ ДЕЯТЕЛЬНОСТИ ИНОСТРАННОГО АГЕНТА ПОНОМАРЕВА ЛЬВА АЛЕКСАНДРОВИЧА. 18+';
+  assert.deepEqual(brief(named), [['foreign_agent', 'ПОНОМАРЕВЫМ ЛЬВОМ АЛЕКСАНДРОВИЧЕМ', null]]);
+  assert.equal(detectLabels(named)[0]?.rule, 'notice-2022:ru:named');
+  assert.deepEqual(brief(`Закон обязывает СМИ ставить пометку «${notice}»`), [], 'a notice quoted in an explanation is not printed');
+});
+
+test('entity spans: no titles, roles, quotes or neighbouring words, and not cut short', () => {
+  assert.deepEqual(brief('Певица Алла Пугачева* дала концерт.\n* Признана иноагентом.'), [['foreign_agent', 'Алла Пугачева', '*']]);
+  assert.deepEqual(brief('Интервью журналиста Дмитрия Гордона* вышло вчера.\n* Внесен в реестр иностранных агентов.'), [['foreign_agent', 'Дмитрия Гордона', '*']]);
+  assert.deepEqual(brief('Расследование Фонда борьбы с коррупцией* вышло вчера.\n* Признан экстремистской организацией и запрещен в РФ.'),
+    [['extremist', 'Фонда борьбы с коррупцией', '*']]);
+  assert.deepEqual(brief('Британский Royal United Services Institute for Defence and Security Studies* внесен в перечень.\n* Нежелательная в РФ организация.'),
+    [['undesirable', 'Royal United Services Institute for Defence and Security Studies', '*']]);
+  assert.deepEqual(brief('Four representatives of the Qatari Taliban\'s political office (banned and recognized as terrorists in Russia) arrived.'),
+    [['terrorist', 'Taliban', null]], 'the possessor, not what it owns, without a qualifier the alias table does not file with it');
+  assert.deepEqual(brief('Los combatientes del Batallón Nacional Azov (una organización extremista prohibida en Rusia) están en la RPD.'), [['extremist', 'Azov', null]],
+    'an unknown capitalised run ending in a known name is that name');
+  assert.deepEqual(brief('Rus heyeti Doha\'da Taliban* temsilcileriyle görüştü.\n*Rusya\'da faaliyetleri yasaklanmış terör örgütü'), [['terrorist', 'Taliban', '*']],
+    'a place in the locative before a known name is no part of it');
+  assert.deepEqual(brief('FSB cho rằng họ thuộc phong trào truyền giáo đạo Hồi Sunni Tablighi Jamaat, một tổ chức cực đoan bị cấm hoạt động tại Nga.'),
+    [['extremist', 'Tablighi Jamaat', null]], 'a qualifier before a known name, in Vietnamese');
+  assert.deepEqual(brief('Alexei Navalny (признан в РФ иноагентом) написал.'), [['foreign_agent', 'Alexei Navalny', null]], 'a given name before a known surname stays');
+  assert.deepEqual(brief('Les militants de la Légion "Liberté de Russie" (interdits en Fédération de Russie en tant qu\'organisation terroriste) ont parlé.'),
+    [['terrorist', 'Liberté de Russie', null]], 'inside quotes a connector before a state does not end the name');
+  assert.deepEqual(brief('Der Politiker schrieb auf Facebook*.\n*Facebook gehört zum Meta-Konzern, der in Russland als extremistisch verboten ist.'),
+    [['extremist', 'Meta', '*']], 'a designation noun fused to the name');
+  assert.deepEqual(brief('At least 4,000 Islamic State (IS, terrorist group banned in Russia) militants are in Afghanistan.'), [['terrorist', 'Islamic State', null]], 'no count');
+  assert.deepEqual(brief("Des agents du FSB ont arrêté un combattant du régiment Azov d'Ukraine (reconnu comme une organisation terroriste, interdite en Russie)."),
+    [['terrorist', 'Azov', null]], "an elided d' before a state ends the name");
+  assert.deepEqual(brief('Les combattants du mouvement taliban (organisation terroriste interdite en Russie) ont pris la ville.'), [['terrorist', 'taliban', null]],
+    'a lower-case known name without its article and designation noun');
+  assert.deepEqual(brief('He met the CEO of Meta*.\n*Meta is recognised as extremist and banned in Russia.'), [['extremist', 'Meta', '*']], 'a role written in capitals');
+  assert.deepEqual(brief('A cell of the Hizb ut-Tahrir (Arabic for Party of Liberation - TASS) international terrorist organization (outlawed in Russia) was found.'),
+    [['terrorist', 'Hizb ut-Tahrir', null]], 'the designation noun past a gloss and an adjective gives the kind');
+  assert.deepEqual(brief('Video avaldati Instagramis (kuulub ettevõttele Meta, mis on Venemaal tunnistatud äärmuslikuks ja keelatud).'), [['extremist', 'Meta', null]],
+    'an owner named in the brackets is the designated entity');
+});
+
+test('designation nouns before a name lend their ground past unlisted adjectives, in a noun phrase only', () => {
+  assert.deepEqual(brief('El FSB detuvo a miembros de la organización terrorista internacional Hizb ut Tahrir al Islami (prohibida en Rusia) en Crimea.'),
+    [['terrorist', 'Hizb ut Tahrir al Islami', null]], 'a postposed adjective between the noun phrase and the name');
+  assert.deepEqual(brief('Der FSB hat eine Zelle der extremistischen religiösen Organisation der Zeugen Jehovas, die in Russland verboten ist, ausgehoben.'),
+    [['extremist', 'Zeugen Jehovas', null]], 'two adjectives and a genitive article');
+  assert.deepEqual(brief('Los terroristas atacaron ayer Hizb ut Tahrir (prohibida en Rusia).'), [['banned_other', 'Hizb ut Tahrir', null]],
+    'a ground word past unlisted words and no designation noun is no noun phrase');
+});
+
+test('prenominal: a name straight after a designation verb is the clause, not the attribute', () => {
+  assert.deepEqual(brief('Иностранными агентами в России признаны Виктор Шендерович, Марат Гельман и Таисия Бекбулатова.'), [], 'the news of the registry');
+  assert.deepEqual(brief('Он цитировал признанного в России иноагентом Льва Пономарева.'), [['foreign_agent', 'Льва Пономарева', null]],
+    'after the designation word itself the name is designated');
+});
+
+test('lists in Chinese: quoted names joined by 和、与、及 share the note before or after them', () => {
+  assert.deepEqual(sorted('停火協議不適用於"伊斯蘭國"和"勝利陣線"(在俄羅斯境內和一系列其他國家被禁止活動)。'),
+    [['banned_other', '伊斯蘭國', null], ['banned_other', '勝利陣線', null]], 'a note after the list');
+  assert.deepEqual(sorted('停火协议不适用于在俄罗斯及一系列其他国家被禁止的"伊斯兰国"和"胜利阵线"。'),
+    [['banned_other', '伊斯兰国', null], ['banned_other', '胜利阵线', null]], 'a prenominal phrase before the list');
+});
+
+test('lexicon families: Azerbaijani light-verb participles and compound designation nouns', () => {
+  assert.deepEqual(brief('Rusiyada qadağan olunmuş "İslam Dövləti" terror təşkilatının yaraqlıları hücum edib.'), [['terrorist', 'İslam Dövləti', null]],
+    '"qadağan olunmuş" is one banned participle, and the noun after the name gives the ground');
+  assert.deepEqual(brief('Venemaal keelatud terroriorganisatsiooni Islamiriik võitlejad ründasid kontrollpunkti.'), [['terrorist', 'Islamiriik', null]],
+    'an Estonian compound of ground and noun heads the name');
+  assert.deepEqual(brief('Den i Ryssland förbjudna terrororganisationen IS tog på sig dådet.'), [['terrorist', 'IS', null]], 'a Swedish compound');
+});
+
+test('Japanese: a translator\'s note in brackets stays in the body; a ground inside a compound noun before a quoted name', () => {
+  assert.deepEqual(brief('ウクライナ特殊部隊が支援するテロ組織「ロシア義勇軍団」(※ロシアで活動禁止)の協力者が計画していた。'),
+    [['terrorist', 'ロシア義勇軍団', null]], '(※…) is read as a parenthetical, and テロ組織 gives the ground');
+  assert.deepEqual(brief('ロシアで禁止されている国際テロ集団ISISによるテロ攻撃を防いだ。'), [['terrorist', 'ISIS', null]], '集団 is a designation noun');
+  assert.deepEqual(brief('Стратегия «Талибана» (*запрещенная в России организация — прим.) изменилась.'), [['banned_other', 'Талибана', null]],
+    'the Russian translator\'s note');
+});
+
+test('prenominal: the sentence frames a phrase with its state only when it says banned or designated', () => {
+  assert.deepEqual(brief('Начальник управления МВД России заявил, что террористическая группировка «Исламское государство» смещает интересы в СНГ.'), [],
+    'a ground adjective beside an institution\'s name describes');
+  assert.deepEqual(brief('Мақомоти амниятии Русия аъзои созмони мамнӯъи террористии «Ҳизб-ут-Таҳрир»-ро боздошт кард.'), [['terrorist', 'Ҳизб-ут-Таҳрир', null]],
+    'a banned-word phrase takes the state from its sentence');
+  assert.deepEqual(brief('Борците на терористичката организација „Исламска држава“ (забранета во Русија) нападнаа контролен пункт.'),
+    [['terrorist', 'Исламска држава', null]], 'Macedonian has its phrase file');
+});
+
+test('a news cue followed by "that" is a verb of saying, not the news of a designation', () => {
+  assert.deepEqual(brief('Naryshkin a déclaré que Insider *, reconnu en Fédération de Russie comme agent de médias étrangers, est lié à Bellingcat.'),
+    [['foreign_agent', 'Insider', null]], 'French "a déclaré que", and "agent de médias étrangers"');
+  assert.deepEqual(brief('Le tribunal a déclaré Meta organisation extrémiste interdite en Russie.'), [], 'the designation itself stays the news');
+});
+
+test('exclusions: news events, other jurisdictions, critique, self-disclosure, generic mentions', () => {
+  assert.deepEqual(brief('A Moscow court on Tuesday declared Meta an extremist organization banned in Russia.'), []);
+  assert.deepEqual(brief('Hamas, designated a terrorist organization by the United States, rejected the plan.'), []);
+  assert.deepEqual(brief('Meta (признана террористической в США) ответила.'), []);
+  assert.deepEqual(brief('RT described the group as "a terrorist organization banned in Russia".'), []);
+  assert.deepEqual(brief('Russia\'s FSB detained members of Allya Ayat, a religious group banned as "extremist" under Russian law.'), []);
+  assert.deepEqual(brief('We at Meduza have been designated a foreign agent; our work continues.'), []);
+  assert.deepEqual(brief('The listed organisations are banned in Russia.'), []);
+  assert.deepEqual(brief('Die Liste der in Russland verbotenen Organisationen wurde erweitert.'), [], 'an article is no relative pronoun without a comma');
+  assert.deepEqual(brief('Talibani su u Rusiji klasifikovani kao teroristička organizacija, zbog navoda da su pomagali islamističke ekstremiste na Severnom Kavkazu.'), [],
+    'a word shared with a verb-final language does not make the note verb-final');
+  assert.deepEqual(sorted('Генпрокуратура признала нежелательной деятельность компании «Medusa Project», признанной иноагентом.'),
+    [['foreign_agent', 'Medusa Project', null]], 'the news of one designation does not hide an aside about another');
+});

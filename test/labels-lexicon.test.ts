@@ -1,0 +1,74 @@
+// The label lexicon: the phrase syntax an analyst writes (stems, infixes, gaps, capitals, letter variants), the
+// shipped phrase files (every language the state outlets publish in, every list well-formed), and the one-pass
+// index that finds them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { KINDS, LISTS, Lexicon, PHRASE_FILES, type PhraseFile } from '../electron/labels/lexicon.ts';
+import { matchAt, parsePhrase } from '../electron/labels/phrase-syntax.ts';
+import { detectLabels } from '../electron/labels/footnotes.ts';
+
+const at = (phrase: string, text: string, pos = 0): string | null => {
+  const end = matchAt(parsePhrase(phrase), text, pos);
+  return end < 0 ? null : text.slice(pos, end);
+};
+
+test('phrases: stems, infixes, gaps, word boundaries and case', () => {
+  assert.equal(at('запрещ*', 'Запрещённая в РФ'), 'Запрещённая', 'a stem takes any ending; е matches ё; any case');
+  assert.equal(at('*محظور*', 'والمحظورة في روسيا'), 'والمحظورة', 'an infix takes the clitics before it');
+  assert.equal(at('признан* … иноагент*', 'признан Минюстом России иноагентом'), 'признан Минюстом России иноагентом');
+  assert.equal(at('признан* … иноагент*', 'признан один два три четыре пять иноагентом'), null, 'a gap is at most four words');
+  assert.equal(at('banned', 'bannedness'), null, 'a phrase without a star ends at a word boundary');
+  assert.equal(at('ban', 'urban', 2), null, 'and starts at one');
+  assert.equal(at('US', 'US sanctions'), 'US');
+  assert.equal(at('US', 'let us go', 4), null, 'a word written in capitals matches only capitals');
+  assert.equal(at("Rusya*", 'Rusya’da yasaklı'), 'Rusya', "' matches ’ and the stem stops at it");
+  assert.equal(at('İstenmeyen', 'istenmeyen'), 'istenmeyen', 'Turkish dotted İ matches i');
+  assert.equal(at('禁止', '被禁止的', 1), '禁止', 'Chinese has no word boundaries');
+  assert.equal(at('data (материал)', 'DATA(МАТЕРИАЛ)'), 'DATA(МАТЕРИАЛ)', 'no space is needed next to a bracket');
+  assert.throws(() => parsePhrase(' … '), /must start and end with a word/);
+});
+
+test('the shipped phrase files: one per language the state outlets publish in, every list well-formed', () => {
+  const dir = join(import.meta.dirname, '..', 'assets', 'labels', 'phrases');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  assert.deepEqual(files.sort(), Object.keys(PHRASE_FILES).sort(), 'every file is imported by lexicon.ts');
+  const wanted = ['ru', 'uk', 'be', 'en', 'es', 'pt', 'fr', 'de', 'it', 'nl', 'ar', 'fa', 'prs', 'ps', 'tr', 'az', 'hy', 'ka', 'kk', 'ky', 'uz', 'tg',
+    'zh', 'ja', 'ko', 'hi', 'bn', 'ur', 'vi', 'id', 'sr', 'hr', 'bg', 'pl', 'cs', 'sk', 'ro', 'hu', 'el', 'lv', 'lt', 'et', 'da', 'sv', 'no', 'fi', 'sq', 'he', 'mk'];
+  for (const code of wanted) {
+    const f = PHRASE_FILES[code] as PhraseFile | undefined;
+    assert.ok(f, `a phrase file for ${code}`);
+    assert.equal(f.language, code);
+    for (const kind of KINDS) {
+      const list = f[kind];
+      assert.ok(Array.isArray(list), `${code}.${kind} is a list`);
+    }
+    for (const key of ['terrorist', 'banned_other', 'states'] as const) assert.ok((f[key] as string[]).length > 0, `${code} has ${key} phrases`);
+    for (const key of Object.keys(f)) {
+      assert.ok(['language', 'name', 'sources', 'notices', 'postnominal', 'prenominal', 'verb_final', ...KINDS, ...LISTS].includes(key), `${code}: "${key}" is a known list`);
+    }
+  }
+  // Every phrase parses (a bad one would throw when the lexicon is built).
+  assert.ok(new Lexicon(PHRASE_FILES).languages.length >= wanted.length);
+});
+
+test('the index finds every list of every language in one pass, and says which phrase matched', () => {
+  const lex = new Lexicon(PHRASE_FILES);
+  const text = 'Талибан — террористическая организация, запрещённая в РФ. Rusya\'da yasaklı. المحظورة في روسيا. 在俄罗斯被禁止的';
+  const hits = lex.find(text).map((h) => `${h.list}:${h.lang}:${text.slice(h.index, h.end)}`);
+  for (const want of ['terrorist:ru:террористическая', 'banned_other:ru:запрещённая', 'states:ru:РФ', 'banned_other:tr:yasaklı', 'states:tr:Rusya',
+    'banned_other:ar:المحظورة', 'states:ar:روسيا', 'banned_other:zh:被禁', 'states:zh:俄罗斯']) {
+    assert.ok(hits.includes(want), `${want} in ${JSON.stringify(hits)}`);
+  }
+  assert.equal(lex.quiet('The central bank kept its key rate unchanged on Friday.'), true, 'a text without a ground is quiet');
+  assert.equal(lex.quiet('the group was banned'), false);
+});
+
+test('an analyst extends a language by adding a phrase to its file', () => {
+  const text = 'Die Gruppe Xenon (in Russland geächtet) griff an.';
+  const de = PHRASE_FILES.de as PhraseFile;
+  const without: Record<string, PhraseFile> = { ...PHRASE_FILES, de: { ...de, banned_other: (de.banned_other as string[]).filter((p) => p !== 'geächtet*') } };
+  assert.deepEqual(detectLabels(text, { lexicon: new Lexicon(without) }), []);
+  assert.deepEqual(detectLabels(text).map((l) => [l.kind, l.entity, l.rule]), [['banned_other', 'Xenon', 'parenthetical:de:geächtet*']]);
+});
