@@ -111,7 +111,7 @@ test('an analyst alias regroups stored labels at once and applies to new detecti
   assert.deepEqual(await invoke(ctx, 'labels.aliases', {}), []);
   await assert.rejects(invoke(ctx, 'labels.removeAlias', { id: added.alias.id }), /no alias/);
   assert.equal(shippedCanonicaliser().canonical('Emirato Islámico').canonical, 'Emirato Islámico', 'the shipped table never learns the alias');
-  await assert.rejects(invoke(ctx, 'labels.addAlias', { alias: ' ', canonical: 'Taliban' }), /Invalid arguments/);
+  await assert.rejects(invoke(ctx, 'labels.addAlias', { alias: ' ', canonical: 'Taliban' }), /The alias must not be empty/);
 });
 
 test('a rejected detection is kept with its reason and counted in precision per rule and per language', async (t) => {
@@ -125,7 +125,7 @@ test('a rejected detection is kept with its reason and counted in precision per 
   assert.deepEqual([rejected.review, rejected.rejectReason, rejected.reviewNote], ['rejected', 'quoted', 'the article quotes the label to criticise it']);
   assert.ok(rejected.reviewedAt);
   await assert.rejects(invoke(ctx, 'labels.review', { id: ru.id, review: 'confirmed', reason: 'quoted' }), /reason goes with a rejection/);
-  await assert.rejects(invoke(ctx, 'labels.review', { id: ru.id, review: 'rejected', reason: 'boring' }), /Invalid arguments/);
+  await assert.rejects(invoke(ctx, 'labels.review', { id: ru.id, review: 'rejected', reason: 'boring' }), /The reason must be one of/);
 
   // Kept: a later ingest of the same page neither deletes the rejection nor resets it.
   const esFeed = Number((ctx.store.db.prepare('SELECT feed_id FROM article WHERE id = ?').get(es.articleId) as { feed_id: number }).feed_id);
