@@ -127,6 +127,8 @@ test('entity spans: no titles, roles, quotes or neighbouring words, and not cut 
     'a place in the locative before a known name is no part of it');
   assert.deepEqual(brief('FSB cho rằng họ thuộc phong trào truyền giáo đạo Hồi Sunni Tablighi Jamaat, một tổ chức cực đoan bị cấm hoạt động tại Nga.'),
     [['extremist', 'Tablighi Jamaat', null]], 'a qualifier before a known name, in Vietnamese');
+  assert.deepEqual(brief('ФСБ включила в реестр издание о культуре Коми Komi Daily*.\n*Признано террористической организацией в России'),
+    [['terrorist', 'Komi Daily', '*']], 'a name is written in one script');
   assert.deepEqual(brief('Alexei Navalny (признан в РФ иноагентом) написал.'), [['foreign_agent', 'Alexei Navalny', null]], 'a given name before a known surname stays');
   assert.deepEqual(brief('Les militants de la Légion "Liberté de Russie" (interdits en Fédération de Russie en tant qu\'organisation terroriste) ont parlé.'),
     [['terrorist', 'Liberté de Russie', null]], 'inside quotes a connector before a state does not end the name');
