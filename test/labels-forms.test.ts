@@ -129,6 +129,10 @@ test('entity spans: no titles, roles, quotes or neighbouring words, and not cut 
     [['extremist', 'Tablighi Jamaat', null]], 'a qualifier before a known name, in Vietnamese');
   assert.deepEqual(brief('ФСБ включила в реестр издание о культуре Коми Komi Daily*.\n*Признано террористической организацией в России'),
     [['terrorist', 'Komi Daily', '*']], 'a name is written in one script');
+  assert.deepEqual(brief('ロシアで禁止されている過激派組織「イスラム国(IS)」に勧誘された犯罪者。'), [['extremist', 'イスラム国', null]],
+    'a gloss in brackets at the end of a quoted name');
+  assert.deepEqual(detectLabels('Il movimento LGBT (“Movimento sociale internazionale LGBT” riconosciuto come estremista in Russia) è vietato.').map((l) => l.canonical),
+    ['International LGBT movement'], 'the translated "international social movement" form is an alias');
   assert.deepEqual(brief('Alexei Navalny (признан в РФ иноагентом) написал.'), [['foreign_agent', 'Alexei Navalny', null]], 'a given name before a known surname stays');
   assert.deepEqual(brief('Les militants de la Légion "Liberté de Russie" (interdits en Fédération de Russie en tant qu\'organisation terroriste) ont parlé.'),
     [['terrorist', 'Liberté de Russie', null]], 'inside quotes a connector before a state does not end the name');
