@@ -178,6 +178,8 @@ test('lexicon families: Azerbaijani light-verb participles and compound designat
   assert.deepEqual(brief('Venemaal keelatud terroriorganisatsiooni Islamiriik võitlejad ründasid kontrollpunkti.'), [['terrorist', 'Islamiriik', null]],
     'an Estonian compound of ground and noun heads the name');
   assert.deepEqual(brief('Den i Ryssland förbjudna terrororganisationen IS tog på sig dådet.'), [['terrorist', 'IS', null]], 'a Swedish compound');
+  assert.deepEqual(brief('Куч тузилмалари Москвада таъқиқланган "Ўзбекистон ислом ҳаракати" террористик уюшмаси иштирокчиларини қўлга олди, деб хабар бермоқда Россия ФСБ.'),
+    [['terrorist', 'Ўзбекистон ислом ҳаракати', null]], 'Cyrillic Uzbek spelled with the hard sign (таъқиқланган), and уюшма as a designation noun');
 });
 
 test('Japanese: a translator\'s note in brackets stays in the body; a ground inside a compound noun before a quoted name', () => {
