@@ -127,6 +127,12 @@ test('entity spans: no titles, roles, quotes or neighbouring words, and not cut 
     'a place in the locative before a known name is no part of it');
   assert.deepEqual(brief('FSB cho rằng họ thuộc phong trào truyền giáo đạo Hồi Sunni Tablighi Jamaat, một tổ chức cực đoan bị cấm hoạt động tại Nga.'),
     [['extremist', 'Tablighi Jamaat', null]], 'a qualifier before a known name, in Vietnamese');
+  assert.deepEqual(brief('ФСБ включила в реестр издание о культуре Коми Komi Daily*.\n*Признано террористической организацией в России'),
+    [['terrorist', 'Komi Daily', '*']], 'a name is written in one script');
+  assert.deepEqual(brief('ロシアで禁止されている過激派組織「イスラム国(IS)」に勧誘された犯罪者。'), [['extremist', 'イスラム国', null]],
+    'a gloss in brackets at the end of a quoted name');
+  assert.deepEqual(detectLabels('Il movimento LGBT (“Movimento sociale internazionale LGBT” riconosciuto come estremista in Russia) è vietato.').map((l) => l.canonical),
+    ['International LGBT movement'], 'the translated "international social movement" form is an alias');
   assert.deepEqual(brief('Alexei Navalny (признан в РФ иноагентом) написал.'), [['foreign_agent', 'Alexei Navalny', null]], 'a given name before a known surname stays');
   assert.deepEqual(brief('Les militants de la Légion "Liberté de Russie" (interdits en Fédération de Russie en tant qu\'organisation terroriste) ont parlé.'),
     [['terrorist', 'Liberté de Russie', null]], 'inside quotes a connector before a state does not end the name');
@@ -172,6 +178,8 @@ test('lexicon families: Azerbaijani light-verb participles and compound designat
   assert.deepEqual(brief('Venemaal keelatud terroriorganisatsiooni Islamiriik võitlejad ründasid kontrollpunkti.'), [['terrorist', 'Islamiriik', null]],
     'an Estonian compound of ground and noun heads the name');
   assert.deepEqual(brief('Den i Ryssland förbjudna terrororganisationen IS tog på sig dådet.'), [['terrorist', 'IS', null]], 'a Swedish compound');
+  assert.deepEqual(brief('Куч тузилмалари Москвада таъқиқланган "Ўзбекистон ислом ҳаракати" террористик уюшмаси иштирокчиларини қўлга олди, деб хабар бермоқда Россия ФСБ.'),
+    [['terrorist', 'Ўзбекистон ислом ҳаракати', null]], 'Cyrillic Uzbek spelled with the hard sign (таъқиқланган), and уюшма as a designation noun');
 });
 
 test('Japanese: a translator\'s note in brackets stays in the body; a ground inside a compound noun before a quoted name', () => {

@@ -264,6 +264,9 @@ function casedBefore(text: string, end: number, classOf: WordClass, marked: bool
     }
     // A word that ends a sentence ("Novosti.") is not part of the name after it.
     if (words.length > 0 && /\p{L}{2}\.$/u.test(word.w)) break;
+    // A name is written in one script: a Cyrillic word before a Latin name is the sentence's ("о культуре Коми Komi
+    // Daily" → Komi Daily).
+    if (words.length > 0 && scriptClass(word.w) !== null && scriptClass(words[0]?.w ?? '') !== null && scriptClass(word.w) !== scriptClass(words[0]?.w ?? '')) break;
     const named = isNameWord(word.w);
     // "and" inside a name only where "of" or "for" heads it ("Institute for Defence and Security Studies").
     const andJoin = words.length > 0 && /^(?:and|&)$/i.test(word.w) && words.some((x) => /^(?:of|for)$/i.test(x.w)) === false && precededByOfFor(text, word.s);
@@ -299,6 +302,15 @@ function casedBefore(text: string, end: number, classOf: WordClass, marked: bool
   if (lowerTail > 0 && words.length > lowerTail && head && !marked
     && (sentenceStartAt(text, head.s) || ['roles', 'stopwords', 'predicates', 'states'].some((l) => headClass.has(l as ListName)))) return null;
   return trimHead(text, words, classOf);
+}
+
+/** Latin, Cyrillic or Greek, by a word's first letter; null for other scripts, digits and punctuation. */
+function scriptClass(w: string): string | null {
+  const ch = /\p{L}/u.exec(w)?.[0] ?? '';
+  if (/\p{Script=Latin}/u.test(ch)) return 'Latin';
+  if (/\p{Script=Cyrillic}/u.test(ch)) return 'Cyrillic';
+  if (/\p{Script=Greek}/u.test(ch)) return 'Greek';
+  return null;
 }
 
 /** True when "of" or "for" stands among the three capitalised words before `pos` ("… Institute for Defence and"). */

@@ -167,6 +167,9 @@ export class Reading {
    */
   entityOf(span: NameSpan): string | null {
     let end = span.end;
+    // A gloss in brackets at the end of a quoted name is no part of it ("「イスラム国(IS)」").
+    const gloss = /\S[ \u00a0]*([(（][^()（）]{1,20}[)）])$/u.exec(this.text.slice(span.start, end));
+    if (gloss?.[1]) end -= gloss[0].length - 1;
     // A footnote number glued to the name ("ИГИЛ1").
     const glued = /\p{L}{2}(\d{1,2})$/u.exec(this.text.slice(span.start, end));
     if (glued?.[1]) end -= glued[1].length;
