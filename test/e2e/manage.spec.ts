@@ -197,3 +197,29 @@ test('an auto-tag rule applied to the stored articles tags the matches, with pro
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('list-empty')).toBeVisible();
 });
+
+test('the theme picker applies light, dark and the system theme to the page, and the choice survives a reload', async ({ page, app, feeds }) => {
+  await subscribe(page, app, feeds);
+  const background = (): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const luminance = (rgb: string): number => {
+    const [r = 0, g = 0, b = 0] = (rgb.match(/\d+/g) ?? []).map(Number);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.getByTestId('more-menu').click();
+  await page.getByTestId('theme').selectOption('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(luminance(await background())).toBeLessThan(80);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByTestId('more-menu').click();
+  await page.getByTestId('theme').selectOption('light');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(luminance(await background())).toBeGreaterThan(180);
+  await page.getByTestId('theme').selectOption('system');
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
+  expect(luminance(await background())).toBeLessThan(80);
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(luminance(await background())).toBeGreaterThan(180);
+});
