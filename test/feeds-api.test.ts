@@ -84,12 +84,18 @@ test('subscribing as the add dialog does (discover, then add the feed found) fet
     const { candidates } = (await invoke(ctx, 'feeds.discover', { url: typed })) as { candidates: { url: string }[] };
     assert.deepEqual(candidates.map((c) => c.url), [s.url(path)]);
     const { feed } = (await invoke(ctx, 'feeds.add', { url: candidates[0]!.url })) as { feed: FeedRecord };
-    assert.equal(s.requestsTo(path).length, 1, `${path}: discovery's fetch is the only one until the first poll`);
     assert.ok(feed.title);
+    // The first poll (the add dialog runs it at once) stores what discovery fetched instead of fetching again.
+    const summary = (await invoke(ctx, 'feeds.poll', { ids: [feed.id] })) as { new: number };
+    assert.equal(summary.new, 1);
+    assert.equal(s.requestsTo(path).length, 1, `${path}: adding a feed and its first poll fetch it once`);
+    // The next poll asks the server again, conditionally.
+    await invoke(ctx, 'feeds.poll', { ids: [feed.id] });
+    assert.equal(s.requestsTo(path).length, 2, `${path}: later polls fetch`);
   }
   // The kept discovery is taken once: adding the same address again (after removing it) fetches afresh.
   const again = (await invoke(ctx, 'feeds.list', {})) as FeedRecord[];
   await invoke(ctx, 'feeds.remove', { id: again.find((f) => f.url === s.url('/direct.xml'))!.id });
   await invoke(ctx, 'feeds.add', { url: s.url('/direct.xml') });
-  assert.equal(s.requestsTo('/direct.xml').length, 2);
+  assert.equal(s.requestsTo('/direct.xml').length, 3);
 });

@@ -4,6 +4,7 @@ import type { Store } from '../store/store.ts';
 import type { NewSubscription } from '../store/records.ts';
 import { discoverFeeds, noFeedMessage, type DiscoverOptions, type Discovery, type FeedCandidate } from '../feeds/discover.ts';
 import { FetchError } from '../net/fetch.ts';
+import { keepForFirstPoll } from '../poll/first-poll.ts';
 import { parseOpml, serialiseOpml, type OpmlFeed } from '../feeds/opml.ts';
 import { SubscribeError, typedToUrl } from '../feeds/subscribe.ts';
 import { shortUrl } from '../text/short-url.ts';
@@ -65,13 +66,14 @@ export async function addFeed(store: Store, typed: string, opts: AddOptions): Pr
   if (known) throw alreadySubscribed(known.url, known.id);
   const found = takeRecent(typedUrl) ?? await discoverAt(typedUrl, opts.discover);
   if (!found.chosen) throw new SubscribeError('no_feed', noFeedMessage(typedUrl, found));
-  const { url, feed } = found.chosen;
+  const { url, feed, response } = found.chosen;
   // The store checks the address again in its own transaction: another client may have added it meanwhile.
   const added = await store.feeds.add({
     url, typedUrl, title: feed.title, siteUrl: feed.link, folder: opts.folder ?? null, intervalMinutes: opts.intervalMinutes,
     description: feed.description, language: feed.language, floorMinutes: feed.ttlMinutes, createdAt: (opts.now ?? new Date()).toISOString(),
   });
   if (!added.added) throw alreadySubscribed(url, added.existing.id);
+  keepForFirstPoll(added.id, response);
   return { feedId: added.id, candidates: found.candidates };
 }
 

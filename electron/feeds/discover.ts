@@ -1,7 +1,7 @@
 // From what the user typed to a feed: the URL itself when it is a feed, else the feeds its HTML declares with
 // <link rel="alternate">, else the usual paths (/feed, /rss, …). The first candidate that parses is chosen.
 import { Parser } from 'htmlparser2';
-import { FetchError, fetchUrl, hostPortOf, type FetchOptions } from '../net/fetch.ts';
+import { FetchError, fetchUrl, hostPortOf, type FetchOptions, type FetchResult } from '../net/fetch.ts';
 import { parseFeedBytes, type ParseFn, type ParsedFeed } from './parse.ts';
 import { decodeFeedBytes } from '../text/decode.ts';
 import { shortUrl } from '../text/short-url.ts';
@@ -15,8 +15,9 @@ export interface FeedCandidate {
 
 export interface Discovery {
   candidates: FeedCandidate[];
-  /** The first candidate that parsed, or null when none did. */
-  chosen: { url: string; feed: ParsedFeed } | null;
+  /** The first candidate that parsed, or null when none did; with the response it came in, so that subscribing
+   * can store it as the feed's first poll instead of fetching it again. */
+  chosen: { url: string; feed: ParsedFeed; response: FetchResult } | null;
 }
 
 export interface DiscoverOptions {
@@ -74,7 +75,7 @@ export async function discoverFeeds(typedUrl: string, opts: DiscoverOptions = {}
   const asFeed = await tryParse(parse, page.bytes, contentType, page.url);
   if (asFeed) {
     const url = page.permanentUrl ?? typedUrl;
-    return { candidates: [{ url, title: asFeed.title, type: asFeed.format }], chosen: { url, feed: asFeed } };
+    return { candidates: [{ url, title: asFeed.title, type: asFeed.format }], chosen: { url, feed: asFeed, response: page } };
   }
 
   const declared = declaredFeeds(decodeFeedBytes(page.bytes, contentType), page.url);
@@ -82,16 +83,16 @@ export async function discoverFeeds(typedUrl: string, opts: DiscoverOptions = {}
   let chosen: Discovery['chosen'] = null;
   for (const c of declared) {
     if (chosen) break;
-    const feed = await fetchAndParse(c.url, fetchOpts, parse);
-    if (feed) chosen = { url: c.url, feed };
+    const found = await fetchAndParse(c.url, fetchOpts, parse);
+    if (found) chosen = { url: c.url, ...found };
   }
   if (declared.length === 0) {
     for (const path of COMMON_FEED_PATHS) {
       const url = new URL(path, page.url).href;
-      const feed = await fetchAndParse(url, fetchOpts, parse);
-      if (!feed) continue;
-      candidates.push({ url, title: feed.title, type: feed.format });
-      chosen ??= { url, feed };
+      const found = await fetchAndParse(url, fetchOpts, parse);
+      if (!found) continue;
+      candidates.push({ url, title: found.feed.title, type: found.feed.format });
+      chosen ??= { url, ...found };
     }
   }
   return { candidates, chosen };
@@ -105,10 +106,11 @@ async function tryParse(parse: ParseFn, bytes: Uint8Array, contentType: string |
   }
 }
 
-async function fetchAndParse(url: string, fetchOpts: FetchOptions, parse: ParseFn): Promise<ParsedFeed | null> {
+async function fetchAndParse(url: string, fetchOpts: FetchOptions, parse: ParseFn): Promise<{ feed: ParsedFeed; response: FetchResult } | null> {
   try {
-    const r = await fetchUrl(url, fetchOpts);
-    return await tryParse(parse, r.bytes, r.headers['content-type'] ?? null, r.url);
+    const response = await fetchUrl(url, fetchOpts);
+    const feed = await tryParse(parse, response.bytes, response.headers['content-type'] ?? null, response.url);
+    return feed && { feed, response };
   } catch (err) {
     if (err instanceof FetchError && err.kind === 'aborted') throw err;
     return null; // a candidate that cannot be fetched is simply not chosen

@@ -1,6 +1,7 @@
 // Polls feeds: at most 6 fetched at once, each fetched, parsed and ingested on its own so that one feed's failure
 // never stops the others or touches what they stored. What the server says is obeyed: 304 not modified, 301/308
 // move the feed, 410 retires it, 429/503 Retry-After postpones it; other failures back off exponentially.
+import { takeFirstPollResponse } from './first-poll.ts';
 import type { AppEvent } from '../events.ts';
 import type { Store } from '../store/store.ts';
 import type { FeedState, FetchLogEntry, FetchOutcome, StoredFeed } from '../store/records.ts';
@@ -130,7 +131,7 @@ export async function pollFeed(store: Store, feed: StoredFeed, options: PollOpti
   let response: FetchResult;
   let parsed: ParsedFeed | null = null;
   try {
-    response = await fetchUrl(feed.url, {
+    response = takeFirstPollResponse(feed.id) ?? await fetchUrl(feed.url, {
       ...options.fetch,
       etag: feed.etag,
       lastModified: feed.lastModified,
