@@ -49,8 +49,10 @@ export function App() {
   const { searchText, setSearchText, query, showQuery } = useSearchText();
   const { progress, poll } = usePoll(refresh, setNotice);
 
-  const effective: Scope = query ? { view: 'all', query, title: `Search: ${query}` } : scope;
-  const scopeKey = JSON.stringify([effective.view, effective.feedId, effective.folder, effective.tag, effective.query]);
+  // The language filter stays as the analyst moves between feeds and views; a search says lang: itself.
+  const [lang, setLang] = useState('');
+  const effective: Scope = query ? { view: 'all', query, title: `Search: ${query}` } : lang ? { ...scope, lang } : scope;
+  const scopeKey = JSON.stringify([effective.view, effective.feedId, effective.folder, effective.tag, effective.lang, effective.query]);
   // scopeKey stands for the scope's fields: a new object with the same fields keeps the same fetcher.
   const fetchWindow = useMemo(() => (effective.query ? fetchSearch(effective.query) : fetchLibrary(effective)), [scopeKey]);
   const windows = useArticleWindows(fetchWindow, scopeKey, library.refreshTick);
@@ -65,6 +67,7 @@ export function App() {
         ...(effective.feedId !== undefined ? { feedId: effective.feedId } : {}),
         ...(effective.folder !== undefined ? { folder: effective.folder } : {}),
         ...(effective.tag !== undefined ? { tag: effective.tag } : {}),
+        ...(effective.lang !== undefined ? { lang: effective.lang } : {}),
       });
       setNotice(`Marked ${changed} article${changed === 1 ? '' : 's'} read in ${effective.title}.`);
       refresh();
@@ -160,7 +163,7 @@ export function App() {
         <Sidebar counts={counts} saved={saved} scope={effective} onScope={changeScope} onFeedSettings={(feedId) => setDialog({ kind: 'feed', feedId })} />
         <ArticleList windows={windows} selectedIndex={reader.selectedIndex} onSelect={(i, row) => void reader.open(i, row)}
           emptyText={emptyText(effective, (counts?.feeds.length ?? 0) > 0)} title={effective.title}
-          rowHeight={effective.query ? SNIPPET_ROW_HEIGHT : ROW_HEIGHT} />
+          rowHeight={effective.query ? SNIPPET_ROW_HEIGHT : ROW_HEIGHT} lang={effective.query ? null : lang} onLang={setLang} />
         <Reader article={article} loading={reader.loading} error={reader.error} allowRemoteImages={prefs?.allowRemoteImages ?? false} searchQuery={effective.query ?? null}
           onStar={() => void toggleStar()} onToggleRead={toggleRead}
           onChanged={reloadArticle} />

@@ -17,9 +17,18 @@ interface Props {
   emptyText: string;
   title: string;
   rowHeight: number;
+  /** The language filter ('' for all), or null where it does not apply (a search: lang: says it there). */
+  lang: string | null;
+  onLang: (lang: string) => void;
 }
 
-export function ArticleList({ windows, selectedIndex, onSelect, emptyText, title, rowHeight }: Props) {
+// The languages state outlets publish in, offered by the list's language filter (any other is one lang: away).
+const LANGUAGES = ['ar', 'az', 'be', 'bg', 'bn', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fa', 'fr', 'he', 'hi', 'hu', 'hy', 'id',
+  'it', 'ja', 'ka', 'kk', 'ko', 'ky', 'lt', 'lv', 'nl', 'pl', 'pt', 'ro', 'ru', 'sr', 'sk', 'tg', 'tr', 'uk', 'ur', 'uz', 'vi', 'zh'];
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+const byName = LANGUAGES.map((code) => ({ code, name: languageNames.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name));
+
+export function ArticleList({ windows, selectedIndex, onSelect, emptyText, title, rowHeight, lang, onLang }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const total = windows.total ?? 0;
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 10 });
@@ -39,6 +48,12 @@ export function ArticleList({ windows, selectedIndex, onSelect, emptyText, title
     <section className="list-pane" aria-label="Articles">
       <header className="pane-header">
         <h2>{title}</h2>
+        {lang !== null && (
+          <select className="list-lang" value={lang} onChange={(e) => onLang(e.target.value)} aria-label="Language" title="Only articles in this language, told from their text" data-testid="list-lang">
+            <option value="">All languages</option>
+            {byName.map((l) => <option key={l.code} value={l.code}>{l.name}</option>)}
+          </select>
+        )}
         <span className="count" data-testid="list-total">{windows.total === null ? '…' : `${total.toLocaleString()} article${total === 1 ? '' : 's'}`}</span>
       </header>
       {windows.error && <p className="error-text" role="alert" data-testid="list-error">{windows.error}</p>}

@@ -10,6 +10,7 @@ export const fetchLibrary = (scope: Scope): FetchWindow => async (offset, limit)
     ...(scope.feedId !== undefined ? { feedId: scope.feedId } : {}),
     ...(scope.folder !== undefined ? { folder: scope.folder } : {}),
     ...(scope.tag !== undefined ? { tag: scope.tag } : {}),
+    ...(scope.lang !== undefined ? { lang: scope.lang } : {}),
   });
   return { total: r.total, items: r.items };
 };

@@ -38,6 +38,8 @@ export interface Scope {
   feedId?: number;
   folder?: string;
   tag?: string;
+  /** Only articles in this language (ISO 639-1, told from each article's text at ingest). */
+  lang?: string;
   /** A search query (from the box or a saved search): the list shows its hits. */
   query?: string;
   title: string;

@@ -32,6 +32,6 @@ test('a search hit shows its outlet badge, as the list and the reader do', async
   await expect(hit.getByTestId('row-outlet')).toHaveText('Desk Media');
   await shot(page, 'search-hit-outlet-badge');
   await hit.click();
-  await expect(page.getByTestId('reader-outlet')).toHaveText('Desk Media · state_controlled');
+  await expect(page.getByTestId('reader-outlet')).toHaveText('Desk Media · state-controlled');
   expect(outletRequests, 'no view asks for outlets per row').toEqual([]);
 });
