@@ -63,3 +63,12 @@ export { expect };
 export async function shot(page: import('@playwright/test').Page, name: string): Promise<void> {
   await page.screenshot({ path: join(root, 'test-results', 'screenshots', `${name}.png`) });
 }
+
+/** Opens the reader and subscribes to a local feed through the add dialog, as an analyst does; waits for its articles. */
+export async function subscribeInUi(page: import('@playwright/test').Page, app: Served, url: string, articles: number): Promise<void> {
+  await page.goto(app.url);
+  await page.getByTestId('add-feed').click();
+  await page.getByTestId('add-feed-url').fill(url);
+  await page.getByTestId('add-feed-submit').click();
+  await expect(page.getByTestId('list-total')).toHaveText(`${articles} article${articles === 1 ? '' : 's'}`);
+}

@@ -1,7 +1,7 @@
 // Language from the text, in the list (issue 12): a feed that declares <language>en but carries Russian articles.
 // The list's language filter shows only the articles whose own text is in that language, and each row and the
 // reader show the language told from the text, not the feed's declaration.
-import { test, expect, shot } from './fixtures.ts';
+import { test, expect, shot, subscribeInUi } from './fixtures.ts';
 import { rss } from './local-feeds.ts';
 
 test('the list filters by the language told from each article\'s text, whatever the feed declares', async ({ page, app, feeds }) => {
@@ -16,11 +16,7 @@ test('the list filters by the language told from each article\'s text, whatever 
       html: '<p>The ministry announced new restrictions on grain traders, taking effect on Monday across the whole region.</p>', date: at(8) },
   ]).replace('<description>test feed</description>', '<description>test feed</description><language>en</language>');
   feeds.set('/mixed.xml', xml);
-  await page.goto(app.url);
-  await page.getByTestId('add-feed').click();
-  await page.getByTestId('add-feed-url').fill(feeds.url('/mixed.xml'));
-  await page.getByTestId('add-feed-submit').click();
-  await expect(page.getByTestId('list-total')).toHaveText('3 articles');
+  await subscribeInUi(page, app, feeds.url('/mixed.xml'), 3);
 
   await page.getByTestId('list-lang').selectOption('ru');
   await expect(page.getByTestId('list-total')).toHaveText('2 articles');

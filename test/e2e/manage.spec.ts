@@ -1,6 +1,6 @@
 // Managing what the analyst owns in the reader (web mode): labels added by hand and the Flags filters, the outlet
 // registry, tags and auto-tag rules.
-import { test, expect, shot } from './fixtures.ts';
+import { test, expect, shot, subscribeInUi } from './fixtures.ts';
 import { rss, type Item } from './local-feeds.ts';
 import type { Page } from '@playwright/test';
 import type { LocalFeeds } from './local-feeds.ts';
@@ -18,11 +18,7 @@ function stories(origin: string): Item[] {
 
 async function subscribe(page: Page, app: Served, feeds: LocalFeeds): Promise<void> {
   feeds.set('/desk.xml', rss('Desk', stories(feeds.origin)));
-  await page.goto(app.url);
-  await page.getByTestId('add-feed').click();
-  await page.getByTestId('add-feed-url').fill(feeds.url('/desk.xml'));
-  await page.getByTestId('add-feed-submit').click();
-  await expect(page.getByTestId('list-total')).toHaveText('3 articles');
+  await subscribeInUi(page, app, feeds.url('/desk.xml'), 3);
 }
 
 test('a label added by hand shows with its review state, lands in Flagged, and the Flags view filters by kind, entity and review', async ({ page, app, feeds }) => {

@@ -1,6 +1,6 @@
 // The state-affiliation badge comes with every article the UI shows (stored at ingest): a search hit carries it
 // as the list does, and so does the reader, with no per-row request for outlets.
-import { test, expect, shot } from './fixtures.ts';
+import { test, expect, shot, subscribeInUi } from './fixtures.ts';
 import { rss } from './local-feeds.ts';
 
 test('a search hit shows its outlet badge, as the list and the reader do', async ({ page, app, feeds }) => {
@@ -18,11 +18,7 @@ test('a search hit shows its outlet badge, as the list and the reader do', async
   ]));
   const outletRequests: string[] = [];
   page.on('request', (r) => { if (r.url().includes('/api/outlets.match')) outletRequests.push(r.url()); });
-  await page.goto(app.url);
-  await page.getByTestId('add-feed').click();
-  await page.getByTestId('add-feed-url').fill(feeds.url('/desk.xml'));
-  await page.getByTestId('add-feed-submit').click();
-  await expect(page.getByTestId('list-total')).toHaveText('2 articles');
+  await subscribeInUi(page, app, feeds.url('/desk.xml'), 2);
   await expect(page.getByTestId('row-outlet')).toHaveText(['Desk Media', 'Desk Media']);
 
   await page.getByTestId('search').fill('sanctions');

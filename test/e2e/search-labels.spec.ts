@@ -1,5 +1,5 @@
 // Search, tags and state-media labels as the analyst meets them in the reader (web mode).
-import { test, expect, shot } from './fixtures.ts';
+import { test, expect, shot, subscribeInUi } from './fixtures.ts';
 import { rss, type Item } from './local-feeds.ts';
 
 function stories(origin: string): Item[] {
@@ -14,11 +14,7 @@ function stories(origin: string): Item[] {
 
 test('search with highlights, save the search, tag the results and filter by the tag', async ({ page, app, feeds }) => {
   feeds.set('/world.xml', rss('World Desk', stories(feeds.origin)));
-  await page.goto(app.url);
-  await page.getByTestId('add-feed').click();
-  await page.getByTestId('add-feed-url').fill(feeds.url('/world.xml'));
-  await page.getByTestId('add-feed-submit').click();
-  await expect(page.getByTestId('list-total')).toHaveText('3 articles');
+  await subscribeInUi(page, app, feeds.url('/world.xml'), 3);
 
   await page.keyboard.press('/');
   await expect(page.getByTestId('search')).toBeFocused();
@@ -64,11 +60,7 @@ test('search with highlights, save the search, tag the results and filter by the
 
 test('a footnote label is flagged, highlighted in the text and can be reviewed', async ({ page, app, feeds }) => {
   feeds.set('/world.xml', rss('World Desk', stories(feeds.origin)));
-  await page.goto(app.url);
-  await page.getByTestId('add-feed').click();
-  await page.getByTestId('add-feed-url').fill(feeds.url('/world.xml'));
-  await page.getByTestId('add-feed-submit').click();
-  await expect(page.getByTestId('list-total')).toHaveText('3 articles');
+  await subscribeInUi(page, app, feeds.url('/world.xml'), 3);
 
   await page.getByTestId('view-flagged').click();
   await expect(page.getByTestId('list-total')).toHaveText('1 article');
@@ -101,11 +93,7 @@ test('a footnote label is flagged, highlighted in the text and can be reviewed',
 
 test('search words are highlighted in the article; the starred mention and its footnote are marked and link to each other', async ({ page, app, feeds }) => {
   feeds.set('/world.xml', rss('World Desk', stories(feeds.origin)));
-  await page.goto(app.url);
-  await page.getByTestId('add-feed').click();
-  await page.getByTestId('add-feed-url').fill(feeds.url('/world.xml'));
-  await page.getByTestId('add-feed-submit').click();
-  await expect(page.getByTestId('list-total')).toHaveText('3 articles');
+  await subscribeInUi(page, app, feeds.url('/world.xml'), 3);
 
   await page.getByTestId('search').fill('sanction* OR Taliban');
   await expect(page.getByTestId('list-total')).toHaveText('2 articles');

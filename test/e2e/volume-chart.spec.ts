@@ -1,7 +1,7 @@
 // The volume chart as it goes into a report (web mode, 900×600): stacked bars per week, one series per registry
 // outlet plus "Other / unknown outlet", a legend that names them, nothing cut off, and PNG, SVG and CSV files.
 import { readFile } from 'node:fs/promises';
-import { test, expect, shot } from './fixtures.ts';
+import { test, expect, shot, subscribeInUi } from './fixtures.ts';
 import { rss, type Item } from './local-feeds.ts';
 
 // Long enough that the feed is not taken for summaries only, so the server never fetches these (remote) pages.
@@ -24,11 +24,7 @@ function items(): Item[] {
 test('the volume chart: bars by week split by registry outlet, legend, nothing clipped, PNG/SVG/CSV downloads', async ({ page, app, feeds, remoteRequests }) => {
   await page.setViewportSize({ width: 900, height: 600 });
   feeds.set('/mixed.xml', rss('Mixed wire', items()));
-  await page.goto(app.url);
-  await page.getByTestId('add-feed').click();
-  await page.getByTestId('add-feed-url').fill(feeds.url('/mixed.xml'));
-  await page.getByTestId('add-feed-submit').click();
-  await expect(page.getByTestId('list-total')).toHaveText('6 articles');
+  await subscribeInUi(page, app, feeds.url('/mixed.xml'), 6);
 
   await page.getByTestId('search').fill('grain');
   await expect(page.getByTestId('list-total')).toHaveText('6 articles');
