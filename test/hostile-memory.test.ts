@@ -11,7 +11,11 @@ import { startHostileServer } from './support/hostile-server.ts';
 import { MAX_WRITES_PER_POLL } from '../electron/poll/ingest.ts';
 
 const CHILD = fileURLToPath(new URL('./support/hostile-poll-child.ts', import.meta.url));
-const BOUND_MB = 400;
+// The bound was 400 MB until the engine took on language profiles (eld "medium", ~170 MB resident on their own), the
+// label lexicons and alias tables, and raw capture of each response: the same process measured 474 MB on
+// 2026-12-03. The bound still fails a parser or an ingest that holds a whole 12 MB feed's worth per item or
+// inflates a bomb: those run to gigabytes. Bringing it back down is open work (BENCHMARKS.md, issue 11).
+const BOUND_MB = 560;
 const ITEMS = 50_000;
 
 interface Summary { failed: { url: string; error: string }[] }
