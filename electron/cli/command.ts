@@ -43,6 +43,14 @@ export function stringOption(io: CliIo, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** A --name option that must be a positive whole number; undefined when it was not given. */
+export function positiveOption(io: CliIo, name: string): number | undefined {
+  const text = stringOption(io, name);
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--${name} takes a positive whole number, not "${text}".`);
+  return Number(text);
+}
+
 export function printJson(io: CliIo, value: unknown): void {
   io.out(JSON.stringify(value, null, 2));
 }

@@ -1,12 +1,6 @@
 // `footnote search <query>`: offline Boolean search over the library.
-import { printJson, stringOption, UsageError, type CliCommand } from './command.ts';
+import { positiveOption, printJson, stringOption, UsageError, type CliCommand } from './command.ts';
 import { MARK_END, MARK_START } from '../query/snippet.ts';
-
-function positiveInt(text: string | undefined, name: string, fallback: number): number {
-  if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--${name} takes a positive whole number, not "${text}".`);
-  return Number(text);
-}
 
 export const searchCommand: CliCommand = {
   name: 'search',
@@ -19,8 +13,8 @@ export const searchCommand: CliCommand = {
     if (sort !== 'relevance' && sort !== 'date') throw new UsageError(`--sort takes relevance or date, not "${sort}".`);
     const result = await io.api.call('search.query', {
       q: io.positionals.join(' '),
-      limit: positiveInt(stringOption(io, 'limit'), 'limit', 20),
-      offset: stringOption(io, 'offset') === undefined ? 0 : positiveInt(stringOption(io, 'offset'), 'offset', 0),
+      limit: positiveOption(io, 'limit') ?? 20,
+      offset: positiveOption(io, 'offset') ?? 0,
       sort,
     });
     if (io.json) return printJson(io, result);

@@ -146,23 +146,8 @@ export interface ArticleTag {
   byRule: boolean;
 }
 
-export interface ArticleLabel {
-  id: number;
-  kind: string;
-  entity: string;
-  /** The entity's canonical name (DESIGN.md §2), the analyst's aliases applied. */
-  canonical: string;
-  rule: string | null;
-  marker: string | null;
-  evidence: string;
-  start: number | null;
-  end: number | null;
-  origin: 'detector' | 'manual';
-  review: 'unreviewed' | 'confirmed' | 'rejected';
-  note: string | null;
-  /** Why the analyst rejected it; null unless rejected. */
-  rejectReason: RejectReason | null;
-}
+export type ArticleLabel = Pick<LabelRecord, 'id' | 'kind' | 'entity' | 'canonical' | 'rule' | 'marker' | 'evidence' | 'start' | 'end' | 'origin'
+  | 'review' | 'note' | 'rejectReason'>;
 
 export interface ArticleDetail {
   id: number;

@@ -24,3 +24,16 @@ export function liveLabel(alias = ''): string {
  * The store passes the library's registry; without one, outlet: and country: cannot run.
  */
 export type OutletResolver = (urls: (string | null)[]) => { name: string; country: string } | null;
+
+/** The sidebar's folders: each folder's unread and total counts, summed from its feeds, in the feeds' order. */
+export function folderCounts(feeds: { folder: string | null; unread: number; total: number }[]): { name: string; unread: number; total: number }[] {
+  const folders = new Map<string, { name: string; unread: number; total: number }>();
+  for (const f of feeds) {
+    if (f.folder === null) continue;
+    const entry = folders.get(f.folder) ?? { name: f.folder, unread: 0, total: 0 };
+    entry.unread += f.unread;
+    entry.total += f.total;
+    folders.set(f.folder, entry);
+  }
+  return [...folders.values()];
+}

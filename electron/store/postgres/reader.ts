@@ -2,7 +2,7 @@
 // read and star marks and the sidebar's counts. Read and starred are the analyst's own (article_state); tags,
 // labels and everything else are the team's.
 import type pg from 'pg';
-import { liveLabel } from '../shared.ts';
+import { folderCounts, liveLabel } from '../shared.ts';
 import type { ArticleDetail, ArticleLabel, ArticleTag, FeedCount, ListFilter, ListItem, SidebarCounts } from '../records.ts';
 
 type Client = pg.ClientBase;
@@ -99,17 +99,9 @@ export async function sidebarCounts(c: Client, analystId: number): Promise<Sideb
       f.last_error AS "lastError", f.error_count AS "errorCount" FROM feed f LEFT JOIN folder fo ON fo.id = f.folder_id
     ORDER BY coalesce(fo.position, 0), fo.name NULLS FIRST, lower(coalesce(f.title, f.url))`)).rows
     .map((f) => ({ ...f, total: perFeed.get(f.id)?.total ?? 0, unread: perFeed.get(f.id)?.unread ?? 0 }));
-  const folders = new Map<string, { name: string; unread: number; total: number }>();
-  for (const f of feeds) {
-    if (f.folder === null) continue;
-    const entry = folders.get(f.folder) ?? { name: f.folder, unread: 0, total: 0 };
-    entry.unread += f.unread;
-    entry.total += f.total;
-    folders.set(f.folder, entry);
-  }
   const tags = (await c.query<{ name: string; color: string | null; count: number }>(`SELECT t.name, t.color, count(at.article_id) AS count
     FROM tag t LEFT JOIN article_tag at ON at.tag_id = t.id GROUP BY t.id ORDER BY t.name COLLATE "C"`)).rows;
   const all = perFeedRows.reduce((n, r) => n + r.total, 0);
   const unread = perFeedRows.reduce((n, r) => n + r.unread, 0);
-  return { all, unread, starred, flagged, feeds, folders: [...folders.values()], tags };
+  return { all, unread, starred, flagged, feeds, folders: folderCounts(feeds), tags };
 }

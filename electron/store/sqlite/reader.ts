@@ -2,7 +2,7 @@
 // the sidebar's counts. The list is virtualised, so the UI asks for small windows anywhere in 100,000 rows:
 // the page of ids comes from an index walk, and only that page is joined to tags, labels and feeds.
 import type { Db } from './db.ts';
-import { liveLabel } from '../shared.ts';
+import { folderCounts, liveLabel } from '../shared.ts';
 import type { ArticleDetail, ArticleLabel, FeedCount, ListFilter, ListItem, OutletBadge, SidebarCounts } from '../records.ts';
 import { registryFor } from './outlets.ts';
 
@@ -155,15 +155,7 @@ export function sidebarCounts(db: Db): SidebarCounts {
       f.error_count AS errorCount FROM feed f LEFT JOIN folder fo ON fo.id = f.folder_id
     ORDER BY coalesce(fo.position, 0), fo.name, lower(coalesce(f.title, f.url))`).all() as Omit<FeedCount, 'total' | 'unread'>[])
     .map((f) => ({ ...f, total: perFeed.get(f.id)?.total ?? 0, unread: perFeed.get(f.id)?.unread ?? 0 }));
-  const folders = new Map<string, { name: string; unread: number; total: number }>();
-  for (const f of feeds) {
-    if (f.folder === null) continue;
-    const entry = folders.get(f.folder) ?? { name: f.folder, unread: 0, total: 0 };
-    entry.unread += f.unread;
-    entry.total += f.total;
-    folders.set(f.folder, entry);
-  }
   const tags = db.prepare(`SELECT t.name, t.color, count(at.article_id) AS count FROM tag t LEFT JOIN article_tag at ON at.tag_id = t.id
     GROUP BY t.id ORDER BY t.name`).all() as { name: string; color: string | null; count: number }[];
-  return { all: totals.all_, unread: totals.unread, starred: totals.starred, flagged, feeds, folders: [...folders.values()], tags };
+  return { all: totals.all_, unread: totals.unread, starred: totals.starred, flagged, feeds, folders: folderCounts(feeds), tags };
 }
