@@ -1,8 +1,10 @@
 // Adds cases to the real-world label set (test/fixtures/labels/world/README.md): validates each, puts it in the
 // tune or held-out part by a hash of its id alone (so the split never moves as the set grows), and refuses
-// duplicate ids and duplicate texts. Usage: npx node scripts/labels-set-add.ts cases.jsonl   (or - for stdin)
+// duplicate ids and duplicate texts. Usage: npx node scripts/labels-set-add.ts [--part heldout-3] cases.jsonl   (or - for stdin)
+// --part puts every case into that later held-out part (world/<part>/) instead of the hash split: a part collected
+// after the earlier ones were seen must be held out whole, or its tune share would leak into tuning.
 import { createHash } from 'node:crypto';
-import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const KINDS = new Set(['terrorist', 'extremist', 'undesirable', 'foreign_agent', 'banned_other']);
@@ -60,9 +62,27 @@ function existing(): { ids: Set<string>; texts: Set<string> } {
   return { ids, texts };
 }
 
+/** The arguments: an optional `--part heldout-N` (a later, whole held-out part) and the input file. */
+function args(argv: string[]): { part: string | null; input: string } {
+  const usage = 'usage: labels-set-add.ts [--part heldout-N] FILE.jsonl (or - for stdin)';
+  let part: string | null = null;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--part') {
+      part = argv[++i] ?? '';
+      // Only a numbered later held-out part: tune/ and heldout/ are filled by the hash split, never by hand.
+      if (!/^heldout-\d+$/.test(part)) throw new Error(`--part must name a later held-out part such as heldout-3, not "${part}". ${usage}`);
+    } else rest.push(a);
+  }
+  const [input] = rest;
+  if (rest.length !== 1 || input === undefined) throw new Error(usage);
+  return { part, input };
+}
+
 function main(): void {
-  const input = process.argv[2];
-  if (!input) throw new Error('usage: labels-set-add.ts FILE.jsonl (or - for stdin)');
+  const { part, input } = args(process.argv.slice(2));
+  if (part) mkdirSync(join(ROOT, part), { recursive: true });
   const { ids, texts } = existing();
   const lines = readFileSync(input === '-' ? 0 : input, 'utf8').split('\n').filter((l) => l.trim() !== '');
   let added = 0;
@@ -85,7 +105,7 @@ function main(): void {
       continue;
     }
     const ordered: WorldCase = { id: c.id, lang: c.lang, source: c.source, url: c.url ?? null, outlet: c.outlet ?? null, text: c.text, expected: c.expected, note: c.note };
-    appendFileSync(join(ROOT, splitOf(c.id), `${c.lang}.jsonl`), `${JSON.stringify(ordered)}\n`);
+    appendFileSync(join(ROOT, part ?? splitOf(c.id), `${c.lang}.jsonl`), `${JSON.stringify(ordered)}\n`);
     ids.add(c.id);
     texts.add(c.text.trim());
     added++;
