@@ -5,8 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { openSettings } from '../electron/settings.ts';
 import { createContext, openContext } from '../electron/engine/context.ts';
 import { inProcessClient, inProcessTransport } from '../electron/api/client.ts';
 import { PROBE_TIMEOUT_MS } from '../electron/api/library.ts';
@@ -139,4 +142,31 @@ test('in the app the password goes to the keychain store only: no file of the da
 
   await invoke('library.use', { team: null });
   assert.equal(await secrets.load(), undefined, 'going back to the local library forgets the password');
+});
+
+test('footnote serve opens the team library saved under Settings → Library, with the password from PGPASSWORD', async (t) => {
+  const db = await server().database(t);
+  const dir = tempDir(t);
+  const dataDir = join(dir, 'data');
+  const renderer = join(dir, 'ui');
+  mkdirSync(renderer);
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Footnote</title>');
+  const { password: _password, ...saved } = fields(db.name);
+  openSettings(dataDir).set('teamLibrary', saved);
+  const { FOOTNOTE_DATABASE_URL: _url, ...env } = process.env;
+  const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'footnote.js'), 'serve', '--port', '0', '--data-dir', dataDir], {
+    env: { ...env, FOOTNOTE_RENDERER_DIR: renderer, PGPASSWORD: server().password, FOOTNOTE_ANALYST: 'Web' }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  t.after(() => child.kill('SIGKILL'));
+  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
+  const [, origin, token] = /^(http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+)$/.exec(line) ?? [];
+  const call = async (name: string) => (await fetch(`${origin}/api/${name}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{}' })).json();
+  const current = await call('library.current') as { inUse: { engine: string; database: string; user: string }; restartNeeded: boolean };
+  assert.deepEqual([current.inUse.engine, current.inUse.database, current.inUse.user, current.restartNeeded], ['postgres', db.name, 'postgres', false]);
+  await call('sidebar.counts');
+  const admin = await db.connect();
+  assert.deepEqual((await admin.query('SELECT name FROM footnote.analyst')).rows, [{ name: 'Web' }], 'the library was created in the saved database');
+  const exit = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exit;
 });
