@@ -33,11 +33,13 @@ export function withKeptPassword(invoke: Invoke, secrets: SecretStore, settings:
     }
     if (name === 'library.use') {
       const team = asObject(args)['team'];
-      const password = (asObject(team) as Fields).password;
       const sameServer = isSaved(settings, asObject(team) as Fields);
-      const result = await invoke(name, typeof password === 'string' && password ? { ...asObject(args), passwordKeptBy: keeper } : args);
+      const typed = (asObject(team) as Fields).password;
+      // Saving the saved library again needs no password typed again: the kept one is tested and kept.
+      const password = typeof typed === 'string' && typed ? typed : sameServer ? await secrets.load() : undefined;
+      const result = await invoke(name, password ? { ...asObject(args), team: { ...asObject(team), password }, passwordKeptBy: keeper } : args);
       if (team === null) await secrets.clear();
-      else if (typeof password === 'string' && password) await secrets.save(password);
+      else if (password) await secrets.save(password);
       else if (!sameServer) await secrets.clear(); // the old password must not go to another server
       return result;
     }

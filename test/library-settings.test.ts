@@ -136,6 +136,9 @@ test('in the app the password goes to the keychain store only: no file of the da
   const other = await invoke('library.testConnection', { ...withoutPassword, database: 'postgres', user: 'someone' }) as { ok: boolean; summary: string };
   assert.equal(other.ok, false);
   assert.match(other.summary, /asks for a password and none was given/);
+  const again = await invoke('library.use', { team: withoutPassword }) as { message: string };
+  assert.match(again.message, /The password is kept encrypted by the OS keychain\.$/, 'saving the saved library again uses the kept password');
+  assert.equal(await secrets.load(), server().password);
   const current = await invoke('library.current', {}) as { passwordKeeper: string; restartNeeded: boolean };
   assert.equal(current.passwordKeeper, 'the OS keychain');
   assert.equal(current.restartNeeded, true);
