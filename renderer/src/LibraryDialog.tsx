@@ -48,6 +48,7 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [pasted, setPasted] = useState('');
 
   const load = () => api.call('library.current', {}).then((s) => {
     setState(s);
@@ -92,12 +93,14 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
           Saved for the next start: {state.saved ? `database “${state.saved.database}” on ${state.saved.host}` : 'the local library'}. Restart Footnote to switch.
         </p>
       )}
-      <form onSubmit={test}>
-        <h3>Team library (PostgreSQL 15 or later)</h3>
+      <form onSubmit={test} className="library-form">
+        <h3 className="dialog-heading">Team library (PostgreSQL 15 or later)</h3>
         <label className="field"><span>Paste a postgres:// URL to fill the fields</span>
-          <input type="text" placeholder="postgres://footnote_app@db.example.org/team?sslmode=verify-full" onChange={(e) => {
+          <input type="text" placeholder="postgres://footnote_app@db.example.org/team?sslmode=verify-full" value={pasted} onChange={(e) => {
             const parsed = fromUrl(e.target.value);
+            // Once split into the fields the URL is cleared, so that a password in it is not left on screen.
             if (parsed) set(parsed);
+            setPasted(parsed ? '' : e.target.value);
           }} data-testid="library-url" />
         </label>
         <div className="field-row">
@@ -128,7 +131,7 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
         {result && (
           <div role="status" data-testid="library-test-result" className={result.ok ? 'hint' : 'error-text'}>
             <p>{result.summary}</p>
-            <ul>{result.checks.map((c) => <li key={c.what}>{c.ok ? '✓' : '✗'} {c.what}: {c.detail}</li>)}</ul>
+            <ul className="library-checks">{result.checks.map((c) => <li key={c.what}>{c.ok ? '✓' : '✗'} {c.what}: {c.detail}</li>)}</ul>
           </div>
         )}
         {message && <p className="hint" role="status" data-testid="library-message">{message}</p>}

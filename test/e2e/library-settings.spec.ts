@@ -3,7 +3,7 @@
 // for the next start without writing the password anywhere (web mode keeps none and says so).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect } from './fixtures.ts';
+import { test, expect, shot } from './fixtures.ts';
 import { startServer } from '../support/postgres.ts';
 
 test('Settings → Library tests a team library\'s connection and saves it without the password', async ({ page, app }) => {
@@ -18,6 +18,7 @@ test('Settings → Library tests a team library\'s connection and saves it witho
 
     await page.getByTestId('library-url').fill(`postgres://postgres:wrong@127.0.0.1:${server.port}/postgres?sslmode=disable`);
     await expect(page.getByTestId('library-host')).toHaveValue('127.0.0.1');
+    await expect(page.getByTestId('library-url')).toHaveValue(''); // the URL's password is not left on screen
     await expect(page.getByTestId('library-sslmode')).toHaveValue('disable');
     await page.getByTestId('library-test').click();
     await expect(page.getByTestId('library-test-result')).toContainText('The server refused the user name or password');
@@ -29,6 +30,7 @@ test('Settings → Library tests a team library\'s connection and saves it witho
     await expect(result).toContainText('✓ Server version: PostgreSQL');
     await expect(result).toContainText('Footnote creates its tables on first use');
 
+    await shot(page, 'library-settings');
     await page.getByTestId('library-use').click();
     await expect(page.getByTestId('library-message')).toContainText('Restart Footnote to switch. The password was not saved.');
     await expect(page.getByTestId('library-restart')).toHaveText('Saved for the next start: database “postgres” on 127.0.0.1. Restart Footnote to switch.');
