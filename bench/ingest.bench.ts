@@ -20,12 +20,12 @@ import { languageDetector } from '../electron/text/language.ts';
 
 export const title = 'Ingest throughput';
 
-const ITEMS = 2000;
+export const ITEMS = 2000;
 const BUILD_FEEDS = Number(process.env.FOOTNOTE_BENCH_BUILD_FEEDS ?? 50);
 const RUNS = 3;
 const NOW = '2026-11-25T00:00:00.000Z';
 
-function generateFeed(): Uint8Array {
+export function generateFeed(): Uint8Array {
   const para = (i: number): string => `<p>The council announced new plans for transport &amp; housing (${i}). <a href="/n/${i}">More</a></p>`;
   const items: string[] = [];
   for (let i = 0; i < ITEMS; i++) {

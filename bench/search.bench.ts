@@ -77,7 +77,8 @@ const AUTHORS = ['Jane Smith', 'John Doe', 'Иван Петров', 'María Nú�
 const FEEDS = ['TASS', 'RIA Novosti', 'Reuters', 'El País', 'Al Jazeera', 'Interfax', 'BBC', 'RT', 'Sputnik', 'Meduza'];
 const TAGS = ['economy', 'security', 'sport', 'review'];
 
-function generate(db: Db): void {
+/** The library of this benchmark (`n` articles), also loaded into PostgreSQL by postgres.bench.ts. */
+export function generate(db: Db, n = N): void {
   const feedCount = 100;
   const insertFeed = db.prepare(`INSERT INTO feed (id, url, typed_url, title, language, created_at) VALUES (?, ?, ?, ?, ?, '2020-01-01T00:00:00Z')`);
   const insertArticle = db.prepare(`INSERT INTO article (id, feed_id, link, title_date_hash, title, author, text, lang, published_at, raw, content_hash,
@@ -91,7 +92,7 @@ function generate(db: Db): void {
       const l = LANGS[(f - 1) % LANGS.length]!.lang;
       insertFeed.run(f, `https://feeds.example/${f}`, `https://feeds.example/${f}`, `${FEEDS[(f - 1) % FEEDS.length]} ${f}`, l);
     }
-    for (let id = 1; id <= N; id++) {
+    for (let id = 1; id <= n; id++) {
       const x = rand();
       const L = x < 0.45 ? LANGS[0]! : x < 0.75 ? LANGS[1]! : x < 0.9 ? LANGS[2]! : LANGS[3]!;
       const words: string[] = [];
@@ -114,7 +115,7 @@ function generate(db: Db): void {
   })();
 }
 
-const QUERIES: { q: string; kind: string; like?: string }[] = [
+export const QUERIES: { q: string; kind: string; like?: string }[] = [
   { q: 'sanctions', kind: 'single term (stemmed)', like: "title LIKE '%sanction%' OR text LIKE '%sanction%'" },
   { q: 'санкции', kind: 'single term, Russian', like: "title LIKE '%санкци%' OR text LIKE '%санкци%'" },
   { q: 'kremlin', kind: 'single term, 3 languages', like: "title LIKE '%kremlin%' OR text LIKE '%kremlin%'" },
@@ -137,7 +138,7 @@ const QUERIES: { q: string; kind: string; like?: string }[] = [
   { q: '(sanctions OR санкции OR sanciones OR عقوبات) AND (bank* OR банк* OR banco OR بنك) AND NOT (football OR футбол) AND after:2021-01-01', kind: 'long Boolean' },
 ];
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
 }
 

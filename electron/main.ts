@@ -2,7 +2,7 @@
 // every API call goes, after a sender check, to the engine in its own utility process (so a long poll or a slow
 // page never stalls menus and windows); links open in the system browser after a scheme check; navigation, new
 // windows, webviews and permissions are refused. Everything else lives in plain Node.
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, net, protocol, session, shell, utilityProcess, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, net, protocol, safeStorage, session, shell, utilityProcess, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import ElectronStore from 'electron-store';
 import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +15,9 @@ import { settingsSchema, type Settings, type SettingsValues } from './settings.t
 import { contentSecurityPolicy } from './server/csp.ts';
 import { isSafeExternalUrl } from './external-links.ts';
 import { IPC_API, IPC_COMMAND, IPC_EVENT, IPC_NAMES, type BridgeReply, type MenuCommand } from './api/bridge.ts';
+import { environmentSecrets, keychainSecrets, type SecretStore } from './secrets.ts';
+import { withKeptPassword } from './app-secrets.ts';
+import { savedTeamLibraryUrl, withPassword } from './team-library.ts';
 
 const SCHEME = 'app';
 const ORIGIN = `${SCHEME}://footnote`;
@@ -64,7 +67,28 @@ function fromOurWindow(sender: WebContents, frameUrl: string | undefined): boole
   return win !== null && sender === win.webContents && (frameUrl ?? '').startsWith(`${ORIGIN}/`);
 }
 
-function wireIpc(host: EngineWithReader, appSettings: Settings): void {
+/** The team library's password in the OS keychain through safeStorage. Linux's basic_text backend encrypts with a
+ * key built into Chromium, as good as plain text: then no password is kept, as in web mode. */
+async function secretStore(dataDir: string): Promise<SecretStore> {
+  const available = await safeStorage.isAsyncEncryptionAvailable();
+  if (!available || (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text')) return environmentSecrets(process.env);
+  return keychainSecrets(dataDir, {
+    encrypt: (plain) => safeStorage.encryptStringAsync(plain),
+    decrypt: async (encrypted) => (await safeStorage.decryptStringAsync(encrypted)).result,
+  }, 'the OS keychain');
+}
+
+/** FOOTNOTE_DATABASE_URL, else the team library saved under Settings → Library with its kept password, else local. */
+async function libraryUrl(appSettings: Settings, secrets: SecretStore): Promise<string | undefined> {
+  const saved = savedTeamLibraryUrl(appSettings);
+  if (process.env['FOOTNOTE_DATABASE_URL']) return process.env['FOOTNOTE_DATABASE_URL'];
+  if (!saved) return undefined;
+  // A keychain that will not open leaves the password out: the library then reports the refused login in words.
+  return withPassword(saved, await secrets.load().catch(() => undefined));
+}
+
+function wireIpc(host: EngineWithReader, appSettings: Settings, secrets: SecretStore): void {
+  const invoke = withKeptPassword((name, args) => host.invoke(name, args), secrets, appSettings);
   ipcMain.on(IPC_NAMES, (event) => {
     event.returnValue = fromOurWindow(event.sender, event.senderFrame?.url) ? host.methods : [];
   });
@@ -72,7 +96,7 @@ function wireIpc(host: EngineWithReader, appSettings: Settings): void {
     if (!fromOurWindow(event.sender, event.senderFrame?.url)) return { ok: false, error: 'Refused: not the Footnote window.', code: 'forbidden' };
     if (typeof name !== 'string') return { ok: false, error: 'The method name must be a string.', code: 'bad_request' };
     try {
-      return { ok: true, value: await host.invoke(name, args) };
+      return { ok: true, value: await invoke(name, args) };
     } catch (err) {
       return err instanceof ApiError
         ? { ok: false, error: err.message, code: err.code }
@@ -194,8 +218,9 @@ async function start(): Promise<void> {
   session_.setPermissionCheckHandler(() => false);
   session_.setDevicePermissionHandler(() => false);
   serveRenderer(appSettings);
-  engine = await startEngineWithReader({ dataDir, schedule: true }, utilityChannel);
-  wireIpc(engine, appSettings);
+  const secrets = await secretStore(dataDir);
+  engine = await startEngineWithReader({ dataDir, databaseUrl: await libraryUrl(appSettings, secrets), schedule: true }, utilityChannel);
+  wireIpc(engine, appSettings, secrets);
   buildMenu();
   createWindow(appSettings);
 }

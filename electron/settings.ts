@@ -1,6 +1,7 @@
 // Settings behind one small interface: conf (a JSON file in the data directory) in Node; the app hands in
 // electron-store, which is conf underneath and adds only the Electron plumbing (it cannot load outside Electron).
 import Conf from 'conf';
+import type { TeamLibrarySetting } from './team-library.ts';
 
 export interface SettingsValues {
   /** Default poll interval for new feeds, minutes. */
@@ -20,6 +21,8 @@ export interface SettingsValues {
   retentionDays: number | null;
   /** Who this client is on a team library (empty: the OS user). */
   analystName: string;
+  /** The team library chosen under Settings → Library (null: the local library); its password is never here. */
+  teamLibrary: TeamLibrarySetting | null;
 }
 
 export interface Settings {
@@ -39,6 +42,7 @@ export const settingsSchema = {
   recheckDays: { type: 'number', minimum: 1, maximum: 3650, default: 14 },
   retentionDays: { type: ['number', 'null'], minimum: 1, default: null },
   analystName: { type: 'string', maxLength: 100, default: '' },
+  teamLibrary: { type: ['object', 'null'], default: null },
 } as const;
 
 export function openSettings(dataDir: string): Settings {

@@ -24,6 +24,8 @@ export interface ApiContext {
   polls: PollLock;
   /** What runs on each new or changed article, at ingest and after full text. */
   enrichers: Enricher[];
+  /** The SQLite file of a local library, for Settings → Library (engine/context.ts sets it; absent on a team library). */
+  libraryFile?: string | undefined;
 }
 
 export interface Method<S extends z.ZodType, R> {

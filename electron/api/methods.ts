@@ -13,6 +13,7 @@ import { fullTextApi } from './fulltext.ts';
 import { describeArgIssue } from './arg-errors.ts';
 import { evidenceApi } from './evidence.ts';
 import { asApiError } from './errors.ts';
+import { libraryApi } from './library.ts';
 
 const methods = {
   ...systemApi,
@@ -24,6 +25,7 @@ const methods = {
   ...labelsApi,
   ...fullTextApi,
   ...evidenceApi,
+  ...libraryApi,
 };
 
 type Methods = typeof methods;

@@ -9,6 +9,7 @@ import { UsageError, stringOption } from './command.ts';
 import { startServer } from '../server/server.ts';
 import { startEngineWithReader } from '../engine/readers.ts';
 import { openSettings } from '../settings.ts';
+import { savedTeamLibraryUrl } from '../team-library.ts';
 
 /** The built UI; FOOTNOTE_RENDERER_DIR points elsewhere (tests, packaged layouts). */
 function rendererDir(): string {
@@ -28,8 +29,12 @@ export const serveCommand: CliCommand = {
     if (!existsSync(join(dir, 'index.html'))) {
       throw new Error(`the web UI is not built (${dir} is missing): run "npm run build:renderer" or "npm run serve".`);
     }
-    const engine = await startEngineWithReader({ dataDir: io.dataDir, databaseUrl: io.databaseUrl, schedule: true });
-    const server = await startServer({ api: engine, settings: openSettings(io.dataDir), rendererDir: dir, port });
+    const settings = openSettings(io.dataDir);
+    // --database-url or FOOTNOTE_DATABASE_URL, else the team library saved under Settings → Library (its password
+    // from PGPASSWORD: web mode keeps none), else the local library.
+    const databaseUrl = io.databaseUrl ?? savedTeamLibraryUrl(settings);
+    const engine = await startEngineWithReader({ dataDir: io.dataDir, databaseUrl, schedule: true });
+    const server = await startServer({ api: engine, settings, rendererDir: dir, port });
     // Test hook: SIGUSR2 crashes the engine (it exits only under FOOTNOTE_TEST_HOOKS=1), to prove recovery.
     if (process.env['FOOTNOTE_TEST_HOOKS'] === '1') process.on('SIGUSR2', () => engine.crashForTest());
     io.out(server.url);

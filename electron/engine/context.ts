@@ -15,6 +15,7 @@ import { enrichers } from '../poll/enrichers.ts';
 import type { ApiContext } from '../api/define.ts';
 import { copyLibrary, type TableReport } from '../store/library-copy.ts';
 import { libraryExists } from './library.ts';
+import { libraryPath } from '../store/sqlite/db.ts';
 
 /** The concrete SqliteStore by default: what tests of the local library and createContext deal in. */
 export type EngineContext<S extends Store = SqliteStore> = ApiContext & { store: S };
@@ -28,7 +29,7 @@ export interface LibraryChoice {
 }
 
 export function createContext(dataDir: string, settings: Settings = openSettings(dataDir)): EngineContext<SqliteStore> {
-  return { store: SqliteStore.open(dataDir), settings, events: new EventBus(), polls: new PollLock(), enrichers };
+  return { store: SqliteStore.open(dataDir), settings, events: new EventBus(), polls: new PollLock(), enrichers, libraryFile: libraryPath(dataDir) };
 }
 
 /** The analyst's name on a team library: FOOTNOTE_ANALYST, else the setting, else the OS user. */

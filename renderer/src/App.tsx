@@ -14,6 +14,7 @@ import { ChartDialog } from './ChartDialog.tsx';
 import { FlagsDialog } from './FlagsDialog.tsx';
 import { OutletsDialog } from './OutletsDialog.tsx';
 import { TagsDialog } from './TagsDialog.tsx';
+import { LibraryDialog } from './LibraryDialog.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useArticleWindows } from './use-article-windows.ts';
 import { useKeyboard } from './use-keyboard.ts';
@@ -27,7 +28,7 @@ import { errorMessage } from './format.ts';
 import type { Scope } from './types.ts';
 
 type DialogState = null | { kind: 'add' } | { kind: 'help' } | { kind: 'feed'; feedId: number } | { kind: 'save-search' } | { kind: 'tag-results' } | { kind: 'chart' } | { kind: 'flags' }
-  | { kind: 'outlets' } | { kind: 'tags' };
+  | { kind: 'outlets' } | { kind: 'tags' } | { kind: 'library' };
 
 function emptyText(scope: Scope, hasFeeds: boolean): string {
   if (!hasFeeds) return 'No subscriptions yet. Click “Add feed” (or press a) to subscribe to a feed or a site, or import an OPML file.';
@@ -152,6 +153,7 @@ export function App() {
         onFlags={() => setDialog({ kind: 'flags' })}
         onOutlets={() => setDialog({ kind: 'outlets' })}
         onTags={() => setDialog({ kind: 'tags' })}
+        onLibrary={() => setDialog({ kind: 'library' })}
       />
       {notice && (
         <div className="notice" role="status" data-testid="notice">
@@ -184,6 +186,7 @@ export function App() {
       )}
       {dialog?.kind === 'outlets' && <OutletsDialog onClose={() => setDialog(null)} onChanged={reloadArticle} />}
       {dialog?.kind === 'tags' && <TagsDialog feeds={counts?.feeds ?? []} onClose={() => setDialog(null)} onChanged={reloadArticle} />}
+      {dialog?.kind === 'library' && <LibraryDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'chart' && effective.query && <ChartDialog query={effective.query} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'save-search' && effective.query && (
         <PromptDialog title="Save this search" label={`Name for “${effective.query}”`} submitText="Save" onClose={() => setDialog(null)}

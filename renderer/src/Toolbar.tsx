@@ -1,6 +1,6 @@
 // The bar above the panes, on one line down to 900 px: add, refresh (with the poll's progress), search with its
-// chart and results menu, Flags, tags and rules; rare actions (outlets, mark all read, OPML, export, remote images,
-// theme) in the More menu; help.
+// chart and results menu, Flags, tags and rules; rare actions (outlets, the library in use, mark all read, OPML,
+// export, remote images, theme) in the More menu; help.
 import { useRef, type RefObject } from 'react';
 import { api } from './api-client.ts';
 import { errorMessage } from './format.ts';
@@ -31,6 +31,7 @@ interface Props {
   onFlags: () => void;
   onOutlets: () => void;
   onTags: () => void;
+  onLibrary: () => void;
 }
 
 export function Toolbar(p: Props) {
@@ -91,6 +92,7 @@ export function Toolbar(p: Props) {
         {(close) => (
           <>
             <MenuItem close={close} onSelect={p.onOutlets} testId="outlets-button">Outlets registry…</MenuItem>
+            <MenuItem close={close} onSelect={p.onLibrary} testId="library-settings">Settings → Library…</MenuItem>
             <MenuItem close={close} onSelect={p.onMarkAll} disabled={!p.canMarkAll} testId="mark-all-read">Mark all read</MenuItem>
             <hr />
             <MenuItem close={close} onSelect={() => fileInput.current?.click()} testId="import-opml">Import OPML…</MenuItem>

@@ -9,6 +9,9 @@ export type ListItem = ApiResult<'articles.list'>['items'][number];
 export type OutletBadge = NonNullable<ListItem['outlet']>;
 export type Article = ApiResult<'articles.get'>;
 export type Prefs = ApiResult<'settings.get'>;
+export type LibraryState = ApiResult<'library.current'>;
+export type LibraryTest = ApiResult<'library.testConnection'>;
+export type TeamLibraryForm = ApiArgs<'library.testConnection'>;
 
 /** What the list shows: a window of the library, or of a search's hits. */
 export interface Row {

@@ -65,7 +65,7 @@ function serverUser(): { uid: number; gid: number } | null {
   }
 }
 
-async function launch(parent: string, port: number, password: string, logs: string[]): Promise<EmbeddedPostgres> {
+async function launch(parent: string, port: number, password: string, logs: string[], durable: boolean): Promise<EmbeddedPostgres> {
   const server = new EmbeddedPostgres({
     databaseDir: join(parent, 'data'),
     port,
@@ -79,8 +79,8 @@ async function launch(parent: string, port: number, password: string, logs: stri
     postgresFlags: [
       '-c', `listen_addresses=${HOST}`,
       '-c', 'unix_socket_directories=',
-      // A test server holds nothing worth a crash-safe write.
-      '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
+      // A test server holds nothing worth a crash-safe write; a benchmark's server writes as a real one does.
+      ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
     onLog: (m: unknown) => { logs.push(String(m)); },
     onError: (e: unknown) => { logs.push(`ERROR ${String(e)}`); },
@@ -94,8 +94,8 @@ async function launch(parent: string, port: number, password: string, logs: stri
   return server;
 }
 
-/** Starts a server now; `stop` stops it and removes its folder. */
-export async function startServer(): Promise<TestServer & { stop(): Promise<void> }> {
+/** Starts a server now; `stop` stops it and removes its folder. `durable`: fsync and synchronous commits on (benchmarks). */
+export async function startServer({ durable = false }: { durable?: boolean } = {}): Promise<TestServer & { stop(): Promise<void> }> {
   const t0 = performance.now();
   const owner = serverUser();
   const password = randomBytes(12).toString('hex');
@@ -109,7 +109,7 @@ export async function startServer(): Promise<TestServer & { stop(): Promise<void
     if (owner) chownSync(parent, owner.uid, owner.gid);
     port = await freePort();
     try {
-      server = await launch(parent, port, password, logs);
+      server = await launch(parent, port, password, logs, durable);
     } catch (err) {
       rmSync(parent, { recursive: true, force: true });
       if (attempt >= 3) throw err;
