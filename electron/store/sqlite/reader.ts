@@ -56,6 +56,8 @@ interface ListRow extends OutletRow {
   versions: number; deletedAt: string | null;
 }
 
+// The page must be the outer loop: with a bound LIMIT the planner may instead scan every article and probe the
+// page through an automatic index (37,200 articles: 50 ms a window instead of 0.3 ms). CROSS JOIN fixes the order.
 export function listArticles(db: Db, filter: ListFilter, offset: number, limit: number): { total: number; items: ListItem[] } {
   const { sql: where, params } = whereClause(filter);
   const total = (db.prepare(`SELECT count(*) AS n FROM article a ${where}`).get(...params) as { n: number }).n;
@@ -66,7 +68,7 @@ export function listArticles(db: Db, filter: ListFilter, offset: number, limit: 
       a.version_count AS versions, a.deleted_at AS deletedAt,
       (SELECT group_concat(t.name, '${SEP}') FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = a.id) AS tags,
       (SELECT group_concat(DISTINCT l.kind) FROM label l WHERE l.article_id = a.id AND ${liveLabel('l')}) AS labelKinds
-    FROM page JOIN article a ON a.id = page.id JOIN feed f ON f.id = a.feed_id
+    FROM page CROSS JOIN article a ON a.id = page.id JOIN feed f ON f.id = a.feed_id
     ${ORDER}`).all(...params, limit, offset) as ListRow[];
   return {
     total,
