@@ -49,7 +49,8 @@ export class EngineWithReader implements ApiTransport {
  * gives: a worker thread by default, a utility process in the app.
  */
 export async function startEngineWithReader(options: EngineOptions, spawn: () => EngineChannel = workerChannel): Promise<EngineWithReader> {
-  const engine = await EngineHost.start(spawn, options);
+  // The engine polls below the reader's priority, so that a heavy poll does not take the reader's time slices.
+  const engine = await EngineHost.start(spawn, { ...options, background: true });
   try {
     return new EngineWithReader(engine, await EngineHost.start(spawn, { ...options, schedule: false }));
   } catch (err) {
