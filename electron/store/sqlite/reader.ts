@@ -151,8 +151,10 @@ export function markAllRead(db: Db, filter: ListFilter): number {
 }
 
 export function sidebarCounts(db: Db): SidebarCounts {
-  const totals = prepared(db, `SELECT count(*) AS all_, coalesce(sum(is_read = 0), 0) AS unread, coalesce(sum(is_starred), 0) AS starred
-    FROM article`).get() as { all_: number; unread: number; starred: number };
+  // Two index-only counts: read state from article_feed_unread, the starred from article_starred. One query summing
+  // both read every article row (is_starred is in no full index): 100 ms of the sidebar's 150 at 37,200 articles.
+  const totals = prepared(db, 'SELECT count(*) AS all_, coalesce(sum(is_read = 0), 0) AS unread FROM article').get() as { all_: number; unread: number };
+  const starred = (prepared(db, 'SELECT count(*) AS n FROM article WHERE is_starred = 1').get() as { n: number }).n;
   const flagged = (prepared(db, `SELECT count(DISTINCT article_id) AS n FROM label WHERE ${liveLabel()}`).get() as { n: number }).n;
   const perFeed = new Map((prepared(db, 'SELECT feed_id AS id, count(*) AS total, sum(is_read = 0) AS unread FROM article GROUP BY feed_id')
     .all() as { id: number; total: number; unread: number }[]).map((r) => [r.id, r]));
@@ -162,5 +164,5 @@ export function sidebarCounts(db: Db): SidebarCounts {
     .map((f) => ({ ...f, total: perFeed.get(f.id)?.total ?? 0, unread: perFeed.get(f.id)?.unread ?? 0 }));
   const tags = prepared(db, `SELECT t.name, t.color, count(at.article_id) AS count FROM tag t LEFT JOIN article_tag at ON at.tag_id = t.id
     GROUP BY t.id ORDER BY t.name`).all() as { name: string; color: string | null; count: number }[];
-  return { all: totals.all_, unread: totals.unread, starred: totals.starred, flagged, feeds, folders: folderCounts(feeds), tags };
+  return { all: totals.all_, unread: totals.unread, starred, flagged, feeds, folders: folderCounts(feeds), tags };
 }
