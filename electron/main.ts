@@ -30,7 +30,7 @@ let settings: Settings | null = null;
 let engine: EngineWithReader | null = null;
 
 /** The engine (electron/engine/entry.ts, bundled as engine.js beside this file) in a utility process; its reader
- * (engine/readers.ts) in a second one. */
+ * (engine/readers.ts) and its search thread in two more. */
 function utilityChannel(): EngineChannel {
   const child = utilityProcess.fork(join(import.meta.dirname, 'engine.js'), [], { serviceName: 'Footnote engine' });
   return {

@@ -170,3 +170,10 @@ test('the Flagged view, its count and is:flagged agree: a label gone from the cu
   const found = await invoke(ctx, 'search.query', { q: 'is:flagged' }) as { hits: { id: number }[] };
   assert.deepEqual(found.hits.map((h) => h.id), [kept]);
 });
+
+test('the starred view counts and walks only the starred articles (partial index article_starred, schema 10)', async (t) => {
+  const ctx = library(t);
+  const plan = (sql: string): string => (ctx.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
+  assert.match(plan('SELECT count(*) FROM article a WHERE a.is_starred = 1'), /article_starred/);
+  assert.match(plan('SELECT a.id FROM article a WHERE a.is_starred = 1 ORDER BY a.published_at DESC, a.id DESC LIMIT 100'), /article_starred/);
+});

@@ -1,6 +1,6 @@
 // `footnote serve [--port N]`: web mode. Prints exactly one line, the URL to open with its token, and runs
 // until SIGINT or SIGTERM. The engine (library, poller on its schedule, extraction) runs on a worker thread, as it
-// runs in a utility process in the app, with a reader thread beside it for the window's lists and searches: this
+// runs in a utility process in the app, with a reader and a search thread beside it for the window's lists and searches: this
 // thread only answers HTTP and routes calls and events.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

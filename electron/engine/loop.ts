@@ -5,6 +5,7 @@ import { invoke, apiNames, ApiError } from '../api/methods.ts';
 import { openContext, type EngineContext } from './context.ts';
 import type { Store } from '../store/store.ts';
 import { startPollSchedule, type PollSchedule } from './poll-schedule.ts';
+import { lowerEnginePriority } from './priority.ts';
 import type { EngineMessage, EnginePort, HostMessage } from './protocol.ts';
 
 /** Exit code of the test hook's crash, so that a test can tell it from any other exit. */
@@ -33,6 +34,7 @@ export function runEngine(port: EnginePort, exit: (code: number) => void): void 
     switch (message.type) {
       case 'open':
         try {
+          if (message.options.background) lowerEnginePriority();
           ctx = openContext(message.options.dataDir, { databaseUrl: message.options.databaseUrl });
           ctx.events.on((event) => port.post({ type: 'event', event }));
           if (message.options.schedule) schedule = startPollSchedule(ctx, (text) => console.error(`footnote: ${text}`));

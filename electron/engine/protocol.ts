@@ -11,6 +11,8 @@ export interface EngineOptions {
   databaseUrl?: string | undefined;
   /** Run the poll timer (the app and web mode); one-shot CLI commands do not. */
   schedule: boolean;
+  /** Run the engine's thread below the window's priority: it polls while a window reads (engine/priority.ts). */
+  background?: boolean | undefined;
 }
 
 export type HostMessage =

@@ -1,10 +1,13 @@
 // What the reader shows: windows of the article list (newest first), one article in full, read/star marks and
 // the sidebar's counts. The list is virtualised, so the UI asks for small windows anywhere in 100,000 rows:
 // the page of ids comes from an index walk, and only that page is joined to tags, labels and feeds.
+// Statements are prepared once per connection (prepared.ts): preparing took a third of a list window's time and
+// two thirds of an article's at 4,080 articles. A list's SQL varies only with which filters are set.
 import type { Db } from './db.ts';
 import { folderCounts, liveLabel } from '../shared.ts';
 import type { ArticleDetail, ArticleLabel, FeedCount, ListFilter, ListItem, OutletBadge, SidebarCounts } from '../records.ts';
 import { registryFor } from './outlets.ts';
+import { prepared } from './prepared.ts';
 
 /** The stored outlet columns of `a`, aliased for outletBadge(). */
 export const OUTLET_COLUMNS = 'a.outlet AS outletName, a.outlet_country AS outletCountry, a.outlet_category AS outletCategory';
@@ -56,17 +59,19 @@ interface ListRow extends OutletRow {
   versions: number; deletedAt: string | null;
 }
 
+// The page must be the outer loop: with a bound LIMIT the planner may instead scan every article and probe the
+// page through an automatic index (37,200 articles: 50 ms a window instead of 0.3 ms). CROSS JOIN fixes the order.
 export function listArticles(db: Db, filter: ListFilter, offset: number, limit: number): { total: number; items: ListItem[] } {
   const { sql: where, params } = whereClause(filter);
-  const total = (db.prepare(`SELECT count(*) AS n FROM article a ${where}`).get(...params) as { n: number }).n;
-  const rows = db.prepare(`
+  const total = (prepared(db, `SELECT count(*) AS n FROM article a ${where}`).get(...params) as { n: number }).n;
+  const rows = prepared(db, `
     WITH page AS (SELECT a.id FROM article a ${where} ${ORDER} LIMIT ? OFFSET ?)
     SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, a.title, a.link, a.published_at AS published,
       a.first_seen_at AS seenAt, a.is_read AS isRead, a.is_starred AS isStarred, a.lang, ${OUTLET_COLUMNS},
       a.version_count AS versions, a.deleted_at AS deletedAt,
       (SELECT group_concat(t.name, '${SEP}') FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = a.id) AS tags,
       (SELECT group_concat(DISTINCT l.kind) FROM label l WHERE l.article_id = a.id AND ${liveLabel('l')}) AS labelKinds
-    FROM page JOIN article a ON a.id = page.id JOIN feed f ON f.id = a.feed_id
+    FROM page CROSS JOIN article a ON a.id = page.id JOIN feed f ON f.id = a.feed_id
     ${ORDER}`).all(...params, limit, offset) as ListRow[];
   return {
     total,
@@ -99,16 +104,16 @@ function parseCategories(json: string): string[] {
 }
 
 export function getArticle(db: Db, id: number): ArticleDetail | undefined {
-  const row = db.prepare(`SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, f.url AS feedUrl, f.site_url AS siteUrl, a.title,
+  const row = prepared(db, `SELECT a.id, a.feed_id AS feedId, f.title AS feedTitle, f.url AS feedUrl, f.site_url AS siteUrl, a.title,
       a.link, a.author, a.published_at AS published, a.updated_at AS updated, a.first_seen_at AS seenAt, a.lang, a.summary, a.content,
       a.full_html AS fullHtml, a.categories, a.is_read AS isRead, a.is_starred AS isStarred, ${OUTLET_COLUMNS},
       a.version_count AS versions, a.deleted_at AS deletedAt, a.deleted_reason AS deletedReason
     FROM article a JOIN feed f ON f.id = a.feed_id WHERE a.id = ?`).get(id) as DetailRow | undefined;
   if (!row) return undefined;
-  const tags = (db.prepare(`SELECT t.name, t.color, at.rule_id IS NOT NULL AS byRule FROM article_tag at JOIN tag t ON t.id = at.tag_id
+  const tags = (prepared(db, `SELECT t.name, t.color, at.rule_id IS NOT NULL AS byRule FROM article_tag at JOIN tag t ON t.id = at.tag_id
     WHERE at.article_id = ? ORDER BY t.name`).all(id) as { name: string; color: string | null; byRule: number }[])
     .map((t) => ({ name: t.name, color: t.color, byRule: t.byRule === 1 }));
-  const labels = db.prepare(`SELECT id, kind, entity, coalesce(canonical, entity) AS canonical, rule, marker, evidence, start, end, origin, review, note,
+  const labels = prepared(db, `SELECT id, kind, entity, coalesce(canonical, entity) AS canonical, rule, marker, evidence, start, end, origin, review, note,
     reject_reason AS rejectReason FROM label
     WHERE article_id = ? AND removed_at IS NULL ORDER BY start, id`).all(id) as ArticleLabel[];
   const { outletName, outletCountry, outletCategory, ...fields } = row;
@@ -146,16 +151,18 @@ export function markAllRead(db: Db, filter: ListFilter): number {
 }
 
 export function sidebarCounts(db: Db): SidebarCounts {
-  const totals = db.prepare(`SELECT count(*) AS all_, coalesce(sum(is_read = 0), 0) AS unread, coalesce(sum(is_starred), 0) AS starred
-    FROM article`).get() as { all_: number; unread: number; starred: number };
-  const flagged = (db.prepare(`SELECT count(DISTINCT article_id) AS n FROM label WHERE ${liveLabel()}`).get() as { n: number }).n;
-  const perFeed = new Map((db.prepare('SELECT feed_id AS id, count(*) AS total, sum(is_read = 0) AS unread FROM article GROUP BY feed_id')
+  // Two index-only counts: read state from article_feed_unread, the starred from article_starred. One query summing
+  // both read every article row (is_starred is in no full index): 100 ms of the sidebar's 150 at 37,200 articles.
+  const totals = prepared(db, 'SELECT count(*) AS all_, coalesce(sum(is_read = 0), 0) AS unread FROM article').get() as { all_: number; unread: number };
+  const starred = (prepared(db, 'SELECT count(*) AS n FROM article WHERE is_starred = 1').get() as { n: number }).n;
+  const flagged = (prepared(db, `SELECT count(DISTINCT article_id) AS n FROM label WHERE ${liveLabel()}`).get() as { n: number }).n;
+  const perFeed = new Map((prepared(db, 'SELECT feed_id AS id, count(*) AS total, sum(is_read = 0) AS unread FROM article GROUP BY feed_id')
     .all() as { id: number; total: number; unread: number }[]).map((r) => [r.id, r]));
-  const feeds = (db.prepare(`SELECT f.id, f.title, f.url, f.site_url AS siteUrl, fo.name AS folder, f.status, f.last_error AS lastError,
+  const feeds = (prepared(db, `SELECT f.id, f.title, f.url, f.site_url AS siteUrl, fo.name AS folder, f.status, f.last_error AS lastError,
       f.error_count AS errorCount FROM feed f LEFT JOIN folder fo ON fo.id = f.folder_id
     ORDER BY coalesce(fo.position, 0), fo.name, lower(coalesce(f.title, f.url))`).all() as Omit<FeedCount, 'total' | 'unread'>[])
     .map((f) => ({ ...f, total: perFeed.get(f.id)?.total ?? 0, unread: perFeed.get(f.id)?.unread ?? 0 }));
-  const tags = db.prepare(`SELECT t.name, t.color, count(at.article_id) AS count FROM tag t LEFT JOIN article_tag at ON at.tag_id = t.id
+  const tags = prepared(db, `SELECT t.name, t.color, count(at.article_id) AS count FROM tag t LEFT JOIN article_tag at ON at.tag_id = t.id
     GROUP BY t.id ORDER BY t.name`).all() as { name: string; color: string | null; count: number }[];
-  return { all: totals.all_, unread: totals.unread, starred: totals.starred, flagged, feeds, folders: folderCounts(feeds), tags };
+  return { all: totals.all_, unread: totals.unread, starred, flagged, feeds, folders: folderCounts(feeds), tags };
 }

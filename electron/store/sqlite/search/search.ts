@@ -9,6 +9,7 @@ import { highlighter, makeSnippet } from '../../../query/snippet.ts';
 import { liveLabel, type OutletResolver } from '../../shared.ts';
 import type { SearchResult, SearchSort } from '../../records.ts';
 import { OUTLET_COLUMNS, outletBadge, type OutletRow } from '../reader.ts';
+import { prepared } from '../prepared.ts';
 
 export type { OutletResolver };
 
@@ -109,8 +110,10 @@ export function search(db: Db, q: string, options: SearchOptions = {}): SearchRe
   let ids: number[];
   let total: number | null = counted;
   if (byRelevance && inIndex !== null) {
-    ids = runQuery(() => db.prepare(`SELECT rowid FROM article_fts WHERE article_fts MATCH ? AND (${inIndex})
-      ORDER BY bm25(article_fts, ${BM25_WEIGHTS}), rowid DESC LIMIT ? OFFSET ?`).pluck().all(...src.params, limit, offset) as number[]);
+    // A pure text query (inIndex '1', the common case) always has this SQL: prepared once per connection.
+    const sql = `SELECT rowid FROM article_fts WHERE article_fts MATCH ? AND (${inIndex})
+      ORDER BY bm25(article_fts, ${BM25_WEIGHTS}), rowid DESC LIMIT ? OFFSET ?`;
+    ids = runQuery(() => (inIndex === '1' ? prepared(db, sql) : db.prepare(sql)).pluck().all(...src.params, limit, offset) as number[]);
   } else if (byRelevance) {
     // Text plus filters on article columns: every match is joined and scored anyway, so one pass gives both the
     // ranked page and the total (a separate count would join every match a second time).
@@ -125,7 +128,7 @@ export function search(db: Db, q: string, options: SearchOptions = {}): SearchRe
       : `SELECT a.id FROM ${src.from} WHERE ${src.where} ORDER BY ${DATE_EXPR} DESC, a.id DESC LIMIT ? OFFSET ?`;
     ids = runQuery(() => db.prepare(sql).pluck().all(...src.params, limit, offset) as number[]);
   }
-  const byId = new Map((db.prepare(`
+  const byId = new Map((prepared(db, `
     SELECT a.id, a.title, coalesce(a.link, a.canonical_link) AS url, coalesce(f.title, f.url) AS feed,
            a.published_at AS published, coalesce(nullif(a.text, ''), a.summary) AS body, ${OUTLET_COLUMNS}
     FROM article a JOIN feed f ON f.id = a.feed_id
@@ -151,7 +154,7 @@ export function search(db: Db, q: string, options: SearchOptions = {}): SearchRe
 /** Whether a date-index walk (expected length: wanted × library / matches) beats sorting all the matches. */
 function walkDateIndex(db: Db, matches: number, wanted: number): boolean {
   if (matches === 0) return false;
-  const library = (db.prepare('SELECT max(id) AS n FROM article').get() as { n: number | null }).n ?? 0;
+  const library = (prepared(db, 'SELECT max(id) AS n FROM article').get() as { n: number | null }).n ?? 0;
   return (wanted * library) / matches < matches;
 }
 
@@ -161,10 +164,10 @@ export function articleExtras(db: Db, ids: number[]): { tags: Map<number, string
   const labels = new Map<number, { kind: LabelKind; entity: string }[]>();
   if (ids.length === 0) return { tags, labels };
   const list = JSON.stringify(ids);
-  const tagRows = db.prepare(`SELECT at.article_id AS id, t.name FROM article_tag at JOIN tag t ON t.id = at.tag_id
+  const tagRows = prepared(db, `SELECT at.article_id AS id, t.name FROM article_tag at JOIN tag t ON t.id = at.tag_id
     WHERE at.article_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`).all(list) as { id: number; name: string }[];
   for (const r of tagRows) tags.set(r.id, [...(tags.get(r.id) ?? []), r.name]);
-  const labelRows = db.prepare(`SELECT article_id AS id, kind, entity FROM label
+  const labelRows = prepared(db, `SELECT article_id AS id, kind, entity FROM label
     WHERE article_id IN (SELECT value FROM json_each(?)) AND ${liveLabel()} ORDER BY id`).all(list) as { id: number; kind: LabelKind; entity: string }[];
   for (const r of labelRows) labels.set(r.id, [...(labels.get(r.id) ?? []), { kind: r.kind, entity: r.entity }]);
   return { tags, labels };
