@@ -3,7 +3,9 @@
 // synchronous and may spin on hostile input (Readability on a page, the feed parser on a feed) cannot be
 // interrupted from inside: at the limit the worker running it is terminated, that one task fails, and the next
 // task gets a fresh worker. Piscina keeps the threads (start on demand, replace the dead, stop when idle, the
-// memory limits, termination on abort); this file adds the start-counted time limit and names what went wrong.
+// memory limits, termination on abort); this file adds the start-counted time limit, names what went wrong, and
+// queues tasks itself, handing piscina no more than it has threads: with minThreads 0, piscina does not replace a
+// terminated worker for tasks already in its own queue, and they would wait forever.
 // Used by articles/extract-pool.ts and feeds/parse-in-worker.ts, which turn a failure into their own words.
 import { MessageChannel, type Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
@@ -35,8 +37,14 @@ export class WorkerTaskError extends Error {
 
 export class WorkerPool<T, R> {
   readonly #pool: Piscina<TimedTask<T>, R>;
+  readonly #threads: number;
+  /** Tasks handed to piscina (at most #threads); the rest wait in #waiting, first come first served. */
+  #active = 0;
+  readonly #waiting: (() => void)[] = [];
+  #running = 0;
 
   constructor(options: WorkerPoolOptions) {
+    this.#threads = options.threads;
     this.#pool = new Piscina({
       filename: options.filename,
       minThreads: 0,
@@ -53,10 +61,50 @@ export class WorkerPool<T, R> {
    * is terminated), the worker runs out of memory or dies, or `signal` aborts; with the task's own error otherwise.
    */
   async run(task: T, timeoutMs: number, opts: { signal?: AbortSignal; transfer?: ArrayBuffer[] } = {}): Promise<R> {
+    await this.#slot(opts.signal);
+    try {
+      return await this.#runNow(task, timeoutMs, opts);
+    } finally {
+      this.#release();
+    }
+  }
+
+  /** Waits for a free thread; rejects if `signal` aborts first. */
+  async #slot(signal: AbortSignal | undefined): Promise<void> {
+    if (signal?.aborted) throw new WorkerTaskError('cancelled', 'it was cancelled');
+    if (this.#active < this.#threads) {
+      this.#active++;
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => {
+        this.#waiting.splice(this.#waiting.indexOf(take), 1);
+        reject(new WorkerTaskError('cancelled', 'it was cancelled'));
+      };
+      const take = (): void => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.#waiting.push(take);
+    });
+  }
+
+  /** Hands the thread to the next waiting task (which keeps #active as it is), or frees it. */
+  #release(): void {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#active--;
+  }
+
+  async #runNow(task: T, timeoutMs: number, opts: { signal?: AbortSignal; transfer?: ArrayBuffer[] }): Promise<R> {
     const { port1, port2 } = new MessageChannel();
     const limit = new AbortController();
     let timer: NodeJS.Timeout | undefined;
+    let started = false;
     port1.once('message', () => {
+      started = true;
+      this.#running++;
       timer = setTimeout(() => limit.abort(), timeoutMs);
     });
     port1.unref(); // the pool keeps the process alive while a task runs; the port must not once it is done
@@ -73,7 +121,13 @@ export class WorkerPool<T, R> {
     } finally {
       clearTimeout(timer);
       port1.close();
+      if (started) this.#running--;
     }
+  }
+
+  /** Tasks started in a worker and not yet settled. */
+  get running(): number {
+    return this.#running;
   }
 
   /** The running worker threads (tests kill one to prove a dead worker fails only its own task). */

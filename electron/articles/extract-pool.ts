@@ -93,6 +93,11 @@ export class ExtractPool {
     throw new Error(reply.message);
   };
 
+  /** Pages being read in a worker right now. */
+  get running(): number {
+    return this.#pool.running;
+  }
+
   /** The running workers (tests kill one mid-page). */
   get threads(): readonly Worker[] {
     return this.#pool.threads;
