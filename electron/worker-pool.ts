@@ -102,10 +102,12 @@ export class WorkerPool<T, R> {
     const limit = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     let started = false;
-    port1.once('message', () => {
+    // The limit is kept by a timer on this thread: while this thread is busy (a long transaction, the language
+    // profiles loading), the "started" message waits, so the time already spent is taken off when it arrives.
+    port1.once('message', (startedAt: number) => {
       started = true;
       this.#running++;
-      timer = setTimeout(() => limit.abort(), timeoutMs);
+      timer = setTimeout(() => limit.abort(), Math.max(0, timeoutMs - (Date.now() - startedAt)));
     });
     port1.unref(); // the pool keeps the process alive while a task runs; the port must not once it is done
     const signal = opts.signal ? AbortSignal.any([opts.signal, limit.signal]) : limit.signal;

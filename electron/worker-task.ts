@@ -8,10 +8,11 @@ export interface TimedTask<T> {
   started: MessagePort;
 }
 
-/** Wraps a worker's task function for WorkerPool: says "started" on the task's port, then runs it. */
+/** Wraps a worker's task function for WorkerPool: says "started" (and when, Date.now()) on the task's port, then
+ * runs it. */
 export function timedTask<T, R>(run: (task: T) => R): (message: TimedTask<T>) => R {
   return ({ task, started }) => {
-    started.postMessage(null);
+    started.postMessage(Date.now());
     return run(task);
   };
 }
