@@ -4,9 +4,9 @@
 // lead image (lead-image.ts), consent walls and paywalls (walls.ts), legal footnotes outside the article.
 //
 // Readability runs on linkedom, not jsdom: measured on the fixture pages, 11–15 ms a page against 40–65 ms
-// warm for jsdom (and ~0.5 s for jsdom's first load), with the same title, byline and body. This runs in the
-// worker pool (extract-pool.ts) for every full-text article, so the 4× matters. linkedom has no base URL, so Readability leaves
-// relative links as they are; sanitizeHtml resolves them against the page's base. Sanitising itself stays on
+// warm for jsdom (and ~0.5 s for jsdom's first load), with the same title, byline and body. This runs (in the
+// worker pool of extract-pool.ts) for every full-text article, so the 4× matters. linkedom has no base URL, so
+// Readability leaves relative links as they are; sanitizeHtml resolves them against the page's base. Sanitising itself stays on
 // jsdom (DOMPurify does nothing on linkedom: STACK.md §7). linkedom costs no text: on Readability's 130 test
 // pages, Readability finds the same words on both (mean word F1 0.9964 against the expected text, with
 // scripts/extract-quality.ts --stages); what the saved copy lost was our own pre- and post-processing.
