@@ -6,10 +6,9 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { build } from 'esbuild';
 import { openLibrary, type Db } from '../electron/store/sqlite/db.ts';
 import { insertFeed } from '../electron/store/sqlite/feeds.ts';
 import { pagesOf } from '../electron/store/sqlite/pages.ts';
@@ -18,6 +17,7 @@ import { pollFeeds } from '../electron/poll/poller.ts';
 import { ExtractPool } from '../electron/articles/extract-pool.ts';
 import { rss2, serve, startFeedServer, type FeedServer } from './support/feed-server.ts';
 import { tempDir } from './helpers.ts';
+import { bundleLikeElectronVite } from './support/bundle.ts';
 
 const root = join(import.meta.dirname, '..');
 const HTML = 'text/html; charset=utf-8';
@@ -156,26 +156,16 @@ test('a page over the worker\'s memory limit fails alone with its reason; the ne
 });
 
 test('bundled as electron-vite does, the code finds extract-worker.js beside it', { timeout: 60_000 }, async (t) => {
-  // Under the repo so that the bundle's external packages (linkedom, jsdom, piscina) resolve from node_modules.
-  const cache = join(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  const out = mkdtempSync(join(cache, 'footnote-extract-worker-'));
-  t.after(() => rmSync(out, { recursive: true, force: true }));
-  const entry = join(out, 'entry.ts');
-  writeFileSync(entry, `import { readFileSync } from 'node:fs';
+  const index = await bundleLikeElectronVite(t, `import { readFileSync } from 'node:fs';
     import { extractInPool, stopExtractPool } from ${JSON.stringify(join(root, 'electron', 'articles', 'extract-pool.ts'))};
     const article = await extractInPool(readFileSync(process.argv[2], 'utf8'), 'https://news.example/uk/flood');
     await stopExtractPool();
-    console.log(JSON.stringify({ title: article.title }));`);
-  await build({
-    entryPoints: { index: entry, 'extract-worker': join(root, 'electron', 'articles', 'extract-worker.ts') },
-    outdir: join(out, 'main'), bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'silent',
-  });
+    console.log(JSON.stringify({ title: article.title }));`, { 'extract-worker': join(root, 'electron', 'articles', 'extract-worker.ts') });
   const fixture = join(root, 'test', 'fixtures', 'pages', 'news-article.html');
   const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [join(out, 'main', 'index.js'), fixture], { encoding: 'utf8' }, (err, stdout, stderr) => resolve({ code: err ? (err.code as number) : 0, stdout, stderr }));
+    execFile(process.execPath, [index, fixture], { encoding: 'utf8' }, (err, stdout, stderr) => resolve({ code: err ? (err.code as number) : 0, stdout, stderr }));
   });
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout), { title: 'Flood defences fail as river reaches record height' });
-  assert.ok(readFileSync(join(out, 'main', 'index.js'), 'utf8').includes('extract-worker.js'));
+  assert.ok(readFileSync(index, 'utf8').includes('extract-worker.js'), 'the bundled code names the bundled worker');
 });

@@ -4,12 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { parseInWorker, stopParseWorker } from '../electron/feeds/parse-in-worker.ts';
 import { parseFeedBytes, FeedParseError } from '../electron/feeds/parse.ts';
 import { tempDir } from './helpers.ts';
+import { bundleLikeElectronVite } from './support/bundle.ts';
 import { openLibrary } from '../electron/store/sqlite/db.ts';
 import { insertFeed, updateFeedSettings } from '../electron/store/sqlite/feeds.ts';
 import { SqliteStore } from '../electron/store/sqlite/sqlite-store.ts';
@@ -60,21 +60,11 @@ test('an idle worker does not keep a process alive', async (t) => {
 });
 
 test('bundled as electron-vite does, index.js finds parse-worker.js beside it', async (t) => {
-  // Under the repo so that the bundle's external packages (htmlparser2, iconv-lite) resolve from node_modules.
-  const cache = join(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  const out = mkdtempSync(join(cache, 'footnote-parse-worker-'));
-  t.after(() => rmSync(out, { recursive: true, force: true }));
-  const entry = join(out, 'entry.ts');
-  writeFileSync(entry, `import { readFileSync } from 'node:fs';
+  const index = await bundleLikeElectronVite(t, `import { readFileSync } from 'node:fs';
     import { parseInWorker } from ${JSON.stringify(join(root, 'electron', 'feeds', 'parse-in-worker.ts'))};
     const feed = await parseInWorker(readFileSync(process.argv[2]));
-    console.log(JSON.stringify({ title: feed.title, items: feed.items.length }));`);
-  await build({
-    entryPoints: { index: entry, 'parse-worker': join(root, 'electron', 'feeds', 'parse-worker.ts') },
-    outdir: join(out, 'main'), bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', logLevel: 'silent',
-  });
-  const r = await run([join(out, 'main', 'index.js'), join(fixtures, 'koi8-r.xml')]);
+    console.log(JSON.stringify({ title: feed.title, items: feed.items.length }));`, { 'parse-worker': join(root, 'electron', 'feeds', 'parse-worker.ts') });
+  const r = await run([index, join(fixtures, 'koi8-r.xml')]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout), { title: 'Новости | Лента', items: 2 });
 });
