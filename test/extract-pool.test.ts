@@ -125,7 +125,8 @@ test('an extraction worker killed in the middle of a page fails only that page; 
   assert.match(long.text, /Summary of \/long/);
   const state = await store.pages.state(long.id);
   assert.deepEqual([state?.status, state?.reason], ['failed', 'error']);
-  assert.match(state?.message ?? '', /page reader stopped unexpectedly while reading this page \(Reading .*\/long failed: its worker stopped unexpectedly/);
+  assert.match(state?.message ?? '', /page reader stopped unexpectedly while reading this page; Footnote will try again later/);
+  assert.match(pagesOf(db, long.id)[0]?.error ?? '', /Reading .*\/long failed: its worker stopped unexpectedly \(worker exited with code/, 'the page\'s error names the page and what happened');
 
   setItems(['/calm-1', '/calm-2', '/long', '/calm-3']);
   const next = await pollFeeds(store, { extract });

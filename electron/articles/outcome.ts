@@ -88,7 +88,8 @@ function fromExtraction(error: NoArticleError): FullTextStatus {
 }
 
 // A page the extraction worker gave up on. Too slow: a busy machine may be the cause, so it is tried again
-// with the usual backoff. Out of memory: the page itself is the cause. A dead worker: a bug, tried again.
+// with the usual backoff. Out of memory: the page itself is the cause. A dead worker: a bug, tried again (the
+// page's row keeps the worker's own words).
 function fromCutOff(error: ExtractCutOffError): FullTextStatus {
   switch (error.kind) {
     case 'timeout':
@@ -96,7 +97,7 @@ function fromCutOff(error: ExtractCutOffError): FullTextStatus {
     case 'memory':
       return failed('too-large', 'Reading the page needed more memory than Footnote allows, so it was cut off; open it in a browser.', MANUAL);
     case 'crashed':
-      return failed('error', `The page reader stopped unexpectedly while reading this page (${error.message}); Footnote will try again later.`, AUTO);
+      return failed('error', 'The page reader stopped unexpectedly while reading this page; Footnote will try again later.', AUTO);
   }
 }
 
