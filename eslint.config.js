@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 // search language (no SQL); tags: tags and rules; store: every SQL statement; poll: schedule, poller, ingest, full
 // text; evidence: WARC files and manifests of stored fetches; api: the methods; engine: the engine's thread or process, its message loop, the context and the poll timer; server and cli: web mode and the command line.
 // The files at the top of electron/ besides main.ts and preload.ts (model, events, errors, settings, version,
-// external-links) are shared by every layer and import none of them.
+// external-links, worker-pool and worker-task) are shared by every layer and import none of them.
 const LAYERS = [['text'], ['net'], ['feeds'], ['articles'], ['labels'], ['query'], ['tags'], ['store'], ['poll'], ['evidence'], ['api'], ['engine'], ['server', 'cli']];
 const ALL_FOLDERS = LAYERS.flat();
 const folder = (name) => `**/${name}/**`;

@@ -4,9 +4,9 @@
 // lead image (lead-image.ts), consent walls and paywalls (walls.ts), legal footnotes outside the article.
 //
 // Readability runs on linkedom, not jsdom: measured on the fixture pages, 11–15 ms a page against 40–65 ms
-// warm for jsdom (and ~0.5 s for jsdom's first load), with the same title, byline and body. This runs in the
-// main process for every full-text article, so the 4× matters. linkedom has no base URL, so Readability leaves
-// relative links as they are; sanitizeHtml resolves them against the page's base. Sanitising itself stays on
+// warm for jsdom (and ~0.5 s for jsdom's first load), with the same title, byline and body. This runs (in the
+// worker pool of extract-pool.ts) for every full-text article, so the 4× matters. linkedom has no base URL, so
+// Readability leaves relative links as they are; sanitizeHtml resolves them against the page's base. Sanitising itself stays on
 // jsdom (DOMPurify does nothing on linkedom: STACK.md §7). linkedom costs no text: on Readability's 130 test
 // pages, Readability finds the same words on both (mean word F1 0.9964 against the expected text, with
 // scripts/extract-quality.ts --stages); what the saved copy lost was our own pre- and post-processing.
@@ -20,7 +20,8 @@ import { cleanLine, escapeHtml } from '../text/clean.ts';
 import { removeCounters } from './counters.ts';
 import { jsonLdObjects } from './json-ld.ts';
 import { leadFigure, readLeadImage } from './lead-image.ts';
-import { blockingWall, readPageSignals, type Wall } from './walls.ts';
+import { blockingWall, readPageSignals } from './walls.ts';
+import { BlockedPageError, NoArticleError } from './extract-errors.ts';
 
 /** The `footnote extract --json` object. */
 export interface ExtractedArticle {
@@ -37,29 +38,7 @@ export interface ExtractedArticle {
   html: string;
 }
 
-/** Why a page gave no article: no main block of text, more elements or deeper nesting than a real page has, a
- * page drawn by scripts, a DOM Readability cannot walk, or a wall (BlockedPageError). */
-export type NoArticleReason = 'no-text' | 'too-large' | 'too-deep' | 'script-page' | 'unreadable' | 'blocked';
-
-/** The page has no article to extract (an index, a login or consent wall, a page built by scripts). */
-export class NoArticleError extends Error {
-  override name = 'NoArticleError';
-  readonly reason: NoArticleReason;
-  constructor(message: string, reason: NoArticleReason = 'no-text') {
-    super(message);
-    this.reason = reason;
-  }
-}
-
-/** A consent wall or a paywall stands where the article should be (walls.ts). */
-export class BlockedPageError extends NoArticleError {
-  override name = 'BlockedPageError';
-  readonly wall: Wall;
-  constructor(message: string, wall: Wall) {
-    super(message, 'blocked');
-    this.wall = wall;
-  }
-}
+export { BlockedPageError, NoArticleError, type NoArticleReason } from './extract-errors.ts';
 
 // Fewer letters than this in the extracted body is not an article but a page's leftovers (a consent notice,
 // a menu); a one-paragraph news brief is well above it. Unless the short text is most of the page's text:

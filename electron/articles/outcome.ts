@@ -3,7 +3,10 @@
 // It also says whether trying again on its own can help, so the poller knows what to retry with backoff and what
 // to leave for the user's "try again".
 import type { FetchError } from '../net/fetch.ts';
-import { BlockedPageError, NoArticleError, type ExtractedArticle } from './extract.ts';
+import { BlockedPageError, NoArticleError } from './extract-errors.ts';
+import type { ExtractedArticle } from './extract.ts';
+import { ExtractCutOffError } from './extract-pool.ts';
+import { durationWords } from '../worker-pool.ts';
 import type { WallKind } from './walls.ts';
 
 export type FailureReason =
@@ -11,6 +14,7 @@ export type FailureReason =
   | 'too-large' // the page is larger than Footnote reads, or has more elements than a real page
   | 'no-article' // no main block of text (an index, a login page), or a DOM nothing can walk
   | 'script-page' // the page is drawn by scripts, which Footnote does not run
+  | 'too-slow' // reading the page ran past its time limit and was cut off (extract-pool.ts)
   | 'timed-out'
   | 'http-status' // the server answered with an error status
   | 'unreachable' // DNS, refused or cut connection, TLS, redirect loop
@@ -54,6 +58,7 @@ export function classifyFullText(attempt: FullTextAttempt): FullTextStatus {
   }
   const { error } = attempt;
   if (error instanceof NoArticleError) return fromExtraction(error);
+  if (error instanceof ExtractCutOffError) return fromCutOff(error);
   if (isFetchError(error)) return fromFetch(error);
   const detail = error instanceof Error ? error.message : String(error);
   return failed('error', `Full text could not be saved: ${detail}`, AUTO);
@@ -79,6 +84,20 @@ function fromExtraction(error: NoArticleError): FullTextStatus {
       return failed('script-page', 'The page is drawn by scripts, which Footnote does not run; open it in a browser.', MANUAL);
     default:
       return failed('no-article', 'No article was found on the page (it may be an index, a login page or a notice); open it in a browser.', MANUAL);
+  }
+}
+
+// A page the extraction worker gave up on. Too slow: a busy machine may be the cause, so it is tried again
+// with the usual backoff. Out of memory: the page itself is the cause. A dead worker: a bug, tried again (the
+// page's row keeps the worker's own words).
+function fromCutOff(error: ExtractCutOffError): FullTextStatus {
+  switch (error.kind) {
+    case 'timeout':
+      return failed('too-slow', `Reading the page took longer than Footnote allows (${durationWords(error.limitMs)}), so it was cut off; Footnote will try again later, or open it in a browser.`, AUTO);
+    case 'memory':
+      return failed('too-large', 'Reading the page needed more memory than Footnote allows, so it was cut off; open it in a browser.', MANUAL);
+    case 'crashed':
+      return failed('error', 'The page reader stopped unexpectedly while reading this page; Footnote will try again later.', AUTO);
   }
 }
 

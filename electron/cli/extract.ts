@@ -1,6 +1,7 @@
 // `footnote extract <file|url> [--url U]`: the main text of one article page (DESIGN.md §2); stores nothing.
 import { UsageError, printJson, stringOption, type CliCommand } from './command.ts';
-import { extractArticle, type ExtractedArticle } from '../articles/extract.ts';
+import type { ExtractedArticle } from '../articles/extract.ts';
+import { extractInPool, stopExtractPool } from '../articles/extract-pool.ts';
 import { PAGE_ACCEPT } from '../poll/fulltext.ts';
 import { decodeFeedBytes } from '../text/decode.ts';
 import { languageDetector } from '../text/language.ts';
@@ -22,7 +23,13 @@ export const extractCommand: CliCommand = {
     const read = await readSource(target, 'an HTML page', PAGE_ACCEPT);
     // For a file, the page's own <meta charset> decides, as a browser opening it would.
     const page = { html: decodeFeedBytes(read.bytes, read.contentType), url: stringOption(io, 'url') ?? read.url };
-    const extracted = extractArticle(page.html, page.url);
+    // Through the pool, as the poller reads pages: a page that would spin is cut off at the same limit.
+    let extracted: ExtractedArticle;
+    try {
+      extracted = await extractInPool(page.html, page.url);
+    } finally {
+      await stopExtractPool();
+    }
     // The language of the text itself; the page's lang attribute is only the hint (text/language.ts).
     const detect = await languageDetector();
     const article: ExtractedArticle = { ...extracted, lang: detect(extracted.text, extracted.lang) };

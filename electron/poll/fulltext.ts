@@ -12,14 +12,15 @@ import { CAPTURE_DEFAULT_MAX_BYTES, type CaptureOptions } from '../net/capture.t
 import { decodeFeedBytes } from '../text/decode.ts';
 import { shortUrl } from '../text/short-url.ts';
 import { htmlToText } from '../text/html-text.ts';
-import { extractArticle, type ExtractedArticle } from '../articles/extract.ts';
+import type { ExtractedArticle } from '../articles/extract.ts';
+import { ExtractCancelledError, extractInPool, type ExtractFn } from '../articles/extract-pool.ts';
 import { classifyFullText, servesWebPage, type FullTextAttempt } from '../articles/outcome.ts';
 import { nextFullTextState } from './fulltext-retry.ts';
 import type { Enricher } from '../articles/enrichment.ts';
 import { enrichers as standardEnrichers } from './enrichers.ts';
 
 export const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
-/** Pages fetched at once per feed: polite to one site, and extraction is CPU work on the main thread. */
+/** Pages fetched at once per feed: polite to one site; extraction queues for the pool's few workers anyway. */
 export const FULLTEXT_CONCURRENCY = 3;
 /** A feed whose items mostly carry less text than this is a summaries-only feed. */
 export const SUMMARY_CHARS = 600;
@@ -27,8 +28,8 @@ export const SUMMARY_CHARS = 600;
  * (and the articles of a feed whose full text was just switched on) follow on later polls, newest first. */
 export const MAX_PAGES_PER_POLL = 30;
 const DETECT_SAMPLE = 20;
-// Article pages run to 1–2 MB with their inline scripts; extraction is synchronous, so a bigger page would
-// hold the main thread for seconds.
+// Article pages run to 1–2 MB with their inline scripts; a bigger page would hold an extraction worker for
+// seconds.
 const PAGE_MAX_BYTES = 5 * 1024 * 1024;
 
 export interface FullTextOptions {
@@ -45,6 +46,8 @@ export interface FullTextOptions {
   enrichers?: Enricher[];
   /** Raw capture of each page (default: on, with the default cap); null turns it off. */
   capture?: CaptureOptions | null;
+  /** How pages are read (default: the shared extraction pool with its limits; tests pass a pool with low ones). */
+  extract?: ExtractFn;
 }
 
 export interface FullTextFailure {
@@ -180,9 +183,11 @@ async function fetchFullText(store: Store, feed: StoredFeed, article: FullTextTa
     state = outcome({ url, contentType: contentType ?? '' });
   } else {
     try {
-      extracted = extractArticle(decodeFeedBytes(res.bytes, contentType), res.url);
+      extracted = await (opts.extract ?? extractInPool)(decodeFeedBytes(res.bytes, contentType), res.url, opts.signal);
       state = outcome({ url, article: extracted });
     } catch (err) {
+      if (err instanceof ExtractCancelledError) return null;
+      // A page cut off at its time or memory limit fails here like any other: its outcome says why.
       error = `Full text of "${shortUrl(url)}": ${(err as Error).message}`;
       state = outcome({ url, error: err });
     }

@@ -10,6 +10,7 @@ import { MAX_WRITES_PER_POLL } from './ingest.ts';
 import { languageDetector } from '../text/language.ts';
 import { enrichers as standardEnrichers } from './enrichers.ts';
 import { fillFullText } from './fulltext.ts';
+import type { ExtractFn } from '../articles/extract-pool.ts';
 import { FetchError, fetchUrl, hostPortOf, type FetchOptions, type FetchResult } from '../net/fetch.ts';
 import { CAPTURE_DEFAULT_MAX_BYTES, type CaptureOptions } from '../net/capture.ts';
 import { parseFeedBytes, type ParseFn, type ParsedFeed } from '../feeds/parse.ts';
@@ -28,6 +29,8 @@ export interface PollOptions {
   fetch?: Pick<FetchOptions, 'timeoutMs' | 'idleTimeoutMs' | 'maxBytes' | 'maxRedirects'>;
   /** The app passes parseInWorker so that parsing never blocks its main thread. */
   parse?: ParseFn;
+  /** How full-text pages are read (default: the shared extraction pool, fulltext.ts). */
+  extract?: ExtractFn;
   emit?: (event: AppEvent) => void;
   now?: () => Date;
   random?: () => number;
@@ -159,7 +162,7 @@ export async function pollFeed(store: Store, feed: StoredFeed, options: PollOpti
     state.nextFetchAt = nextAfterSuccess(feed, at, options.random).toISOString();
     await store.feeds.recordFetch(feed.id, state, logEntry('not_modified', response.status, 0, null));
     // Nothing new, but failed full texts due for another try are tried on every poll of their feed.
-    await fillFullText(store, feed.id, [], { fetch: options.fetch, signal: options.signal, now, enrichers });
+    await fillFullText(store, feed.id, [], { fetch: options.fetch, signal: options.signal, now, enrichers, extract: options.extract });
     return { outcome: 'not_modified', newCount: 0, flaggedCount: 0, updatedCount: 0, error: null };
   }
   let result;
@@ -190,7 +193,7 @@ export async function pollFeed(store: Store, feed: StoredFeed, options: PollOpti
   // Full text for summaries-only feeds, after the feed's transaction so that a slow article site never holds the
   // write lock; its failures stay on the articles' page rows. Labels found in the full text count as flagged too.
   const changedIds = [...result.newIds, ...result.updatedIds];
-  await fillFullText(store, feed.id, changedIds, { fetch: options.fetch, signal: options.signal, now, enrichers, capture: captureOf(options) });
+  await fillFullText(store, feed.id, changedIds, { fetch: options.fetch, signal: options.signal, now, enrichers, capture: captureOf(options), extract: options.extract });
   return { outcome: 'ok', newCount: result.newIds.length, flaggedCount: await store.articles.countFlagged(result.newIds), updatedCount: result.updatedIds.length, error: null };
 }
 

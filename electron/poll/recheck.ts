@@ -10,7 +10,8 @@ import { FetchError, fetchUrl, hostPortOf, type FetchOptions, type FetchResult }
 import type { CaptureOptions } from '../net/capture.ts';
 import { decodeFeedBytes } from '../text/decode.ts';
 import { htmlToText } from '../text/html-text.ts';
-import { extractArticle, type ExtractedArticle } from '../articles/extract.ts';
+import type { ExtractedArticle } from '../articles/extract.ts';
+import { ExtractCancelledError, extractInPool, type ExtractFn } from '../articles/extract-pool.ts';
 import { judgeRecheck, type RecheckResponse } from '../articles/recheck-verdict.ts';
 import type { Enricher } from '../articles/enrichment.ts';
 import { detectLabels } from '../labels/footnotes.ts';
@@ -33,6 +34,8 @@ export interface RecheckOptions {
   enrichers?: Enricher[];
   signal?: AbortSignal;
   now?: () => Date;
+  /** How pages are read (default: the shared extraction pool). */
+  extract?: ExtractFn;
 }
 
 export interface RecheckSummary {
@@ -84,9 +87,10 @@ async function recheckOne(store: Store, target: RecheckTarget, opts: RecheckOpti
     capture = res.capture;
     const html = res.notModified ? '' : decodeFeedBytes(res.bytes, res.headers['content-type'] ?? null);
     try {
-      extracted = res.notModified ? null : extractArticle(html, res.url);
-    } catch {
-      extracted = null; // no article on the page: the verdict reads the page's own words
+      extracted = res.notModified ? null : await (opts.extract ?? extractInPool)(html, res.url, opts.signal);
+    } catch (err) {
+      if (err instanceof ExtractCancelledError) return null;
+      extracted = null; // no article on the page, or reading it was cut off: the verdict reads the page's own words
     }
     const text = extracted?.text ?? '';
     response = {
