@@ -21,7 +21,8 @@ test('a new library gets every table, each migration recorded once; migrating ag
   const client = await (await server().database(t)).connect();
   assert.deepEqual(await migrate(client), { from: 0, to: LATEST });
   assert.deepEqual(await tables(client), ['analyst', 'article', 'article_search', 'article_state', 'article_tag', 'article_version',
-    'feed', 'fetch_log', 'folder', 'label', 'label_review', 'outlet_override', 'page', 'rule', 'saved_search', 'schema_version', 'tag']);
+    'capture', 'entity_alias', 'feed', 'fetch_log', 'folder', 'fulltext_status', 'label', 'label_review', 'outlet_override', 'page', 'rule',
+    'saved_search', 'schema_version', 'tag']);
   const versions = await client.query('SELECT version, name FROM footnote.schema_version ORDER BY version');
   assert.deepEqual(versions.rows, pgMigrations.map((m) => ({ version: m.version, name: m.name })));
   assert.deepEqual(await migrate(client), { from: LATEST, to: LATEST });

@@ -35,15 +35,20 @@ export async function volume(db: Queryable, q: string, interval: VolumeInterval,
 
 const BATCH = 500;
 
+/** Every article the parsed query matches (all of them for an empty query), newest first: what an export walks. */
+export async function matchingIds(db: Queryable, root: ReturnType<typeof parseQuery>['root'], ctx: PgSearchContext): Promise<number[]> {
+  const params = new SqlParams();
+  const c = compilePgQuery(root, ctx, params, false);
+  return (await runQuery<{ id: number }>(db, `SELECT a.id FROM ${source(c.usesIndex)} WHERE ${c.where} ORDER BY ${DATE_EXPR} DESC, a.id DESC`,
+    params.values)).rows.map((r) => r.id);
+}
+
 interface Row { id: number; date: string; site: string; feed: string; title: string | null; url: string | null; body: string | null }
 
 /** Ids first, then the rows in batches of their own statements: an export never holds every text at once. */
 export async function* exportRows(db: Queryable, query: string | null, ctx: PgSearchContext, outletOf: OutletResolver): AsyncGenerator<ExportRow> {
   const parsed = parseQuery(query ?? '');
-  const params = new SqlParams();
-  const c = compilePgQuery(parsed.root, ctx, params, false);
-  const ids = (await runQuery<{ id: number }>(db, `SELECT a.id FROM ${source(c.usesIndex)} WHERE ${c.where} ORDER BY ${DATE_EXPR} DESC, a.id DESC`,
-    params.values)).rows.map((r) => r.id);
+  const ids = await matchingIds(db, parsed.root, ctx);
   const highlight = highlighter(parsed.root);
   for (let i = 0; i < ids.length; i += BATCH) {
     const batchIds = ids.slice(i, i + BATCH);
