@@ -15,7 +15,7 @@ import { clean } from './postgres/values.ts';
 import { identityKey } from '../articles/dedupe.ts';
 import type { OutletRegistry } from '../labels/outlets.ts';
 import { foldWord } from '../text/fold.ts';
-import { outletColumns } from './postgres/ingest.ts';
+import { outletColumns } from './postgres/outlets.ts';
 import { canonicalKey } from './shared.ts';
 
 type Row = Record<string, unknown>;

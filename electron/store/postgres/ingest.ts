@@ -8,8 +8,7 @@ import type { FeedObject } from '../../model.ts';
 import { isEmptyItem, itemKeys, normaliseItem, type ArticleFields } from '../../articles/normalise.ts';
 import { identityKey, matchArticle, type KnownArticle } from '../../articles/dedupe.ts';
 import { runEnrichers, type EnrichedArticle, type Enricher } from '../../articles/enrichment.ts';
-import { outletOfArticle, type OutletRegistry } from '../../labels/outlets.ts';
-import { foldWord } from '../../text/fold.ts';
+import type { OutletRegistry } from '../../labels/outlets.ts';
 import type { IngestResult } from '../records.ts';
 import type { IngestOptions } from '../store.ts';
 import { UPSERT_SEARCH_SQL, upsertSearchParams } from './search-document.ts';
@@ -17,6 +16,7 @@ import { syncDetectedLabels } from './labels.ts';
 import { tagByRules } from './tags.ts';
 import { clean } from './values.ts';
 import { recordVersion, versionSeen } from './versions.ts';
+import { outletColumns, type OutletColumns } from './outlets.ts';
 
 type Client = pg.ClientBase;
 
@@ -29,15 +29,6 @@ export interface WriteContext {
 function fieldValues(a: ArticleFields): unknown[] {
   return [a.guid, a.link, a.canonicalLink, a.titleDateHash, a.title, a.author, a.summary, a.content, a.text, a.lang,
     a.categories.map(clean), a.publishedAt, a.updatedAt, a.raw, a.contentHash].map(clean);
-}
-
-/** An article's outlet and country as the registry names them, folded (what outlet: and country: compare), then
- * the name, country and category as a badge shows them; all null when the registry knows no outlet. */
-export type OutletColumns = [string | null, string | null, string | null, string | null, string | null];
-
-export function outletColumns(registry: OutletRegistry, urls: (string | null)[]): OutletColumns {
-  const o = outletOfArticle(registry, urls);
-  return o ? [foldWord(o.name), o.country ? foldWord(o.country) : null, o.name, o.country, o.category] : [null, null, null, null, null];
 }
 
 async function known(c: Client, feedId: number, identity: string): Promise<KnownArticle | undefined> {
@@ -90,7 +81,7 @@ export async function ingestFeed(w: WriteContext, feedId: number, feed: FeedObje
           outlet_category, first_seen_at, last_seen_at)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $23)
         ON CONFLICT (feed_id, identity) DO NOTHING RETURNING id`,
-      [feedId, identity, ...fieldValues(fields), ...outlet.map(clean), now])).rows[0]?.id;
+      [feedId, identity, ...fieldValues(fields), ...outlet, now])).rows[0]?.id;
       if (id === undefined) {
         // Another client stored this item after we looked: it is theirs now, seen or changed like any known one.
         match = matchArticle(await known(c, feedId, identity), keys);
@@ -123,7 +114,7 @@ async function updateArticle(c: Client, id: number, a: ArticleFields, seenAt: st
   await c.query(`UPDATE article SET guid = $2, link = $3, canonical_link = $4, title_date_hash = $5, title = $6, author = $7, summary = $8,
     content = $9, text = $10, lang = $11, categories = $12, published_at = $13, updated_at = $14, raw = $15, content_hash = $16,
     previous_hash = content_hash, last_seen_at = $17, outlet_key = $18, country_key = $19, outlet = $20, outlet_country = $21, outlet_category = $22
-    WHERE id = $1`, [id, ...fieldValues(a), seenAt, ...outlet.map(clean)]);
+    WHERE id = $1`, [id, ...fieldValues(a), seenAt, ...outlet]);
 }
 
 /**

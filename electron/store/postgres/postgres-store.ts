@@ -30,6 +30,7 @@ import { dropUnusedFeedCapture, insertCapture } from './captures.ts';
 import { recordVersion, versionsOf } from './versions.ts';
 import { articleDossier, pruneArticles, recheckTargets, recordRecheck } from './evidence.ts';
 import { addAlias, listAliases, removeAlias } from './entity-aliases.ts';
+import { backfillOutlets, reresolveOutlets } from './outlets.ts';
 import { parseQuery } from '../../query/parser.ts';
 import { searchPostgres } from './search.ts';
 import { exportRows, matchingIds, volume } from './volume-export.ts';
@@ -225,15 +226,9 @@ export class PostgresStore implements Store {
 
     this.outlets = {
       registry: () => tx('reading the outlet registry', (c) => this.#registryOn(c)),
-      saveOverride: (override, now) => tx(`saving outlet ${override.name}`, async (c, a) => {
-        await upsertOutletOverride(c, override, now, a);
-        this.#registry = null;
-      }, 'outlets'),
-      deleteOverride: (name) => tx(`removing outlet ${name}`, async (c) => {
-        const deleted = await deleteOutletOverride(c, name);
-        this.#registry = null;
-        return deleted;
-      }, 'outlets'),
+      // An edit of the registry and the stored outlets it changes are one transaction.
+      saveOverride: (override, now) => tx(`saving outlet ${override.name}`, (c, a) => this.#editRegistry(c, () => upsertOutletOverride(c, override, now, a)), 'outlets'),
+      deleteOverride: (name) => tx(`removing outlet ${name}`, (c) => this.#editRegistry(c, () => deleteOutletOverride(c, name)), 'outlets'),
     };
   }
 
@@ -242,9 +237,14 @@ export class PostgresStore implements Store {
     this.#ready ??= (async () => {
       const client = await this.pool.connect();
       try {
-        await migrate(client, this.schema);
+        const migrated = await migrate(client, this.schema);
         const r = await client.query<{ id: number }>(`INSERT INTO ${this.schema}.analyst (name) VALUES ($1)
           ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id`, [this.analyst]);
+        // Articles stored before migration 4 get the outlet a badge shows; the registry is the app's, not SQL.
+        if (migrated.from > 0 && migrated.from < 4) {
+          await inTransaction(this.pool, 'storing the outlets of articles stored before migration 4',
+            async (c) => backfillOutlets(c, libraryRegistry(await listOutletOverrides(c))));
+        }
         return r.rows[0]?.id as number;
       } finally {
         client.release();
@@ -283,6 +283,14 @@ export class PostgresStore implements Store {
   /** The poll lock of one feed for the rest of the transaction, keyed by schema so libraries never share one. */
   async #lockFeed(c: pg.ClientBase, feedId: number): Promise<void> {
     await c.query("SELECT pg_advisory_xact_lock(hashtextextended('footnote.poll.' || $1, $2))", [this.schema, feedId]);
+  }
+
+  async #editRegistry<T>(c: pg.ClientBase, edit: () => Promise<T>): Promise<T> {
+    const before = await this.#registryOn(c);
+    const result = await edit();
+    this.#registry = null;
+    await reresolveOutlets(c, before, await this.#registryOn(c));
+    return result;
   }
 
   async #registryOn(c: pg.ClientBase): Promise<OutletRegistry> {
