@@ -10,6 +10,7 @@ import { foldWord } from '../../text/fold.ts';
 import { canonicalKey } from '../shared.ts';
 import type { LabelRecord, ManualLabel, ReviewCount } from '../records.ts';
 import { libraryCanonicalOf } from './entity-aliases.ts';
+import { labelEntitiesOf, type LabelEntity } from '../label-entities.ts';
 import { clean } from './values.ts';
 
 type Client = pg.ClientBase;
@@ -114,4 +115,27 @@ export async function flagCounts(c: Client, f: FlagFilter): Promise<FlagCount[]>
       AND ($4::text IS NULL OR ${day} < $4)
     GROUP BY l.kind, coalesce(l.canonical_key, l.entity_key), a.feed_id, a.outlet, period, l.review
     ORDER BY period`, [f.kind ?? null, f.review ?? null, f.after ?? null, f.before ?? null])).rows;
+}
+
+interface BackfillRow { id: number; articleId: number; kind: string; entity: string; origin: string }
+
+/** Labels stored before migration 4 get their canonical name and rule (store/label-entities.ts), as SQLite's
+ * schema 8 step gives them; returns how many. */
+export async function backfillLabelEntities(c: Client): Promise<number> {
+  const rows = (await c.query<BackfillRow>(`SELECT id, article_id AS "articleId", kind, entity, origin FROM label WHERE canonical IS NULL
+    ORDER BY article_id, id`)).rows;
+  const canonicalOf = await libraryCanonicalOf(c);
+  let articleId = -1;
+  let entityOf: (r: BackfillRow) => LabelEntity = labelEntitiesOf('');
+  for (const r of rows) {
+    if (r.articleId !== articleId) {
+      articleId = r.articleId;
+      entityOf = labelEntitiesOf((await articleText(c, r.articleId)) ?? '');
+    }
+    const { detected, rule } = entityOf(r);
+    const canonical = canonicalOf(r.entity, detected);
+    await c.query('UPDATE label SET detected_canonical = $2, canonical = $3, canonical_key = $4, rule = $5 WHERE id = $1',
+      [r.id, detected, canonical, canonicalKey(canonical), rule]);
+  }
+  return rows.length;
 }

@@ -38,7 +38,7 @@ import {
   addRule, applyRules, applyTag, articleTags, createTag, deleteTag, ensureTag, getRule, getTag, listRules, listTags, mergeTags, removeRule,
   removeTag, renameTag, setTagColor, targetArticles,
 } from './tags.ts';
-import { addManualLabel, articleText, flagCounts, getLabel, labelsForArticle, reviewCounts, setLabelReview } from './labels.ts';
+import { addManualLabel, articleText, backfillLabelEntities, flagCounts, getLabel, labelsForArticle, reviewCounts, setLabelReview } from './labels.ts';
 import {
   deleteOutletOverride, listOutletOverrides, listSavedSearches, removeSavedSearch, saveSearch, upsertOutletOverride,
 } from './library-extras.ts';
@@ -240,10 +240,13 @@ export class PostgresStore implements Store {
         const migrated = await migrate(client, this.schema);
         const r = await client.query<{ id: number }>(`INSERT INTO ${this.schema}.analyst (name) VALUES ($1)
           ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id`, [this.analyst]);
-        // Articles stored before migration 4 get the outlet a badge shows; the registry is the app's, not SQL.
+        // Articles and labels stored before migration 4 get the outlet a badge shows and their canonical names and
+        // rules: the registry and the detector are the app's, not SQL.
         if (migrated.from > 0 && migrated.from < 4) {
-          await inTransaction(this.pool, 'storing the outlets of articles stored before migration 4',
-            async (c) => backfillOutlets(c, libraryRegistry(await listOutletOverrides(c))));
+          await inTransaction(this.pool, 'filling in outlets and canonical names stored before migration 4', async (c) => {
+            await backfillOutlets(c, libraryRegistry(await listOutletOverrides(c)));
+            await backfillLabelEntities(c);
+          });
         }
         return r.rows[0]?.id as number;
       } finally {
