@@ -1,23 +1,20 @@
-// Versions of an article on the team library, by the rules of the SQLite engine's versions.ts (read there why a
-// feed item says nothing once a page version exists, and why the first page replaces a feed-only version): after
-// each fetch that wrote the article, its title, text and detector labels are compared with its latest version and
-// only a significant change numbers a new one. The article row is locked first, so that two clients writing the
-// same article number their versions one after the other.
+// Versions of an article on the team library, by the rules of store/version-step.ts (as on SQLite): after each
+// fetch that wrote the article, its title, text and detector labels are compared with its latest version and only a
+// significant change numbers a new one. The article row is locked first, so that two clients writing the same
+// article number their versions one after the other.
 import type pg from 'pg';
-import { changeFingerprint, significantChange } from '../../articles/significant-change.ts';
+import { changeFingerprint } from '../../articles/significant-change.ts';
 import type { VersionContent, VersionLabel } from '../../articles/versions.ts';
 import type { ArticleVersionRecord } from '../records.ts';
+import { versionStep, type VersionOutcome, type VersionSource } from '../version-step.ts';
 
 type Client = pg.ClientBase;
-
-export type VersionSource = 'feed' | 'page';
-export type VersionOutcome = 'first' | 'new' | 'same' | 'replaced';
 
 interface LatestRow {
   id: number;
   n: number;
   title: string | null;
-  text: string | null;
+  text: string;
   labels: VersionLabel[];
   fingerprint: string | null;
   source: VersionSource;
@@ -36,46 +33,30 @@ async function currentContent(c: Client, articleId: number): Promise<VersionCont
 export async function recordVersion(c: Client, articleId: number, source: VersionSource, at: string, captureId: number | null): Promise<VersionOutcome> {
   const content = await currentContent(c, articleId);
   if (!content) return 'same';
-  const latest = (await c.query<LatestRow>(`SELECT id, n, title, text, labels, fingerprint, source FROM article_version
+  const latest = (await c.query<LatestRow>(`SELECT id, n, title, coalesce(text, '') AS text, labels, fingerprint, source FROM article_version
     WHERE article_id = $1 ORDER BY n DESC LIMIT 1`, [articleId])).rows[0];
   const fingerprint = changeFingerprint(content);
   const labels = JSON.stringify(content.labels);
-  const insert = async (n: number): Promise<void> => {
-    await c.query(`INSERT INTO article_version (article_id, content_hash, title, summary, content, text, seen_from, seen_until, n, labels, fingerprint, source, capture_id)
-      SELECT id, content_hash, title, summary, content, text, $2, $2, $3, $4, $5, $6, $7 FROM article WHERE id = $1`,
-    [articleId, at, n, labels, fingerprint, source, captureId]);
-    await c.query('UPDATE article SET version_count = $2 WHERE id = $1', [articleId, n]);
-  };
-  if (!latest) {
-    await insert(1);
-    return 'first';
-  }
-  const seen = async (): Promise<void> => {
-    await c.query('UPDATE article_version SET seen_until = greatest(seen_until, $2) WHERE id = $1', [latest.id, at]);
-  };
-  if (source === 'feed' && latest.source === 'page') {
-    await seen();
-    return 'same';
-  }
-  const stored: VersionContent = { title: latest.title, text: latest.text ?? '', labels: latest.labels };
-  // The fingerprint spares re-reading the rules on an unchanged re-poll.
-  const changed = latest.fingerprint !== fingerprint && significantChange(stored, content).changed;
-  if (source === 'page' && latest.source === 'feed') {
-    // The first page: it stands for the version the feed only summarised.
-    if (changed) {
+  const step = versionStep(latest, content, fingerprint, source);
+  switch (step.write) {
+    case 'insert':
+      await c.query(`INSERT INTO article_version (article_id, content_hash, title, summary, content, text, seen_from, seen_until, n, labels, fingerprint, source, capture_id)
+        SELECT id, content_hash, title, summary, content, text, $2, $2, $3, $4, $5, $6, $7 FROM article WHERE id = $1`,
+      [articleId, at, step.n, labels, fingerprint, source, captureId]);
+      await c.query('UPDATE article SET version_count = $2 WHERE id = $1', [articleId, step.n]);
+      break;
+    case 'seen':
+      await c.query('UPDATE article_version SET seen_until = greatest(seen_until, $2) WHERE id = $1', [latest?.id, at]);
+      break;
+    case 'replace':
       await c.query(`UPDATE article_version SET title = $2, text = $3, labels = $4, fingerprint = $5, source = 'page', seen_until = greatest(seen_until, $6),
-        capture_id = coalesce($7, capture_id) WHERE id = $1`, [latest.id, content.title, content.text, labels, fingerprint, at, captureId]);
-      return 'replaced';
-    }
-    await c.query("UPDATE article_version SET source = 'page', seen_until = greatest(seen_until, $2) WHERE id = $1", [latest.id, at]);
-    return 'same';
+        capture_id = coalesce($7, capture_id) WHERE id = $1`, [latest?.id, content.title, content.text, labels, fingerprint, at, captureId]);
+      break;
+    case 'to-page':
+      await c.query("UPDATE article_version SET source = 'page', seen_until = greatest(seen_until, $2) WHERE id = $1", [latest?.id, at]);
+      break;
   }
-  if (!changed) {
-    await seen();
-    return 'same';
-  }
-  await insert(latest.n + 1);
-  return 'new';
+  return step.outcome;
 }
 
 /** The latest version seen again (an unchanged feed item). */
