@@ -322,6 +322,7 @@ for (const engine of engines(server)) {
     const item0 = (await store.articles.list({ view: 'all' }, 0, 1)).items[0];
     assert.deepEqual([item0?.outlet, item0?.lang], [{ name: 'Sputnik', country: 'RU', category: 'state_controlled' }, 'en']);
     assert.equal((await store.articles.get(articleId))?.outlet?.name, 'Sputnik');
+    assert.deepEqual((await store.search.query('taliban', { limit: 5, offset: 0, sort: 'date' })).hits.map((h) => h.outlet?.name), ['Sputnik']);
     // The team hides the shipped outlet: stored outlets follow at once, and come back when the entry is forgotten.
     await store.outlets.saveOverride({ name: 'Sputnik', domains: [], country: '', category: '', source: 'test', date: null, removed: true }, '2021-08-13T00:00:00.000Z');
     assert.deepEqual([(await store.articles.list({ view: 'all' }, 0, 1)).items[0]?.outlet, await count('outlet:sputnik')], [null, 0]);

@@ -28,13 +28,15 @@ function whereClause(f: ListFilter, params: unknown[]): string {
 // Newest first, undated last, as the SQLite engine sorts.
 const ORDER = 'ORDER BY a.published_at DESC NULLS LAST, a.id DESC';
 
+/** The stored outlet columns of `a`, aliased for outletBadge(). */
+export const OUTLET_COLUMNS = 'a.outlet AS "outletName", a.outlet_country AS "outletCountry", a.outlet_category AS "outletCategory"';
+
 /** The outlet stored on `a` at ingest, and the article's versions and deletion, as both engines' lists show them. */
-const ARTICLE_EXTRAS = `a.lang, a.outlet AS "outletName", a.outlet_country AS "outletCountry", a.outlet_category AS "outletCategory",
-  a.version_count AS versions, a.deleted_at AS "deletedAt"`;
+const ARTICLE_EXTRAS = `a.lang, ${OUTLET_COLUMNS}, a.version_count AS versions, a.deleted_at AS "deletedAt"`;
 
-interface OutletRow { outletName: string | null; outletCountry: string | null; outletCategory: string | null }
+export interface OutletRow { outletName: string | null; outletCountry: string | null; outletCategory: string | null }
 
-function outletBadge(r: OutletRow): OutletBadge | null {
+export function outletBadge(r: OutletRow): OutletBadge | null {
   return r.outletName === null ? null : { name: r.outletName, country: r.outletCountry ?? '', category: r.outletCategory ?? '' };
 }
 
