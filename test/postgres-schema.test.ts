@@ -8,6 +8,7 @@ import { postgresForFile } from './support/postgres.ts';
 import { checkSchemaName, latestVersion, migrate, schemaVersionOf } from '../electron/store/postgres/migrate.ts';
 import { pgMigrations } from '../electron/store/postgres/schema/index.ts';
 import { LibraryError } from '../electron/store/sqlite/db.ts';
+import { teamStore } from './support/engines.ts';
 
 const server = postgresForFile();
 const LATEST = latestVersion();
@@ -21,7 +22,8 @@ test('a new library gets every table, each migration recorded once; migrating ag
   const client = await (await server().database(t)).connect();
   assert.deepEqual(await migrate(client), { from: 0, to: LATEST });
   assert.deepEqual(await tables(client), ['analyst', 'article', 'article_search', 'article_state', 'article_tag', 'article_version',
-    'feed', 'fetch_log', 'folder', 'label', 'label_review', 'outlet_override', 'page', 'rule', 'saved_search', 'schema_version', 'tag']);
+    'capture', 'entity_alias', 'feed', 'fetch_log', 'folder', 'fulltext_status', 'label', 'label_review', 'outlet_override', 'page', 'rule',
+    'saved_search', 'schema_version', 'tag']);
   const versions = await client.query('SELECT version, name FROM footnote.schema_version ORDER BY version');
   assert.deepEqual(versions.rows, pgMigrations.map((m) => ({ version: m.version, name: m.name })));
   assert.deepEqual(await migrate(client), { from: LATEST, to: LATEST });
@@ -145,4 +147,31 @@ test('tags and reviews are shared and say who and when; read and starred state i
   await c.query('DELETE FROM analyst WHERE id = $1', [ben]);
   const kept = await c.query('SELECT review, reviewed_by FROM label');
   assert.deepEqual(kept.rows, [{ review: 'confirmed', reviewed_by: null }], 'an analyst leaving keeps the team’s reviews');
+});
+
+test('migration 4 numbers the versions a schema-3 library kept, makes the current text the last one, starts full-text outcomes from pages, and fills in outlets', async (t) => {
+  const db = await server().database(t);
+  const client = await db.connect();
+  await migrate(client, 'footnote', pgMigrations.slice(0, 3));
+  const [T0, T1, T2] = ['2021-08-09T10:00:00.000Z', '2021-08-10T10:00:00.000Z', '2021-08-11T10:00:00.000Z'];
+  const NEW_TEXT = 'Raids against Taliban* targets continue.\n*The Taliban is a terrorist group banned in Russia.';
+  await client.query(`INSERT INTO footnote.feed (id, url, typed_url, site_url, created_at) VALUES (1, 'https://sputnikglobe.com/feed', 'https://sputnikglobe.com/feed', 'https://sputnikglobe.com/', $1)`, [T0]);
+  await client.query(`INSERT INTO footnote.article (id, feed_id, identity, guid, link, title_date_hash, title, text, raw, content_hash, outlet_key, country_key, first_seen_at, last_seen_at)
+    VALUES (1, 1, 'g:a', 'a', 'https://sputnikglobe.com/a.html', 'h', 'A', $3, '{}', 'c2', 'sputnik', 'ru', $1, $2)`, [T0, T2, NEW_TEXT]);
+  await client.query(`INSERT INTO footnote.article_version (article_id, content_hash, title, text, seen_from, seen_until) VALUES (1, 'c1', 'A', 'The old text.', $1, $2)`, [T0, T1]);
+  await client.query(`INSERT INTO footnote.label (article_id, kind, entity, entity_key, evidence, first_seen_at) VALUES (1, 'terrorist', 'The Taliban', 'the taliban', '*', $1)`, [T1]);
+  await client.query(`INSERT INTO footnote.label (article_id, kind, entity, entity_key, evidence, origin, review, first_seen_at) VALUES (1, 'extremist', 'Meta', 'meta', 'by hand', 'manual', 'confirmed', $1)`, [T1]);
+  await client.query(`INSERT INTO footnote.page (article_id, url, fetched_at, error) VALUES (1, 'https://sputnikglobe.com/a.html', $1, 'HTTP 500')`, [T1]);
+  const store = teamStore(t, db.url, 'Tester');
+  assert.deepEqual((await store.evidence.versions(1))?.map((v) => [v.n, v.text, v.firstSeen, v.lastSeen, v.labels, v.source]),
+    [[1, 'The old text.', T0, T1, [], 'feed'], [2, NEW_TEXT, T1, T2, [{ kind: 'terrorist', entity: 'The Taliban' }], 'feed']]);
+  // Labels get their canonical name and rule from the detector run again, as SQLite's schema 8 step gives them.
+  assert.deepEqual((await store.labels.forArticle(1))?.labels.map((l) => [l.entity, l.canonical, l.rule]).sort(),
+    [['Meta', 'Meta', null], ['The Taliban', 'Taliban', 'footnote:en:terror*']]);
+  assert.equal((await store.search.query('label:талибан', { limit: 5, offset: 0, sort: 'date' })).total, 1);
+  assert.equal(await store.schemaVersion(), LATEST);
+  assert.equal((await store.search.query('is:edited', { limit: 5, offset: 0, sort: 'date' })).total, 1);
+  assert.deepEqual(await store.pages.state(1), { articleId: 1, status: 'failed', reason: 'error', message: 'HTTP 500', attempts: 1, triedAt: T1, nextRetryAt: null });
+  const [item] = (await store.articles.list({ view: 'all' }, 0, 1)).items;
+  assert.deepEqual([item?.versions, item?.outlet], [2, { name: 'Sputnik', country: 'RU', category: 'state_controlled' }]);
 });

@@ -117,8 +117,9 @@ test('every query of the query-language suites returns the same articles, in the
     if (lite.ids.length > 0) matched++;
     assert.deepEqual(pgOut.ids, lite.ids, q);
     assert.equal(pgOut.total, lite.total, q);
-    // The same hits: snippets, tags and labels too (dates are the same instant, written with milliseconds).
-    const same = (r: SearchResult): unknown => r.hits.map((h) => ({ ...h, published: h.published && Date.parse(h.published) }));
+    // The same hits: snippets, tags and labels too (dates are the same instant, written with milliseconds). The
+    // outlet is left aside: the SQLite side searches a bare database, whose hits leave it out (records.ts).
+    const same = (r: SearchResult): unknown => r.hits.map(({ outlet: _outlet, ...h }) => ({ ...h, published: h.published && Date.parse(h.published) }));
     assert.deepEqual(same(pgOut.result), same(lite.result), `${q}: hits`);
   }
   assert.ok(matched > 100, `${matched} queries matched something: the comparison is not vacuous`);

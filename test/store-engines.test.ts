@@ -3,8 +3,9 @@
 // where an engine differs on purpose (read state per analyst) the test says so.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FeedItem, FeedObject } from '../electron/model.ts';
-import type { Store } from '../electron/store/store.ts';
+import { createHash } from 'node:crypto';
+import type { FeedItem, FeedObject, RawCapture } from '../electron/model.ts';
+import type { PolledFeed, Store } from '../electron/store/store.ts';
 import { labelsEnricher } from '../electron/labels/enricher.ts';
 import { autoTagEnricher } from '../electron/tags/auto-tag.ts';
 import { TagError } from '../electron/tags/tag-names.ts';
@@ -32,6 +33,17 @@ async function feedId(store: Store, url = 'https://sputnikglobe.com/feed', folde
 }
 
 const iso = (v: string | null | undefined): string | null => (v ? new Date(v).toISOString() : null);
+
+/** A response as the fetcher captures it, with bytes that gzip would not leave alone (NUL, high bytes). */
+function capture(url: string, body: string, fetchedAt: string, status = 200): RawCapture {
+  const bytes = new Uint8Array([...new TextEncoder().encode(body), 0, 255, 254, 10]);
+  const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
+  return { url, finalUrl: url, status, requestHead: enc(`GET ${url} HTTP/1.1\r\n\r\n`), responseHead: enc(`HTTP/1.1 ${status} X\r\n\r\n`), body: bytes,
+    truncated: false, fetchedAt, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+const pollLog = (id: number, at: string): PolledFeed['log'] =>
+  ({ feedId: id, startedAt: at, url: 'https://sputnikglobe.com/feed', status: 200, outcome: 'ok', bytes: 10, durationMs: 3, error: null });
 
 for (const engine of engines(server)) {
   const open = (t: TestContext): Promise<Store> => engine.open(t);
@@ -196,5 +208,126 @@ for (const engine of engines(server)) {
     assert.equal((await store.search.query('zeppelins', { limit: 5, offset: 0, sort: 'date' })).total, 1);
     assert.deepEqual(await store.pages.backlog(id, 10), []);
     assert.deepEqual((await store.pages.targets([articleId, 99999])).map((x) => x.id), [articleId]);
+  });
+  test(`${engine.name}: versions by significant change with their raw captures, re-check deletion, evidence filters, dossier and prune`, async (t) => {
+    const store = await open(t);
+    const id = await feedId(store);
+    const T0 = '2021-08-10T00:00:00.000Z';
+    const T1 = '2021-08-11T00:00:00.000Z';
+    const T2 = '2021-08-12T00:00:00.000Z';
+    const poll = (at: string, items: FeedItem[], body: string): Promise<unknown> => store.feeds.recordPoll(id, {
+      feed: doc(items), ingest: { enrichers: [labelsEnricher], now: at }, state: { status: 'ok' }, log: pollLog(id, at),
+      capture: capture('https://sputnikglobe.com/feed', body, at),
+    });
+    const first = capture('https://sputnikglobe.com/feed', 'feed v1', T0);
+    await poll(T0, [item('a', 'Raids', '<p>US bombing raids continue in the north of the country.</p>'), item('b', 'Rain', '<p>Rain all week.</p>'),
+      item('c', 'Old', '<p>Old news.</p>', '2020-01-01T00:00:00.000Z')], 'feed v1');
+    const ids = new Map((await store.articles.list({ view: 'all' }, 0, 10)).items.map((i) => [i.title, i.id]));
+    const [a, b, c] = ['Raids', 'Rain', 'Old'].map((k) => ids.get(k) as number) as [number, number, number];
+    assert.deepEqual((await store.evidence.versions(a))?.map((v) => [v.n, v.source, v.firstSeen]), [[1, 'feed', T0]]);
+    // The outlet edits the text and adds a footnote label: a new version. An unchanged item only extends the last one.
+    await poll(T1, [item('a', 'Raids', TALIBAN), item('b', 'Rain', '<p>Rain all week.</p>'), item('c', 'Old', '<p>Old news.</p>', '2020-01-01T00:00:00.000Z')], 'feed v2');
+    const versions = await store.evidence.versions(a);
+    assert.deepEqual(versions?.map((v) => [v.n, v.firstSeen, v.lastSeen, v.labels.map((l) => l.entity)]), [[1, T0, T0, []], [2, T1, T1, ['The Taliban']]]);
+    assert.deepEqual((await store.evidence.versions(b))?.map((v) => [v.n, v.lastSeen]), [[1, T1]]);
+    assert.equal(await store.evidence.versions(99999), undefined);
+    const count = async (q: string): Promise<number> => (await store.search.query(q, { limit: 10, offset: 0, sort: 'date' })).total;
+    assert.deepEqual([await count('is:edited'), await count('label-changed:added'), await count('label-changed:removed'), await count('label-changed:terrorist')], [1, 1, 0, 1]);
+    assert.deepEqual((await store.articles.list({ view: 'all' }, 0, 10)).items.map((i) => [i.title, i.versions]), [['Rain', 1], ['Raids', 2], ['Old', 1]]);
+
+    // Re-checks: the feed-only articles, oldest check first; a 404 marks b deleted with its response kept.
+    assert.deepEqual((await store.evidence.recheckTargets('2021-08-01T00:00:00.000Z', null)).map((r) => [r.id, r.stored]), [[a, null], [b, null], [c, null]]);
+    await store.evidence.recordRecheck(a, { at: T2, state: 'live', reason: 'unchanged', status: 200, finalUrl: null, etag: '"e1"', lastModified: null, capture: null });
+    const gone = capture('https://sputnikglobe.com/b.html', 'Not found', T2, 404);
+    await store.evidence.recordRecheck(b, { at: T2, state: 'deleted', reason: 'HTTP 404: the page is gone', status: 404, finalUrl: 'https://sputnikglobe.com/b.html', etag: null, lastModified: null, capture: gone });
+    assert.deepEqual((await store.evidence.recheckTargets('2021-08-01T00:00:00.000Z', null)).map((r) => [r.id, r.etag]), [[c, null], [a, '"e1"']]);
+    assert.deepEqual((await store.evidence.recheckTargets('2021-08-01T00:00:00.000Z', a)).map((r) => r.id), [a]);
+    assert.equal(await count('is:deleted'), 1);
+    assert.deepEqual(await store.evidence.articleIds('is:deleted'), [b]);
+    assert.deepEqual(await store.evidence.articleIds(null), [b, a, c]);
+    const detail = await store.articles.get(b);
+    assert.deepEqual([detail?.deletedAt, detail?.deletedReason, detail?.versions], [T2, 'HTTP 404: the page is gone', 1]);
+
+    // The dossier: versions, labels, deletion and the captures byte for byte (the unchanged poll's capture of b made
+    // no version of b, and the second poll's made a's version 2).
+    const dossierA = await store.evidence.dossier(a);
+    assert.deepEqual(dossierA?.captures.map((x) => [x.kind, x.fetchedAt, x.sha256]), [['feed', T0, first.sha256], ['feed', T1, capture('', 'feed v2', T1).sha256]]);
+    assert.deepEqual(Buffer.from(dossierA?.captures[0]?.body ?? []), Buffer.from(first.body));
+    assert.deepEqual(Buffer.from(dossierA?.captures[0]?.requestHead ?? []), Buffer.from(first.requestHead));
+    assert.deepEqual([dossierA?.versions.length, dossierA?.labels.map((l) => l.canonical), dossierA?.deletion], [2, ['Taliban'], null]);
+    const dossierB = await store.evidence.dossier(b);
+    assert.deepEqual(dossierB?.deletion, { at: T2, reason: 'HTTP 404: the page is gone', status: 404, finalUrl: 'https://sputnikglobe.com/b.html' });
+    assert.deepEqual(dossierB?.captures.map((x) => [x.kind, x.status, x.truncated]), [['feed', 200, false], ['recheck', 404, false]]);
+    assert.deepEqual(Buffer.from(dossierB?.captures[1]?.body ?? []), Buffer.from(gone.body));
+    assert.equal(await store.evidence.dossier(99999), undefined);
+
+    // Retention keeps the edited and the deleted article; only the plain old one goes.
+    assert.deepEqual(await store.evidence.prune('2030-01-01T00:00:00.000Z', true), { candidates: 1, pruned: 0 });
+    assert.deepEqual(await store.evidence.prune('2030-01-01T00:00:00.000Z', false), { candidates: 1, pruned: 1 });
+    assert.deepEqual([await store.articles.exists(a), await store.articles.exists(b), await store.articles.exists(c)], [true, true, false]);
+  });
+
+  test(`${engine.name}: full-text outcomes, due retries, and the first page standing for the feed's version`, async (t) => {
+    const store = await open(t);
+    const id = await feedId(store);
+    const [articleId] = (await store.articles.ingest(id, doc([item('p', 'Short', '<p>Teaser.</p>')]), { enrichers: [], now: '2021-08-10T00:00:00.000Z' })).newIds as [number];
+    assert.equal(await store.pages.state(articleId), undefined);
+    const url = 'https://sputnikglobe.com/p.html';
+    const failed = { articleId, status: 'failed' as const, reason: 'http', message: 'The site answered HTTP 500: try again later.', attempts: 1,
+      triedAt: '2021-08-10T01:00:00.000Z', nextRetryAt: '2021-08-10T01:15:00.000Z' };
+    await store.pages.record({ articleId, url, finalUrl: null, fetchedAt: failed.triedAt, status: 500, contentType: 'text/html', bytes: null, error: failed.message }, null, [], failed);
+    assert.deepEqual(await store.pages.state(articleId), failed);
+    assert.deepEqual(await store.pages.dueRetries(id, '2021-08-10T01:10:00.000Z', 10), []);
+    assert.deepEqual(await store.pages.dueRetries(id, '2021-08-10T01:15:00.000Z', 10), [articleId]);
+    const page = capture(url, '<html>The whole story of zeppelins, told at length.</html>', '2021-08-10T02:00:00.000Z');
+    const saved = { ...failed, status: 'saved' as const, reason: null, message: null, triedAt: page.fetchedAt, nextRetryAt: null };
+    await store.pages.record({ articleId, url, finalUrl: url, fetchedAt: page.fetchedAt, status: 200, contentType: 'text/html', bytes: page.body, error: null, capture: page },
+      { html: '<p>The whole story of zeppelins, told at length.</p>', text: 'The whole story of zeppelins, told at length.', lang: 'en' }, [labelsEnricher], saved);
+    assert.deepEqual(await store.pages.state(articleId), saved);
+    assert.deepEqual(await store.pages.dueRetries(id, '2021-08-11T00:00:00.000Z', 10), []);
+    assert.deepEqual((await store.evidence.versions(articleId))?.map((v) => [v.n, v.source, v.text]), [[1, 'page', 'The whole story of zeppelins, told at length.']]);
+    const [target] = await store.evidence.recheckTargets('2021-08-01T00:00:00.000Z', articleId);
+    assert.deepEqual(target?.stored?.text, 'The whole story of zeppelins, told at length.');
+    const dossier = await store.evidence.dossier(articleId);
+    assert.deepEqual(dossier?.captures.map((x) => [x.kind, x.url, x.sha256]), [['page', url, page.sha256]]);
+    assert.deepEqual(Buffer.from(dossier?.captures[0]?.body ?? []), Buffer.from(page.body));
+  });
+
+  test(`${engine.name}: canonical names and rules of labels, team aliases, rejection reasons, review counts and stored outlets`, async (t) => {
+    const store = await open(t);
+    const id = await feedId(store);
+    const [articleId] = (await store.articles.ingest(id, doc([item('t', 'Taliban', TALIBAN)]), { enrichers: [labelsEnricher] })).newIds as [number];
+    const labelOf = async (): Promise<{ id: number; canonical: string; rule: string | null } | undefined> => (await store.labels.forArticle(articleId))?.labels[0];
+    assert.deepEqual(await labelOf().then((l) => [l?.canonical, l?.rule]), ['Taliban', 'footnote:en:terror*']);
+    const added = await store.labels.addAlias({ alias: 'The Taliban', canonical: 'Emiratists', lang: 'en' }, '2021-08-12T00:00:00.000Z');
+    assert.deepEqual([added.alias.alias, added.alias.canonical, added.alias.lang, added.relabelled], ['The Taliban', 'Emiratists', 'en', 1]);
+    assert.equal((await labelOf())?.canonical, 'Emiratists');
+    const count = async (q: string): Promise<number> => (await store.search.query(q, { limit: 10, offset: 0, sort: 'date' })).total;
+    assert.deepEqual([await count('label:emiratists'), await count('label:taliban'), await count('label:terrorist')], [1, 0, 1]);
+    assert.deepEqual((await store.labels.aliases()).map((x) => [x.alias, x.canonical]), [['The Taliban', 'Emiratists']]);
+    assert.equal((await store.articles.get(articleId))?.labels[0]?.canonical, 'Emiratists');
+    const flags = await store.labels.flagCounts({ interval: 'day' });
+    assert.deepEqual(flags.map((f) => [f.canonical, f.outlet, f.outletCountry, f.outletCategory]), [['Emiratists', 'Sputnik', 'RU', 'state_controlled']]);
+    assert.deepEqual(await store.labels.removeAlias(added.alias.id), { relabelled: 1 });
+    assert.equal(await store.labels.removeAlias(added.alias.id), undefined);
+    assert.equal((await labelOf())?.canonical, 'Taliban');
+    assert.equal(await count('label:taliban'), 1);
+
+    const rejected = await store.labels.review((await labelOf())?.id as number, 'rejected', { reason: 'quoted', note: ' a quote ' });
+    assert.deepEqual([rejected?.review, rejected?.rejectReason, rejected?.reviewNote, typeof rejected?.reviewedAt], ['rejected', 'quoted', 'a quote', 'string']);
+    await store.labels.addManual({ articleId, kind: 'extremist', entity: 'Meta', note: null }, '2021-08-12T00:00:00.000Z');
+    assert.deepEqual(await store.labels.reviewCounts(), [{ rule: 'footnote:en:terror*', lang: 'en', review: 'rejected', reason: 'quoted', count: 1 }]);
+    const back = await store.labels.review((await labelOf())?.id as number, 'unreviewed');
+    assert.deepEqual([back?.rejectReason, back?.reviewedAt], [null, null]);
+    const item0 = (await store.articles.list({ view: 'all' }, 0, 1)).items[0];
+    assert.deepEqual([item0?.outlet, item0?.lang], [{ name: 'Sputnik', country: 'RU', category: 'state_controlled' }, 'en']);
+    assert.equal((await store.articles.get(articleId))?.outlet?.name, 'Sputnik');
+    assert.deepEqual((await store.search.query('taliban', { limit: 5, offset: 0, sort: 'date' })).hits.map((h) => h.outlet?.name), ['Sputnik']);
+    // The team hides the shipped outlet: stored outlets follow at once, and come back when the entry is forgotten.
+    await store.outlets.saveOverride({ name: 'Sputnik', domains: [], country: '', category: '', source: 'test', date: null, removed: true }, '2021-08-13T00:00:00.000Z');
+    assert.deepEqual([(await store.articles.list({ view: 'all' }, 0, 1)).items[0]?.outlet, await count('outlet:sputnik')], [null, 0]);
+    assert.equal((await store.labels.flagCounts({ interval: 'day' }))[0]?.outlet, null);
+    assert.equal(await store.outlets.deleteOverride('Sputnik'), true);
+    assert.deepEqual([(await store.articles.list({ view: 'all' }, 0, 1)).items[0]?.outlet?.name, await count('outlet:sputnik')], ['Sputnik', 1]);
   });
 }

@@ -1,6 +1,7 @@
 // Moving a local library into a team library: every row of the SQLite library (folders, feeds, the team's outlet
-// entries, articles with their versions and fetched pages' raw bytes, tags, rules, assignments, labels with their
-// reviews, saved searches, and the copier's read and starred marks) inserted with its own id and ON CONFLICT DO
+// entries, articles with their deletion records, raw captures with their bytes, every version, fetched pages' raw
+// bytes, full-text outcomes, tags, rules, assignments, labels with their canonical names and reviews, entity
+// aliases, saved searches, and the copier's read and starred marks) inserted with its own id and ON CONFLICT DO
 // NOTHING, so that a second run copies only what is missing. Then each table is verified: the team library must
 // hold every copied row (count) with the same content (a SHA-256 over the rows' key fields and hashes of their
 // texts and bytes, computed the same way on both sides).
@@ -12,14 +13,21 @@ import { inTransaction } from './postgres/transaction.ts';
 import { UPSERT_SEARCH_SQL, upsertSearchParams } from './postgres/search-document.ts';
 import { clean } from './postgres/values.ts';
 import { identityKey } from '../articles/dedupe.ts';
-import { outletOfArticle, type OutletRegistry } from '../labels/outlets.ts';
+import type { OutletRegistry } from '../labels/outlets.ts';
 import { foldWord } from '../text/fold.ts';
+import { outletColumns } from './postgres/outlets.ts';
+import { canonicalKey } from './shared.ts';
 
 type Row = Record<string, unknown>;
 
 const sha = (v: unknown): string => createHash('sha256').update(v === null || v === undefined ? '\u0000null' : v instanceof Uint8Array ? v : String(v)).digest('hex');
 const json = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 const bool = (v: unknown): boolean | null => (v === null ? null : v === 1 || v === true);
+/** A time as both engines give it back: SQLite's ISO text, PostgreSQL's timestamptz read as ISO. */
+const time = (v: unknown): string => (v === null || v === undefined ? 'null' : new Date(String(v)).toISOString());
+/** A version's labels (SQLite: JSON text, PostgreSQL: jsonb) as one comparable string. */
+const labelsKey = (v: unknown): string => JSON.stringify((json(v) as { kind: string; entity: string }[]).map((l) => [l.kind, l.entity]));
+const bytes = (v: unknown): unknown => (v === null || v === undefined ? null : new Uint8Array(v as Uint8Array));
 
 interface TableCopy {
   table: string;
@@ -34,6 +42,8 @@ interface TableCopy {
   verify: string;
   /** Runs after each inserted row (e.g. indexing an article). */
   after?: (c: pg.ClientBase, r: Row) => Promise<void>;
+  /** Runs once after the table's rows, in the same transaction (e.g. links that needed this table's rows). */
+  finish?: (c: pg.ClientBase, db: Db) => Promise<void>;
 }
 
 interface CopyContext {
@@ -56,26 +66,51 @@ const TABLES: TableCopy[] = [
     values: (r) => [r.name, foldWord(String(r.name)), json(r.domains), r.country, r.category, r.source, r.source_date, bool(r.removed), r.updated_at],
     line: (r) => `${r.name}\t${r.country}\t${bool(r.removed)}`, verify: 'name, country, removed' },
   { table: 'article', from: 'SELECT * FROM article ORDER BY id',
+    // deleted_capture_id follows with the captures (they are copied after the articles they belong to).
     columns: ['id', 'feed_id', 'identity', 'guid', 'link', 'canonical_link', 'title_date_hash', 'title', 'author', 'summary', 'content', 'full_html', 'text',
-      'lang', 'categories', 'published_at', 'updated_at', 'raw', 'content_hash', 'previous_hash', 'outlet_key', 'country_key', 'first_seen_at', 'last_seen_at'],
+      'lang', 'categories', 'published_at', 'updated_at', 'raw', 'content_hash', 'previous_hash', 'outlet_key', 'country_key', 'outlet', 'outlet_country',
+      'outlet_category', 'first_seen_at', 'last_seen_at', 'version_count', 'deleted_at', 'deleted_reason', 'deleted_status', 'deleted_final_url',
+      'rechecked_at', 'page_etag', 'page_last_modified'],
     values: (r, ctx) => {
       const feed = ctx.feedUrls.get(Number(r.feed_id));
-      const outlet = outletOfArticle(ctx.registry, [r.link as string | null, feed?.site ?? null, feed?.url ?? null]);
+      const outlet = outletColumns(ctx.registry, [r.link as string | null, feed?.site ?? null, feed?.url ?? null]);
       const identity = identityKey({ guid: r.guid as string | null, canonicalLink: r.canonical_link as string | null, titleDateHash: String(r.title_date_hash), contentHash: String(r.content_hash) });
       return [r.id, r.feed_id, identity, r.guid, r.link, r.canonical_link, r.title_date_hash, r.title, r.author, r.summary, r.content, r.full_html, r.text,
         r.lang, (json(r.categories) as string[]).map(clean), r.published_at, r.updated_at, r.raw, r.content_hash, r.previous_hash,
-        outlet ? foldWord(outlet.name) : null, outlet?.country ? foldWord(outlet.country) : null, r.first_seen_at, r.last_seen_at].map(clean);
+        ...outlet, r.first_seen_at, r.last_seen_at, r.version_count, r.deleted_at, r.deleted_reason, r.deleted_status, r.deleted_final_url,
+        r.rechecked_at, r.page_etag, r.page_last_modified].map(clean);
     },
-    line: (r) => `${r.id}\t${r.feed_id}\t${r.content_hash}\t${sha(clean(r.raw))}\t${sha(clean(r.text))}\t${sha(clean(r.title))}`, verify: 'id, feed_id, content_hash, raw, text, title',
+    line: (r) => `${r.id}\t${r.feed_id}\t${r.content_hash}\t${sha(clean(r.raw))}\t${sha(clean(r.text))}\t${sha(clean(r.title))}\t${r.version_count}\t${time(r.deleted_at)}`,
+    verify: 'id, feed_id, content_hash, raw, text, title, version_count, deleted_at',
     after: (c, r) => c.query(UPSERT_SEARCH_SQL, upsertSearchParams(Number(r.id), { title: clean(r.title as string | null), author: clean(r.author as string | null), summary: clean(r.summary as string | null), text: clean(r.text as string | null) })).then(() => undefined) },
+  // Raw captures: the gzip bytes as stored, so that what the export gives back is byte for byte what was received.
+  { table: 'capture', from: 'SELECT * FROM capture ORDER BY id',
+    columns: ['id', 'feed_id', 'article_id', 'kind', 'url', 'final_url', 'status', 'fetched_at', 'request_head', 'response_head', 'body', 'size', 'sha256', 'truncated'],
+    values: (r) => [r.id, r.feed_id, r.article_id, r.kind, clean(r.url), clean(r.final_url), r.status, r.fetched_at, r.request_head, r.response_head, r.body,
+      r.size, r.sha256, bool(r.truncated)],
+    line: (r) => `${r.id}\t${r.kind}\t${r.article_id}\t${r.feed_id}\t${r.sha256}\t${time(r.fetched_at)}\t${sha(bytes(r.body))}\t${sha(bytes(r.request_head))}\t${sha(bytes(r.response_head))}`,
+    verify: 'id, kind, article_id, feed_id, sha256, fetched_at, body, request_head, response_head',
+    // The deletion records cite their re-check's capture, which exists now.
+    finish: async (c, db) => {
+      for (const r of db.prepare('SELECT id, deleted_capture_id AS capture FROM article WHERE deleted_capture_id IS NOT NULL').all() as { id: number; capture: number }[]) {
+        await c.query('UPDATE article SET deleted_capture_id = $2 WHERE id = $1 AND deleted_capture_id IS NULL', [r.id, r.capture]);
+      }
+    } },
   { table: 'article_version', from: 'SELECT * FROM article_version',
-    columns: ['id', 'article_id', 'content_hash', 'title', 'summary', 'content', 'text', 'seen_from', 'seen_until'],
-    values: (r) => [r.id, r.article_id, r.content_hash, r.title, r.summary, r.content, r.text, r.seen_from, r.seen_until].map(clean),
-    line: (r) => `${r.id}\t${r.article_id}\t${r.content_hash}\t${sha(clean(r.text))}`, verify: 'id, article_id, content_hash, text' },
+    columns: ['id', 'article_id', 'content_hash', 'title', 'summary', 'content', 'text', 'seen_from', 'seen_until', 'n', 'labels', 'fingerprint', 'source', 'capture_id'],
+    values: (r) => [...[r.id, r.article_id, r.content_hash, r.title, r.summary, r.content, r.text, r.seen_from, r.seen_until, r.n].map(clean),
+      JSON.stringify(json(r.labels)), r.fingerprint, r.source, r.capture_id],
+    line: (r) => `${r.id}\t${r.article_id}\t${r.n}\t${r.content_hash}\t${sha(clean(r.text))}\t${r.source}\t${r.capture_id}\t${labelsKey(r.labels)}`,
+    verify: 'id, article_id, n, content_hash, text, source, capture_id, labels' },
   { table: 'page', from: 'SELECT * FROM page',
     columns: ['id', 'article_id', 'url', 'final_url', 'fetched_at', 'status', 'content_type', 'size', 'sha256', 'body', 'error'],
     values: (r) => [r.id, r.article_id, r.url, r.final_url, r.fetched_at, r.status, r.content_type, r.size, r.sha256, r.body, r.error].map(clean),
-    line: (r) => `${r.id}\t${r.article_id}\t${r.sha256}\t${sha(r.body === null ? null : new Uint8Array(r.body as Uint8Array))}`, verify: 'id, article_id, sha256, body' },
+    line: (r) => `${r.id}\t${r.article_id}\t${r.sha256}\t${sha(bytes(r.body))}`, verify: 'id, article_id, sha256, body' },
+  { table: 'fulltext_status', from: 'SELECT * FROM fulltext_status',
+    columns: ['article_id', 'status', 'reason', 'message', 'attempts', 'tried_at', 'next_retry_at'],
+    values: (r) => [r.article_id, r.status, r.reason, r.message, r.attempts, r.tried_at, r.next_retry_at].map(clean),
+    line: (r) => `${r.article_id}\t${r.status}\t${r.reason}\t${r.attempts}\t${time(r.tried_at)}\t${time(r.next_retry_at)}`,
+    verify: 'article_id, status, reason, attempts, tried_at, next_retry_at' },
   { table: 'tag', from: 'SELECT id, name, color FROM tag', columns: ['id', 'name', 'name_key', 'color'], values: (r) => [r.id, r.name, foldWord(String(r.name)), r.color],
     line: (r) => `${r.id}\t${r.name}\t${r.color}`, verify: 'id, name, color' },
   { table: 'rule', from: 'SELECT * FROM rule', columns: ['id', 'query', 'tag_id', 'feed_ids', 'created_at'],
@@ -85,10 +120,15 @@ const TABLES: TableCopy[] = [
     values: (r) => [r.article_id, r.tag_id, r.rule_id, r.applied_at],
     line: (r) => `${r.article_id}:${r.tag_id}\t${r.rule_id}`, verify: 'article_id, tag_id, rule_id' },
   { table: 'label', from: 'SELECT * FROM label',
-    columns: ['id', 'article_id', 'kind', 'entity', 'entity_key', 'marker', 'evidence', 'start', '"end"', 'origin', 'review', 'note', 'first_seen_at', 'removed_at'],
+    columns: ['id', 'article_id', 'kind', 'entity', 'entity_key', 'marker', 'evidence', 'start', '"end"', 'origin', 'review', 'note', 'first_seen_at', 'removed_at',
+      'detected_canonical', 'canonical', 'canonical_key', 'rule', 'reject_reason', 'review_note', 'reviewed_at'],
     values: (r) => [r.id, r.article_id, r.kind, r.entity, foldWord(String(r.entity)), r.marker, r.evidence, r.start, r.end, r.origin, r.review, r.note,
-      r.first_seen_at, r.removed_at].map(clean),
-    line: (r) => `${r.id}\t${r.article_id}\t${r.kind}\t${r.entity}\t${r.review}\t${r.removed_at === null}`, verify: 'id, article_id, kind, entity, review, removed_at' },
+      r.first_seen_at, r.removed_at, r.detected_canonical, r.canonical, r.canonical_key, r.rule, r.reject_reason, r.review_note, r.reviewed_at].map(clean),
+    line: (r) => `${r.id}\t${r.article_id}\t${r.kind}\t${r.entity}\t${r.review}\t${r.removed_at === null}\t${r.canonical}\t${r.rule}\t${r.reject_reason}`,
+    verify: 'id, article_id, kind, entity, review, removed_at, canonical, rule, reject_reason' },
+  { table: 'entity_alias', from: 'SELECT * FROM entity_alias', columns: ['id', 'alias', 'alias_key', 'canonical', 'canonical_key', 'lang', 'created_at'],
+    values: (r) => [r.id, r.alias, r.alias_key, r.canonical, canonicalKey(String(r.canonical)), r.lang, r.created_at].map(clean),
+    line: (r) => `${r.id}\t${r.alias_key}\t${r.canonical}\t${r.lang}`, verify: 'id, alias_key, canonical, lang' },
   { table: 'saved_search', from: 'SELECT * FROM saved_search', columns: ['id', 'name', 'query', 'created_at'], values: (r) => [r.id, r.name, r.query, r.created_at],
     line: (r) => `${r.id}\t${r.name}\t${r.query}`, verify: 'id, name, query' },
 ];
@@ -124,6 +164,7 @@ export async function copyLibrary(db: Db, target: PostgresStore, onProgress: (ta
         n++;
         await spec.after?.(c, r);
       }
+      await spec.finish?.(c, db);
       // Ids were given explicitly: move the identity on, so that new rows of the team library get fresh ones.
       if (spec.columns[0] === 'id' && spec.table !== 'outlet_override') {
         await c.query(`SELECT setval(pg_get_serial_sequence('${spec.table}', 'id'), greatest((SELECT max(id) FROM ${spec.table}), 1))`);

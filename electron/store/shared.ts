@@ -1,6 +1,7 @@
 // What both engines share below the Store interface: the definition of a live label, the query language's limit on
-// NEAR expansion, and the error for a library that cannot be opened. Kept here, not in one engine's folder, so that
-// neither engine imports the other.
+// NEAR expansion, the key of a canonical entity name, and the error for a library that cannot be opened. Kept
+// here, not in one engine's folder, so that neither engine imports the other.
+import { foldWord } from '../text/fold.ts';
 
 /** A library that cannot be opened or used as it is (foreign, corrupt, too new, no rights); says what to do. */
 export class LibraryError extends Error {
@@ -36,4 +37,9 @@ export function folderCounts(feeds: { folder: string | null; unread: number; tot
     folders.set(f.folder, entry);
   }
   return [...folders.values()];
+}
+
+/** A canonical entity name as search compares it: folded as words are (foldWord), whitespace collapsed. */
+export function canonicalKey(name: string): string {
+  return foldWord(name.normalize('NFC').replace(/\s+/gu, ' ').trim());
 }

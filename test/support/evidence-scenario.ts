@@ -1,10 +1,12 @@
 // Issue 13's scenario: a local server serves a feed and its pages, then edits one article's text, adds a footnote
 // label to another, deletes a third (404) and changes only an ad on a fourth (a fifth drops out of the feed but
-// stays online); two polls and a re-check run over it. Shared by the history and CLI tests.
+// stays online); two polls and a re-check run over it. Shared by the history and CLI tests; through the Store
+// interface only, so that it runs on a team library too.
 import type { TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { createContext, type EngineContext } from '../../electron/engine/context.ts';
-import { insertFeed, updateFeedSettings } from '../../electron/store/sqlite/feeds.ts';
+import { createContext, openContext, type EngineContext } from '../../electron/engine/context.ts';
+import type { SqliteStore } from '../../electron/store/sqlite/sqlite-store.ts';
+import type { Store } from '../../electron/store/store.ts';
 import { invoke } from '../../electron/api/methods.ts';
 import { pollFeeds } from '../../electron/poll/poller.ts';
 import { recheckArticles } from '../../electron/poll/recheck.ts';
@@ -31,13 +33,20 @@ const html = (paragraphs: string[]): string => paragraphs.map((p) => `<p>${p}</p
 const page = (title: string, paragraphs: string[]): string =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body><nav><a href="/">Home</a></nav><article>${html(paragraphs)}</article></body></html>`;
 
-export interface Scenario { ctx: EngineContext; s: FeedServer; ids: Record<keyof typeof base, number> }
+export interface Scenario<S extends Store = SqliteStore> { ctx: EngineContext<S>; s: FeedServer; ids: Record<keyof typeof base, number> }
+
+/** A new local library (default), or the team library at `databaseUrl`. */
+function openLibrary(t: TestContext, databaseUrl?: string): EngineContext<Store> {
+  return databaseUrl ? openContext(tempDir(t), { databaseUrl, analyst: 'Tester' }) : createContext(tempDir(t));
+}
 
 /** The library after the first poll, the edits on the server, the second poll and the re-check. */
-export async function runScenario(t: TestContext): Promise<Scenario> {
+export async function runScenario(t: TestContext): Promise<Scenario>;
+export async function runScenario(t: TestContext, databaseUrl: string | undefined): Promise<Scenario<Store>>;
+export async function runScenario(t: TestContext, databaseUrl?: string): Promise<Scenario<Store>> {
   const s = await startFeedServer({});
   t.after(() => s.close());
-  const ctx = createContext(tempDir(t));
+  const ctx = openLibrary(t, databaseUrl);
   t.after(() => ctx.store.close());
   const item = (key: keyof typeof base, paragraphs: string[]): FixtureItem => ({ guid: key, title: `Story ${key}`, link: s.url(`/news/world/${key}`), description: html(paragraphs), pubDate: T0.toUTCString() });
   const serveAll = (texts: Record<keyof typeof base, string[]>, inFeed: (keyof typeof base)[]): void => {
@@ -45,8 +54,9 @@ export async function runScenario(t: TestContext): Promise<Scenario> {
     for (const k of Object.keys(texts) as (keyof typeof base)[]) s.route(`/news/world/${k}`, serve(page(`Story ${k} | World`, texts[k]), 'text/html; charset=utf-8'));
   };
   serveAll({ ...base, ad: ad('Buy cheap watches today') }, ['edit', 'label', 'gone', 'ad', 'dropped']);
-  const feedId = insertFeed(ctx.store.db, { url: s.url('/feed.xml'), typedUrl: s.url('/feed.xml'), intervalMinutes: 30, createdAt: T0.toISOString() });
-  updateFeedSettings(ctx.store.db, feedId, { fullText: false });
+  const feed = await ctx.store.feeds.add({ url: s.url('/feed.xml'), typedUrl: s.url('/feed.xml'), title: null, siteUrl: null, folder: null, intervalMinutes: 30, createdAt: T0.toISOString() });
+  assert.ok(feed.added);
+  await ctx.store.feeds.update(feed.id, { fullText: false });
   const first = await pollFeeds(ctx.store, { fetch: limits, now: () => T0 });
   assert.equal(first.new, 5);
 
@@ -60,8 +70,8 @@ export async function runScenario(t: TestContext): Promise<Scenario> {
   const recheck = await recheckArticles(ctx.store, { fetch: limits, now: () => T2, concurrency: 1 });
   assert.deepEqual(recheck, { checked: 5, edited: 0, deleted: 1, failed: [] });
 
-  const rows = ctx.store.db.prepare('SELECT id, guid FROM article').all() as { id: number; guid: keyof typeof base }[];
-  const ids = Object.fromEntries(rows.map((r) => [r.guid, r.id])) as Record<keyof typeof base, number>;
+  const rows = (await ctx.store.articles.list({ view: 'all' }, 0, 10)).items;
+  const ids = Object.fromEntries(rows.map((r) => [r.link?.split('/').pop(), r.id])) as Record<keyof typeof base, number>;
   return { ctx, s, ids };
 }
 

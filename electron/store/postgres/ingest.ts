@@ -1,5 +1,6 @@
 // Stores a parsed feed's items on the team library, like the SQLite engine's ingest (new ones inserted, edited ones
-// updated with the previous version kept, the rest seen again, enrichers' labels and rule tags written with them),
+// updated, a significant change numbered as a new version (versions.ts), the rest seen again, enrichers' labels and
+// rule tags written with them, each article's outlet resolved and stored),
 // for several writers at once: an article is inserted with ON CONFLICT on its identity, so when another client
 // stored the same item a moment earlier this one finds it and treats it as seen, never as a second article.
 import type pg from 'pg';
@@ -7,14 +8,15 @@ import type { FeedObject } from '../../model.ts';
 import { isEmptyItem, itemKeys, normaliseItem, type ArticleFields } from '../../articles/normalise.ts';
 import { identityKey, matchArticle, type KnownArticle } from '../../articles/dedupe.ts';
 import { runEnrichers, type EnrichedArticle, type Enricher } from '../../articles/enrichment.ts';
-import { outletOfArticle, type OutletRegistry } from '../../labels/outlets.ts';
-import { foldWord } from '../../text/fold.ts';
+import type { OutletRegistry } from '../../labels/outlets.ts';
 import type { IngestResult } from '../records.ts';
 import type { IngestOptions } from '../store.ts';
 import { UPSERT_SEARCH_SQL, upsertSearchParams } from './search-document.ts';
 import { syncDetectedLabels } from './labels.ts';
 import { tagByRules } from './tags.ts';
 import { clean } from './values.ts';
+import { recordVersion, versionSeen } from './versions.ts';
+import { outletColumns, type OutletColumns } from './outlets.ts';
 
 type Client = pg.ClientBase;
 
@@ -27,12 +29,6 @@ export interface WriteContext {
 function fieldValues(a: ArticleFields): unknown[] {
   return [a.guid, a.link, a.canonicalLink, a.titleDateHash, a.title, a.author, a.summary, a.content, a.text, a.lang,
     a.categories.map(clean), a.publishedAt, a.updatedAt, a.raw, a.contentHash].map(clean);
-}
-
-/** An article's outlet and country as the registry names them, folded: what outlet: and country: compare. */
-function outletKeys(registry: OutletRegistry, urls: (string | null)[]): [string | null, string | null] {
-  const o = outletOfArticle(registry, urls);
-  return o ? [foldWord(o.name), o.country ? foldWord(o.country) : null] : [null, null];
 }
 
 async function known(c: Client, feedId: number, identity: string): Promise<KnownArticle | undefined> {
@@ -66,6 +62,7 @@ export async function ingestFeed(w: WriteContext, feedId: number, feed: FeedObje
     let match = matchArticle(await known(c, feedId, identity), keys);
     if (match.kind === 'unchanged') {
       await c.query('UPDATE article SET last_seen_at = $2 WHERE id = $1', [match.known.id, now]);
+      await versionSeen(c, match.known.id, now);
       result.unchanged++;
       continue;
     }
@@ -74,14 +71,17 @@ export async function ingestFeed(w: WriteContext, feedId: number, feed: FeedObje
       continue;
     }
     const fields = normaliseItem(item, feed.language, keys);
+    // The article's own language; the feed's declaration is only the hint for a text too short to tell.
+    if (options.detectLanguage) fields.lang = options.detectLanguage(`${fields.title ?? ''}\n${fields.text}`, fields.lang);
+    const outlet = outletColumns(w.registry, [fields.link, feedRow.site_url, feedRow.url]);
     let id: number | undefined;
     if (match.kind === 'new') {
-      const [outletKey, countryKey] = outletKeys(w.registry, [fields.link, feedRow.site_url, feedRow.url]);
       id = (await c.query<{ id: number }>(`INSERT INTO article (feed_id, identity, guid, link, canonical_link, title_date_hash, title, author,
-          summary, content, text, lang, categories, published_at, updated_at, raw, content_hash, outlet_key, country_key, first_seen_at, last_seen_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20)
+          summary, content, text, lang, categories, published_at, updated_at, raw, content_hash, outlet_key, country_key, outlet, outlet_country,
+          outlet_category, first_seen_at, last_seen_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $23)
         ON CONFLICT (feed_id, identity) DO NOTHING RETURNING id`,
-      [feedId, identity, ...fieldValues(fields), outletKey, countryKey, now])).rows[0]?.id;
+      [feedId, identity, ...fieldValues(fields), ...outlet, now])).rows[0]?.id;
       if (id === undefined) {
         // Another client stored this item after we looked: it is theirs now, seen or changed like any known one.
         match = matchArticle(await known(c, feedId, identity), keys);
@@ -94,33 +94,36 @@ export async function ingestFeed(w: WriteContext, feedId: number, feed: FeedObje
     }
     if (match.kind === 'updated') {
       id = match.known.id;
-      await updateArticle(c, id, fields, now);
+      await updateArticle(c, id, fields, now, outlet);
     }
     if (id === undefined) continue;
     const isNew = match.kind === 'new';
-    (isNew ? result.newIds : result.updatedIds).push(id);
-    await reindex(c, id);
-    await enrichArticle(w, options.enrichers, { id, feedId, url: fields.link, text: fields.text, isNew }, result.warnings);
+    const articleId = id;
+    (isNew ? result.newIds : result.updatedIds).push(articleId);
+    await reindex(c, articleId);
+    // The version (which reads the labels) before the rules, so that is:edited and label-changed: rules see it.
+    await enrichArticle(w, options.enrichers, { id: articleId, feedId, url: fields.link, text: fields.text, isNew }, result.warnings,
+      () => recordVersion(c, articleId, 'feed', now, options.captureId ?? null).then(() => undefined));
   }
   return result;
 }
 
-/** Copies the stored version into article_version, then overwrites the row; previous_hash keeps the old hash. */
-async function updateArticle(c: Client, id: number, a: ArticleFields, seenAt: string): Promise<void> {
-  await c.query(`INSERT INTO article_version (article_id, content_hash, title, summary, content, text, seen_from, seen_until)
-    SELECT id, content_hash, title, summary, content, text,
-      coalesce((SELECT max(seen_until) FROM article_version WHERE article_id = article.id), first_seen_at), $2
-    FROM article WHERE id = $1`, [id, seenAt]);
+/** Overwrites the row with the changed item; previous_hash keeps the old hash. Whether the change makes a new
+ * version is decided after the enrichers ran (versions.ts): the versions keep the earlier texts. */
+async function updateArticle(c: Client, id: number, a: ArticleFields, seenAt: string, outlet: OutletColumns): Promise<void> {
   await c.query(`UPDATE article SET guid = $2, link = $3, canonical_link = $4, title_date_hash = $5, title = $6, author = $7, summary = $8,
     content = $9, text = $10, lang = $11, categories = $12, published_at = $13, updated_at = $14, raw = $15, content_hash = $16,
-    previous_hash = content_hash, last_seen_at = $17 WHERE id = $1`, [id, ...fieldValues(a), seenAt]);
+    previous_hash = content_hash, last_seen_at = $17, outlet_key = $18, country_key = $19, outlet = $20, outlet_country = $21, outlet_category = $22
+    WHERE id = $1`, [id, ...fieldValues(a), seenAt, ...outlet]);
 }
 
 /**
  * Runs the enrichers on one stored article and writes what they say; labels and rule tags each in a savepoint, so
- * that a failure there loses only that part (as on SQLite).
+ * that a failure there loses only that part (as on SQLite). `recordVersion`, if given, runs between the labels and
+ * the rule tags (the version reads the labels, the rules read the version).
  */
-export async function enrichArticle(w: WriteContext, list: Enricher[], article: EnrichedArticle & { id: number }, warnings: string[]): Promise<void> {
+export async function enrichArticle(w: WriteContext, list: Enricher[], article: EnrichedArticle & { id: number }, warnings: string[],
+  recordVersion?: () => Promise<void>): Promise<void> {
   const e = runEnrichers(list, article, warnings);
   const write = async (what: string, fn: () => Promise<void>): Promise<void> => {
     await w.c.query('SAVEPOINT enrich');
@@ -139,5 +142,6 @@ export async function enrichArticle(w: WriteContext, list: Enricher[], article: 
       await syncDetectedLabels(w.c, article.id, labels, seenAt ?? new Date().toISOString());
     });
   }
+  await recordVersion?.();
   if (e.autoTag) await write('rule tags', () => tagByRules(w, article));
 }

@@ -1,16 +1,22 @@
 // Labels on the team library: the detector's labels kept in step with each version of an article, reviews (the
 // current one on the label, every one in label_review with who and when), labels added by hand, the Flags counts.
+// Each label keeps its canonical entity (the team's aliases applied, entity-aliases.ts) and the detector rule that
+// found it, and a rejection its reason, as SQLite's schema 8 does.
 import { canonicalEntity } from '../../labels/canonical.ts';
 import type pg from 'pg';
-import type { Label, LabelReview } from '../../model.ts';
+import type { Label, LabelReview, RejectReason } from '../../model.ts';
 import type { FlagCount, FlagFilter } from '../../labels/flags.ts';
 import { foldWord } from '../../text/fold.ts';
-import type { LabelRecord, ManualLabel } from '../records.ts';
+import { canonicalKey } from '../shared.ts';
+import type { LabelRecord, ManualLabel, ReviewCount } from '../records.ts';
+import { libraryCanonicalOf } from './entity-aliases.ts';
+import { labelEntitiesOf, type LabelEntity } from '../label-entities.ts';
 import { clean } from './values.ts';
 
 type Client = pg.ClientBase;
 
-const COLUMNS = `id, article_id AS "articleId", kind, entity, marker, evidence, start, "end", origin, review, note,
+const COLUMNS = `id, article_id AS "articleId", kind, entity, coalesce(canonical, entity) AS canonical, rule, marker, evidence, start, "end",
+  origin, review, note, reject_reason AS "rejectReason", review_note AS "reviewNote", reviewed_at AS "reviewedAt",
   first_seen_at AS "firstSeenAt", removed_at AS "removedAt"`;
 
 const key = (kind: string, entity: string): string => `${kind}\u0000${entity.toLowerCase()}`;
@@ -20,17 +26,23 @@ export async function syncDetectedLabels(c: Client, articleId: number, detected:
   const current = (await c.query<LabelRecord>(`SELECT ${COLUMNS} FROM label WHERE article_id = $1 AND origin = 'detector' AND removed_at IS NULL`, [articleId])).rows;
   const byKey = new Map(current.map((r) => [key(r.kind, r.entity), r]));
   const seen = new Set<string>();
+  const canonicalOf = await libraryCanonicalOf(c);
   for (const l of detected) {
     const k = key(l.kind, l.entity);
     if (seen.has(k)) continue;
     seen.add(k);
+    const canonical = clean(canonicalOf(l.entity, l.canonical));
     const had = byKey.get(k);
     if (had) {
-      await c.query('UPDATE label SET marker = $2, evidence = $3, start = $4, "end" = $5 WHERE id = $1', [had.id, clean(l.marker), clean(l.evidence), l.start, l.end]);
+      await c.query(`UPDATE label SET marker = $2, evidence = $3, start = $4, "end" = $5, rule = $6, detected_canonical = $7, canonical = $8,
+        canonical_key = $9 WHERE id = $1`,
+      [had.id, clean(l.marker), clean(l.evidence), l.start, l.end, clean(l.rule), clean(l.canonical), canonical, canonicalKey(canonical)]);
     } else {
-      await c.query(`INSERT INTO label (article_id, kind, entity, entity_key, marker, evidence, start, "end", origin, first_seen_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'detector', $9)`,
-      [articleId, l.kind, clean(l.entity), foldWord(clean(l.entity)), clean(l.marker), clean(l.evidence), l.start, l.end, now]);
+      await c.query(`INSERT INTO label (article_id, kind, entity, entity_key, detected_canonical, canonical, canonical_key, rule, marker, evidence, start,
+          "end", origin, first_seen_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'detector', $13)`,
+      [articleId, l.kind, clean(l.entity), foldWord(clean(l.entity)), clean(l.canonical), canonical, canonicalKey(canonical), clean(l.rule),
+        clean(l.marker), clean(l.evidence), l.start, l.end, now]);
     }
   }
   for (const [k, r] of byKey) {
@@ -51,19 +63,36 @@ export async function getLabel(c: Client, id: number): Promise<LabelRecord | und
   return (await c.query<LabelRecord>(`SELECT ${COLUMNS} FROM label WHERE id = $1`, [id])).rows[0];
 }
 
-/** The review becomes the label's current one and joins its history, both saying who and when. */
-export async function setLabelReview(c: Client, id: number, review: LabelReview, analystId: number): Promise<boolean> {
-  const r = await c.query('UPDATE label SET review = $2, reviewed_by = $3, reviewed_at = now() WHERE id = $1', [id, review, analystId]);
+/** The review becomes the label's current one and joins its history, both saying who and when; a rejection keeps
+ * its reason (default 'other') and note, as on SQLite. */
+export async function setLabelReview(c: Client, id: number, review: LabelReview, analystId: number,
+  why: { reason?: RejectReason | undefined; note?: string | undefined } = {}): Promise<boolean> {
+  const reason = review === 'rejected' ? (why.reason ?? 'other') : null;
+  const note = clean(why.note?.trim() || null);
+  const r = await c.query(`UPDATE label SET review = $2, reviewed_by = $3, reviewed_at = CASE WHEN $2 = 'unreviewed' THEN NULL ELSE now() END,
+    reject_reason = $4, review_note = $5 WHERE id = $1`, [id, review, analystId, reason, note]);
   if (r.rowCount === 0) return false;
-  await c.query('INSERT INTO label_review (label_id, review, analyst_id, reviewed_at) VALUES ($1, $2, $3, now())', [id, review, analystId]);
+  await c.query('INSERT INTO label_review (label_id, review, analyst_id, reviewed_at, reject_reason, note) VALUES ($1, $2, $3, now(), $4, $5)',
+    [id, review, analystId, reason, note]);
   return true;
 }
 
+/** The team's verdicts on detections (manual labels are no test of a rule), by rule, language and reason. */
+export async function reviewCounts(c: Client): Promise<ReviewCount[]> {
+  return (await c.query<ReviewCount>(`SELECT l.rule, a.lang, l.review, l.reject_reason AS reason, count(*)::int AS count
+    FROM label l JOIN article a ON a.id = l.article_id
+    WHERE l.origin = 'detector' AND l.review IN ('confirmed', 'rejected')
+    GROUP BY l.rule, a.lang, l.review, l.reject_reason`)).rows;
+}
+
 export async function addManualLabel(c: Client, l: ManualLabel, now: string, analystId: number): Promise<LabelRecord> {
-  const r = await c.query<LabelRecord>(`INSERT INTO label (article_id, kind, entity, entity_key, marker, evidence, origin, review, note,
-      created_by, reviewed_by, reviewed_at, first_seen_at)
-    VALUES ($1, $2, $3, $4, NULL, $5, 'manual', 'confirmed', $6, $7, $7, $8, $8) RETURNING ${COLUMNS}`,
-  [l.articleId, l.kind, clean(l.entity), foldWord(clean(l.entity)), clean(l.note ?? ''), clean(l.note), analystId, now]);
+  const entity = clean(l.entity);
+  const detected = canonicalEntity(entity).canonical;
+  const canonical = (await libraryCanonicalOf(c))(entity, detected);
+  const r = await c.query<LabelRecord>(`INSERT INTO label (article_id, kind, entity, entity_key, detected_canonical, canonical, canonical_key, marker,
+      evidence, origin, review, note, created_by, reviewed_by, reviewed_at, first_seen_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8, 'manual', 'confirmed', $9, $10, $10, $11, $11) RETURNING ${COLUMNS}`,
+  [l.articleId, l.kind, entity, foldWord(entity), detected, canonical, canonicalKey(canonical), clean(l.note ?? ''), clean(l.note), analystId, now]);
   return r.rows[0] as LabelRecord;
 }
 
@@ -71,11 +100,12 @@ export async function flagCounts(c: Client, f: FlagFilter): Promise<FlagCount[]>
   const date = "(coalesce(a.published_at, a.first_seen_at) AT TIME ZONE 'UTC')";
   const day = `to_char(${date}, 'YYYY-MM-DD')`;
   const period = f.interval === 'week' ? `to_char(date_trunc('week', ${date}), 'YYYY-MM-DD')` : day;
-  // The canonical entity comes from the shipped alias table here (analyst aliases and stored outlets are kept only
-  // in a local library so far); the outlet falls back to the feed's title in the Flags view.
-  const rows = (await c.query<Omit<FlagCount, 'canonical'>>(`
-    SELECT l.kind, min(l.entity) AS entity, json_agg(DISTINCT l.entity) AS forms, a.feed_id AS "feedId", min(f.title) AS "feedTitle",
-      min(f.url) AS "feedUrl", min(f.site_url) AS "siteUrl", NULL AS outlet, NULL AS "outletCountry", NULL AS "outletCategory",
+  // Grouped by canonical entity and stored outlet as on SQLite; labels stored before migration 4 have no canonical
+  // key yet and are grouped by their entity as written.
+  return (await c.query<FlagCount>(`
+    SELECT l.kind, min(l.entity) AS entity, min(coalesce(l.canonical, l.entity)) AS canonical, json_agg(DISTINCT l.entity) AS forms,
+      a.feed_id AS "feedId", min(f.title) AS "feedTitle", min(f.url) AS "feedUrl", min(f.site_url) AS "siteUrl",
+      a.outlet, min(a.outlet_country) AS "outletCountry", min(a.outlet_category) AS "outletCategory",
       ${period} AS period, l.review, count(*)::int AS count
     FROM label l JOIN article a ON a.id = l.article_id JOIN feed f ON f.id = a.feed_id
     WHERE l.removed_at IS NULL
@@ -83,7 +113,29 @@ export async function flagCounts(c: Client, f: FlagFilter): Promise<FlagCount[]>
       AND ($2::text IS NULL OR l.review = $2)
       AND ($3::text IS NULL OR ${day} >= $3)
       AND ($4::text IS NULL OR ${day} < $4)
-    GROUP BY l.kind, lower(l.entity), a.feed_id, period, l.review
+    GROUP BY l.kind, coalesce(l.canonical_key, l.entity_key), a.feed_id, a.outlet, period, l.review
     ORDER BY period`, [f.kind ?? null, f.review ?? null, f.after ?? null, f.before ?? null])).rows;
-  return rows.map((r) => ({ ...r, canonical: canonicalEntity(r.entity).canonical }));
+}
+
+interface BackfillRow { id: number; articleId: number; kind: string; entity: string; origin: string }
+
+/** Labels stored before migration 4 get their canonical name and rule (store/label-entities.ts), as SQLite's
+ * schema 8 step gives them; returns how many. */
+export async function backfillLabelEntities(c: Client): Promise<number> {
+  const rows = (await c.query<BackfillRow>(`SELECT id, article_id AS "articleId", kind, entity, origin FROM label WHERE canonical IS NULL
+    ORDER BY article_id, id`)).rows;
+  const canonicalOf = await libraryCanonicalOf(c);
+  let articleId = -1;
+  let entityOf: (r: BackfillRow) => LabelEntity = labelEntitiesOf('');
+  for (const r of rows) {
+    if (r.articleId !== articleId) {
+      articleId = r.articleId;
+      entityOf = labelEntitiesOf((await articleText(c, r.articleId)) ?? '');
+    }
+    const { detected, rule } = entityOf(r);
+    const canonical = canonicalOf(r.entity, detected);
+    await c.query('UPDATE label SET detected_canonical = $2, canonical = $3, canonical_key = $4, rule = $5 WHERE id = $1',
+      [r.id, detected, canonical, canonicalKey(canonical), rule]);
+  }
+  return rows.length;
 }

@@ -1,9 +1,10 @@
 // Article pages fetched for full text, kept as evidence on the team library (the bytes gzip-compressed with their
-// SHA-256, as on SQLite), and the article columns full text fills.
+// SHA-256, as on SQLite), the article columns full text fills, and each article's last full-text outcome with the
+// poller's retry schedule (SQLite's schema 7).
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type pg from 'pg';
-import type { FullTextTarget, NewPage, PageRecord } from '../records.ts';
+import type { FullTextState, FullTextTarget, NewPage, PageRecord } from '../records.ts';
 import { clean } from './values.ts';
 
 type Client = pg.ClientBase;
@@ -49,4 +50,25 @@ export async function storeFullText(c: Client, articleId: number, html: string, 
 
 export async function storedFullText(c: Client, articleId: number): Promise<{ text: string | null; html: string | null } | undefined> {
   return (await c.query<{ text: string | null; html: string | null }>('SELECT text, full_html AS html FROM article WHERE id = $1', [articleId])).rows[0];
+}
+
+/** Replaces the article's last full-text outcome. */
+export async function storeFullTextState(c: Client, state: FullTextState): Promise<void> {
+  await c.query(`INSERT INTO fulltext_status (article_id, status, reason, message, attempts, tried_at, next_retry_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+    ON CONFLICT (article_id) DO UPDATE SET status = excluded.status, reason = excluded.reason, message = excluded.message,
+    attempts = excluded.attempts, tried_at = excluded.tried_at, next_retry_at = excluded.next_retry_at`,
+  [state.articleId, state.status, clean(state.reason), clean(state.message), state.attempts, state.triedAt, state.nextRetryAt]);
+}
+
+/** The article's last full-text outcome; undefined when full text was never tried for it. */
+export async function fullTextState(c: Client, articleId: number): Promise<FullTextState | undefined> {
+  return (await c.query<FullTextState>(`SELECT article_id AS "articleId", status, reason, message, attempts, tried_at AS "triedAt",
+    next_retry_at AS "nextRetryAt" FROM fulltext_status WHERE article_id = $1`, [articleId])).rows[0];
+}
+
+/** The feed's articles whose failed full text is due for another try at `now`, longest waiting first. */
+export async function dueFullTextRetries(c: Client, feedId: number, now: string, limit: number): Promise<number[]> {
+  return (await c.query<{ id: number }>(`SELECT s.article_id AS id FROM fulltext_status s JOIN article a ON a.id = s.article_id
+    WHERE a.feed_id = $1 AND s.next_retry_at IS NOT NULL AND s.next_retry_at <= $2 ORDER BY s.next_retry_at, s.article_id LIMIT $3`,
+  [feedId, now, limit])).rows.map((r) => r.id);
 }

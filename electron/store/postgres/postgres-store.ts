@@ -22,14 +22,23 @@ import {
 } from './feeds.ts';
 import { enrichArticle, ingestFeed, reindex, type WriteContext } from './ingest.ts';
 import { countFlagged, getArticle, listArticles, markAllRead, markArticles, sidebarCounts } from './reader.ts';
-import { articlesWithoutPage, fullTextTargets, insertPage, pagesOf, recentFeedHtml, storedFullText, storeFullText } from './pages.ts';
+import {
+  articlesWithoutPage, dueFullTextRetries, fullTextState, fullTextTargets, insertPage, pagesOf, recentFeedHtml, storedFullText, storeFullText,
+  storeFullTextState,
+} from './pages.ts';
+import { dropUnusedFeedCapture, insertCapture } from './captures.ts';
+import { recordVersion, versionsOf } from './versions.ts';
+import { articleDossier, pruneArticles, recheckTargets, recordRecheck } from './evidence.ts';
+import { addAlias, listAliases, removeAlias } from './entity-aliases.ts';
+import { backfillOutlets, reresolveOutlets } from './outlets.ts';
+import { parseQuery } from '../../query/parser.ts';
 import { searchPostgres } from './search.ts';
-import { exportRows, volume } from './volume-export.ts';
+import { exportRows, matchingIds, volume } from './volume-export.ts';
 import {
   addRule, applyRules, applyTag, articleTags, createTag, deleteTag, ensureTag, getRule, getTag, listRules, listTags, mergeTags, removeRule,
   removeTag, renameTag, setTagColor, targetArticles,
 } from './tags.ts';
-import { addManualLabel, articleText, flagCounts, getLabel, labelsForArticle, setLabelReview } from './labels.ts';
+import { addManualLabel, articleText, backfillLabelEntities, flagCounts, getLabel, labelsForArticle, reviewCounts, setLabelReview } from './labels.ts';
 import {
   deleteOutletOverride, listOutletOverrides, listSavedSearches, removeSavedSearch, saveSearch, upsertOutletOverride,
 } from './library-extras.ts';
@@ -101,7 +110,9 @@ export class PostgresStore implements Store {
       recordPoll: (feedId, poll) => write(`storing the poll of ${poll.log.url}`, async (w) => {
         // Two clients storing the same feed's poll at once take turns: the second sees the first one's articles.
         await this.#lockFeed(w.c, feedId);
-        const result = await ingestFeed(w, feedId, poll.feed, poll.ingest);
+        const captureId = poll.capture ? await insertCapture(w.c, { kind: 'feed', feedId }, poll.capture) : null;
+        const result = await ingestFeed(w, feedId, poll.feed, { ...poll.ingest, captureId });
+        if (captureId !== null) await dropUnusedFeedCapture(w.c, captureId);
         const deferred = result.deferred > 0;
         await updateFeedState(w.c, feedId, deferred ? { ...poll.state, etag: null, lastModified: null } : poll.state);
         const note = deferred ? `${result.deferred} items left for the next poll.` : null;
@@ -114,25 +125,21 @@ export class PostgresStore implements Store {
       claim: (feedId) => this.#live.claim(feedId),
     };
 
-    // Versions, re-checks, raw captures and evidence export are kept only in a local library so far (issue 13 was
-    // built on SQLite): a team library says so in words rather than answering with nothing.
-    const localOnly = (what: string) => async (): Promise<never> => {
-      throw new LibraryError(`${what} is available only in a local library for now, not in a team library on PostgreSQL.`);
-    };
     this.evidence = {
-      versions: localOnly('Version history'),
-      recheckTargets: localOnly('Re-checking for edits and deletions'),
-      recordRecheck: localOnly('Re-checking for edits and deletions'),
-      articleIds: localOnly('Evidence export'),
-      dossier: localOnly('Evidence export'),
-      prune: localOnly('Pruning'),
+      versions: (articleId) => tx(`reading the versions of article ${articleId}`, (c) => versionsOf(c, articleId)),
+      recheckTargets: (since, id) => tx('choosing articles to re-check', (c) => recheckTargets(c, since, id)),
+      recordRecheck: (articleId, outcome) => tx(`recording the re-check of article ${articleId}`, (c) => recordRecheck(c, articleId, outcome),
+        outcome.state === 'deleted' ? 'articles' : undefined),
+      articleIds: (query) => tx('choosing articles to export', (c, a) => matchingIds(c, parseQuery(query ?? '').root, { analystId: a })),
+      dossier: (articleId) => tx(`reading the evidence of article ${articleId}`, (c) => articleDossier(c, articleId)),
+      prune: (cutoff, dryRun) => tx('pruning old articles', (c) => pruneArticles(c, cutoff, dryRun), (r) => (r.pruned > 0 ? 'articles' : null)),
     };
     this.folders = { list: () => tx('listing folders', (c) => listFolders(c)) };
 
     this.articles = {
       ingest: (feedId, feed, options) => write(`storing the items of feed ${feedId}`, (w) => ingestFeed(w, feedId, feed, options), articlesChanged),
       list: (filter, offset, limit) => tx('listing articles', (c, a) => listArticles(c, a, filter, offset, limit)),
-      get: (id) => tx(`reading article ${id}`, (c, a) => getArticle(c, a, id)),
+      get: (id) => tx(`reading article ${id}`, async (c, a) => getArticle(c, a, id, await this.#registryOn(c))),
       exists: (id) => tx(`reading article ${id}`, async (c) => ((await c.query('SELECT 1 FROM article WHERE id = $1', [id])).rowCount ?? 0) > 0),
       mark: (ids, marks) => tx('marking articles', (c, a) => markArticles(c, a, ids, marks), 'marks'),
       markAllRead: (filter) => tx('marking articles read', (c, a) => markAllRead(c, a, filter), 'marks'),
@@ -144,22 +151,23 @@ export class PostgresStore implements Store {
       targets: (ids) => tx('reading articles', (c) => fullTextTargets(c, ids)),
       backlog: (feedId, limit) => tx(`reading feed ${feedId}`, (c) => articlesWithoutPage(c, feedId, limit)),
       recentFeedHtml: (feedId, limit) => tx(`reading feed ${feedId}`, (c) => recentFeedHtml(c, feedId, limit)),
-      record: (page, extracted, enrichers) => write(`storing the page of article ${page.articleId}`, async (w) => {
+      record: (page, extracted, enrichers, state) => write(`storing the page of article ${page.articleId}`, async (w) => {
         const stored = await insertPage(w.c, page);
+        if (state) await storeFullTextState(w.c, state);
         const [article] = await fullTextTargets(w.c, [page.articleId]);
+        const captureId = page.capture && article ? await insertCapture(w.c, { kind: page.captureKind ?? 'page', articleId: article.id }, page.capture) : null;
         if (extracted && article) {
           await storeFullText(w.c, page.articleId, extracted.html, extracted.text, extracted.lang);
           await reindex(w.c, page.articleId);
-          await enrichArticle(w, enrichers, { id: article.id, feedId: article.feedId, url: page.url, text: extracted.text, isNew: false }, []);
+          await enrichArticle(w, enrichers, { id: article.id, feedId: article.feedId, url: page.url, text: extracted.text, isNew: false }, [],
+            () => recordVersion(w.c, article.id, 'page', page.fetchedAt, captureId).then(() => undefined));
         }
         return stored;
       }, 'articles'),
       list: (articleId) => tx(`reading article ${articleId}`, (c) => pagesOf(c, articleId)),
       fullText: (articleId) => tx(`reading article ${articleId}`, (c) => storedFullText(c, articleId)),
-      // The full-text outcome and its retry schedule are kept only in a local library so far: a team library
-      // reports no outcome and schedules no retries (the Retry button still fetches the page again).
-      state: async () => undefined,
-      dueRetries: async () => [],
+      state: (articleId) => tx(`reading article ${articleId}`, (c) => fullTextState(c, articleId)),
+      dueRetries: (feedId, now, limit) => tx(`reading feed ${feedId}`, (c) => dueFullTextRetries(c, feedId, now, limit)),
     };
 
     this.search = {
@@ -206,28 +214,21 @@ export class PostgresStore implements Store {
         const text = await articleText(c, articleId);
         return text === undefined ? undefined : { text, labels: await labelsForArticle(c, articleId) };
       }),
-      review: (id, review) => tx(`reviewing label ${id}`, async (c, a) => ((await setLabelReview(c, id, review, a)) ? getLabel(c, id) : undefined), 'labels'),
+      review: (id, review, why) => tx(`reviewing label ${id}`, async (c, a) => ((await setLabelReview(c, id, review, a, why)) ? getLabel(c, id) : undefined), 'labels'),
       addManual: (label, now) => tx(`labelling article ${label.articleId}`, async (c, a) =>
         (((await c.query('SELECT 1 FROM article WHERE id = $1', [label.articleId])).rowCount ?? 0) > 0 ? addManualLabel(c, label, now, a) : undefined), 'labels'),
       flagCounts: (filter) => tx('counting labels', (c) => flagCounts(c, filter)),
-      // Analyst aliases and review statistics are kept only in a local library so far.
-      aliases: async () => [],
-      addAlias: localOnly('Adding an entity alias'),
-      removeAlias: localOnly('Removing an entity alias'),
-      reviewCounts: async () => [],
+      aliases: () => tx('listing entity aliases', (c) => listAliases(c)),
+      addAlias: (alias, now) => tx(`adding the alias ${alias.alias}`, (c, a) => addAlias(c, alias, now, a), 'labels'),
+      removeAlias: (id) => tx(`removing alias ${id}`, (c) => removeAlias(c, id), (r) => (r ? 'labels' : null)),
+      reviewCounts: () => tx('counting label reviews', (c) => reviewCounts(c)),
     };
 
     this.outlets = {
       registry: () => tx('reading the outlet registry', (c) => this.#registryOn(c)),
-      saveOverride: (override, now) => tx(`saving outlet ${override.name}`, async (c, a) => {
-        await upsertOutletOverride(c, override, now, a);
-        this.#registry = null;
-      }, 'outlets'),
-      deleteOverride: (name) => tx(`removing outlet ${name}`, async (c) => {
-        const deleted = await deleteOutletOverride(c, name);
-        this.#registry = null;
-        return deleted;
-      }, 'outlets'),
+      // An edit of the registry and the stored outlets it changes are one transaction.
+      saveOverride: (override, now) => tx(`saving outlet ${override.name}`, (c, a) => this.#editRegistry(c, () => upsertOutletOverride(c, override, now, a)), 'outlets'),
+      deleteOverride: (name) => tx(`removing outlet ${name}`, (c) => this.#editRegistry(c, () => deleteOutletOverride(c, name)), 'outlets'),
     };
   }
 
@@ -236,9 +237,17 @@ export class PostgresStore implements Store {
     this.#ready ??= (async () => {
       const client = await this.pool.connect();
       try {
-        await migrate(client, this.schema);
+        const migrated = await migrate(client, this.schema);
         const r = await client.query<{ id: number }>(`INSERT INTO ${this.schema}.analyst (name) VALUES ($1)
           ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id`, [this.analyst]);
+        // Articles and labels stored before migration 4 get the outlet a badge shows and their canonical names and
+        // rules: the registry and the detector are the app's, not SQL.
+        if (migrated.from > 0 && migrated.from < 4) {
+          await inTransaction(this.pool, 'filling in outlets and canonical names stored before migration 4', async (c) => {
+            await backfillOutlets(c, libraryRegistry(await listOutletOverrides(c)));
+            await backfillLabelEntities(c);
+          });
+        }
         return r.rows[0]?.id as number;
       } finally {
         client.release();
@@ -279,6 +288,14 @@ export class PostgresStore implements Store {
     await c.query("SELECT pg_advisory_xact_lock(hashtextextended('footnote.poll.' || $1, $2))", [this.schema, feedId]);
   }
 
+  async #editRegistry<T>(c: pg.ClientBase, edit: () => Promise<T>): Promise<T> {
+    const before = await this.#registryOn(c);
+    const result = await edit();
+    this.#registry = null;
+    await reresolveOutlets(c, before, await this.#registryOn(c));
+    return result;
+  }
+
   async #registryOn(c: pg.ClientBase): Promise<OutletRegistry> {
     this.#registry ??= libraryRegistry(await listOutletOverrides(c));
     return this.#registry;
@@ -289,9 +306,7 @@ export class PostgresStore implements Store {
   }
 
   async *#exportRows(query: string | null): AsyncGenerator<ExportRow> {
-    const analystId = await this.#analystId();
-    const registry = await inTransaction(this.pool, 'reading the outlet registry', (c) => this.#registryOn(c));
-    yield* exportRows(this.pool, query, { analystId }, this.#resolver(registry));
+    yield* exportRows(this.pool, query, { analystId: await this.#analystId() });
   }
 
   async schemaVersion(): Promise<number> {

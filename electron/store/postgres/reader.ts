@@ -3,7 +3,8 @@
 // labels and everything else are the team's.
 import type pg from 'pg';
 import { folderCounts, liveLabel } from '../shared.ts';
-import type { ArticleDetail, ArticleLabel, ArticleTag, FeedCount, ListFilter, ListItem, SidebarCounts } from '../records.ts';
+import type { ArticleDetail, ArticleLabel, ArticleTag, FeedCount, ListFilter, ListItem, OutletBadge, SidebarCounts } from '../records.ts';
+import type { OutletRegistry } from '../../labels/outlets.ts';
 
 type Client = pg.ClientBase;
 
@@ -27,7 +28,19 @@ function whereClause(f: ListFilter, params: unknown[]): string {
 // Newest first, undated last, as the SQLite engine sorts.
 const ORDER = 'ORDER BY a.published_at DESC NULLS LAST, a.id DESC';
 
-interface ListRow extends Omit<ListItem, 'tags' | 'labelKinds'> { tags: string[] | null; labelKinds: string[] | null }
+/** The stored outlet columns of `a`, aliased for outletBadge(). */
+export const OUTLET_COLUMNS = 'a.outlet AS "outletName", a.outlet_country AS "outletCountry", a.outlet_category AS "outletCategory"';
+
+/** The outlet stored on `a` at ingest, and the article's versions and deletion, as both engines' lists show them. */
+const ARTICLE_EXTRAS = `a.lang, ${OUTLET_COLUMNS}, a.version_count AS versions, a.deleted_at AS "deletedAt"`;
+
+export interface OutletRow { outletName: string | null; outletCountry: string | null; outletCategory: string | null }
+
+export function outletBadge(r: OutletRow): OutletBadge | null {
+  return r.outletName === null ? null : { name: r.outletName, country: r.outletCountry ?? '', category: r.outletCategory ?? '' };
+}
+
+interface ListRow extends Omit<ListItem, 'tags' | 'labelKinds' | 'outlet'>, OutletRow { tags: string[] | null; labelKinds: string[] | null }
 
 export async function listArticles(c: Client, analystId: number, filter: ListFilter, offset: number, limit: number): Promise<{ total: number; items: ListItem[] }> {
   const params: unknown[] = [analystId];
@@ -37,28 +50,38 @@ export async function listArticles(c: Client, analystId: number, filter: ListFil
   const rows = (await c.query<ListRow>(`
     WITH page AS (SELECT a.id FROM article a ${where} ${ORDER} LIMIT $${params.length + 1} OFFSET $${params.length + 2})
     SELECT a.id, a.feed_id AS "feedId", f.title AS "feedTitle", a.title, a.link, a.published_at AS published, a.first_seen_at AS "seenAt",
-      ${mine('read_at')} AS "isRead", ${mine('starred_at')} AS "isStarred",
+      ${mine('read_at')} AS "isRead", ${mine('starred_at')} AS "isStarred", ${ARTICLE_EXTRAS},
       (SELECT array_agg(t.name) FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = a.id) AS tags,
       (SELECT array_agg(DISTINCT l.kind) FROM label l WHERE l.article_id = a.id AND ${liveLabel('l')}) AS "labelKinds"
     FROM page JOIN article a ON a.id = page.id JOIN feed f ON f.id = a.feed_id
     ${ORDER}`, [...params, limit, offset])).rows;
   return {
     total,
-    items: rows.map((r) => ({ ...r, tags: (r.tags ?? []).sort((x, y) => x.localeCompare(y)), labelKinds: (r.labelKinds ?? []).sort() })),
+    items: rows.map(({ outletName, outletCountry, outletCategory, ...r }) => ({
+      ...r, tags: (r.tags ?? []).sort((x, y) => x.localeCompare(y)), labelKinds: (r.labelKinds ?? []).sort(),
+      outlet: outletBadge({ outletName, outletCountry, outletCategory }),
+    })),
   };
 }
 
-export async function getArticle(c: Client, analystId: number, id: number): Promise<ArticleDetail | undefined> {
-  const row = (await c.query<Omit<ArticleDetail, 'tags' | 'labels'>>(`SELECT a.id, a.feed_id AS "feedId", f.title AS "feedTitle", f.url AS "feedUrl",
-      f.site_url AS "siteUrl", a.title, a.link, a.author, a.published_at AS published, a.updated_at AS updated, a.first_seen_at AS "seenAt",
-      a.lang, a.summary, a.content, a.full_html AS "fullHtml", a.categories, ${mine('read_at')} AS "isRead", ${mine('starred_at')} AS "isStarred"
+/** The article in full; its outlet's source is the registry's word, read from `registry` for this one article. */
+export async function getArticle(c: Client, analystId: number, id: number, registry: OutletRegistry): Promise<ArticleDetail | undefined> {
+  const found = (await c.query<Omit<ArticleDetail, 'tags' | 'labels' | 'outlet'> & OutletRow>(`SELECT a.id, a.feed_id AS "feedId", f.title AS "feedTitle",
+      f.url AS "feedUrl", f.site_url AS "siteUrl", a.title, a.link, a.author, a.published_at AS published, a.updated_at AS updated,
+      a.first_seen_at AS "seenAt", a.summary, a.content, a.full_html AS "fullHtml", a.categories, ${mine('read_at')} AS "isRead",
+      ${mine('starred_at')} AS "isStarred", ${ARTICLE_EXTRAS}, a.deleted_reason AS "deletedReason"
     FROM article a JOIN feed f ON f.id = a.feed_id WHERE a.id = $2`, [analystId, id])).rows[0];
-  if (!row) return undefined;
+  if (!found) return undefined;
+  const { outletName, outletCountry, outletCategory, ...row } = found;
+  const badge = outletBadge({ outletName, outletCountry, outletCategory });
+  const entry = badge && registry.entries.find((e) => e.name === badge.name);
+  const outlet = badge && { ...badge, source: entry ? (entry.date ? `${entry.source} (${entry.date})` : entry.source) : '' };
   const tags = (await c.query<ArticleTag>(`SELECT t.name, t.color, at.rule_id IS NOT NULL AS "byRule" FROM article_tag at JOIN tag t ON t.id = at.tag_id
     WHERE at.article_id = $1 ORDER BY t.name COLLATE "C"`, [id])).rows;
-  const labels = (await c.query<ArticleLabel>(`SELECT id, kind, entity, marker, evidence, start, "end", origin, review, note FROM label
+  const labels = (await c.query<ArticleLabel>(`SELECT id, kind, entity, coalesce(canonical, entity) AS canonical, rule, marker, evidence, start, "end",
+    origin, review, note, reject_reason AS "rejectReason" FROM label
     WHERE article_id = $1 AND removed_at IS NULL ORDER BY start NULLS FIRST, id`, [id])).rows;
-  return { ...row, tags, labels };
+  return { ...row, tags, labels, outlet };
 }
 
 /** Sets the analyst's read and/or starred marks; returns how many of the articles exist (SQLite's count of rows). */

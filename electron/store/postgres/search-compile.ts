@@ -12,7 +12,8 @@ import { foldWord, indexFold, words } from '../../text/fold.ts';
 import { stemWord } from '../../text/stem.ts';
 import { QuerySyntaxError } from '../../query/errors.ts';
 import { MAX_NEAR_EXPANSION } from '../shared.ts';
-import { liveLabel } from '../shared.ts';
+import { canonicalKey, liveLabel } from '../shared.ts';
+import { canonicalEntity } from '../../labels/canonical.ts';
 import { quoteLexeme, SEARCH_COLUMNS } from './search-document.ts';
 
 /** The parameters of one statement: `add` returns the placeholder ($1, $2…) of the value it keeps. */
@@ -208,18 +209,32 @@ class Compiler {
         return `a.feed_id IN (SELECT f.id FROM feed f WHERE EXISTS (SELECT 1 FROM unnest(f.match_keys) k WHERE k LIKE ${add(`%${likeEscape(foldWord(v))}%`)}))`;
       case 'tag':
         return `a.id IN (SELECT at.article_id FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE t.name_key = ${add(foldWord(v))})`;
-      case 'label':
-        return `a.id IN (SELECT article_id FROM label WHERE ${liveLabel()} AND (kind = ${add(v.toLowerCase().replace(/[\s-]+/g, '_'))} OR entity_key = ${add(foldWord(v))}))`;
+      case 'label': {
+        // A kind, or an entity in any language or script: by its canonical name, by what the shipped alias table
+        // makes of it ("Талибан" → Taliban), by a team alias, or as written (as the SQLite engine's LABEL_SET).
+        const folded = add(canonicalKey(v));
+        return `a.id IN (SELECT article_id FROM label WHERE ${liveLabel()} AND (kind = ${add(v.toLowerCase().replace(/[\s-]+/g, '_'))}
+          OR canonical_key IN (${folded}, ${add(canonicalKey(canonicalEntity(v).canonical))})
+          OR canonical_key IN (SELECT canonical_key FROM entity_alias WHERE alias_key = ${folded}) OR entity_key = ${add(foldWord(v))}))`;
+      }
       case 'lang': {
         const code = v.toLowerCase();
         // Language codes are ASCII, which lower() folds the same in every server locale.
         const lang = "lower(coalesce(a.lang, (SELECT language FROM feed WHERE id = a.feed_id), ''))";
         return `${lang} = ${add(code)} OR ${lang} LIKE ${add(`${likeEscape(code)}-%`)}`;
       }
-      case 'label-changed':
-        throw new QuerySyntaxError('label-changed: works on a library on this computer; a team library keeps no versions yet.', node.pos);
+      case 'label-changed': {
+        // A label the outlet added or dropped in a later version: `added`, `removed`, `any`, or a kind or entity.
+        const which = v.toLowerCase();
+        if (which === 'any') return `a.id IN (${LABEL_CHANGED_SET})`;
+        if (which === 'added') return `a.id IN (${LABEL_CHANGED_SET} AND l.removed_at IS NULL)`;
+        if (which === 'removed') return `a.id IN (${LABEL_CHANGED_SET} AND l.removed_at IS NOT NULL)`;
+        return `a.id IN (${LABEL_CHANGED_SET} AND (l.kind = ${add(which.replace(/[\s-]+/g, '_'))} OR l.entity_key = ${add(foldWord(v))}))`;
+      }
       case 'is': {
-        if (v === 'edited' || v === 'deleted') throw new QuerySyntaxError(`is:${v} works on a library on this computer; a team library keeps no versions yet.`, node.pos);
+        // Edited: more than one version (a significant change, articles/CHANGES.md); deleted: a re-check said so.
+        if (v === 'edited') return 'a.version_count > 1';
+        if (v === 'deleted') return 'a.deleted_at IS NOT NULL';
         if (v === 'flagged') return `a.id IN (SELECT article_id FROM label WHERE ${liveLabel()})`;
         const column = v === 'starred' ? 'starred_at' : 'read_at';
         const mine = `EXISTS (SELECT 1 FROM article_state st WHERE st.article_id = a.id AND st.analyst_id = ${add(this.#ctx.analystId)} AND st.${column} IS NOT NULL)`;
@@ -258,6 +273,11 @@ class Compiler {
     return `(${terms.join(' + ')}) / (1 + length(s.title) + length(s.summary) + length(s.text))`;
   }
 }
+
+/** Detector labels that changed after the first version: removed, or first seen after the article was. Only an
+ * edited article counts, since a label change always makes a version. */
+const LABEL_CHANGED_SET = `SELECT l.article_id FROM label l JOIN article x ON x.id = l.article_id
+  WHERE l.origin = 'detector' AND x.version_count > 1 AND (l.removed_at IS NOT NULL OR l.first_seen_at > x.first_seen_at)`;
 
 /** The date an article is filed under: when it was published, else when Footnote first saw it. */
 export const DATE_EXPR = 'coalesce(a.published_at, a.first_seen_at)';

@@ -9,6 +9,7 @@ import { DEFAULT_LIMIT } from '../../query/ast.ts';
 import type { SearchHit, SearchResult, SearchSort } from '../records.ts';
 import { liveLabel } from '../shared.ts';
 import { compilePgQuery, DATE_EXPR, SqlParams, type PgSearchContext } from './search-compile.ts';
+import { OUTLET_COLUMNS, outletBadge, type OutletRow } from './reader.ts';
 
 export type Queryable = pg.Pool | pg.ClientBase;
 
@@ -48,7 +49,7 @@ export async function countPgMatches(db: Queryable, q: string, ctx: PgSearchCont
   return Number(r.rows[0]?.n ?? 0);
 }
 
-interface HitRow {
+interface HitRow extends OutletRow {
   id: string;
   title: string | null;
   url: string | null;
@@ -73,7 +74,7 @@ export async function searchPostgres(db: Queryable, q: string, ctx: PgSearchCont
   const ids = page.rows.map((r) => Number(r.id));
   const total = page.rows.length > 0 ? Number(page.rows[0]?.total) : offset === 0 ? 0 : await countPgMatches(db, q, ctx);
   const rows = await db.query<HitRow>(`SELECT a.id, a.title, coalesce(a.link, a.canonical_link) AS url, coalesce(f.title, f.url) AS feed,
-      a.published_at AS published, left(coalesce(nullif(a.text, ''), a.summary), ${SNIPPET_SOURCE_CHARS}) AS body
+      a.published_at AS published, left(coalesce(nullif(a.text, ''), a.summary), ${SNIPPET_SOURCE_CHARS}) AS body, ${OUTLET_COLUMNS}
     FROM article a JOIN feed f ON f.id = a.feed_id WHERE a.id = ANY($1)`, [ids]);
   const byId = new Map(rows.rows.map((r) => [Number(r.id), r]));
   const extras = await articleExtras(db, ids);
@@ -91,6 +92,7 @@ export async function searchPostgres(db: Queryable, q: string, ctx: PgSearchCont
       snippet: makeSnippet(r.body ?? '', highlight),
       tags: extras.tags.get(id) ?? [],
       labels: extras.labels.get(id) ?? [],
+      outlet: outletBadge(r),
     });
   }
   return { total, hits, warnings: parsed.warnings };

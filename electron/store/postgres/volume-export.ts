@@ -35,19 +35,25 @@ export async function volume(db: Queryable, q: string, interval: VolumeInterval,
 
 const BATCH = 500;
 
-interface Row { id: number; date: string; site: string; feed: string; title: string | null; url: string | null; body: string | null }
+/** Every article the parsed query matches (all of them for an empty query), newest first: what an export walks. */
+export async function matchingIds(db: Queryable, root: ReturnType<typeof parseQuery>['root'], ctx: PgSearchContext): Promise<number[]> {
+  const params = new SqlParams();
+  const c = compilePgQuery(root, ctx, params, false);
+  return (await runQuery<{ id: number }>(db, `SELECT a.id FROM ${source(c.usesIndex)} WHERE ${c.where} ORDER BY ${DATE_EXPR} DESC, a.id DESC`,
+    params.values)).rows.map((r) => r.id);
+}
+
+interface Row { id: number; date: string; outlet: string; title: string | null; url: string | null; body: string | null }
 
 /** Ids first, then the rows in batches of their own statements: an export never holds every text at once. */
-export async function* exportRows(db: Queryable, query: string | null, ctx: PgSearchContext, outletOf: OutletResolver): AsyncGenerator<ExportRow> {
+export async function* exportRows(db: Queryable, query: string | null, ctx: PgSearchContext): AsyncGenerator<ExportRow> {
   const parsed = parseQuery(query ?? '');
-  const params = new SqlParams();
-  const c = compilePgQuery(parsed.root, ctx, params, false);
-  const ids = (await runQuery<{ id: number }>(db, `SELECT a.id FROM ${source(c.usesIndex)} WHERE ${c.where} ORDER BY ${DATE_EXPR} DESC, a.id DESC`,
-    params.values)).rows.map((r) => r.id);
+  const ids = await matchingIds(db, parsed.root, ctx);
   const highlight = highlighter(parsed.root);
   for (let i = 0; i < ids.length; i += BATCH) {
     const batchIds = ids.slice(i, i + BATCH);
-    const rows = (await db.query<Row>(`SELECT a.id, ${DATE_EXPR} AS date, coalesce(f.site_url, f.url) AS site, coalesce(f.title, f.url) AS feed,
+    // The outlet stored at ingest, else the feed, as the SQLite engine's export names it.
+    const rows = (await db.query<Row>(`SELECT a.id, ${DATE_EXPR} AS date, coalesce(a.outlet, f.title, f.url) AS outlet,
         a.title, coalesce(a.link, a.canonical_link) AS url, coalesce(nullif(a.text, ''), a.summary) AS body
       FROM article a JOIN feed f ON f.id = a.feed_id WHERE a.id = ANY($1)`, [batchIds])).rows;
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -57,7 +63,7 @@ export async function* exportRows(db: Queryable, query: string | null, ctx: PgSe
       yield {
         id: r.id,
         date: r.date,
-        outlet: outletOf([r.url, r.site])?.name ?? r.feed,
+        outlet: r.outlet,
         title: r.title,
         url: r.url,
         tags: extras.tags.get(r.id) ?? [],

@@ -3,15 +3,13 @@
 // and every later detection is written through the same function (labels/library-canonical.ts).
 import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
-import { foldWord } from '../../text/fold.ts';
+import { canonicalKey } from '../shared.ts';
 import { shippedCanonicaliser, type ExtraAlias } from '../../labels/canonical.ts';
 import { libraryCanonical, type LibraryCanonical } from '../../labels/library-canonical.ts';
 import type { EntityAlias } from '../records.ts';
 
-/** A canonical name as search compares it: folded as footnote_lower folds words, whitespace collapsed. */
-export function canonicalKey(name: string): string {
-  return foldWord(name.normalize('NFC').replace(/\s+/gu, ' ').trim());
-}
+// Defined with the other engine's needs in shared.ts; exported here too for this engine's modules.
+export { canonicalKey };
 
 const ALIAS_COLUMNS = 'id, alias, canonical, lang, created_at AS createdAt';
 

@@ -1,11 +1,7 @@
-// Schema 8's step in code: labels stored before it get their canonical name and rule. The detector runs again on
-// the article's stored text and each label takes the canonical name and rule of the detection it matches (same
-// kind, and the same entity as written or the same canonical entity); a label it no longer finds (a manual one, or
-// one the detector has since changed its mind on) takes the alias table's canonical name and no rule.
+// Schema 8's step in code: labels stored before it get their canonical name and rule, by the detector run again on
+// the article's stored text (store/label-entities.ts says how a label matches a detection).
 import type { Db } from './db.ts';
-import type { Label } from '../../model.ts';
-import { detectLabels } from '../../labels/footnotes.ts';
-import { canonicalEntity } from '../../labels/canonical.ts';
+import { labelEntitiesOf, type LabelEntity } from '../label-entities.ts';
 import { canonicalKey, libraryCanonicalOf } from './entity-aliases.ts';
 
 interface Row {
@@ -23,23 +19,15 @@ export function backfillLabelEntities(db: Db): number {
   const update = db.prepare('UPDATE label SET detected_canonical = ?, canonical = ?, canonical_key = ?, rule = ? WHERE id = ?');
   const canonicalOf = libraryCanonicalOf(db);
   let articleId = -1;
-  let found = new Map<string, Label>();
+  let entityOf: (r: Row) => LabelEntity = labelEntitiesOf('');
   for (const r of rows) {
-    if (r.origin === 'detector' && r.articleId !== articleId) {
+    if (r.articleId !== articleId) {
       articleId = r.articleId;
-      found = new Map();
-      for (const l of detectLabels(r.text)) {
-        found.set(`${l.kind}\u0000e\u0000${l.entity.toLowerCase()}`, l);
-        found.set(`${l.kind}\u0000c\u0000${canonicalKey(l.canonical)}`, l);
-      }
+      entityOf = labelEntitiesOf(r.text);
     }
-    const own = canonicalEntity(r.entity).canonical;
-    const match = r.origin === 'detector'
-      ? (found.get(`${r.kind}\u0000e\u0000${r.entity.toLowerCase()}`) ?? found.get(`${r.kind}\u0000c\u0000${canonicalKey(own)}`))
-      : undefined;
-    const detected = match?.canonical ?? own;
+    const { detected, rule } = entityOf(r);
     const canonical = canonicalOf(r.entity, detected);
-    update.run(detected, canonical, canonicalKey(canonical), match?.rule ?? null, r.id);
+    update.run(detected, canonical, canonicalKey(canonical), rule, r.id);
   }
   return rows.length;
 }

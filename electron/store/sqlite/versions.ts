@@ -1,17 +1,12 @@
 // Versions of an article (schema 6): after each fetch that wrote the article (a feed item or a page), the
-// article's title, text and detector labels are compared with its latest version of the same source by
-// significant-change.ts; only a significant change numbers a new version. The rules for mixing sources:
-// - a feed item is compared with the latest feed version; once a page version exists, feed items say nothing
-//   (a summary against a full page would always differ) and the next page fetch judges;
-// - the first page of an article whose versions are all from its feed becomes that version's text in place
-//   (the summary was a stand-in for the page, not an earlier edit); its feed capture stays as evidence.
+// article's title, text and detector labels are compared with its latest version by the rules of
+// store/version-step.ts; only a significant change numbers a new version.
 import type { Db } from './db.ts';
 import { prepared } from './prepared.ts';
-import { changeFingerprint, significantChange } from '../../articles/significant-change.ts';
+import { changeFingerprint } from '../../articles/significant-change.ts';
 import type { VersionContent, VersionLabel } from '../../articles/versions.ts';
 import type { ArticleVersionRecord } from '../records.ts';
-
-export type VersionSource = 'feed' | 'page';
+import { versionStep, type VersionOutcome, type VersionSource } from '../version-step.ts';
 
 interface LatestRow {
   id: number;
@@ -31,8 +26,6 @@ function currentContent(db: Db, articleId: number): VersionContent | undefined {
   return { title: a.title, text: a.text, labels };
 }
 
-export type VersionOutcome = 'first' | 'new' | 'same' | 'replaced';
-
 /**
  * Records what the article reads now, after a fetch from `source` at `at`: a first version, a new one (a
  * significant change), or the latest seen again. `captureId` is the raw capture of that fetch, if kept.
@@ -40,45 +33,30 @@ export type VersionOutcome = 'first' | 'new' | 'same' | 'replaced';
 export function recordVersion(db: Db, articleId: number, source: VersionSource, at: string, captureId: number | null): VersionOutcome {
   const content = currentContent(db, articleId);
   if (!content) return 'same';
-  const latest = prepared(db, `SELECT id, n, title, text, labels, fingerprint, source FROM article_version
+  const row = prepared(db, `SELECT id, n, title, text, labels, fingerprint, source FROM article_version
     WHERE article_id = ? ORDER BY n DESC LIMIT 1`).get(articleId) as LatestRow | undefined;
+  const latest = row && { ...row, text: row.text ?? '', labels: JSON.parse(row.labels) as VersionLabel[] };
   const fingerprint = changeFingerprint(content);
-  const insert = (n: number): void => {
-    prepared(db, `INSERT INTO article_version (article_id, content_hash, title, summary, content, text, seen_from, seen_until, n, labels, fingerprint, source, capture_id)
-      SELECT id, content_hash, title, summary, content, text, ?, ?, ?, ?, ?, ?, ? FROM article WHERE id = ?`)
-      .run(at, at, n, JSON.stringify(content.labels), fingerprint, source, captureId, articleId);
-    prepared(db, 'UPDATE article SET version_count = ? WHERE id = ?').run(n, articleId);
-  };
-  if (!latest) {
-    insert(1);
-    return 'first';
-  }
-  const seen = (): void => {
-    prepared(db, 'UPDATE article_version SET seen_until = max(seen_until, ?) WHERE id = ?').run(at, latest.id);
-  };
-  if (source === 'feed' && latest.source === 'page') {
-    seen();
-    return 'same';
-  }
-  const stored: VersionContent = { title: latest.title, text: latest.text ?? '', labels: JSON.parse(latest.labels) as VersionLabel[] };
-  // The fingerprint spares re-reading the rules on an unchanged re-poll.
-  const changed = latest.fingerprint !== fingerprint && significantChange(stored, content).changed;
-  if (source === 'page' && latest.source === 'feed') {
-    // The first page: it stands for the version the feed only summarised.
-    if (changed) {
+  const step = versionStep(latest, content, fingerprint, source);
+  switch (step.write) {
+    case 'insert':
+      prepared(db, `INSERT INTO article_version (article_id, content_hash, title, summary, content, text, seen_from, seen_until, n, labels, fingerprint, source, capture_id)
+        SELECT id, content_hash, title, summary, content, text, ?, ?, ?, ?, ?, ?, ? FROM article WHERE id = ?`)
+        .run(at, at, step.n, JSON.stringify(content.labels), fingerprint, source, captureId, articleId);
+      prepared(db, 'UPDATE article SET version_count = ? WHERE id = ?').run(step.n, articleId);
+      break;
+    case 'seen':
+      prepared(db, 'UPDATE article_version SET seen_until = max(seen_until, ?) WHERE id = ?').run(at, row?.id);
+      break;
+    case 'replace':
       prepared(db, `UPDATE article_version SET title = ?, text = ?, labels = ?, fingerprint = ?, source = 'page', seen_until = max(seen_until, ?),
-        capture_id = coalesce(?, capture_id) WHERE id = ?`).run(content.title, content.text, JSON.stringify(content.labels), fingerprint, at, captureId, latest.id);
-      return 'replaced';
-    }
-    prepared(db, `UPDATE article_version SET source = 'page', seen_until = max(seen_until, ?) WHERE id = ?`).run(at, latest.id);
-    return 'same';
+        capture_id = coalesce(?, capture_id) WHERE id = ?`).run(content.title, content.text, JSON.stringify(content.labels), fingerprint, at, captureId, row?.id);
+      break;
+    case 'to-page':
+      prepared(db, `UPDATE article_version SET source = 'page', seen_until = max(seen_until, ?) WHERE id = ?`).run(at, row?.id);
+      break;
   }
-  if (!changed) {
-    seen();
-    return 'same';
-  }
-  insert(latest.n + 1);
-  return 'new';
+  return step.outcome;
 }
 
 /** The latest version seen again (an unchanged feed item). */

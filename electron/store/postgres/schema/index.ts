@@ -3,6 +3,7 @@
 import { library } from './001-library.ts';
 import { team } from './002-team.ts';
 import { search } from './003-search.ts';
+import { evidence } from './004-evidence.ts';
 
 export interface PgMigration {
   version: number;
@@ -11,4 +12,4 @@ export interface PgMigration {
   sql: string;
 }
 
-export const pgMigrations: readonly PgMigration[] = [library, team, search];
+export const pgMigrations: readonly PgMigration[] = [library, team, search, evidence];
