@@ -43,12 +43,7 @@ export function recordVersion(db: Db, articleId: number, source: VersionSource, 
   const latest = prepared(db, `SELECT id, n, title, text, labels, fingerprint, source FROM article_version
     WHERE article_id = ? ORDER BY n DESC LIMIT 1`).get(articleId) as LatestRow | undefined;
   const fingerprint = changeFingerprint(content);
-  const insert = (n: number): void => {
-    prepared(db, `INSERT INTO article_version (article_id, content_hash, title, summary, content, text, seen_from, seen_until, n, labels, fingerprint, source, capture_id)
-      SELECT id, content_hash, title, summary, content, text, ?, ?, ?, ?, ?, ?, ? FROM article WHERE id = ?`)
-      .run(at, at, n, JSON.stringify(content.labels), fingerprint, source, captureId, articleId);
-    prepared(db, 'UPDATE article SET version_count = ? WHERE id = ?').run(n, articleId);
-  };
+  const insert = (n: number): void => insertVersion(db, articleId, n, { content, fingerprint }, source, at, captureId);
   if (!latest) {
     insert(1);
     return 'first';
@@ -79,6 +74,28 @@ export function recordVersion(db: Db, articleId: number, source: VersionSource, 
   }
   insert(latest.n + 1);
   return 'new';
+}
+
+/** What an article reads now, and its fingerprint (changeFingerprint). */
+export interface ReadNow {
+  content: VersionContent;
+  fingerprint: string;
+}
+
+/** Version `n` of the article, from the row as it stands; `now` is what the row reads (its title, text, labels). */
+function insertVersion(db: Db, articleId: number, n: number, now: ReadNow, source: VersionSource, at: string, captureId: number | null): void {
+  prepared(db, `INSERT INTO article_version (article_id, content_hash, title, summary, content, text, seen_from, seen_until, n, labels, fingerprint, source, capture_id)
+    SELECT id, content_hash, title, summary, content, text, ?, ?, ?, ?, ?, ?, ? FROM article WHERE id = ?`)
+    .run(at, at, n, JSON.stringify(now.content.labels), now.fingerprint, source, captureId, articleId);
+  prepared(db, 'UPDATE article SET version_count = ? WHERE id = ?').run(n, articleId);
+}
+
+/**
+ * The first version of an article just inserted, whose content the caller computed before its transaction (ingest):
+ * the same row recordVersion would write ('first'), without reading the text and labels back.
+ */
+export function recordFirstVersion(db: Db, articleId: number, now: ReadNow, source: VersionSource, at: string, captureId: number | null): void {
+  insertVersion(db, articleId, 1, now, source, at, captureId);
 }
 
 /** The latest version seen again (an unchanged feed item). */
