@@ -171,7 +171,7 @@ test('the Flagged view, its count and is:flagged agree: a label gone from the cu
   assert.deepEqual(found.hits.map((h) => h.id), [kept]);
 });
 
-test('the starred view counts and walks only the starred articles (partial index article_starred, schema 10)', async (t) => {
+test('the starred view counts and walks only the starred articles (partial index article_starred, schema 9)', async (t) => {
   const ctx = library(t);
   const plan = (sql: string): string => (ctx.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
   assert.match(plan('SELECT count(*) FROM article a WHERE a.is_starred = 1'), /article_starred/);

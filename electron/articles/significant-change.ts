@@ -29,8 +29,13 @@ const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'«»]+/gi;
 /** A legal footnote ("*The Taliban is…", "** признан иноагентом"): never chrome, whatever else it looks like. */
 const FOOTNOTE_LINE = /^\*{1,3}\s*\S/;
 
+/** Printable ASCII with no run of spaces is already normal (NFC-stable, no invisibles): only trimmed. */
+const NEEDS_NORMALISING = /[^\u0020-\u007E]|  /;
+
 /** Characters only: NFC, invisibles dropped, every run of whitespace (NBSP, ideographic space…) one space. */
 export function normaliseChars(text: string): string {
+  // Every article's text goes through here at ingest (its fingerprint): the plain case skips Unicode normalisation.
+  if (!NEEDS_NORMALISING.test(text)) return text.trim();
   return text.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
 }
 

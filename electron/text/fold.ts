@@ -29,6 +29,11 @@ export interface WordSpan {
   end: number;
 }
 
+/** The words of a text, split where unicode61 splits, without their offsets (the index's hot path: no object per word). */
+export function wordList(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
 /** The words of a text with their offsets, split where unicode61 splits. */
 export function words(text: string): WordSpan[] {
   const out: WordSpan[] = [];

@@ -23,6 +23,7 @@ function textLines(html: string): string | null {
   let line = '';
   let skipping = 0;
   const breakLine = (): void => {
+    if (line === '') return; // a block's end tag right after another's: nothing between them
     const t = line.replace(/\s+/g, ' ').trim();
     if (t) lines.push(t);
     line = '';

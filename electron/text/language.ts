@@ -92,28 +92,58 @@ function scriptOf(language: string): string {
 }
 
 // Kana before Han, so a Japanese text counts its kana even when Han letters are the most.
-const SCRIPT_LETTERS: [string, RegExp][] = ['Latin', 'Cyrillic', 'Hiragana', 'Katakana', ...Object.keys(SCRIPTS).filter((s) => !['Cyrillic', 'Hiragana', 'Katakana'].includes(s))]
-  .map((name) => [name, new RegExp(`\\p{Script=${name}}`, 'gu')]);
+const SCRIPT_NAMES = ['Latin', 'Cyrillic', 'Hiragana', 'Katakana', ...Object.keys(SCRIPTS).filter((s) => !['Cyrillic', 'Hiragana', 'Katakana'].includes(s))];
+const SCRIPT_LETTERS = SCRIPT_NAMES.map((name) => new RegExp(`^\\p{Script=${name}}$`, 'u'));
+const LETTER = /^\p{L}$/u;
 // One Chinese, Japanese or Korean character says about as much as a short word: it counts as three letters.
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const WIDE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
+
+/** What one character counts for: its weight as letters (1 for a letter, 2 more when wide) and its script's
+ * index in SCRIPT_NAMES (-1 for none of them). */
+interface CharClass {
+  weight: number;
+  script: number;
+}
+// Ingest tells thousands of texts a second: each character is classified by the Unicode regular expressions
+// once per process, then looked up (a text has a few dozen distinct characters; the memo stays small).
+const charClasses = new Map<number, CharClass>();
+const NOT_A_LETTER: CharClass = { weight: 0, script: -1 };
+const LATIN_LETTER: CharClass = { weight: 1, script: 0 };
+
+function classify(code: number): CharClass {
+  // ASCII, most of what is read, without a look-up.
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? LATIN_LETTER : NOT_A_LETTER;
+  let known = charClasses.get(code);
+  if (known === undefined) {
+    const ch = String.fromCodePoint(code);
+    known = { weight: (LETTER.test(ch) ? 1 : 0) + (WIDE.test(ch) ? 2 : 0), script: SCRIPT_LETTERS.findIndex((p) => p.test(ch)) };
+    charClasses.set(code, known);
+  }
+  return known;
+}
 
 /** The script most of the text's letters are written in, and how many letters it has (CJK weighted). */
 function dominantScript(text: string): { script: string; letters: number } {
-  const letters = (text.match(/\p{L}/gu)?.length ?? 0) + 2 * (text.match(WIDE)?.length ?? 0);
+  const counts = new Array<number>(SCRIPT_NAMES.length).fill(0);
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i) as number;
+    if (code > 0xffff) i++; // the low half of a surrogate pair
+    const c = classify(code);
+    letters += c.weight;
+    if (c.script >= 0) counts[c.script] = (counts[c.script] as number) + 1;
+  }
+  // The first script with the most letters, in SCRIPT_NAMES order.
   let best = 'Other';
   let most = 0;
-  let kana = 0;
-  for (const [script, pattern] of SCRIPT_LETTERS) {
-    const n = text.match(pattern)?.length ?? 0;
-    if (script === 'Hiragana' || script === 'Katakana') kana += n;
+  counts.forEach((n, i) => {
     if (n > most) {
-      best = script;
+      best = SCRIPT_NAMES[i] as string;
       most = n;
     }
-    if (most * 2 > letters) break; // most letters seen: no other script can win
-  }
+  });
   // Japanese mixes kana and Han; any kana makes it Japanese rather than Chinese.
-  if (best === 'Han' && kana > 0) best = 'Hiragana';
+  if (best === 'Han' && (counts[2] as number) + (counts[3] as number) > 0) best = 'Hiragana';
   return { script: best, letters };
 }
 

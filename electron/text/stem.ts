@@ -2,7 +2,7 @@
 // English one, others (Arabic, CJK, digits) stay as folded. Choosing by script rather than by the article's
 // language keeps a query word and a document word on the same stemmer whatever either is tagged as.
 import snowball from 'snowball-stemmers';
-import { foldWord, words } from './fold.ts';
+import { foldWord, wordList } from './fold.ts';
 
 const russian = snowball.newStemmer('russian');
 const english = snowball.newStemmer('english');
@@ -27,5 +27,5 @@ export function stemWord(word: string): string {
 
 /** A text as the stemmed index columns hold it: one stem per word, in order, so NEAR distances are kept. */
 export function stemText(text: string): string {
-  return words(text).map((w) => stemWord(w.word)).join(' ');
+  return wordList(text).map(stemWord).join(' ');
 }

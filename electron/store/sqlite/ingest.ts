@@ -7,9 +7,9 @@
 import type { Db } from './db.ts';
 import type { FeedObject, FeedItem } from '../../model.ts';
 import { findKnown, insertArticle, markSeen, updateArticle } from './articles.ts';
-import { articleSeenAt, syncDetectedLabels } from './labels.ts';
+import { articleSeenAt, distinctDetected, syncDetectedLabels } from './labels.ts';
 import { compileRules, tagByRules, type CompiledRule } from './auto-tag.ts';
-import { recordVersion } from './versions.ts';
+import { recordFirstVersion, recordVersion, type ReadNow } from './versions.ts';
 import { feedOutlets, type OutletColumns } from './outlets.ts';
 import { prepared } from './prepared.ts';
 import { ftsValues, indexingInBatch, type FtsValues } from './search/functions.ts';
@@ -18,6 +18,7 @@ import { identityKey, matchArticle, type KnownArticle } from '../../articles/ded
 import { runEnrichers, type EnrichedArticle, type Enricher, type Enrichment } from '../../articles/enrichment.ts';
 import type { IngestResult } from '../records.ts';
 import type { IngestOptions } from '../store.ts';
+import { changeFingerprint } from '../../articles/significant-change.ts';
 
 /** A new or changed item with everything computed that its write needs. */
 interface Planned {
@@ -26,6 +27,8 @@ interface Planned {
   outlet: OutletColumns;
   fts: FtsValues;
   enrichment: Enrichment;
+  /** For a new article: what its first version reads, should its labels be stored as detected. */
+  firstVersion: ReadNow | null;
 }
 
 /** See ArticleStore.ingest in store.ts; without maxWrites every new or changed item is written. */
@@ -49,7 +52,7 @@ export function planIngest(db: Db, feedId: number, feed: FeedObject, options: In
     // The article's own language; the feed's declaration is only the hint for a text too short to tell.
     if (options.detectLanguage) fields.lang = options.detectLanguage(`${fields.title ?? ''}\n${fields.text}`, fields.lang);
     const enrichment = runEnrichers(options.enrichers, { id: known?.id ?? null, feedId, url: fields.link, text: fields.text, isNew: !known }, result.warnings);
-    return { keys, fields, outlet: outletOf(fields.link ?? fields.canonicalLink), fts: ftsValues(fields), enrichment };
+    return { keys, fields, outlet: outletOf(fields.link ?? fields.canonicalLink), fts: ftsValues(fields), enrichment, firstVersion: known ? null : readNow(fields, enrichment) };
   };
 
   // Which items are new or changed: the look-ups in one read transaction (one snapshot, not one per statement;
@@ -111,30 +114,45 @@ export function planIngest(db: Db, feedId: number, feed: FeedObject, options: In
       if (!w.isNew) removeIndexed.run(w.id);
       index.run(w.id, ...w.planned.fts);
     }
-    for (const w of written) writeLabels(db, { id: w.id, isNew: w.isNew }, w.planned.enrichment, now, result.warnings);
+    const labelsStored = written.map((w) => writeLabels(db, { id: w.id, isNew: w.isNew }, w.planned.enrichment, now, result.warnings));
     // The versions (which read the labels) before the rules, so that is:edited and label-changed: rules see them.
-    for (const w of written) recordVersion(db, w.id, 'feed', now, captureId);
+    // A new article's first version was worked out before the transaction, unless its labels failed to store.
+    written.forEach((w, i) => {
+      const first = w.isNew && labelsStored[i] ? w.planned.firstVersion : null;
+      if (first) recordFirstVersion(db, w.id, first, 'feed', now, captureId);
+      else recordVersion(db, w.id, 'feed', now, captureId);
+    });
     const tagged = written.filter((w) => w.planned.enrichment.autoTag);
     applyRules(db, rules, tagged.map((w) => w.id), tagged.filter((w) => !w.isNew).map((w) => w.id), result.warnings);
     return result;
   });
 }
 
-/** Runs `fn` in a savepoint; a failure loses only what it wrote, and is reported. */
-function part(db: Db, what: string, fn: () => void, warnings: string[]): void {
+/** What a new article will read once written (recordVersion reads the same back): its title, text and the
+ * detected labels as stored (kind and entity, one each), with their fingerprint. */
+function readNow(fields: ArticleFields, e: Enrichment): ReadNow {
+  const content = { title: fields.title, text: fields.text, labels: distinctDetected(e.labels ?? []).map((l) => ({ kind: l.kind, entity: l.entity })) };
+  return { content, fingerprint: changeFingerprint(content) };
+}
+
+/** Runs `fn` in a savepoint; a failure loses only what it wrote, and is reported. False when it failed. */
+function part(db: Db, what: string, fn: () => void, warnings: string[]): boolean {
   try {
     db.transaction(fn)();
+    return true;
   } catch (err) {
     warnings.push(`The ${what} could not be stored: ${(err as Error).message}`);
+    return false;
   }
 }
 
-/** The detector's labels of one written article, dated by the ingest that wrote this version (`seenAt`). */
-function writeLabels(db: Db, article: { id: number; isNew: boolean }, e: Enrichment, seenAt: string, warnings: string[]): void {
+/** The detector's labels of one written article, dated by the ingest that wrote this version (`seenAt`).
+ * False when they could not be stored. */
+function writeLabels(db: Db, article: { id: number; isNew: boolean }, e: Enrichment, seenAt: string, warnings: string[]): boolean {
   const labels = e.labels;
   // A new article without labels has nothing to record; a changed one may have lost some.
-  if (!labels || (labels.length === 0 && article.isNew)) return;
-  part(db, `labels of article ${article.id}`, () => syncDetectedLabels(db, article.id, labels, seenAt), warnings);
+  if (!labels || (labels.length === 0 && article.isNew)) return true;
+  return part(db, `labels of article ${article.id}`, () => syncDetectedLabels(db, article.id, labels, seenAt), warnings);
 }
 
 /** Each rule once over the batch (its query compiled once per ingest), each in its own savepoint. */

@@ -32,9 +32,8 @@ export function syncDetectedLabels(db: Db, articleId: number, detected: Label[],
   const result: SyncResult = { added: 0, removed: 0 };
   const seen = new Set<string>();
   const canonicalOf = libraryCanonicalOf(db);
-  for (const l of detected) {
+  for (const l of distinctDetected(detected)) {
     const k = key(l.kind, l.entity);
-    if (seen.has(k)) continue;
     seen.add(k);
     const canonical = canonicalOf(l.entity, l.canonical);
     const had = byKey.get(k);
@@ -54,6 +53,17 @@ export function syncDetectedLabels(db: Db, articleId: number, detected: Label[],
     result.removed++;
   }
   return result;
+}
+
+/** The detected labels as syncDetectedLabels stores them: one per kind and entity (any case), the first kept. */
+export function distinctDetected(detected: Label[]): Label[] {
+  const seen = new Set<string>();
+  return detected.filter((l) => {
+    const k = key(l.kind, l.entity);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /** When the article was last written or seen by an ingest: the time its labels are dated by. */

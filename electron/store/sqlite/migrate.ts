@@ -12,7 +12,7 @@ import evidence from './schema/006-evidence.ts';
 import fullTextStatus from './schema/007-fulltext-status.ts';
 import labelEntities from './schema/008-label-entities.ts';
 import { backfillLabelEntities } from './label-entities.ts';
-import readerIndexes from './schema/010-reader-indexes.ts';
+import readerIndexes from './schema/009-reader-indexes.ts';
 
 export interface Migration {
   version: number;
@@ -30,7 +30,7 @@ export const migrations: Migration[] = [
   { version: 6, sql: evidence },
   { version: 7, sql: fullTextStatus },
   { version: 8, sql: labelEntities, fill: (db) => { backfillLabelEntities(db); } },
-  { version: 10, sql: readerIndexes },
+  { version: 9, sql: readerIndexes },
 ];
 
 export const LATEST_SCHEMA = migrations.at(-1)?.version ?? 0;

@@ -40,10 +40,7 @@ export function recordVersion(db: Db, articleId: number, source: VersionSource, 
   const step = versionStep(latest, content, fingerprint, source);
   switch (step.write) {
     case 'insert':
-      prepared(db, `INSERT INTO article_version (article_id, content_hash, title, summary, content, text, seen_from, seen_until, n, labels, fingerprint, source, capture_id)
-        SELECT id, content_hash, title, summary, content, text, ?, ?, ?, ?, ?, ?, ? FROM article WHERE id = ?`)
-        .run(at, at, step.n, JSON.stringify(content.labels), fingerprint, source, captureId, articleId);
-      prepared(db, 'UPDATE article SET version_count = ? WHERE id = ?').run(step.n, articleId);
+      insertVersion(db, articleId, step.n, { content, fingerprint }, source, at, captureId);
       break;
     case 'seen':
       prepared(db, 'UPDATE article_version SET seen_until = max(seen_until, ?) WHERE id = ?').run(at, row?.id);
@@ -57,6 +54,28 @@ export function recordVersion(db: Db, articleId: number, source: VersionSource, 
       break;
   }
   return step.outcome;
+}
+
+/** What an article reads now, and its fingerprint (changeFingerprint). */
+export interface ReadNow {
+  content: VersionContent;
+  fingerprint: string;
+}
+
+/** Version `n` of the article, from the row as it stands; `now` is what the row reads (its title, text, labels). */
+function insertVersion(db: Db, articleId: number, n: number, now: ReadNow, source: VersionSource, at: string, captureId: number | null): void {
+  prepared(db, `INSERT INTO article_version (article_id, content_hash, title, summary, content, text, seen_from, seen_until, n, labels, fingerprint, source, capture_id)
+    SELECT id, content_hash, title, summary, content, text, ?, ?, ?, ?, ?, ?, ? FROM article WHERE id = ?`)
+    .run(at, at, n, JSON.stringify(now.content.labels), now.fingerprint, source, captureId, articleId);
+  prepared(db, 'UPDATE article SET version_count = ? WHERE id = ?').run(n, articleId);
+}
+
+/**
+ * The first version of an article just inserted, whose content the caller computed before its transaction (ingest):
+ * the same row recordVersion would write ('first'), without reading the text and labels back.
+ */
+export function recordFirstVersion(db: Db, articleId: number, now: ReadNow, source: VersionSource, at: string, captureId: number | null): void {
+  insertVersion(db, articleId, 1, now, source, at, captureId);
 }
 
 /** The latest version seen again (an unchanged feed item). */
