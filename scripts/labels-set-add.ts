@@ -1,6 +1,10 @@
 // Adds cases to the real-world label set (test/fixtures/labels/world/README.md): validates each, puts it in the
 // tune or held-out part by a hash of its id alone (so the split never moves as the set grows), and refuses
-// duplicate ids and duplicate texts. Usage: npx node scripts/labels-set-add.ts cases.jsonl   (or - for stdin)
+// duplicate ids and duplicate texts (a text inside another counts: the same excerpt cut shorter); a url already in
+// the set is only reported, since one page may give two different excerpts.
+// Usage: npx node scripts/labels-set-add.ts [--part tune|heldout] cases.jsonl   (or - for stdin)
+// --part overrides the hash split for every case of the file: a detector engineer's freshly collected cases go to
+// tune (they tune the detector, so they must never land in the held-out part); the default stays the hash split.
 import { createHash } from 'node:crypto';
 import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,9 +46,10 @@ function problems(c: WorldCase): string[] {
   return p;
 }
 
-function existing(): { ids: Set<string>; texts: Set<string> } {
+function existing(): { ids: Set<string>; texts: Set<string>; urls: Map<string, string> } {
   const ids = new Set<string>();
   const texts = new Set<string>();
+  const urls = new Map<string, string>();
   // Every part, retired held-out parts included: a case is never added twice.
   for (const part of readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
     const dir = join(ROOT, part);
@@ -54,16 +59,34 @@ function existing(): { ids: Set<string>; texts: Set<string> } {
         const c = JSON.parse(line) as WorldCase;
         ids.add(c.id);
         texts.add(c.text.trim());
+        if (c.url) urls.set(c.url, c.id);
       }
     }
   }
-  return { ids, texts };
+  return { ids, texts, urls };
+}
+
+type Part = 'tune' | 'heldout';
+
+/** The command line: an optional `--part tune|heldout`, then the input file. */
+export function parseArgs(argv: string[]): { input: string; part: Part | null } {
+  const args = [...argv];
+  let part: Part | null = null;
+  const at = args.indexOf('--part');
+  if (at >= 0) {
+    const value = args[at + 1];
+    if (value !== 'tune' && value !== 'heldout') throw new Error(`--part takes tune or heldout, not ${value ?? 'nothing'}`);
+    part = value;
+    args.splice(at, 2);
+  }
+  const input = args[0];
+  if (!input) throw new Error('usage: labels-set-add.ts [--part tune|heldout] FILE.jsonl (or - for stdin)');
+  return { input, part };
 }
 
 function main(): void {
-  const input = process.argv[2];
-  if (!input) throw new Error('usage: labels-set-add.ts FILE.jsonl (or - for stdin)');
-  const { ids, texts } = existing();
+  const { input, part } = parseArgs(process.argv.slice(2));
+  const { ids, texts, urls } = existing();
   const lines = readFileSync(input === '-' ? 0 : input, 'utf8').split('\n').filter((l) => l.trim() !== '');
   let added = 0;
   let failed = 0;
@@ -78,16 +101,20 @@ function main(): void {
     }
     const p = problems(c);
     if (ids.has(c.id)) p.push(`id ${c.id} exists`);
-    if (texts.has(c.text?.trim())) p.push('the same text exists');
+    const text = c.text?.trim() ?? '';
+    if (texts.has(text)) p.push('the same text exists');
+    else if (text.length >= 40 && [...texts].some((t) => t.includes(text) || (t.length >= 40 && text.includes(t)))) p.push('the text overlaps an existing one (one holds the other)');
+    if (c.url && urls.has(c.url)) console.warn(`line ${i + 1} (${c.id}): url already in the set (${urls.get(c.url)}): check that the excerpt differs`);
     if (p.length > 0) {
       console.error(`line ${i + 1} (${c.id}): ${p.join('; ')}`);
       failed++;
       continue;
     }
     const ordered: WorldCase = { id: c.id, lang: c.lang, source: c.source, url: c.url ?? null, outlet: c.outlet ?? null, text: c.text, expected: c.expected, note: c.note };
-    appendFileSync(join(ROOT, splitOf(c.id), `${c.lang}.jsonl`), `${JSON.stringify(ordered)}\n`);
+    appendFileSync(join(ROOT, part ?? splitOf(c.id), `${c.lang}.jsonl`), `${JSON.stringify(ordered)}\n`);
     ids.add(c.id);
-    texts.add(c.text.trim());
+    texts.add(text);
+    if (c.url) urls.set(c.url, c.id);
     added++;
   }
   console.log(`${added} added, ${failed} refused`);
