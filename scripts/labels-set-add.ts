@@ -1,7 +1,8 @@
 // Adds cases to the real-world label set (test/fixtures/labels/world/README.md): validates each, puts it in the
 // tune or held-out part by a hash of its id alone (so the split never moves as the set grows), and refuses
 // duplicate ids and duplicate texts (a text inside another counts: the same excerpt cut shorter); a url already in
-// the set is only reported, since one page may give two different excerpts.
+// the set is only reported, since one page may give two different excerpts, except that a page of the held-out part
+// gives no tune case (tuning on its other excerpts would leak it).
 // Usage: npx node scripts/labels-set-add.ts [--part tune|heldout] cases.jsonl   (or - for stdin)
 // --part overrides the hash split for every case of the file: a detector engineer's freshly collected cases go to
 // tune (they tune the detector, so they must never land in the held-out part); the default stays the hash split.
@@ -46,10 +47,10 @@ function problems(c: WorldCase): string[] {
   return p;
 }
 
-function existing(): { ids: Set<string>; texts: Set<string>; urls: Map<string, string> } {
+function existing(): { ids: Set<string>; texts: Set<string>; urls: Map<string, { id: string; part: string }> } {
   const ids = new Set<string>();
   const texts = new Set<string>();
-  const urls = new Map<string, string>();
+  const urls = new Map<string, { id: string; part: string }>();
   // Every part, retired held-out parts included: a case is never added twice.
   for (const part of readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
     const dir = join(ROOT, part);
@@ -59,7 +60,7 @@ function existing(): { ids: Set<string>; texts: Set<string>; urls: Map<string, s
         const c = JSON.parse(line) as WorldCase;
         ids.add(c.id);
         texts.add(c.text.trim());
-        if (c.url) urls.set(c.url, c.id);
+        if (c.url) urls.set(c.url, { id: c.id, part });
       }
     }
   }
@@ -104,17 +105,20 @@ function main(): void {
     const text = c.text?.trim() ?? '';
     if (texts.has(text)) p.push('the same text exists');
     else if (text.length >= 40 && [...texts].some((t) => t.includes(text) || (t.length >= 40 && text.includes(t)))) p.push('the text overlaps an existing one (one holds the other)');
-    if (c.url && urls.has(c.url)) console.warn(`line ${i + 1} (${c.id}): url already in the set (${urls.get(c.url)}): check that the excerpt differs`);
+    const target = part ?? splitOf(c.id);
+    const seen = c.url ? urls.get(c.url) : undefined;
+    if (seen && target === 'tune' && seen.part.startsWith('heldout') && seen.part !== 'heldout-1-retired') p.push('its page is in the held-out part');
+    else if (seen) console.warn(`line ${i + 1} (${c.id}): url already in the set (${seen.id}): check that the excerpt differs`);
     if (p.length > 0) {
       console.error(`line ${i + 1} (${c.id}): ${p.join('; ')}`);
       failed++;
       continue;
     }
     const ordered: WorldCase = { id: c.id, lang: c.lang, source: c.source, url: c.url ?? null, outlet: c.outlet ?? null, text: c.text, expected: c.expected, note: c.note };
-    appendFileSync(join(ROOT, part ?? splitOf(c.id), `${c.lang}.jsonl`), `${JSON.stringify(ordered)}\n`);
+    appendFileSync(join(ROOT, target, `${c.lang}.jsonl`), `${JSON.stringify(ordered)}\n`);
     ids.add(c.id);
     texts.add(text);
-    if (c.url) urls.set(c.url, c.id);
+    if (c.url) urls.set(c.url, { id: c.id, part: target });
     added++;
   }
   console.log(`${added} added, ${failed} refused`);
