@@ -219,3 +219,18 @@ test('exclusions: news events, other jurisdictions, critique, self-disclosure, g
   assert.deepEqual(sorted('Генпрокуратура признала нежелательной деятельность компании «Medusa Project», признанной иноагентом.'),
     [['foreign_agent', 'Medusa Project', null]], 'the news of one designation does not hide an aside about another');
 });
+
+test('status: a pronoun subject stands for the name before it, unless its sentence tells the designation as news', () => {
+  assert.deepEqual(brief('Обыски прошли в домах членов организации "Свидетели Иеговы". Она запрещена в России и признана экстремистской.'),
+    [['extremist', 'Свидетели Иеговы', null]], 'a quoted antecedent; the ban yields to the specific ground');
+  assert.deepEqual(brief('Militants of Daesh attacked the town. It is banned in Russia.'), [['banned_other', 'Daesh', null]]);
+  assert.deepEqual(brief('Верховный суд РФ признал "Правый сектор" экстремистской организацией. Ее деятельность на территории России запрещена.'), [],
+    'the news goes on');
+  assert.deepEqual(brief('Die Taliban kehrten an die Macht zurück. Sie bleiben jedoch in der Liste der von Russland anerkannten Terrororganisationen.'), [],
+    'the pronoun\'s predicate is not the designation');
+});
+
+test('names: "in" inside a name an of-like connector joins; a nested straight quotation is the name', () => {
+  assert.deepEqual(sorted('Collabora con la Comunità dei Russi Liberi in Italia* e con la \"Legione \"libertà della Russia\"**.\n* Organizzazione indesiderabile in Russia\n** Organizzazione terroristica vietata nella Federazione Russa'),
+    [['terrorist', 'libertà della Russia', '**'], ['undesirable', 'Comunità dei Russi Liberi in Italia', '*']]);
+});

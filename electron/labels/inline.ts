@@ -518,7 +518,10 @@ function status(cx: Context, g: Hit): boolean {
   let s = ss;
   while (s < g.index && /[\s\u00a0]/.test(text[s] ?? '')) s++;
   const langs = new Set(r.hits(s, se).map((h) => h.lang));
-  let subject = nameAfter(text, s, r.classOf(langs)) ?? knownAfter(cx, s);
+  // "Она запрещена в России и признана экстремистской", "It is banned in Russia": a personal pronoun as the subject
+  // stands for a name before the sentence, as a designation noun does.
+  const pronoun = r.phraseAt(s, ['pronouns'], langs) > s;
+  let subject = pronoun ? null : nameAfter(text, s, r.classOf(langs)) ?? knownAfter(cx, s);
   if (subject && (subject.start > s + 1 && !r.known(subject.name) || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
   let anaphoric: NameSpan | null = null;
   let i = s;
@@ -546,9 +549,18 @@ function status(cx: Context, g: Hit): boolean {
     // mention marked just before, else for the designated entity named last before the sentence.
     const lead = r.phraseAt(s, ['stopwords']);
     const nounAt = lead > s ? lead + (/^[\s\u00a0]+/.exec(text.slice(lead, lead + 3))?.[0].length ?? 0) : s;
-    if (r.phraseAt(nounAt, ['nouns']) < 0 && r.phraseAt(s, ['nouns']) < 0) return false;
-    anaphoric = markedBefore(cx, ss) ?? knownBefore(cx, ss);
+    if (!pronoun && r.phraseAt(nounAt, ['nouns']) < 0 && r.phraseAt(s, ['nouns']) < 0) return false;
+    if (pronoun && !designationPredicate(cx, r.phraseAt(s, ['pronouns'], langs), langs)) return false;
+    // A pronoun may also stand for a name quoted in the sentence before ("…членов организации "Свидетели Иеговы". Она
+    // запрещена в России…"), which the alias table need not know.
+    anaphoric = markedBefore(cx, ss) ?? knownBefore(cx, ss) ?? (pronoun ? quotedBefore(cx, ss) : null);
     if (!anaphoric) return false;
+    // Where the antecedent's sentence tells the designation as news ("Верховный суд РФ … признал "Правый сектор"
+    // экстремистской организацией. Ее деятельность на территории России запрещена."), the status sentence goes on
+    // telling it: the news, not an aside.
+    const [as, ae] = r.sentence(anaphoric.start);
+    const told = r.hits(as, ae, undefined, langs);
+    if (told.some((h) => h.list === 'news_events') && told.some((h) => isGround(h) && h.list !== 'banned_other')) return false;
   }
   if (g.index - i > 120) return false;
   const note = readNote(text, i, r.hits(i, se), r.hits(ss, se), { news: true });
@@ -602,6 +614,37 @@ function markedBefore(cx: Context, pos: number): NameSpan | null {
     while (j > ps && MARKERS.test(text[j - 1] ?? '')) j--;
     const n = nameBefore(text, j, cx.r.classOf(), true);
     if (n) return n;
+  }
+  return null;
+}
+
+/**
+ * After a pronoun subject, the designation is the predicate itself ("Она запрещена…", "It is banned…", "Ella fue
+ * declarada…"): past at most two copulas or function words comes a ground, a designation verb or the state. A
+ * pronoun that says something else of its antecedent ("Sie bleiben jedoch noch in der Liste…") is no label's subject.
+ */
+function designationPredicate(cx: Context, at: number, langs: ReadonlySet<string>): boolean {
+  const { r } = cx;
+  const text = r.text;
+  let j = at;
+  for (let k = 0; k < 3; k++) {
+    while (/[\s\u00a0]/.test(text[j] ?? '')) j++;
+    if (r.phraseAt(j, [...KINDS, 'predicates', 'states', 'alone']) > j) return true;
+    const next = Math.max(r.phraseAt(j, ['copulas', 'stopwords'], langs), -1);
+    if (next <= j) return false;
+    j = next;
+  }
+  return false;
+}
+
+/** The last quoted name in the sentence before `pos`, in the same line. */
+function quotedBefore(cx: Context, pos: number): NameSpan | null {
+  const text = cx.r.text;
+  const [ps] = cx.r.sentence(Math.max(cx.lineStart, pos - 2));
+  for (let i = pos - 1; i > ps; i--) {
+    if (!/[»"”]/.test(text[i] ?? '')) continue;
+    const n = nameBefore(text, i + 1, cx.r.classOf(), false);
+    if (n && /[«"“„]/.test(text[n.start - 1] ?? '') && cx.r.entityOf(n)) return n;
   }
   return null;
 }
