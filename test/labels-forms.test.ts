@@ -234,3 +234,10 @@ test('names: "in" inside a name an of-like connector joins; a nested straight qu
   assert.deepEqual(sorted('Collabora con la Comunità dei Russi Liberi in Italia* e con la \"Legione \"libertà della Russia\"**.\n* Organizzazione indesiderabile in Russia\n** Organizzazione terroristica vietata nella Federazione Russa'),
     [['terrorist', 'libertà della Russia', '**'], ['undesirable', 'Comunità dei Russi Liberi in Italia', '*']]);
 });
+
+test('relative clauses: a verb ending the clause stands between the name and the relative pronoun; »German« quotes close with «', () => {
+  assert.deepEqual(brief('Alle sollen der Vereinigung Hizb ut-Tahrir angehören, die in Russland als terroristische Organisation verboten ist.'),
+    [['terrorist', 'Hizb ut-Tahrir', null]]);
+  assert.deepEqual(sorted('Verfahren wegen der Aktivitäten von Nawalnys »Antikorruptionsstiftung« eingeleitet, die in Russland als ausländischer Agent und extremistische Organisation eingestuft ist.'),
+    [['extremist', 'Antikorruptionsstiftung', null], ['foreign_agent', 'Antikorruptionsstiftung', null]]);
+});

@@ -11,7 +11,7 @@ import type { Candidate } from './label-set.ts';
 import type { Reading } from './reading.ts';
 import { KINDS, type Hit, type ListName } from './lexicon.ts';
 import { readNote, type Note } from './notes.ts';
-import { cleanName, isNameWord, nameAfter, nameBefore, QUOTE_CHARS, type NameSpan } from './names.ts';
+import { cleanName, isConnector, isNameWord, nameAfter, nameBefore, QUOTE_CHARS, quoteMarkAt, type NameSpan } from './names.ts';
 import type { Canonical } from './canonical-name.ts';
 import { designationKinds, namesListedAfter, namesListedBefore, skipDesignationBack } from './designation.ts';
 
@@ -274,7 +274,7 @@ function insideQuote(text: string, from: number, to: number): boolean {
   let depth = 0;
   let straight = false;
   for (let i = from; i < to; i++) {
-    const ch = text[i] ?? '';
+    const ch = quoteMarkAt(text, i);
     if ('«“„「『'.includes(ch) && !(ch === '“' && /[\p{L}\p{Nd}.,!?]/u.test(text[i - 1] ?? ' '))) depth++;
     else if ('»”」』'.includes(ch) || (ch === '“' && depth > 0)) depth = Math.max(0, depth - 1);
     else if (ch === '"') straight = /[\p{L}\p{Nd}.,!?)]/u.test(text[i - 1] ?? ' ') ? false : !straight;
@@ -478,7 +478,7 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   }
   while (end > c && /[\s.]/.test(text[end - 1] ?? '')) end--;
   const classOf = r.classOf();
-  const name = nameBeforeNote(cx, b, new Set());
+  const name = (relative ? verbBeforeRelative(cx, b) : null) ?? nameBeforeNote(cx, b, new Set());
   if (!name) return false;
   // The news that matters is told before the aside ends: "…, التي تم تصنيفها … متطرفة يجب أن … رفع الحظر" lifts a ban
   // after it.
@@ -487,6 +487,23 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   const names = note.distributive ? [name, ...namesListedBefore(r, name, classOf)] : [name];
   emit(cx, note, relative ? 'relative' : 'appositive', names, c, end, b);
   return true;
+}
+
+/**
+ * A verb may end the clause between a name and the relative clause on it ("… der Vereinigung Hizb ut-Tahrir
+ * angehören, die in Russland … verboten ist", "… von Nawalnys »Antikorruptionsstiftung« eingeleitet, die …"): one or
+ * two lower-case Latin words before the comma are that verb, and the name stands before them.
+ */
+function verbBeforeRelative(cx: Context, b: number): NameSpan | null {
+  const text = cx.r.text;
+  const m = /(?:^|[\s\u00a0])((?:\p{Ll}[\p{Ll}\-]*[ \u00a0]+){0,1}\p{Ll}[\p{Ll}\-]*)[ \u00a0]*$/u.exec(text.slice(Math.max(cx.lineStart, b - 40), b));
+  if (!m?.[1] || !/^\p{Script=Latin}/u.test(m[1]) || m[1].split(/\s+/).some((w) => isConnector(w))) return null;
+  const at = b - m[0].length + m[0].indexOf(m[1]);
+  const prev = /([\p{L}\p{M}\p{Nd}'’\-]+)([»«"”“]?)[ \u00a0]+$/u.exec(text.slice(Math.max(cx.lineStart, at - 60), at));
+  if (!prev?.[1] || !(prev[2] || isNameWord(prev[1]))) return null;
+  const end = at - prev[0].length + prev[1].length + (prev[2] ?? '').length;
+  const name = nameBeforeNote(cx, end, new Set());
+  return name && name.end >= end - 1 ? name : null;
 }
 
 /** The next comma, dash or bracket after `from`, or the sentence's end; at most 60 characters on. */

@@ -18,10 +18,22 @@ export type WordClass = (start: number, end: number) => ReadonlySet<ListName>;
 const NO_CLASS: WordClass = () => new Set();
 
 /** Quote pairs, closing → opening. */
-const OPEN_FOR: Record<string, string> = { '»': '«', '”': '“', '“': '„', '"': '"', '」': '「', '』': '『', '›': '‹', '》': '《', '〉': '〈', '’': '‘', "'": "'" };
+// German and Danish quote the other way round (»X«): '«' closes after '»'.
+const OPEN_FOR: Record<string, string> = { '»': '«', '«': '»', '”': '“', '“': '„', '"': '"', '」': '「', '』': '『', '›': '‹', '》': '《', '〉': '〈', '’': '‘', "'": "'" };
 const CLOSE_FOR: Record<string, string> = { '«': '»', '“': '”', '„': '“', '"': '"', '「': '」', '『': '』', '‹': '›', '《': '》', '〈': '〉', '‘': '’', "'": "'" };
 const ALT_CLOSE: Record<string, string> = { '„': '”"', '“': '“' };
 export const QUOTE_CHARS = '«»“”„"「」『』‹›《》〈〉';
+
+/**
+ * The quotation mark at `i` as it works: German and Danish quote »the other way round«, so a guillemet opening
+ * before a word reads as «, one closing after a word as ».
+ */
+export function quoteMarkAt(text: string, i: number): string {
+  const ch = text[i] ?? '';
+  if (ch === '»' && /[\s(]/.test(text[i - 1] ?? ' ') && /[\p{L}\p{Nd}]/u.test(text[i + 1] ?? ' ')) return '«';
+  if (ch === '«' && /[\p{L}\p{Nd}.!?]/u.test(text[i - 1] ?? ' ') && !/[\p{L}\p{Nd}]/u.test(text[i + 1] ?? ' ')) return '»';
+  return ch;
+}
 
 /** Lower-case words allowed inside a capitalised name ("Voice of America", "Hayat Tahrir al-Sham", "Ansar al Islam"). */
 const CONNECTORS = new Set([
