@@ -241,3 +241,12 @@ test('relative clauses: a verb ending the clause stands between the name and the
   assert.deepEqual(sorted('Verfahren wegen der Aktivitäten von Nawalnys »Antikorruptionsstiftung« eingeleitet, die in Russland als ausländischer Agent und extremistische Organisation eingestuft ist.'),
     [['extremist', 'Antikorruptionsstiftung', null], ['foreign_agent', 'Antikorruptionsstiftung', null]]);
 });
+
+test('distributive: a plural participle after a list labels each name; a list\'s designation noun before its first name gives the ground', () => {
+  assert.deepEqual(sorted('Os militantes de Daesh e Frente al-Nusra, proibidos na Rússia, atacaram.'),
+    [['banned_other', 'Daesh', null], ['banned_other', 'Frente al-Nusra', null]]);
+  assert.deepEqual(sorted('I miliziani di Daesh e Fronte al-Nusra, vietati in Russia, hanno attaccato.'),
+    [['banned_other', 'Daesh', null], ['banned_other', 'Fronte al-Nusra', null]]);
+  assert.deepEqual(sorted('تمويل أنشطة التنظيمين الإرهابيين الدوليين إمارة القوقاز، وداعش المحظورين في روسيا.'),
+    [['terrorist', 'إمارة القوقاز', null], ['terrorist', 'داعش', null]], '"and" glued to the last name');
+});

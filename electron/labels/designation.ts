@@ -137,7 +137,7 @@ export function skipDesignationBack(r: Reading, end: number): number {
   return i;
 }
 
-const CONJUNCTIONS = /\sو$|(?<=[”"」』》])[和与與及、]$|(?:,|\s(?:and|or|и|или|і|та|й|y|e|et|ou|und|oder|ve|veya|i|и|ili|oraz|a|və|ва|va|و|och|og|en|és|ir|un|ja|dhe|và|dan|और|এবং|ও|и|және|жана|ва))\s+(?:the\s+|la\s+|le\s+|les\s+|el\s+|los\s+|die\s+|der\s+)?$/iu;
+const CONJUNCTIONS = /[,،]?\sو$|(?<=[”"」』》])[和与與及、]$|(?:,|\s(?:and|or|и|или|і|та|й|y|e|et|ou|und|oder|ve|veya|i|и|ili|oraz|a|və|ва|va|و|och|og|en|és|ir|un|ja|dhe|và|dan|और|এবং|ও|и|және|жана|ва))\s+(?:the\s+|la\s+|le\s+|les\s+|el\s+|los\s+|die\s+|der\s+)?$/iu;
 
 /** The names listed before `first`, joined by commas and conjunctions: "X, Y and the Z". */
 export function namesListedBefore(r: Reading, first: NameSpan, classOf: Parameters<typeof nameBefore>[2]): NameSpan[] {

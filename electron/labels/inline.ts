@@ -103,7 +103,9 @@ function emit(cx: Context, note: Note, form: string, entities: NameSpan[], evide
   const lang = [...note.langs][0];
   // In a distributive note every name shares the first one's designation noun ("террористической группировки
   // «Джебхат ан-Нусра» («Хайат Тахрир аш-Шам») (обе группировки запрещены в РФ)").
-  const shared = entities[0] ? designationKinds(r, entities[0], stopAt) : [];
+  // A list may carry it before its first name instead ("التنظيمين الإرهابيين الدوليين إمارة القوقاز، وداعش المحظورين").
+  const listed = entities.length > 1 ? entities[entities.length - 1] : undefined;
+  const shared = [entities[0], listed].reduce<LabelKind[]>((kinds, e) => (kinds.length > 0 || !e ? kinds : designationKinds(r, e, stopAt)), []);
   for (const span of entities) {
     const entity = r.entityOf(span);
     if (!entity || (form !== 'parenthetical' && !nameWithoutCapitalsOk(cx, span, entity))) continue;
@@ -477,14 +479,13 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
     while (end > last && /[\p{L}\p{M}\p{Nd}]/u.test(text[end] ?? '')) end--;
   }
   while (end > c && /[\s.]/.test(text[end - 1] ?? '')) end--;
-  const classOf = r.classOf();
   const name = (relative ? verbBeforeRelative(cx, b) : null) ?? nameBeforeNote(cx, b, new Set());
   if (!name) return false;
   // The news that matters is told before the aside ends: "…, التي تم تصنيفها … متطرفة يجب أن … رفع الحظر" lifts a ban
   // after it.
   const note = readNote(text, name.end, r.hits(c, end), r.hits(ss, Math.min(se, end + 1)), { news: true });
   if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, c)) return false;
-  const names = note.distributive ? [name, ...namesListedBefore(r, name, classOf)] : [name];
+  const names = note.distributive ? [name, ...namesListedBefore(r, name, r.classOf())] : [name];
   emit(cx, note, relative ? 'relative' : 'appositive', names, c, end, b);
   return true;
 }
@@ -699,8 +700,10 @@ function postnominal(cx: Context, g: Hit): boolean {
   if (g.list === 'foreign_agent' || g.list === 'undesirable') return false;
   const nameEnd = skipDesignationBack(r, g.index);
   if (nameEnd <= from) return false;
-  const name = nameBefore(text, nameEnd, r.classOf(), false);
+  let name = nameBefore(text, nameEnd, r.classOf(), false);
   if (!name) return false;
+  // "… إمارة القوقاز، وداعش المحظورين": "and" glued to the last name of a list is no part of it.
+  if (/^و[\p{Script=Arabic}]{3,}/u.test(name.name) && r.known(name.name.slice(1))) name = { name: name.name.slice(1), start: name.start + 1, end: name.end };
   const [ss, se] = cx.r.sentence(g.index);
   let end = g.end;
   for (const h of r.hits(g.index, Math.min(se, to))) if ((h.list === 'states' || isGround(h)) && h.index - end < 20) end = Math.max(end, h.end);
@@ -711,6 +714,8 @@ function postnominal(cx: Context, g: Hit): boolean {
   const attributive = r.hits(g.index, g.end, ['attributive']).length > 0;
   const nounBefore = r.hits(Math.max(from, name.start - 40), name.start, ['nouns']).some((h) => /^[\s«"“„]*$/.test(text.slice(h.end, name.start)));
   if (!attributive && !(nounBefore && [...note.langs].some((l) => r.lex.postnominal.has(l)))) return false;
-  emit(cx, note, 'postnominal', [name], g.index, end, g.index);
+  // A plural participle after a list ("… إمارة القوقاز، وداعش المحظورين في روسيا") is about each name of it.
+  const names = note.distributive ? [name, ...namesListedBefore(r, name, r.classOf(note.langs))] : [name];
+  emit(cx, note, 'postnominal', names, g.index, end, g.index);
   return true;
 }
