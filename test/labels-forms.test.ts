@@ -250,3 +250,10 @@ test('distributive: a plural participle after a list labels each name; a list\'s
   assert.deepEqual(sorted('تمويل أنشطة التنظيمين الإرهابيين الدوليين إمارة القوقاز، وداعش المحظورين في روسيا.'),
     [['terrorist', 'إمارة القوقاز', null], ['terrorist', 'داعش', null]], '"and" glued to the last name');
 });
+
+test('a ground standing as the members\' noun ("terrorists of X") lends no ground to X', () => {
+  assert.deepEqual(brief('Afirmó que los terroristas de Daesh (o Estado Islámico, proscrito en Rusia) trasladaron explosivos.'), [['banned_other', 'Daesh', null]]);
+  assert.deepEqual(brief('Террористы из группировки “Исламское государство” (ИГ, запрещена в РФ) обстреливают районы.'), [['banned_other', 'Исламское государство', null]]);
+  assert.deepEqual(brief('Combaten a la organización terrorista del Estado Islámico (prohibida en Rusia).'), [['terrorist', 'Estado Islámico', null]],
+    'an adjective of a designation noun still gives it');
+});

@@ -296,6 +296,7 @@ function prenominal(cx: Context, g: Hit): boolean {
   let lastWasNoun = r.phraseAt(g.index, ['nouns', 'roles']) >= g.end;
   // The designation verb straight before the name: "Иностранными агентами признаны Виктор Шендерович" narrates.
   let lastWasVerb = false;
+  let prepositionAfterGround = false;
   for (let step = 0; step < 9 && pos < to; step++) {
     while (pos < to && /[ \u00a0]/.test(text[pos] ?? '')) pos++;
     const ch = text[pos] ?? '';
@@ -317,6 +318,10 @@ function prenominal(cx: Context, g: Hit): boolean {
     if (!/[\p{L}\p{Nd}]/u.test(ch)) return false;
     const listed = r.phraseAt(pos, PHRASE_WORDS);
     if (listed > pos) {
+      // "Террористы из группировки «ИГ»", "terrorists of the group": a ground, a preposition and a designation noun
+      // name the group's members; the group's own designation is not said.
+      if (step === 1 && prepositionAfterGround && r.phraseAt(pos, ['nouns']) > pos) return false;
+      if (step === 0) prepositionAfterGround = r.phraseAt(pos, ['stopwords']) >= listed && r.phraseAt(pos, [...KIND_LISTS, 'nouns', 'states']) < 0;
       lastWasNoun = r.phraseAt(pos, ['nouns', 'roles']) > pos;
       lastWasVerb = r.phraseAt(pos, ['predicates']) >= listed && r.phraseAt(pos, [...KIND_LISTS, 'alone', 'nouns', 'roles']) < listed;
       pos = listed;
