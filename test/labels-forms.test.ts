@@ -257,3 +257,9 @@ test('a ground standing as the members\' noun ("terrorists of X") lends no groun
   assert.deepEqual(brief('Combaten a la organización terrorista del Estado Islámico (prohibida en Rusia).'), [['terrorist', 'Estado Islámico', null]],
     'an adjective of a designation noun still gives it');
 });
+
+test('exclusions: a state after a prenominal phrase, a generic noun before a clause-final verb, a court imposing a ban', () => {
+  assert.deepEqual(brief('RT America registered as a foreign agent in the United States upon the demand of the US Justice Department.'), []);
+  assert.deepEqual(brief('Es wurden Korrespondenzen mit Kämpfern von terroristischen Organisationen gefunden, die auf dem Territorium der Russischen Föderation verboten sind.'), []);
+  assert.deepEqual(brief('Mahkeme, bu örgütlerin Rusya\'daki faaliyetlerine yasak getirdi.'), []);
+});

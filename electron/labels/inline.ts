@@ -348,6 +348,9 @@ function prenominal(cx: Context, g: Hit): boolean {
     pos = e;
   }
   if (!name || name.end > to) return false;
+  // "registered as a foreign agent in the United States": a state after the phrase is where, not who.
+  const nameClass = r.classOf()(name.start, name.end);
+  if (nameClass.has('states') || nameClass.has('other_states')) return false;
   // Unlisted adjectives are allowed only in a noun phrase: a designation noun must head the name.
   if (adjectives > 0 && !lastWasNoun) return false;
   const start = phraseStart(cx, g);
@@ -484,7 +487,9 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
     while (end > last && /[\p{L}\p{M}\p{Nd}]/u.test(text[end] ?? '')) end--;
   }
   while (end > c && /[\s.]/.test(text[end - 1] ?? '')) end--;
-  const name = (relative ? verbBeforeRelative(cx, b) : null) ?? nameBeforeNote(cx, b, new Set());
+  const beforeVerb = relative ? verbBeforeRelative(cx, b) : null;
+  if (beforeVerb === false) return false;
+  const name = beforeVerb ?? nameBeforeNote(cx, b, new Set());
   if (!name) return false;
   // The news that matters is told before the aside ends: "…, التي تم تصنيفها … متطرفة يجب أن … رفع الحظر" lifts a ban
   // after it.
@@ -498,9 +503,9 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
 /**
  * A verb may end the clause between a name and the relative clause on it ("… der Vereinigung Hizb ut-Tahrir
  * angehören, die in Russland … verboten ist", "… von Nawalnys »Antikorruptionsstiftung« eingeleitet, die …"): one or
- * two lower-case Latin words before the comma are that verb, and the name stands before them.
+ * two lower-case Latin words before the comma are that verb, and the name stands before them (false: none does).
  */
-function verbBeforeRelative(cx: Context, b: number): NameSpan | null {
+function verbBeforeRelative(cx: Context, b: number): NameSpan | null | false {
   const text = cx.r.text;
   const m = /(?:^|[\s\u00a0])((?:\p{Ll}[\p{Ll}\-]*[ \u00a0]+){0,1}\p{Ll}[\p{Ll}\-]*)[ \u00a0]*$/u.exec(text.slice(Math.max(cx.lineStart, b - 40), b));
   if (!m?.[1] || !/^\p{Script=Latin}/u.test(m[1]) || m[1].split(/\s+/).some((w) => isConnector(w))) return null;
@@ -508,8 +513,10 @@ function verbBeforeRelative(cx: Context, b: number): NameSpan | null {
   const prev = /([\p{L}\p{M}\p{Nd}'’\-]+)([»«"”“]?)[ \u00a0]+$/u.exec(text.slice(Math.max(cx.lineStart, at - 60), at));
   if (!prev?.[1] || !(prev[2] || isNameWord(prev[1]))) return null;
   const end = at - prev[0].length + prev[1].length + (prev[2] ?? '').length;
+  // A verb after a word that names no one ("Kämpfern von terroristischen Organisationen gefunden, die …"): the relative
+  // clause is on that generic noun, not on a name.
   const name = nameBeforeNote(cx, end, new Set());
-  return name && name.end >= end - 1 ? name : null;
+  return name && name.end >= end - 1 ? name : false;
 }
 
 /** The next comma, dash or bracket after `from`, or the sentence's end; at most 60 characters on. */
