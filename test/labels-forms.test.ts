@@ -263,3 +263,9 @@ test('exclusions: a state after a prenominal phrase, a generic noun before a cla
   assert.deepEqual(brief('Es wurden Korrespondenzen mit Kämpfern von terroristischen Organisationen gefunden, die auf dem Territorium der Russischen Föderation verboten sind.'), []);
   assert.deepEqual(brief('Mahkeme, bu örgütlerin Rusya\'daki faaliyetlerine yasak getirdi.'), []);
 });
+
+test('news: a designation by a court or a suit to designate is the news; an owner after "владелец компании" is the designated one', () => {
+  assert.deepEqual(brief('En mars, Meta avait été déclaré "extrémiste" par un tribunal russe et ses réseaux sociaux, Instagram et Facebook, bloqués en Russie.'), []);
+  assert.deepEqual(brief('La Procura ha intentato una causa per riconoscere la piattaforma Meta, proprietaria anche di Facebook, come organizzazione estremista.'), []);
+  assert.deepEqual(brief('Он написал в Facebook (владелец компании "Мета" признан в России экстремистским и запрещен).'), [['extremist', 'Мета', null]]);
+});
