@@ -269,3 +269,7 @@ test('news: a designation by a court or a suit to designate is the news; an owne
   assert.deepEqual(brief('La Procura ha intentato una causa per riconoscere la piattaforma Meta, proprietaria anche di Facebook, come organizzazione estremista.'), []);
   assert.deepEqual(brief('Он написал в Facebook (владелец компании "Мета" признан в России экстремистским и запрещен).'), [['extremist', 'Мета', null]]);
 });
+
+test('status: a designation noun a restrictive relative clause defines is a class, not an anaphor', () => {
+  assert.deepEqual(brief('The site of the Medusa Project covers the war.\n\nOrganizations that receive such a classification are banned from operating in Russia.'), []);
+});

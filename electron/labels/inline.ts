@@ -580,6 +580,10 @@ function status(cx: Context, g: Hit): boolean {
     const lead = r.phraseAt(s, ['stopwords']);
     const nounAt = lead > s ? lead + (/^[\s\u00a0]+/.exec(text.slice(lead, lead + 3))?.[0].length ?? 0) : s;
     if (!pronoun && r.phraseAt(nounAt, ['nouns']) < 0 && r.phraseAt(s, ['nouns']) < 0) return false;
+    // A noun a restrictive relative clause defines names a class, not the name before ("Organizations that receive
+    // such a classification are banned…").
+    const nounEnd = Math.max(r.phraseAt(nounAt, ['nouns']), r.phraseAt(s, ['nouns']));
+    if (!pronoun && /^[ \u00a0]+\S/.test(text.slice(nounEnd, nounEnd + 2)) && r.phraseAt(nounEnd + 1, ['relatives'], langs) > nounEnd + 1) return false;
     if (pronoun && !designationPredicate(cx, r.phraseAt(s, ['pronouns'], langs), langs)) return false;
     // A pronoun may also stand for a name quoted in the sentence before ("…членов организации "Свидетели Иеговы". Она
     // запрещена в России…"), which the alias table need not know.
