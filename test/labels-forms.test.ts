@@ -273,3 +273,8 @@ test('news: a designation by a court or a suit to designate is the news; an owne
 test('status: a designation noun a restrictive relative clause defines is a class, not an anaphor', () => {
   assert.deepEqual(brief('The site of the Medusa Project covers the war.\n\nOrganizations that receive such a classification are banned from operating in Russia.'), []);
 });
+
+test('entities: names in scripts without spaces share no stem ("俄罗斯自由" is not "俄罗斯志愿军")', () => {
+  assert.deepEqual(sorted('“俄罗斯志愿军”(在俄罗斯被视为恐怖组织)和“俄罗斯自由”军团(在俄罗斯联邦被禁止作为恐怖组织)的武装分子'),
+    [['terrorist', '俄罗斯志愿军', null], ['terrorist', '俄罗斯自由', null]]);
+});

@@ -511,6 +511,9 @@ export function sameEntity(a: string, b: string): boolean {
   const ka = entityKey(a);
   const kb = entityKey(b);
   if (ka === kb) return true;
+  // Names in scripts without spaces do not inflect, and their first characters are no stem: "俄罗斯自由" and
+  // "俄罗斯志愿军" are two entities. One is the other only when it holds it whole.
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(ka + kb)) return ka.includes(kb) || kb.includes(ka);
   const wa = ka.split(/[\s-]+/).filter((w) => w.length > 0);
   const wb = kb.split(/[\s-]+/).filter((w) => w.length > 0);
   const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
