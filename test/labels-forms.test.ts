@@ -278,3 +278,8 @@ test('entities: names in scripts without spaces share no stem ("俄罗斯自由"
   assert.deepEqual(sorted('“俄罗斯志愿军”(在俄罗斯被视为恐怖组织)和“俄罗斯自由”军团(在俄罗斯联邦被禁止作为恐怖组织)的武装分子'),
     [['terrorist', '俄罗斯志愿军', null], ['terrorist', '俄罗斯自由', null]]);
 });
+
+test('caseless scripts: unlisted adjectives before a designation noun, and a case ending glued to a known name', () => {
+  assert.deepEqual(brief('এফএসবি রাশিয়ায় নিষিদ্ধ আন্তর্জাতিক জঙ্গি সংগঠন ইসলামিক স্টেটের একজন সদস্যকে শনাক্ত করেছে।'),
+    [['banned_other', 'ইসলামিক স্টেট', null]]);
+});

@@ -337,6 +337,16 @@ function prenominal(cx: Context, g: Hit): boolean {
     let e = pos;
     while (e < to && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[e] ?? '')) e++;
     const word = text.slice(pos, e);
+    // Without capitals an unlisted word may be an adjective of the designation noun one or two words on
+    // ("নিষিদ্ধ আন্তর্জাতিক জঙ্গি সংগঠন ইসলামিক স্টেটের"), not yet the name.
+    const caseless = /\p{L}/u.test(ch) && ch.toLowerCase() === ch.toUpperCase() && !UNSPACED.test(ch);
+    if (caseless && adjectives < 2 && nounWithin(cx, e, 2)) {
+      adjectives++;
+      lastWasNoun = false;
+      lastWasVerb = false;
+      pos = e;
+      continue;
+    }
     if (isNameWord(word) || !/\p{Ll}/u.test(ch) && /\p{L}/u.test(ch)) {
       name = nameAfter(text, pos, r.classOf());
       break;
@@ -379,6 +389,18 @@ function prenominal(cx: Context, g: Hit): boolean {
   const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
   emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));
   return true;
+}
+
+/** True when a designation noun starts one of the next `words` words after `from`. */
+function nounWithin(cx: Context, from: number, words: number): boolean {
+  const text = cx.r.text;
+  let at = from;
+  for (let k = 0; k < words; k++) {
+    while (at < cx.to && /[ \u00a0]/.test(text[at] ?? '')) at++;
+    if (cx.r.phraseAt(at, ['nouns']) > at) return true;
+    while (at < cx.to && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[at] ?? '')) at++;
+  }
+  return false;
 }
 
 /** Where a prenominal phrase starts: back from its ground over its own words ("запрещенной в России …", "Rusya'da yasaklı …"). */
