@@ -1,8 +1,13 @@
 // Adds cases to the real-world label set (test/fixtures/labels/world/README.md): validates each, puts it in the
 // tune or held-out part by a hash of its id alone (so the split never moves as the set grows), and refuses
-// duplicate ids and duplicate texts. Usage: npx node scripts/labels-set-add.ts [--part heldout-3] cases.jsonl   (or - for stdin)
-// --part puts every case into that later held-out part (world/<part>/) instead of the hash split: a part collected
-// after the earlier ones were seen must be held out whole, or its tune share would leak into tuning.
+// duplicate ids and duplicate texts (a text inside another counts: the same excerpt cut shorter); a url already in
+// the set is only reported, since one page may give two different excerpts, except that a page of the held-out part
+// gives no tune case (tuning on its other excerpts would leak it).
+// Usage: npx node scripts/labels-set-add.ts [--part tune|heldout|heldout-N] cases.jsonl   (or - for stdin)
+// --part overrides the hash split for every case of the file: a detector engineer's freshly collected cases go to
+// tune (they tune the detector, so they must never land in the held-out part); a part collected after the earlier
+// ones were seen goes whole to a later held-out part heldout-N, or its tune share would leak into tuning. The
+// default stays the hash split.
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,9 +49,10 @@ function problems(c: WorldCase): string[] {
   return p;
 }
 
-function existing(): { ids: Set<string>; texts: Set<string> } {
+function existing(): { ids: Set<string>; texts: Set<string>; urls: Map<string, { id: string; part: string }> } {
   const ids = new Set<string>();
   const texts = new Set<string>();
+  const urls = new Map<string, { id: string; part: string }>();
   // Every part, retired held-out parts included: a case is never added twice.
   for (const part of readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
     const dir = join(ROOT, part);
@@ -56,34 +62,35 @@ function existing(): { ids: Set<string>; texts: Set<string> } {
         const c = JSON.parse(line) as WorldCase;
         ids.add(c.id);
         texts.add(c.text.trim());
+        if (c.url) urls.set(c.url, { id: c.id, part });
       }
     }
   }
-  return { ids, texts };
+  return { ids, texts, urls };
 }
 
-/** The arguments: an optional `--part heldout-N` (a later, whole held-out part) and the input file. */
-function args(argv: string[]): { part: string | null; input: string } {
-  const usage = 'usage: labels-set-add.ts [--part heldout-N] FILE.jsonl (or - for stdin)';
-  let part: string | null = null;
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (a === '--part') {
-      part = argv[++i] ?? '';
-      // Only a numbered later held-out part: tune/ and heldout/ are filled by the hash split, never by hand.
-      if (!/^heldout-\d+$/.test(part)) throw new Error(`--part must name a later held-out part such as heldout-3, not "${part}". ${usage}`);
-    } else rest.push(a);
+type Part = 'tune' | 'heldout' | `heldout-${number}`;
+
+/** The command line: an optional `--part tune|heldout|heldout-N`, then the input file. */
+export function parseArgs(argv: string[]): { input: string; part: Part | null } {
+  const args = [...argv];
+  let part: Part | null = null;
+  const at = args.indexOf('--part');
+  if (at >= 0) {
+    const value = args[at + 1];
+    if (value !== 'tune' && value !== 'heldout' && !/^heldout-\d+$/.test(value ?? '')) throw new Error(`--part takes tune, heldout or a later held-out part such as heldout-3, not ${value ?? 'nothing'}`);
+    part = value as Part;
+    args.splice(at, 2);
   }
-  const [input] = rest;
-  if (rest.length !== 1 || input === undefined) throw new Error(usage);
-  return { part, input };
+  const input = args[0];
+  if (!input) throw new Error('usage: labels-set-add.ts [--part tune|heldout|heldout-N] FILE.jsonl (or - for stdin)');
+  return { input, part };
 }
 
 function main(): void {
-  const { part, input } = args(process.argv.slice(2));
+  const { input, part } = parseArgs(process.argv.slice(2));
   if (part) mkdirSync(join(ROOT, part), { recursive: true });
-  const { ids, texts } = existing();
+  const { ids, texts, urls } = existing();
   const lines = readFileSync(input === '-' ? 0 : input, 'utf8').split('\n').filter((l) => l.trim() !== '');
   let added = 0;
   let failed = 0;
@@ -98,16 +105,23 @@ function main(): void {
     }
     const p = problems(c);
     if (ids.has(c.id)) p.push(`id ${c.id} exists`);
-    if (texts.has(c.text?.trim())) p.push('the same text exists');
+    const text = c.text?.trim() ?? '';
+    if (texts.has(text)) p.push('the same text exists');
+    else if (text.length >= 40 && [...texts].some((t) => t.includes(text) || (t.length >= 40 && text.includes(t)))) p.push('the text overlaps an existing one (one holds the other)');
+    const target = part ?? splitOf(c.id);
+    const seen = c.url ? urls.get(c.url) : undefined;
+    if (seen && target === 'tune' && seen.part.startsWith('heldout') && seen.part !== 'heldout-1-retired') p.push('its page is in the held-out part');
+    else if (seen) console.warn(`line ${i + 1} (${c.id}): url already in the set (${seen.id}): check that the excerpt differs`);
     if (p.length > 0) {
       console.error(`line ${i + 1} (${c.id}): ${p.join('; ')}`);
       failed++;
       continue;
     }
     const ordered: WorldCase = { id: c.id, lang: c.lang, source: c.source, url: c.url ?? null, outlet: c.outlet ?? null, text: c.text, expected: c.expected, note: c.note };
-    appendFileSync(join(ROOT, part ?? splitOf(c.id), `${c.lang}.jsonl`), `${JSON.stringify(ordered)}\n`);
+    appendFileSync(join(ROOT, target, `${c.lang}.jsonl`), `${JSON.stringify(ordered)}\n`);
     ids.add(c.id);
-    texts.add(c.text.trim());
+    texts.add(text);
+    if (c.url) urls.set(c.url, { id: c.id, part: target });
     added++;
   }
   console.log(`${added} added, ${failed} refused`);

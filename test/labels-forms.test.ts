@@ -219,3 +219,67 @@ test('exclusions: news events, other jurisdictions, critique, self-disclosure, g
   assert.deepEqual(sorted('Генпрокуратура признала нежелательной деятельность компании «Medusa Project», признанной иноагентом.'),
     [['foreign_agent', 'Medusa Project', null]], 'the news of one designation does not hide an aside about another');
 });
+
+test('status: a pronoun subject stands for the name before it, unless its sentence tells the designation as news', () => {
+  assert.deepEqual(brief('Обыски прошли в домах членов организации "Свидетели Иеговы". Она запрещена в России и признана экстремистской.'),
+    [['extremist', 'Свидетели Иеговы', null]], 'a quoted antecedent; the ban yields to the specific ground');
+  assert.deepEqual(brief('Militants of Daesh attacked the town. It is banned in Russia.'), [['banned_other', 'Daesh', null]]);
+  assert.deepEqual(brief('Верховный суд РФ признал "Правый сектор" экстремистской организацией. Ее деятельность на территории России запрещена.'), [],
+    'the news goes on');
+  assert.deepEqual(brief('Die Taliban kehrten an die Macht zurück. Sie bleiben jedoch in der Liste der von Russland anerkannten Terrororganisationen.'), [],
+    'the pronoun\'s predicate is not the designation');
+});
+
+test('names: "in" inside a name an of-like connector joins; a nested straight quotation is the name', () => {
+  assert.deepEqual(sorted('Collabora con la Comunità dei Russi Liberi in Italia* e con la \"Legione \"libertà della Russia\"**.\n* Organizzazione indesiderabile in Russia\n** Organizzazione terroristica vietata nella Federazione Russa'),
+    [['terrorist', 'libertà della Russia', '**'], ['undesirable', 'Comunità dei Russi Liberi in Italia', '*']]);
+});
+
+test('relative clauses: a verb ending the clause stands between the name and the relative pronoun; »German« quotes close with «', () => {
+  assert.deepEqual(brief('Alle sollen der Vereinigung Hizb ut-Tahrir angehören, die in Russland als terroristische Organisation verboten ist.'),
+    [['terrorist', 'Hizb ut-Tahrir', null]]);
+  assert.deepEqual(sorted('Verfahren wegen der Aktivitäten von Nawalnys »Antikorruptionsstiftung« eingeleitet, die in Russland als ausländischer Agent und extremistische Organisation eingestuft ist.'),
+    [['extremist', 'Antikorruptionsstiftung', null], ['foreign_agent', 'Antikorruptionsstiftung', null]]);
+});
+
+test('distributive: a plural participle after a list labels each name; a list\'s designation noun before its first name gives the ground', () => {
+  assert.deepEqual(sorted('Os militantes de Daesh e Frente al-Nusra, proibidos na Rússia, atacaram.'),
+    [['banned_other', 'Daesh', null], ['banned_other', 'Frente al-Nusra', null]]);
+  assert.deepEqual(sorted('I miliziani di Daesh e Fronte al-Nusra, vietati in Russia, hanno attaccato.'),
+    [['banned_other', 'Daesh', null], ['banned_other', 'Fronte al-Nusra', null]]);
+  assert.deepEqual(sorted('تمويل أنشطة التنظيمين الإرهابيين الدوليين إمارة القوقاز، وداعش المحظورين في روسيا.'),
+    [['terrorist', 'إمارة القوقاز', null], ['terrorist', 'داعش', null]], '"and" glued to the last name');
+});
+
+test('a ground standing as the members\' noun ("terrorists of X") lends no ground to X', () => {
+  assert.deepEqual(brief('Afirmó que los terroristas de Daesh (o Estado Islámico, proscrito en Rusia) trasladaron explosivos.'), [['banned_other', 'Daesh', null]]);
+  assert.deepEqual(brief('Террористы из группировки “Исламское государство” (ИГ, запрещена в РФ) обстреливают районы.'), [['banned_other', 'Исламское государство', null]]);
+  assert.deepEqual(brief('Combaten a la organización terrorista del Estado Islámico (prohibida en Rusia).'), [['terrorist', 'Estado Islámico', null]],
+    'an adjective of a designation noun still gives it');
+});
+
+test('exclusions: a state after a prenominal phrase, a generic noun before a clause-final verb, a court imposing a ban', () => {
+  assert.deepEqual(brief('RT America registered as a foreign agent in the United States upon the demand of the US Justice Department.'), []);
+  assert.deepEqual(brief('Es wurden Korrespondenzen mit Kämpfern von terroristischen Organisationen gefunden, die auf dem Territorium der Russischen Föderation verboten sind.'), []);
+  assert.deepEqual(brief('Mahkeme, bu örgütlerin Rusya\'daki faaliyetlerine yasak getirdi.'), []);
+});
+
+test('news: a designation by a court or a suit to designate is the news; an owner after "владелец компании" is the designated one', () => {
+  assert.deepEqual(brief('En mars, Meta avait été déclaré "extrémiste" par un tribunal russe et ses réseaux sociaux, Instagram et Facebook, bloqués en Russie.'), []);
+  assert.deepEqual(brief('La Procura ha intentato una causa per riconoscere la piattaforma Meta, proprietaria anche di Facebook, come organizzazione estremista.'), []);
+  assert.deepEqual(brief('Он написал в Facebook (владелец компании "Мета" признан в России экстремистским и запрещен).'), [['extremist', 'Мета', null]]);
+});
+
+test('status: a designation noun a restrictive relative clause defines is a class, not an anaphor', () => {
+  assert.deepEqual(brief('The site of the Medusa Project covers the war.\n\nOrganizations that receive such a classification are banned from operating in Russia.'), []);
+});
+
+test('entities: names in scripts without spaces share no stem ("俄罗斯自由" is not "俄罗斯志愿军")', () => {
+  assert.deepEqual(sorted('“俄罗斯志愿军”(在俄罗斯被视为恐怖组织)和“俄罗斯自由”军团(在俄罗斯联邦被禁止作为恐怖组织)的武装分子'),
+    [['terrorist', '俄罗斯志愿军', null], ['terrorist', '俄罗斯自由', null]]);
+});
+
+test('caseless scripts: unlisted adjectives before a designation noun, and a case ending glued to a known name', () => {
+  assert.deepEqual(brief('এফএসবি রাশিয়ায় নিষিদ্ধ আন্তর্জাতিক জঙ্গি সংগঠন ইসলামিক স্টেটের একজন সদস্যকে শনাক্ত করেছে।'),
+    [['banned_other', 'ইসলামিক স্টেট', null]]);
+});

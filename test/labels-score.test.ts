@@ -53,10 +53,11 @@ const HELDOUT_FLOOR = { precision: 0.85, recall: 0.8 };
 
 /**
  * The tune part's floor. GOAL again in the issue; NOT met since 185 new real cases joined it (2026-12-03): the
- * detector scored P 0.924 R 0.888 on them before a round of general rules brought it to P 0.962 R 0.923. Recall is
- * the gap (status sentences with a pronoun subject, distributive notes after lists). Raise to GOAL when it is met.
+ * detector scored P 0.924 R 0.888 on them before a round of general rules brought it to P 0.962 R 0.923, and a third
+ * round (pronoun subjects, distributive participles, clause-final verbs, members' nouns; 54 more real cases) to
+ * P 0.976 R 0.944. Recall is still the gap. Raise to GOAL when it is met.
  */
-const TUNE_FLOOR = { precision: GOAL, recall: 0.92 };
+const TUNE_FLOOR = { precision: GOAL, recall: 0.93 };
 
 function gate(name: string, cases: LabelCase[], errors: boolean, floor = { precision: GOAL, recall: GOAL }): void {
   const s = score(cases, (text) => detectLabels(text));

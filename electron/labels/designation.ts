@@ -70,6 +70,10 @@ export function designationKinds(r: Reading, span: { start: number; end: number 
       continue;
     }
     if (hits.length === 0) break;
+    // "los terroristas de Daesh", "Террористы из группировки «ИГ»": a ground standing as a noun of its own before a
+    // preposition names the members, not the group; "la organización terrorista del Estado Islámico" goes on, its
+    // ground being the designation noun's adjective.
+    if (hits.every((h) => h.list === 'stopwords') && bareGroundBefore(r, k)) break;
     // A designation verb makes the phrase a prenominal label of its own ("признанной экстремистской компании
     // Meta*"), read as such, not a noun lending its ground to a footnote.
     if (hits.some((h) => h.list === 'predicates' || h.list === 'banned_other')) {
@@ -137,7 +141,25 @@ export function skipDesignationBack(r: Reading, end: number): number {
   return i;
 }
 
-const CONJUNCTIONS = /\sو$|(?<=[”"」』》])[和与與及、]$|(?:,|\s(?:and|or|и|или|і|та|й|y|e|et|ou|und|oder|ve|veya|i|и|ili|oraz|a|və|ва|va|و|och|og|en|és|ir|un|ja|dhe|và|dan|और|এবং|ও|и|және|жана|ва))\s+(?:the\s+|la\s+|le\s+|les\s+|el\s+|los\s+|die\s+|der\s+)?$/iu;
+const CONJUNCTIONS = /[,،]?\sو$|(?<=[”"」』》])[和与與及、]$|(?:,|\s(?:and|or|и|или|і|та|й|y|e|et|ou|und|oder|ve|veya|i|и|ili|oraz|a|və|ва|va|و|och|og|en|és|ir|un|ja|dhe|và|dan|और|এবং|ও|и|және|жана|ва))\s+(?:the\s+|la\s+|le\s+|les\s+|el\s+|los\s+|die\s+|der\s+)?$/iu;
+
+/** The word ending at `end` (past spaces) is a ground, no designation noun, and no designation noun stands before it. */
+function bareGroundBefore(r: Reading, end: number): boolean {
+  const text = r.text;
+  const word = (at: number): [number, number] | null => {
+    let j = at;
+    while (j > 0 && /[ \u00a0]/.test(text[j - 1] ?? '')) j--;
+    let k = j;
+    while (k > 0 && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[k - 1] ?? '')) k--;
+    return k < j ? [k, j] : null;
+  };
+  const w1 = word(end);
+  if (!w1) return false;
+  const lists = new Set(r.hits(Math.max(0, w1[1] - 60), w1[1]).filter((h) => h.end === w1[1]).map((h) => h.list));
+  if (!(SPECIFIC as readonly string[]).some((k) => lists.has(k as ListName)) || lists.has('nouns')) return false;
+  const w2 = word(w1[0]);
+  return !w2 || !r.hits(Math.max(0, w2[1] - 60), w2[1]).some((h) => h.end === w2[1] && h.list === 'nouns');
+}
 
 /** The names listed before `first`, joined by commas and conjunctions: "X, Y and the Z". */
 export function namesListedBefore(r: Reading, first: NameSpan, classOf: Parameters<typeof nameBefore>[2]): NameSpan[] {

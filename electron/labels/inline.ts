@@ -11,7 +11,7 @@ import type { Candidate } from './label-set.ts';
 import type { Reading } from './reading.ts';
 import { KINDS, type Hit, type ListName } from './lexicon.ts';
 import { readNote, type Note } from './notes.ts';
-import { cleanName, isNameWord, nameAfter, nameBefore, QUOTE_CHARS, type NameSpan } from './names.ts';
+import { cleanName, isConnector, isNameWord, nameAfter, nameBefore, QUOTE_CHARS, quoteMarkAt, type NameSpan } from './names.ts';
 import type { Canonical } from './canonical-name.ts';
 import { designationKinds, namesListedAfter, namesListedBefore, skipDesignationBack } from './designation.ts';
 
@@ -103,7 +103,9 @@ function emit(cx: Context, note: Note, form: string, entities: NameSpan[], evide
   const lang = [...note.langs][0];
   // In a distributive note every name shares the first one's designation noun ("террористической группировки
   // «Джебхат ан-Нусра» («Хайат Тахрир аш-Шам») (обе группировки запрещены в РФ)").
-  const shared = entities[0] ? designationKinds(r, entities[0], stopAt) : [];
+  // A list may carry it before its first name instead ("التنظيمين الإرهابيين الدوليين إمارة القوقاز، وداعش المحظورين").
+  const listed = entities.length > 1 ? entities[entities.length - 1] : undefined;
+  const shared = [entities[0], listed].reduce<LabelKind[]>((kinds, e) => (kinds.length > 0 || !e ? kinds : designationKinds(r, e, stopAt)), []);
   for (const span of entities) {
     const entity = r.entityOf(span);
     if (!entity || (form !== 'parenthetical' && !nameWithoutCapitalsOk(cx, span, entity))) continue;
@@ -274,7 +276,7 @@ function insideQuote(text: string, from: number, to: number): boolean {
   let depth = 0;
   let straight = false;
   for (let i = from; i < to; i++) {
-    const ch = text[i] ?? '';
+    const ch = quoteMarkAt(text, i);
     if ('«“„「『'.includes(ch) && !(ch === '“' && /[\p{L}\p{Nd}.,!?]/u.test(text[i - 1] ?? ' '))) depth++;
     else if ('»”」』'.includes(ch) || (ch === '“' && depth > 0)) depth = Math.max(0, depth - 1);
     else if (ch === '"') straight = /[\p{L}\p{Nd}.,!?)]/u.test(text[i - 1] ?? ' ') ? false : !straight;
@@ -294,6 +296,7 @@ function prenominal(cx: Context, g: Hit): boolean {
   let lastWasNoun = r.phraseAt(g.index, ['nouns', 'roles']) >= g.end;
   // The designation verb straight before the name: "Иностранными агентами признаны Виктор Шендерович" narrates.
   let lastWasVerb = false;
+  let prepositionAfterGround = false;
   for (let step = 0; step < 9 && pos < to; step++) {
     while (pos < to && /[ \u00a0]/.test(text[pos] ?? '')) pos++;
     const ch = text[pos] ?? '';
@@ -315,6 +318,10 @@ function prenominal(cx: Context, g: Hit): boolean {
     if (!/[\p{L}\p{Nd}]/u.test(ch)) return false;
     const listed = r.phraseAt(pos, PHRASE_WORDS);
     if (listed > pos) {
+      // "Террористы из группировки «ИГ»", "terrorists of the group": a ground, a preposition and a designation noun
+      // name the group's members; the group's own designation is not said.
+      if (step === 1 && prepositionAfterGround && r.phraseAt(pos, ['nouns']) > pos) return false;
+      if (step === 0) prepositionAfterGround = r.phraseAt(pos, ['stopwords']) >= listed && r.phraseAt(pos, [...KIND_LISTS, 'nouns', 'states']) < 0;
       lastWasNoun = r.phraseAt(pos, ['nouns', 'roles']) > pos;
       lastWasVerb = r.phraseAt(pos, ['predicates']) >= listed && r.phraseAt(pos, [...KIND_LISTS, 'alone', 'nouns', 'roles']) < listed;
       pos = listed;
@@ -330,6 +337,16 @@ function prenominal(cx: Context, g: Hit): boolean {
     let e = pos;
     while (e < to && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[e] ?? '')) e++;
     const word = text.slice(pos, e);
+    // Without capitals an unlisted word may be an adjective of the designation noun one or two words on
+    // ("নিষিদ্ধ আন্তর্জাতিক জঙ্গি সংগঠন ইসলামিক স্টেটের"), not yet the name.
+    const caseless = /\p{L}/u.test(ch) && ch.toLowerCase() === ch.toUpperCase() && !UNSPACED.test(ch);
+    if (caseless && adjectives < 2 && nounWithin(cx, e, 2)) {
+      adjectives++;
+      lastWasNoun = false;
+      lastWasVerb = false;
+      pos = e;
+      continue;
+    }
     if (isNameWord(word) || !/\p{Ll}/u.test(ch) && /\p{L}/u.test(ch)) {
       name = nameAfter(text, pos, r.classOf());
       break;
@@ -341,6 +358,9 @@ function prenominal(cx: Context, g: Hit): boolean {
     pos = e;
   }
   if (!name || name.end > to) return false;
+  // "registered as a foreign agent in the United States": a state after the phrase is where, not who.
+  const nameClass = r.classOf()(name.start, name.end);
+  if (nameClass.has('states') || nameClass.has('other_states')) return false;
   // Unlisted adjectives are allowed only in a noun phrase: a designation noun must head the name.
   if (adjectives > 0 && !lastWasNoun) return false;
   const start = phraseStart(cx, g);
@@ -369,6 +389,18 @@ function prenominal(cx: Context, g: Hit): boolean {
   const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
   emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));
   return true;
+}
+
+/** True when a designation noun starts one of the next `words` words after `from`. */
+function nounWithin(cx: Context, from: number, words: number): boolean {
+  const text = cx.r.text;
+  let at = from;
+  for (let k = 0; k < words; k++) {
+    while (at < cx.to && /[ \u00a0]/.test(text[at] ?? '')) at++;
+    if (cx.r.phraseAt(at, ['nouns']) > at) return true;
+    while (at < cx.to && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[at] ?? '')) at++;
+  }
+  return false;
 }
 
 /** Where a prenominal phrase starts: back from its ground over its own words ("запрещенной в России …", "Rusya'da yasaklı …"). */
@@ -477,16 +509,36 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
     while (end > last && /[\p{L}\p{M}\p{Nd}]/u.test(text[end] ?? '')) end--;
   }
   while (end > c && /[\s.]/.test(text[end - 1] ?? '')) end--;
-  const classOf = r.classOf();
-  const name = nameBeforeNote(cx, b, new Set());
+  const beforeVerb = relative ? verbBeforeRelative(cx, b) : null;
+  if (beforeVerb === false) return false;
+  const name = beforeVerb ?? nameBeforeNote(cx, b, new Set());
   if (!name) return false;
   // The news that matters is told before the aside ends: "…, التي تم تصنيفها … متطرفة يجب أن … رفع الحظر" lifts a ban
   // after it.
   const note = readNote(text, name.end, r.hits(c, end), r.hits(ss, Math.min(se, end + 1)), { news: true });
   if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, c)) return false;
-  const names = note.distributive ? [name, ...namesListedBefore(r, name, classOf)] : [name];
+  const names = note.distributive ? [name, ...namesListedBefore(r, name, r.classOf())] : [name];
   emit(cx, note, relative ? 'relative' : 'appositive', names, c, end, b);
   return true;
+}
+
+/**
+ * A verb may end the clause between a name and the relative clause on it ("… der Vereinigung Hizb ut-Tahrir
+ * angehören, die in Russland … verboten ist", "… von Nawalnys »Antikorruptionsstiftung« eingeleitet, die …"): one or
+ * two lower-case Latin words before the comma are that verb, and the name stands before them (false: none does).
+ */
+function verbBeforeRelative(cx: Context, b: number): NameSpan | null | false {
+  const text = cx.r.text;
+  const m = /(?:^|[\s\u00a0])((?:\p{Ll}[\p{Ll}\-]*[ \u00a0]+){0,1}\p{Ll}[\p{Ll}\-]*)[ \u00a0]*$/u.exec(text.slice(Math.max(cx.lineStart, b - 40), b));
+  if (!m?.[1] || !/^\p{Script=Latin}/u.test(m[1]) || m[1].split(/\s+/).some((w) => isConnector(w))) return null;
+  const at = b - m[0].length + m[0].indexOf(m[1]);
+  const prev = /([\p{L}\p{M}\p{Nd}'’\-]+)([»«"”“]?)[ \u00a0]+$/u.exec(text.slice(Math.max(cx.lineStart, at - 60), at));
+  if (!prev?.[1] || !(prev[2] || isNameWord(prev[1]))) return null;
+  const end = at - prev[0].length + prev[1].length + (prev[2] ?? '').length;
+  // A verb after a word that names no one ("Kämpfern von terroristischen Organisationen gefunden, die …"): the relative
+  // clause is on that generic noun, not on a name.
+  const name = nameBeforeNote(cx, end, new Set());
+  return name && name.end >= end - 1 ? name : false;
 }
 
 /** The next comma, dash or bracket after `from`, or the sentence's end; at most 60 characters on. */
@@ -518,7 +570,10 @@ function status(cx: Context, g: Hit): boolean {
   let s = ss;
   while (s < g.index && /[\s\u00a0]/.test(text[s] ?? '')) s++;
   const langs = new Set(r.hits(s, se).map((h) => h.lang));
-  let subject = nameAfter(text, s, r.classOf(langs)) ?? knownAfter(cx, s);
+  // "Она запрещена в России и признана экстремистской", "It is banned in Russia": a personal pronoun as the subject
+  // stands for a name before the sentence, as a designation noun does.
+  const pronoun = r.phraseAt(s, ['pronouns'], langs) > s;
+  let subject = pronoun ? null : nameAfter(text, s, r.classOf(langs)) ?? knownAfter(cx, s);
   if (subject && (subject.start > s + 1 && !r.known(subject.name) || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
   let anaphoric: NameSpan | null = null;
   let i = s;
@@ -546,9 +601,22 @@ function status(cx: Context, g: Hit): boolean {
     // mention marked just before, else for the designated entity named last before the sentence.
     const lead = r.phraseAt(s, ['stopwords']);
     const nounAt = lead > s ? lead + (/^[\s\u00a0]+/.exec(text.slice(lead, lead + 3))?.[0].length ?? 0) : s;
-    if (r.phraseAt(nounAt, ['nouns']) < 0 && r.phraseAt(s, ['nouns']) < 0) return false;
-    anaphoric = markedBefore(cx, ss) ?? knownBefore(cx, ss);
+    if (!pronoun && r.phraseAt(nounAt, ['nouns']) < 0 && r.phraseAt(s, ['nouns']) < 0) return false;
+    // A noun a restrictive relative clause defines names a class, not the name before ("Organizations that receive
+    // such a classification are banned…").
+    const nounEnd = Math.max(r.phraseAt(nounAt, ['nouns']), r.phraseAt(s, ['nouns']));
+    if (!pronoun && /^[ \u00a0]+\S/.test(text.slice(nounEnd, nounEnd + 2)) && r.phraseAt(nounEnd + 1, ['relatives'], langs) > nounEnd + 1) return false;
+    if (pronoun && !designationPredicate(cx, r.phraseAt(s, ['pronouns'], langs), langs)) return false;
+    // A pronoun may also stand for a name quoted in the sentence before ("…членов организации "Свидетели Иеговы". Она
+    // запрещена в России…"), which the alias table need not know.
+    anaphoric = markedBefore(cx, ss) ?? knownBefore(cx, ss) ?? (pronoun ? quotedBefore(cx, ss) : null);
     if (!anaphoric) return false;
+    // Where the antecedent's sentence tells the designation as news ("Верховный суд РФ … признал "Правый сектор"
+    // экстремистской организацией. Ее деятельность на территории России запрещена."), the status sentence goes on
+    // telling it: the news, not an aside.
+    const [as, ae] = r.sentence(anaphoric.start);
+    const told = r.hits(as, ae, undefined, langs);
+    if (told.some((h) => h.list === 'news_events') && told.some((h) => isGround(h) && h.list !== 'banned_other')) return false;
   }
   if (g.index - i > 120) return false;
   const note = readNote(text, i, r.hits(i, se), r.hits(ss, se), { news: true });
@@ -606,6 +674,37 @@ function markedBefore(cx: Context, pos: number): NameSpan | null {
   return null;
 }
 
+/**
+ * After a pronoun subject, the designation is the predicate itself ("Она запрещена…", "It is banned…", "Ella fue
+ * declarada…"): past at most two copulas or function words comes a ground, a designation verb or the state. A
+ * pronoun that says something else of its antecedent ("Sie bleiben jedoch noch in der Liste…") is no label's subject.
+ */
+function designationPredicate(cx: Context, at: number, langs: ReadonlySet<string>): boolean {
+  const { r } = cx;
+  const text = r.text;
+  let j = at;
+  for (let k = 0; k < 3; k++) {
+    while (/[\s\u00a0]/.test(text[j] ?? '')) j++;
+    if (r.phraseAt(j, [...KINDS, 'predicates', 'states', 'alone']) > j) return true;
+    const next = Math.max(r.phraseAt(j, ['copulas', 'stopwords'], langs), -1);
+    if (next <= j) return false;
+    j = next;
+  }
+  return false;
+}
+
+/** The last quoted name in the sentence before `pos`, in the same line. */
+function quotedBefore(cx: Context, pos: number): NameSpan | null {
+  const text = cx.r.text;
+  const [ps] = cx.r.sentence(Math.max(cx.lineStart, pos - 2));
+  for (let i = pos - 1; i > ps; i--) {
+    if (!/[»"”]/.test(text[i] ?? '')) continue;
+    const n = nameBefore(text, i + 1, cx.r.classOf(), false);
+    if (n && /[«"“„]/.test(text[n.start - 1] ?? '') && cx.r.entityOf(n)) return n;
+  }
+  return null;
+}
+
 /** "I talebani restano …": after an article, a lower-case name the alias table knows. */
 function knownAfter(cx: Context, s: number): NameSpan | null {
   const { r } = cx;
@@ -639,8 +738,10 @@ function postnominal(cx: Context, g: Hit): boolean {
   if (g.list === 'foreign_agent' || g.list === 'undesirable') return false;
   const nameEnd = skipDesignationBack(r, g.index);
   if (nameEnd <= from) return false;
-  const name = nameBefore(text, nameEnd, r.classOf(), false);
+  let name = nameBefore(text, nameEnd, r.classOf(), false);
   if (!name) return false;
+  // "… إمارة القوقاز، وداعش المحظورين": "and" glued to the last name of a list is no part of it.
+  if (/^و[\p{Script=Arabic}]{3,}/u.test(name.name) && r.known(name.name.slice(1))) name = { name: name.name.slice(1), start: name.start + 1, end: name.end };
   const [ss, se] = cx.r.sentence(g.index);
   let end = g.end;
   for (const h of r.hits(g.index, Math.min(se, to))) if ((h.list === 'states' || isGround(h)) && h.index - end < 20) end = Math.max(end, h.end);
@@ -651,6 +752,8 @@ function postnominal(cx: Context, g: Hit): boolean {
   const attributive = r.hits(g.index, g.end, ['attributive']).length > 0;
   const nounBefore = r.hits(Math.max(from, name.start - 40), name.start, ['nouns']).some((h) => /^[\s«"“„]*$/.test(text.slice(h.end, name.start)));
   if (!attributive && !(nounBefore && [...note.langs].some((l) => r.lex.postnominal.has(l)))) return false;
-  emit(cx, note, 'postnominal', [name], g.index, end, g.index);
+  // A plural participle after a list ("… إمارة القوقاز، وداعش المحظورين في روسيا") is about each name of it.
+  const names = note.distributive ? [name, ...namesListedBefore(r, name, r.classOf(note.langs))] : [name];
+  emit(cx, note, 'postnominal', names, g.index, end, g.index);
   return true;
 }

@@ -18,14 +18,26 @@ export type WordClass = (start: number, end: number) => ReadonlySet<ListName>;
 const NO_CLASS: WordClass = () => new Set();
 
 /** Quote pairs, closing → opening. */
-const OPEN_FOR: Record<string, string> = { '»': '«', '”': '“', '“': '„', '"': '"', '」': '「', '』': '『', '›': '‹', '》': '《', '〉': '〈', '’': '‘', "'": "'" };
+// German and Danish quote the other way round (»X«): '«' closes after '»'.
+const OPEN_FOR: Record<string, string> = { '»': '«', '«': '»', '”': '“', '“': '„', '"': '"', '」': '「', '』': '『', '›': '‹', '》': '《', '〉': '〈', '’': '‘', "'": "'" };
 const CLOSE_FOR: Record<string, string> = { '«': '»', '“': '”', '„': '“', '"': '"', '「': '」', '『': '』', '‹': '›', '《': '》', '〈': '〉', '‘': '’', "'": "'" };
 const ALT_CLOSE: Record<string, string> = { '„': '”"', '“': '“' };
 export const QUOTE_CHARS = '«»“”„"「」『』‹›《》〈〉';
 
+/**
+ * The quotation mark at `i` as it works: German and Danish quote »the other way round«, so a guillemet opening
+ * before a word reads as «, one closing after a word as ».
+ */
+export function quoteMarkAt(text: string, i: number): string {
+  const ch = text[i] ?? '';
+  if (ch === '»' && /[\s(]/.test(text[i - 1] ?? ' ') && /[\p{L}\p{Nd}]/u.test(text[i + 1] ?? ' ')) return '«';
+  if (ch === '«' && /[\p{L}\p{Nd}.!?]/u.test(text[i - 1] ?? ' ') && !/[\p{L}\p{Nd}]/u.test(text[i + 1] ?? ' ')) return '»';
+  return ch;
+}
+
 /** Lower-case words allowed inside a capitalised name ("Voice of America", "Hayat Tahrir al-Sham", "Ansar al Islam"). */
 const CONNECTORS = new Set([
-  'of', 'for', 'al', 'el', 'ul', 'ut', 'ad', 'ash', 'an', 'as', 'at', 'az', 'bin', 'ibn', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des',
+  'of', 'for', 'al', 'el', 'ul', 'ut', 'ad', 'ash', 'an', 'as', 'at', 'az', 'bin', 'ibn', 'de', 'del', 'della', 'dei', 'degli', 'delle', 'di', 'da', 'do', 'dos', 'das', 'du', 'des',
   'van', 'von', 'den', 'the', 'für', 'zur', 'zum', 'pour', 'para', 'per', 'eş', 'üt', 'аль', 'аш', 'ан', 'ад', 'ат', 'ас', 'эль', 'ибн', 'бин', 'уль', 'ут', 'ар', 'аз', 'ал',
 ]);
 /** Articles that may open a name as written ("The Taliban"), dropped only by the entity key. */
@@ -270,7 +282,10 @@ function casedBefore(text: string, end: number, classOf: WordClass, marked: bool
     const named = isNameWord(word.w);
     // "and" inside a name only where "of" or "for" heads it ("Institute for Defence and Security Studies").
     const andJoin = words.length > 0 && /^(?:and|&)$/i.test(word.w) && words.some((x) => /^(?:of|for)$/i.test(x.w)) === false && precededByOfFor(text, word.s);
-    const connector = words.length > 0 && (CONNECTORS.has(word.w.toLowerCase()) || andJoin);
+    // "in" likewise, between capitalised words of a name that an "of"-like connector already joins ("Center for
+    // Development of Democracy in Russia", "Comunità dei Russi Liberi in Italia"): the place belongs to the name.
+    const inJoin = words.length > 0 && /^(?:in|en)$/.test(word.w) && isNameWord(words[0]?.w ?? '') && precededByConnector(text, word.s);
+    const connector = words.length > 0 && (CONNECTORS.has(word.w.toLowerCase()) || andJoin || inJoin);
     if (!named && !connector) {
       // Lower-case words at the end of a name whose first word is capitalised ("Фонд борьбы с коррупцией").
       if (lowerTail >= 3 || stops(classOf(word.s, word.e)) || words.some((x) => isNameWord(x.w))) break;
@@ -316,6 +331,11 @@ function scriptClass(w: string): string | null {
 /** True when "of" or "for" stands among the three capitalised words before `pos` ("… Institute for Defence and"). */
 function precededByOfFor(text: string, pos: number): boolean {
   return /\b(?:of|for)\s+(?:\p{Lu}[\p{L}'’\-]*\s+){1,3}$/u.test(text.slice(Math.max(0, pos - 60), pos));
+}
+
+/** True when an "of"-like connector stands before one to three capitalised words before `pos` ("… dei Russi Liberi"). */
+function precededByConnector(text: string, pos: number): boolean {
+  return /(?:^|[\s\u00a0])(?:of|for|dei|degli|delle|della|del|di|de|des|du|pour|para|per|für)[ \u00a0]+(?:\p{Lu}[\p{L}'’\-]*[ \u00a0]+){1,3}$/u.test(text.slice(Math.max(0, pos - 80), pos));
 }
 
 /** Drops roles, designation nouns, openers and a leading acronym from the head of a run of name words. */
@@ -401,6 +421,9 @@ export function nameAfter(text: string, start: number, classOf: WordClass = NO_C
     }
     const nl = text.indexOf('\n', i);
     if (j < 0 || j - i > 150 || (nl >= 0 && nl < j)) return null;
+    // A straight quote after a space opens a quotation nested in this one ("Legione "libertà della Russia"**"): the
+    // words before it are the designation noun, the nested quotation the name (as with "Legion „Freiheit Russlands“").
+    if (ch === '"' && /[ \u00a0]/.test(text[j - 1] ?? '') && /\p{L}/u.test(text[j + 1] ?? '')) return nameAfter(text, j, classOf);
     const inner = text.slice(i + 1, j);
     return /\p{L}|\d/u.test(inner) ? { name: inner.trim(), start: i + 1, end: j } : null;
   }
@@ -488,6 +511,9 @@ export function sameEntity(a: string, b: string): boolean {
   const ka = entityKey(a);
   const kb = entityKey(b);
   if (ka === kb) return true;
+  // Names in scripts without spaces do not inflect, and their first characters are no stem: "俄罗斯自由" and
+  // "俄罗斯志愿军" are two entities. One is the other only when it holds it whole.
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(ka + kb)) return ka.includes(kb) || kb.includes(ka);
   const wa = ka.split(/[\s-]+/).filter((w) => w.length > 0);
   const wb = kb.split(/[\s-]+/).filter((w) => w.length > 0);
   const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];

@@ -4,6 +4,7 @@
 import type { LabelKind } from '../model.ts';
 import { KINDS, type Hit, type ListName } from './lexicon.ts';
 import { isFunctional } from './reading.ts';
+import { quoteMarkAt } from './names.ts';
 
 export interface Note {
   /** One ground per kind, specific kinds first; `banned_other` only when no specific kind is named. */
@@ -134,7 +135,7 @@ const PAIRS: Record<string, string> = { '«': '»', '“': '”', '„': '“', 
 export function opensQuote(text: string, from: number, to: number): boolean {
   const open: string[] = [];
   for (let i = Math.max(0, from); i < to; i++) {
-    const ch = text[i] ?? '';
+    const ch = quoteMarkAt(text, i);
     const closes = open.length > 0 && (PAIRS[open[open.length - 1] ?? ''] === ch || (ch === '”' && open[open.length - 1] === '„'));
     if (closes) open.pop();
     else if (PAIRS[ch] !== undefined && !(ch === '“' && /[\p{L}\p{Nd}.,!?]/u.test(text[i - 1] ?? ' '))) open.push(ch);

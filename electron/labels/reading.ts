@@ -277,8 +277,21 @@ function knownPart(name: string, known: (n: string) => boolean): string | null {
   for (let n = words.length - 1; n >= 1; n--) {
     const head = words.slice(0, n).join(' ');
     if (known(head)) return head;
+    // A case ending glued to the last word ("ইসলামিক স্টেটের", "इस्लामिक स्टेट के" aside): the known name it inflects.
+    const inflected = caseEndingOff(head, known);
+    if (inflected) return inflected;
     const tail = words.slice(words.length - n).join(' ');
     if (known(tail)) return tail;
+  }
+  return null;
+}
+
+/** `name` without a case ending of one to three characters that a caseless script glues on, when the rest is known. */
+function caseEndingOff(name: string, known: (n: string) => boolean): string | null {
+  const letters = [...name];
+  for (let k = 1; k <= 3 && letters.length - k >= 3; k++) {
+    const base = letters.slice(0, letters.length - k).join('');
+    if (!/\p{M}$/u.test(base) && known(base)) return base;
   }
   return null;
 }
@@ -309,5 +322,5 @@ const NOT_A_NAME: ListName[] = ['nouns', 'roles', 'stopwords', 'states', 'predic
 
 /** Lists whose words differ by language in meaning ("die" is German, "my" Polish): read in the note's language only. */
 export function isFunctional(list: ListName): boolean {
-  return list === 'stopwords' || list === 'relatives' || list === 'self' || list === 'distributive' || list === 'news_events' || list === 'critique' || list === 'roles' || list === 'copulas';
+  return list === 'stopwords' || list === 'relatives' || list === 'self' || list === 'distributive' || list === 'news_events' || list === 'critique' || list === 'roles' || list === 'copulas' || list === 'pronouns';
 }
