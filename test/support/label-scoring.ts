@@ -43,7 +43,7 @@ export function regressionCases(): LabelCase[] {
  * once and reported (world/README.md), was then retired into tuning: a new held-out part replaced it.
  */
 export function worldCases(part: 'tune' | 'heldout'): LabelCase[] {
-  const dirs = part === 'tune' ? ['tune', 'heldout-1-retired'] : ['heldout'];
+  const dirs = part === 'tune' ? ['tune', 'heldout-1-retired', 'heldout-3-retired'] : ['heldout'];
   return dirs.map((d) => join(FIXTURES, 'world', d)).filter((dir) => existsSync(dir))
     .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().flatMap((f) => readJsonl(join(dir, f))));
 }
