@@ -1,7 +1,8 @@
 // What both engines share below the Store interface: the definition of a live label, the query language's limit on
-// NEAR expansion, the key of a canonical entity name, and the error for a library that cannot be opened. Kept
+// NEAR expansion, the key of a canonical entity name, an article's dossier from its row, and the error for a library that cannot be opened. Kept
 // here, not in one engine's folder, so that neither engine imports the other.
 import { foldWord } from '../text/fold.ts';
+import type { ArticleDossier } from './records.ts';
 
 /** A library that cannot be opened or used as it is (foreign, corrupt, too new, no rights); says what to do. */
 export class LibraryError extends Error {
@@ -42,4 +43,18 @@ export function folderCounts(feeds: { folder: string | null; unread: number; tot
 /** A canonical entity name as search compares it: folded as words are (foldWord), whitespace collapsed. */
 export function canonicalKey(name: string): string {
   return foldWord(name.normalize('NFC').replace(/\s+/gu, ' ').trim());
+}
+
+/** The article row a dossier starts from, as both engines select it. */
+export interface DossierRow {
+  url: string | null; title: string | null; feedUrl: string; deletedAt: string | null; reason: string | null; status: number | null; finalUrl: string | null;
+}
+
+/** One article's dossier from its row and the parts each engine reads its own way. */
+export function dossierFrom(id: number, a: DossierRow, parts: Pick<ArticleDossier, 'versions' | 'labels' | 'tags' | 'captures'>): ArticleDossier {
+  return {
+    id, url: a.url ?? a.feedUrl, title: a.title, feedUrl: a.feedUrl, versions: parts.versions, labels: parts.labels, tags: parts.tags,
+    deletion: a.deletedAt === null ? null : { at: a.deletedAt, reason: a.reason ?? '', status: a.status, finalUrl: a.finalUrl },
+    captures: parts.captures,
+  };
 }

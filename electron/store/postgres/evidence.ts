@@ -9,6 +9,7 @@ import { versionsOf } from './versions.ts';
 import { labelsForArticle } from './labels.ts';
 import { articleTags } from './tags.ts';
 import { clean } from './values.ts';
+import { dossierFrom, type DossierRow } from '../shared.ts';
 
 type Client = pg.ClientBase;
 
@@ -42,26 +43,15 @@ export async function recordRecheck(c: Client, articleId: number, o: RecheckOutc
     WHERE id = $1 AND deleted_at IS NULL`, [articleId, o.at, clean(o.reason), o.status, clean(o.finalUrl), captureId]);
 }
 
-interface ArticleRow {
-  url: string | null; title: string | null; feedUrl: string; deletedAt: string | null; reason: string | null; status: number | null; finalUrl: string | null;
-}
-
 export async function articleDossier(c: Client, articleId: number): Promise<ArticleDossier | undefined> {
-  const a = (await c.query<ArticleRow>(`SELECT coalesce(a.link, a.canonical_link) AS url, a.title, f.url AS "feedUrl", a.deleted_at AS "deletedAt",
+  const a = (await c.query<DossierRow>(`SELECT coalesce(a.link, a.canonical_link) AS url, a.title, f.url AS "feedUrl", a.deleted_at AS "deletedAt",
       a.deleted_reason AS reason, a.deleted_status AS status, a.deleted_final_url AS "finalUrl"
     FROM article a JOIN feed f ON f.id = a.feed_id WHERE a.id = $1`, [articleId])).rows[0];
   if (!a) return undefined;
-  return {
-    id: articleId,
-    url: a.url ?? a.feedUrl,
-    title: a.title,
-    feedUrl: a.feedUrl,
-    versions: (await versionsOf(c, articleId)) ?? [],
-    labels: await labelsForArticle(c, articleId),
-    tags: await articleTags(c, articleId),
-    deletion: a.deletedAt === null ? null : { at: a.deletedAt, reason: a.reason ?? '', status: a.status, finalUrl: a.finalUrl },
+  return dossierFrom(articleId, a, {
+    versions: (await versionsOf(c, articleId)) ?? [], labels: await labelsForArticle(c, articleId), tags: await articleTags(c, articleId),
     captures: await capturesOfArticle(c, articleId),
-  };
+  });
 }
 
 /** Untagged, unstarred (by anyone in the team), unflagged, unreviewed, unedited, not found deleted, and older than

@@ -7,25 +7,15 @@ import { labelsForArticle } from './labels.ts';
 import { articleTags } from './tags.ts';
 import { capturesOfArticle } from './captures.ts';
 import type { ArticleDossier } from '../records.ts';
-
-interface ArticleRow {
-  url: string | null; title: string | null; feedUrl: string; deletedAt: string | null; reason: string | null; status: number | null; finalUrl: string | null;
-}
+import { dossierFrom, type DossierRow } from '../shared.ts';
 
 export function articleDossier(db: Db, articleId: number): ArticleDossier | undefined {
   const a = prepared(db, `SELECT coalesce(a.link, a.canonical_link) AS url, a.title, f.url AS feedUrl, a.deleted_at AS deletedAt, a.deleted_reason AS reason,
       a.deleted_status AS status, a.deleted_final_url AS finalUrl
-    FROM article a JOIN feed f ON f.id = a.feed_id WHERE a.id = ?`).get(articleId) as ArticleRow | undefined;
+    FROM article a JOIN feed f ON f.id = a.feed_id WHERE a.id = ?`).get(articleId) as DossierRow | undefined;
   if (!a) return undefined;
-  return {
-    id: articleId,
-    url: a.url ?? a.feedUrl,
-    title: a.title,
-    feedUrl: a.feedUrl,
-    versions: versionsOf(db, articleId) ?? [],
-    labels: labelsForArticle(db, articleId),
-    tags: articleTags(db, articleId),
-    deletion: a.deletedAt === null ? null : { at: a.deletedAt, reason: a.reason ?? '', status: a.status, finalUrl: a.finalUrl },
+  return dossierFrom(articleId, a, {
+    versions: versionsOf(db, articleId) ?? [], labels: labelsForArticle(db, articleId), tags: articleTags(db, articleId),
     captures: capturesOfArticle(db, articleId),
-  };
+  });
 }
