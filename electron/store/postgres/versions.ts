@@ -77,7 +77,9 @@ export async function recordVersions(c: Client, articleIds: number[], source: Ve
       SELECT a.id, a.content_hash, a.title, a.summary, a.content, a.text, $5, $5, v.n, v.labels, v.fingerprint, $6, $7
       FROM unnest($1::bigint[], $2::integer[], $3::jsonb[], $4::text[]) AS v(id, n, labels, fingerprint) JOIN article a ON a.id = v.id`,
     [...columns, at, source, captureId]);
-    await c.query('UPDATE article a SET version_count = v.n FROM unnest($1::bigint[], $2::integer[]) AS v(id, n) WHERE a.id = v.id', columns.slice(0, 2));
+    // A new article's first version leaves version_count at its default 1: no second write of every new row.
+    await c.query(`UPDATE article a SET version_count = v.n FROM unnest($1::bigint[], $2::integer[]) AS v(id, n)
+      WHERE a.id = v.id AND a.version_count <> v.n`, columns.slice(0, 2));
   }
   if (seen.length > 0) await c.query('UPDATE article_version SET seen_until = greatest(seen_until, $2) WHERE id = ANY($1)', [seen, at]);
   return outcomes;
