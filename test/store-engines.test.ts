@@ -4,9 +4,11 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import type { FeedItem, FeedObject, RawCapture } from '../electron/model.ts';
+import type { FeedItem, FeedObject, Label, RawCapture } from '../electron/model.ts';
 import type { PolledFeed, Store } from '../electron/store/store.ts';
 import { labelsEnricher } from '../electron/labels/enricher.ts';
+import { detectLabels } from '../electron/labels/footnotes.ts';
+import type { Enricher } from '../electron/articles/enrichment.ts';
 import { autoTagEnricher } from '../electron/tags/auto-tag.ts';
 import { TagError } from '../electron/tags/tag-names.ts';
 import { QuerySyntaxError } from '../electron/query/errors.ts';
@@ -86,6 +88,23 @@ for (const engine of engines(server)) {
     assert.equal((await store.articles.list({ view: 'all' }, 0, 50)).total, 4);
     const detail = await store.articles.get(first.newIds[0] as number);
     assert.deepEqual([detail?.title, detail?.categories, detail?.feedUrl, iso(detail?.published)], ['A', ['World'], 'https://sputnikglobe.com/feed', '2021-08-09T10:00:00.000Z']);
+  });
+
+  test(`${engine.name}: labels the library refuses are lost for that article only; the feed's other articles keep theirs`, async (t) => {
+    const store = await open(t);
+    const id = await feedId(store);
+    // A kind outside the label table's CHECK makes this one article's label write fail.
+    const refused: Enricher = (article) => ({
+      labels: detectLabels(article.text).map((l) => (article.url?.includes('/b.') ? { ...l, kind: 'bogus' as Label['kind'] } : l)),
+    });
+    const r = await store.articles.ingest(id, doc(['a', 'b', 'c'].map((k) => item(k, k.toUpperCase(), TALIBAN))), { enrichers: [refused] });
+    const [a, b, c] = r.newIds as [number, number, number];
+    const refusals = r.warnings.filter((w) => /labels of article \d+ could not be stored/.test(w));
+    assert.equal(refusals.length, 1, r.warnings.join('\n'));
+    assert.match(refusals[0] ?? '', new RegExp(`labels of article ${b} could not be stored`));
+    const kinds = async (articleId: number): Promise<string[]> => ((await store.labels.forArticle(articleId))?.labels ?? []).map((l) => l.kind);
+    assert.deepEqual([await kinds(a), await kinds(b), await kinds(c)], [['terrorist'], [], ['terrorist']]);
+    assert.equal((await store.articles.list({ view: 'all' }, 0, 10)).total, 3, 'the articles themselves are stored');
   });
 
   test(`${engine.name}: the reader's list, marks, counts and views`, async (t) => {

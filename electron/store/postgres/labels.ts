@@ -11,7 +11,7 @@ import { canonicalKey } from '../shared.ts';
 import type { LabelRecord, ManualLabel, ReviewCount } from '../records.ts';
 import { libraryCanonicalOf } from './entity-aliases.ts';
 import { labelEntitiesOf, type LabelEntity } from '../label-entities.ts';
-import { clean } from './values.ts';
+import { clean, valuesChunks } from './values.ts';
 
 type Client = pg.ClientBase;
 
@@ -21,32 +21,58 @@ const COLUMNS = `id, article_id AS "articleId", kind, entity, coalesce(canonical
 
 const key = (kind: string, entity: string): string => `${kind}\u0000${entity.toLowerCase()}`;
 
-/** See syncDetectedLabels of the SQLite engine: kept ones updated, new ones inserted, vanished ones dated. */
-export async function syncDetectedLabels(c: Client, articleId: number, detected: Label[], now: string): Promise<void> {
-  const current = (await c.query<LabelRecord>(`SELECT ${COLUMNS} FROM label WHERE article_id = $1 AND origin = 'detector' AND removed_at IS NULL`, [articleId])).rows;
-  const byKey = new Map(current.map((r) => [key(r.kind, r.entity), r]));
-  const seen = new Set<string>();
-  const canonicalOf = await libraryCanonicalOf(c);
-  for (const l of detected) {
-    const k = key(l.kind, l.entity);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    const canonical = clean(canonicalOf(l.entity, l.canonical));
-    const had = byKey.get(k);
-    if (had) {
-      await c.query(`UPDATE label SET marker = $2, evidence = $3, start = $4, "end" = $5, rule = $6, detected_canonical = $7, canonical = $8,
-        canonical_key = $9 WHERE id = $1`,
-      [had.id, clean(l.marker), clean(l.evidence), l.start, l.end, clean(l.rule), clean(l.canonical), canonical, canonicalKey(canonical)]);
-    } else {
-      await c.query(`INSERT INTO label (article_id, kind, entity, entity_key, detected_canonical, canonical, canonical_key, rule, marker, evidence, start,
-          "end", origin, first_seen_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'detector', $13)`,
-      [articleId, l.kind, clean(l.entity), foldWord(clean(l.entity)), clean(l.canonical), canonical, canonicalKey(canonical), clean(l.rule),
-        clean(l.marker), clean(l.evidence), l.start, l.end, now]);
-    }
+/** One article's detections, to be stored as seen at `seenAt` (the article's last_seen_at). */
+export interface DetectedLabels {
+  articleId: number;
+  labels: Label[];
+  seenAt: string;
+}
+
+/** See syncDetectedLabels of the SQLite engine: kept ones updated, new ones inserted, vanished ones dated. For a
+ * whole feed's articles at once: one read, then each kind of write in one statement (per chunk of rows). */
+export async function syncDetectedLabels(c: Client, list: DetectedLabels[]): Promise<void> {
+  if (list.length === 0) return;
+  const current = (await c.query<LabelRecord>(`SELECT ${COLUMNS} FROM label WHERE article_id = ANY($1) AND origin = 'detector' AND removed_at IS NULL`,
+    [list.map((d) => d.articleId)])).rows;
+  const byArticle = new Map<number, Map<string, LabelRecord>>();
+  for (const r of current) {
+    const articleId = r.articleId;
+    if (!byArticle.has(articleId)) byArticle.set(articleId, new Map());
+    byArticle.get(articleId)?.set(key(r.kind, r.entity), r);
   }
-  for (const [k, r] of byKey) {
-    if (!seen.has(k)) await c.query('UPDATE label SET removed_at = $2 WHERE id = $1', [r.id, now]);
+  const canonicalOf = await libraryCanonicalOf(c);
+  const inserts: unknown[][] = [];
+  const updates: unknown[][] = [];
+  const removals: unknown[][] = [];
+  for (const { articleId, labels, seenAt } of list) {
+    const byKey = byArticle.get(articleId) ?? new Map<string, LabelRecord>();
+    const seen = new Set<string>();
+    for (const l of labels) {
+      const k = key(l.kind, l.entity);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const canonical = clean(canonicalOf(l.entity, l.canonical));
+      const had = byKey.get(k);
+      if (had) {
+        updates.push([had.id, clean(l.marker), clean(l.evidence), l.start, l.end, clean(l.rule), clean(l.canonical), canonical, canonicalKey(canonical)]);
+      } else {
+        inserts.push([articleId, l.kind, clean(l.entity), foldWord(clean(l.entity)), clean(l.canonical), canonical, canonicalKey(canonical), clean(l.rule),
+          clean(l.marker), clean(l.evidence), l.start, l.end, seenAt]);
+      }
+    }
+    for (const [k, r] of byKey) if (!seen.has(k)) removals.push([r.id, seenAt]);
+  }
+  for (const chunk of valuesChunks(updates, ['::bigint', '::text', '::text', '::integer', '::integer', '::text', '::text', '::text', '::text'])) {
+    await c.query(`UPDATE label l SET marker = v.marker, evidence = v.evidence, start = v.start, "end" = v."end", rule = v.rule,
+        detected_canonical = v.detected, canonical = v.canonical, canonical_key = v.canonical_key
+      FROM (VALUES ${chunk.sql}) AS v(id, marker, evidence, start, "end", rule, detected, canonical, canonical_key) WHERE l.id = v.id`, chunk.params);
+  }
+  for (const chunk of valuesChunks(inserts)) {
+    await c.query(`INSERT INTO label (article_id, kind, entity, entity_key, detected_canonical, canonical, canonical_key, rule, marker, evidence, start,
+        "end", first_seen_at) VALUES ${chunk.sql}`, chunk.params);
+  }
+  for (const chunk of valuesChunks(removals, ['::bigint', '::timestamptz'])) {
+    await c.query(`UPDATE label l SET removed_at = v.at FROM (VALUES ${chunk.sql}) AS v(id, at) WHERE l.id = v.id`, chunk.params);
   }
 }
 

@@ -20,7 +20,7 @@ import { inTransaction } from './transaction.ts';
 import {
   addSubscription, changeFeed, findFeedByUrl, getFeedRecord, listFeedRecords, listFolders, listStoredFeeds, logFetch, updateFeedState,
 } from './feeds.ts';
-import { enrichArticle, ingestFeed, reindex, type WriteContext } from './ingest.ts';
+import { enrichArticles, ingestFeed, reindex, type WriteContext } from './ingest.ts';
 import { countFlagged, getArticle, listArticles, markAllRead, markArticles, sidebarCounts } from './reader.ts';
 import {
   articlesWithoutPage, dueFullTextRetries, fullTextState, fullTextTargets, insertPage, pagesOf, recentFeedHtml, storedFullText, storeFullText,
@@ -159,7 +159,7 @@ export class PostgresStore implements Store {
         if (extracted && article) {
           await storeFullText(w.c, page.articleId, extracted.html, extracted.text, extracted.lang);
           await reindex(w.c, page.articleId);
-          await enrichArticle(w, enrichers, { id: article.id, feedId: article.feedId, url: page.url, text: extracted.text, isNew: false }, [],
+          await enrichArticles(w, enrichers, [{ id: article.id, feedId: article.feedId, url: page.url, text: extracted.text, isNew: false }], [],
             () => recordVersion(w.c, article.id, 'page', page.fetchedAt, captureId).then(() => undefined));
         }
         return stored;

@@ -160,12 +160,18 @@ export async function addRule(t: TagContext, query: string, tag: TagRef, feedIds
   return getRule(t.c, r.rows[0]?.id as number);
 }
 
-/** Tags a just-written article for every rule it matches; an edited one that no longer matches loses the rule's tag. */
-export async function tagByRules(t: TagContext, article: { id: number; isNew: boolean }): Promise<void> {
+/** Tags just-written articles (a feed's, at once: one query per rule) for every rule they match; an edited one that no
+ * longer matches loses the rule's tag. */
+export async function tagByRules(t: TagContext, articles: { id: number; isNew: boolean }[]): Promise<void> {
+  if (articles.length === 0) return;
+  const ids = articles.map((a) => a.id);
+  const edited = articles.filter((a) => !a.isNew).map((a) => a.id);
   for (const rule of await listRules(t.c)) {
-    const matches = (await matching(t, rule.query, { ids: [article.id], feedIds: rule.feedIds })).length > 0;
-    if (matches) await applyTag(t, rule.tagId, [article.id], rule.id);
-    else if (!article.isNew) await t.c.query('DELETE FROM article_tag WHERE article_id = $1 AND rule_id = $2', [article.id, rule.id]);
+    const matched = await matching(t, rule.query, { ids, feedIds: rule.feedIds });
+    if (matched.length > 0) await applyTag(t, rule.tagId, matched, rule.id);
+    const matches = new Set(matched);
+    const lost = edited.filter((id) => !matches.has(id));
+    if (lost.length > 0) await t.c.query('DELETE FROM article_tag WHERE article_id = ANY($1) AND rule_id = $2', [lost, rule.id]);
   }
 }
 
