@@ -2,7 +2,7 @@
 // password, nothing listening, a newer library, missing rights), and "Use this library" saves the choice without
 // the password: the settings file is read back and must not contain it, in web mode (no keeper) and in the app's
 // path (a keeper that encrypts, as safeStorage does).
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -147,29 +147,47 @@ test('in the app the password goes to the keychain store only: no file of the da
   assert.equal(await secrets.load(), undefined, 'going back to the local library forgets the password');
 });
 
-test('footnote serve opens the team library saved under Settings → Library, with the password from PGPASSWORD', async (t) => {
-  const db = await server().database(t);
-  const dir = tempDir(t);
-  const dataDir = join(dir, 'data');
-  const renderer = join(dir, 'ui');
-  mkdirSync(renderer);
+/** `footnote serve` on dataDir with extra arguments; the caller gets the API and stops the server with `stop`. */
+async function serve(t: TestContext, dataDir: string, args: string[], extraEnv: Record<string, string>) {
+  const renderer = join(dataDir, '..', 'ui');
+  mkdirSync(renderer, { recursive: true });
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Footnote</title>');
-  const { password: _password, ...saved } = fields(db.name);
-  openSettings(dataDir).set('teamLibrary', saved);
   const { FOOTNOTE_DATABASE_URL: _url, ...env } = process.env;
-  const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'footnote.js'), 'serve', '--port', '0', '--data-dir', dataDir], {
-    env: { ...env, FOOTNOTE_RENDERER_DIR: renderer, PGPASSWORD: server().password, FOOTNOTE_ANALYST: 'Web' }, stdio: ['ignore', 'pipe', 'inherit'],
+  const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'footnote.js'), 'serve', '--port', '0', '--data-dir', dataDir, ...args], {
+    env: { ...env, FOOTNOTE_RENDERER_DIR: renderer, FOOTNOTE_ANALYST: 'Web', ...extraEnv }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   t.after(() => child.kill('SIGKILL'));
   const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
   const [, origin, token] = /^(http:\/\/127\.0\.0\.1:\d+)\/#token=(\S+)$/.exec(line) ?? [];
   const call = async (name: string) => (await fetch(`${origin}/api/${name}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{}' })).json();
+  const stop = async (): Promise<void> => {
+    const exit = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exit;
+  };
+  return { call, stop };
+}
+
+test('footnote serve opens the team library saved under Settings → Library, with the password from PGPASSWORD', async (t) => {
+  const db = await server().database(t);
+  const dataDir = join(tempDir(t), 'data');
+  const { password: _password, ...saved } = fields(db.name);
+  openSettings(dataDir).set('teamLibrary', saved);
+  const { call, stop } = await serve(t, dataDir, [], { PGPASSWORD: server().password });
   const current = await call('library.current') as { inUse: { engine: string; database: string; user: string }; restartNeeded: boolean };
   assert.deepEqual([current.inUse.engine, current.inUse.database, current.inUse.user, current.restartNeeded], ['postgres', db.name, 'postgres', false]);
   await call('sidebar.counts');
   const admin = await db.connect();
   assert.deepEqual((await admin.query('SELECT name FROM footnote.analyst')).rows, [{ name: 'Web' }], 'the library was created in the saved database');
-  const exit = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exit;
+  await stop();
+});
+
+test('a team library named by --database-url is in force for that run: nothing saved, no restart asked for', async (t) => {
+  const db = await server().database(t);
+  const dataDir = join(tempDir(t), 'data');
+  const url = `postgres://postgres@127.0.0.1:${server().port}/${db.name}?sslmode=disable`;
+  const { call, stop } = await serve(t, dataDir, ['--database-url', url], { PGPASSWORD: server().password });
+  const current = await call('library.current') as { inUse: { engine: string }; saved: unknown; restartNeeded: boolean; fromEnvironment: boolean };
+  assert.deepEqual([current.inUse.engine, current.saved, current.restartNeeded, current.fromEnvironment], ['postgres', null, false, true]);
+  await stop();
 });

@@ -26,6 +26,8 @@ export interface ApiContext {
   enrichers: Enricher[];
   /** The SQLite file of a local library, for Settings → Library (engine/context.ts sets it; absent on a team library). */
   libraryFile?: string | undefined;
+  /** The library was named for this run (--database-url or FOOTNOTE_DATABASE_URL): the saved choice is not in force. */
+  libraryOverride?: boolean | undefined;
 }
 
 export interface Method<S extends z.ZodType, R> {

@@ -58,7 +58,7 @@ export const libraryApi = {
   'library.current': method(z.object({}).strict(), (ctx): LibraryState => {
     const open = inUse(ctx);
     const saved = ctx.settings.get('teamLibrary');
-    const fromEnvironment = Boolean(process.env['FOOTNOTE_DATABASE_URL']);
+    const fromEnvironment = ctx.libraryOverride === true || Boolean(process.env['FOOTNOTE_DATABASE_URL']);
     return {
       inUse: open,
       saved: saved ? { ...saved, caFile: saved.caFile ?? null } : null,

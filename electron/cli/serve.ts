@@ -33,7 +33,7 @@ export const serveCommand: CliCommand = {
     // --database-url or FOOTNOTE_DATABASE_URL, else the team library saved under Settings → Library (its password
     // from PGPASSWORD: web mode keeps none), else the local library.
     const databaseUrl = io.databaseUrl ?? savedTeamLibraryUrl(settings);
-    const engine = await startEngineWithReader({ dataDir: io.dataDir, databaseUrl, schedule: true });
+    const engine = await startEngineWithReader({ dataDir: io.dataDir, databaseUrl, libraryOverride: io.databaseUrl !== undefined, schedule: true });
     const server = await startServer({ api: engine, settings, rendererDir: dir, port });
     // Test hook: SIGUSR2 crashes the engine (it exits only under FOOTNOTE_TEST_HOOKS=1), to prove recovery.
     if (process.env['FOOTNOTE_TEST_HOOKS'] === '1') process.on('SIGUSR2', () => engine.crashForTest());

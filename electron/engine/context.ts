@@ -24,6 +24,8 @@ export type EngineContext<S extends Store = SqliteStore> = ApiContext & { store:
 export interface LibraryChoice {
   /** postgres://user[:password]@host[:port]/database[?sslmode=verify-full]; undefined for the local library. */
   databaseUrl?: string | undefined;
+  /** The library was named for this run (--database-url or FOOTNOTE_DATABASE_URL), not by Settings → Library. */
+  libraryOverride?: boolean | undefined;
   /** Who this client acts for on a team library. */
   analyst?: string | undefined;
 }
@@ -39,13 +41,14 @@ export function analystName(env: NodeJS.ProcessEnv, settings: Settings): string 
 
 export function openContext(dataDir: string, choice: LibraryChoice, settings: Settings = openSettings(dataDir)): EngineContext<Store> {
   const url = choice.databaseUrl;
-  if (url === undefined || url === '') return createContext(dataDir, settings);
+  const libraryOverride = choice.libraryOverride === true;
+  if (url === undefined || url === '') return { ...createContext(dataDir, settings), libraryOverride };
   if (!isPostgresUrl(url)) throw new LibraryError('A team library is named by a postgres:// URL, e.g. postgres://footnote_app@db.example.org/team?sslmode=verify-full.');
   const store = PostgresStore.open({ url, analyst: choice.analyst ?? analystName(process.env, settings) });
   const events = new EventBus();
   // What other analysts' clients commit reaches this client's window (or web page) as an event of its own.
   store.watch((change) => events.emit({ type: 'library-changed', what: change.what, by: change.by }));
-  return { store, settings, events, polls: new PollLock(), enrichers };
+  return { store, settings, events, polls: new PollLock(), enrichers, libraryOverride };
 }
 
 /** `footnote library copy`: the data directory's library into the team library at `url` (see store/library-copy.ts). */

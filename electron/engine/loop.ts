@@ -35,7 +35,7 @@ export function runEngine(port: EnginePort, exit: (code: number) => void): void 
       case 'open':
         try {
           if (message.options.background) lowerEnginePriority();
-          ctx = openContext(message.options.dataDir, { databaseUrl: message.options.databaseUrl });
+          ctx = openContext(message.options.dataDir, { databaseUrl: message.options.databaseUrl, libraryOverride: message.options.libraryOverride });
           ctx.events.on((event) => port.post({ type: 'event', event }));
           if (message.options.schedule) schedule = startPollSchedule(ctx, (text) => console.error(`footnote: ${text}`));
           port.post({ type: 'ready', methods: apiNames });

@@ -9,6 +9,8 @@ export interface EngineOptions {
   dataDir: string;
   /** A team library on PostgreSQL instead of the data directory's SQLite library (cli/database-url.ts). */
   databaseUrl?: string | undefined;
+  /** databaseUrl was named for this run (--database-url or FOOTNOTE_DATABASE_URL), not by Settings → Library. */
+  libraryOverride?: boolean | undefined;
   /** Run the poll timer (the app and web mode); one-shot CLI commands do not. */
   schedule: boolean;
   /** Run the engine's thread below the window's priority: it polls while a window reads (engine/priority.ts). */

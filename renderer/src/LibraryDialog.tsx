@@ -87,7 +87,7 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Settings → Library" onClose={onClose} testId="library-dialog">
       <p data-testid="library-in-use">{state ? describe(state) : 'Reading…'}</p>
-      {state?.fromEnvironment && <p className="hint">FOOTNOTE_DATABASE_URL chose this library; it wins over the choice saved here.</p>}
+      {state?.fromEnvironment && <p className="hint">--database-url or FOOTNOTE_DATABASE_URL chose this library for this run; it wins over the choice saved here.</p>}
       {state?.restartNeeded && (
         <p className="hint" data-testid="library-restart">
           Saved for the next start: {state.saved ? `database “${state.saved.database}” on ${state.saved.host}` : 'the local library'}. Restart Footnote to switch.
