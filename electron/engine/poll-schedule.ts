@@ -17,7 +17,9 @@ export function startPollSchedule(ctx: ApiContext, report: (message: string) => 
   let running = false;
   let lastRecheck = Date.now();
   const tick = async (): Promise<void> => {
-    if (running) return;
+    // A poll already running (the schedule's own, or one the window started) fetches what is due: this knock waits
+    // for the next tick instead of failing against the poll lock.
+    if (running || ctx.polls.busy) return;
     running = true;
     try {
       await api.call('feeds.poll', { due: true });

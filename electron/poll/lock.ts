@@ -15,6 +15,11 @@ export class PollLock {
     if (this.#running === controller) this.#running = null;
   }
 
+  /** A poll is running (the schedule lets a poll the window started finish instead of knocking against it). */
+  get busy(): boolean {
+    return this.#running !== null;
+  }
+
   /** Cancels the running poll; false when there was none. */
   cancel(): boolean {
     this.#running?.abort();
