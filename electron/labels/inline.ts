@@ -60,7 +60,7 @@ export function readInline(r: Reading, from: number, to: number, triggers: numbe
       }
       continue;
     }
-    if (prenominal(cx, g) || appositive(cx, g) || status(cx, g)) continue;
+    if (listing(cx, g) || prenominal(cx, g) || appositive(cx, g) || status(cx, g)) continue;
     postnominal(cx, g);
   }
 }
@@ -257,6 +257,52 @@ function innerSubject(cx: Context, from: number, to: number, note: Note, alone: 
 }
 
 /** Lists whose words may sit between a prenominal designation and its name. */
+/**
+ * A note that announces a list after a colon: "следующие экстремистские и террористические организации, запрещены в
+ * Российской Федерации: «Свидетели Иеговы», Национал-Большевистская партия, …". The note names the designation noun
+ * and the state (or is a designation by itself) and every listed name takes each of its grounds (LABELS.md rules 2
+ * and 5). Without names after the colon it is the generic mention LABELS.md excludes, and yields nothing.
+ */
+function listing(cx: Context, g: Hit): boolean {
+  const { r } = cx;
+  const text = r.text;
+  const [ss] = r.sentence(g.index);
+  const colon = text.indexOf(':', g.end);
+  if (colon < 0 || colon > cx.to || colon - g.end > 80 || /[.;!?()]/.test(text.slice(g.end, colon))) return false;
+  if (cx.done.has(`listing:${colon}`)) return true;
+  const hits = r.hits(ss, colon);
+  if (!hits.some((h) => h.list === 'nouns' && h.index < colon)) return false;
+  const note = readNote(text, colon, hits, hits, { news: true });
+  if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, g.index)) return false;
+  const items = listedItems(cx, colon + 1);
+  if (items.length < 2) return false;
+  cx.done.add(`listing:${colon}`);
+  const last = items[items.length - 1] as NameSpan;
+  emit(cx, note, 'listed', items, ss, last.end);
+  return true;
+}
+
+/** The names listed from `at` to the end of the list: quoted, or capitalised words, each with an optional bracketed gloss, joined by commas. */
+function listedItems(cx: Context, at: number): NameSpan[] {
+  const text = cx.r.text;
+  const out: NameSpan[] = [];
+  let pos = at;
+  for (let k = 0; k < 30 && pos < cx.lineEnd; k++) {
+    while (/[ \u00a0]/.test(text[pos] ?? '')) pos++;
+    const quoted = /[«"“„]/.test(text[pos] ?? '');
+    const item = quoted ? nameAfter(text, pos, cx.r.classOf()) : /^\p{Lu}[\p{L}\p{M}\p{Nd}'’\-]*(?:[ \u00a0]+[\p{L}\p{M}\p{Nd}'’\-]+){0,5}(?=[ \u00a0]*[,.(;]|$)/mu.exec(text.slice(pos, cx.lineEnd));
+    if (!item) break;
+    const span: NameSpan = 'name' in item ? item : { name: item[0], start: pos, end: pos + item[0].length };
+    out.push(span);
+    // Past the closing quote, a bracketed gloss ("(УПА)") and a word that qualifies the quoted name ("«Братство» Корчинского").
+    const rest = /^[»"”]?(?:[ \u00a0]+[\p{L}\p{M}\-]+)?(?:[ \u00a0]*\([^()]{1,60}\))?[ \u00a0]*/u.exec(text.slice(span.end, span.end + 100))?.[0] ?? '';
+    pos = span.end + rest.length;
+    if (text[pos] !== ',') break;
+    pos++;
+  }
+  return out;
+}
+
 const PHRASE_WORDS: readonly ListName[] = [...KINDS, 'states', 'predicates', 'nouns', 'roles', 'stopwords', 'alone'];
 
 /** The end of the ground phrase at `g`: past phrases overlapping it ("被禁" inside "被禁止"). */
