@@ -182,7 +182,9 @@ export class Reading {
     const dash = this.text.lastIndexOf('-', end - 1);
     if (dash > span.start) {
       const word = this.text.slice(dash + 1, end);
-      if (/^\p{L}+$/u.test(word) && this.classOf()(dash + 1, end).has('nouns')) end = dash;
+      // Unless the alias table knows the whole and not the part before the noun: "Левада-центром" is the name.
+      const whole = this.known(this.text.slice(span.start, end)) && !this.known(this.text.slice(span.start, dash));
+      if (/^\p{L}+$/u.test(word) && this.classOf()(dash + 1, end).has('nouns') && !whole) end = dash;
     }
     // A quoted name is the name as quoted ("“俄罗斯志愿军”").
     const quoted = /[«"“„「『《]/.test(this.text[span.start - 1] ?? '\0') && /[»"”“」』》]/.test(this.text[span.end] ?? '\0');
