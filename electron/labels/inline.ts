@@ -185,7 +185,7 @@ function parenthetical(cx: Context, open: number, close: number): void {
   if (inner.filter(isGround).some((g) => prenominal(within, g) || postnominal(within, g))) return;
   const [ss, se] = cx.r.sentence(open);
   const context = r.hits(ss, se);
-  const options = { news: false, quotedGround: true };
+  const options = { news: false, quotedGround: true, bracketed: true };
   const probe = readNote(text, open, inner, context, options);
   const before = nameBeforeNote(cx, open, probe.langs);
   const note = readNote(text, before?.end ?? open, inner, context, options);

@@ -26,6 +26,11 @@ export interface NoteOptions {
   news: boolean;
   /** A ground in quotation marks is still the outlet's own label (in its brackets: "(désigné « agent de l'étranger » en Russie)"). */
   quotedGround?: boolean;
+  /**
+   * The note is in brackets: a verb of naming outside them governs the sentence, not the aside ("назвал блогера
+   * Юрия Дудя (внесен … в реестр иноагентов) лучшим интервьюером"), so only a critique within the brackets counts.
+   */
+  bracketed?: boolean;
 }
 
 const SPECIFIC: readonly LabelKind[] = ['terrorist', 'extremist', 'undesirable', 'foreign_agent'];
@@ -76,7 +81,7 @@ export function readNote(text: string, quoteFrom: number, hits: Hit[], context: 
   else if (!options.quotedGround && grounds.every((g) => quotedGround(text, g.hit.index) || opensQuote(text, quoteFrom, g.hit.index))) note.excluded = 'quote';
   // A critique is told before the label or in it ("RT described the group as …"), not after it ("… held a so-called
   // press conference").
-  else if (has('critique', context.filter((h) => h.index < noteEnd(hits)))) note.excluded = 'quote or critique';
+  else if (has('critique', options.bracketed ? hits : context.filter((h) => h.index < noteEnd(hits)))) note.excluded = 'quote or critique';
   else if (has('self', context) || has('self')) note.excluded = 'self-disclosure';
   else if (options.news && newsOf(text, note, context, inLang)) note.excluded = 'news event';
   return note;
