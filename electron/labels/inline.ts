@@ -620,6 +620,12 @@ function status(cx: Context, g: Hit): boolean {
   // stands for a name before the sentence, as a designation noun does.
   const pronoun = r.phraseAt(s, ['pronouns'], langs) > s;
   let subject = pronoun ? null : nameAfter(text, s, r.classOf(langs)) ?? knownAfter(cx, s);
+  // "Международное религиозное объединение "Таблиги Джамаат" признано …": a designation noun phrase before the quoted subject.
+  if (!pronoun) {
+    const quoted = quotedAfterNoun(cx, s, g.index);
+    const after = quoted ? quoted.end + (/^[»"”]?[\s\u00a0]*/.exec(text.slice(quoted.end, quoted.end + 4))?.[0].length ?? 0) : -1;
+    if (quoted && wholeFormula(cx, after, se, langs)) subject = quoted;
+  }
   if (subject && (subject.start > s + 1 && !r.known(subject.name) || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
   let anaphoric: NameSpan | null = null;
   let i = s;
@@ -641,7 +647,7 @@ function status(cx: Context, g: Hit): boolean {
     while (i < se && /[\s\u00a0]/.test(text[i] ?? '')) i++;
     // "塔利班运动在…": a designation noun after the name.
     if (UNSPACED.test(text[i] ?? '')) i = Math.max(i, r.phraseAt(i, ['nouns']));
-    if (!statusLink(cx, subject, i, se)) return false;
+    if (!statusLink(cx, subject, i, se) && !wholeFormula(cx, i, se, langs)) return false;
   } else {
     // "Социальная сеть …", "Este grupo terrorista …": a designation noun (after a demonstrative) standing for the
     // mention marked just before, else for the designated entity named last before the sentence.
@@ -681,6 +687,34 @@ function status(cx: Context, g: Hit): boolean {
   emit(cx, note, anaphoric ? 'status+anaphor' : 'status', [subject ?? anaphoric as NameSpan], s, end, undefined, marker);
   return true;
 }
+
+/**
+ * The quoted name after a designation noun phrase that opens the sentence at `s` (adjectives, then a noun), before
+ * the ground at `limit`.
+ */
+function quotedAfterNoun(cx: Context, s: number, limit: number): NameSpan | null {
+  const { r } = cx;
+  const text = r.text;
+  const m = /^(?:[\p{L}\p{M}\-]+[ \u00a0]+){1,4}(?=[«"“„])/u.exec(text.slice(s, Math.min(limit, s + 80)));
+  if (!m || !r.hits(s, s + m[0].length).some((h) => h.list === 'nouns')) return null;
+  if (!m[0].trim().split(/[ \u00a0]+/).slice(1).every((w) => /^\p{Ll}/u.test(w))) return null;
+  const name = nameAfter(text, s + m[0].length, r.classOf());
+  return name && name.end < limit ? name : null;
+}
+
+/**
+ * A designation verb straight after the subject is the aside when it says the footnote's whole formula: a specific
+ * ground, the ban and the state ("«Таблиги Джамаат» признано экстремистским и его деятельность запрещена в РФ");
+ * with less it is more often the news ("Meta признана экстремистской").
+ */
+function wholeFormula(cx: Context, i: number, se: number, langs: ReadonlySet<string>): boolean {
+  const { r } = cx;
+  if (r.phraseAt(i, ['predicates'], langs) <= i) return false;
+  const hits = r.hits(i, se, undefined, langs);
+  return hits.some((h) => SPECIFIC_KINDS.includes(h.list)) && hits.some((h) => h.list === 'banned_other') && hits.some((h) => h.list === 'states');
+}
+
+const SPECIFIC_KINDS: readonly ListName[] = ['terrorist', 'extremist', 'undesirable', 'foreign_agent'];
 
 /** What joins a status sentence's subject to its designation: a dash, a copula before a noun phrase, or a particle. */
 function statusLink(cx: Context, subject: NameSpan, i: number, se: number): boolean {
