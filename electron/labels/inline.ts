@@ -158,20 +158,7 @@ function nameBeforeNote(cx: Context, at: number, langs: ReadonlySet<string>): Na
   const classOf = r.classOf(langs);
   const name = nameBefore(r.text, end, classOf, false);
   if (name && r.entityOf(name)) return r.widenKnown(name, cx.lineStart);
-  // Lower-case: a run of up to five words that the alias table knows ("los talibanes", "Фонд барацьбы з карупцыяй"),
-  // the shortest that still names the entity the longest names ("le mouvement taliban" → "taliban"), and among those
-  // that open with a capital, if any, the shortest ("Den islamske staten").
-  const runs: NameSpan[] = [];
-  for (let words = 5; words >= 1; words--) {
-    const m = new RegExp(`((?:[\\p{L}\\p{M}'’\\-]+[ \\u00a0]+){${words - 1}}[\\p{L}\\p{M}'’\\-]+)[ \\u00a0]*$`, 'u').exec(r.text.slice(Math.max(cx.lineStart, end - 80), end));
-    // A lower-case word before a capitalised one is not the name's start ("юрлица Фонд …").
-    if (m?.[1] && /^\p{Ll}\S*\s+\p{Lu}/u.test(m[1])) continue;
-    if (m?.[1] && r.known(m[1])) runs.push({ name: m[1], start: end - m[0].length, end: end - m[0].length + m[1].length });
-  }
-  const entity = runs[0] ? r.canonical(runs[0].name).canonical : null;
-  const same = runs.filter((s) => r.canonical(s.name).canonical === entity);
-  const capital = same.filter((s) => /^\p{Lu}/u.test(s.name));
-  return (capital.length > 0 ? capital : same).pop() ?? null;
+  return r.knownRunBefore(end, cx.lineStart);
 }
 
 function parenthetical(cx: Context, open: number, close: number): void {

@@ -235,6 +235,25 @@ export class Reading {
     return span;
   }
 
+  /**
+   * A name in lower case ending at `end`: a run of up to five words that the alias table knows ("los talibanes",
+   * "Фонд защиты прав граждан"), the shortest that still names the entity the longest names ("le mouvement taliban"
+   * → "taliban"), and among those that open with a capital, if any, the shortest ("Den islamske staten").
+   */
+  knownRunBefore(end: number, lineStart: number): NameSpan | null {
+    const runs: NameSpan[] = [];
+    for (let words = 5; words >= 1; words--) {
+      const m = new RegExp(`((?:[\\p{L}\\p{M}'’\\-]+[ \\u00a0]+){${words - 1}}[\\p{L}\\p{M}'’\\-]+)[ \\u00a0]*$`, 'u').exec(this.text.slice(Math.max(lineStart, end - 80), end));
+      // A lower-case word before a capitalised one is not the name's start ("юрлица Фонд …").
+      if (m?.[1] && /^\p{Ll}\S*\s+\p{Lu}/u.test(m[1])) continue;
+      if (m?.[1] && this.known(m[1])) runs.push({ name: m[1], start: end - m[0].length, end: end - m[0].length + m[1].length });
+    }
+    const entity = runs[0] ? this.canonical(runs[0].name).canonical : null;
+    const same = runs.filter((s) => this.canonical(s.name).canonical === entity);
+    const capital = same.filter((s) => /^\p{Lu}/u.test(s.name));
+    return (capital.length > 0 ? capital : same).pop() ?? null;
+  }
+
   /** The owner a note in text[from, to) names: after "owned by", "принадлежит компании", before "şirketine ait", "傘下". */
   ownerIn(from: number, to: number, langs: ReadonlySet<string>): NameSpan | null {
     const after = this.hits(from, to, ['owners'], langs)[0];
