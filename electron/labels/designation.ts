@@ -170,10 +170,13 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
   for (let k = 0; k < 6; k++) {
     // "… und der Legion „Freiheit Russlands“": a designation noun may stand between the conjunction and the name.
     let join = CONJUNCTIONS.exec(r.text.slice(Math.max(0, start - 16), start));
-    const noun = /([\p{L}\p{M}'’\-]+)[ \u00a0]+$/u.exec(r.text.slice(Math.max(0, start - 30), start));
+    // "… и общественное движение "Штабы Навального"": a lower-case adjective may stand before the noun.
+    const noun = /(?:\p{Ll}[\p{L}\p{M}\-]*[ \u00a0]+)?([\p{L}\p{M}'’\-]+)[ \u00a0]+$/u.exec(r.text.slice(Math.max(0, start - 50), start));
     const nounAt = noun?.[1] ? start - noun[0].length : -1;
-    if (!join && noun?.[1] && classOf?.(nounAt, nounAt + noun[1].length).has('nouns')) {
-      start = nounAt;
+    const headAt = noun?.[1] ? start - noun[0].length + noun[0].indexOf(noun[1]) : -1;
+    const single = noun?.[1] && noun[0].indexOf(noun[1]) === 0;
+    if (!join && noun?.[1] && classOf?.(headAt, headAt + noun[1].length).has('nouns')) {
+      start = single || CONJUNCTIONS.test(r.text.slice(Math.max(0, headAt - 16), headAt)) ? headAt : nounAt;
       join = CONJUNCTIONS.exec(r.text.slice(Math.max(0, start - 16), start));
     }
     if (!join) break;
