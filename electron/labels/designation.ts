@@ -182,7 +182,10 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
     if (!join) break;
     let at = start - join[0].length;
     while (at > 0 && /[*✱¹²³⁴⁵⁶⁷⁸⁹]/u.test(r.text[at - 1] ?? '')) at--;
-    const prev = nameBefore(r.text, at, classOf, true);
+    const found = nameBefore(r.text, at, classOf, true);
+    // A name in lower case the alias table knows ("Фонд борьбы с коррупцией и …"), where the cased reading is cut short.
+    const known = r.knownRunBefore(at, r.lineAt(at).start);
+    const prev = known && (!found || known.start < found.start) ? known : found;
     if (!prev || !cleanName(prev.name)) break;
     out.push(prev);
     start = prev.start;

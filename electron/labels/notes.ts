@@ -82,13 +82,21 @@ export function readNote(text: string, quoteFrom: number, hits: Hit[], context: 
   // A critique is told before the label or in it ("RT described the group as …"), not after it ("… held a so-called
   // press conference").
   else if (has('critique', options.bracketed ? hits : context.filter((h) => h.index < noteEnd(hits)))) note.excluded = 'quote or critique';
-  else if (has('self', context) || has('self')) note.excluded = 'self-disclosure';
+  // The outlet speaks of itself before or in the designation ("мы признаны иноагентом"); a remark after it on why
+  // it labels others ("(оба признаны … «иностранными агентами» — мы указываем это по требованию властей)") is no
+  // self-disclosure.
+  else if (has('self', [...context, ...hits].filter((h) => h.index < firstGroundEnd(grounds)))) note.excluded = 'self-disclosure';
   else if (options.news && newsOf(text, note, context, inLang)) note.excluded = 'news event';
   return note;
 }
 
 // Japanese 「」 mark terms as much as quotations: a status term in them is still the outlet's own.
 const QUOTE_OPENERS = '«“„‘‹';
+
+/** Where a note's first ground ends. */
+function firstGroundEnd(grounds: { hit: Hit }[]): number {
+  return grounds.reduce((m, g) => Math.min(m, g.hit.end), Number.MAX_SAFE_INTEGER);
+}
 
 /** Where a note's last phrase ends. */
 function noteEnd(hits: Hit[]): number {
