@@ -211,10 +211,15 @@ export function namesListedAfter(r: Reading, first: NameSpan, classOf: Parameter
     const at = end + join[0].length;
     const opens = '«"“„「『'.includes(text[at] ?? '\0');
     if (opens !== quoted) break;
-    const next = nameAfter(text, at, classOf);
+    // "Project Media, Inc.": a company's legal form after a comma is the name's, not a second name.
+    if (/^(?:Inc|Ltd|LLC|LLP|GmbH|Corp|Co|AG|S\.A|B\.V)\b/.test(text.slice(at, at + 5))) break;
+    const cased = nameAfter(text, at, classOf);
+    const known = opens ? null : r.knownRunAfter(at);
+    const next = known && known.end > (cased?.end ?? 0) ? known : cased;
     if (!next || next.start > at + 1) break;
-    // A list item is a whole name: capitalised words or a quotation, then a comma, bracket, conjunction or the end.
-    if (!opens && !next.name.split(/\s+/).every((w) => isNameWord(w) || /^(?:al|el|an|ad|ash|as|at|of|de|du|la)$/i.test(w))) break;
+    // A list item is a whole name: capitalised words, a quotation or a name the alias table knows, then a comma,
+    // bracket, conjunction or the end.
+    if (!opens && next !== known && !next.name.split(/\s+/).every((w) => isNameWord(w) || /^(?:al|el|an|ad|ash|as|at|of|de|du|la)$/i.test(w))) break;
     const cls = classOf?.(next.start, next.end) ?? new Set();
     if (cls.has('states') || cls.has('other_states') || cls.has('stopwords') || cls.has('nouns')) break;
     out.push(next);

@@ -348,8 +348,20 @@ function prenominal(cx: Context, g: Hit): boolean {
       pos++;
       continue;
     }
+    // "внесенных в реестр иностранных агентов НКО — Фонда борьбы с коррупцией …": a dash after the designation noun
+    // opens the names it stands for.
+    if (/[—–]/.test(ch) && lastWasNoun && /[ \u00a0]/.test(text[pos - 1] ?? '')) {
+      pos++;
+      continue;
+    }
     if (!/[\p{L}\p{Nd}]/u.test(ch)) return false;
     const listed = r.phraseAt(pos, PHRASE_WORDS);
+    // A capitalised designation noun that opens a name the alias table knows is the name ("Фонда борьбы с коррупцией").
+    const whole = /\p{Lu}/u.test(ch) && listed > pos ? r.knownRunAfter(pos) : null;
+    if (whole && whole.end > listed) {
+      name = whole;
+      break;
+    }
     if (listed > pos) {
       // "Террористы из группировки «ИГ»", "terrorists of the group": a ground, a preposition and a designation noun
       // name the group's members; the group's own designation is not said.
@@ -381,7 +393,10 @@ function prenominal(cx: Context, g: Hit): boolean {
       continue;
     }
     if (isNameWord(word) || !/\p{Ll}/u.test(ch) && /\p{L}/u.test(ch)) {
-      name = nameAfter(text, pos, r.classOf());
+      // A name in lower case the alias table knows runs on past the capitalised word ("Фонда борьбы с коррупцией").
+      const cased = nameAfter(text, pos, r.classOf());
+      const known = r.knownRunAfter(pos);
+      name = known && known.end > (cased?.end ?? 0) ? known : cased;
       break;
     }
     // Short function words ("в", "in", "на") and up to two adjectives ("международной").
@@ -778,11 +793,7 @@ function knownAfter(cx: Context, s: number): NameSpan | null {
   const text = r.text;
   const lead = r.phraseAt(s, ['stopwords']);
   const at = lead > s ? lead + (/^[\s\u00a0]+/.exec(text.slice(lead, lead + 3))?.[0].length ?? 0) : s;
-  for (let words = 3; words >= 1; words--) {
-    const m = new RegExp(`^(?:[\\p{L}\\p{M}'’\\-]+[ \\u00a0]+){${words - 1}}[\\p{L}\\p{M}'’\\-]+`, 'u').exec(text.slice(at, at + 80));
-    if (m && r.known(m[0])) return { name: m[0], start: at, end: at + m[0].length };
-  }
-  return null;
+  return r.knownRunAfter(at, 3);
 }
 
 /** The last name before `pos` (within 600 characters of its line) that the alias table knows as a designated entity. */

@@ -135,7 +135,10 @@ function newsOf(text: string, note: Note, context: Hit[], inLang: (h: Hit) => bo
     if (h.list !== 'news_events' || !inLang(h)) return false;
     // A cue followed by "that" is a verb of saying ("Naryshkin a déclaré que …", "declared that", "заявил, что").
     if (SAYING.test(text.slice(h.end, h.end + 8))) return false;
-    const named = context.filter((g) => SPECIFIC.includes(g.list as LabelKind) && g.index >= h.index && g.end <= h.end).map((g) => g.list as LabelKind);
+    // A cue that overlaps one naming a ground tells that ground's news ("иску о признании экстремистскими": the
+    // lawsuit is about "extremist", not about an aside on another kind).
+    const spans = context.filter((c) => c.list === 'news_events' && inLang(c) && c.index < h.end && h.index < c.end);
+    const named = context.filter((g) => SPECIFIC.includes(g.list as LabelKind) && spans.some((c) => g.index >= c.index && g.end <= c.end)).map((g) => g.list as LabelKind);
     return named.length === 0 || named.some((k) => kinds.has(k));
   });
 }

@@ -254,6 +254,15 @@ export class Reading {
     return (capital.length > 0 ? capital : same).pop() ?? null;
   }
 
+  /** The longest run of up to `most` words from `at` that the alias table knows ("Фонда защиты прав граждан"). */
+  knownRunAfter(at: number, most = 5): NameSpan | null {
+    for (let words = most; words >= 1; words--) {
+      const m = new RegExp(`^(?:[\\p{L}\\p{M}'’\\-]+[ \\u00a0]+){${words - 1}}[\\p{L}\\p{M}'’\\-]+`, 'u').exec(this.text.slice(at, at + 80));
+      if (m && this.known(m[0])) return { name: m[0], start: at, end: at + m[0].length };
+    }
+    return null;
+  }
+
   /** The owner a note in text[from, to) names: after "owned by", "принадлежит компании", before "şirketine ait", "傘下". */
   ownerIn(from: number, to: number, langs: ReadonlySet<string>): NameSpan | null {
     const after = this.hits(from, to, ['owners'], langs)[0];
