@@ -723,15 +723,24 @@ function statusLink(cx: Context, subject: NameSpan, i: number, se: number): bool
   const { r } = cx;
   const text = r.text;
   const rest = text.slice(i, i + 40);
-  if (/^(?:[—–]|-\s|:\s)/.test(rest)) return true;
+  if (/^(?:[—–]|-\s)/.test(rest)) return true;
+  // "Daesh: a terrorist group banned in Russia"; a heading's colon ("Overview: The Russian Federation continued to
+  // use terrorist … threats") opens no designation.
+  if (/^:\s/.test(rest)) return complementIsDesignation(cx, i + 1, se);
   if (UNSPACED.test(text[subject.start] ?? '') || /^[\p{Script=Hiragana}在]/u.test(rest)) {
     const quoted = /[「『“"«]/.test(text[subject.start - 1] ?? '');
     return (quoted || r.known(subject.name)) && /^[\p{Script=Hiragana}在]/u.test(rest);
   }
   const copula = r.phraseAt(i, ['copulas']);
   if (copula < 0) return false;
-  // The copula's complement is the designation: an article, then a ground or designation noun.
-  let j = copula;
+  return complementIsDesignation(cx, copula, se);
+}
+
+/** The complement from `from` is the designation: up to two function words, then a ground or designation noun. */
+function complementIsDesignation(cx: Context, from: number, se: number): boolean {
+  const { r } = cx;
+  const text = r.text;
+  let j = from;
   for (let k = 0; k < 3 && j < se; k++) {
     while (j < se && /[\s\u00a0]/.test(text[j] ?? '')) j++;
     if (r.phraseAt(j, [...KINDS, 'nouns']) > j) return true;
