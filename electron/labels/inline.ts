@@ -433,7 +433,10 @@ function prenominal(cx: Context, g: Hit): boolean {
   const participle = note.langs.size > 0 && [...note.langs].every((l) => r.lex.verbFinal.has(l)) && /\p{Lu}/u.test(name.name[0] ?? '');
   // A capitalised name straight after a designation verb is its subject or object, the clause the news ("Иностранными
   // агентами в России признаны Виктор Шендерович, …"), not an attribute of the name.
-  if (!lastWasNoun && !quoted && !fused && !participle && !(note.alone && !lastWasVerb && /\p{Lu}/u.test(name.name[0] ?? ''))) return false;
+  // "Banned" as a Russian long participle in an oblique case can only qualify a noun ("запрещенной в России Хизб ут-Тахрир"): the
+  // name after it is its head, not a verb's object.
+  const longParticiple = note.state && !lastWasVerb && g.list === 'banned_other' && g.lang === 'ru' && /^[\p{L}]*(?:нн|вш|ющ|ящ|ем|им)(?:ой|ого|ому|ым|ых|ыми|ую|ом)$/u.test(/^[\p{L}]+/u.exec(text.slice(g.index, g.index + 40))?.[0] ?? '');
+  if (!lastWasNoun && !quoted && !fused && !participle && !longParticiple && !(note.alone && !lastWasVerb && /\p{Lu}/u.test(name.name[0] ?? ''))) return false;
   const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
   emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));
   return true;
