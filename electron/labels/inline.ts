@@ -531,7 +531,11 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   // A copula opens the sentence's predicate ("Meta, …, is banned"), not an appositive.
   if (r.phraseAt(c, ['copulas']) > c) return false;
   const openers = r.hits(c, to).filter((h) => h.index === c);
-  const opener = openers.find((h) => h.list === 'relatives') ?? openers.find((h) => PHRASE_WORDS.includes(h.list) || h.list === 'distributive');
+  // "«Свидетелей Иеговы» — религиозная организация признана …": after a dash an adjective may open the designation
+  // noun phrase (after a comma the word may be a relative: "…, чья деятельность … запрещена").
+  const adjective = /[—–]/.test(text[b] ?? '') ? /^\p{Ll}[\p{L}\p{M}\-]*[ \u00a0]+/u.exec(text.slice(c, c + 40))?.[0] : undefined;
+  const nounAfterAdjective = adjective ? r.hits(c + adjective.length, to, ['nouns']).find((h) => h.index === c + adjective.length) : undefined;
+  const opener = openers.find((h) => h.list === 'relatives') ?? openers.find((h) => PHRASE_WORDS.includes(h.list) || h.list === 'distributive') ?? nounAfterAdjective;
   if (c < g.index && !opener) return false;
   const relative = opener?.list === 'relatives';
   // In scripts without capitals a function word proves nothing: the clause must open with the designation itself.
