@@ -170,16 +170,22 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
   for (let k = 0; k < 6; k++) {
     // "… und der Legion „Freiheit Russlands“": a designation noun may stand between the conjunction and the name.
     let join = CONJUNCTIONS.exec(r.text.slice(Math.max(0, start - 16), start));
-    const noun = /([\p{L}\p{M}'’\-]+)[ \u00a0]+$/u.exec(r.text.slice(Math.max(0, start - 30), start));
+    // "… и общественное движение "Штабы Навального"": a lower-case adjective may stand before the noun.
+    const noun = /(?:\p{Ll}[\p{L}\p{M}\-]*[ \u00a0]+)?([\p{L}\p{M}'’\-]+)[ \u00a0]+$/u.exec(r.text.slice(Math.max(0, start - 50), start));
     const nounAt = noun?.[1] ? start - noun[0].length : -1;
-    if (!join && noun?.[1] && classOf?.(nounAt, nounAt + noun[1].length).has('nouns')) {
-      start = nounAt;
+    const headAt = noun?.[1] ? start - noun[0].length + noun[0].indexOf(noun[1]) : -1;
+    const single = noun?.[1] && noun[0].indexOf(noun[1]) === 0;
+    if (!join && noun?.[1] && classOf?.(headAt, headAt + noun[1].length).has('nouns')) {
+      start = single || CONJUNCTIONS.test(r.text.slice(Math.max(0, headAt - 16), headAt)) ? headAt : nounAt;
       join = CONJUNCTIONS.exec(r.text.slice(Math.max(0, start - 16), start));
     }
     if (!join) break;
     let at = start - join[0].length;
     while (at > 0 && /[*✱¹²³⁴⁵⁶⁷⁸⁹]/u.test(r.text[at - 1] ?? '')) at--;
-    const prev = nameBefore(r.text, at, classOf, true);
+    const found = nameBefore(r.text, at, classOf, true);
+    // A name in lower case the alias table knows ("Фонд борьбы с коррупцией и …"), where the cased reading is cut short.
+    const known = r.knownRunBefore(at, r.lineAt(at).start);
+    const prev = known && (!found || known.start < found.start) ? known : found;
     if (!prev || !cleanName(prev.name)) break;
     out.push(prev);
     start = prev.start;
@@ -205,10 +211,15 @@ export function namesListedAfter(r: Reading, first: NameSpan, classOf: Parameter
     const at = end + join[0].length;
     const opens = '«"“„「『'.includes(text[at] ?? '\0');
     if (opens !== quoted) break;
-    const next = nameAfter(text, at, classOf);
+    // "Project Media, Inc.": a company's legal form after a comma is the name's, not a second name.
+    if (/^(?:Inc|Ltd|LLC|LLP|GmbH|Corp|Co|AG|S\.A|B\.V)\b/.test(text.slice(at, at + 5))) break;
+    const cased = nameAfter(text, at, classOf);
+    const known = opens ? null : r.knownRunAfter(at);
+    const next = known && known.end > (cased?.end ?? 0) ? known : cased;
     if (!next || next.start > at + 1) break;
-    // A list item is a whole name: capitalised words or a quotation, then a comma, bracket, conjunction or the end.
-    if (!opens && !next.name.split(/\s+/).every((w) => isNameWord(w) || /^(?:al|el|an|ad|ash|as|at|of|de|du|la)$/i.test(w))) break;
+    // A list item is a whole name: capitalised words, a quotation or a name the alias table knows, then a comma,
+    // bracket, conjunction or the end.
+    if (!opens && next !== known && !next.name.split(/\s+/).every((w) => isNameWord(w) || /^(?:al|el|an|ad|ash|as|at|of|de|du|la)$/i.test(w))) break;
     const cls = classOf?.(next.start, next.end) ?? new Set();
     if (cls.has('states') || cls.has('other_states') || cls.has('stopwords') || cls.has('nouns')) break;
     out.push(next);

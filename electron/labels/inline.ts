@@ -60,7 +60,7 @@ export function readInline(r: Reading, from: number, to: number, triggers: numbe
       }
       continue;
     }
-    if (prenominal(cx, g) || appositive(cx, g) || status(cx, g)) continue;
+    if (listing(cx, g) || prenominal(cx, g) || appositive(cx, g) || status(cx, g)) continue;
     postnominal(cx, g);
   }
 }
@@ -158,20 +158,7 @@ function nameBeforeNote(cx: Context, at: number, langs: ReadonlySet<string>): Na
   const classOf = r.classOf(langs);
   const name = nameBefore(r.text, end, classOf, false);
   if (name && r.entityOf(name)) return r.widenKnown(name, cx.lineStart);
-  // Lower-case: a run of up to five words that the alias table knows ("los talibanes", "Фонд барацьбы з карупцыяй"),
-  // the shortest that still names the entity the longest names ("le mouvement taliban" → "taliban"), and among those
-  // that open with a capital, if any, the shortest ("Den islamske staten").
-  const runs: NameSpan[] = [];
-  for (let words = 5; words >= 1; words--) {
-    const m = new RegExp(`((?:[\\p{L}\\p{M}'’\\-]+[ \\u00a0]+){${words - 1}}[\\p{L}\\p{M}'’\\-]+)[ \\u00a0]*$`, 'u').exec(r.text.slice(Math.max(cx.lineStart, end - 80), end));
-    // A lower-case word before a capitalised one is not the name's start ("юрлица Фонд …").
-    if (m?.[1] && /^\p{Ll}\S*\s+\p{Lu}/u.test(m[1])) continue;
-    if (m?.[1] && r.known(m[1])) runs.push({ name: m[1], start: end - m[0].length, end: end - m[0].length + m[1].length });
-  }
-  const entity = runs[0] ? r.canonical(runs[0].name).canonical : null;
-  const same = runs.filter((s) => r.canonical(s.name).canonical === entity);
-  const capital = same.filter((s) => /^\p{Lu}/u.test(s.name));
-  return (capital.length > 0 ? capital : same).pop() ?? null;
+  return r.knownRunBefore(end, cx.lineStart);
 }
 
 function parenthetical(cx: Context, open: number, close: number): void {
@@ -185,7 +172,7 @@ function parenthetical(cx: Context, open: number, close: number): void {
   if (inner.filter(isGround).some((g) => prenominal(within, g) || postnominal(within, g))) return;
   const [ss, se] = cx.r.sentence(open);
   const context = r.hits(ss, se);
-  const options = { news: false, quotedGround: true };
+  const options = { news: false, quotedGround: true, bracketed: true };
   const probe = readNote(text, open, inner, context, options);
   const before = nameBeforeNote(cx, open, probe.langs);
   const note = readNote(text, before?.end ?? open, inner, context, options);
@@ -257,6 +244,52 @@ function innerSubject(cx: Context, from: number, to: number, note: Note, alone: 
 }
 
 /** Lists whose words may sit between a prenominal designation and its name. */
+/**
+ * A note that announces a list after a colon: "следующие экстремистские и террористические организации, запрещены в
+ * Российской Федерации: «Свидетели Иеговы», Национал-Большевистская партия, …". The note names the designation noun
+ * and the state (or is a designation by itself) and every listed name takes each of its grounds (LABELS.md rules 2
+ * and 5). Without names after the colon it is the generic mention LABELS.md excludes, and yields nothing.
+ */
+function listing(cx: Context, g: Hit): boolean {
+  const { r } = cx;
+  const text = r.text;
+  const [ss] = r.sentence(g.index);
+  const colon = text.indexOf(':', g.end);
+  if (colon < 0 || colon > cx.to || colon - g.end > 80 || /[.;!?()]/.test(text.slice(g.end, colon))) return false;
+  if (cx.done.has(`listing:${colon}`)) return true;
+  const hits = r.hits(ss, colon);
+  if (!hits.some((h) => h.list === 'nouns' && h.index < colon)) return false;
+  const note = readNote(text, colon, hits, hits, { news: true });
+  if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, g.index)) return false;
+  const items = listedItems(cx, colon + 1);
+  if (items.length < 2) return false;
+  cx.done.add(`listing:${colon}`);
+  const last = items[items.length - 1] as NameSpan;
+  emit(cx, note, 'listed', items, ss, last.end);
+  return true;
+}
+
+/** The names listed from `at` to the end of the list: quoted, or capitalised words, each with an optional bracketed gloss, joined by commas. */
+function listedItems(cx: Context, at: number): NameSpan[] {
+  const text = cx.r.text;
+  const out: NameSpan[] = [];
+  let pos = at;
+  for (let k = 0; k < 30 && pos < cx.lineEnd; k++) {
+    while (/[ \u00a0]/.test(text[pos] ?? '')) pos++;
+    const quoted = /[«"“„]/.test(text[pos] ?? '');
+    const item = quoted ? nameAfter(text, pos, cx.r.classOf()) : /^\p{Lu}[\p{L}\p{M}\p{Nd}'’\-]*(?:[ \u00a0]+[\p{L}\p{M}\p{Nd}'’\-]+){0,5}(?=[ \u00a0]*[,.(;]|$)/mu.exec(text.slice(pos, cx.lineEnd));
+    if (!item) break;
+    const span: NameSpan = 'name' in item ? item : { name: item[0], start: pos, end: pos + item[0].length };
+    out.push(span);
+    // Past the closing quote, a bracketed gloss ("(УПА)") and a word that qualifies the quoted name ("«Братство» Корчинского").
+    const rest = /^[»"”]?(?:[ \u00a0]+[\p{L}\p{M}\-]+)?(?:[ \u00a0]*\([^()]{1,60}\))?[ \u00a0]*/u.exec(text.slice(span.end, span.end + 100))?.[0] ?? '';
+    pos = span.end + rest.length;
+    if (text[pos] !== ',') break;
+    pos++;
+  }
+  return out;
+}
+
 const PHRASE_WORDS: readonly ListName[] = [...KINDS, 'states', 'predicates', 'nouns', 'roles', 'stopwords', 'alone'];
 
 /** The end of the ground phrase at `g`: past phrases overlapping it ("被禁" inside "被禁止"). */
@@ -315,8 +348,20 @@ function prenominal(cx: Context, g: Hit): boolean {
       pos++;
       continue;
     }
+    // "внесенных в реестр иностранных агентов НКО — Фонда борьбы с коррупцией …": a dash after the designation noun
+    // opens the names it stands for.
+    if (/[—–]/.test(ch) && lastWasNoun && /[ \u00a0]/.test(text[pos - 1] ?? '')) {
+      pos++;
+      continue;
+    }
     if (!/[\p{L}\p{Nd}]/u.test(ch)) return false;
     const listed = r.phraseAt(pos, PHRASE_WORDS);
+    // A capitalised designation noun that opens a name the alias table knows is the name ("Фонда борьбы с коррупцией").
+    const whole = /\p{Lu}/u.test(ch) && listed > pos ? r.knownRunAfter(pos) : null;
+    if (whole && whole.end > listed) {
+      name = whole;
+      break;
+    }
     if (listed > pos) {
       // "Террористы из группировки «ИГ»", "terrorists of the group": a ground, a preposition and a designation noun
       // name the group's members; the group's own designation is not said.
@@ -348,7 +393,10 @@ function prenominal(cx: Context, g: Hit): boolean {
       continue;
     }
     if (isNameWord(word) || !/\p{Ll}/u.test(ch) && /\p{L}/u.test(ch)) {
-      name = nameAfter(text, pos, r.classOf());
+      // A name in lower case the alias table knows runs on past the capitalised word ("Фонда борьбы с коррупцией").
+      const cased = nameAfter(text, pos, r.classOf());
+      const known = r.knownRunAfter(pos);
+      name = known && known.end > (cased?.end ?? 0) ? known : cased;
       break;
     }
     // Short function words ("в", "in", "на") and up to two adjectives ("международной").
@@ -385,7 +433,10 @@ function prenominal(cx: Context, g: Hit): boolean {
   const participle = note.langs.size > 0 && [...note.langs].every((l) => r.lex.verbFinal.has(l)) && /\p{Lu}/u.test(name.name[0] ?? '');
   // A capitalised name straight after a designation verb is its subject or object, the clause the news ("Иностранными
   // агентами в России признаны Виктор Шендерович, …"), not an attribute of the name.
-  if (!lastWasNoun && !quoted && !fused && !participle && !(note.alone && !lastWasVerb && /\p{Lu}/u.test(name.name[0] ?? ''))) return false;
+  // "Banned" as a Russian long participle in an oblique case can only qualify a noun ("запрещенной в России Хизб ут-Тахрир"): the
+  // name after it is its head, not a verb's object.
+  const longParticiple = note.state && !lastWasVerb && g.list === 'banned_other' && g.lang === 'ru' && /^[\p{L}]*(?:нн|вш|ющ|ящ|ем|им)(?:ой|ого|ому|ым|ых|ыми|ую|ом)$/u.test(/^[\p{L}]+/u.exec(text.slice(g.index, g.index + 40))?.[0] ?? '');
+  if (!lastWasNoun && !quoted && !fused && !participle && !longParticiple && !(note.alone && !lastWasVerb && /\p{Lu}/u.test(name.name[0] ?? ''))) return false;
   const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
   emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));
   return true;
@@ -480,7 +531,11 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   // A copula opens the sentence's predicate ("Meta, …, is banned"), not an appositive.
   if (r.phraseAt(c, ['copulas']) > c) return false;
   const openers = r.hits(c, to).filter((h) => h.index === c);
-  const opener = openers.find((h) => h.list === 'relatives') ?? openers.find((h) => PHRASE_WORDS.includes(h.list) || h.list === 'distributive');
+  // "«Свидетелей Иеговы» — религиозная организация признана …": after a dash an adjective may open the designation
+  // noun phrase (after a comma the word may be a relative: "…, чья деятельность … запрещена").
+  const adjective = /[—–]/.test(text[b] ?? '') ? /^\p{Ll}[\p{L}\p{M}\-]*[ \u00a0]+/u.exec(text.slice(c, c + 40))?.[0] : undefined;
+  const nounAfterAdjective = adjective ? r.hits(c + adjective.length, to, ['nouns']).find((h) => h.index === c + adjective.length) : undefined;
+  const opener = openers.find((h) => h.list === 'relatives') ?? openers.find((h) => PHRASE_WORDS.includes(h.list) || h.list === 'distributive') ?? nounAfterAdjective;
   if (c < g.index && !opener) return false;
   const relative = opener?.list === 'relatives';
   // In scripts without capitals a function word proves nothing: the clause must open with the designation itself.
@@ -574,6 +629,12 @@ function status(cx: Context, g: Hit): boolean {
   // stands for a name before the sentence, as a designation noun does.
   const pronoun = r.phraseAt(s, ['pronouns'], langs) > s;
   let subject = pronoun ? null : nameAfter(text, s, r.classOf(langs)) ?? knownAfter(cx, s);
+  // "Международное религиозное объединение "Таблиги Джамаат" признано …": a designation noun phrase before the quoted subject.
+  if (!pronoun) {
+    const quoted = quotedAfterNoun(cx, s, g.index);
+    const after = quoted ? quoted.end + (/^[»"”]?[\s\u00a0]*/.exec(text.slice(quoted.end, quoted.end + 4))?.[0].length ?? 0) : -1;
+    if (quoted && wholeFormula(cx, after, se, langs)) subject = quoted;
+  }
   if (subject && (subject.start > s + 1 && !r.known(subject.name) || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
   let anaphoric: NameSpan | null = null;
   let i = s;
@@ -595,7 +656,7 @@ function status(cx: Context, g: Hit): boolean {
     while (i < se && /[\s\u00a0]/.test(text[i] ?? '')) i++;
     // "塔利班运动在…": a designation noun after the name.
     if (UNSPACED.test(text[i] ?? '')) i = Math.max(i, r.phraseAt(i, ['nouns']));
-    if (!statusLink(cx, subject, i, se)) return false;
+    if (!statusLink(cx, subject, i, se) && !wholeFormula(cx, i, se, langs)) return false;
   } else {
     // "Социальная сеть …", "Este grupo terrorista …": a designation noun (after a demonstrative) standing for the
     // mention marked just before, else for the designated entity named last before the sentence.
@@ -636,20 +697,57 @@ function status(cx: Context, g: Hit): boolean {
   return true;
 }
 
+/**
+ * The quoted name after a designation noun phrase that opens the sentence at `s` (adjectives, then a noun), before
+ * the ground at `limit`.
+ */
+function quotedAfterNoun(cx: Context, s: number, limit: number): NameSpan | null {
+  const { r } = cx;
+  const text = r.text;
+  const m = /^(?:[\p{L}\p{M}\-]+[ \u00a0]+){1,4}(?=[«"“„])/u.exec(text.slice(s, Math.min(limit, s + 80)));
+  if (!m || !r.hits(s, s + m[0].length).some((h) => h.list === 'nouns')) return null;
+  if (!m[0].trim().split(/[ \u00a0]+/).slice(1).every((w) => /^\p{Ll}/u.test(w))) return null;
+  const name = nameAfter(text, s + m[0].length, r.classOf());
+  return name && name.end < limit ? name : null;
+}
+
+/**
+ * A designation verb straight after the subject is the aside when it says the footnote's whole formula: a specific
+ * ground, the ban and the state ("«Таблиги Джамаат» признано экстремистским и его деятельность запрещена в РФ");
+ * with less it is more often the news ("Meta признана экстремистской").
+ */
+function wholeFormula(cx: Context, i: number, se: number, langs: ReadonlySet<string>): boolean {
+  const { r } = cx;
+  if (r.phraseAt(i, ['predicates'], langs) <= i) return false;
+  const hits = r.hits(i, se, undefined, langs);
+  return hits.some((h) => SPECIFIC_KINDS.includes(h.list)) && hits.some((h) => h.list === 'banned_other') && hits.some((h) => h.list === 'states');
+}
+
+const SPECIFIC_KINDS: readonly ListName[] = ['terrorist', 'extremist', 'undesirable', 'foreign_agent'];
+
 /** What joins a status sentence's subject to its designation: a dash, a copula before a noun phrase, or a particle. */
 function statusLink(cx: Context, subject: NameSpan, i: number, se: number): boolean {
   const { r } = cx;
   const text = r.text;
   const rest = text.slice(i, i + 40);
-  if (/^(?:[—–]|-\s|:\s)/.test(rest)) return true;
+  if (/^(?:[—–]|-\s)/.test(rest)) return true;
+  // "Daesh: a terrorist group banned in Russia"; a heading's colon ("Overview: The Russian Federation continued to
+  // use terrorist … threats") opens no designation.
+  if (/^:\s/.test(rest)) return complementIsDesignation(cx, i + 1, se);
   if (UNSPACED.test(text[subject.start] ?? '') || /^[\p{Script=Hiragana}在]/u.test(rest)) {
     const quoted = /[「『“"«]/.test(text[subject.start - 1] ?? '');
     return (quoted || r.known(subject.name)) && /^[\p{Script=Hiragana}在]/u.test(rest);
   }
   const copula = r.phraseAt(i, ['copulas']);
   if (copula < 0) return false;
-  // The copula's complement is the designation: an article, then a ground or designation noun.
-  let j = copula;
+  return complementIsDesignation(cx, copula, se);
+}
+
+/** The complement from `from` is the designation: up to two function words, then a ground or designation noun. */
+function complementIsDesignation(cx: Context, from: number, se: number): boolean {
+  const { r } = cx;
+  const text = r.text;
+  let j = from;
   for (let k = 0; k < 3 && j < se; k++) {
     while (j < se && /[\s\u00a0]/.test(text[j] ?? '')) j++;
     if (r.phraseAt(j, [...KINDS, 'nouns']) > j) return true;
@@ -711,11 +809,7 @@ function knownAfter(cx: Context, s: number): NameSpan | null {
   const text = r.text;
   const lead = r.phraseAt(s, ['stopwords']);
   const at = lead > s ? lead + (/^[\s\u00a0]+/.exec(text.slice(lead, lead + 3))?.[0].length ?? 0) : s;
-  for (let words = 3; words >= 1; words--) {
-    const m = new RegExp(`^(?:[\\p{L}\\p{M}'’\\-]+[ \\u00a0]+){${words - 1}}[\\p{L}\\p{M}'’\\-]+`, 'u').exec(text.slice(at, at + 80));
-    if (m && r.known(m[0])) return { name: m[0], start: at, end: at + m[0].length };
-  }
-  return null;
+  return r.knownRunAfter(at, 3);
 }
 
 /** The last name before `pos` (within 600 characters of its line) that the alias table knows as a designated entity. */

@@ -115,7 +115,8 @@ function mentionsOf(r: Reading, marker: string, skip: ReadonlySet<number>, langs
   const out: Mention[] = [];
   for (const m of markedMentions(r.text, marker, skip)) {
     const found = nameBefore(r.text, skipDesignationBack(r, m.at), r.classOf(langs), true);
-    const span = found ? r.widenKnown(found, r.lineAt(found.start).start) : null;
+    // A marked name in lower case the alias table knows ("Фонд защиты прав граждан*").
+    const span = found ? r.widenKnown(found, r.lineAt(found.start).start) : r.knownRunBefore(m.at, r.lineAt(m.at).start);
     const entity = span ? r.entityOf(span) : null;
     if (!span || !entity) continue;
     if (!out.some((x) => sameEntity(x.entity, entity))) out.push({ entity, span });

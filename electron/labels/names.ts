@@ -495,7 +495,8 @@ export function cleanName(raw: string): string | null {
     if (close !== undefined && [close, ...(ALT_CLOSE[first] ?? '')].some((c) => name.endsWith(c))) name = name.slice(1, -1).trim();
   }
   if (!/\p{L}/u.test(name) || name.length > 120) return null;
-  return name;
+  // A footnote number glued to a word inside a quoted name ("«Меджлис1 крымско-татарского народа»").
+  return name.replace(/(?<=\p{Ll}{2})\d{1,2}(?=[ \u00a0]\p{L})/gu, '');
 }
 
 /** Two names of one entity compare equal by this key: case, quotation marks and a leading article aside. */

@@ -26,6 +26,11 @@ export interface NoteOptions {
   news: boolean;
   /** A ground in quotation marks is still the outlet's own label (in its brackets: "(désigné « agent de l'étranger » en Russie)"). */
   quotedGround?: boolean;
+  /**
+   * The note is in brackets: a verb of naming outside them governs the sentence, not the aside ("назвал блогера
+   * Юрия Дудя (внесен … в реестр иноагентов) лучшим интервьюером"), so only a critique within the brackets counts.
+   */
+  bracketed?: boolean;
 }
 
 const SPECIFIC: readonly LabelKind[] = ['terrorist', 'extremist', 'undesirable', 'foreign_agent'];
@@ -76,14 +81,22 @@ export function readNote(text: string, quoteFrom: number, hits: Hit[], context: 
   else if (!options.quotedGround && grounds.every((g) => quotedGround(text, g.hit.index) || opensQuote(text, quoteFrom, g.hit.index))) note.excluded = 'quote';
   // A critique is told before the label or in it ("RT described the group as …"), not after it ("… held a so-called
   // press conference").
-  else if (has('critique', context.filter((h) => h.index < noteEnd(hits)))) note.excluded = 'quote or critique';
-  else if (has('self', context) || has('self')) note.excluded = 'self-disclosure';
+  else if (has('critique', options.bracketed ? hits : context.filter((h) => h.index < noteEnd(hits)))) note.excluded = 'quote or critique';
+  // The outlet speaks of itself before or in the designation ("мы признаны иноагентом"); a remark after it on why
+  // it labels others ("(оба признаны … «иностранными агентами» — мы указываем это по требованию властей)") is no
+  // self-disclosure.
+  else if (has('self', [...context, ...hits].filter((h) => h.index < firstGroundEnd(grounds)))) note.excluded = 'self-disclosure';
   else if (options.news && newsOf(text, note, context, inLang)) note.excluded = 'news event';
   return note;
 }
 
 // Japanese 「」 mark terms as much as quotations: a status term in them is still the outlet's own.
 const QUOTE_OPENERS = '«“„‘‹';
+
+/** Where a note's first ground ends. */
+function firstGroundEnd(grounds: { hit: Hit }[]): number {
+  return grounds.reduce((m, g) => Math.min(m, g.hit.end), Number.MAX_SAFE_INTEGER);
+}
 
 /** Where a note's last phrase ends. */
 function noteEnd(hits: Hit[]): number {
@@ -122,7 +135,10 @@ function newsOf(text: string, note: Note, context: Hit[], inLang: (h: Hit) => bo
     if (h.list !== 'news_events' || !inLang(h)) return false;
     // A cue followed by "that" is a verb of saying ("Naryshkin a déclaré que …", "declared that", "заявил, что").
     if (SAYING.test(text.slice(h.end, h.end + 8))) return false;
-    const named = context.filter((g) => SPECIFIC.includes(g.list as LabelKind) && g.index >= h.index && g.end <= h.end).map((g) => g.list as LabelKind);
+    // A cue that overlaps one naming a ground tells that ground's news ("иску о признании экстремистскими": the
+    // lawsuit is about "extremist", not about an aside on another kind).
+    const spans = context.filter((c) => c.list === 'news_events' && inLang(c) && c.index < h.end && h.index < c.end);
+    const named = context.filter((g) => SPECIFIC.includes(g.list as LabelKind) && spans.some((c) => g.index >= c.index && g.end <= c.end)).map((g) => g.list as LabelKind);
     return named.length === 0 || named.some((k) => kinds.has(k));
   });
 }

@@ -182,7 +182,9 @@ export class Reading {
     const dash = this.text.lastIndexOf('-', end - 1);
     if (dash > span.start) {
       const word = this.text.slice(dash + 1, end);
-      if (/^\p{L}+$/u.test(word) && this.classOf()(dash + 1, end).has('nouns')) end = dash;
+      // Unless the alias table knows the whole and not the part before the noun: "Левада-центром" is the name.
+      const whole = this.known(this.text.slice(span.start, end)) && !this.known(this.text.slice(span.start, dash));
+      if (/^\p{L}+$/u.test(word) && this.classOf()(dash + 1, end).has('nouns') && !whole) end = dash;
     }
     // A quoted name is the name as quoted ("“俄罗斯志愿军”").
     const quoted = /[«"“„「『《]/.test(this.text[span.start - 1] ?? '\0') && /[»"”“」』》]/.test(this.text[span.end] ?? '\0');
@@ -231,6 +233,34 @@ export class Reading {
       if (c.known && (!own.known || c.canonical !== own.canonical)) return { name: wider, start, end: span.end };
     }
     return span;
+  }
+
+  /**
+   * A name in lower case ending at `end`: a run of up to five words that the alias table knows ("los talibanes",
+   * "Фонд защиты прав граждан"), the shortest that still names the entity the longest names ("le mouvement taliban"
+   * → "taliban"), and among those that open with a capital, if any, the shortest ("Den islamske staten").
+   */
+  knownRunBefore(end: number, lineStart: number): NameSpan | null {
+    const runs: NameSpan[] = [];
+    for (let words = 5; words >= 1; words--) {
+      const m = new RegExp(`((?:[\\p{L}\\p{M}'’\\-]+[ \\u00a0]+){${words - 1}}[\\p{L}\\p{M}'’\\-]+)[ \\u00a0]*$`, 'u').exec(this.text.slice(Math.max(lineStart, end - 80), end));
+      // A lower-case word before a capitalised one is not the name's start ("юрлица Фонд …").
+      if (m?.[1] && /^\p{Ll}\S*\s+\p{Lu}/u.test(m[1])) continue;
+      if (m?.[1] && this.known(m[1])) runs.push({ name: m[1], start: end - m[0].length, end: end - m[0].length + m[1].length });
+    }
+    const entity = runs[0] ? this.canonical(runs[0].name).canonical : null;
+    const same = runs.filter((s) => this.canonical(s.name).canonical === entity);
+    const capital = same.filter((s) => /^\p{Lu}/u.test(s.name));
+    return (capital.length > 0 ? capital : same).pop() ?? null;
+  }
+
+  /** The longest run of up to `most` words from `at` that the alias table knows ("Фонда защиты прав граждан"). */
+  knownRunAfter(at: number, most = 5): NameSpan | null {
+    for (let words = most; words >= 1; words--) {
+      const m = new RegExp(`^(?:[\\p{L}\\p{M}'’\\-]+[ \\u00a0]+){${words - 1}}[\\p{L}\\p{M}'’\\-]+`, 'u').exec(this.text.slice(at, at + 80));
+      if (m && this.known(m[0])) return { name: m[0], start: at, end: at + m[0].length };
+    }
+    return null;
   }
 
   /** The owner a note in text[from, to) names: after "owned by", "принадлежит компании", before "şirketine ait", "傘下". */
