@@ -1,7 +1,7 @@
 // Scores the label detector on the labelled sets in test/fixtures/labels/: the regression set (cases.jsonl, the 282
-// cases it was first written against), the real-world tune part and the real-world held-out part (world/<part>/,
+// cases it was first written against), the real-world tune part and the real-world held-out parts 2 and 4 (world/<part>/,
 // format in the world README). The regression set must reach 0.95 precision and recall, the tune and held-out
-// parts their floors (TUNE_FLOOR, HELDOUT_FLOOR below; the issue asks 0.95 of all three, not yet met). The tables
+// parts their floors (TUNE_FLOOR, HELDOUT_FLOOR, HELDOUT_4_FLOOR below; the issue asks 0.95 of all three, not yet met). The tables
 // print overall, per language and per kind; each case's errors print for the regression and tune parts only: the held-out part is the measure
 // we report, and reading its cases would tune the detector to it.
 import { test } from 'node:test';
@@ -52,6 +52,12 @@ const GOAL = 0.95;
 const HELDOUT_FLOOR = { precision: 0.85, recall: 0.8 };
 
 /**
+ * The fourth held-out part (collected after every earlier part had been tuned on; world/README.md): scored once at
+ * main 616b5e1, P 0.858 R 0.763, below GOAL. Like HELDOUT_FLOOR, a guard against regression, not the goal.
+ */
+const HELDOUT_4_FLOOR = { precision: 0.83, recall: 0.74 };
+
+/**
  * The tune part's floor. GOAL again in the issue; NOT met since 185 new real cases joined it (2026-12-03): the
  * detector scored P 0.924 R 0.888 on them before a round of general rules brought it to P 0.962 R 0.923, and a third
  * round (pronoun subjects, distributive participles, clause-final verbs, members' nouns; 54 more real cases) to
@@ -86,4 +92,10 @@ test(`precision and recall on the real-world held-out part reach the held-out fl
     return;
   }
   gate('world held-out', cases, false, HELDOUT_FLOOR);
+});
+
+test(`precision and recall on the fourth held-out part reach its floor (P ${HELDOUT_4_FLOOR.precision}, R ${HELDOUT_4_FLOOR.recall}; the goal is ${GOAL})`, () => {
+  const cases = worldCases('heldout-4');
+  assert.ok(cases.length > 0, 'test/fixtures/labels/world/heldout-4/ has no cases');
+  gate('world held-out 4', cases, false, HELDOUT_4_FLOOR);
 });

@@ -42,8 +42,8 @@ export function regressionCases(): LabelCase[] {
  * One part of the real-world set ("tune" or "heldout"), every language file of it. The first held-out part, scored
  * once and reported (world/README.md), was then retired into tuning: a new held-out part replaced it.
  */
-export function worldCases(part: 'tune' | 'heldout'): LabelCase[] {
-  const dirs = part === 'tune' ? ['tune', 'heldout-1-retired', 'heldout-3-retired'] : ['heldout'];
+export function worldCases(part: 'tune' | 'heldout' | 'heldout-4'): LabelCase[] {
+  const dirs = part === 'tune' ? ['tune', 'heldout-1-retired', 'heldout-3-retired'] : [part];
   return dirs.map((d) => join(FIXTURES, 'world', d)).filter((dir) => existsSync(dir))
     .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().flatMap((f) => readJsonl(join(dir, f))));
 }
