@@ -44,7 +44,8 @@ export function keychainSecrets(dataDir: string, cipher: Cipher, keeper: string)
   };
 }
 
-export const ENVIRONMENT_NOTE = 'Web mode and the command line never save a password: start Footnote with the password in PGPASSWORD (or the whole URL in FOOTNOTE_DATABASE_URL).';
+// Said by web mode, the CLI and an app on a system without a keychain alike, so it names all three.
+export const ENVIRONMENT_NOTE = 'This Footnote never saves a password (web mode, the command line, or an app on a system without a keychain): start it with the password in PGPASSWORD (or the whole URL in FOOTNOTE_DATABASE_URL).';
 
 /** Web mode and the CLI: refuses to keep a password; the one in the environment is used. */
 export function environmentSecrets(env: NodeJS.ProcessEnv): SecretStore {

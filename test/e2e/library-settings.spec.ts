@@ -14,7 +14,7 @@ test('Settings → Library tests a team library\'s connection and saves it witho
     await page.getByTestId('more-menu').click();
     await page.getByTestId('library-settings').click();
     await expect(page.getByTestId('library-in-use')).toHaveText(`Local library: ${join(app.dataDir, 'footnote.db')}`);
-    await expect(page.getByTestId('library-password-note')).toContainText('never save a password');
+    await expect(page.getByTestId('library-password-note')).toContainText('never saves a password');
 
     await page.getByTestId('library-url').fill(`postgres://postgres:wrong@127.0.0.1:${server.port}/postgres?sslmode=disable`);
     await expect(page.getByTestId('library-host')).toHaveValue('127.0.0.1');
