@@ -2,7 +2,9 @@
 // NEAR expansion, the key of a canonical entity name, an article's dossier from its row, and the error for a library that cannot be opened. Kept
 // here, not in one engine's folder, so that neither engine imports the other.
 import { foldWord } from '../text/fold.ts';
-import type { ArticleDossier } from './records.ts';
+import type { ArticleDossier, ExportRow } from './records.ts';
+import type { LabelKind } from '../model.ts';
+import { makeSnippet, MARK_END, MARK_START } from '../query/snippet.ts';
 
 /** A library that cannot be opened or used as it is (foreign, corrupt, too new, no rights); says what to do. */
 export class LibraryError extends Error {
@@ -56,5 +58,21 @@ export function dossierFrom(id: number, a: DossierRow, parts: Pick<ArticleDossie
     id, url: a.url ?? a.feedUrl, title: a.title, feedUrl: a.feedUrl, versions: parts.versions, labels: parts.labels, tags: parts.tags,
     deletion: a.deletedAt === null ? null : { at: a.deletedAt, reason: a.reason ?? '', status: a.status, finalUrl: a.finalUrl },
     captures: parts.captures,
+  };
+}
+
+/** An article as both engines' exports select it: the outlet already resolved, the body to cut the snippet from. */
+export interface ExportSource { id: number; date: string; outlet: string; title: string | null; url: string | null; body: string | null }
+
+/** One exported row: the article, its tags and labels, and a plain snippet (the highlight marks taken out). */
+export function exportRowFrom(
+  r: ExportSource,
+  extras: { tags: Map<number, string[]>; labels: Map<number, { kind: LabelKind; entity: string }[]> },
+  highlight: Parameters<typeof makeSnippet>[1],
+): ExportRow {
+  return {
+    id: r.id, date: r.date, outlet: r.outlet, title: r.title, url: r.url,
+    tags: extras.tags.get(r.id) ?? [], labels: extras.labels.get(r.id) ?? [],
+    snippet: makeSnippet(r.body ?? '', highlight).replaceAll(MARK_START, '').replaceAll(MARK_END, ''),
   };
 }

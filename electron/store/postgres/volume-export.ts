@@ -1,9 +1,9 @@
 // Volume over time and export rows from the team library, with the SQLite engine's shapes: the series are built by
 // store/volume-series.ts for both, the export's snippets by the same snippet code.
 import { parseQuery } from '../../query/parser.ts';
-import { highlighter, makeSnippet, MARK_END, MARK_START } from '../../query/snippet.ts';
+import { highlighter } from '../../query/snippet.ts';
 import type { OutletResolver } from '../shared.ts';
-import { liveLabel } from '../shared.ts';
+import { exportRowFrom, liveLabel, type ExportSource } from '../shared.ts';
 import { seriesOf } from '../volume-series.ts';
 import type { ExportRow, VolumeData, VolumeInterval, VolumeSplit } from '../records.ts';
 import { compilePgQuery, DATE_EXPR, SqlParams, type PgSearchContext } from './search-compile.ts';
@@ -43,7 +43,7 @@ export async function matchingIds(db: Queryable, root: ReturnType<typeof parseQu
     params.values)).rows.map((r) => r.id);
 }
 
-interface Row { id: number; date: string; outlet: string; title: string | null; url: string | null; body: string | null }
+type Row = ExportSource;
 
 /** Ids first, then the rows in batches of their own statements: an export never holds every text at once. */
 export async function* exportRows(db: Queryable, query: string | null, ctx: PgSearchContext): AsyncGenerator<ExportRow> {
@@ -59,17 +59,6 @@ export async function* exportRows(db: Queryable, query: string | null, ctx: PgSe
     const byId = new Map(rows.map((r) => [r.id, r]));
     const batch = batchIds.map((id) => byId.get(id)).filter((r): r is Row => r !== undefined);
     const extras = await articleExtras(db, batch.map((r) => r.id));
-    for (const r of batch) {
-      yield {
-        id: r.id,
-        date: r.date,
-        outlet: r.outlet,
-        title: r.title,
-        url: r.url,
-        tags: extras.tags.get(r.id) ?? [],
-        labels: extras.labels.get(r.id) ?? [],
-        snippet: makeSnippet(r.body ?? '', highlight).replaceAll(MARK_START, '').replaceAll(MARK_END, ''),
-      };
-    }
+    for (const r of batch) yield exportRowFrom(r, extras, highlight);
   }
 }

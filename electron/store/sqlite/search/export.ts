@@ -3,12 +3,12 @@
 import type { Db } from '../db.ts';
 import { DATE_EXPR } from './compile.ts';
 import { articleExtras, bindOutlets, prepareQuery, querySource, runQuery, type OutletSource } from './search.ts';
-import { makeSnippet, MARK_END, MARK_START } from '../../../query/snippet.ts';
 import type { ExportRow } from '../../records.ts';
+import { exportRowFrom, type ExportSource } from '../../shared.ts';
 
 const BATCH = 500;
 
-interface Row { id: number; date: string; outlet: string; title: string | null; url: string | null; body: string | null }
+type Row = ExportSource;
 
 /** The ids of every article (empty query) or a query's matches, newest first. */
 export function matchingIds(db: Db, query: string | null, outletOf?: OutletSource): { ids: number[]; highlight: ReturnType<typeof prepareQuery>['highlight'] } {
@@ -32,21 +32,6 @@ export function* exportRows(db: Db, query: string | null, outletOf?: OutletSourc
     const byId = new Map((rowsOf.all(JSON.stringify(batchIds)) as Row[]).map((r) => [r.id, r]));
     const batch = batchIds.map((id) => byId.get(id)).filter((r): r is Row => r !== undefined);
     const extras = articleExtras(db, batch.map((r) => r.id));
-    for (const r of batch) {
-      yield {
-        id: r.id,
-        date: r.date,
-        outlet: r.outlet,
-        title: r.title,
-        url: r.url,
-        tags: extras.tags.get(r.id) ?? [],
-        labels: extras.labels.get(r.id) ?? [],
-        snippet: stripMarks(makeSnippet(r.body ?? '', highlight)),
-      };
-    }
+    for (const r of batch) yield exportRowFrom(r, extras, highlight);
   }
-}
-
-function stripMarks(text: string): string {
-  return text.replaceAll(MARK_START, '').replaceAll(MARK_END, '');
 }
