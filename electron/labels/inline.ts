@@ -422,6 +422,10 @@ function prenominal(cx: Context, g: Hit): boolean {
   // Quoted words are the source's, unless the outlet marked the name in them for its own footnote.
   const marked = /^[»"”“]?[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]/u.test(text.slice(name.end, name.end + 3));
   if (note.excluded || !(note.state || note.alone || framed) || (quotedSentence(cx, start) && !marked)) return false;
+  // A state and a ground in a sentence with no ban or designation word describe ("रूस में सोमवार को आतंकी संगठन इस्लामिक
+  // स्टेट …": Russia is where the arrest was), they do not designate; the ban may stand outside the phrase ("Vietato in
+  // Russia, il gruppo terrorista …", "In Russland ist die Terrormiliz IS verboten").
+  if (!note.predicate && !note.alone && !r.hits(ss, se).some((h) => h.list === 'banned_other' || h.list === 'predicates' || h.list === 'alone')) return false;
   // The name is the designated one: headed by a designation noun or role, quoted, known to the alias table, or a
   // capitalised name after a designation that is Russian by itself ("признанного иноагентом Льва Пономарева").
   const quoted = /[«"“„「『《'‘]/.test(text[name.start - 1] ?? '\0');
@@ -504,9 +508,12 @@ function appositive(cx: Context, g: Hit): boolean {
   if (!rel || !/[\s\u00a0]/.test(text[rel.index - 1] ?? '')) return false;
   // Without a comma, a relative pronoun that is also an article or function word ("der", "die", "which") is read as
   // that word ("die Liste der in Russland verbotenen Organisationen"); only a relative word alone ("yang") opens one.
-  if (r.classOf(new Set([rel.lang]))(rel.index, rel.end).has('stopwords')) return false;
+  // A name the alias table knows right before it still opens one: the word can only be the relative there (Persian
+  // "گروه امارات قفقاز که در روسیه تروریستی شناخته می شود", where "که" is also "that").
+  const knownBefore = r.knownRunBefore(rel.index, lo) !== null;
+  if (!knownBefore && r.classOf(new Set([rel.lang]))(rel.index, rel.end).has('stopwords')) return false;
   const prev = /([\p{L}\p{M}\p{Nd}'’\-]+)[»"”]?[\s\u00a0]+$/u.exec(text.slice(Math.max(lo, rel.index - 60), rel.index));
-  if (!prev?.[1] || !(isNameWord(prev[1]) || r.known(prev[1]))) return false;
+  if (!prev?.[1] || !(isNameWord(prev[1]) || r.known(prev[1]) || knownBefore)) return false;
   return clauseAt(cx, g, rel.index - 1, ss, se);
 }
 
