@@ -307,14 +307,16 @@ function quotedSentence(cx: Context, pos: number): boolean {
 
 function insideQuote(text: string, from: number, to: number): boolean {
   let depth = 0;
-  let straight = false;
+  // Straight quotes nest as typographic ones do: one after a space opens, one after a word closes, so a quoted name
+  // inside a quoted statement (': "… المنظمة الدولية المتطرفة "جماعة التبليغ" المحظورة في روسيا"') leaves the statement open.
+  let straight = 0;
   for (let i = from; i < to; i++) {
     const ch = quoteMarkAt(text, i);
     if ('«“„「『'.includes(ch) && !(ch === '“' && /[\p{L}\p{Nd}.,!?]/u.test(text[i - 1] ?? ' '))) depth++;
     else if ('»”」』'.includes(ch) || (ch === '“' && depth > 0)) depth = Math.max(0, depth - 1);
-    else if (ch === '"') straight = /[\p{L}\p{Nd}.,!?)]/u.test(text[i - 1] ?? ' ') ? false : !straight;
+    else if (ch === '"') straight = /[\p{L}\p{Nd}.,!?)]/u.test(text[i - 1] ?? ' ') ? Math.max(0, straight - 1) : straight + 1;
   }
-  return depth > 0 || straight;
+  return depth > 0 || straight > 0;
 }
 
 function prenominal(cx: Context, g: Hit): boolean {
