@@ -541,8 +541,10 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   if (r.phraseAt(c, ['copulas']) > c) return false;
   const openers = r.hits(c, to).filter((h) => h.index === c);
   // "«Свидетелей Иеговы» — религиозная организация признана …": after a dash an adjective may open the designation
-  // noun phrase (after a comma the word may be a relative: "…, чья деятельность … запрещена").
-  const adjective = /[—–]/.test(text[b] ?? '') ? /^\p{Ll}[\p{L}\p{M}\-]*[ \u00a0]+/u.exec(text.slice(c, c + 40))?.[0] : undefined;
+  // noun phrase; after a comma up to two may, when the noun follows ("Džamata Tabliga, globalnog sunitskog pokreta koji
+  // je zabranjen u Rusiji …"), since a lone word there may be a relative ("…, чья деятельность … запрещена").
+  const adjective = /[—–]/.test(text[b] ?? '') ? /^\p{Ll}[\p{L}\p{M}\-]*[ \u00a0]+/u.exec(text.slice(c, c + 40))?.[0]
+    : /^(?:\p{Ll}[\p{L}\p{M}\-]*[ \u00a0]+){2}/u.exec(text.slice(c, c + 60))?.[0];
   const nounAfterAdjective = adjective ? r.hits(c + adjective.length, to, ['nouns']).find((h) => h.index === c + adjective.length) : undefined;
   const opener = openers.find((h) => h.list === 'relatives') ?? openers.find((h) => PHRASE_WORDS.includes(h.list) || h.list === 'distributive') ?? nounAfterAdjective;
   if (c < g.index && !opener) return false;
@@ -575,7 +577,8 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   while (end > c && /[\s.]/.test(text[end - 1] ?? '')) end--;
   const beforeVerb = relative ? verbBeforeRelative(cx, b) : null;
   if (beforeVerb === false) return false;
-  const name = beforeVerb ?? nameBeforeNote(cx, b, new Set());
+  const near = beforeVerb ?? nameBeforeNote(cx, b, new Set());
+  const name = near ? glossedName(cx, near) : null;
   if (!name) return false;
   // The news that matters is told before the aside ends: "…, التي تم تصنيفها … متطرفة يجب أن … رفع الحظر" lifts a ban
   // after it.
@@ -584,6 +587,24 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   const names = note.distributive ? [name, ...namesListedBefore(r, name, r.classOf())] : [name];
   emit(cx, note, relative ? 'relative' : 'appositive', names, c, end, b);
   return true;
+}
+
+/**
+ * The entity a gloss names again: in "Hayat Tahrir al-Sham — anteriormente conhecida como Jabhat al-Nusra, uma
+ * organização terrorista proibida na Rússia —" the note after the former name is about the name before the gloss,
+ * which opens after a dash, a bracket or a comma. Otherwise the name itself.
+ */
+function glossedName(cx: Context, name: NameSpan): NameSpan {
+  const { r } = cx;
+  const text = r.text;
+  const lead = /[«"“„]?$/u.exec(text.slice(Math.max(cx.lineStart, name.start - 2), name.start))?.[0].length ?? 0;
+  const gloss = r.hits(Math.max(cx.lineStart, name.start - 60), name.start, ['glosses'])
+    .find((h) => /^[\s\u00a0]*$/u.test(text.slice(h.end, name.start - lead)));
+  if (!gloss) return name;
+  const opener = /([—–(,])[\s\u00a0]*$/u.exec(text.slice(Math.max(cx.lineStart, gloss.index - 4), gloss.index));
+  if (!opener) return name;
+  const at = gloss.index - opener[0].length;
+  return nameBeforeNote(cx, at, new Set()) ?? name;
 }
 
 /**
