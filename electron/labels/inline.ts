@@ -423,7 +423,9 @@ function prenominal(cx: Context, g: Hit): boolean {
     && r.hits(ss, se).some((h) => h.list === 'banned_other' || h.list === 'predicates');
   // Quoted words are the source's, unless the outlet marked the name in them for its own footnote.
   const marked = /^[»"”“]?[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]/u.test(text.slice(name.end, name.end + 3));
-  if (note.excluded || !(note.state || note.alone || framed) || (quotedSentence(cx, start) && !marked)) return false;
+  // Corner brackets that open the phrase and close inside it mark its term ("「外国エージェント」に指定されている…"), no quotation.
+  const termOpen = '「『'.includes(text[start - 1] ?? '') && /[」』]/.test(text.slice(start, name.start)) ? start - 1 : start;
+  if (note.excluded || !(note.state || note.alone || framed) || (quotedSentence(cx, termOpen) && !marked)) return false;
   // A state and a ground in a sentence with no ban or designation word describe ("रूस में सोमवार को आतंकी संगठन इस्लामिक
   // स्टेट …": Russia is where the arrest was), they do not designate; the ban may stand outside the phrase ("Vietato in
   // Russia, il gruppo terrorista …", "In Russland ist die Terrormiliz IS verboten").
