@@ -771,8 +771,11 @@ function statusLink(cx: Context, subject: NameSpan, i: number, se: number): bool
     return (quoted || r.known(subject.name)) && /^[\p{Script=Hiragana}在]/u.test(rest);
   }
   const copula = r.phraseAt(i, ['copulas']);
-  if (copula < 0) return false;
-  return complementIsDesignation(cx, copula, se);
+  if (copula >= 0) return complementIsDesignation(cx, copula, se);
+  // Where the verb ends the clause the copula follows the designation ("«Իսլամական պետությունը» ահաբեկչական խմբավորում
+  // է, …", "… یک سازمان تروریستی است").
+  const final = r.hits(i, Math.min(se, i + 80), ['copulas']).some((h) => r.lex.verbFinal.has(h.lang));
+  return final && complementIsDesignation(cx, i, se);
 }
 
 /** The complement from `from` is the designation: up to two function words, then a ground or designation noun. */
