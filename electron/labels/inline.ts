@@ -106,7 +106,8 @@ function emit(cx: Context, note: Note, form: string, entities: NameSpan[], evide
   // A list may carry it before its first name instead ("التنظيمين الإرهابيين الدوليين إمارة القوقاز، وداعش المحظورين").
   const listed = entities.length > 1 ? entities[entities.length - 1] : undefined;
   const shared = [entities[0], listed].reduce<LabelKind[]>((kinds, e) => (kinds.length > 0 || !e ? kinds : designationKinds(r, e, stopAt)), []);
-  for (const span of entities) {
+  for (const whole of entities) {
+    const span = withoutTrailingNoun(r, whole);
     const entity = r.entityOf(span);
     if (!entity || (form !== 'parenthetical' && !nameWithoutCapitalsOk(cx, span, entity))) continue;
     let grounds: { kind: LabelKind; hit: Hit; noun: boolean }[] = note.grounds.map((g) => ({ ...g, noun: false }));
@@ -124,6 +125,24 @@ function emit(cx: Context, note: Note, form: string, entities: NameSpan[], evide
       });
     }
   }
+}
+
+/**
+ * A name the alias table knows with a designation noun phrase after it ("IŞİD terör örgütü"), when it also knows the
+ * name alone: the noun phrase is the designation (its ground counts, LABELS.md rule 1), not part of the name.
+ */
+function withoutTrailingNoun(r: Context['r'], span: NameSpan): NameSpan {
+  const text = r.text;
+  let end = span.end;
+  for (let words = 0; words < 3; words++) {
+    const m = /[ \u00a0]+(\p{Ll}[\p{L}\p{M}'’\-]*)$/u.exec(text.slice(span.start, end));
+    if (!m?.[1]) break;
+    const from = end - m[1].length;
+    if (!r.hits(from, end).some((h) => h.index <= from && h.end >= end && (h.list === 'nouns' || isGround(h)))) break;
+    end -= m[0].length;
+  }
+  if (end === span.end || end <= span.start || !r.known(text.slice(span.start, end))) return span;
+  return { name: text.slice(span.start, end), start: span.start, end };
 }
 
 /**
