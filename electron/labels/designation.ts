@@ -181,6 +181,10 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
     }
     if (!join) break;
     let at = start - join[0].length;
+    // "Daesh –que se autodenomina Estado Islámico– y el Frente al Nusra, proscritos …": an aside between dashes or in
+    // brackets after a listed name belongs to it.
+    const aside = /(?:[—–][^—–()\n]{1,80}[—–]|\([^()\n]{1,80}\))[ \u00a0]*$/u.exec(r.text.slice(Math.max(0, at - 90), at));
+    if (aside) at -= aside[0].length;
     while (at > 0 && /[*✱¹²³⁴⁵⁶⁷⁸⁹]/u.test(r.text[at - 1] ?? '')) at--;
     const found = nameBefore(r.text, at, classOf, true);
     // A name in lower case the alias table knows ("Фонд борьбы с коррупцией и …"), where the cased reading is cut short.
