@@ -333,11 +333,16 @@ function knownTail(name: string, known: (n: string) => boolean): string | null {
     const tail = words.slice(words.length - n).join(' ');
     if (!known(tail)) continue;
     const before = words[words.length - n - 1] ?? '';
-    return GIVEN.has(before.toLowerCase().replace(/ё/gu, 'е')) ? null : tail;
+    return GIVEN.has(givenKey(before)) ? null : tail;
   }
   return null;
 }
 const GIVEN = baseGivenNames();
+
+/** A given name as the East Slavic list spells it: Serbian and Macedonian "ј" ("Алексеј", "Јуриј") is "й", "ју" "ю". */
+function givenKey(word: string): string {
+  return word.toLowerCase().replace(/ё/gu, 'е').replace(/ју/gu, 'ю').replace(/ја/gu, 'я').replace(/је/gu, 'е').replace(/ј/gu, 'й');
+}
 
 /** The script of a letter, for telling a case ending from the name it is joined to. */
 function scriptOf(ch: string): string {
