@@ -46,7 +46,7 @@ test('the shipped phrase files: one per language the state outlets publish in, e
     }
     for (const key of ['terrorist', 'banned_other', 'states'] as const) assert.ok((f[key] as string[]).length > 0, `${code} has ${key} phrases`);
     for (const key of Object.keys(f)) {
-      assert.ok(['language', 'name', 'sources', 'notices', 'postnominal', 'prenominal', 'verb_final', ...KINDS, ...LISTS].includes(key), `${code}: "${key}" is a known list`);
+      assert.ok(['language', 'name', 'sources', 'notices', 'postnominal', 'prenominal', 'verb_final', 'participle_first', ...KINDS, ...LISTS].includes(key), `${code}: "${key}" is a known list`);
     }
   }
   // Every phrase parses (a bad one would throw when the lexicon is built).

@@ -388,7 +388,8 @@ function prenominal(cx: Context, g: Hit): boolean {
       // name the group's members; the group's own designation is not said.
       if (step === 1 && prepositionAfterGround && r.phraseAt(pos, ['nouns']) > pos) return false;
       if (step === 0) prepositionAfterGround = r.phraseAt(pos, ['stopwords']) >= listed && r.phraseAt(pos, [...KIND_LISTS, 'nouns', 'states']) < 0;
-      lastWasNoun = r.phraseAt(pos, ['nouns', 'roles']) > pos;
+      // A ground adjective after its noun keeps the phrase headed by it ("organizacji terrorystycznej Państwo Islamskie").
+      lastWasNoun = r.phraseAt(pos, ['nouns', 'roles']) > pos || (lastWasNoun && r.phraseAt(pos, [...KIND_LISTS]) >= listed);
       lastWasVerb = r.phraseAt(pos, ['predicates']) >= listed && r.phraseAt(pos, [...KIND_LISTS, 'alone', 'nouns', 'roles']) < listed;
       pos = listed;
       continue;
@@ -417,7 +418,10 @@ function prenominal(cx: Context, g: Hit): boolean {
       // A name in lower case the alias table knows runs on past the capitalised word ("Фонда борьбы с коррупцией").
       const cased = nameAfter(text, pos, r.classOf());
       const known = r.knownRunAfter(pos);
-      name = known && known.end > (cased?.end ?? 0) ? known : cased;
+      // Lower-case words after a name the alias table knows are the clause's verb, not the name's end ("terroristijärjestö
+      // Isis otti vastuun."), unless the table knows them with it.
+      const verbAfter = known && cased && cased.end > known.end && /^(?:[ \u00a0]+\p{Ll}+)+$/u.test(text.slice(known.end, cased.end)) && !r.known(cased.name);
+      name = known && (known.end > (cased?.end ?? 0) || verbAfter) ? known : cased;
       break;
     }
     // Short function words ("в", "in", "на") and up to two adjectives ("международной").
@@ -457,7 +461,11 @@ function prenominal(cx: Context, g: Hit): boolean {
   // clause, a designation word before a capitalised name is a participle heading it ("Rusya'da yasaklanan IŞİD").
   const fused = r.entityOf(name) !== cleanName(name.name);
   // Only when the note's words are of verb-final languages alone ("ekstremiste" is Serbian and Turkish alike).
-  const participle = note.langs.size > 0 && [...note.langs].every((l) => r.lex.verbFinal.has(l)) && /\p{Lu}/u.test(name.name[0] ?? '');
+  // Where participles come first (participle_first), only a ban or designation participle right before the name heads it.
+  const beforeName = /([\p{L}\p{M}'’\-]+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, name.start - 40), name.start));
+  const participleBefore = beforeName?.[1] !== undefined && r.hits(name.start - beforeName[0].length, name.start).some((h) => h.list === 'banned_other' || h.list === 'predicates');
+  const participle = note.langs.size > 0 && /\p{Lu}/u.test(name.name[0] ?? '') && ([...note.langs].every((l) => r.lex.verbFinal.has(l))
+    || ([...note.langs].every((l) => r.lex.participleFirst.has(l)) && participleBefore));
   // A capitalised name straight after a designation verb is its subject or object, the clause the news ("Иностранными
   // агентами в России признаны Виктор Шендерович, …"), not an attribute of the name.
   // "Banned" as a Russian long participle in an oblique case can only qualify a noun ("запрещенной в России Хизб ут-Тахрир"): the

@@ -79,6 +79,12 @@ export interface PhraseFile {
    * of a prenominal participle ("Rusya'da yasaklanan IŞİD"), never the object of a verb as in "Russia banned Facebook".
    */
   verb_final?: boolean;
+  /**
+   * A designation participle precedes the name it qualifies and the finite verb has another form (Hungarian
+   * "Oroszországban betiltott Iszlám Állam", Finnish "Venäjällä kielletty Isis"): as with verb_final, a capitalised
+   * name right after it is its head, not an object.
+   */
+  participle_first?: boolean;
   [list: string]: unknown;
 }
 
@@ -122,12 +128,15 @@ export class Lexicon {
   readonly noPrenominal: ReadonlySet<string>;
   /** Languages whose verbs end the clause (PhraseFile.verb_final). */
   readonly verbFinal: ReadonlySet<string>;
+  /** Languages whose designation participles head the name after them (PhraseFile.verb_final or participle_first). */
+  readonly participleFirst: ReadonlySet<string>;
 
   constructor(files: Record<string, PhraseFile>) {
     this.languages = Object.keys(files);
     this.postnominal = new Set(Object.entries(files).filter(([, f]) => f.postnominal === true).map(([code]) => code));
     this.noPrenominal = new Set(Object.entries(files).filter(([, f]) => f.prenominal === false).map(([code]) => code));
     this.verbFinal = new Set(Object.entries(files).filter(([, f]) => f.verb_final === true).map(([code]) => code));
+    this.participleFirst = new Set(Object.entries(files).filter(([, f]) => f.verb_final === true || f.participle_first === true).map(([code]) => code));
     this.entries = Object.entries(files).flatMap(([code, f]) => [...KINDS, ...LISTS].flatMap((list) =>
       listOf(f, code, list).map((text) => {
         try {
