@@ -135,7 +135,7 @@ function withoutTrailingNoun(r: Context['r'], span: NameSpan): NameSpan {
   const text = r.text;
   let end = span.end;
   for (let words = 0; words < 3; words++) {
-    const m = /[ \u00a0]+(\p{Ll}[\p{L}\p{M}'’\-]*)$/u.exec(text.slice(span.start, end));
+    const m = /[ \u00a0]+((?!\p{Lu})\p{L}[\p{L}\p{M}'’\-]*)$/u.exec(text.slice(span.start, end));
     if (!m?.[1]) break;
     const from = end - m[1].length;
     if (!r.hits(from, end).some((h) => h.index <= from && h.end >= end && (h.list === 'nouns' || isGround(h)))) break;
@@ -407,6 +407,13 @@ function prenominal(cx: Context, g: Hit): boolean {
     // Without capitals an unlisted word may be an adjective of the designation noun one or two words on
     // ("নিষিদ্ধ আন্তর্জাতিক জঙ্গি সংগঠন ইসলামিক স্টেটের"), not yet the name.
     const caseless = /\p{L}/u.test(ch) && ch.toLowerCase() === ch.toUpperCase() && !UNSPACED.test(ch);
+    // In a caseless script a name the alias table knows may stand between the participle and its designation noun
+    // ("प्रतिबंधित इस्लामिक स्टेट आतंकवादी संगठन").
+    const knownHere = caseless && step === 1 ? r.knownRunAfter(pos) : null;
+    if (knownHere) {
+      name = knownHere;
+      break;
+    }
     if (caseless && adjectives < 2 && nounWithin(cx, e, 2)) {
       adjectives++;
       lastWasNoun = false;
@@ -464,7 +471,8 @@ function prenominal(cx: Context, g: Hit): boolean {
   // Where participles come first (participle_first), only a ban or designation participle right before the name heads it.
   const beforeName = /([\p{L}\p{M}'’\-]+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, name.start - 40), name.start));
   const participleBefore = beforeName?.[1] !== undefined && r.hits(name.start - beforeName[0].length, name.start).some((h) => h.list === 'banned_other' || h.list === 'predicates');
-  const participle = note.langs.size > 0 && /\p{Lu}/u.test(name.name[0] ?? '') && ([...note.langs].every((l) => r.lex.verbFinal.has(l))
+  const caselessKnown = !/[\p{Lu}\p{Ll}]/u.test(name.name) && r.known(name.name) && participleBefore;
+  const participle = note.langs.size > 0 && (/\p{Lu}/u.test(name.name[0] ?? '') || caselessKnown) && ([...note.langs].every((l) => r.lex.verbFinal.has(l))
     || ([...note.langs].every((l) => r.lex.participleFirst.has(l)) && participleBefore));
   // A capitalised name straight after a designation verb is its subject or object, the clause the news ("Иностранными
   // агентами в России признаны Виктор Шендерович, …"), not an attribute of the name.
