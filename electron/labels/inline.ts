@@ -727,7 +727,8 @@ function status(cx: Context, g: Hit): boolean {
   } else {
     // "Социальная сеть …", "Este grupo terrorista …": a designation noun (after a demonstrative) standing for the
     // mention marked just before, else for the designated entity named last before the sentence.
-    const lead = r.phraseAt(s, ['stopwords']);
+    // "Obe organizácie sú v Rusku zakázané": a distributive word may lead the noun as a demonstrative does.
+    const lead = r.phraseAt(s, ['stopwords', 'distributive']);
     const nounAt = lead > s ? lead + (/^[\s\u00a0]+/.exec(text.slice(lead, lead + 3))?.[0].length ?? 0) : s;
     if (!pronoun && r.phraseAt(nounAt, ['nouns']) < 0 && r.phraseAt(s, ['nouns']) < 0) return false;
     // A noun a restrictive relative clause defines names a class, not the name before ("Organizations that receive
@@ -760,7 +761,9 @@ function status(cx: Context, g: Hit): boolean {
   while (end > i && /[\s.。]/.test(text[end - 1] ?? '')) end--;
   // The anaphoric note is the marked mention's unmarked footnote: it carries the mention's marker.
   const marker = anaphoric ? /^[»"”]?([*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+)/u.exec(text.slice(anaphoric.end, anaphoric.end + 6))?.[1] ?? null : null;
-  emit(cx, note, anaphoric ? 'status+anaphor' : 'status', [subject ?? anaphoric as NameSpan], s, end, undefined, marker);
+  // A distributive subject ("Both organizations …") stands for the names listed before it as well.
+  const names = anaphoric && note.distributive ? [anaphoric, ...namesListedBefore(r, anaphoric, r.classOf(note.langs))] : [subject ?? anaphoric as NameSpan];
+  emit(cx, note, anaphoric ? 'status+anaphor' : 'status', names, s, end, undefined, marker);
   return true;
 }
 
