@@ -194,11 +194,12 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
   return out;
 }
 
-const JOIN_AFTER = /^[»"”」』》]?[ \u00a0]*(?:\([^()]{1,80}\)[ \u00a0]*)?(?:(?:,|[ \u00a0]+(?:and|и|і|та|y|e|et|und|ve|i|ili|oraz|a|və|va|och|og|en|és|ir|un|ja|dhe|và|dan))[ \u00a0]+|(?<=[»"”」』》])[和与與及、])/iu;
+const JOIN_AFTER = /^[»"”」』》]?[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]*[ \u00a0]*(?:\([^()]{1,80}\)[ \u00a0]*)?(?:(?:,|[ \u00a0]+(?:and|и|і|та|y|e|et|und|ve|i|ili|oraz|a|və|va|och|og|en|és|ir|un|ja|dhe|và|dan))[ \u00a0]+|(?<=[»"”」』》])[和与與及、])/iu;
 
 /**
  * The names listed after `first` in the same style (quoted after quoted, capitalised after capitalised): "…
- * verbotenen Terrormilizen Islamischer Staat, Dschebhat-an-Nusra (…) und …", "организаций «ИГ» и «Джебхат ан-Нусра»".
+ * verbotenen Terrormilizen Islamischer Staat, Dschebhat-an-Nusra (…) und …", "организаций «ИГ» и «Джебхат ан-Нусра»";
+ * a footnote marker may end each ("«Легион «Свобода России»** и «Айдар»**").
  */
 export function namesListedAfter(r: Reading, first: NameSpan, classOf: Parameters<typeof nameBefore>[2]): NameSpan[] {
   const text = r.text;

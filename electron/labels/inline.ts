@@ -128,13 +128,16 @@ function emit(cx: Context, note: Note, form: string, entities: NameSpan[], evide
 
 /**
  * In scripts without capitals a word run is a name only when quoted or known to the alias table ("ګڼل کيږي" is a
- * verb, "20일" a date): nothing else tells a name from the words around it.
+ * verb, "20일" a date): nothing else tells a name from the words around it. In cased scripts a lower-case run after a
+ * number is a date or count.
  */
 function nameWithoutCapitalsOk(cx: Context, span: NameSpan, entity: string): boolean {
   const letters = entity.replace(/[^\p{L}]/gu, '');
   if (letters.length === 0) return false;
-  if (/\p{Lu}|\p{Ll}/u.test(letters)) return true;
   const text = cx.r.text;
+  // A lower-case word after a number is a date or a count ("15 октября", "с 2003 года"), not a name.
+  if (!/\p{Lu}/u.test(letters) && /\p{Ll}/u.test(letters) && /\p{Nd}[ \u00a0]*$/u.test(text.slice(Math.max(0, span.start - 4), span.start))) return cx.r.known(entity);
+  if (/\p{Lu}|\p{Ll}/u.test(letters)) return true;
   return /[«"“„「『《'‘]/.test(text[span.start - 1] ?? '\0') || cx.r.known(entity);
 }
 
@@ -190,8 +193,33 @@ function parenthetical(cx: Context, open: number, close: number): void {
     const [last, first] = splitGluedAnd(cx, before);
     entities = [last, ...aliasInBrackets(cx, last, note), ...(first ? [first, ...namesListedBefore(r, first, r.classOf(note.langs))] : namesListedBefore(r, last, r.classOf(note.langs)))];
   } else if (before) entities = [before];
-  if (entities.length === 0) return;
+  if (entities.length === 0 || (!owner && !head && possessivePart(cx, open + 1, close, note))) return;
   emit(cx, note, 'parenthetical', entities, open, close + 1, open);
+}
+
+/**
+ * "(ее боевое крыло признано в России террористической организацией)", "(его символика признана экстремистской)": a
+ * possessive opening the bracket makes its subject a part or attribute of the name before it, not the name; the
+ * name's own activity or organisation ("(ее деятельность запрещена)": a designation noun) is the name.
+ */
+function possessivePart(cx: Context, from: number, to: number, note: Note): boolean {
+  const { r } = cx;
+  const text = r.text;
+  let pos = from;
+  while (pos < to && /[ \u00a0]/.test(text[pos] ?? '')) pos++;
+  const end = r.phraseAt(pos, ['possessives'], note.langs);
+  if (end <= pos) return false;
+  // The subject's noun phrase: up to two lower-case words before the designation, none a designation noun.
+  pos = end;
+  for (let w = 0; w < 2; w++) {
+    while (pos < to && /[ \u00a0]/.test(text[pos] ?? '')) pos++;
+    if (!/\p{Ll}/u.test(text[pos] ?? '')) return false;
+    if (r.phraseAt(pos, ['nouns']) > pos) return false;
+    if (r.phraseAt(pos, ['predicates', ...KIND_LISTS]) > pos) return w > 0;
+    const word = /^[\p{L}\p{M}\-]+/u.exec(text.slice(pos, to))?.[0] ?? '';
+    pos += word.length;
+  }
+  return true;
 }
 
 /**
@@ -638,7 +666,15 @@ function status(cx: Context, g: Hit): boolean {
   if (subject && (subject.start > s + 1 && !r.known(subject.name) || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
   let anaphoric: NameSpan | null = null;
   let i = s;
-  if (subject) {
+  // "УПА*, ОУН* и УНС* признаны экстремистскими и запрещены в РФ": names listed as the subject of a designation that
+  // says the footnote's whole formula; each is labelled.
+  const listed = subject ? namesListedAfter(r, subject, groundLanguageClass(cx, g)) : [];
+  const last = listed[listed.length - 1];
+  if (subject && last) {
+    i = last.end + (/^[»"”]?[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]*/u.exec(text.slice(last.end, last.end + 6))?.[0].length ?? 0);
+    while (i < se && /[\s\u00a0]/.test(text[i] ?? '')) i++;
+    if (!wholeFormula(cx, i, se, langs)) return false;
+  } else if (subject) {
     i = subject.end;
     if (/[»"”」』]/.test(text[i] ?? '')) i++;
     const bracket = /^[\s\u00a0]*\(/.exec(text.slice(i, i + 4));
@@ -693,8 +729,23 @@ function status(cx: Context, g: Hit): boolean {
   while (end > i && /[\s.。]/.test(text[end - 1] ?? '')) end--;
   // The anaphoric note is the marked mention's unmarked footnote: it carries the mention's marker.
   const marker = anaphoric ? /^[»"”]?([*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+)/u.exec(text.slice(anaphoric.end, anaphoric.end + 6))?.[1] ?? null : null;
-  emit(cx, note, anaphoric ? 'status+anaphor' : 'status', [subject ?? anaphoric as NameSpan], s, end, undefined, marker);
+  emit(cx, note, anaphoric ? 'status+anaphor' : 'status', subject ? [subject, ...listed] : [anaphoric as NameSpan], s, end, undefined, marker);
   return true;
+}
+
+/**
+ * Words read in the languages of the ground `g`: another language's state is no state here (Serbian "ОУН", the UN,
+ * is the Russian abbreviation of the Organisation of Ukrainian Nationalists).
+ */
+function groundLanguageClass(cx: Context, g: Hit): Parameters<typeof nameBefore>[2] {
+  const { r } = cx;
+  const langs = new Set(r.hits(g.index, g.end).filter(isGround).map((h) => h.lang));
+  const classOf = r.classOf(langs);
+  return (start, end) => {
+    const cls = classOf(start, end);
+    if (!cls.has('other_states') || r.hits(start, end).some((h) => h.list === 'other_states' && langs.has(h.lang))) return cls;
+    return new Set([...cls].filter((l) => l !== 'other_states'));
+  };
 }
 
 /**

@@ -225,7 +225,7 @@ function nameLike(r: Reading, f: Footnote, n: NameSpan, entity: string, mentions
   if (/[«"“„「『]/.test(r.text[n.start - 1] ?? '')) return true;
   const words = entity.split(/\s+/);
   const cls = r.classOf(f.note.langs)(n.start, n.start + (words[0]?.length ?? 0));
-  if (['stopwords', 'nouns', 'roles', 'predicates', 'states', 'other_states', 'critique', 'news_events', ...KINDS].some((l) => cls.has(l as ListName))) return false;
+  if (['stopwords', 'nouns', 'roles', 'predicates', 'states', 'other_states', 'alone', 'critique', 'news_events', ...KINDS].some((l) => cls.has(l as ListName))) return false;
   // In a script without capitals nothing tells a name from the words opening the footnote ("*گروه تروریستی که
   // فعالیت آن…"): unquoted, it must be known to the alias table (as in the body, LABELS.md).
   if (!/\p{Lu}|\p{Ll}/u.test(entity)) return r.known(entity);
