@@ -358,6 +358,11 @@ function prenominal(cx: Context, g: Hit): boolean {
   // The designation verb straight before the name: "Иностранными агентами признаны Виктор Шендерович" narrates.
   let lastWasVerb = false;
   let prepositionAfterGround = false;
+  // Unlisted words after a designation noun: one genitive may stand before a quoted name ("организации исламистов
+  // «Таблиги Джамаат»"); a second designation noun after them heads another phrase, which the ground does not qualify
+  // ("террористического сообщества возбуждено против экс-главы нефтяной компании "ЮКОС"").
+  let nounSeen = lastWasNoun;
+  let afterNoun = 0;
   for (let step = 0; step < 9 && pos < to; step++) {
     while (pos < to && /[ \u00a0]/.test(text[pos] ?? '')) pos++;
     const ch = text[pos] ?? '';
@@ -396,6 +401,8 @@ function prenominal(cx: Context, g: Hit): boolean {
       if (step === 1 && prepositionAfterGround && r.phraseAt(pos, ['nouns']) > pos) return false;
       if (step === 0) prepositionAfterGround = r.phraseAt(pos, ['stopwords']) >= listed && r.phraseAt(pos, [...KIND_LISTS, 'nouns', 'states']) < 0;
       lastWasNoun = r.phraseAt(pos, ['nouns', 'roles']) > pos;
+      if (lastWasNoun && nounSeen && afterNoun > 0) return false;
+      nounSeen ||= lastWasNoun;
       lastWasVerb = r.phraseAt(pos, ['predicates']) >= listed && r.phraseAt(pos, [...KIND_LISTS, 'alone', 'nouns', 'roles']) < listed;
       pos = listed;
       continue;
@@ -429,6 +436,7 @@ function prenominal(cx: Context, g: Hit): boolean {
     }
     // Short function words ("в", "in", "на") and up to two adjectives ("международной").
     if (word.length > 3 && ++adjectives > 2) return false;
+    if (word.length > 3 && nounSeen) afterNoun++;
     lastWasNoun = false;
     lastWasVerb = false;
     pos = e;
@@ -438,7 +446,8 @@ function prenominal(cx: Context, g: Hit): boolean {
   const nameClass = r.classOf()(name.start, name.end);
   if (nameClass.has('states') || nameClass.has('other_states')) return false;
   // Unlisted adjectives are allowed only in a noun phrase: a designation noun must head the name.
-  if (adjectives > 0 && !lastWasNoun) return false;
+  const quotedName = /[«"“„「『《'‘]/.test(text[name.start - 1] ?? '\0');
+  if (adjectives > 0 && !lastWasNoun && !(quotedName && nounSeen && afterNoun === 1)) return false;
   const start = phraseStart(cx, g);
   const [ss, se] = cx.r.sentence(g.index);
   const note = readNote(text, start, r.hits(start, name.start), r.hits(ss, se), { news: true });
@@ -577,7 +586,11 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
       i++;
       continue;
     }
-    if (isNameWord(w) && r.phraseAt(i, [...PHRASE_WORDS, 'relatives', 'other_states', 'distributive']) < 0) return false;
+    // "…, признанном решением Красноярского краевого суда экстремистской …": a name before a court or ministry (a
+    // `states` phrase) names the designating body, not a second entity.
+    const body = /^[ \u00a0]+/.exec(text.slice(i + w.length, i + w.length + 3));
+    const ofBody = body !== null && r.phraseAt(i + w.length + body[0].length, ['states']) > i + w.length;
+    if (isNameWord(w) && !ofBody && r.phraseAt(i, [...PHRASE_WORDS, 'relatives', 'other_states', 'distributive']) < 0) return false;
     i += w.length;
   }
   // The clause ends at the next comma, dash or bracket; once more if it has not named the state yet.
@@ -656,6 +669,10 @@ function status(cx: Context, g: Hit): boolean {
   // "Она запрещена в России и признана экстремистской", "It is banned in Russia": a personal pronoun as the subject
   // stands for a name before the sentence, as a designation noun does.
   const pronoun = r.phraseAt(s, ['pronouns'], langs) > s;
+  // "В России «Хизб ут-Тахрир» признана террористической организацией": the state set before the subject says where
+  // its designation holds; the sentence is the aside (an actor or a year would make it the news).
+  const fronted = pronoun ? -1 : frontedState(cx, s, langs);
+  if (fronted > s) s = fronted;
   let subject = pronoun ? null : nameAfter(text, s, r.classOf(langs)) ?? knownAfter(cx, s);
   // "Международное религиозное объединение "Таблиги Джамаат" признано …": a designation noun phrase before the quoted subject.
   if (!pronoun) {
@@ -665,6 +682,7 @@ function status(cx: Context, g: Hit): boolean {
   }
   if (subject && (subject.start > s + 1 && !r.known(subject.name) || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
   let anaphoric: NameSpan | null = null;
+  let frontedLink = false;
   let i = s;
   // "УПА*, ОУН* и УНС* признаны экстремистскими и запрещены в РФ": names listed as the subject of a designation that
   // says the footnote's whole formula; each is labelled.
@@ -692,7 +710,8 @@ function status(cx: Context, g: Hit): boolean {
     while (i < se && /[\s\u00a0]/.test(text[i] ?? '')) i++;
     // "塔利班运动在…": a designation noun after the name.
     if (UNSPACED.test(text[i] ?? '')) i = Math.max(i, r.phraseAt(i, ['nouns']));
-    if (!statusLink(cx, subject, i, se) && !wholeFormula(cx, i, se, langs)) return false;
+    frontedLink = fronted > 0 && r.phraseAt(i, ['predicates'], langs) > i;
+    if (!statusLink(cx, subject, i, se) && !wholeFormula(cx, i, se, langs) && !frontedLink) return false;
   } else {
     // "Социальная сеть …", "Este grupo terrorista …": a designation noun (after a demonstrative) standing for the
     // mention marked just before, else for the designated entity named last before the sentence.
@@ -721,7 +740,7 @@ function status(cx: Context, g: Hit): boolean {
   // ("Organizația este în prezent recunoscută ca organizație teroristă și este interzisă").
   // (the footnote's whole formula: a specific ground and the ban).
   const designates = anaphoric !== null && note.grounds.some((g) => g.kind !== 'banned_other') && r.hits(i, se).some((h) => h.list === 'banned_other');
-  if (note.excluded || !(note.state || note.alone || designates) || quotedSentence(cx, i)) return false;
+  if (note.excluded || !(note.state || note.alone || designates || frontedLink) || quotedSentence(cx, i)) return false;
   // A status sentence that gives the year of the decision narrates it: the news, not the aside; a dash note that
   // cites the decision and its date is the footnote's form ("— the organization was recognized … dated December 29, 2014").
   if (!/^[—–-]/.test(text.slice(i, i + 1)) && /(?<!\d)(?:19|20)\d\d(?!\d)/.test(text.slice(i, se))) return false;
@@ -731,6 +750,21 @@ function status(cx: Context, g: Hit): boolean {
   const marker = anaphoric ? /^[»"”]?([*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+)/u.exec(text.slice(anaphoric.end, anaphoric.end + 6))?.[1] ?? null : null;
   emit(cx, note, anaphoric ? 'status+anaphor' : 'status', subject ? [subject, ...listed] : [anaphoric as NameSpan], s, end, undefined, marker);
   return true;
+}
+
+/** The position after a sentence-opening "В России" (a function word, then a state) and its comma, or -1. */
+function frontedState(cx: Context, s: number, langs: ReadonlySet<string>): number {
+  const { r } = cx;
+  const text = r.text;
+  const lead = r.phraseAt(s, ['stopwords'], langs);
+  if (lead <= s) return -1;
+  let p = lead;
+  while (/[ \u00a0]/.test(text[p] ?? '')) p++;
+  const state = r.phraseAt(p, ['states'], langs);
+  if (state <= p || !/[ \u00a0,]/.test(text[state] ?? '')) return -1;
+  p = state;
+  while (/[ \u00a0,]/.test(text[p] ?? '')) p++;
+  return p;
 }
 
 /**
