@@ -283,3 +283,27 @@ test('caseless scripts: unlisted adjectives before a designation noun, and a cas
   assert.deepEqual(brief('এফএসবি রাশিয়ায় নিষিদ্ধ আন্তর্জাতিক জঙ্গি সংগঠন ইসলামিক স্টেটের একজন সদস্যকে শনাক্ত করেছে।'),
     [['banned_other', 'ইসলামিক স্টেট', null]]);
 });
+
+test('Russian forms of the labru round: designating bodies, dates, parts, listed subjects, fronted states', () => {
+  assert.deepEqual(brief('Он подал заявление на Каца*.\n*Признан Министерством юстиции РФ иностранным агентом.'), [['foreign_agent', 'Каца', '*']],
+    'the ministry in the footnote is the designating body, not the entity');
+  assert.deepEqual(brief('«Талибан» числился в списке запрещенных в России организаций с 2003 года.'), [], 'a lower-case word after a number is a date');
+  assert.deepEqual(brief('Задержаны члены «Вирда» (ее боевое крыло признано в России террористической организацией и запрещено).'), [],
+    'a possessive bracket is about a part of the name');
+  assert.deepEqual(brief('Задержаны члены «Хизб ут-Тахрир» (ее деятельность запрещена в России).'), [['banned_other', 'Хизб ут-Тахрир', null]],
+    'the name\'s own activity is the name');
+  assert.deepEqual(sorted('УПА, УНС и ОУН признаны в России экстремистскими организациями и запрещены.'),
+    [['extremist', 'ОУН', null], ['extremist', 'УНС', null], ['extremist', 'УПА', null]], 'names listed as the subject of the whole formula');
+  assert.deepEqual(sorted('Фонд сотрудничает с запрещенными в России террористическими организациями «Русский добровольческий корпус»** и «Айдар»**.'),
+    [['terrorist', 'Айдар', null], ['terrorist', 'Русский добровольческий корпус', null]], 'a distributive prenominal past markers');
+  assert.deepEqual(brief('Статус иностранного агента присвоен журналистке Ольге Романовой.'), [], 'an assigned status is the news');
+  assert.deepEqual(brief('Речь идет о движении «Артподготовка», признанном решением Красноярского краевого суда экстремистской организацией.'),
+    [['extremist', 'Артподготовка', null]], 'the court in an appositive is the designating body');
+  assert.deepEqual(brief('Задержаны лидеры запрещенной в России религиозной экстремистской организации исламистов «Таблиги Джамаат».'),
+    [['extremist', 'Таблиги Джамаат', null]], 'one genitive between the designation noun and a quoted name');
+  assert.deepEqual(brief('Дело об организации террористического сообщества возбуждено против экс-главы нефтяной компании "ЮКОС".'), [],
+    'a second designation noun heads another phrase');
+  assert.deepEqual(brief('В России «Хизб ут-Тахрир» признана террористической организацией.'), [['terrorist', 'Хизб ут-Тахрир', null]],
+    'a fronted state makes the passive designation an aside');
+  assert.deepEqual(brief('В России «Талибан» признан террористическим в 2003 году.'), [], 'with a year it is the news');
+});
