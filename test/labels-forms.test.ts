@@ -306,4 +306,7 @@ test('Russian forms of the labru round: designating bodies, dates, parts, listed
   assert.deepEqual(brief('В России «Хизб ут-Тахрир» признана террористической организацией.'), [['terrorist', 'Хизб ут-Тахрир', null]],
     'a fronted state makes the passive designation an aside');
   assert.deepEqual(brief('В России «Талибан» признан террористическим в 2003 году.'), [], 'with a year it is the news');
+  assert.deepEqual(brief('Задержан член «Хизб ут-Тахрир» — организации, признанной террористической и запрещённой в России.'),
+    [['terrorist', 'Хизб ут-Тахрир', null]], 'a spaced dash sets the designation noun phrase off the name');
+  assert.deepEqual(brief('Иноагентом признан журналист Иван Иванов, сообщили в Минюсте.'), [], 'a short participle is a predicate: the news');
 });

@@ -135,8 +135,11 @@ export function skipDesignationBack(r: Reading, end: number): number {
   // Up to two unlisted lower-case adjectives before the designation, when a name ends right before them ("the Hizb
   // ut-Tahrir (…) international terrorist organization (outlawed in Russia)").
   if (i < end) {
-    const m = /(?:[\p{Lu}][\p{L}\p{M}\p{Nd}'’\-]*|[)»"”])[ \u00a0]+((?:\p{Ll}[\p{Ll}\p{M}\-]*[ \u00a0]+){1,2})$/u.exec(text.slice(Math.max(0, i - 80), i));
+    const m = /(?:[\p{Lu}][\p{L}\p{M}\p{Nd}'’\-]*|[)»"”])(?:[ \u00a0]+[—–])?[ \u00a0]+((?:\p{Ll}[\p{Ll}\p{M}\-]*[ \u00a0]+){1,2})$/u.exec(text.slice(Math.max(0, i - 80), i));
     if (m?.[1] && !r.hits(i - m[1].length, i).some((h) => h.list === 'stopwords' || h.list === 'states' || h.list === 'predicates')) i -= m[1].length;
+    // "«Хизб ут-Тахрир» — организации, признанной террористической …": a spaced dash sets the noun phrase off the name.
+    const dash = /[ \u00a0][—–][ \u00a0]+$/u.exec(text.slice(Math.max(0, i - 4), i));
+    if (dash) i -= dash[0].length;
   }
   return i;
 }

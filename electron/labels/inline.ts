@@ -404,6 +404,9 @@ function prenominal(cx: Context, g: Hit): boolean {
       if (lastWasNoun && nounSeen && afterNoun > 0) return false;
       nounSeen ||= lastWasNoun;
       lastWasVerb = r.phraseAt(pos, ['predicates']) >= listed && r.phraseAt(pos, [...KIND_LISTS, 'alone', 'nouns', 'roles']) < listed;
+      // A Russian short participle is a predicate, never an attribute: "Иноагентом признан журналист Иван Иванов" is a
+      // clause (the news of the registry), whatever role or noun comes between it and the name.
+      if (lastWasVerb && /^\p{Script=Cyrillic}+(?:ан|ен|ён)[аоы]?$/u.test(text.slice(pos, listed))) return false;
       pos = listed;
       continue;
     }
