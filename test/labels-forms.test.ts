@@ -309,4 +309,10 @@ test('Russian forms of the labru round: designating bodies, dates, parts, listed
   assert.deepEqual(brief('Задержан член «Хизб ут-Тахрир» — организации, признанной террористической и запрещённой в России.'),
     [['terrorist', 'Хизб ут-Тахрир', null]], 'a spaced dash sets the designation noun phrase off the name');
   assert.deepEqual(brief('Иноагентом признан журналист Иван Иванов, сообщили в Минюсте.'), [], 'a short participle is a predicate: the news');
+  assert.deepEqual(brief('Таким образом, на российской территории запрещены социальные сети Facebook и Instagram.'), [], 'a short participle ground is a predicate');
+  assert.deepEqual(brief('Кроме того, в список нежелательных попали компания Project Media.'), [], 'a verb is no adjective of the designation noun');
+  assert.deepEqual(brief('В конце 2017 года Сирия объявила о победе над запрещенной в РФ группировкой «Исламское государство».'),
+    [['banned_other', 'Исламское государство', null]], 'a cue followed by "о" is a verb of saying');
+  assert.deepEqual(brief('НАСТОЯЩИЙ МАТЕРИАЛ (ИНФОРМАЦИЯ) ПРОИЗВЕДЕН, РАСПРОСТРАНЕН ИНОСТРАННЫМ АГЕНТОМ ИВАНОВЫМ ИВАНОМ ИВАНОВИЧЕМ ЛИБО КАСАЕТСЯ ДЕЯТЕЛЬНОСТИ ИНОСТРАННОГО АГЕНТА ИВАНОВА ИВАНА ИВАНОВИЧА'),
+    [['foreign_agent', 'ИВАНОВЫМ ИВАНОМ ИВАНОВИЧЕМ', null]], 'the 2022 notice without "и (или) направлен"');
 });

@@ -350,9 +350,13 @@ function prenominal(cx: Context, g: Hit): boolean {
   const text = r.text;
   const probe = r.hits(g.index, g.end).filter(isGround).map((h) => h.lang);
   if (probe.length > 0 && probe.every((l) => r.lex.noPrenominal.has(l))) return false;
+  // A Russian short participle is a predicate: "на российской территории запрещены социальные сети Facebook", "В
+  // Беларуси признаны экстремистскими три видео …" are clauses, not a designation before a name.
+  if (shortParticipleAt(cx, g)) return false;
   let pos = groundEnd(cx, g);
   let name: NameSpan | null = null;
   let adjectives = 0;
+  const russian = r.hits(g.index, g.end).some((h) => isGround(h) && h.lang === 'ru');
   // "die Terrormiliz IS": the ground may itself be the designation noun.
   let lastWasNoun = r.phraseAt(g.index, ['nouns', 'roles']) >= g.end;
   // The designation verb straight before the name: "Иностранными агентами признаны Виктор Шендерович" narrates.
@@ -437,7 +441,10 @@ function prenominal(cx: Context, g: Hit): boolean {
       name = known && known.end > (cased?.end ?? 0) ? known : cased;
       break;
     }
-    // Short function words ("в", "in", "на") and up to two adjectives ("международной").
+    // Short function words ("в", "in", "на") and up to two adjectives ("международной"). In Russian an unlisted word
+    // before the designation noun is an adjective or participle by its ending; anything else is a verb or a noun of
+    // the sentence ("в список нежелательных попали компания …").
+    if (russian && word.length > 3 && !nounSeen && /^\p{Script=Cyrillic}+$/u.test(word) && !ADJECTIVE_END.test(word)) return false;
     if (word.length > 3 && ++adjectives > 2) return false;
     if (word.length > 3 && nounSeen) afterNoun++;
     lastWasNoun = false;
@@ -480,6 +487,23 @@ function prenominal(cx: Context, g: Hit): boolean {
   const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
   emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));
   return true;
+}
+
+/** Russian (and Ukrainian, Belarusian) adjective and participle endings. */
+const ADJECTIVE_END = /(?:ый|ий|ой|ій|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ых|их|ыми|ими|ую|юю|ої|ою|ього|ьому|ім)$/u;
+
+/** The ground `g`, or the predicate word just before it, is a Russian short participle ("запрещены", "признаны экстремистскими"). */
+function shortParticipleAt(cx: Context, g: Hit): boolean {
+  const { r } = cx;
+  const text = r.text;
+  const short = (w: string): boolean => /^\p{Script=Cyrillic}+(?:ан|ен|ён)[аоы]?$/u.test(w);
+  if (!r.hits(g.index, g.end).some((h) => isGround(h) && h.lang === 'ru')) return false;
+  const own = /^[\p{L}\-]+/u.exec(text.slice(g.index, g.index + 40))?.[0] ?? '';
+  if (g.list === 'banned_other' && short(own)) return true;
+  const before = /([\p{L}\-]+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, g.index - 40), g.index));
+  if (!before?.[1]) return false;
+  const at = g.index - before[0].length;
+  return short(before[1]) && r.phraseAt(at, ['predicates']) > at;
 }
 
 /** True when a designation noun starts one of the next `words` words after `from`. */

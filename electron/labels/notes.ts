@@ -133,7 +133,8 @@ function newsOf(text: string, note: Note, context: Hit[], inLang: (h: Hit) => bo
   const kinds = new Set(note.grounds.map((g) => g.kind));
   return context.some((h) => {
     if (h.list !== 'news_events' || !inLang(h)) return false;
-    // A cue followed by "that" is a verb of saying ("Naryshkin a déclaré que …", "declared that", "заявил, что").
+    // A cue followed by "that" is a verb of saying ("Naryshkin a déclaré que …", "declared that", "заявил, что"), as
+    // is one followed by the Russian "о" ("Сирия объявила о победе над запрещенной в РФ группировкой …").
     if (SAYING.test(text.slice(h.end, h.end + 8))) return false;
     // A cue that overlaps one naming a ground tells that ground's news ("иску о признании экстремистскими": the
     // lawsuit is about "extremist", not about an aside on another kind).
@@ -143,7 +144,7 @@ function newsOf(text: string, note: Note, context: Hit[], inLang: (h: Hit) => bo
   });
 }
 
-const SAYING = /^[ \u00a0]*,?[ \u00a0]*(?:que|qu['’]|that|что|dass|che|że|că|ότι)(?![\p{L}])/u;
+const SAYING = /^[ \u00a0]*,?[ \u00a0]*(?:que|qu['’]|that|что|dass|che|że|că|ότι|о|об)(?![\p{L}])/u;
 
 const PAIRS: Record<string, string> = { '«': '»', '“': '”', '„': '“', '‘': '’', '「': '」', '『': '』', '‹': '›' };
 
