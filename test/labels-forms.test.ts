@@ -311,6 +311,9 @@ test('Russian forms of the labru round: designating bodies, dates, parts, listed
   assert.deepEqual(brief('Иноагентом признан журналист Иван Иванов, сообщили в Минюсте.'), [], 'a short participle is a predicate: the news');
   assert.deepEqual(brief('Таким образом, на российской территории запрещены социальные сети Facebook и Instagram.'), [], 'a short participle ground is a predicate');
   assert.deepEqual(brief('Кроме того, в список нежелательных попали компания Project Media.'), [], 'a verb is no adjective of the designation noun');
+  assert.deepEqual(brief('Организация Register of Damage, созданная под эгидой Совета Европы, признана нежелательной в России, сообщает Генпрокуратура РФ.'), [],
+    'a short participle after a comma is the predicate, not an appositive');
+  assert.deepEqual(brief('В организации заявили, что в России теперь нежелательно защищать природу.'), [], '"нежелательно" (an adverb) is no ground');
   assert.deepEqual(brief('В конце 2017 года Сирия объявила о победе над запрещенной в РФ группировкой «Исламское государство».'),
     [['banned_other', 'Исламское государство', null]], 'a cue followed by "о" is a verb of saying');
   assert.deepEqual(brief('НАСТОЯЩИЙ МАТЕРИАЛ (ИНФОРМАЦИЯ) ПРОИЗВЕДЕН, РАСПРОСТРАНЕН ИНОСТРАННЫМ АГЕНТОМ ИВАНОВЫМ ИВАНОМ ИВАНОВИЧЕМ ЛИБО КАСАЕТСЯ ДЕЯТЕЛЬНОСТИ ИНОСТРАННОГО АГЕНТА ИВАНОВА ИВАНА ИВАНОВИЧА'),

@@ -592,8 +592,10 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   const text = r.text;
   let c = b + 1;
   while (c < g.index && /[ \u00a0]/.test(text[c] ?? '')) c++;
-  // A copula opens the sentence's predicate ("Meta, …, is banned"), not an appositive.
+  // A copula opens the sentence's predicate ("Meta, …, is banned"), not an appositive; so does a Russian short
+  // participle after a comma ("организация …, созданная под эгидой Совета Европы, признана нежелательной в России").
   if (r.phraseAt(c, ['copulas']) > c) return false;
+  if (text[b] === ',' && r.phraseAt(c, ['predicates', ...KIND_LISTS]) > c && /^\p{Script=Cyrillic}+(?:ан|ен|ён)[аоы]?$/u.test(/^[\p{L}\-]+/u.exec(text.slice(c, c + 40))?.[0] ?? '')) return false;
   const openers = r.hits(c, to).filter((h) => h.index === c);
   // "«Свидетелей Иеговы» — религиозная организация признана …": after a dash an adjective may open the designation
   // noun phrase (after a comma the word may be a relative: "…, чья деятельность … запрещена").
