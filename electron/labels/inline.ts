@@ -706,7 +706,10 @@ function status(cx: Context, g: Hit): boolean {
   // "Международное религиозное объединение "Таблиги Джамаат" признано …": a designation noun phrase before the quoted subject.
   if (!pronoun) {
     const quoted = quotedAfterNoun(cx, s, g.index);
-    const after = quoted ? quoted.end + (/^[»"”]?[\s\u00a0]*/.exec(text.slice(quoted.end, quoted.end + 4))?.[0].length ?? 0) : -1;
+    let after = quoted ? quoted.end + (/^[»"”]?[\s\u00a0]*/.exec(text.slice(quoted.end, quoted.end + 4))?.[0].length ?? 0) : -1;
+    // "… «Нурджулар», пропагандирующая исламский фундаментализм, признана экстремистской …": past an appositive.
+    const comma = quoted && text[after] === ',' ? text.indexOf(',', after + 1) : -1;
+    if (comma > 0 && comma - after <= 90 && comma < g.index) after = comma + 1 + (/^[\s\u00a0]*/.exec(text.slice(comma + 1, comma + 4))?.[0].length ?? 0);
     if (quoted && wholeFormula(cx, after, se, langs)) subject = quoted;
   }
   if (subject && (subject.start > s + 1 && !r.known(subject.name) || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
