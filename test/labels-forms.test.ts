@@ -314,6 +314,9 @@ test('Russian forms of the labru round: designating bodies, dates, parts, listed
   assert.deepEqual(brief('Организация Register of Damage, созданная под эгидой Совета Европы, признана нежелательной в России, сообщает Генпрокуратура РФ.'), [],
     'a short participle after a comma is the predicate, not an appositive');
   assert.deepEqual(brief('В организации заявили, что в России теперь нежелательно защищать природу.'), [], '"нежелательно" (an adverb) is no ground');
+  assert.deepEqual(brief('Организация признана террористической в США и Канаде, в России она не запрещена.'), [], 'a negated designation is no label');
+  assert.deepEqual(brief('Кристина Орбакайте не входит в список иностранных агентов.'), [], 'nor is a negated listing');
+  assert.deepEqual(brief('Как отмечает «Медуза», издание признано в России нежелательным.'), [], 'a noun and a short participle after a comma are a clause');
   assert.deepEqual(brief('В конце 2017 года Сирия объявила о победе над запрещенной в РФ группировкой «Исламское государство».'),
     [['banned_other', 'Исламское государство', null]], 'a cue followed by "о" is a verb of saying');
   assert.deepEqual(brief('НАСТОЯЩИЙ МАТЕРИАЛ (ИНФОРМАЦИЯ) ПРОИЗВЕДЕН, РАСПРОСТРАНЕН ИНОСТРАННЫМ АГЕНТОМ ИВАНОВЫМ ИВАНОМ ИВАНОВИЧЕМ ЛИБО КАСАЕТСЯ ДЕЯТЕЛЬНОСТИ ИНОСТРАННОГО АГЕНТА ИВАНОВА ИВАНА ИВАНОВИЧА'),

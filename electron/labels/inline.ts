@@ -595,7 +595,12 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   // A copula opens the sentence's predicate ("Meta, …, is banned"), not an appositive; so does a Russian short
   // participle after a comma ("организация …, созданная под эгидой Совета Европы, признана нежелательной в России").
   if (r.phraseAt(c, ['copulas']) > c) return false;
-  if (text[b] === ',' && r.phraseAt(c, ['predicates', ...KIND_LISTS]) > c && /^\p{Script=Cyrillic}+(?:ан|ен|ён)[аоы]?$/u.test(/^[\p{L}\-]+/u.exec(text.slice(c, c + 40))?.[0] ?? '')) return false;
+  const shortAt = (at: number): boolean => r.phraseAt(at, ['predicates', ...KIND_LISTS]) > at && /^\p{Script=Cyrillic}+(?:ан|ен|ён)[аоы]?$/u.test(/^[\p{L}\-]+/u.exec(text.slice(at, at + 40))?.[0] ?? '');
+  if (text[b] === ',' && shortAt(c)) return false;
+  // "Как отмечает «Медуза», издание признано в России нежелательным": a noun and a short participle after a comma are
+  // a clause of their own (subject and predicate), not an aside on the name before the comma.
+  const noun = text[b] === ',' ? r.phraseAt(c, ['nouns']) : -1;
+  if (noun > c && shortAt(noun + (/^[ \u00a0]+/.exec(text.slice(noun, noun + 3))?.[0].length ?? 0))) return false;
   const openers = r.hits(c, to).filter((h) => h.index === c);
   // "«Свидетелей Иеговы» — религиозная организация признана …": after a dash an adjective may open the designation
   // noun phrase (after a comma the word may be a relative: "…, чья деятельность … запрещена").
