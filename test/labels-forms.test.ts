@@ -317,6 +317,9 @@ test('Russian forms of the labru round: designating bodies, dates, parts, listed
   assert.deepEqual(brief('Организация признана террористической в США и Канаде, в России она не запрещена.'), [], 'a negated designation is no label');
   assert.deepEqual(brief('Кристина Орбакайте не входит в список иностранных агентов.'), [], 'nor is a negated listing');
   assert.deepEqual(brief('Как отмечает «Медуза», издание признано в России нежелательным.'), [], 'a noun and a short participle after a comma are a clause');
+  assert.deepEqual(brief('Сторонников «Хизб ут-Тахрир»,— террористической организации, запрещенной в РФ,— задержали.'), [['terrorist', 'Хизб ут-Тахрир', null]],
+    'a dash after the comma that opens an appositive');
+  assert.deepEqual(brief('Задержан участник «Азова» (запр. в РФ).'), [['banned_other', 'Азова', null]], 'the abbreviation "запр."');
   assert.deepEqual(brief('В конце 2017 года Сирия объявила о победе над запрещенной в РФ группировкой «Исламское государство».'),
     [['banned_other', 'Исламское государство', null]], 'a cue followed by "о" is a verb of saying');
   assert.deepEqual(brief('НАСТОЯЩИЙ МАТЕРИАЛ (ИНФОРМАЦИЯ) ПРОИЗВЕДЕН, РАСПРОСТРАНЕН ИНОСТРАННЫМ АГЕНТОМ ИВАНОВЫМ ИВАНОМ ИВАНОВИЧЕМ ЛИБО КАСАЕТСЯ ДЕЯТЕЛЬНОСТИ ИНОСТРАННОГО АГЕНТА ИВАНОВА ИВАНА ИВАНОВИЧА'),

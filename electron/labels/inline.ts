@@ -591,7 +591,8 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   const { r, to } = cx;
   const text = r.text;
   let c = b + 1;
-  while (c < g.index && /[ \u00a0]/.test(text[c] ?? '')) c++;
+  // ",— террористической организации, …": a dash may follow the comma.
+  while (c < g.index && (/[ \u00a0]/.test(text[c] ?? '') || (c === b + 1 && text[b] === ',' && /[—–]/.test(text[c] ?? '')))) c++;
   // A copula opens the sentence's predicate ("Meta, …, is banned"), not an appositive; so does a Russian short
   // participle after a comma ("организация …, созданная под эгидой Совета Европы, признана нежелательной в России").
   if (r.phraseAt(c, ['copulas']) > c) return false;
