@@ -320,6 +320,8 @@ test('Russian forms of the labru round: designating bodies, dates, parts, listed
   assert.deepEqual(brief('Сторонников «Хизб ут-Тахрир»,— террористической организации, запрещенной в РФ,— задержали.'), [['terrorist', 'Хизб ут-Тахрир', null]],
     'a dash after the comma that opens an appositive');
   assert.deepEqual(brief('Задержан участник «Азова» (запр. в РФ).'), [['banned_other', 'Азова', null]], 'the abbreviation "запр."');
+  const glossed = detectLabels('В перечень включены Организация украинских националистов* (ОУН*) и другие.\nОУН*, УНРА* и УПА* признаны экстремистскими и запрещены в РФ.');
+  assert.equal(glossed.find((l) => l.entity === 'ОУН')?.canonical, 'Организация украинских националистов', 'an abbreviation spelt out before its brackets is that name');
   assert.deepEqual(brief('В конце 2017 года Сирия объявила о победе над запрещенной в РФ группировкой «Исламское государство».'),
     [['banned_other', 'Исламское государство', null]], 'a cue followed by "о" is a verb of saying');
   assert.deepEqual(brief('НАСТОЯЩИЙ МАТЕРИАЛ (ИНФОРМАЦИЯ) ПРОИЗВЕДЕН, РАСПРОСТРАНЕН ИНОСТРАННЫМ АГЕНТОМ ИВАНОВЫМ ИВАНОМ ИВАНОВИЧЕМ ЛИБО КАСАЕТСЯ ДЕЯТЕЛЬНОСТИ ИНОСТРАННОГО АГЕНТА ИВАНОВА ИВАНА ИВАНОВИЧА'),
