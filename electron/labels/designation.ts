@@ -190,6 +190,8 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
     const known = r.knownRunBefore(at, r.lineAt(at).start);
     const prev = known && (!found || known.start < found.start) ? known : found;
     if (!prev || !cleanName(prev.name)) break;
+    // A lower-case word the alias table does not know is no listed name ("… о том, что издания «Проект» и Insider").
+    if (prev !== known && /\p{Ll}/u.test(prev.name) && !/\p{Lu}/u.test(prev.name) && !'«"“„'.includes(r.text[prev.start - 1] ?? '\0')) break;
     out.push(prev);
     start = prev.start;
     if ('«"“„'.includes(r.text[start - 1] ?? '\0')) start--;
