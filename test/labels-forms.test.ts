@@ -323,6 +323,8 @@ test('Russian forms of the labru round: designating bodies, dates, parts, listed
   assert.deepEqual(sorted('СВР располагает данными о том, что издания «Проект» и Insider, включенные Минюстом России в список СМИ-иноагентов, связаны с Bellingcat.'),
     [['foreign_agent', 'Insider', null], ['foreign_agent', 'Проект', null]], '"включенные" is distributive; a lower-case word is no listed name');
   assert.deepEqual(brief('Минюст добавил в реестр нежелательных в России организаций Radio Free Europe/Radio Liberty.'), [], '"добавил в реестр" is the news');
+  assert.deepEqual(brief('Киргизия признала террористической и экстремистской организацию «Исламское государство» (организация запрещена в России).'),
+    [['banned_other', 'Исламское государство', null]], 'a noun phrase completing a news verb lends no ground');
   const glossed = detectLabels('В перечень включены Организация украинских националистов* (ОУН*) и другие.\nОУН*, УНРА* и УПА* признаны экстремистскими и запрещены в РФ.');
   assert.equal(glossed.find((l) => l.entity === 'ОУН')?.canonical, 'Организация украинских националистов', 'an abbreviation spelt out before its brackets is that name');
   assert.deepEqual(brief('В конце 2017 года Сирия объявила о победе над запрещенной в РФ группировкой «Исламское государство».'),

@@ -90,6 +90,9 @@ export function designationKinds(r: Reading, span: { start: number; end: number 
     kinds.clear();
     for (const k of beforeSkip) kinds.add(k);
   }
+  // "Киргизия признала террористической и экстремистской организацию «ИГ» (…)": a noun phrase that completes a news
+  // cue's designation verb is that news (another state's here), not the name's standing designation.
+  if (kinds.size > 0 && completesNews(r, i)) kinds.clear();
   // After, up to a bracket, comma or marker: "the Islamic State terrorist group (…)", "داعش الإرهابي".
   // Up to two unlisted lower-case adjectives may come first ("Hizb ut-Tahrir international terrorist organization").
   let e = span.end;
@@ -113,6 +116,23 @@ export function designationKinds(r: Reading, span: { start: number; end: number 
     e = k;
   }
   return [...kinds];
+}
+
+/** A news cue starts within the grounds and function words just before `at` ("признала террористической и …"). */
+function completesNews(r: Reading, at: number): boolean {
+  const text = r.text;
+  let i = at;
+  for (let w = 0; w < 4; w++) {
+    let j = i;
+    while (j > 0 && /[ \u00a0]/.test(text[j - 1] ?? '')) j--;
+    let k = j;
+    while (k > 0 && /[\p{L}\p{M}'’\-]/u.test(text[k - 1] ?? '')) k--;
+    if (k === j) return false;
+    if (r.phraseAt(k, ['news_events']) > k) return true;
+    if (r.phraseAt(k, [...SPECIFIC, 'stopwords']) < j) return false;
+    i = k;
+  }
+  return false;
 }
 
 /** Where a designation noun phrase before `end` starts ("… group X terrorist organization (": skipped back to X). */
