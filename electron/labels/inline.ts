@@ -644,6 +644,13 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   if (beforeVerb === false) return false;
   const name = beforeVerb ?? nameBeforeNote(cx, b, new Set());
   if (!name) return false;
+  // A state is where, not who ("нацподразделения Украины, признанные в РФ террористическими"); a run ending in a
+  // lower-case word the alias table does not know ends in a common noun, the clause's real antecedent ("Госдума РФ
+  // приняла законопроект, который позволяет …").
+  const nameClass = r.classOf()(name.start, name.end);
+  if (nameClass.has('states') || nameClass.has('other_states')) return false;
+  const lastWord = /[\p{L}\p{M}]+$/u.exec(text.slice(name.start, name.end))?.[0] ?? '';
+  if (name.name.includes(' ') && /^\p{Ll}/u.test(lastWord) && !/[»"”]/.test(text[name.end] ?? '') && !r.known(name.name)) return false;
   // The news that matters is told before the aside ends: "…, التي تم تصنيفها … متطرفة يجب أن … رفع الحظر" lifts a ban
   // after it.
   const note = readNote(text, name.end, r.hits(c, end), r.hits(ss, Math.min(se, end + 1)), { news: true });
