@@ -323,6 +323,8 @@ test('Russian forms of the labru round: designating bodies, dates, parts, listed
   assert.deepEqual(sorted('СВР располагает данными о том, что издания «Проект» и Insider, включенные Минюстом России в список СМИ-иноагентов, связаны с Bellingcat.'),
     [['foreign_agent', 'Insider', null], ['foreign_agent', 'Проект', null]], '"включенные" is distributive; a lower-case word is no listed name');
   assert.deepEqual(brief('Минюст добавил в реестр нежелательных в России организаций Radio Free Europe/Radio Liberty.'), [], '"добавил в реестр" is the news');
+  assert.deepEqual(brief('Ярош стал одним из сооснователей организации "Тризуб" имени Степана Бандеры (организация признана в России экстремистской и запрещена).'),
+    [['extremist', 'Тризуб', null]], 'the person a name honours qualifies the quoted name');
   assert.deepEqual(brief('Речь идет об организации из Польши, которая в случае признания террористической будет запрещена в России.'), [], 'a designation to come is news');
   assert.deepEqual(brief('В ответ на это Госдума РФ приняла законопроект, который позволяет наделять статусом иноагента СМИ.'), [], 'a common noun before the relative is its antecedent');
   assert.deepEqual(brief('Они спонсируют военизированные нацподразделения Украины, признанные в РФ террористическими.'), [], 'a state is where, not who');

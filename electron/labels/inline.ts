@@ -160,6 +160,10 @@ function nameBeforeNote(cx: Context, at: number, langs: ReadonlySet<string>): Na
   if (end <= cx.lineStart) return null;
   const classOf = r.classOf(langs);
   const name = nameBefore(r.text, end, classOf, false);
+  // "«Тризуб» имени Степана Бандеры (…)": the person the organisation is named after qualifies the quoted name.
+  const namedAfter = name ? /[»"”][ \u00a0]+(?:имени|им\.)[ \u00a0]+$/u.exec(r.text.slice(Math.max(0, name.start - 12), name.start)) : null;
+  const quoted = name && namedAfter ? nameBefore(r.text, name.start - namedAfter[0].length + 1, classOf, false) : null;
+  if (quoted && r.entityOf(quoted)) return quoted;
   if (name && r.entityOf(name)) return r.widenKnown(name, cx.lineStart);
   return r.knownRunBefore(end, cx.lineStart);
 }
