@@ -328,6 +328,8 @@ test('Russian forms of the labru round: designating bodies, dates, parts, listed
   assert.deepEqual(brief('Задержаны семеро предателей из так называемого «Русского добровольческого корпуса», террористической организации, запрещенной в России.'),
     [['terrorist', 'Русского добровольческого корпуса', null]], '"так называемого" before the name scorns the name, not the label');
   assert.deepEqual(brief('Так называемые «иноагенты» Иван Иванов и Петр Петров выступили.'), [], 'before the ground it questions the label');
+  assert.deepEqual(brief('Суд приговорил Зыгаря* к 8,5 годам. Суд приговорил писателя Михаила Зыгаря* по делу.\n* Находится в реестре иностранных агентов.'),
+    [['foreign_agent', 'Михаила Зыгаря', '*']], 'the fullest marked spelling');
   assert.deepEqual(brief('Речь идет об организации из Польши, которая в случае признания террористической будет запрещена в России.'), [], 'a designation to come is news');
   assert.deepEqual(brief('В ответ на это Госдума РФ приняла законопроект, который позволяет наделять статусом иноагента СМИ.'), [], 'a common noun before the relative is its antecedent');
   assert.deepEqual(brief('Они спонсируют военизированные нацподразделения Украины, признанные в РФ террористическими.'), [], 'a state is where, not who');

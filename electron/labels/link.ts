@@ -119,7 +119,12 @@ function mentionsOf(r: Reading, marker: string, skip: ReadonlySet<number>, langs
     const span = found ? r.widenKnown(found, r.lineAt(found.start).start) : r.knownRunBefore(m.at, r.lineAt(m.at).start);
     const entity = span ? r.entityOf(span) : null;
     if (!span || !entity) continue;
-    if (!out.some((x) => sameEntity(x.entity, entity))) out.push({ entity, span });
+    // Several spellings of one marked entity: the fullest ("Зыгаря*" … "Михаила Зыгаря*" → Михаила Зыгаря), when
+    // what it adds is no designation noun ("Pussy Riot*" … "«Панк-группа Pussy Riot»*" stays Pussy Riot).
+    const k = out.findIndex((x) => sameEntity(x.entity, entity));
+    const prev = out[k];
+    if (!prev) out.push({ entity, span });
+    else if (entity.length > prev.entity.length && entity.includes(prev.entity) && !r.hits(span.start, span.end).some((h) => h.list === 'nouns' || h.list === 'roles')) out[k] = { entity, span };
   }
   // "ProtectDefenders* (“Защити защитников”)": a name glossed by another marked name is that entity.
   return out.filter((m) => {
