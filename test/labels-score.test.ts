@@ -64,9 +64,11 @@ const HELDOUT_4_FLOOR = { precision: 0.83, recall: 0.74 };
  * P 0.976 R 0.944. Held-out part 3 (258 real cases, mostly Russian) then joined it, scored once at P 0.847 R 0.701,
  * which put the whole at P 0.946 R 0.880; a fourth round (lists after a colon, plural relatives, known lower-case
  * names, whole-formula status sentences, dash appositives, bracketed notes free of the sentence's critique and remarks) brought the
- * whole to P 0.956 R 0.933 (part 3 alone P 0.902 R 0.902). Recall is still the gap. Raise to GOAL when it is met.
+ * whole to P 0.956 R 0.933 (part 3 alone P 0.902 R 0.902). A Russian round (134 new real cases, first contact P 0.905
+ * R 0.838 pooled; world/README.md) took it to P 0.978 R 0.947 over 1,381 cases. Recall is still the gap. Raise to GOAL
+ * when it is met.
  */
-const TUNE_FLOOR = { precision: GOAL, recall: 0.93 };
+const TUNE_FLOOR = { precision: GOAL, recall: 0.94 };
 
 function gate(name: string, cases: LabelCase[], errors: boolean, floor = { precision: GOAL, recall: GOAL }): void {
   const s = score(cases, (text) => detectLabels(text));
