@@ -118,16 +118,22 @@ export function designationKinds(r: Reading, span: { start: number; end: number 
   return [...kinds];
 }
 
+/** The word ending at `at`, past spaces: [start, end], or null. */
+function wordBefore(text: string, at: number): [number, number] | null {
+  let j = at;
+  while (j > 0 && /[ \u00a0]/.test(text[j - 1] ?? '')) j--;
+  let k = j;
+  while (k > 0 && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[k - 1] ?? '')) k--;
+  return k < j ? [k, j] : null;
+}
+
 /** A news cue starts within the grounds and function words just before `at` ("признала террористической и …"). */
 function completesNews(r: Reading, at: number): boolean {
-  const text = r.text;
   let i = at;
   for (let w = 0; w < 4; w++) {
-    let j = i;
-    while (j > 0 && /[ \u00a0]/.test(text[j - 1] ?? '')) j--;
-    let k = j;
-    while (k > 0 && /[\p{L}\p{M}'’\-]/u.test(text[k - 1] ?? '')) k--;
-    if (k === j) return false;
+    const word = wordBefore(r.text, i);
+    if (!word) return false;
+    const [k, j] = word;
     if (r.phraseAt(k, ['news_events']) > k) return true;
     if (r.phraseAt(k, [...SPECIFIC, 'stopwords']) < j) return false;
     i = k;
@@ -140,11 +146,9 @@ export function skipDesignationBack(r: Reading, end: number): number {
   const text = r.text;
   let i = end;
   for (let words = 0; words < 3; words++) {
-    let j = i;
-    while (j > 0 && /[ \u00a0]/.test(text[j - 1] ?? '')) j--;
-    let k = j;
-    while (k > 0 && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[k - 1] ?? '')) k--;
-    if (k === j) break;
+    const word = wordBefore(text, i);
+    if (!word) break;
+    const [k, j] = word;
     // A capitalised noun is part of a name ("Human Rights Funders Network*"), unless it names a ground
     // ("Terrororganisation").
     const capital = /^\p{Lu}/u.test(text[k] ?? '');
@@ -169,18 +173,11 @@ const CONJUNCTIONS = /[,،]?\sو$|(?<=[”"」』》])[和与與及、]$|(?:,|\s
 /** The word ending at `end` (past spaces) is a ground, no designation noun, and no designation noun stands before it. */
 function bareGroundBefore(r: Reading, end: number): boolean {
   const text = r.text;
-  const word = (at: number): [number, number] | null => {
-    let j = at;
-    while (j > 0 && /[ \u00a0]/.test(text[j - 1] ?? '')) j--;
-    let k = j;
-    while (k > 0 && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[k - 1] ?? '')) k--;
-    return k < j ? [k, j] : null;
-  };
-  const w1 = word(end);
+  const w1 = wordBefore(text, end);
   if (!w1) return false;
   const lists = new Set(r.hits(Math.max(0, w1[1] - 60), w1[1]).filter((h) => h.end === w1[1]).map((h) => h.list));
   if (!(SPECIFIC as readonly string[]).some((k) => lists.has(k as ListName)) || lists.has('nouns')) return false;
-  const w2 = word(w1[0]);
+  const w2 = wordBefore(text, w1[0]);
   return !w2 || !r.hits(Math.max(0, w2[1] - 60), w2[1]).some((h) => h.end === w2[1] && h.list === 'nouns');
 }
 
