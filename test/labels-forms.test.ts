@@ -330,6 +330,9 @@ test('Russian forms of the labru round: designating bodies, dates, parts, listed
   assert.deepEqual(brief('Так называемые «иноагенты» Иван Иванов и Петр Петров выступили.'), [], 'before the ground it questions the label');
   assert.deepEqual(brief('Суд приговорил Зыгаря* к 8,5 годам. Суд приговорил писателя Михаила Зыгаря* по делу.\n* Находится в реестре иностранных агентов.'),
     [['foreign_agent', 'Михаила Зыгаря', '*']], 'the fullest marked spelling');
+  assert.deepEqual(brief('Задержаны трое. Деятельность организации «Свидетели Иеговы» запрещена в РФ.'), [['banned_other', 'Свидетели Иеговы', null]],
+    'the ban of a named entity\'s activity, with its state');
+  assert.deepEqual(brief('Задержаны трое. Деятельность «Свидетелей Иеговы» запрещена.'), [], 'but not without saying where');
   assert.deepEqual(brief('Речь идет об организации из Польши, которая в случае признания террористической будет запрещена в России.'), [], 'a designation to come is news');
   assert.deepEqual(brief('В ответ на это Госдума РФ приняла законопроект, который позволяет наделять статусом иноагента СМИ.'), [], 'a common noun before the relative is its antecedent');
   assert.deepEqual(brief('Они спонсируют военизированные нацподразделения Украины, признанные в РФ террористическими.'), [], 'a state is where, not who');

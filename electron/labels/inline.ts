@@ -721,15 +721,21 @@ function status(cx: Context, g: Hit): boolean {
   if (fronted > s) s = fronted;
   let subject = pronoun ? null : nameAfter(text, s, r.classOf(langs)) ?? knownAfter(cx, s);
   // "Международное религиозное объединение "Таблиги Джамаат" признано …": a designation noun phrase before the quoted subject.
+  let activityBanned = false;
   if (!pronoun) {
     const quoted = quotedAfterNoun(cx, s, g.index);
     let after = quoted ? quoted.end + (/^[»"”]?[\s\u00a0]*/.exec(text.slice(quoted.end, quoted.end + 4))?.[0].length ?? 0) : -1;
     // "… «Нурджулар», пропагандирующая исламский фундаментализм, признана экстремистской …": past an appositive.
     const comma = quoted && text[after] === ',' ? text.indexOf(',', after + 1) : -1;
     if (comma > 0 && comma - after <= 90 && comma < g.index) after = comma + 1 + (/^[\s\u00a0]*/.exec(text.slice(comma + 1, comma + 4))?.[0].length ?? 0);
-    if (quoted && wholeFormula(cx, after, se, langs)) subject = quoted;
+    // "Деятельность «Свидетелей Иеговы» запрещена в России": the ban of a named entity's activity, with its state, is
+    // the banned label's own formula.
+    activityBanned = quoted !== null && /^деятельност/iu.test(text.slice(s, s + 12)) && r.phraseAt(after, ['banned_other'], langs) > after
+      && r.hits(after, se).some((h) => h.list === 'states');
+    if (quoted && (wholeFormula(cx, after, se, langs) || activityBanned)) subject = quoted;
   }
-  if (subject && (subject.start > s + 1 && !r.known(subject.name) || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
+  const afterNoun = subject !== null && subject.start > s + 1 && quotedAfterNoun(cx, s, g.index)?.start === subject.start;
+  if (subject && (subject.start > s + 1 && !afterNoun && !r.known(subject.name) || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
   let anaphoric: NameSpan | null = null;
   let frontedLink = false;
   let i = s;
@@ -760,7 +766,7 @@ function status(cx: Context, g: Hit): boolean {
     // "塔利班运动在…": a designation noun after the name.
     if (UNSPACED.test(text[i] ?? '')) i = Math.max(i, r.phraseAt(i, ['nouns']));
     frontedLink = fronted > 0 && r.phraseAt(i, ['predicates'], langs) > i;
-    if (!statusLink(cx, subject, i, se) && !wholeFormula(cx, i, se, langs) && !frontedLink) return false;
+    if (!statusLink(cx, subject, i, se) && !wholeFormula(cx, i, se, langs) && !frontedLink && !activityBanned) return false;
   } else {
     // "Социальная сеть …", "Este grupo terrorista …": a designation noun (after a demonstrative) standing for the
     // mention marked just before, else for the designated entity named last before the sentence.
