@@ -283,3 +283,65 @@ test('caseless scripts: unlisted adjectives before a designation noun, and a cas
   assert.deepEqual(brief('এফএসবি রাশিয়ায় নিষিদ্ধ আন্তর্জাতিক জঙ্গি সংগঠন ইসলামিক স্টেটের একজন সদস্যকে শনাক্ত করেছে।'),
     [['banned_other', 'ইসলামিক স্টেট', null]]);
 });
+
+test('Russian forms of the labru round: designating bodies, dates, parts, listed subjects, fronted states', () => {
+  assert.deepEqual(brief('Он подал заявление на Каца*.\n*Признан Министерством юстиции РФ иностранным агентом.'), [['foreign_agent', 'Каца', '*']],
+    'the ministry in the footnote is the designating body, not the entity');
+  assert.deepEqual(brief('«Талибан» числился в списке запрещенных в России организаций с 2003 года.'), [], 'a lower-case word after a number is a date');
+  assert.deepEqual(brief('Задержаны члены «Вирда» (ее боевое крыло признано в России террористической организацией и запрещено).'), [],
+    'a possessive bracket is about a part of the name');
+  assert.deepEqual(brief('Задержаны члены «Хизб ут-Тахрир» (ее деятельность запрещена в России).'), [['banned_other', 'Хизб ут-Тахрир', null]],
+    'the name\'s own activity is the name');
+  assert.deepEqual(sorted('УПА, УНС и ОУН признаны в России экстремистскими организациями и запрещены.'),
+    [['extremist', 'ОУН', null], ['extremist', 'УНС', null], ['extremist', 'УПА', null]], 'names listed as the subject of the whole formula');
+  assert.deepEqual(sorted('Фонд сотрудничает с запрещенными в России террористическими организациями «Русский добровольческий корпус»** и «Айдар»**.'),
+    [['terrorist', 'Айдар', null], ['terrorist', 'Русский добровольческий корпус', null]], 'a distributive prenominal past markers');
+  assert.deepEqual(brief('Статус иностранного агента присвоен журналистке Ольге Романовой.'), [], 'an assigned status is the news');
+  assert.deepEqual(brief('Речь идет о движении «Артподготовка», признанном решением Красноярского краевого суда экстремистской организацией.'),
+    [['extremist', 'Артподготовка', null]], 'the court in an appositive is the designating body');
+  assert.deepEqual(brief('Задержаны лидеры запрещенной в России религиозной экстремистской организации исламистов «Таблиги Джамаат».'),
+    [['extremist', 'Таблиги Джамаат', null]], 'one genitive between the designation noun and a quoted name');
+  assert.deepEqual(brief('Дело об организации террористического сообщества возбуждено против экс-главы нефтяной компании "ЮКОС".'), [],
+    'a second designation noun heads another phrase');
+  assert.deepEqual(brief('В России «Хизб ут-Тахрир» признана террористической организацией.'), [['terrorist', 'Хизб ут-Тахрир', null]],
+    'a fronted state makes the passive designation an aside');
+  assert.deepEqual(brief('В России «Талибан» признан террористическим в 2003 году.'), [], 'with a year it is the news');
+  assert.deepEqual(brief('Задержан член «Хизб ут-Тахрир» — организации, признанной террористической и запрещённой в России.'),
+    [['terrorist', 'Хизб ут-Тахрир', null]], 'a spaced dash sets the designation noun phrase off the name');
+  assert.deepEqual(brief('Иноагентом признан журналист Иван Иванов, сообщили в Минюсте.'), [], 'a short participle is a predicate: the news');
+  assert.deepEqual(brief('Таким образом, на российской территории запрещены социальные сети Facebook и Instagram.'), [], 'a short participle ground is a predicate');
+  assert.deepEqual(brief('Кроме того, в список нежелательных попали компания Project Media.'), [], 'a verb is no adjective of the designation noun');
+  assert.deepEqual(brief('Организация Register of Damage, созданная под эгидой Совета Европы, признана нежелательной в России, сообщает Генпрокуратура РФ.'), [],
+    'a short participle after a comma is the predicate, not an appositive');
+  assert.deepEqual(brief('В организации заявили, что в России теперь нежелательно защищать природу.'), [], '"нежелательно" (an adverb) is no ground');
+  assert.deepEqual(brief('Организация признана террористической в США и Канаде, в России она не запрещена.'), [], 'a negated designation is no label');
+  assert.deepEqual(brief('Кристина Орбакайте не входит в список иностранных агентов.'), [], 'nor is a negated listing');
+  assert.deepEqual(brief('Как отмечает «Медуза», издание признано в России нежелательным.'), [], 'a noun and a short participle after a comma are a clause');
+  assert.deepEqual(brief('Сторонников «Хизб ут-Тахрир»,— террористической организации, запрещенной в РФ,— задержали.'), [['terrorist', 'Хизб ут-Тахрир', null]],
+    'a dash after the comma that opens an appositive');
+  assert.deepEqual(brief('Задержан участник «Азова» (запр. в РФ).'), [['banned_other', 'Азова', null]], 'the abbreviation "запр."');
+  assert.deepEqual(sorted('СВР располагает данными о том, что издания «Проект» и Insider, включенные Минюстом России в список СМИ-иноагентов, связаны с Bellingcat.'),
+    [['foreign_agent', 'Insider', null], ['foreign_agent', 'Проект', null]], '"включенные" is distributive; a lower-case word is no listed name');
+  assert.deepEqual(brief('Минюст добавил в реестр нежелательных в России организаций Radio Free Europe/Radio Liberty.'), [], '"добавил в реестр" is the news');
+  assert.deepEqual(brief('Ярош стал одним из сооснователей организации "Тризуб" имени Степана Бандеры (организация признана в России экстремистской и запрещена).'),
+    [['extremist', 'Тризуб', null]], 'the person a name honours qualifies the quoted name');
+  assert.deepEqual(brief('Задержаны семеро предателей из так называемого «Русского добровольческого корпуса», террористической организации, запрещенной в России.'),
+    [['terrorist', 'Русского добровольческого корпуса', null]], '"так называемого" before the name scorns the name, not the label');
+  assert.deepEqual(brief('Так называемые «иноагенты» Иван Иванов и Петр Петров выступили.'), [], 'before the ground it questions the label');
+  assert.deepEqual(brief('Суд приговорил Зыгаря* к 8,5 годам. Суд приговорил писателя Михаила Зыгаря* по делу.\n* Находится в реестре иностранных агентов.'),
+    [['foreign_agent', 'Михаила Зыгаря', '*']], 'the fullest marked spelling');
+  assert.deepEqual(brief('Задержаны трое. Деятельность организации «Свидетели Иеговы» запрещена в РФ.'), [['banned_other', 'Свидетели Иеговы', null]],
+    'the ban of a named entity\'s activity, with its state');
+  assert.deepEqual(brief('Задержаны трое. Деятельность «Свидетелей Иеговы» запрещена.'), [], 'but not without saying where');
+  assert.deepEqual(brief('Речь идет об организации из Польши, которая в случае признания террористической будет запрещена в России.'), [], 'a designation to come is news');
+  assert.deepEqual(brief('В ответ на это Госдума РФ приняла законопроект, который позволяет наделять статусом иноагента СМИ.'), [], 'a common noun before the relative is its antecedent');
+  assert.deepEqual(brief('Они спонсируют военизированные нацподразделения Украины, признанные в РФ террористическими.'), [], 'a state is where, not who');
+  assert.deepEqual(brief('Киргизия признала террористической и экстремистской организацию «Исламское государство» (организация запрещена в России).'),
+    [['banned_other', 'Исламское государство', null]], 'a noun phrase completing a news verb lends no ground');
+  const glossed = detectLabels('В перечень включены Организация украинских националистов* (ОУН*) и другие.\nОУН*, УНРА* и УПА* признаны экстремистскими и запрещены в РФ.');
+  assert.equal(glossed.find((l) => l.entity === 'ОУН')?.canonical, 'Организация украинских националистов', 'an abbreviation spelt out before its brackets is that name');
+  assert.deepEqual(brief('В конце 2017 года Сирия объявила о победе над запрещенной в РФ группировкой «Исламское государство».'),
+    [['banned_other', 'Исламское государство', null]], 'a cue followed by "о" is a verb of saying');
+  assert.deepEqual(brief('НАСТОЯЩИЙ МАТЕРИАЛ (ИНФОРМАЦИЯ) ПРОИЗВЕДЕН, РАСПРОСТРАНЕН ИНОСТРАННЫМ АГЕНТОМ ИВАНОВЫМ ИВАНОМ ИВАНОВИЧЕМ ЛИБО КАСАЕТСЯ ДЕЯТЕЛЬНОСТИ ИНОСТРАННОГО АГЕНТА ИВАНОВА ИВАНА ИВАНОВИЧА'),
+    [['foreign_agent', 'ИВАНОВЫМ ИВАНОМ ИВАНОВИЧЕМ', null]], 'the 2022 notice without "и (или) направлен"');
+});

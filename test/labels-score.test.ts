@@ -53,9 +53,11 @@ const HELDOUT_FLOOR = { precision: 0.85, recall: 0.8 };
 
 /**
  * The fourth held-out part (collected after every earlier part had been tuned on; world/README.md): scored once at
- * main 616b5e1, P 0.858 R 0.763, below GOAL. Like HELDOUT_FLOOR, a guard against regression, not the goal.
+ * main 616b5e1, P 0.858 R 0.763, below GOAL; scored a second time after the Russian and non-Russian rounds of the
+ * evening (P 0.890 R 0.778; 5 of its cases share a page with cases one round saw by mistake, without them P 0.889
+ * R 0.776). Like HELDOUT_FLOOR, a guard against regression, not the goal.
  */
-const HELDOUT_4_FLOOR = { precision: 0.83, recall: 0.74 };
+const HELDOUT_4_FLOOR = { precision: 0.86, recall: 0.75 };
 
 /**
  * The tune part's floor. GOAL again in the issue; NOT met since 185 new real cases joined it (2026-12-03): the
@@ -64,9 +66,12 @@ const HELDOUT_4_FLOOR = { precision: 0.83, recall: 0.74 };
  * P 0.976 R 0.944. Held-out part 3 (258 real cases, mostly Russian) then joined it, scored once at P 0.847 R 0.701,
  * which put the whole at P 0.946 R 0.880; a fourth round (lists after a colon, plural relatives, known lower-case
  * names, whole-formula status sentences, dash appositives, bracketed notes free of the sentence's critique and remarks) brought the
- * whole to P 0.956 R 0.933 (part 3 alone P 0.902 R 0.902). Recall is still the gap. Raise to GOAL when it is met.
+ * whole to P 0.956 R 0.933 (part 3 alone P 0.902 R 0.902). A Russian round (134 new real cases, first contact P 0.905
+ * R 0.838 pooled; world/README.md) took it to P 0.978 R 0.947 over 1,381 cases, and with a non-Russian round merged
+ * beside it (94 new real cases in 30 languages, first contact P 0.533 R 0.444) the whole reached P 0.981 R 0.955 over
+ * 1,475 cases: GOAL on the part we tune on. The held-out parts are what say whether it generalises; they do not yet.
  */
-const TUNE_FLOOR = { precision: GOAL, recall: 0.93 };
+const TUNE_FLOOR = { precision: GOAL, recall: GOAL };
 
 function gate(name: string, cases: LabelCase[], errors: boolean, floor = { precision: GOAL, recall: GOAL }): void {
   const s = score(cases, (text) => detectLabels(text));

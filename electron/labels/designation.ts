@@ -90,6 +90,9 @@ export function designationKinds(r: Reading, span: { start: number; end: number 
     kinds.clear();
     for (const k of beforeSkip) kinds.add(k);
   }
+  // "Киргизия признала террористической и экстремистской организацию «ИГ» (…)": a noun phrase that completes a news
+  // cue's designation verb is that news (another state's here), not the name's standing designation.
+  if (kinds.size > 0 && completesNews(r, i)) kinds.clear();
   // After, up to a bracket, comma or marker: "the Islamic State terrorist group (…)", "داعش الإرهابي".
   // Up to two unlisted lower-case adjectives may come first ("Hizb ut-Tahrir international terrorist organization").
   let e = span.end;
@@ -115,16 +118,37 @@ export function designationKinds(r: Reading, span: { start: number; end: number 
   return [...kinds];
 }
 
+/** The word ending at `at`, past spaces: [start, end], or null. */
+function wordBefore(text: string, at: number): [number, number] | null {
+  let j = at;
+  while (j > 0 && /[ \u00a0]/.test(text[j - 1] ?? '')) j--;
+  let k = j;
+  while (k > 0 && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[k - 1] ?? '')) k--;
+  return k < j ? [k, j] : null;
+}
+
+/** A news cue starts within the grounds and function words just before `at` ("признала террористической и …"). */
+function completesNews(r: Reading, at: number): boolean {
+  let i = at;
+  for (let w = 0; w < 4; w++) {
+    const word = wordBefore(r.text, i);
+    if (!word) return false;
+    const [k, j] = word;
+    if (r.phraseAt(k, ['news_events']) > k) return true;
+    if (r.phraseAt(k, [...SPECIFIC, 'stopwords']) < j) return false;
+    i = k;
+  }
+  return false;
+}
+
 /** Where a designation noun phrase before `end` starts ("… group X terrorist organization (": skipped back to X). */
 export function skipDesignationBack(r: Reading, end: number): number {
   const text = r.text;
   let i = end;
   for (let words = 0; words < 3; words++) {
-    let j = i;
-    while (j > 0 && /[ \u00a0]/.test(text[j - 1] ?? '')) j--;
-    let k = j;
-    while (k > 0 && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[k - 1] ?? '')) k--;
-    if (k === j) break;
+    const word = wordBefore(text, i);
+    if (!word) break;
+    const [k, j] = word;
     // A capitalised noun is part of a name ("Human Rights Funders Network*"), unless it names a ground
     // ("Terrororganisation").
     const capital = /^\p{Lu}/u.test(text[k] ?? '');
@@ -135,8 +159,11 @@ export function skipDesignationBack(r: Reading, end: number): number {
   // Up to two unlisted lower-case adjectives before the designation, when a name ends right before them ("the Hizb
   // ut-Tahrir (…) international terrorist organization (outlawed in Russia)").
   if (i < end) {
-    const m = /(?:[\p{Lu}][\p{L}\p{M}\p{Nd}'’\-]*|[)»"”])[ \u00a0]+((?:\p{Ll}[\p{Ll}\p{M}\-]*[ \u00a0]+){1,2})$/u.exec(text.slice(Math.max(0, i - 80), i));
+    const m = /(?:[\p{Lu}][\p{L}\p{M}\p{Nd}'’\-]*|[)»"”])(?:[ \u00a0]+[—–])?[ \u00a0]+((?:\p{Ll}[\p{Ll}\p{M}\-]*[ \u00a0]+){1,2})$/u.exec(text.slice(Math.max(0, i - 80), i));
     if (m?.[1] && !r.hits(i - m[1].length, i).some((h) => h.list === 'stopwords' || h.list === 'states' || h.list === 'predicates')) i -= m[1].length;
+    // "«Хизб ут-Тахрир» — организации, признанной террористической …": a spaced dash sets the noun phrase off the name.
+    const dash = /[ \u00a0][—–][ \u00a0]+$/u.exec(text.slice(Math.max(0, i - 4), i));
+    if (dash) i -= dash[0].length;
   }
   return i;
 }
@@ -146,18 +173,11 @@ const CONJUNCTIONS = /[,،]?\sو$|(?<=[”"」』》])[和与與及、]$|(?:,|\s
 /** The word ending at `end` (past spaces) is a ground, no designation noun, and no designation noun stands before it. */
 function bareGroundBefore(r: Reading, end: number): boolean {
   const text = r.text;
-  const word = (at: number): [number, number] | null => {
-    let j = at;
-    while (j > 0 && /[ \u00a0]/.test(text[j - 1] ?? '')) j--;
-    let k = j;
-    while (k > 0 && /[\p{L}\p{M}\p{Nd}'’\-]/u.test(text[k - 1] ?? '')) k--;
-    return k < j ? [k, j] : null;
-  };
-  const w1 = word(end);
+  const w1 = wordBefore(text, end);
   if (!w1) return false;
   const lists = new Set(r.hits(Math.max(0, w1[1] - 60), w1[1]).filter((h) => h.end === w1[1]).map((h) => h.list));
   if (!(SPECIFIC as readonly string[]).some((k) => lists.has(k as ListName)) || lists.has('nouns')) return false;
-  const w2 = word(w1[0]);
+  const w2 = wordBefore(text, w1[0]);
   return !w2 || !r.hits(Math.max(0, w2[1] - 60), w2[1]).some((h) => h.end === w2[1] && h.list === 'nouns');
 }
 
@@ -191,6 +211,8 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
     const known = r.knownRunBefore(at, r.lineAt(at).start);
     const prev = known && (!found || known.start < found.start) ? known : found;
     if (!prev || !cleanName(prev.name)) break;
+    // A lower-case word the alias table does not know is no listed name ("… о том, что издания «Проект» и Insider").
+    if (prev !== known && /\p{Ll}/u.test(prev.name) && !/\p{Lu}/u.test(prev.name) && !'«"“„'.includes(r.text[prev.start - 1] ?? '\0')) break;
     out.push(prev);
     start = prev.start;
     if ('«"“„'.includes(r.text[start - 1] ?? '\0')) start--;
@@ -198,11 +220,12 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
   return out;
 }
 
-const JOIN_AFTER = /^[»"”」』》]?[ \u00a0]*(?:\([^()]{1,80}\)[ \u00a0]*)?(?:(?:,|[ \u00a0]+(?:and|и|і|та|y|e|et|und|ve|i|ili|oraz|a|və|va|och|og|en|és|ir|un|ja|dhe|và|dan))[ \u00a0]+|(?<=[»"”」』》])[和与與及、])/iu;
+const JOIN_AFTER = /^[»"”」』》]?[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]*[ \u00a0]*(?:\([^()]{1,80}\)[ \u00a0]*)?(?:(?:,|[ \u00a0]+(?:and|и|і|та|y|e|et|und|ve|i|ili|oraz|a|və|va|och|og|en|és|ir|un|ja|dhe|và|dan))[ \u00a0]+|(?<=[»"”」』》])[和与與及、])/iu;
 
 /**
  * The names listed after `first` in the same style (quoted after quoted, capitalised after capitalised): "…
- * verbotenen Terrormilizen Islamischer Staat, Dschebhat-an-Nusra (…) und …", "организаций «ИГ» и «Джебхат ан-Нусра»".
+ * verbotenen Terrormilizen Islamischer Staat, Dschebhat-an-Nusra (…) und …", "организаций «ИГ» и «Джебхат ан-Нусра»";
+ * a footnote marker may end each ("«Легион «Свобода России»** и «Айдар»**").
  */
 export function namesListedAfter(r: Reading, first: NameSpan, classOf: Parameters<typeof nameBefore>[2]): NameSpan[] {
   const text = r.text;

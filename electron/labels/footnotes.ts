@@ -31,6 +31,7 @@ export function detectLabels(text: string, options: DetectOptions = {}): Label[]
   const triggers = lex.triggers(text);
   if (triggers.length === 0) return [];
   const r = new Reading(text, lex, canonical);
+  const named = glossedCanonical(text, canonical);
   const labels = new LabelSet();
   const add = labels.add.bind(labels);
   const masked: [number, number][] = [];
@@ -63,11 +64,33 @@ export function detectLabels(text: string, options: DetectOptions = {}): Label[]
     // stays part of the body: the text after it, and the bracket itself, are read inline too.
     bodies.push([start, fs.find((f) => text[f.at - 1] !== '(')?.at ?? end]);
   }
-  linkFootnotes(r, starts.filter((s) => !inside(masked, s.at)), add, canonical, (e) => labels.ownedBy(e));
+  linkFootnotes(r, starts.filter((s) => !inside(masked, s.at)), add, named, (e) => labels.ownedBy(e));
   for (const [start, end] of bodies) {
-    for (const [a, b] of outside(masked, start, end)) if (b > a) readInline(r, a, b, byLine.get(r.lineAt(start).start) ?? [], add, canonical, (e) => labels.ownedBy(e));
+    for (const [a, b] of outside(masked, start, end)) if (b > a) readInline(r, a, b, byLine.get(r.lineAt(start).start) ?? [], add, named, (e) => labels.ownedBy(e));
   }
   return labels.result();
+}
+
+/**
+ * An abbreviation the alias table does not know names what the text spells out before it in brackets: "Организация
+ * украинских националистов* (ОУН*)" makes a label on "ОУН" the organisation's (LABELS.md: a name glossed in brackets is
+ * that entity). The expansion is the run of words just before the bracket whose initials spell the abbreviation.
+ */
+function glossedCanonical(text: string, canonical: Canonical): Canonical {
+  return (entity, lang) => {
+    const own = canonical(entity, lang);
+    if (own.known || !/^\p{Lu}{2,6}$/u.test(entity)) return own;
+    for (const m of text.matchAll(new RegExp(`[ \\u00a0]*\\([ \\u00a0]*${entity}[*✱¹²³⁴⁵⁶⁷⁸⁹]*[ \\u00a0]*\\)`, 'gu'))) {
+      let end = m.index;
+      while (end > 0 && /[*✱¹²³⁴⁵⁶⁷⁸⁹»"”]/u.test(text[end - 1] ?? '')) end--;
+      const words = text.slice(Math.max(0, end - 120), end).split(/[ \u00a0]+/).slice(-entity.length);
+      const initials = words.map((w) => w.replace(/^[«"“„]/, '')[0] ?? '').join('');
+      if (words.length === entity.length && initials.toUpperCase() === entity && /^\p{Lu}/u.test(initials)) {
+        return canonical(words.join(' ').replace(/^[«"“„]/, ''), lang);
+      }
+    }
+    return own;
+  };
 }
 
 function inside(spans: [number, number][], pos: number): boolean {

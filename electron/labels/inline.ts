@@ -147,13 +147,16 @@ function withoutTrailingNoun(r: Context['r'], span: NameSpan): NameSpan {
 
 /**
  * In scripts without capitals a word run is a name only when quoted or known to the alias table ("ګڼل کيږي" is a
- * verb, "20일" a date): nothing else tells a name from the words around it.
+ * verb, "20일" a date): nothing else tells a name from the words around it. In cased scripts a lower-case run after a
+ * number is a date or count.
  */
 function nameWithoutCapitalsOk(cx: Context, span: NameSpan, entity: string): boolean {
   const letters = entity.replace(/[^\p{L}]/gu, '');
   if (letters.length === 0) return false;
-  if (/\p{Lu}|\p{Ll}/u.test(letters)) return true;
   const text = cx.r.text;
+  // A lower-case word after a number is a date or a count ("15 октября", "с 2003 года"), not a name.
+  if (!/\p{Lu}/u.test(letters) && /\p{Ll}/u.test(letters) && /\p{Nd}[ \u00a0]*$/u.test(text.slice(Math.max(0, span.start - 4), span.start))) return cx.r.known(entity);
+  if (/\p{Lu}|\p{Ll}/u.test(letters)) return true;
   return /[«"“„「『《'‘]/.test(text[span.start - 1] ?? '\0') || cx.r.known(entity);
 }
 
@@ -176,6 +179,10 @@ function nameBeforeNote(cx: Context, at: number, langs: ReadonlySet<string>): Na
   if (end <= cx.lineStart) return null;
   const classOf = r.classOf(langs);
   const name = nameBefore(r.text, end, classOf, false);
+  // "«Тризуб» имени Степана Бандеры (…)": the person the organisation is named after qualifies the quoted name.
+  const namedAfter = name ? /[»"”][ \u00a0]+(?:имени|им\.)[ \u00a0]+$/u.exec(r.text.slice(Math.max(0, name.start - 12), name.start)) : null;
+  const quoted = name && namedAfter ? nameBefore(r.text, name.start - namedAfter[0].length + 1, classOf, false) : null;
+  if (quoted && r.entityOf(quoted)) return quoted;
   if (name && r.entityOf(name)) return r.widenKnown(name, cx.lineStart);
   return r.knownRunBefore(end, cx.lineStart);
 }
@@ -209,8 +216,33 @@ function parenthetical(cx: Context, open: number, close: number): void {
     const [last, first] = splitGluedAnd(cx, before);
     entities = [last, ...aliasInBrackets(cx, last, note), ...(first ? [first, ...namesListedBefore(r, first, r.classOf(note.langs))] : namesListedBefore(r, last, r.classOf(note.langs)))];
   } else if (before) entities = [before];
-  if (entities.length === 0) return;
+  if (entities.length === 0 || (!owner && !head && possessivePart(cx, open + 1, close, note))) return;
   emit(cx, note, 'parenthetical', entities, open, close + 1, open);
+}
+
+/**
+ * "(ее боевое крыло признано в России террористической организацией)", "(его символика признана экстремистской)": a
+ * possessive opening the bracket makes its subject a part or attribute of the name before it, not the name; the
+ * name's own activity or organisation ("(ее деятельность запрещена)": a designation noun) is the name.
+ */
+function possessivePart(cx: Context, from: number, to: number, note: Note): boolean {
+  const { r } = cx;
+  const text = r.text;
+  let pos = from;
+  while (pos < to && /[ \u00a0]/.test(text[pos] ?? '')) pos++;
+  const end = r.phraseAt(pos, ['possessives'], note.langs);
+  if (end <= pos) return false;
+  // The subject's noun phrase: up to two lower-case words before the designation, none a designation noun.
+  pos = end;
+  for (let w = 0; w < 2; w++) {
+    while (pos < to && /[ \u00a0]/.test(text[pos] ?? '')) pos++;
+    if (!/\p{Ll}/u.test(text[pos] ?? '')) return false;
+    if (r.phraseAt(pos, ['nouns']) > pos) return false;
+    if (r.phraseAt(pos, ['predicates', ...KIND_LISTS]) > pos) return w > 0;
+    const word = /^[\p{L}\p{M}\-]+/u.exec(text.slice(pos, to))?.[0] ?? '';
+    pos += word.length;
+  }
+  return true;
 }
 
 /**
@@ -343,14 +375,23 @@ function prenominal(cx: Context, g: Hit): boolean {
   const text = r.text;
   const probe = r.hits(g.index, g.end).filter(isGround).map((h) => h.lang);
   if (probe.length > 0 && probe.every((l) => r.lex.noPrenominal.has(l))) return false;
+  // A Russian short participle is a predicate: "на российской территории запрещены социальные сети Facebook", "В
+  // Беларуси признаны экстремистскими три видео …" are clauses, not a designation before a name.
+  if (shortParticipleAt(cx, g)) return false;
   let pos = groundEnd(cx, g);
   let name: NameSpan | null = null;
   let adjectives = 0;
+  const russian = r.hits(g.index, g.end).some((h) => isGround(h) && h.lang === 'ru');
   // "die Terrormiliz IS": the ground may itself be the designation noun.
   let lastWasNoun = r.phraseAt(g.index, ['nouns', 'roles']) >= g.end;
   // The designation verb straight before the name: "Иностранными агентами признаны Виктор Шендерович" narrates.
   let lastWasVerb = false;
   let prepositionAfterGround = false;
+  // Unlisted words after a designation noun: one genitive may stand before a quoted name ("организации исламистов
+  // «Таблиги Джамаат»"); a second designation noun after them heads another phrase, which the ground does not qualify
+  // ("террористического сообщества возбуждено против экс-главы нефтяной компании "ЮКОС"").
+  let nounSeen = lastWasNoun;
+  let afterNoun = 0;
   for (let step = 0; step < 9 && pos < to; step++) {
     while (pos < to && /[ \u00a0]/.test(text[pos] ?? '')) pos++;
     const ch = text[pos] ?? '';
@@ -390,7 +431,12 @@ function prenominal(cx: Context, g: Hit): boolean {
       if (step === 0) prepositionAfterGround = r.phraseAt(pos, ['stopwords']) >= listed && r.phraseAt(pos, [...KIND_LISTS, 'nouns', 'states']) < 0;
       // A ground adjective after its noun keeps the phrase headed by it ("organizacji terrorystycznej Państwo Islamskie").
       lastWasNoun = r.phraseAt(pos, ['nouns', 'roles']) > pos || (lastWasNoun && r.phraseAt(pos, [...KIND_LISTS]) >= listed);
+      if (lastWasNoun && nounSeen && afterNoun > 0) return false;
+      nounSeen ||= lastWasNoun;
       lastWasVerb = r.phraseAt(pos, ['predicates']) >= listed && r.phraseAt(pos, [...KIND_LISTS, 'alone', 'nouns', 'roles']) < listed;
+      // A Russian short participle is a predicate, never an attribute: "Иноагентом признан журналист Иван Иванов" is a
+      // clause (the news of the registry), whatever role or noun comes between it and the name.
+      if (lastWasVerb && /^\p{Script=Cyrillic}+(?:ан|ен|ён)[аоы]?$/u.test(text.slice(pos, listed))) return false;
       pos = listed;
       continue;
     }
@@ -431,8 +477,12 @@ function prenominal(cx: Context, g: Hit): boolean {
       name = known && (known.end > (cased?.end ?? 0) || verbAfter) ? known : cased;
       break;
     }
-    // Short function words ("в", "in", "на") and up to two adjectives ("международной").
+    // Short function words ("в", "in", "на") and up to two adjectives ("международной"). In Russian an unlisted word
+    // before the designation noun is an adjective or participle by its ending; anything else is a verb or a noun of
+    // the sentence ("в список нежелательных попали компания …").
+    if (russian && word.length > 3 && !nounSeen && /^\p{Script=Cyrillic}+$/u.test(word) && !ADJECTIVE_END.test(word)) return false;
     if (word.length > 3 && ++adjectives > 2) return false;
+    if (word.length > 3 && nounSeen) afterNoun++;
     lastWasNoun = false;
     lastWasVerb = false;
     pos = e;
@@ -442,7 +492,8 @@ function prenominal(cx: Context, g: Hit): boolean {
   const nameClass = r.classOf()(name.start, name.end);
   if (nameClass.has('states') || nameClass.has('other_states')) return false;
   // Unlisted adjectives are allowed only in a noun phrase: a designation noun must head the name.
-  if (adjectives > 0 && !lastWasNoun) return false;
+  const quotedName = /[«"“„「『《'‘]/.test(text[name.start - 1] ?? '\0');
+  if (adjectives > 0 && !lastWasNoun && !(quotedName && nounSeen && afterNoun === 1)) return false;
   const start = phraseStart(cx, g);
   const [ss, se] = cx.r.sentence(g.index);
   const note = readNote(text, start, r.hits(start, name.start), r.hits(ss, se), { news: true });
@@ -483,6 +534,23 @@ function prenominal(cx: Context, g: Hit): boolean {
   const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
   emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));
   return true;
+}
+
+/** Russian (and Ukrainian, Belarusian) adjective and participle endings. */
+const ADJECTIVE_END = /(?:ый|ий|ой|ій|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ых|их|ыми|ими|ую|юю|ої|ою|ього|ьому|ім)$/u;
+
+/** The ground `g`, or the predicate word just before it, is a Russian short participle ("запрещены", "признаны экстремистскими"). */
+function shortParticipleAt(cx: Context, g: Hit): boolean {
+  const { r } = cx;
+  const text = r.text;
+  const short = (w: string): boolean => /^\p{Script=Cyrillic}+(?:ан|ен|ён)[аоы]?$/u.test(w);
+  if (!r.hits(g.index, g.end).some((h) => isGround(h) && h.lang === 'ru')) return false;
+  const own = /^[\p{L}\-]+/u.exec(text.slice(g.index, g.index + 40))?.[0] ?? '';
+  if (g.list === 'banned_other' && short(own)) return true;
+  const before = /([\p{L}\-]+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, g.index - 40), g.index));
+  if (!before?.[1]) return false;
+  const at = g.index - before[0].length;
+  return short(before[1]) && r.phraseAt(at, ['predicates']) > at;
 }
 
 /** True when a designation noun starts one of the next `words` words after `from`. */
@@ -573,9 +641,17 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   const { r, to } = cx;
   const text = r.text;
   let c = b + 1;
-  while (c < g.index && /[ \u00a0]/.test(text[c] ?? '')) c++;
-  // A copula opens the sentence's predicate ("Meta, …, is banned"), not an appositive.
+  // ",— террористической организации, …": a dash may follow the comma.
+  while (c < g.index && (/[ \u00a0]/.test(text[c] ?? '') || (c === b + 1 && text[b] === ',' && /[—–]/.test(text[c] ?? '')))) c++;
+  // A copula opens the sentence's predicate ("Meta, …, is banned"), not an appositive; so does a Russian short
+  // participle after a comma ("организация …, созданная под эгидой Совета Европы, признана нежелательной в России").
   if (r.phraseAt(c, ['copulas']) > c) return false;
+  const shortAt = (at: number): boolean => r.phraseAt(at, ['predicates', ...KIND_LISTS]) > at && /^\p{Script=Cyrillic}+(?:ан|ен|ён)[аоы]?$/u.test(/^[\p{L}\-]+/u.exec(text.slice(at, at + 40))?.[0] ?? '');
+  if (text[b] === ',' && shortAt(c)) return false;
+  // "Как отмечает «Медуза», издание признано в России нежелательным": a noun and a short participle after a comma are
+  // a clause of their own (subject and predicate), not an aside on the name before the comma.
+  const noun = text[b] === ',' ? r.phraseAt(c, ['nouns']) : -1;
+  if (noun > c && shortAt(noun + (/^[ \u00a0]+/.exec(text.slice(noun, noun + 3))?.[0].length ?? 0))) return false;
   const openers = r.hits(c, to).filter((h) => h.index === c);
   // "«Свидетелей Иеговы» — религиозная организация признана …": after a dash an adjective may open the designation
   // noun phrase; after a comma up to two may, when the noun follows ("Džamata Tabliga, globalnog sunitskog pokreta koji
@@ -597,7 +673,11 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
       i++;
       continue;
     }
-    if (isNameWord(w) && r.phraseAt(i, [...PHRASE_WORDS, 'relatives', 'other_states', 'distributive']) < 0) return false;
+    // "…, признанном решением Красноярского краевого суда экстремистской …": a name before a court or ministry (a
+    // `states` phrase) names the designating body, not a second entity.
+    const body = /^[ \u00a0]+/.exec(text.slice(i + w.length, i + w.length + 3));
+    const ofBody = body !== null && r.phraseAt(i + w.length + body[0].length, ['states']) > i + w.length;
+    if (isNameWord(w) && !ofBody && r.phraseAt(i, [...PHRASE_WORDS, 'relatives', 'other_states', 'distributive']) < 0) return false;
     i += w.length;
   }
   // The clause ends at the next comma, dash or bracket; once more if it has not named the state yet.
@@ -617,6 +697,13 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   const near = beforeVerb ?? nameBeforeNote(cx, b, new Set());
   const name = near ? glossedName(cx, near) : null;
   if (!name) return false;
+  // A state is where, not who ("нацподразделения Украины, признанные в РФ террористическими"); a run ending in a
+  // lower-case word the alias table does not know ends in a common noun, the clause's real antecedent ("Госдума РФ
+  // приняла законопроект, который позволяет …").
+  const nameClass = r.classOf()(name.start, name.end);
+  if (nameClass.has('states') || nameClass.has('other_states')) return false;
+  const lastWord = /[\p{L}\p{M}]+$/u.exec(text.slice(name.start, name.end))?.[0] ?? '';
+  if (name.name.includes(' ') && /^\p{Ll}/u.test(lastWord) && !/[»"”]/.test(text[name.end] ?? '') && !r.known(name.name)) return false;
   // The news that matters is told before the aside ends: "…, التي تم تصنيفها … متطرفة يجب أن … رفع الحظر" lifts a ban
   // after it.
   const note = readNote(text, name.end, r.hits(c, end), r.hits(ss, Math.min(se, end + 1)), { news: true });
@@ -695,17 +782,39 @@ function status(cx: Context, g: Hit): boolean {
   // "Она запрещена в России и признана экстремистской", "It is banned in Russia": a personal pronoun as the subject
   // stands for a name before the sentence, as a designation noun does.
   const pronoun = r.phraseAt(s, ['pronouns'], langs) > s;
+  // "В России «Хизб ут-Тахрир» признана террористической организацией": the state set before the subject says where
+  // its designation holds; the sentence is the aside (an actor or a year would make it the news).
+  const fronted = pronoun ? -1 : frontedState(cx, s, langs);
+  if (fronted > s) s = fronted;
   let subject = pronoun ? null : nameAfter(text, s, r.classOf(langs)) ?? knownAfter(cx, s);
   // "Международное религиозное объединение "Таблиги Джамаат" признано …": a designation noun phrase before the quoted subject.
+  let activityBanned = false;
   if (!pronoun) {
     const quoted = quotedAfterNoun(cx, s, g.index);
-    const after = quoted ? quoted.end + (/^[»"”]?[\s\u00a0]*/.exec(text.slice(quoted.end, quoted.end + 4))?.[0].length ?? 0) : -1;
-    if (quoted && wholeFormula(cx, after, se, langs)) subject = quoted;
+    let after = quoted ? quoted.end + (/^[»"”]?[\s\u00a0]*/.exec(text.slice(quoted.end, quoted.end + 4))?.[0].length ?? 0) : -1;
+    // "… «Нурджулар», пропагандирующая исламский фундаментализм, признана экстремистской …": past an appositive.
+    const comma = quoted && text[after] === ',' ? text.indexOf(',', after + 1) : -1;
+    if (comma > 0 && comma - after <= 90 && comma < g.index) after = comma + 1 + (/^[\s\u00a0]*/.exec(text.slice(comma + 1, comma + 4))?.[0].length ?? 0);
+    // "Деятельность «Свидетелей Иеговы» запрещена в России": the ban of a named entity's activity, with its state, is
+    // the banned label's own formula.
+    activityBanned = quoted !== null && /^деятельност/iu.test(text.slice(s, s + 12)) && r.phraseAt(after, ['banned_other'], langs) > after
+      && r.hits(after, se).some((h) => h.list === 'states');
+    if (quoted && (wholeFormula(cx, after, se, langs) || activityBanned)) subject = quoted;
   }
-  if (subject && (subject.start > s + 1 && !r.known(subject.name) || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
+  const afterNoun = subject !== null && subject.start > s + 1 && quotedAfterNoun(cx, s, g.index)?.start === subject.start;
+  if (subject && (subject.start > s + 1 && !afterNoun && !r.known(subject.name) || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
   let anaphoric: NameSpan | null = null;
+  let frontedLink = false;
   let i = s;
-  if (subject) {
+  // "УПА*, ОУН* и УНС* признаны экстремистскими и запрещены в РФ": names listed as the subject of a designation that
+  // says the footnote's whole formula; each is labelled.
+  const listed = subject ? namesListedAfter(r, subject, groundLanguageClass(cx, g)) : [];
+  const last = listed[listed.length - 1];
+  if (subject && last) {
+    i = last.end + (/^[»"”]?[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]*/u.exec(text.slice(last.end, last.end + 6))?.[0].length ?? 0);
+    while (i < se && /[\s\u00a0]/.test(text[i] ?? '')) i++;
+    if (!wholeFormula(cx, i, se, langs)) return false;
+  } else if (subject) {
     i = subject.end;
     if (/[»"”」』]/.test(text[i] ?? '')) i++;
     const bracket = /^[\s\u00a0]*\(/.exec(text.slice(i, i + 4));
@@ -723,7 +832,8 @@ function status(cx: Context, g: Hit): boolean {
     while (i < se && /[\s\u00a0]/.test(text[i] ?? '')) i++;
     // "塔利班运动在…": a designation noun after the name.
     if (UNSPACED.test(text[i] ?? '')) i = Math.max(i, r.phraseAt(i, ['nouns']));
-    if (!statusLink(cx, subject, i, se) && !wholeFormula(cx, i, se, langs)) return false;
+    frontedLink = fronted > 0 && r.phraseAt(i, ['predicates'], langs) > i;
+    if (!statusLink(cx, subject, i, se) && !wholeFormula(cx, i, se, langs) && !frontedLink && !activityBanned) return false;
   } else {
     // "Социальная сеть …", "Este grupo terrorista …": a designation noun (after a demonstrative) standing for the
     // mention marked just before, else for the designated entity named last before the sentence.
@@ -753,7 +863,7 @@ function status(cx: Context, g: Hit): boolean {
   // ("Organizația este în prezent recunoscută ca organizație teroristă și este interzisă").
   // (the footnote's whole formula: a specific ground and the ban).
   const designates = anaphoric !== null && note.grounds.some((g) => g.kind !== 'banned_other') && r.hits(i, se).some((h) => h.list === 'banned_other');
-  if (note.excluded || !(note.state || note.alone || designates) || quotedSentence(cx, i)) return false;
+  if (note.excluded || !(note.state || note.alone || designates || frontedLink) || quotedSentence(cx, i)) return false;
   // A status sentence that gives the year of the decision narrates it: the news, not the aside; a dash note that
   // cites the decision and its date is the footnote's form ("— the organization was recognized … dated December 29, 2014").
   if (!/^[—–-]/.test(text.slice(i, i + 1)) && /(?<!\d)(?:19|20)\d\d(?!\d)/.test(text.slice(i, se))) return false;
@@ -762,9 +872,40 @@ function status(cx: Context, g: Hit): boolean {
   // The anaphoric note is the marked mention's unmarked footnote: it carries the mention's marker.
   const marker = anaphoric ? /^[»"”]?([*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+)/u.exec(text.slice(anaphoric.end, anaphoric.end + 6))?.[1] ?? null : null;
   // A distributive subject ("Both organizations …") stands for the names listed before it as well.
-  const names = anaphoric && note.distributive ? [anaphoric, ...namesListedBefore(r, anaphoric, r.classOf(note.langs))] : [subject ?? anaphoric as NameSpan];
+  const names = subject ? [subject, ...listed]
+    : anaphoric && note.distributive ? [anaphoric, ...namesListedBefore(r, anaphoric, r.classOf(note.langs))] : [anaphoric as NameSpan];
   emit(cx, note, anaphoric ? 'status+anaphor' : 'status', names, s, end, undefined, marker);
   return true;
+}
+
+/** The position after a sentence-opening "В России" (a function word, then a state) and its comma, or -1. */
+function frontedState(cx: Context, s: number, langs: ReadonlySet<string>): number {
+  const { r } = cx;
+  const text = r.text;
+  const lead = r.phraseAt(s, ['stopwords'], langs);
+  if (lead <= s) return -1;
+  let p = lead;
+  while (/[ \u00a0]/.test(text[p] ?? '')) p++;
+  const state = r.phraseAt(p, ['states'], langs);
+  if (state <= p || !/[ \u00a0,]/.test(text[state] ?? '')) return -1;
+  p = state;
+  while (/[ \u00a0,]/.test(text[p] ?? '')) p++;
+  return p;
+}
+
+/**
+ * Words read in the languages of the ground `g`: another language's state is no state here (Serbian "ОУН", the UN,
+ * is the Russian abbreviation of the Organisation of Ukrainian Nationalists).
+ */
+function groundLanguageClass(cx: Context, g: Hit): Parameters<typeof nameBefore>[2] {
+  const { r } = cx;
+  const langs = new Set(r.hits(g.index, g.end).filter(isGround).map((h) => h.lang));
+  const classOf = r.classOf(langs);
+  return (start, end) => {
+    const cls = classOf(start, end);
+    if (!cls.has('other_states') || r.hits(start, end).some((h) => h.list === 'other_states' && langs.has(h.lang))) return cls;
+    return new Set([...cls].filter((l) => l !== 'other_states'));
+  };
 }
 
 /**

@@ -61,7 +61,7 @@ export const KINDS: readonly LabelKind[] = ['terrorist', 'extremist', 'undesirab
 /** The lists of a phrase file other than the kinds (README.md, "Lists"). */
 export const LISTS = [
   'alone', 'predicates', 'states', 'other_states', 'nouns', 'roles', 'distributive', 'relatives', 'owners', 'owners_after',
-  'news_events', 'critique', 'self', 'stopwords', 'attributive', 'copulas', 'pronouns', 'glosses',
+  'news_events', 'critique', 'self', 'stopwords', 'attributive', 'copulas', 'pronouns', 'glosses', 'possessives',
 ] as const;
 export type ListName = (typeof LISTS)[number] | LabelKind;
 

@@ -119,7 +119,12 @@ function mentionsOf(r: Reading, marker: string, skip: ReadonlySet<number>, langs
     const span = found ? r.widenKnown(found, r.lineAt(found.start).start) : r.knownRunBefore(m.at, r.lineAt(m.at).start);
     const entity = span ? r.entityOf(span) : null;
     if (!span || !entity) continue;
-    if (!out.some((x) => sameEntity(x.entity, entity))) out.push({ entity, span });
+    // Several spellings of one marked entity: the fullest ("Зыгаря*" … "Михаила Зыгаря*" → Михаила Зыгаря), when
+    // what it adds is no designation noun ("Pussy Riot*" … "«Панк-группа Pussy Riot»*" stays Pussy Riot).
+    const k = out.findIndex((x) => sameEntity(x.entity, entity));
+    const prev = out[k];
+    if (!prev) out.push({ entity, span });
+    else if (entity.length > prev.entity.length && entity.includes(prev.entity) && !r.hits(span.start, span.end).some((h) => h.list === 'nouns' || h.list === 'roles')) out[k] = { entity, span };
   }
   // "ProtectDefenders* (“Защити защитников”)": a name glossed by another marked name is that entity.
   return out.filter((m) => {
@@ -225,7 +230,7 @@ function nameLike(r: Reading, f: Footnote, n: NameSpan, entity: string, mentions
   if (/[«"“„「『]/.test(r.text[n.start - 1] ?? '')) return true;
   const words = entity.split(/\s+/);
   const cls = r.classOf(f.note.langs)(n.start, n.start + (words[0]?.length ?? 0));
-  if (['stopwords', 'nouns', 'roles', 'predicates', 'states', 'other_states', 'critique', 'news_events', ...KINDS].some((l) => cls.has(l as ListName))) return false;
+  if (['stopwords', 'nouns', 'roles', 'predicates', 'states', 'other_states', 'alone', 'critique', 'news_events', ...KINDS].some((l) => cls.has(l as ListName))) return false;
   // In a script without capitals nothing tells a name from the words opening the footnote ("*گروه تروریستی که
   // فعالیت آن…"): unquoted, it must be known to the alias table (as in the body, LABELS.md).
   if (!/\p{Lu}|\p{Ll}/u.test(entity)) return r.known(entity);

@@ -81,13 +81,26 @@ export function readNote(text: string, quoteFrom: number, hits: Hit[], context: 
   else if (!options.quotedGround && grounds.every((g) => quotedGround(text, g.hit.index) || opensQuote(text, quoteFrom, g.hit.index))) note.excluded = 'quote';
   // A critique is told before the label or in it ("RT described the group as …"), not after it ("… held a so-called
   // press conference").
-  else if (has('critique', options.bracketed ? hits : context.filter((h) => h.index < noteEnd(hits)))) note.excluded = 'quote or critique';
+  // A cue right before the name it scorns ("так называемого «Русского добровольческого корпуса», террористической …")
+  // questions the name, not the label after it.
+  else if (has('critique', options.bracketed ? hits : context.filter((h) => h.index < noteEnd(hits) && !onName(text, h, quoteFrom, context)))) note.excluded = 'quote or critique';
   // The outlet speaks of itself before or in the designation ("мы признаны иноагентом"); a remark after it on why
   // it labels others ("(оба признаны … «иностранными агентами» — мы указываем это по требованию властей)") is no
   // self-disclosure.
   else if (has('self', [...context, ...hits].filter((h) => h.index < firstGroundEnd(grounds)))) note.excluded = 'self-disclosure';
   else if (options.news && newsOf(text, note, context, inLang)) note.excluded = 'news event';
   return note;
+}
+
+/** The critique cue `h` stands right before a capitalised or quoted name that ends by `limit` and holds no ground. */
+function onName(text: string, h: Hit, limit: number, context: Hit[]): boolean {
+  if (h.list !== 'critique') return false;
+  const m = /^[ \u00a0]+[«"“„]?\p{Lu}/u.exec(text.slice(h.end, h.end + 4));
+  if (!m) return false;
+  const from = h.end + m[0].length - 1;
+  const stop = text.slice(from, from + 80).search(/[»"”,(;.]/);
+  const end = from + (stop < 0 ? 80 : stop);
+  return end <= limit && !context.some((g) => KINDS.includes(g.list as LabelKind) && g.index >= from && g.index < end);
 }
 
 // Japanese 「」 mark terms as much as quotations: a status term in them is still the outlet's own.
@@ -133,7 +146,8 @@ function newsOf(text: string, note: Note, context: Hit[], inLang: (h: Hit) => bo
   const kinds = new Set(note.grounds.map((g) => g.kind));
   return context.some((h) => {
     if (h.list !== 'news_events' || !inLang(h)) return false;
-    // A cue followed by "that" is a verb of saying ("Naryshkin a déclaré que …", "declared that", "заявил, что").
+    // A cue followed by "that" is a verb of saying ("Naryshkin a déclaré que …", "declared that", "заявил, что"), as
+    // is one followed by the Russian "о" ("Сирия объявила о победе над запрещенной в РФ группировкой …").
     if (SAYING.test(text.slice(h.end, h.end + 8))) return false;
     // A cue that overlaps one naming a ground tells that ground's news ("иску о признании экстремистскими": the
     // lawsuit is about "extremist", not about an aside on another kind).
@@ -143,7 +157,7 @@ function newsOf(text: string, note: Note, context: Hit[], inLang: (h: Hit) => bo
   });
 }
 
-const SAYING = /^[ \u00a0]*,?[ \u00a0]*(?:que|qu['’]|that|что|dass|che|że|că|ότι)(?![\p{L}])/u;
+const SAYING = /^[ \u00a0]*,?[ \u00a0]*(?:que|qu['’]|that|что|dass|che|że|că|ότι|о|об)(?![\p{L}])/u;
 
 const PAIRS: Record<string, string> = { '«': '»', '“': '”', '„': '“', '‘': '’', '「': '」', '『': '』', '‹': '›' };
 

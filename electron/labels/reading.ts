@@ -357,5 +357,5 @@ const NOT_A_NAME: ListName[] = ['nouns', 'roles', 'stopwords', 'states', 'predic
 
 /** Lists whose words differ by language in meaning ("die" is German, "my" Polish): read in the note's language only. */
 export function isFunctional(list: ListName): boolean {
-  return list === 'stopwords' || list === 'relatives' || list === 'self' || list === 'distributive' || list === 'news_events' || list === 'critique' || list === 'roles' || list === 'copulas' || list === 'pronouns';
+  return list === 'stopwords' || list === 'relatives' || list === 'self' || list === 'distributive' || list === 'news_events' || list === 'critique' || list === 'roles' || list === 'copulas' || list === 'pronouns' || list === 'possessives';
 }
