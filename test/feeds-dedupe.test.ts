@@ -9,6 +9,7 @@ import { htmlToText as articleText } from '../electron/text/html-text.ts';
 import type { FeedItem, FeedObject } from '../electron/model.ts';
 import { tempDir } from './helpers.ts';
 import { SqliteStore } from '../electron/store/sqlite/sqlite-store.ts';
+import { planIngest } from '../electron/store/sqlite/ingest.ts';
 
 function lib(t: TestContext): { db: Db; feed: number; other: number } {
   const db = openLibrary(tempDir(t));
@@ -133,4 +134,32 @@ test('an item repeated inside one document is stored once: the first wins, no ve
   assert.deepEqual([r.newIds.length, r.updatedIds.length, r.repeated], [1, 0, 2]);
   assert.deepEqual(db.prepare('SELECT title FROM article').all(), [{ title: 'First' }]);
   assert.equal((db.prepare('SELECT count(*) AS n FROM article_version').get() as { n: number }).n, 1);
+});
+
+test('items another connection stored between the look-ups and the write are seen in the write, not stored twice', (t) => {
+  const dir = tempDir(t);
+  const a = openLibrary(dir);
+  const b = openLibrary(dir); // another process on the same library
+  t.after(() => { a.close(); b.close(); });
+  const feed = insertFeed(a, { url: 'https://a.example/feed', typedUrl: 'https://a.example/feed', intervalMinutes: 30, createdAt: '2026-11-25T00:00:00.000Z' });
+  const options = { now: '2026-11-25T01:00:00.000Z', enrichers: [] };
+  const one = item({ id: 'one', title: 'One', content: '<p>First.</p>' });
+  const two = item({ id: 'two', title: 'Two', content: '<p>Second.</p>' });
+  const edited = item({ id: 'two', title: 'Two, edited', content: '<p>Second, rewritten.</p>' });
+
+  // Nothing written meanwhile: the write step trusts its plan's look-ups.
+  const quiet = planIngest(a, feed, doc([one]), options);
+  assert.equal(a.transaction(() => quiet(null))().newIds.length, 1);
+
+  // The other connection stores "one" again (unchanged) and "two" between this plan and its write.
+  const write = planIngest(a, feed, doc([one, two]), options);
+  const other = planIngest(b, feed, doc([edited]), options);
+  b.transaction(() => other(null))();
+  const r = a.transaction(() => write(null))();
+  assert.equal(r.unchanged, 1);
+  assert.equal(r.newIds.length, 0, 'no article stored a second time');
+  assert.equal(r.updatedIds.length, 1, '"two" as stored by the other connection, updated to this feed\'s text');
+  assert.equal(count(a, feed), 2);
+  const row = a.prepare("SELECT title, text FROM article WHERE guid = 'two'").get() as { title: string; text: string };
+  assert.deepEqual(row, { title: 'Two', text: 'Second.' });
 });
