@@ -125,7 +125,7 @@ export function planIngest(db: Db, feedId: number, feed: FeedObject, options: In
     // A new article's first version was worked out before the transaction, unless its labels failed to store.
     written.forEach((w, i) => {
       const first = w.isNew && labelsStored[i] ? w.planned.firstVersion : null;
-      if (first) recordFirstVersion(db, w.id, first, 'feed', now, captureId);
+      if (first) recordFirstVersion(db, w.id, w.planned.fields.contentHash, first, 'feed', now, captureId);
       else recordVersion(db, w.id, 'feed', now, captureId);
     });
     const tagged = written.filter((w) => w.planned.enrichment.autoTag);

@@ -62,24 +62,25 @@ export interface ReadNow {
   fingerprint: string;
 }
 
-/** Version `n` of the article, from the row as it stands; `now` is what the row reads (its title, text, labels).
- * A copy of the row's summary, content and text, or with `onArticle` a pointer to them (schema 10). */
-function insertVersion(db: Db, articleId: number, n: number, now: ReadNow, source: VersionSource, at: string, captureId: number | null, onArticle = false): void {
-  const texts = onArticle ? 'NULL, NULL, NULL, 1' : 'summary, content, text, 0';
-  prepared(db, `INSERT INTO article_version (article_id, content_hash, title, summary, content, text, from_article, seen_from, seen_until, n, labels, fingerprint, source, capture_id)
-    SELECT id, content_hash, title, ${texts}, ?, ?, ?, ?, ?, ?, ? FROM article WHERE id = ?`)
+/** Version `n` of the article, a copy of the row as it stands; `now` is what the row reads (its title, text, labels). */
+function insertVersion(db: Db, articleId: number, n: number, now: ReadNow, source: VersionSource, at: string, captureId: number | null): void {
+  prepared(db, `INSERT INTO article_version (article_id, content_hash, title, summary, content, text, seen_from, seen_until, n, labels, fingerprint, source, capture_id)
+    SELECT id, content_hash, title, summary, content, text, ?, ?, ?, ?, ?, ?, ? FROM article WHERE id = ?`)
     .run(at, at, n, JSON.stringify(now.content.labels), now.fingerprint, source, captureId, articleId);
   prepared(db, 'UPDATE article SET version_count = ? WHERE id = ?').run(n, articleId);
 }
 
 /**
  * The first version of an article just inserted, whose content the caller computed before its transaction (ingest):
- * the same row recordVersion would write ('first'), without reading the text and labels back, and pointing at the
- * row's summary, content and text instead of a second copy of them (schema 10: half the bytes ingest writes per
- * article's texts; the row's first change copies them into the version).
+ * the same row recordVersion would write ('first'), without reading the row back (its content_hash lies past the
+ * texts, a walk through its overflow pages), and pointing at the row's summary, content and text instead of a
+ * second copy of them (schema 10: the row's first change copies them into the version). The row's version_count
+ * is already 1, its default.
  */
-export function recordFirstVersion(db: Db, articleId: number, now: ReadNow, source: VersionSource, at: string, captureId: number | null): void {
-  insertVersion(db, articleId, 1, now, source, at, captureId, true);
+export function recordFirstVersion(db: Db, articleId: number, contentHash: string, now: ReadNow, source: VersionSource, at: string, captureId: number | null): void {
+  prepared(db, `INSERT INTO article_version (article_id, content_hash, title, from_article, seen_from, seen_until, n, labels, fingerprint, source, capture_id)
+    VALUES (?, ?, ?, 1, ?, ?, 1, ?, ?, ?, ?)`)
+    .run(articleId, contentHash, now.content.title, at, at, JSON.stringify(now.content.labels), now.fingerprint, source, captureId);
 }
 
 /** The latest version seen again (an unchanged feed item). */
