@@ -85,8 +85,8 @@ export function planIngest(db: Db, feedId: number, feed: FeedObject, options: In
   const rules = options.enrichers.length > 0 ? compileRules(db) : [];
 
   // Write, in the caller's transaction. Each item is looked up again only when another connection (another
-  // process) committed since the look-ups above: otherwise they still hold, and a second pass would cost ~5% of the
-  // ingest for nothing. The write step runs right after this plan on the same connection (both callers run it
+  // process) committed since the look-ups above: otherwise they still hold, and a second pass would cost ~10% of the
+  // write transaction for nothing. The write step runs right after this plan on the same connection (both callers run it
   // synchronously), so this connection's own writes cannot come between them.
   return (captureId) => indexingInBatch(db, () => {
     const again = dataVersion(db) !== plannedOn;
