@@ -24,6 +24,13 @@ const item = (o: Partial<FeedItem>): FeedItem => ({
 const doc = (items: FeedItem[]): FeedObject => ({ title: 'F', link: null, description: null, language: 'en', items });
 const count = (db: Db, feedId: number): number => (db.prepare('SELECT count(*) AS n FROM article WHERE feed_id = ?').get(feedId) as { n: number }).n;
 
+test('in article text every run of whitespace, of any kind, is one space, and a lone space stays', () => {
+  // Every character JavaScript's \s matches (Unicode White_Space, the line terminators and the BOM).
+  for (const c of ['\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u2005', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff']) {
+    assert.equal(articleText(`<p>${c}a${c}b ${c} c${c}${c}d e ${c}</p><p>f</p>`), 'a b c d e\nf', `U+${c.codePointAt(0)?.toString(16)}`);
+  }
+});
+
 test('canonical links drop tracking parameters and the fragment, and keep the rest', () => {
   assert.equal(canonicalLink('https://News.Example/a/b?utm_source=x&utm_medium=rss&id=7&fbclid=1&gclid=2&yclid=3&mc_cid=4&mc_eid=5&_ga=6&ref=tw#top'),
     'https://news.example/a/b?id=7');
