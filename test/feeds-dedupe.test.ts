@@ -9,6 +9,7 @@ import { htmlToText as articleText } from '../electron/text/html-text.ts';
 import type { FeedItem, FeedObject } from '../electron/model.ts';
 import { tempDir } from './helpers.ts';
 import { SqliteStore } from '../electron/store/sqlite/sqlite-store.ts';
+import { planIngest } from '../electron/store/sqlite/ingest.ts';
 
 function lib(t: TestContext): { db: Db; feed: number; other: number } {
   const db = openLibrary(tempDir(t));
@@ -22,6 +23,13 @@ const item = (o: Partial<FeedItem>): FeedItem => ({
 });
 const doc = (items: FeedItem[]): FeedObject => ({ title: 'F', link: null, description: null, language: 'en', items });
 const count = (db: Db, feedId: number): number => (db.prepare('SELECT count(*) AS n FROM article WHERE feed_id = ?').get(feedId) as { n: number }).n;
+
+test('in article text every run of whitespace, of any kind, is one space, and a lone space stays', () => {
+  // Every character JavaScript's \s matches (Unicode White_Space, the line terminators and the BOM).
+  for (const c of ['\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000', '\u2005', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff']) {
+    assert.equal(articleText(`<p>${c}a${c}b ${c} c${c}${c}d e ${c}</p><p>f</p>`), 'a b c d e\nf', `U+${c.codePointAt(0)?.toString(16)}`);
+  }
+});
 
 test('canonical links drop tracking parameters and the fragment, and keep the rest', () => {
   assert.equal(canonicalLink('https://News.Example/a/b?utm_source=x&utm_medium=rss&id=7&fbclid=1&gclid=2&yclid=3&mc_cid=4&mc_eid=5&_ga=6&ref=tw#top'),
@@ -133,4 +141,32 @@ test('an item repeated inside one document is stored once: the first wins, no ve
   assert.deepEqual([r.newIds.length, r.updatedIds.length, r.repeated], [1, 0, 2]);
   assert.deepEqual(db.prepare('SELECT title FROM article').all(), [{ title: 'First' }]);
   assert.equal((db.prepare('SELECT count(*) AS n FROM article_version').get() as { n: number }).n, 1);
+});
+
+test('items another connection stored between the look-ups and the write are seen in the write, not stored twice', (t) => {
+  const dir = tempDir(t);
+  const a = openLibrary(dir);
+  const b = openLibrary(dir); // another process on the same library
+  t.after(() => { a.close(); b.close(); });
+  const feed = insertFeed(a, { url: 'https://a.example/feed', typedUrl: 'https://a.example/feed', intervalMinutes: 30, createdAt: '2026-11-25T00:00:00.000Z' });
+  const options = { now: '2026-11-25T01:00:00.000Z', enrichers: [] };
+  const one = item({ id: 'one', title: 'One', content: '<p>First.</p>' });
+  const two = item({ id: 'two', title: 'Two', content: '<p>Second.</p>' });
+  const edited = item({ id: 'two', title: 'Two, edited', content: '<p>Second, rewritten.</p>' });
+
+  // Nothing written meanwhile: the write step trusts its plan's look-ups.
+  const quiet = planIngest(a, feed, doc([one]), options);
+  assert.equal(a.transaction(() => quiet(null))().newIds.length, 1);
+
+  // The other connection stores "one" again (unchanged) and "two" between this plan and its write.
+  const write = planIngest(a, feed, doc([one, two]), options);
+  const other = planIngest(b, feed, doc([edited]), options);
+  b.transaction(() => other(null))();
+  const r = a.transaction(() => write(null))();
+  assert.equal(r.unchanged, 1);
+  assert.equal(r.newIds.length, 0, 'no article stored a second time');
+  assert.equal(r.updatedIds.length, 1, '"two" as stored by the other connection, updated to this feed\'s text');
+  assert.equal(count(a, feed), 2);
+  const row = a.prepare("SELECT title, text FROM article WHERE guid = 'two'").get() as { title: string; text: string };
+  assert.deepEqual(row, { title: 'Two', text: 'Second.' });
 });

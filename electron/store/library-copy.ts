@@ -96,7 +96,7 @@ const TABLES: TableCopy[] = [
         await c.query('UPDATE article SET deleted_capture_id = $2 WHERE id = $1 AND deleted_capture_id IS NULL', [r.id, r.capture]);
       }
     } },
-  { table: 'article_version', from: 'SELECT * FROM article_version',
+  { table: 'article_version', from: 'SELECT * FROM article_version_read', // a first version's texts may be its article's (schema 10)
     columns: ['id', 'article_id', 'content_hash', 'title', 'summary', 'content', 'text', 'seen_from', 'seen_until', 'n', 'labels', 'fingerprint', 'source', 'capture_id'],
     values: (r) => [...[r.id, r.article_id, r.content_hash, r.title, r.summary, r.content, r.text, r.seen_from, r.seen_until, r.n].map(clean),
       JSON.stringify(json(r.labels)), r.fingerprint, r.source, r.capture_id],

@@ -24,7 +24,10 @@ function textLines(html: string): string | null {
   let skipping = 0;
   const breakLine = (): void => {
     if (line === '') return; // a block's end tag right after another's: nothing between them
-    const t = line.replace(/\s+/g, ' ').trim();
+    // Whitespace runs to one space. Only runs of two or more, or a lone tab, newline or NBSP…, are replaced: the
+    // same result as replacing every /\s+/, without a replacement per single space between words (~20% of this
+    // function's time).
+    const t = line.replace(/\s{2,}|[^\S ]/g, ' ').trim();
     if (t) lines.push(t);
     line = '';
   };

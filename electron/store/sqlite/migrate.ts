@@ -13,6 +13,7 @@ import fullTextStatus from './schema/007-fulltext-status.ts';
 import labelEntities from './schema/008-label-entities.ts';
 import { backfillLabelEntities } from './label-entities.ts';
 import readerIndexes from './schema/009-reader-indexes.ts';
+import versionOnArticle from './schema/010-version-on-article.ts';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const migrations: Migration[] = [
   { version: 7, sql: fullTextStatus },
   { version: 8, sql: labelEntities, fill: (db) => { backfillLabelEntities(db); } },
   { version: 9, sql: readerIndexes },
+  { version: 10, sql: versionOnArticle },
 ];
 
 export const LATEST_SCHEMA = migrations.at(-1)?.version ?? 0;

@@ -18,7 +18,7 @@ export function recheckTargets(db: Db, since: string, id: number | null): Rechec
   const rows = prepared(db, `SELECT a.id, a.link, f.url AS feedUrl, f.typed_url AS typedUrl, f.site_url AS siteUrl,
       a.page_etag AS etag, a.page_last_modified AS lastModified, v.source, v.title, v.text, v.labels
     FROM article a JOIN feed f ON f.id = a.feed_id
-    LEFT JOIN article_version v ON v.article_id = a.id AND v.n = a.version_count
+    LEFT JOIN article_version_read v ON v.article_id = a.id AND v.n = a.version_count
     WHERE a.link IS NOT NULL AND a.deleted_at IS NULL AND (CASE WHEN ? IS NULL THEN a.first_seen_at >= ? ELSE a.id = ? END)
     ORDER BY coalesce(a.rechecked_at, ''), a.id`).all(id, since, id) as TargetRow[];
   return rows.map((r) => ({

@@ -33,7 +33,7 @@ function currentContent(db: Db, articleId: number): VersionContent | undefined {
 export function recordVersion(db: Db, articleId: number, source: VersionSource, at: string, captureId: number | null): VersionOutcome {
   const content = currentContent(db, articleId);
   if (!content) return 'same';
-  const row = prepared(db, `SELECT id, n, title, text, labels, fingerprint, source FROM article_version
+  const row = prepared(db, `SELECT id, n, title, text, labels, fingerprint, source FROM article_version_read
     WHERE article_id = ? ORDER BY n DESC LIMIT 1`).get(articleId) as LatestRow | undefined;
   const latest = row && { ...row, text: row.text ?? '', labels: JSON.parse(row.labels) as VersionLabel[] };
   const fingerprint = changeFingerprint(content);
@@ -62,7 +62,7 @@ export interface ReadNow {
   fingerprint: string;
 }
 
-/** Version `n` of the article, from the row as it stands; `now` is what the row reads (its title, text, labels). */
+/** Version `n` of the article, a copy of the row as it stands; `now` is what the row reads (its title, text, labels). */
 function insertVersion(db: Db, articleId: number, n: number, now: ReadNow, source: VersionSource, at: string, captureId: number | null): void {
   prepared(db, `INSERT INTO article_version (article_id, content_hash, title, summary, content, text, seen_from, seen_until, n, labels, fingerprint, source, capture_id)
     SELECT id, content_hash, title, summary, content, text, ?, ?, ?, ?, ?, ?, ? FROM article WHERE id = ?`)
@@ -72,10 +72,15 @@ function insertVersion(db: Db, articleId: number, n: number, now: ReadNow, sourc
 
 /**
  * The first version of an article just inserted, whose content the caller computed before its transaction (ingest):
- * the same row recordVersion would write ('first'), without reading the text and labels back.
+ * the same row recordVersion would write ('first'), without reading the row back (its content_hash lies past the
+ * texts, a walk through its overflow pages), and pointing at the row's summary, content and text instead of a
+ * second copy of them (schema 10: the row's first change copies them into the version). The row's version_count
+ * is already 1, its default.
  */
-export function recordFirstVersion(db: Db, articleId: number, now: ReadNow, source: VersionSource, at: string, captureId: number | null): void {
-  insertVersion(db, articleId, 1, now, source, at, captureId);
+export function recordFirstVersion(db: Db, articleId: number, contentHash: string, now: ReadNow, source: VersionSource, at: string, captureId: number | null): void {
+  prepared(db, `INSERT INTO article_version (article_id, content_hash, title, from_article, seen_from, seen_until, n, labels, fingerprint, source, capture_id)
+    VALUES (?, ?, ?, 1, ?, ?, 1, ?, ?, ?, ?)`)
+    .run(articleId, contentHash, now.content.title, at, at, JSON.stringify(now.content.labels), now.fingerprint, source, captureId);
 }
 
 /** The latest version seen again (an unchanged feed item). */
@@ -97,7 +102,7 @@ interface VersionRow {
 /** Every version of the article, oldest first; undefined when there is no such article. */
 export function versionsOf(db: Db, articleId: number): ArticleVersionRecord[] | undefined {
   if (prepared(db, 'SELECT 1 FROM article WHERE id = ?').get(articleId) === undefined) return undefined;
-  const rows = prepared(db, `SELECT n, title, text, labels, seen_from AS firstSeen, seen_until AS lastSeen, source FROM article_version
+  const rows = prepared(db, `SELECT n, title, text, labels, seen_from AS firstSeen, seen_until AS lastSeen, source FROM article_version_read
     WHERE article_id = ? ORDER BY n`).all(articleId) as VersionRow[];
   return rows.map((r) => ({ n: r.n, title: r.title, text: r.text ?? '', labels: JSON.parse(r.labels) as VersionLabel[], firstSeen: r.firstSeen, lastSeen: r.lastSeen, source: r.source }));
 }
