@@ -6,10 +6,7 @@ import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
-import Database from 'better-sqlite3';
-import { libraryPath, openLibrary } from '../electron/store/sqlite/db.ts';
-import { migrations } from '../electron/store/sqlite/migrate.ts';
-import { registerSearchFunctions } from '../electron/store/sqlite/search/functions.ts';
+import { openLibrary } from '../electron/store/sqlite/db.ts';
 import { insertFeed } from '../electron/store/sqlite/feeds.ts';
 import { fullTextState } from '../electron/store/sqlite/pages.ts';
 import type { Store } from '../electron/store/store.ts';
@@ -22,6 +19,7 @@ import type { FullTextState } from '../electron/store/records.ts';
 import { rss2, serve, startFeedServer, type FeedServer, type Handler } from './support/feed-server.ts';
 import { postgresForFile } from './support/postgres.ts';
 import { tempDir } from './helpers.ts';
+import { libraryAtSchema } from './support/library-fixture.ts';
 
 const server = postgresForFile();
 
@@ -167,13 +165,7 @@ for (const engine of engines) {
 test('a library from before schema 7 starts from each article\'s latest page: saved, or failed with its error, not retried on its own', (t) => {
   const dir = tempDir(t);
   // A library as schema 6 left it (the schema files up to 6, then nothing newer).
-  const old = new Database(libraryPath(dir));
-  registerSearchFunctions(old);
-  for (const m of migrations.filter((x) => x.version <= 6)) {
-    old.exec(m.sql);
-    m.fill?.(old);
-  }
-  old.pragma('user_version = 6');
+  const old = libraryAtSchema(dir, 6);
   const feedId = insertFeed(old, { url: 'https://old.example/feed', typedUrl: 'https://old.example/feed', intervalMinutes: 30, createdAt: '2026-01-01T00:00:00Z' });
   const add = (n: number): number => Number(old.prepare(`INSERT INTO article (feed_id, link, title_date_hash, title, text, raw, content_hash, first_seen_at, last_seen_at)
     VALUES (?, ?, ?, 'Old', 'summary', '{}', 'c', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`).run(feedId, `https://old.example/${n}`, `h${n}`).lastInsertRowid);

@@ -2,15 +2,13 @@
 // copy; the first change of the row copies them into the version, so every version still reads what it read.
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
-import { libraryPath, openLibrary, type Db } from '../electron/store/sqlite/db.ts';
-import { migrations } from '../electron/store/sqlite/migrate.ts';
-import { registerSearchFunctions } from '../electron/store/sqlite/search/functions.ts';
+import { openLibrary, type Db } from '../electron/store/sqlite/db.ts';
 import { insertFeed } from '../electron/store/sqlite/feeds.ts';
 import { ingestFeed } from '../electron/store/sqlite/ingest.ts';
 import { versionsOf } from '../electron/store/sqlite/versions.ts';
 import type { FeedItem, FeedObject } from '../electron/model.ts';
 import { tempDir } from './helpers.ts';
+import { libraryAtSchema } from './support/library-fixture.ts';
 
 const T0 = '2026-11-25T00:00:00.000Z';
 const T1 = '2026-11-25T01:00:00.000Z';
@@ -55,13 +53,7 @@ test('a new article\'s first version points at the article\'s texts and keeps th
 
 test('versions written before schema 10 stay copies and read the same after the migration', (t) => {
   const dir = tempDir(t);
-  const old = new Database(libraryPath(dir));
-  registerSearchFunctions(old);
-  for (const m of migrations.filter((x) => x.version <= 9)) {
-    old.exec(m.sql);
-    m.fill?.(old);
-  }
-  old.pragma('user_version = 9');
+  const old = libraryAtSchema(dir, 9);
   const feed = insertFeed(old, { url: 'https://old.example/feed', typedUrl: 'https://old.example/feed', intervalMinutes: 30, createdAt: T0 });
   const id = Number(old.prepare(`INSERT INTO article (feed_id, guid, title_date_hash, title, summary, content, text, raw, content_hash, first_seen_at, last_seen_at)
     VALUES (?, 'old', 'h', 'Old', 'Lead.', '<p>Old text.</p>', 'Old text.', '{}', 'c', ?, ?)`).run(feed, T0, T0).lastInsertRowid);

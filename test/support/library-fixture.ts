@@ -3,9 +3,25 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { Db } from '../../electron/store/sqlite/db.ts';
+import Database from 'better-sqlite3';
+import { libraryPath, type Db } from '../../electron/store/sqlite/db.ts';
+import { migrations } from '../../electron/store/sqlite/migrate.ts';
+import { registerSearchFunctions } from '../../electron/store/sqlite/search/functions.ts';
 
 export const FOOTNOTE_BIN = fileURLToPath(new URL('../../bin/footnote.js', import.meta.url));
+
+/** A library in `dir` as schema `version` left it (the schema files up to it, nothing newer), for migration tests;
+ * the caller closes it before opening the library as the app does. */
+export function libraryAtSchema(dir: string, version: number): Db {
+  const old = new Database(libraryPath(dir));
+  registerSearchFunctions(old);
+  for (const m of migrations.filter((x) => x.version <= version)) {
+    old.exec(m.sql);
+    m.fill?.(old);
+  }
+  old.pragma(`user_version = ${version}`);
+  return old;
+}
 
 /** Inserts `count` articles into a new feed, in one transaction; returns their ids. */
 export function insertArticles(db: Db, feedUrl: string, count: number, prefix = 'Story'): number[] {
