@@ -345,3 +345,19 @@ test('Russian forms of the labru round: designating bodies, dates, parts, listed
   assert.deepEqual(brief('НАСТОЯЩИЙ МАТЕРИАЛ (ИНФОРМАЦИЯ) ПРОИЗВЕДЕН, РАСПРОСТРАНЕН ИНОСТРАННЫМ АГЕНТОМ ИВАНОВЫМ ИВАНОМ ИВАНОВИЧЕМ ЛИБО КАСАЕТСЯ ДЕЯТЕЛЬНОСТИ ИНОСТРАННОГО АГЕНТА ИВАНОВА ИВАНА ИВАНОВИЧА'),
     [['foreign_agent', 'ИВАНОВЫМ ИВАНОМ ИВАНОВИЧЕМ', null]], 'the 2022 notice without "и (или) направлен"');
 });
+
+test('status: a copula and a designation after a name, with an article, a quotation or a known multi-word name as the subject', () => {
+  const cases: [string, string][] = [
+    ['La policía detuvo a dos hombres. El Estado Islámico es una organización terrorista prohibida en Rusia.', 'Estado Islámico'],
+    ['La police a arrêté deux hommes. L\'État islamique est une organisation terroriste interdite en Russie.', 'L\'État islamique'],
+    ['Die Polizei nahm zwei Männer fest. Der Islamische Staat ist eine in Russland verbotene Terrororganisation.', 'Islamische Staat'],
+    ['Полицията задържа двама. „Ислямска държава“ е терористична организация, забранена в Русия.', 'Ислямска държава'],
+    ['Полиција је привела двојицу. Исламска држава је терористичка организација забрањена у Русији.', 'Исламска држава'],
+  ];
+  for (const [text, entity] of cases) assert.deepEqual(brief(text), [['terrorist', entity, null]], text);
+  // The Spanish pronoun "él" folds to the article "el": before a verb it is still the pronoun, and with no name
+  // before it there is nothing to label.
+  assert.deepEqual(brief('La policía detuvo a dos hombres. Él es un terrorista prohibido en Rusia.'), []);
+  // The news of the designation stays the news.
+  assert.deepEqual(brief('El Tribunal Supremo de Rusia declaró este lunes al Estado Islámico organización terrorista.'), []);
+});
