@@ -361,3 +361,16 @@ test('status: a copula and a designation after a name, with an article, a quotat
   // The news of the designation stays the news.
   assert.deepEqual(brief('El Tribunal Supremo de Rusia declaró este lunes al Estado Islámico organización terrorista.'), []);
 });
+
+test('status: a reminder\'s lead words before the subject ("Напомним, что", "Rappelons que", "Zur Erinnerung:") leave the aside an aside', () => {
+  const cases: [string, string][] = [
+    ['Полиция задержала двоих. Напомним, что «Исламское государство» является террористической организацией, запрещенной в России.', 'Исламское государство'],
+    ['La policía detuvo a dos hombres. Recordemos que el Estado Islámico es una organización terrorista prohibida en Rusia.', 'Estado Islámico'],
+    ['A polícia deteve dois homens. Vale lembrar que o Estado Islâmico é uma organização terrorista proibida na Rússia.', 'Estado Islâmico'],
+    ['Die Polizei nahm zwei Männer fest. Zur Erinnerung: Der Islamische Staat ist eine in Russland verbotene Terrororganisation.', 'Islamische Staat'],
+    ['Полицията задържа двама. Припомняме, че „Ислямска държава“ е терористична организация, забранена в Русия.', 'Ислямска държава'],
+  ];
+  for (const [text, entity] of cases) assert.deepEqual(brief(text), [['terrorist', entity, null]], text);
+  // After the lead, the news of the designation stays the news.
+  assert.deepEqual(brief('La policía detuvo a dos hombres. Recordemos que el Tribunal Supremo declaró al Estado Islámico organización terrorista en 2014.'), []);
+});

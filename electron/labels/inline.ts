@@ -789,6 +789,7 @@ function status(cx: Context, g: Hit): boolean {
   // its designation holds; the sentence is the aside (an actor or a year would make it the news).
   const fronted = pronoun ? -1 : frontedState(cx, s, langs);
   if (fronted > s) s = fronted;
+  else if (!pronoun) s = reminderLead(cx, s, langs);
   // A name the alias table knows whole wins over its capitalised head ("L'État islamique est …", "Исламска држава је …").
   const named = pronoun ? null : nameAfter(text, s, r.classOf(langs));
   const run = pronoun ? null : knownAfter(cx, s);
@@ -882,6 +883,32 @@ function status(cx: Context, g: Hit): boolean {
     : anaphoric && note.distributive ? [anaphoric, ...namesListedBefore(r, anaphoric, r.classOf(note.langs))] : [anaphoric as NameSpan];
   emit(cx, note, anaphoric ? 'status+anaphor' : 'status', names, s, end, undefined, marker);
   return true;
+}
+
+/**
+ * The position of the subject after a reminder's lead words ("Напомним, что", "Rappelons que", "Cabe recordar que",
+ * "Припомняме, че": function words in the phrase files, then a comma or a complementizer), or `s` when no name
+ * follows them: the status sentence is the same aside with or without the lead.
+ */
+function reminderLead(cx: Context, s: number, langs: ReadonlySet<string>): number {
+  const { r } = cx;
+  const text = r.text;
+  let p = s;
+  let words = 0;
+  let stop = false;
+  for (let k = 0; k < 4; k++) {
+    const e = r.phraseAt(p, ['stopwords'], langs);
+    if (e <= p) break;
+    const gap = /^[ \u00a0]*[,:]?[ \u00a0]*/.exec(text.slice(e, e + 4))?.[0] ?? '';
+    words++;
+    stop ||= /[,:]/.test(gap);
+    p = e + gap.length;
+  }
+  // One word is no lead unless punctuation ends it: "Деятельность «…» запрещена" opens the status itself.
+  if (words < 2 && !stop) return s;
+  const name = nameAfter(text, p, r.classOf(langs));
+  // An elided article ("l'État islamique") may stand between the lead and the name.
+  return name && name.start - p <= 2 ? p : s;
 }
 
 /** The position after a sentence-opening "В России" (a function word, then a state) and its comma, or -1. */
