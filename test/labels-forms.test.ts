@@ -354,6 +354,9 @@ test('status: a copula and a designation after a name, with an article, a quotat
     ['Полицията задържа двама. „Ислямска държава“ е терористична организация, забранена в Русия.', 'Ислямска държава'],
     ['Полиција је привела двојицу. Исламска држава је терористичка организација забрањена у Русији.', 'Исламска држава'],
   ];
+  // A known name that opens with a designation noun stays whole.
+  assert.deepEqual(brief('La policía detuvo a dos hombres. La Fundación Anticorrupción es una organización extremista prohibida en Rusia.'),
+    [['extremist', 'Fundación Anticorrupción', null]]);
   for (const [text, entity] of cases) assert.deepEqual(brief(text), [['terrorist', entity, null]], text);
   // The Spanish pronoun "él" folds to the article "el": before a verb it is still the pronoun, and with no name
   // before it there is nothing to label.

@@ -790,10 +790,12 @@ function status(cx: Context, g: Hit): boolean {
   const fronted = pronoun ? -1 : frontedState(cx, s, langs);
   if (fronted > s) s = fronted;
   else if (!pronoun) s = reminderLead(cx, s, langs);
-  // A name the alias table knows whole wins over its capitalised head ("L'État islamique est …", "Исламска држава је …").
+  // A name the alias table knows whole wins over the part of it read as a name: its capitalised head ("L'État islamique
+  // est …", "Исламска држава је …") or what is left after a designation noun ("La Fundación Anticorrupción es …").
   const named = pronoun ? null : nameAfter(text, s, r.classOf(langs));
   const run = pronoun ? null : knownAfter(cx, s);
-  let subject = run && (!named || (run.start <= named.start && run.end > named.end)) ? run : named;
+  const covers = run !== null && named !== null && run.start <= named.start && run.end >= named.end && run.end - run.start > named.end - named.start;
+  let subject = run && (!named || covers) ? run : named;
   // "Международное религиозное объединение "Таблиги Джамаат" признано …": a designation noun phrase before the quoted subject.
   let activityBanned = false;
   if (!pronoun) {
