@@ -345,3 +345,35 @@ test('Russian forms of the labru round: designating bodies, dates, parts, listed
   assert.deepEqual(brief('НАСТОЯЩИЙ МАТЕРИАЛ (ИНФОРМАЦИЯ) ПРОИЗВЕДЕН, РАСПРОСТРАНЕН ИНОСТРАННЫМ АГЕНТОМ ИВАНОВЫМ ИВАНОМ ИВАНОВИЧЕМ ЛИБО КАСАЕТСЯ ДЕЯТЕЛЬНОСТИ ИНОСТРАННОГО АГЕНТА ИВАНОВА ИВАНА ИВАНОВИЧА'),
     [['foreign_agent', 'ИВАНОВЫМ ИВАНОМ ИВАНОВИЧЕМ', null]], 'the 2022 notice without "и (или) направлен"');
 });
+
+test('status: a copula and a designation after a name, with an article, a quotation or a known multi-word name as the subject', () => {
+  const cases: [string, string][] = [
+    ['La policía detuvo a dos hombres. El Estado Islámico es una organización terrorista prohibida en Rusia.', 'Estado Islámico'],
+    ['La police a arrêté deux hommes. L\'État islamique est une organisation terroriste interdite en Russie.', 'L\'État islamique'],
+    ['Die Polizei nahm zwei Männer fest. Der Islamische Staat ist eine in Russland verbotene Terrororganisation.', 'Islamische Staat'],
+    ['Полицията задържа двама. „Ислямска държава“ е терористична организация, забранена в Русия.', 'Ислямска държава'],
+    ['Полиција је привела двојицу. Исламска држава је терористичка организација забрањена у Русији.', 'Исламска држава'],
+  ];
+  // A known name that opens with a designation noun stays whole.
+  assert.deepEqual(brief('La policía detuvo a dos hombres. La Fundación Anticorrupción es una organización extremista prohibida en Rusia.'),
+    [['extremist', 'Fundación Anticorrupción', null]]);
+  for (const [text, entity] of cases) assert.deepEqual(brief(text), [['terrorist', entity, null]], text);
+  // The Spanish pronoun "él" folds to the article "el": before a verb it is still the pronoun, and with no name
+  // before it there is nothing to label.
+  assert.deepEqual(brief('La policía detuvo a dos hombres. Él es un terrorista prohibido en Rusia.'), []);
+  // The news of the designation stays the news.
+  assert.deepEqual(brief('El Tribunal Supremo de Rusia declaró este lunes al Estado Islámico organización terrorista.'), []);
+});
+
+test('status: a reminder\'s lead words before the subject ("Напомним, что", "Rappelons que", "Zur Erinnerung:") leave the aside an aside', () => {
+  const cases: [string, string][] = [
+    ['Полиция задержала двоих. Напомним, что «Исламское государство» является террористической организацией, запрещенной в России.', 'Исламское государство'],
+    ['La policía detuvo a dos hombres. Recordemos que el Estado Islámico es una organización terrorista prohibida en Rusia.', 'Estado Islámico'],
+    ['A polícia deteve dois homens. Vale lembrar que o Estado Islâmico é uma organização terrorista proibida na Rússia.', 'Estado Islâmico'],
+    ['Die Polizei nahm zwei Männer fest. Zur Erinnerung: Der Islamische Staat ist eine in Russland verbotene Terrororganisation.', 'Islamische Staat'],
+    ['Полицията задържа двама. Припомняме, че „Ислямска държава“ е терористична организация, забранена в Русия.', 'Ислямска държава'],
+  ];
+  for (const [text, entity] of cases) assert.deepEqual(brief(text), [['terrorist', entity, null]], text);
+  // After the lead, the news of the designation stays the news.
+  assert.deepEqual(brief('La policía detuvo a dos hombres. Recordemos que el Tribunal Supremo declaró al Estado Islámico organización terrorista en 2014.'), []);
+});

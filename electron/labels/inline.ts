@@ -781,12 +781,21 @@ function status(cx: Context, g: Hit): boolean {
   const langs = new Set(r.hits(s, se).map((h) => h.lang));
   // "Она запрещена в России и признана экстремистской", "It is banned in Russia": a personal pronoun as the subject
   // stands for a name before the sentence, as a designation noun does.
-  const pronoun = r.phraseAt(s, ['pronouns'], langs) > s;
+  // A verb follows a subject pronoun; a capitalised word or a quotation after the same letters makes them an article
+  // (the folded Spanish "él" is "El" in "El Estado Islámico es una organización terrorista …").
+  const pronounEnd = r.phraseAt(s, ['pronouns'], langs);
+  const pronoun = pronounEnd > s && !/^[ \u00a0]+[\p{Lu}«"“„]/u.test(text.slice(pronounEnd, pronounEnd + 3));
   // "В России «Хизб ут-Тахрир» признана террористической организацией": the state set before the subject says where
   // its designation holds; the sentence is the aside (an actor or a year would make it the news).
   const fronted = pronoun ? -1 : frontedState(cx, s, langs);
   if (fronted > s) s = fronted;
-  let subject = pronoun ? null : nameAfter(text, s, r.classOf(langs)) ?? knownAfter(cx, s);
+  else if (!pronoun) s = reminderLead(cx, s, langs);
+  // A name the alias table knows whole wins over the part of it read as a name: its capitalised head ("L'État islamique
+  // est …", "Исламска држава је …") or what is left after a designation noun ("La Fundación Anticorrupción es …").
+  const named = pronoun ? null : nameAfter(text, s, r.classOf(langs));
+  const run = pronoun ? null : knownAfter(cx, s);
+  const covers = run !== null && named !== null && run.start <= named.start && run.end >= named.end && run.end - run.start > named.end - named.start;
+  let subject = run && (!named || covers) ? run : named;
   // "Международное религиозное объединение "Таблиги Джамаат" признано …": a designation noun phrase before the quoted subject.
   let activityBanned = false;
   if (!pronoun) {
@@ -816,7 +825,7 @@ function status(cx: Context, g: Hit): boolean {
     if (!wholeFormula(cx, i, se, langs)) return false;
   } else if (subject) {
     i = subject.end;
-    if (/[»"”」』]/.test(text[i] ?? '')) i++;
+    if (/[»"”“」』]/.test(text[i] ?? '')) i++; // “ closes „…“ (Bulgarian, German)
     const bracket = /^[\s\u00a0]*\(/.exec(text.slice(i, i + 4));
     if (bracket) {
       const close = text.indexOf(')', i);
@@ -876,6 +885,32 @@ function status(cx: Context, g: Hit): boolean {
     : anaphoric && note.distributive ? [anaphoric, ...namesListedBefore(r, anaphoric, r.classOf(note.langs))] : [anaphoric as NameSpan];
   emit(cx, note, anaphoric ? 'status+anaphor' : 'status', names, s, end, undefined, marker);
   return true;
+}
+
+/**
+ * The position of the subject after a reminder's lead words ("Напомним, что", "Rappelons que", "Cabe recordar que",
+ * "Припомняме, че": function words in the phrase files, then a comma or a complementizer), or `s` when no name
+ * follows them: the status sentence is the same aside with or without the lead.
+ */
+function reminderLead(cx: Context, s: number, langs: ReadonlySet<string>): number {
+  const { r } = cx;
+  const text = r.text;
+  let p = s;
+  let words = 0;
+  let stop = false;
+  for (let k = 0; k < 4; k++) {
+    const e = r.phraseAt(p, ['stopwords'], langs);
+    if (e <= p) break;
+    const gap = /^[ \u00a0]*[,:]?[ \u00a0]*/.exec(text.slice(e, e + 4))?.[0] ?? '';
+    words++;
+    stop ||= /[,:]/.test(gap);
+    p = e + gap.length;
+  }
+  // One word is no lead unless punctuation ends it: "Деятельность «…» запрещена" opens the status itself.
+  if (words < 2 && !stop) return s;
+  const name = nameAfter(text, p, r.classOf(langs));
+  // An elided article ("l'État islamique") may stand between the lead and the name.
+  return name && name.start - p <= 2 ? p : s;
 }
 
 /** The position after a sentence-opening "В России" (a function word, then a state) and its comma, or -1. */
@@ -962,10 +997,11 @@ function complementIsDesignation(cx: Context, from: number, se: number): boolean
   const { r } = cx;
   const text = r.text;
   let j = from;
-  for (let k = 0; k < 3 && j < se; k++) {
+  // Function words and a state may come before the ground: "ist eine in Russland verbotene Terrororganisation".
+  for (let k = 0; k < 4 && j < se; k++) {
     while (j < se && /[\s\u00a0]/.test(text[j] ?? '')) j++;
     if (r.phraseAt(j, [...KINDS, 'nouns']) > j) return true;
-    const next = r.phraseAt(j, ['stopwords']);
+    const next = r.phraseAt(j, ['stopwords', 'states']);
     if (next < 0) return false;
     j = next;
   }
