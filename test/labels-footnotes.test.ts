@@ -45,3 +45,11 @@ test('a marked name before a head noun, in an appositive (as republished by news
   assert.deepEqual([l?.kind, l?.entity, l?.marker, l?.evidence], ['extremist', 'The Meta', null, 'recognized as an extremist in the Russian Federation']);
   assert.equal(text.slice(l?.start, l?.end), l?.evidence);
 });
+
+test('two footnotes run on one line without a full stop: the second marker opens its own footnote', () => {
+  const text = 'Обвинения в адрес Невзлина* и слова Алексея Венедиктова**.\n*признана экстремистской организацией, деятельность которой запрещена в РФ **признан иноагентом в РФ';
+  const got = detectLabels(text).map((l) => [l.kind, l.entity, l.marker]);
+  assert.deepEqual(got, [['extremist', 'Невзлина', '*'], ['foreign_agent', 'Алексея Венедиктова', '**']]);
+  // Without a name carrying "**", the run stays inside the first footnote's text.
+  assert.deepEqual(detectLabels('Обвинения в адрес Невзлина*.\n*признан иноагентом в РФ ** примечание').map((l) => l.kind), ['foreign_agent']);
+});
