@@ -53,3 +53,15 @@ test('two footnotes run on one line without a full stop: the second marker opens
   // Without a name carrying "**", the run stays inside the first footnote's text.
   assert.deepEqual(detectLabels('Обвинения в адрес Невзлина*.\n*признан иноагентом в РФ ** примечание').map((l) => l.kind), ['foreign_agent']);
 });
+
+test('a case ending adds no word: the first marked spelling stays the entity as written', () => {
+  const text = 'Киев направил боевиков группировки «Азов»*. Подразделения «Азова»* переброшены.\n*Организация признана террористической, запрещена в РФ.';
+  assert.deepEqual(detectLabels(text).map((l) => [l.kind, l.entity, l.marker]), [['terrorist', 'Азов', '*']]);
+});
+
+test('a state inside a quotation after the ground is the cited reason, not another jurisdiction', () => {
+  const text = 'Жена Максима Галкина (которого признали в РФ иноагентом за «финансирование от Украины при «осуществлении политической деятельности») попросила Минюст.';
+  assert.deepEqual(detectLabels(text).map((l) => [l.kind, l.entity]), [['foreign_agent', 'Максима Галкина']]);
+  // Without the quotation, Ukraine named right after a ground is Ukraine's designation (LABELS.md, Exclusions).
+  assert.deepEqual(detectLabels('Группа «Икс» (признана террористической на Украине) провела акцию.').map((l) => l.kind), []);
+});
