@@ -65,3 +65,8 @@ test('a state inside a quotation after the ground is the cited reason, not anoth
   // Without the quotation, Ukraine named right after a ground is Ukraine's designation (LABELS.md, Exclusions).
   assert.deepEqual(detectLabels('Группа «Икс» (признана террористической на Украине) провела акцию.').map((l) => l.kind), []);
 });
+
+test('a bracket after a cited legal article is its title, not a note on a name', () => {
+  assert.deepEqual(detectLabels('Активиста признали виновным по статье 20.33 КоАП (участие в деятельности нежелательной организации).'), []);
+  assert.deepEqual(detectLabels('Дело завели по ст. 284.1 УК РФ (деятельность нежелательной организации).'), []);
+});
