@@ -70,3 +70,8 @@ test('a bracket after a cited legal article is its title, not a note on a name',
   assert.deepEqual(detectLabels('Активиста признали виновным по статье 20.33 КоАП (участие в деятельности нежелательной организации).'), []);
   assert.deepEqual(detectLabels('Дело завели по ст. 284.1 УК РФ (деятельность нежелательной организации).'), []);
 });
+
+test('a name nested in guillemets that close once is the inner quotation ("«Легион «Свобода России»")', () => {
+  const text = 'Фонд сотрудничает с запрещенными в России террористическими организациями «Легион «Свобода России»** и «Айдар»**.';
+  assert.deepEqual(detectLabels(text).map((l) => [l.kind, l.entity]), [['terrorist', 'Свобода России'], ['terrorist', 'Айдар']]);
+});
