@@ -75,3 +75,8 @@ test('a name nested in guillemets that close once is the inner quotation ("«Л�
   const text = 'Фонд сотрудничает с запрещенными в России террористическими организациями «Легион «Свобода России»** и «Айдар»**.';
   assert.deepEqual(detectLabels(text).map((l) => [l.kind, l.entity]), [['terrorist', 'Свобода России'], ['terrorist', 'Айдар']]);
 });
+
+test('a bracket that names its own entity gives way to the body mention the same label is written on', () => {
+  const text = 'Фото: instagram.com/maxim_katz (Максим Кац признан в РФ иноагентом)\n\nСуд заочно арестовал блогера Максима Каца (признан в России иностранным агентом) по делу.';
+  assert.deepEqual(detectLabels(text).map((l) => [l.kind, l.entity]), [['foreign_agent', 'Максима Каца']]);
+});
