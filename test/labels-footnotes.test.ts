@@ -45,3 +45,38 @@ test('a marked name before a head noun, in an appositive (as republished by news
   assert.deepEqual([l?.kind, l?.entity, l?.marker, l?.evidence], ['extremist', 'The Meta', null, 'recognized as an extremist in the Russian Federation']);
   assert.equal(text.slice(l?.start, l?.end), l?.evidence);
 });
+
+test('two footnotes run on one line without a full stop: the second marker opens its own footnote', () => {
+  const text = 'Обвинения в адрес Невзлина* и слова Алексея Венедиктова**.\n*признана экстремистской организацией, деятельность которой запрещена в РФ **признан иноагентом в РФ';
+  const got = detectLabels(text).map((l) => [l.kind, l.entity, l.marker]);
+  assert.deepEqual(got, [['extremist', 'Невзлина', '*'], ['foreign_agent', 'Алексея Венедиктова', '**']]);
+  // Without a name carrying "**", the run stays inside the first footnote's text.
+  assert.deepEqual(detectLabels('Обвинения в адрес Невзлина*.\n*признан иноагентом в РФ ** примечание').map((l) => l.kind), ['foreign_agent']);
+});
+
+test('a case ending adds no word: the first marked spelling stays the entity as written', () => {
+  const text = 'Киев направил боевиков группировки «Азов»*. Подразделения «Азова»* переброшены.\n*Организация признана террористической, запрещена в РФ.';
+  assert.deepEqual(detectLabels(text).map((l) => [l.kind, l.entity, l.marker]), [['terrorist', 'Азов', '*']]);
+});
+
+test('a state inside a quotation after the ground is the cited reason, not another jurisdiction', () => {
+  const text = 'Жена Максима Галкина (которого признали в РФ иноагентом за «финансирование от Украины при «осуществлении политической деятельности») попросила Минюст.';
+  assert.deepEqual(detectLabels(text).map((l) => [l.kind, l.entity]), [['foreign_agent', 'Максима Галкина']]);
+  // Without the quotation, Ukraine named right after a ground is Ukraine's designation (LABELS.md, Exclusions).
+  assert.deepEqual(detectLabels('Группа «Икс» (признана террористической на Украине) провела акцию.').map((l) => l.kind), []);
+});
+
+test('a bracket after a cited legal article is its title, not a note on a name', () => {
+  assert.deepEqual(detectLabels('Активиста признали виновным по статье 20.33 КоАП (участие в деятельности нежелательной организации).'), []);
+  assert.deepEqual(detectLabels('Дело завели по ст. 284.1 УК РФ (деятельность нежелательной организации).'), []);
+});
+
+test('a name nested in guillemets that close once is the inner quotation ("«Легион «Свобода России»")', () => {
+  const text = 'Фонд сотрудничает с запрещенными в России террористическими организациями «Легион «Свобода России»** и «Айдар»**.';
+  assert.deepEqual(detectLabels(text).map((l) => [l.kind, l.entity]), [['terrorist', 'Свобода России'], ['terrorist', 'Айдар']]);
+});
+
+test('a bracket that names its own entity gives way to the body mention the same label is written on', () => {
+  const text = 'Фото: instagram.com/maxim_katz (Максим Кац признан в РФ иноагентом)\n\nСуд заочно арестовал блогера Максима Каца (признан в России иностранным агентом) по делу.';
+  assert.deepEqual(detectLabels(text).map((l) => [l.kind, l.entity]), [['foreign_agent', 'Максима Каца']]);
+});

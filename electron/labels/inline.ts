@@ -179,6 +179,9 @@ function nameBeforeNote(cx: Context, at: number, langs: ReadonlySet<string>): Na
   if (end <= cx.lineStart) return null;
   const classOf = r.classOf(langs);
   const name = nameBefore(r.text, end, classOf, false);
+  // A name after an article's number is the code it cites ("по статье 20.33 КоАП (участие в деятельности
+  // нежелательной организации)", "ст. 284.1 УК РФ"): the bracket is the article's title, not a note on an entity.
+  if (name && /\p{Nd}[.,]\p{Nd}+[ \u00a0]*$/u.test(r.text.slice(Math.max(0, name.start - 8), name.start)) && !r.known(name.name)) return null;
   // "«Тризуб» имени Степана Бандеры (…)": the person the organisation is named after qualifies the quoted name.
   const namedAfter = name ? /[»"”][ \u00a0]+(?:имени|им\.)[ \u00a0]+$/u.exec(r.text.slice(Math.max(0, name.start - 12), name.start)) : null;
   const quoted = name && namedAfter ? nameBefore(r.text, name.start - namedAfter[0].length + 1, classOf, false) : null;

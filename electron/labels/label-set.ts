@@ -18,6 +18,10 @@ export class LabelSet {
       // marked entity, the fullest ("ID*", "“Islom davlat”*", "“IShID”*").
       if (same.marker === null && c.marker !== null) same.marker = c.marker;
       if (same.marker !== null && c.marker === same.marker && c.entity.length > same.entity.length) same.entity = c.entity;
+      // An inline note that names its own entity ("(Максим Кац признан в РФ иноагентом)", the notice's "…иностранным
+      // агентом Земфира") gives way to the body's mention the same label is written on ("Максима Каца (признан …)").
+      if (same.marker === null && c.marker === null && /^(?:parenthetical|notice)/.test(same.rule) && same.evidence.includes(same.entity)
+        && !c.evidence.includes(c.entity)) same.entity = c.entity;
       return;
     }
     const { kind, entity, canonical, marker, evidence, start, rule } = c;

@@ -120,11 +120,13 @@ function mentionsOf(r: Reading, marker: string, skip: ReadonlySet<number>, langs
     const entity = span ? r.entityOf(span) : null;
     if (!span || !entity) continue;
     // Several spellings of one marked entity: the fullest ("Зыгаря*" … "Михаила Зыгаря*" → Михаила Зыгаря), when
-    // what it adds is no designation noun ("Pussy Riot*" … "«Панк-группа Pussy Riot»*" stays Pussy Riot).
+    // what it adds is a word and no designation noun ("Pussy Riot*" … "«Панк-группа Pussy Riot»*" stays Pussy Riot); a
+    // case ending alone adds none ("«Азов»*" … "«Азова»*" stays Азов, the first).
     const k = out.findIndex((x) => sameEntity(x.entity, entity));
     const prev = out[k];
+    const words = (s: string): number => s.split(/\s+/).length;
     if (!prev) out.push({ entity, span });
-    else if (entity.length > prev.entity.length && entity.includes(prev.entity) && !r.hits(span.start, span.end).some((h) => h.list === 'nouns' || h.list === 'roles')) out[k] = { entity, span };
+    else if (words(entity) > words(prev.entity) && entity.includes(prev.entity) && !r.hits(span.start, span.end).some((h) => h.list === 'nouns' || h.list === 'roles')) out[k] = { entity, span };
   }
   // "ProtectDefenders* (“Защити защитников”)": a name glossed by another marked name is that entity.
   return out.filter((m) => {

@@ -73,6 +73,15 @@ export function footnoteStarts(text: string, from: number, to: number, numbered:
       continue;
     }
     if (!STAR_CHARS.includes(ch) && ch !== '(' && ch !== '[' && !/[¹²³⁴⁵⁶⁷⁸⁹]/u.test(ch) && !digit) continue;
+    // Footnotes run on one line without a full stop ("*признана экстремистской … в РФ **признан иноагентом в РФ"):
+    // another star marker after a space opens the next one when the line opened with a footnote and a name carries it.
+    if (starts[0]?.at === lead && STAR_CHARS.includes(ch) && /[ \t\u00a0]/.test(text[i - 1] ?? '')) {
+      const run = markerAt(text, i, false);
+      if (run && !starts.some((s) => s.marker === run) && carried(text, run)) {
+        tryAt(i, false);
+        continue;
+      }
+    }
     if (!SENTENCE_END.test(text.slice(Math.max(from, i - 3), i))) continue;
     // The marker of a mention glued to the sentence's last word is not a footnote ("… the Taliban*.").
     if (!/[ \t\u00a0]/.test(text[i - 1] ?? '') && !/[.!?…]/.test(text[i - 1] ?? '')) continue;
@@ -87,6 +96,17 @@ export function footnoteStarts(text: string, from: number, to: number, numbered:
     if (next && next.at < s.end) s.end = next.at;
   }
   return starts;
+}
+
+/** Whether some name in `text` carries the star marker `run` exactly ("Венедиктова**" carries "**"). */
+function carried(text: string, run: string): boolean {
+  const star = run[0] ?? '*';
+  for (let i = text.indexOf(run); i >= 0; i = text.indexOf(run, i + 1)) {
+    if (isWordChar(text[i - 1]) || CLOSERS.includes(text[i - 1] ?? '\0')) {
+      if (text[i + run.length] !== star) return true;
+    }
+  }
+  return false;
 }
 
 export interface MarkedMention {

@@ -425,6 +425,9 @@ export function nameAfter(text: string, start: number, classOf: WordClass = NO_C
     // words before it are the designation noun, the nested quotation the name (as with "Legion „Freiheit Russlands“").
     if (ch === '"' && /[ \u00a0]/.test(text[j - 1] ?? '') && /\p{L}/u.test(text[j + 1] ?? '')) return nameAfter(text, j, classOf);
     const inner = text.slice(i + 1, j);
+    // So does the same opening guillemet after a space ("«Легион «Свобода России»**": one closing mark for both).
+    const nested = ch === '«' ? inner.lastIndexOf(' «') : -1;
+    if (nested >= 0 && /\p{L}/u.test(inner[nested + 2] ?? '')) return { name: inner.slice(nested + 2).trim(), start: i + 1 + nested + 2, end: j };
     return /\p{L}|\d/u.test(inner) ? { name: inner.trim(), start: i + 1, end: j } : null;
   }
   if (isCjk(ch)) {

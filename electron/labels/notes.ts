@@ -60,7 +60,7 @@ export function readNote(text: string, quoteFrom: number, hits: Hit[], context: 
   const inLang = (h: Hit): boolean => !isFunctional(h.list) || langs.size === 0 || langs.has(h.lang);
   const has = (list: ListName, pool: Hit[] = hits): boolean => pool.some((h) => h.list === list && inLang(h));
   const grounds: Note['grounds'] = [];
-  const own = hits.filter((h) => !foreignGround(h, hits));
+  const own = hits.filter((h) => !foreignGround(text, h, hits));
   for (const kind of KINDS) {
     const kindHits = own.filter((h) => h.list === kind);
     const hit = kindHits.find((h) => langs.has(h.lang)) ?? kindHits[0];
@@ -126,13 +126,15 @@ function quotedGround(text: string, at: number): boolean {
 
 /**
  * A ground that another jurisdiction claims: the first state named after it, before the next ground, is not
- * Russia ("ambos proibidos na Rússia e reconhecidos como grupos terroristas no Brasil": terrorist is Brazil's).
+ * Russia ("ambos proibidos na Rússia e reconhecidos como grupos terroristas no Brasil": terrorist is Brazil's). A
+ * state inside a quotation opened after the ground is the cited reason's ("признали в РФ иноагентом за «финансирование
+ * от Украины …»"), not a jurisdiction.
  */
-function foreignGround(g: Hit, hits: Hit[]): boolean {
+function foreignGround(text: string, g: Hit, hits: Hit[]): boolean {
   if (!(KINDS as readonly string[]).includes(g.list)) return false;
   const next = hits.find((h) => h.index >= g.end && h.index - g.end < 30 && (h.list === 'states' || h.list === 'other_states'
     || ((KINDS as readonly string[]).includes(h.list) && h.index > g.end)));
-  return next?.list === 'other_states';
+  return next?.list === 'other_states' && !/[«“„"]/.test(text.slice(g.end, next.index));
 }
 
 /**
