@@ -13,9 +13,11 @@ import { MAX_WRITES_PER_POLL } from '../electron/poll/ingest.ts';
 const CHILD = fileURLToPath(new URL('./support/hostile-poll-child.ts', import.meta.url));
 // The bound was 400 MB until the engine took on language profiles (eld "medium", ~170 MB resident on their own), the
 // label lexicons and alias tables, and raw capture of each response: the same process measured 474 MB on
-// 2026-12-03. The bound still fails a parser or an ingest that holds a whole 12 MB feed's worth per item or
-// inflates a bomb: those run to gigabytes. Bringing it back down is open work (BENCHMARKS.md, issue 11).
-const BOUND_MB = 560;
+// 2026-12-03. Alone it measures 450-502 MB, but in a full `npm test` on the 2 loaded cores it reached 606 MB once
+// (later in the day, the same code 492 MB): with the CPU contended, V8 collects later. So the bound is 700 MB, which
+// still fails a parser or an ingest that holds a whole 12 MB feed's worth per item or inflates a bomb: those run to
+// gigabytes. Bringing the process's memory down is open work (BENCHMARKS.md, issue 11).
+const BOUND_MB = 700;
 const ITEMS = 50_000;
 
 interface Summary { failed: { url: string; error: string }[] }
