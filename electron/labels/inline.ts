@@ -439,7 +439,7 @@ function prenominal(cx: Context, g: Hit): boolean {
       lastWasVerb = r.phraseAt(pos, ['predicates']) >= listed && r.phraseAt(pos, [...KIND_LISTS, 'alone', 'nouns', 'roles']) < listed;
       // A Russian short participle is a predicate, never an attribute: "Иноагентом признан журналист Иван Иванов" is a
       // clause (the news of the registry), whatever role or noun comes between it and the name.
-      if (lastWasVerb && /^\p{Script=Cyrillic}+(?:ан|ен|ён)[аоы]?$/u.test(text.slice(pos, listed))) return false;
+      if (lastWasVerb && SHORT_PARTICIPLE.test(text.slice(pos, listed))) return false;
       pos = listed;
       continue;
     }
@@ -540,13 +540,15 @@ function prenominal(cx: Context, g: Hit): boolean {
 }
 
 /** Russian (and Ukrainian, Belarusian) adjective and participle endings. */
+// A Russian short participle ("запрещен", "признана", "внесены"): a predicate, never an attribute before a name.
+const SHORT_PARTICIPLE = /^\p{Script=Cyrillic}+(?:ан|ен|ён)[аоы]?$/u;
 const ADJECTIVE_END = /(?:ый|ий|ой|ій|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ых|их|ыми|ими|ую|юю|ої|ою|ього|ьому|ім)$/u;
 
 /** The ground `g`, or the predicate word just before it, is a Russian short participle ("запрещены", "признаны экстремистскими"). */
 function shortParticipleAt(cx: Context, g: Hit): boolean {
   const { r } = cx;
   const text = r.text;
-  const short = (w: string): boolean => /^\p{Script=Cyrillic}+(?:ан|ен|ён)[аоы]?$/u.test(w);
+  const short = (w: string): boolean => SHORT_PARTICIPLE.test(w);
   if (!r.hits(g.index, g.end).some((h) => isGround(h) && h.lang === 'ru')) return false;
   const own = /^[\p{L}\-]+/u.exec(text.slice(g.index, g.index + 40))?.[0] ?? '';
   if (g.list === 'banned_other' && short(own)) return true;
@@ -649,7 +651,7 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   // A copula opens the sentence's predicate ("Meta, …, is banned"), not an appositive; so does a Russian short
   // participle after a comma ("организация …, созданная под эгидой Совета Европы, признана нежелательной в России").
   if (r.phraseAt(c, ['copulas']) > c) return false;
-  const shortAt = (at: number): boolean => r.phraseAt(at, ['predicates', ...KIND_LISTS]) > at && /^\p{Script=Cyrillic}+(?:ан|ен|ён)[аоы]?$/u.test(/^[\p{L}\-]+/u.exec(text.slice(at, at + 40))?.[0] ?? '');
+  const shortAt = (at: number): boolean => r.phraseAt(at, ['predicates', ...KIND_LISTS]) > at && SHORT_PARTICIPLE.test(/^[\p{L}\-]+/u.exec(text.slice(at, at + 40))?.[0] ?? '');
   if (text[b] === ',' && shortAt(c)) return false;
   // "Как отмечает «Медуза», издание признано в России нежелательным": a noun and a short participle after a comma are
   // a clause of their own (subject and predicate), not an aside on the name before the comma.
