@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { KINDS, LISTS, Lexicon, PHRASE_FILES, type PhraseFile } from '../electron/labels/lexicon.ts';
+import { KINDS, LISTS, Lexicon, PHRASE_FILES, WORD_LISTS, type PhraseFile } from '../electron/labels/lexicon.ts';
 import { matchAt, parsePhrase } from '../electron/labels/phrase-syntax.ts';
 import { detectLabels } from '../electron/labels/footnotes.ts';
 
@@ -46,7 +46,7 @@ test('the shipped phrase files: one per language the state outlets publish in, e
     }
     for (const key of ['terrorist', 'banned_other', 'states'] as const) assert.ok((f[key] as string[]).length > 0, `${code} has ${key} phrases`);
     for (const key of Object.keys(f)) {
-      assert.ok(['language', 'name', 'sources', 'notices', 'postnominal', 'prenominal', 'verb_final', 'participle_first', ...KINDS, ...LISTS].includes(key), `${code}: "${key}" is a known list`);
+      assert.ok(['language', 'name', 'sources', 'notices', 'postnominal', 'prenominal', 'verb_final', 'participle_first', ...KINDS, ...LISTS, ...WORD_LISTS].includes(key), `${code}: "${key}" is a known list`);
     }
   }
   // Every phrase parses (a bad one would throw when the lexicon is built).
@@ -71,4 +71,35 @@ test('an analyst extends a language by adding a phrase to its file', () => {
   const without: Record<string, PhraseFile> = { ...PHRASE_FILES, de: { ...de, banned_other: (de.banned_other as string[]).filter((p) => p !== 'geächtet*') } };
   assert.deepEqual(detectLabels(text, { lexicon: new Lexicon(without) }), []);
   assert.deepEqual(detectLabels(text).map((l) => [l.kind, l.entity, l.rule]), [['banned_other', 'Xenon', 'parenthetical:de:geächtet*']]);
+});
+
+test('word lists: read where one rule looks, per language; an ending list holds endings', () => {
+  const lex = new Lexicon(PHRASE_FILES);
+  assert.equal(lex.endsWith('short_participle_endings', 'запрещены'), true);
+  assert.equal(lex.endsWith('short_participle_endings', 'запрещённых'), false);
+  assert.equal(lex.endsWith('short_participle_endings', 'ен'), false, 'an ending needs letters before it');
+  assert.equal(lex.endsWith('oblique_participle_endings', 'Запрещённой'), true, 'case and ё fold as in phrases');
+  assert.equal(lex.endsWith('adjective_endings', 'міжнародної'), true, 'the Ukrainian file adds its endings');
+  assert.equal(lex.endsWith('adjective_endings', 'міжнародної', new Set(['ru'])), false, 'the Russian list alone lacks them');
+  const text = 'Naryshkin a déclaré que le groupe';
+  const at = text.indexOf('que');
+  assert.equal(lex.wordAt('saying', text, at), at + 3);
+  assert.equal(lex.wordAt('saying', text, at, new Set(['en'])), -1, 'not an English conjunction');
+  const ru = PHRASE_FILES.ru as PhraseFile;
+  assert.throws(() => new Lexicon({ ...PHRASE_FILES, ru: { ...ru, adjective_endings: ['ый'] } }),
+    /ru\.json, "adjective_endings": "ый" must be one ending written "\*ending"/);
+});
+
+test('an analyst changes a rule\'s words in the phrase files: a saying conjunction, a named-after word', () => {
+  const ru = PHRASE_FILES.ru as PhraseFile;
+  const labels = (text: string, files = PHRASE_FILES): string[][] =>
+    detectLabels(text, { lexicon: new Lexicon(files) }).map((l) => [l.kind, l.entity]);
+  // A news cue followed by "о" tells of something else: the designation after it is an aside.
+  const saying = 'Сирия объявила о победе над запрещенной в РФ группировкой «Исламское государство».';
+  assert.deepEqual(labels(saying), [['banned_other', 'Исламское государство']]);
+  assert.deepEqual(labels(saying, { ...PHRASE_FILES, ru: { ...ru, saying: ['что'] } }), [], 'without "о" the cue is the news');
+  // "«Тризуб» имени Степана Бандеры (…)": the note is on the quoted name, not on the person it is named after.
+  const named = 'В Москве «Тризуб» имени Степана Бандеры (признан экстремистским и запрещен в России) упомянули снова.';
+  assert.deepEqual(labels(named), [['extremist', 'Тризуб']]);
+  assert.deepEqual(labels(named, { ...PHRASE_FILES, ru: { ...ru, named_after: [] } }), [['extremist', 'Степана Бандеры']]);
 });

@@ -183,11 +183,30 @@ function nameBeforeNote(cx: Context, at: number, langs: ReadonlySet<string>): Na
   // нежелательной организации)", "ст. 284.1 УК РФ"): the bracket is the article's title, not a note on an entity.
   if (name && /\p{Nd}[.,]\p{Nd}+[ \u00a0]*$/u.test(r.text.slice(Math.max(0, name.start - 8), name.start)) && !r.known(name.name)) return null;
   // "«Тризуб» имени Степана Бандеры (…)": the person the organisation is named after qualifies the quoted name.
-  const namedAfter = name ? /[»"”][ \u00a0]+(?:имени|им\.)[ \u00a0]+$/u.exec(r.text.slice(Math.max(0, name.start - 12), name.start)) : null;
-  const quoted = name && namedAfter ? nameBefore(r.text, name.start - namedAfter[0].length + 1, classOf, false) : null;
+  const namedAfter = name ? namedAfterQuote(r, name.start) : -1;
+  const quoted = name && namedAfter >= 0 ? nameBefore(r.text, namedAfter, classOf, false) : null;
   if (quoted && r.entityOf(quoted)) return quoted;
   if (name && r.entityOf(name)) return r.widenKnown(name, cx.lineStart);
   return r.knownRunBefore(end, cx.lineStart);
+}
+
+/**
+ * Just after the closing quote of "«Тризуб» имени …" when a `named_after` word of the phrase files (any language:
+ * the note's language need not be the name's) stands between it and the name at `at`, within 12 characters; else -1.
+ */
+function namedAfterQuote(r: Reading, at: number): number {
+  const text = r.text;
+  const lo = Math.max(0, at - 12);
+  let e = at;
+  while (e > lo && /[ \u00a0]/.test(text[e - 1] ?? '')) e--;
+  if (e === at) return -1;
+  for (let p = e - 1; p > lo; p--) {
+    if (!/[ \u00a0]/.test(text[p - 1] ?? '') || r.lex.wordAt('named_after', text, p, null, e) !== e) continue;
+    let q = p - 1;
+    while (q > lo && /[ \u00a0]/.test(text[q - 1] ?? '')) q--;
+    if (q > lo && /[»"”]/.test(text[q - 1] ?? '')) return q;
+  }
+  return -1;
 }
 
 function parenthetical(cx: Context, open: number, close: number): void {
@@ -202,9 +221,9 @@ function parenthetical(cx: Context, open: number, close: number): void {
   const [ss, se] = cx.r.sentence(open);
   const context = r.hits(ss, se);
   const options = { news: false, quotedGround: true, bracketed: true };
-  const probe = readNote(text, open, inner, context, options);
+  const probe = readNote(r, open, inner, context, options);
   const before = nameBeforeNote(cx, open, probe.langs);
-  const note = readNote(text, before?.end ?? open, inner, context, options);
+  const note = readNote(r, before?.end ?? open, inner, context, options);
   if (note.excluded || !(note.state || note.alone || note.predicate)) return;
   let entities: NameSpan[] = [];
   const owner = r.ownerIn(open + 1, close, note.langs);
@@ -313,7 +332,7 @@ function listing(cx: Context, g: Hit): boolean {
   if (cx.done.has(`listing:${colon}`)) return true;
   const hits = r.hits(ss, colon);
   if (!hits.some((h) => h.list === 'nouns' && h.index < colon)) return false;
-  const note = readNote(text, colon, hits, hits, { news: true });
+  const note = readNote(r, colon, hits, hits, { news: true });
   if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, g.index)) return false;
   const items = listedItems(cx, colon + 1);
   if (items.length < 2) return false;
@@ -439,7 +458,7 @@ function prenominal(cx: Context, g: Hit): boolean {
       lastWasVerb = r.phraseAt(pos, ['predicates']) >= listed && r.phraseAt(pos, [...KIND_LISTS, 'alone', 'nouns', 'roles']) < listed;
       // A Russian short participle is a predicate, never an attribute: "Иноагентом признан журналист Иван Иванов" is a
       // clause (the news of the registry), whatever role or noun comes between it and the name.
-      if (lastWasVerb && SHORT_PARTICIPLE.test(text.slice(pos, listed))) return false;
+      if (lastWasVerb && shortParticiple(r, text.slice(pos, listed))) return false;
       pos = listed;
       continue;
     }
@@ -482,8 +501,9 @@ function prenominal(cx: Context, g: Hit): boolean {
     }
     // Short function words ("в", "in", "на") and up to two adjectives ("международной"). In Russian an unlisted word
     // before the designation noun is an adjective or participle by its ending; anything else is a verb or a noun of
-    // the sentence ("в список нежелательных попали компания …").
-    if (russian && word.length > 3 && !nounSeen && /^\p{Script=Cyrillic}+$/u.test(word) && !ADJECTIVE_END.test(word)) return false;
+    // the sentence ("в список нежелательных попали компания …"). The endings are Cyrillic: a word in another script (a
+    // Latin brand) is not judged by them.
+    if (russian && word.length > 3 && !nounSeen && /^\p{Script=Cyrillic}+$/u.test(word) && !r.lex.endsWith('adjective_endings', word)) return false;
     if (word.length > 3 && ++adjectives > 2) return false;
     if (word.length > 3 && nounSeen) afterNoun++;
     lastWasNoun = false;
@@ -499,7 +519,7 @@ function prenominal(cx: Context, g: Hit): boolean {
   if (adjectives > 0 && !lastWasNoun && !(quotedName && nounSeen && afterNoun === 1)) return false;
   const start = phraseStart(cx, g);
   const [ss, se] = cx.r.sentence(g.index);
-  const note = readNote(text, start, r.hits(start, name.start), r.hits(ss, se), { news: true });
+  const note = readNote(r, start, r.hits(start, name.start), r.hits(ss, se), { news: true });
   // With no state in the phrase, one named in its sentence frames it ("Мақомоти амниятии Русия … созмони мамнӯъи
   // террористии «…»"), unless the phrase names another. Only a sentence that says banned or designated frames it: a
   // ground adjective beside an institution's name describes ("МВД России … террористическая группировка «ИГ»").
@@ -532,23 +552,22 @@ function prenominal(cx: Context, g: Hit): boolean {
   // агентами в России признаны Виктор Шендерович, …"), not an attribute of the name.
   // "Banned" as a Russian long participle in an oblique case can only qualify a noun ("запрещенной в России Хизб ут-Тахрир"): the
   // name after it is its head, not a verb's object.
-  const longParticiple = note.state && !lastWasVerb && g.list === 'banned_other' && g.lang === 'ru' && /^[\p{L}]*(?:нн|вш|ющ|ящ|ем|им)(?:ой|ого|ому|ым|ых|ыми|ую|ом)$/u.test(/^[\p{L}]+/u.exec(text.slice(g.index, g.index + 40))?.[0] ?? '');
+  const longParticiple = note.state && !lastWasVerb && g.list === 'banned_other' && g.lang === 'ru' && r.lex.endsWith('oblique_participle_endings', /^[\p{L}]+/u.exec(text.slice(g.index, g.index + 40))?.[0] ?? '', new Set([g.lang]));
   if (!lastWasNoun && !quoted && !fused && !participle && !longParticiple && !(note.alone && !lastWasVerb && /\p{Lu}/u.test(name.name[0] ?? ''))) return false;
   const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
   emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));
   return true;
 }
 
-/** Russian (and Ukrainian, Belarusian) adjective and participle endings. */
-// A Russian short participle ("запрещен", "признана", "внесены"): a predicate, never an attribute before a name.
-const SHORT_PARTICIPLE = /^\p{Script=Cyrillic}+(?:ан|ен|ён)[аоы]?$/u;
-const ADJECTIVE_END = /(?:ый|ий|ой|ій|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ых|их|ыми|ими|ую|юю|ої|ою|ього|ьому|ім)$/u;
+// A short participle ("запрещен", "признана", "внесены"): a predicate, never an attribute before a name. One word of
+// letters with an ending of the phrase files' short_participle_endings (any language, as the rules reading it are).
+const shortParticiple = (r: Reading, w: string): boolean => /^\p{L}+$/u.test(w) && r.lex.endsWith('short_participle_endings', w);
 
 /** The ground `g`, or the predicate word just before it, is a Russian short participle ("запрещены", "признаны экстремистскими"). */
 function shortParticipleAt(cx: Context, g: Hit): boolean {
   const { r } = cx;
   const text = r.text;
-  const short = (w: string): boolean => SHORT_PARTICIPLE.test(w);
+  const short = (w: string): boolean => shortParticiple(r, w);
   if (!r.hits(g.index, g.end).some((h) => isGround(h) && h.lang === 'ru')) return false;
   const own = /^[\p{L}\-]+/u.exec(text.slice(g.index, g.index + 40))?.[0] ?? '';
   if (g.list === 'banned_other' && short(own)) return true;
@@ -651,7 +670,7 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   // A copula opens the sentence's predicate ("Meta, …, is banned"), not an appositive; so does a Russian short
   // participle after a comma ("организация …, созданная под эгидой Совета Европы, признана нежелательной в России").
   if (r.phraseAt(c, ['copulas']) > c) return false;
-  const shortAt = (at: number): boolean => r.phraseAt(at, ['predicates', ...KIND_LISTS]) > at && SHORT_PARTICIPLE.test(/^[\p{L}\-]+/u.exec(text.slice(at, at + 40))?.[0] ?? '');
+  const shortAt = (at: number): boolean => r.phraseAt(at, ['predicates', ...KIND_LISTS]) > at && shortParticiple(r, /^[\p{L}\-]+/u.exec(text.slice(at, at + 40))?.[0] ?? '');
   if (text[b] === ',' && shortAt(c)) return false;
   // "Как отмечает «Медуза», издание признано в России нежелательным": a noun and a short participle after a comma are
   // a clause of their own (subject and predicate), not an aside on the name before the comma.
@@ -711,7 +730,7 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   if (name.name.includes(' ') && /^\p{Ll}/u.test(lastWord) && !/[»"”]/.test(text[name.end] ?? '') && !r.known(name.name)) return false;
   // The news that matters is told before the aside ends: "…, التي تم تصنيفها … متطرفة يجب أن … رفع الحظر" lifts a ban
   // after it.
-  const note = readNote(text, name.end, r.hits(c, end), r.hits(ss, Math.min(se, end + 1)), { news: true });
+  const note = readNote(r, name.end, r.hits(c, end), r.hits(ss, Math.min(se, end + 1)), { news: true });
   if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, c)) return false;
   const names = note.distributive ? [name, ...namesListedBefore(r, name, r.classOf())] : [name];
   emit(cx, note, relative ? 'relative' : 'appositive', names, c, end, b);
@@ -811,7 +830,7 @@ function status(cx: Context, g: Hit): boolean {
     if (comma > 0 && comma - after <= 90 && comma < g.index) after = comma + 1 + (/^[\s\u00a0]*/.exec(text.slice(comma + 1, comma + 4))?.[0].length ?? 0);
     // "Деятельность «Свидетелей Иеговы» запрещена в России": the ban of a named entity's activity, with its state, is
     // the banned label's own formula.
-    activityBanned = quoted !== null && /^деятельност/iu.test(text.slice(s, s + 12)) && r.phraseAt(after, ['banned_other'], langs) > after
+    activityBanned = quoted !== null && r.lex.wordAt('activity', text, s, langs) > s && r.phraseAt(after, ['banned_other'], langs) > after
       && r.hits(after, se).some((h) => h.list === 'states');
     if (quoted && (wholeFormula(cx, after, se, langs) || activityBanned)) subject = quoted;
   }
@@ -872,7 +891,7 @@ function status(cx: Context, g: Hit): boolean {
     if (told.some((h) => h.list === 'news_events') && told.some((h) => isGround(h) && h.list !== 'banned_other')) return false;
   }
   if (g.index - i > 120) return false;
-  const note = readNote(text, i, r.hits(i, se), r.hits(ss, se), { news: true });
+  const note = readNote(r, i, r.hits(i, se), r.hits(ss, se), { news: true });
   // A note standing for a marked or named entity may leave the state to its context, if it designates
   // ("Organizația este în prezent recunoscută ca organizație teroristă și este interzisă").
   // (the footnote's whole formula: a specific ground and the ban).
@@ -1094,7 +1113,7 @@ function postnominal(cx: Context, g: Hit): boolean {
   const [ss, se] = cx.r.sentence(g.index);
   let end = g.end;
   for (const h of r.hits(g.index, Math.min(se, to))) if ((h.list === 'states' || isGround(h)) && h.index - end < 20) end = Math.max(end, h.end);
-  const note = readNote(text, name.end, r.hits(nameEnd, end), r.hits(ss, se), { news: true });
+  const note = readNote(r, name.end, r.hits(nameEnd, end), r.hits(ss, se), { news: true });
   if (note.excluded || !note.state || quotedSentence(cx, g.index)) return false;
   // Attributive: a participle that carries its own article (Arabic "المحظورة"), or, in a language whose attributes
   // follow the noun, a designation noun heading the name.

@@ -3,7 +3,7 @@
 // scripts, English names in Arabic), and each hit says its list, language and phrase, for the label's rule.
 // Imported, not read from disk: the bundler of the desktop app then carries the lexicon inside the build.
 import type { LabelKind } from '../model.ts';
-import { anchorOf, parsePhrase, type Phrase } from './phrase-syntax.ts';
+import { anchorOf, fold, matchAt, parsePhrase, type Phrase } from './phrase-syntax.ts';
 import { PhraseIndex } from './phrase-index.ts';
 import ar from '../../assets/labels/phrases/ar.json' with { type: 'json' };
 import az from '../../assets/labels/phrases/az.json' with { type: 'json' };
@@ -65,6 +65,17 @@ export const LISTS = [
 ] as const;
 export type ListName = (typeof LISTS)[number] | LabelKind;
 
+/**
+ * Lists one rule reads at one known place (the word after a saying verb, a word's ending), not searched for in every
+ * sentence: kept out of the index, they cost nothing per sentence and never vote on a note's language.
+ */
+export const WORD_LISTS = [
+  'named_after', 'activity', 'saying', 'adjective_endings', 'short_participle_endings', 'oblique_participle_endings',
+] as const;
+export type WordListName = (typeof WORD_LISTS)[number];
+/** Word lists of endings: each entry one word with a leading star ("*ый"). */
+const ENDING_LISTS: readonly WordListName[] = ['adjective_endings', 'short_participle_endings', 'oblique_participle_endings'];
+
 export interface PhraseFile {
   language: string;
   name: string;
@@ -115,11 +126,28 @@ interface Entry {
   phrase: Phrase;
 }
 
+/** A phrase of a word list; an ending list takes only endings. */
+function wordListPhrase(code: string, list: WordListName, text: string): Phrase {
+  const where = `assets/labels/phrases/${code}.json, "${list}"`;
+  let phrase: Phrase;
+  try {
+    phrase = parsePhrase(text);
+  } catch (err) {
+    throw new Error(`${where}: ${(err as Error).message}`);
+  }
+  const t = phrase.tokens[0];
+  if (ENDING_LISTS.includes(list) && (phrase.tokens.length !== 1 || !t?.lead || t.trail)) {
+    throw new Error(`${where}: ${JSON.stringify(text)} must be one ending written "*ending" (a leading star): fix it in its phrase file`);
+  }
+  return phrase;
+}
+
 /** Every phrase of every list and language, findable in one pass. */
 export class Lexicon {
   private readonly entries: Entry[];
   private readonly index: PhraseIndex;
   private readonly triggerIndex: PhraseIndex;
+  private readonly wordLists: Map<WordListName, { lang: string; phrase: Phrase }[]>;
   readonly notices: { lang: string; format: string; text: string }[];
   readonly languages: string[];
   /** Languages whose attributes follow the noun (PhraseFile.postnominal). */
@@ -151,6 +179,32 @@ export class Lexicon {
     const triggers = this.entries.filter((e) => (KINDS as readonly string[]).includes(e.list)).map((e) => e.phrase);
     for (const n of this.notices) triggers.push(parsePhrase(n.text.split(/\s+/).slice(0, 2).join(' ')));
     this.triggerIndex = new PhraseIndex(triggers, true);
+    this.wordLists = new Map(WORD_LISTS.map((list) => [list, Object.entries(files).flatMap(([code, f]) =>
+      listOf(f, code, list).map((text) => ({ lang: code, phrase: wordListPhrase(code, list, text) })))]));
+  }
+
+  /** The phrases of word list `list` in `langs` (every language when none or empty). */
+  words(list: WordListName, langs?: ReadonlySet<string> | null): Phrase[] {
+    return (this.wordLists.get(list) ?? []).filter((w) => !langs || langs.size === 0 || langs.has(w.lang)).map((w) => w.phrase);
+  }
+
+  /** The end of the longest phrase of word list `list` (in `langs`) matched at `pos` and ending by `to`, or -1. */
+  wordAt(list: WordListName, text: string, pos: number, langs?: ReadonlySet<string> | null, to = text.length): number {
+    let end = -1;
+    for (const p of this.words(list, langs)) end = Math.max(end, matchAt(p, text, pos, to));
+    return end;
+  }
+
+  /** True when `word` ends with an ending of `list` (in `langs`), compared folded as phrases are, with letters before it. */
+  endsWith(list: WordListName, word: string, langs?: ReadonlySet<string> | null): boolean {
+    const folded = fold(word);
+    // A loop, not words(): this runs for every word a prenominal phrase reads.
+    for (const w of this.wordLists.get(list) ?? []) {
+      if (langs && langs.size > 0 && !langs.has(w.lang)) continue;
+      const ending = w.phrase.tokens[0]?.core ?? '';
+      if (folded.length > ending.length && folded.endsWith(ending)) return true;
+    }
+    return false;
   }
 
   /** Every phrase of every list found in text[from, to), in text order. */

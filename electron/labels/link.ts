@@ -34,7 +34,7 @@ export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Cand
     // "**Update:** …**": Markdown emphasis, not a footnote.
     const run = /^[*✱]+/.exec(s.marker)?.[0];
     if (run && r.text.slice(s.body, s.end).trimEnd().endsWith(run)) continue;
-    const note = readNote(r.text, s.body, hits, hits, { news: false });
+    const note = readNote(r, s.body, hits, hits, { news: false });
     // A note that only says "banned" must say where ("*재판매 및 DB 금지" is a photo's terms of use).
     if (note.excluded || (note.grounds.every((g) => g.kind === 'banned_other') && !note.state && !note.alone)) continue;
     const list = byMarker.get(s.marker) ?? [];

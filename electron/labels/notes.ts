@@ -3,7 +3,8 @@
 // LABELS.md applies (another jurisdiction, a quote or critique, a self-disclosure, the news event itself).
 import type { LabelKind } from '../model.ts';
 import { KINDS, type Hit, type ListName } from './lexicon.ts';
-import { isFunctional } from './reading.ts';
+import { isFunctional, type Reading } from './reading.ts';
+import { matchAt } from './phrase-syntax.ts';
 import { quoteMarkAt } from './names.ts';
 
 export interface Note {
@@ -55,7 +56,8 @@ function languagesOf(hits: Hit[]): Set<string> {
  * self-disclosure and news cues). A quotation opened between `quoteFrom` (just after the labelled name) and a
  * ground quotes the label rather than applying it.
  */
-export function readNote(text: string, quoteFrom: number, hits: Hit[], context: Hit[], options: NoteOptions): Note {
+export function readNote(r: Reading, quoteFrom: number, hits: Hit[], context: Hit[], options: NoteOptions): Note {
+  const text = r.text;
   const langs = languagesOf(hits);
   const inLang = (h: Hit): boolean => !isFunctional(h.list) || langs.size === 0 || langs.has(h.lang);
   const has = (list: ListName, pool: Hit[] = hits): boolean => pool.some((h) => h.list === list && inLang(h));
@@ -88,7 +90,7 @@ export function readNote(text: string, quoteFrom: number, hits: Hit[], context: 
   // it labels others ("(оба признаны … «иностранными агентами» — мы указываем это по требованию властей)") is no
   // self-disclosure.
   else if (has('self', [...context, ...hits].filter((h) => h.index < firstGroundEnd(grounds)))) note.excluded = 'self-disclosure';
-  else if (options.news && newsOf(text, note, context, inLang)) note.excluded = 'news event';
+  else if (options.news && newsOf(r, note, context, inLang)) note.excluded = 'news event';
   return note;
 }
 
@@ -143,14 +145,14 @@ function foreignGround(text: string, g: Hit, hits: Hit[]): boolean {
  * one designation does not hide an aside about another ("…признала нежелательной… «Medusa Project», признанной
  * иноагентом").
  */
-function newsOf(text: string, note: Note, context: Hit[], inLang: (h: Hit) => boolean): boolean {
+function newsOf(r: Reading, note: Note, context: Hit[], inLang: (h: Hit) => boolean): boolean {
   // "banned" in the news is the generic designation: it concerns a note of any kind.
   const kinds = new Set(note.grounds.map((g) => g.kind));
   return context.some((h) => {
     if (h.list !== 'news_events' || !inLang(h)) return false;
     // A cue followed by "that" is a verb of saying ("Naryshkin a déclaré que …", "declared that", "заявил, что"), as
     // is one followed by the Russian "о" ("Сирия объявила о победе над запрещенной в РФ группировкой …").
-    if (SAYING.test(text.slice(h.end, h.end + 8))) return false;
+    if (sayingAfter(r, h.end)) return false;
     // A cue that overlaps one naming a ground tells that ground's news ("иску о признании экстремистскими": the
     // lawsuit is about "extremist", not about an aside on another kind).
     const spans = context.filter((c) => c.list === 'news_events' && inLang(c) && c.index < h.end && h.index < c.end);
@@ -159,7 +161,19 @@ function newsOf(text: string, note: Note, context: Hit[], inLang: (h: Hit) => bo
   });
 }
 
-const SAYING = /^[ \u00a0]*,?[ \u00a0]*(?:que|qu['’]|that|что|dass|che|że|că|ότι|о|об)(?![\p{L}])/u;
+/**
+ * A conjunction of the phrase files' `saying` lists (any language, as the cue's) within 8 characters after `at`, past
+ * a comma, and a whole word: no letter follows it ("thatcher", "чтобы" are none).
+ */
+function sayingAfter(r: Reading, at: number): boolean {
+  const text = r.text;
+  const to = Math.min(text.length, at + 8);
+  const p = at + (/^[ \u00a0]*,?[ \u00a0]*/.exec(text.slice(at, to))?.[0].length ?? 0);
+  return r.lex.words('saying').some((w) => {
+    const end = matchAt(w, text, p, to);
+    return end > p && !(end < to && /\p{L}/u.test(text[end] ?? ''));
+  });
+}
 
 const PAIRS: Record<string, string> = { '«': '»', '“': '”', '„': '“', '‘': '’', '「': '」', '『': '』', '‹': '›' };
 
