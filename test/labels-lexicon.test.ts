@@ -85,9 +85,14 @@ test('word lists: read where one rule looks, per language; an ending list holds 
   const at = text.indexOf('que');
   assert.equal(lex.wordAt('saying', text, at), at + 3);
   assert.equal(lex.wordAt('saying', text, at, new Set(['en'])), -1, 'not an English conjunction');
+  assert.equal(lex.wordAt('attributive_particles', '被禁止的“伊斯兰国”', 3), 4);
+  assert.equal(lex.prefixAt('glued_and', 'وداعش', 0), 1, 'a prefix list gives the prefix, not the word');
+  assert.equal(lex.prefixAt('glued_and', 'داعش', 0), 0);
   const ru = PHRASE_FILES.ru as PhraseFile;
   assert.throws(() => new Lexicon({ ...PHRASE_FILES, ru: { ...ru, adjective_endings: ['ый'] } }),
     /ru\.json, "adjective_endings": "ый" must be one ending written "\*ending"/);
+  assert.throws(() => new Lexicon({ ...PHRASE_FILES, ar: { ...(PHRASE_FILES.ar as PhraseFile), glued_and: ['و'] } }),
+    /ar\.json, "glued_and": "و" must be one prefix written "prefix\*"/);
 });
 
 test('an analyst changes a rule\'s words in the phrase files: a saying conjunction, a named-after word', () => {
@@ -102,4 +107,23 @@ test('an analyst changes a rule\'s words in the phrase files: a saying conjuncti
   const named = 'В Москве «Тризуб» имени Степана Бандеры (признан экстремистским и запрещен в России) упомянули снова.';
   assert.deepEqual(labels(named), [['extremist', 'Тризуб']]);
   assert.deepEqual(labels(named, { ...PHRASE_FILES, ru: { ...ru, named_after: [] } }), [['extremist', 'Степана Бандеры']]);
+});
+
+test('an analyst changes the joining words of scripts without capitals or spaces: Chinese 和 and 在, the Arabic glued و', () => {
+  const zh = PHRASE_FILES.zh as PhraseFile;
+  const ar = PHRASE_FILES.ar as PhraseFile;
+  const labels = (text: string, files = PHRASE_FILES): string[] =>
+    detectLabels(text, { lexicon: new Lexicon(files) }).map((l) => l.entity).sort();
+  // Chinese marks no plural: a note after names joined by 和 is on each.
+  const list = '报道称，“伊斯兰国”和“胜利阵线”（在俄罗斯被禁止）发动了袭击。';
+  assert.deepEqual(labels(list), ['伊斯兰国', '胜利阵线']);
+  assert.deepEqual(labels(list, { ...PHRASE_FILES, zh: { ...zh, list_and: [] } }), ['胜利阵线']);
+  // 在 after a quoted subject opens its designation.
+  const status = '“伊斯兰国”在俄罗斯被禁止。';
+  assert.deepEqual(labels(status), ['伊斯兰国']);
+  assert.deepEqual(labels(status, { ...PHRASE_FILES, zh: { ...zh, subject_particles: [] } }), []);
+  // "and" glued to the next name splits a run of caseless words into two names.
+  const glued = 'قاتل مسلحو هيئة تحرير الشام وحراس الدين (المحظورين في روسيا) في إدلب.';
+  assert.deepEqual(labels(glued), ['حراس الدين', 'هيئة تحرير الشام']);
+  assert.deepEqual(labels(glued, { ...PHRASE_FILES, ar: { ...ar, glued_and: [] } }), ['الشام وحراس الدين']);
 });

@@ -211,7 +211,6 @@ function namedAfterQuote(r: Reading, at: number): number {
 
 function parenthetical(cx: Context, open: number, close: number): void {
   const { r } = cx;
-  const text = r.text;
   const inner = r.hits(open + 1, close);
   if (!inner.some(isGround)) return;
   // A bracket that names its own entity before or after its designation ("(أحد مسميات تنظيم "جبهة النصرة" الإرهابي
@@ -229,7 +228,7 @@ function parenthetical(cx: Context, open: number, close: number): void {
   const owner = r.ownerIn(open + 1, close, note.langs);
   const head = innerSubject(cx, open + 1, close, note, before === null);
   // Chinese marks no plural: a note after names joined by 和/与/及/、 is about each ("“伊斯蘭國”和“勝利陣線”（…被禁止）").
-  const cjkList = before !== null && /[和与與及、][“"「『《]?$/u.test(text.slice(Math.max(0, before.start - 2), before.start));
+  const cjkList = before !== null && listJoinedBefore(r, before.start);
   if (owner) {
     entities = [owner];
     if (before) cx.owned(r.entityOf(before) ?? before.name);
@@ -240,6 +239,21 @@ function parenthetical(cx: Context, open: number, close: number): void {
   } else if (before) entities = [before];
   if (entities.length === 0 || (!owner && !head && possessivePart(cx, open + 1, close, note))) return;
   emit(cx, note, 'parenthetical', entities, open, close + 1, open);
+}
+
+/**
+ * A `list_and` word of the phrase files (Chinese 和, 与, 及) or the enumeration comma 、 (punctuation, so code) ends at
+ * `at` or before a quotation mark there, within two characters: the name at `at` ends a list.
+ */
+function listJoinedBefore(r: Reading, at: number): boolean {
+  const text = r.text;
+  const lo = Math.max(0, at - 2);
+  const joins = (e: number): boolean => {
+    if (e - 1 >= lo && text[e - 1] === '、') return true;
+    for (let p = lo; p < e; p++) if (r.lex.wordAt('list_and', text, p, null, e) === e) return true;
+    return false;
+  };
+  return joins(at) || (/[“"「『《]/.test(text[at - 1] ?? '') && joins(at - 1));
 }
 
 /**
@@ -274,16 +288,26 @@ function possessivePart(cx: Context, from: number, to: number, note: Note): bool
  */
 function splitGluedAnd(cx: Context, name: NameSpan): [NameSpan, NameSpan | null] {
   const text = cx.r.text;
-  const m = /(^|[ \u00a0])و(?=[\p{Script=Arabic}]{3,})/u.exec(text.slice(name.start, name.end));
-  if (!m || m.index === 0) return [name, null];
-  const and = name.start + m.index + (m[1] ?? '').length;
-  const last: NameSpan = { name: text.slice(and + 1, name.end), start: and + 1, end: name.end };
+  const span = text.slice(name.start, name.end);
+  // The first word of the run that opens with one; the run's own first word is the name's.
+  let at = 0;
+  while (at < span.length && !((at === 0 || /[ \u00a0]/.test(span[at - 1] ?? '')) && gluedAnd(cx.r, span, at) > 0)) at++;
+  if (at === 0 || at >= span.length) return [name, null];
+  const and = name.start + at;
+  const glued = gluedAnd(cx.r, span, at);
+  const last: NameSpan = { name: text.slice(and + glued, name.end), start: and + glued, end: name.end };
   const end = and - 1;
   for (let words = 5; words >= 1; words--) {
     const run = new RegExp(`((?:[\\p{L}\\p{M}]+[ \\u00a0]+){${words - 1}}[\\p{L}\\p{M}]+)$`, 'u').exec(text.slice(Math.max(0, end - 80), end))?.[1];
     if (run && cx.r.known(run)) return [last, { name: run, start: end - run.length, end }];
   }
   return [name, null];
+}
+
+/** The length of a `glued_and` prefix of the phrase files (Arabic "و") opening the word at `at` of `s`, a name of three letters or more after it; else 0. */
+function gluedAnd(r: Reading, s: string, at: number): number {
+  const length = r.lex.prefixAt('glued_and', s, at);
+  return length > 0 && /^\p{L}{3}/u.test(s.slice(at + length, at + length + 3)) ? length : 0;
 }
 
 /** "«Джебхат ан-Нусра» («Хайат Тахрир аш-Шам») (обе группировки запрещены в РФ)": the name in brackets before the note. */
@@ -423,8 +447,8 @@ function prenominal(cx: Context, g: Hit): boolean {
       break;
     }
     // Japanese and Chinese glue: particles in kana, 的.
-    if (/[\p{Script=Hiragana}的之]/u.test(ch)) {
-      while (pos < to && /[\p{Script=Hiragana}的之]/u.test(text[pos] ?? '')) pos++;
+    if (glueAt(r, pos, to) > pos) {
+      for (let e = glueAt(r, pos, to); e > pos; e = glueAt(r, pos, to)) pos = e;
       continue;
     }
     // The closing mark of a quoted status term ("「外国エージェント」に指定されている…").
@@ -559,9 +583,15 @@ function prenominal(cx: Context, g: Hit): boolean {
   return true;
 }
 
+/** The end of a particle at `pos` (before `to`) gluing a designation to its name: a kana (by its script) or an `attributive_particles` word (的); else -1. */
+function glueAt(r: Reading, pos: number, to: number): number {
+  if (pos >= to) return -1;
+  return /\p{Script=Hiragana}/u.test(r.text[pos] ?? '') ? pos + 1 : r.lex.wordAt('attributive_particles', r.text, pos, null, to);
+}
+
 // A short participle ("запрещен", "признана", "внесены"): a predicate, never an attribute before a name. One word of
 // letters with an ending of the phrase files' short_participle_endings (any language, as the rules reading it are).
-const shortParticiple = (r: Reading, w: string): boolean => /^\p{L}+$/u.test(w) && r.lex.endsWith('short_participle_endings', w);
+const shortParticiple = (r: Reading, w: string): boolean => r.lex.endsWith('short_participle_endings', w) && /^\p{L}+$/u.test(w);
 
 /** The ground `g`, or the predicate word just before it, is a Russian short participle ("запрещены", "признаны экстремистскими"). */
 function shortParticipleAt(cx: Context, g: Hit): boolean {
@@ -1004,9 +1034,11 @@ function statusLink(cx: Context, subject: NameSpan, i: number, se: number): bool
   // "Daesh: a terrorist group banned in Russia"; a heading's colon ("Overview: The Russian Federation continued to
   // use terrorist … threats") opens no designation.
   if (/^:\s/.test(rest)) return complementIsDesignation(cx, i + 1, se);
-  if (UNSPACED.test(text[subject.start] ?? '') || /^[\p{Script=Hiragana}在]/u.test(rest)) {
+  // A particle after the subject: a kana (by its script) or a `subject_particles` word (Chinese 在).
+  const particle = /^\p{Script=Hiragana}/u.test(rest) || r.lex.wordAt('subject_particles', text, i) > i;
+  if (UNSPACED.test(text[subject.start] ?? '') || particle) {
     const quoted = /[「『“"«]/.test(text[subject.start - 1] ?? '');
-    return (quoted || r.known(subject.name)) && /^[\p{Script=Hiragana}在]/u.test(rest);
+    return (quoted || r.known(subject.name)) && particle;
   }
   const copula = r.phraseAt(i, ['copulas']);
   if (copula >= 0) return complementIsDesignation(cx, copula, se);
@@ -1109,7 +1141,8 @@ function postnominal(cx: Context, g: Hit): boolean {
   let name = nameBefore(text, nameEnd, r.classOf(), false);
   if (!name) return false;
   // "… إمارة القوقاز، وداعش المحظورين": "and" glued to the last name of a list is no part of it.
-  if (/^و[\p{Script=Arabic}]{3,}/u.test(name.name) && r.known(name.name.slice(1))) name = { name: name.name.slice(1), start: name.start + 1, end: name.end };
+  const and = gluedAnd(r, name.name, 0);
+  if (and > 0 && r.known(name.name.slice(and))) name = { name: name.name.slice(and), start: name.start + and, end: name.end };
   const [ss, se] = cx.r.sentence(g.index);
   let end = g.end;
   for (const h of r.hits(g.index, Math.min(se, to))) if ((h.list === 'states' || isGround(h)) && h.index - end < 20) end = Math.max(end, h.end);

@@ -71,10 +71,13 @@ export type ListName = (typeof LISTS)[number] | LabelKind;
  */
 export const WORD_LISTS = [
   'named_after', 'activity', 'saying', 'adjective_endings', 'short_participle_endings', 'oblique_participle_endings',
+  'list_and', 'attributive_particles', 'subject_particles', 'glued_and',
 ] as const;
 export type WordListName = (typeof WORD_LISTS)[number];
 /** Word lists of endings: each entry one word with a leading star ("*ый"). */
 const ENDING_LISTS: readonly WordListName[] = ['adjective_endings', 'short_participle_endings', 'oblique_participle_endings'];
+/** Word lists of prefixes: each entry one word with a trailing star ("و*"). */
+const PREFIX_LISTS: readonly WordListName[] = ['glued_and'];
 
 export interface PhraseFile {
   language: string;
@@ -139,6 +142,9 @@ function wordListPhrase(code: string, list: WordListName, text: string): Phrase 
   if (ENDING_LISTS.includes(list) && (phrase.tokens.length !== 1 || !t?.lead || t.trail)) {
     throw new Error(`${where}: ${JSON.stringify(text)} must be one ending written "*ending" (a leading star): fix it in its phrase file`);
   }
+  if (PREFIX_LISTS.includes(list) && (phrase.tokens.length !== 1 || t?.lead || !t?.trail)) {
+    throw new Error(`${where}: ${JSON.stringify(text)} must be one prefix written "prefix*" (a trailing star): fix it in its phrase file`);
+  }
   return phrase;
 }
 
@@ -191,8 +197,19 @@ export class Lexicon {
   /** The end of the longest phrase of word list `list` (in `langs`) matched at `pos` and ending by `to`, or -1. */
   wordAt(list: WordListName, text: string, pos: number, langs?: ReadonlySet<string> | null, to = text.length): number {
     let end = -1;
-    for (const p of this.words(list, langs)) end = Math.max(end, matchAt(p, text, pos, to));
+    // A loop, not words(): some rules ask at every word they read.
+    for (const w of this.wordLists.get(list) ?? []) if (!langs || langs.size === 0 || langs.has(w.lang)) end = Math.max(end, matchAt(w.phrase, text, pos, to));
     return end;
+  }
+
+  /** The length of the longest prefix of `list` (in `langs`) that opens the word at `pos`, the word ending by `to`; 0 when none. */
+  prefixAt(list: WordListName, text: string, pos: number, langs?: ReadonlySet<string> | null, to = text.length): number {
+    let length = 0;
+    for (const w of this.wordLists.get(list) ?? []) {
+      const prefix = w.phrase.tokens[0]?.core ?? '';
+      if ((!langs || langs.size === 0 || langs.has(w.lang)) && prefix.length > length && matchAt(w.phrase, text, pos, to) >= 0) length = prefix.length;
+    }
+    return length;
   }
 
   /** True when `word` ends with an ending of `list` (in `langs`), compared folded as phrases are, with letters before it. */
