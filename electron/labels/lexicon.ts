@@ -3,7 +3,8 @@
 // scripts, English names in Arabic), and each hit says its list, language and phrase, for the label's rule.
 // Imported, not read from disk: the bundler of the desktop app then carries the lexicon inside the build.
 import type { LabelKind } from '../model.ts';
-import { anchorOf, fold, matchAt, parsePhrase, type Phrase } from './phrase-syntax.ts';
+import { anchorOf, matchAt, parsePhrase, type Phrase } from './phrase-syntax.ts';
+import { foldCode } from './fold.ts';
 import { PhraseIndex } from './phrase-index.ts';
 import ar from '../../assets/labels/phrases/ar.json' with { type: 'json' };
 import az from '../../assets/labels/phrases/az.json' with { type: 'json' };
@@ -154,6 +155,8 @@ export class Lexicon {
   private readonly index: PhraseIndex;
   private readonly triggerIndex: PhraseIndex;
   private readonly wordLists: Map<WordListName, { lang: string; phrase: Phrase }[]>;
+  /** Per word list, the folded letters its phrases may start with (null when one starts with a star): a quick no. */
+  private readonly wordListFirsts: Map<WordListName, Set<number> | null>;
   readonly notices: { lang: string; format: string; text: string }[];
   readonly languages: string[];
   /** Languages whose attributes follow the noun (PhraseFile.postnominal). */
@@ -187,6 +190,8 @@ export class Lexicon {
     this.triggerIndex = new PhraseIndex(triggers, true);
     this.wordLists = new Map(WORD_LISTS.map((list) => [list, Object.entries(files).flatMap(([code, f]) =>
       listOf(f, code, list).map((text) => ({ lang: code, phrase: wordListPhrase(code, list, text) })))]));
+    this.wordListFirsts = new Map([...this.wordLists].map(([list, ws]) => [list,
+      ws.some((w) => w.phrase.tokens[0]?.lead !== false) ? null : new Set(ws.map((w) => w.phrase.tokens[0]?.core.charCodeAt(0) ?? -1))]));
   }
 
   /** The phrases of word list `list` in `langs` (every language when none or empty). */
@@ -197,6 +202,8 @@ export class Lexicon {
   /** The end of the longest phrase of word list `list` (in `langs`) matched at `pos` and ending by `to`, or -1. */
   wordAt(list: WordListName, text: string, pos: number, langs?: ReadonlySet<string> | null, to = text.length): number {
     let end = -1;
+    const firsts = this.wordListFirsts.get(list);
+    if (firsts && !firsts.has(foldCode(text.charCodeAt(pos)))) return end;
     // A loop, not words(): some rules ask at every word they read.
     for (const w of this.wordLists.get(list) ?? []) if (!langs || langs.size === 0 || langs.has(w.lang)) end = Math.max(end, matchAt(w.phrase, text, pos, to));
     return end;
@@ -205,6 +212,8 @@ export class Lexicon {
   /** The length of the longest prefix of `list` (in `langs`) that opens the word at `pos`, the word ending by `to`; 0 when none. */
   prefixAt(list: WordListName, text: string, pos: number, langs?: ReadonlySet<string> | null, to = text.length): number {
     let length = 0;
+    const firsts = this.wordListFirsts.get(list);
+    if (firsts && !firsts.has(foldCode(text.charCodeAt(pos)))) return length;
     for (const w of this.wordLists.get(list) ?? []) {
       const prefix = w.phrase.tokens[0]?.core ?? '';
       if ((!langs || langs.size === 0 || langs.has(w.lang)) && prefix.length > length && matchAt(w.phrase, text, pos, to) >= 0) length = prefix.length;
@@ -214,12 +223,14 @@ export class Lexicon {
 
   /** True when `word` ends with an ending of `list` (in `langs`), compared folded as phrases are, with letters before it. */
   endsWith(list: WordListName, word: string, langs?: ReadonlySet<string> | null): boolean {
-    const folded = fold(word);
-    // A loop, not words(): this runs for every word a prenominal phrase reads.
+    // A loop comparing from the end, with nothing allocated: this runs for every word a prenominal phrase reads.
     for (const w of this.wordLists.get(list) ?? []) {
       if (langs && langs.size > 0 && !langs.has(w.lang)) continue;
       const ending = w.phrase.tokens[0]?.core ?? '';
-      if (folded.length > ending.length && folded.endsWith(ending)) return true;
+      if (word.length <= ending.length) continue;
+      let k = 1;
+      while (k <= ending.length && foldCode(word.charCodeAt(word.length - k)) === ending.charCodeAt(ending.length - k)) k++;
+      if (k > ending.length) return true;
     }
     return false;
   }

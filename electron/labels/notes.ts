@@ -169,6 +169,7 @@ function sayingAfter(r: Reading, at: number): boolean {
   const text = r.text;
   const to = Math.min(text.length, at + 8);
   const p = at + (/^[ \u00a0]*,?[ \u00a0]*/.exec(text.slice(at, to))?.[0].length ?? 0);
+  if (r.lex.wordAt('saying', text, p, null, to) < 0) return false;
   return r.lex.words('saying').some((w) => {
     const end = matchAt(w, text, p, to);
     return end > p && !(end < to && /\p{L}/u.test(text[end] ?? ''));
