@@ -130,7 +130,7 @@ interface Entry {
   phrase: Phrase;
 }
 
-/** A phrase of a word list; an ending list takes only endings. */
+/** A phrase of a word list; an ending list takes only endings, a prefix list only prefixes. */
 function wordListPhrase(code: string, list: WordListName, text: string): Phrase {
   const where = `assets/labels/phrases/${code}.json, "${list}"`;
   let phrase: Phrase;

@@ -162,8 +162,8 @@ function newsOf(r: Reading, note: Note, context: Hit[], inLang: (h: Hit) => bool
 }
 
 /**
- * A conjunction of the phrase files' `saying` lists (any language, as the cue's) within 8 characters after `at`, past
- * a comma, and a whole word: no letter follows it ("thatcher", "чтобы" are none).
+ * A conjunction of the phrase files' `saying` lists (of every language, whatever the cue's) within 8 characters after
+ * `at`, past a comma, and a whole word: no letter follows it ("thatcher", "чтобы" are none).
  */
 function sayingAfter(r: Reading, at: number): boolean {
   const text = r.text;
