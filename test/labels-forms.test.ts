@@ -377,3 +377,18 @@ test('status: a reminder\'s lead words before the subject ("Напомним, ч
   // After the lead, the news of the designation stays the news.
   assert.deepEqual(brief('La policía detuvo a dos hombres. Recordemos que el Tribunal Supremo declaró al Estado Islámico organización terrorista en 2014.'), []);
 });
+
+test('Russian round 3: a spaced star after a closing quote, registry nouns, a predicate after adverbs, the notice without "(или)"', () => {
+  // The star marks the quoted name; the sentence after it is no footnote (it would have given "extremist" too).
+  assert.deepEqual(brief('Запрещенное в России движение «Колумбайн» * внесено в перечень террористических и экстремистских организаций.\n*запрещенное в России террористическое движение'),
+    [['terrorist', 'Колумбайн', '*']]);
+  // A registry noun ends a name: the participle is on the list's contents.
+  assert.deepEqual(brief('Движение внесено в Единый федеральный список организаций, признанных в РФ террористическими.'), []);
+  // Adverbs and a past auxiliary before the short participle: the sentence's predicate, not an aside on "Мальцевым".
+  assert.deepEqual(brief('Движение «Артподготовка», созданное Мальцевым, ранее было признано экстремистской организацией и запрещено в России.'), []);
+  // …while a relative pronoun still opens a relative clause.
+  assert.deepEqual(brief('Задержан член организации «Хизб ут-Тахрир», которая была запрещена в России решением Верховного суда.'),
+    [['banned_other', 'Хизб ут-Тахрир', null]]);
+  assert.deepEqual(brief('НАСТОЯЩИЙ МАТЕРИАЛ (ИНФОРМАЦИЯ) ПРОИЗВЕДЕН И РАСПРОСТРАНЕН ИНОСТРАННЫМ АГЕНТОМ ООО "МЕМО", ЛИБО КАСАЕТСЯ ДЕЯТЕЛЬНОСТИ ИНОСТРАННОГО АГЕНТА ООО "МЕМО".').map(([k]) => k),
+    ['foreign_agent']);
+});

@@ -653,6 +653,17 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   if (r.phraseAt(c, ['copulas']) > c) return false;
   const shortAt = (at: number): boolean => r.phraseAt(at, ['predicates', ...KIND_LISTS]) > at && SHORT_PARTICIPLE.test(/^[\p{L}\-]+/u.exec(text.slice(at, at + 40))?.[0] ?? '');
   if (text[b] === ',' && shortAt(c)) return false;
+  // Adverbs and a past auxiliary may open that predicate ("Движение «Артподготовка», созданное Мальцевым, ранее было
+  // признано экстремистской …"): past function words (not a relative pronoun) the short participle still ends it.
+  if (text[b] === ',' && r.phraseAt(c, ['relatives']) < 0) {
+    let p = c;
+    for (let k = 0; k < 3; k++) {
+      const w = r.phraseAt(p, ['stopwords']);
+      if (w <= p || r.phraseAt(p, ['relatives']) > p) break;
+      p = w + (/^[ \u00a0]+/.exec(text.slice(w, w + 3))?.[0].length ?? 0);
+    }
+    if (p > c && shortAt(p)) return false;
+  }
   // "Как отмечает «Медуза», издание признано в России нежелательным": a noun and a short participle after a comma are
   // a clause of their own (subject and predicate), not an aside on the name before the comma.
   const noun = text[b] === ',' ? r.phraseAt(c, ['nouns']) : -1;
