@@ -392,3 +392,15 @@ test('Russian round 3: a spaced star after a closing quote, registry nouns, a pr
   assert.deepEqual(brief('НАСТОЯЩИЙ МАТЕРИАЛ (ИНФОРМАЦИЯ) ПРОИЗВЕДЕН И РАСПРОСТРАНЕН ИНОСТРАННЫМ АГЕНТОМ ООО "МЕМО", ЛИБО КАСАЕТСЯ ДЕЯТЕЛЬНОСТИ ИНОСТРАННОГО АГЕНТА ООО "МЕМО".').map(([k]) => k),
     ['foreign_agent']);
 });
+
+test('Russian round 3: a reference note fronting the court decision and its date; a reporting verb is no name', () => {
+  // TASS's note after its rule line: the decision and its date before the subject, a gloss bracket with an
+  // abbreviation's full stop inside, then the designation verb.
+  assert.deepEqual(brief('Решением Верховного суда РФ от 29 декабря 2014 г. группировка "Исламское государство" (до 2014 г. - "Исламское государство Ирака и Леванта", ИГИЛ) признана террористической организацией. Ее деятельность в России запрещена.'),
+    [['terrorist', 'Исламское государство', null]]);
+  assert.deepEqual(brief('Решением Верховного суда РФ от 14.02.2003 организация "Хизб ут-Тахрир" признана террористической.'), [['terrorist', 'Хизб ут-Тахрир', null]]);
+  // The court as the actor stays the news.
+  assert.deepEqual(brief('Решением Верховного суда деятельность А.У.Е. приравняли к фашизму и запретили в России.'), []);
+  // "Сообщалось, что …": the clause after a verb of saying is its content, not an aside on a name.
+  assert.deepEqual(brief('Сообщалось, что местный житель вступил в ряды запрещенной в России террористической организации.'), []);
+});

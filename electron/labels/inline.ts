@@ -814,6 +814,7 @@ function status(cx: Context, g: Hit): boolean {
   let subject = run && (!named || covers) ? run : named;
   // "Международное религиозное объединение "Таблиги Джамаат" признано …": a designation noun phrase before the quoted subject.
   let activityBanned = false;
+  let glossedSubject = false;
   if (!pronoun) {
     const quoted = quotedAfterNoun(cx, s, g.index);
     let after = quoted ? quoted.end + (/^[»"”]?[\s\u00a0]*/.exec(text.slice(quoted.end, quoted.end + 4))?.[0].length ?? 0) : -1;
@@ -824,7 +825,13 @@ function status(cx: Context, g: Hit): boolean {
     // the banned label's own formula.
     activityBanned = quoted !== null && /^деятельност/iu.test(text.slice(s, s + 12)) && r.phraseAt(after, ['banned_other'], langs) > after
       && r.hits(after, se).some((h) => h.list === 'states');
-    if (quoted && (wholeFormula(cx, after, se, langs) || activityBanned)) subject = quoted;
+    // After a fronted state or decision, the designation verb right after the quoted subject (and its bracketed
+    // glosses) completes the status: "Решением Верховного суда РФ от … группировка "Исламское государство" (…, ИГИЛ)
+    // признана террористической организацией".
+    const glossed = after + (/^\([^()]{0,120}\)[\s\u00a0]*/.exec(text.slice(after, after + 130))?.[0].length ?? 0);
+    const frontedPredicate = fronted > 0 && r.phraseAt(glossed, ['predicates'], langs) > glossed;
+    if (quoted && (wholeFormula(cx, after, se, langs) || activityBanned || frontedPredicate)) subject = quoted;
+    glossedSubject = quoted !== null && subject === quoted && frontedPredicate && glossed > after;
   }
   const afterNoun = subject !== null && subject.start > s + 1 && quotedAfterNoun(cx, s, g.index)?.start === subject.start;
   if (subject && (subject.start > s + 1 && !afterNoun && !r.known(subject.name) || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
@@ -833,7 +840,8 @@ function status(cx: Context, g: Hit): boolean {
   let i = s;
   // "УПА*, ОУН* и УНС* признаны экстремистскими и запрещены в РФ": names listed as the subject of a designation that
   // says the footnote's whole formula; each is labelled.
-  const listed = subject ? namesListedAfter(r, subject, groundLanguageClass(cx, g)) : [];
+  // The names in a gloss bracket are the subject's other names, not a list of subjects.
+  const listed = subject && !glossedSubject ? namesListedAfter(r, subject, groundLanguageClass(cx, g)) : [];
   const last = listed[listed.length - 1];
   if (subject && last) {
     i = last.end + (/^[»"”]?[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]*/u.exec(text.slice(last.end, last.end + 6))?.[0].length ?? 0);
@@ -929,7 +937,12 @@ function reminderLead(cx: Context, s: number, langs: ReadonlySet<string>): numbe
   return name && name.start - p <= 2 ? p : s;
 }
 
-/** The position after a sentence-opening "В России" (a function word, then a state) and its comma, or -1. */
+/**
+ * The position after a sentence-opening "В России" (a function word, then a state) and its comma, or -1. The state
+ * may be the designating court with its decision's date, as reference notes open ("Решением Верховного суда РФ от 29
+ * декабря 2014 г. группировка …"): more states, then a function word and a date (a day and a month or a numeric
+ * date, a year, an abbreviation), are part of the fronted phrase.
+ */
 function frontedState(cx: Context, s: number, langs: ReadonlySet<string>): number {
   const { r } = cx;
   const text = r.text;
@@ -940,9 +953,22 @@ function frontedState(cx: Context, s: number, langs: ReadonlySet<string>): numbe
   const state = r.phraseAt(p, ['states'], langs);
   if (state <= p || !/[ \u00a0,]/.test(text[state] ?? '')) return -1;
   p = state;
-  while (/[ \u00a0,]/.test(text[p] ?? '')) p++;
+  const skip = (): void => {
+    while (/[ \u00a0,]/.test(text[p] ?? '')) p++;
+  };
+  skip();
+  for (let next = r.phraseAt(p, ['states'], langs); next > p && /[ \u00a0,]/.test(text[next] ?? ''); next = r.phraseAt(p, ['states'], langs)) {
+    p = next;
+    skip();
+  }
+  const word = r.phraseAt(p, ['stopwords'], langs);
+  const date = word > p ? DATED.exec(text.slice(word, word + 40)) : null;
+  if (date) p = word + date[0].length;
   return p;
 }
+
+/** A date after its preposition: "29 декабря 2014 г.", "14.02.2003", "14 февраля 2003 года", with what follows. */
+const DATED = /^[ \u00a0]+\d{1,2}(?:[./]\d{1,2}[./]\d{2,4}|[ \u00a0]+\p{Ll}+[ \u00a0]+\d{4})(?:[ \u00a0]*\p{Ll}{1,4}\.?)?[ \u00a0,]+/u;
 
 /**
  * Words read in the languages of the ground `g`: another language's state is no state here (Serbian "ОУН", the UN,
