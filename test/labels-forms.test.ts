@@ -404,3 +404,10 @@ test('Russian round 3: a reference note fronting the court decision and its date
   // "Сообщалось, что …": the clause after a verb of saying is its content, not an aside on a name.
   assert.deepEqual(brief('Сообщалось, что местный житель вступил в ряды запрещенной в России террористической организации.'), []);
 });
+
+test('Russian round 3: "в нашей стране" names the designating state in Russian text', () => {
+  assert.deepEqual(brief('В Москве задержаны семеро предателей из «Русского добровольческого корпуса», террористической запрещенной организации в нашей стране.'),
+    [['terrorist', 'Русского добровольческого корпуса', null]]);
+  // The outlet speaking of itself before the ground is still a self-disclosure.
+  assert.deepEqual(brief('Наше издание признано в нашей стране иностранным агентом.'), []);
+});
