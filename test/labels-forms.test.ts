@@ -411,3 +411,8 @@ test('Russian round 3: "в нашей стране" names the designating state 
   // The outlet speaking of itself before the ground is still a self-disclosure.
   assert.deepEqual(brief('Наше издание признано в нашей стране иностранным агентом.'), []);
 });
+
+test('Russian round 3: the court-ban footnote on a Meta product names Meta, past its abbreviated legal form', () => {
+  assert.deepEqual(brief('Его страница в Instagram* удалена.\n\n* Решением суда запрещена деятельность компании Meta Platforms Inc. по реализации продуктов — социальных сетей Facebook и Instagram — на территории Российской Федерации по основаниям осуществления экстремистской деятельности.'),
+    [['extremist', 'Meta Platforms', '*']]);
+});
