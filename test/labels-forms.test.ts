@@ -416,3 +416,11 @@ test('Russian round 3: the court-ban footnote on a Meta product names Meta, past
   assert.deepEqual(brief('Его страница в Instagram* удалена.\n\n* Решением суда запрещена деятельность компании Meta Platforms Inc. по реализации продуктов — социальных сетей Facebook и Instagram — на территории Российской Федерации по основаниям осуществления экстремистской деятельности.'),
     [['extremist', 'Meta Platforms', '*']]);
 });
+
+test('Russian round 3: a bracket naming its own subject (a known lower-case run, or a noun then a quoted name); "признали экстремизмом" is news', () => {
+  assert.deepEqual(brief('Её оштрафовали за демонстрацию пентаграммы (Международное движение сатанизма признано в РФ экстремистским и запрещено) в отделе полиции.'),
+    [['extremist', 'Международное движение сатанизма', null]]);
+  assert.deepEqual(brief('Её оштрафовали за демонстрацию пентаграммы (движение «Международное движение сатанизма» признано в РФ экстремистским и запрещено).'),
+    [['extremist', 'Международное движение сатанизма', null]]);
+  assert.deepEqual(brief('Сатанизм признали экстремизмом в России, деятельность этого международного движения теперь будет под запретом.'), []);
+});

@@ -285,8 +285,16 @@ function innerSubject(cx: Context, from: number, to: number, note: Note, alone: 
   const { r } = cx;
   const text = r.text;
   const classOf = r.classOf(note.langs);
-  const n = nameAfter(text, from, classOf);
-  if (!n || n.start > from + 2) return null;
+  let at = from;
+  while (at < to && /[ \u00a0]/.test(text[at] ?? '')) at++;
+  // "(движение «Международное движение сатанизма» признано …)": a designation noun before the quoted subject.
+  const noun = r.phraseAt(at, ['nouns'], note.langs);
+  const quoted = noun > at && /^[ \u00a0]+[«"“„]/u.test(text.slice(noun, noun + 3)) ? nameAfter(text, noun + (/^[ \u00a0]+/.exec(text.slice(noun, noun + 3))?.[0].length ?? 0), classOf) : null;
+  let n = quoted ?? nameAfter(text, from, classOf);
+  if (!n || n.start > (quoted ? to : from + 2)) return null;
+  // "(Международное движение сатанизма признано …)": a name the alias table knows whole reads on in lower case.
+  const whole = quoted ? null : r.knownRunAfter(n.start);
+  if (whole && whole.end > n.end) n = whole;
   const cls = classOf(n.start, n.end);
   if (cls.has('states') || cls.has('other_states') || cls.has('nouns')) return null;
   let i = n.end;
