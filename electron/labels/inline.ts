@@ -662,7 +662,8 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   const shortAt = (at: number): boolean => r.phraseAt(at, ['predicates', ...KIND_LISTS]) > at && SHORT_PARTICIPLE.test(/^[\p{L}\-]+/u.exec(text.slice(at, at + 40))?.[0] ?? '');
   if (text[b] === ',' && shortAt(c)) return false;
   // Adverbs and a past auxiliary may open that predicate ("Движение «Артподготовка», созданное Мальцевым, ранее было
-  // признано экстремистской …"): past function words (not a relative pronoun) the short participle still ends it.
+  // признано экстремистской …"): after up to three function words (never a relative pronoun, which opens a relative
+  // clause) a short participle is still the predicate.
   if (text[b] === ',' && r.phraseAt(c, ['relatives']) < 0) {
     let p = c;
     for (let k = 0; k < 3; k++) {
