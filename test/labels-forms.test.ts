@@ -377,3 +377,50 @@ test('status: a reminder\'s lead words before the subject ("Напомним, ч
   // After the lead, the news of the designation stays the news.
   assert.deepEqual(brief('La policía detuvo a dos hombres. Recordemos que el Tribunal Supremo declaró al Estado Islámico organización terrorista en 2014.'), []);
 });
+
+test('Russian round 3: a spaced star after a closing quote, registry nouns, a predicate after adverbs, the notice without "(или)"', () => {
+  // The star marks the quoted name; the sentence after it is no footnote (it would have given "extremist" too).
+  assert.deepEqual(brief('Запрещенное в России движение «Колумбайн» * внесено в перечень террористических и экстремистских организаций.\n*запрещенное в России террористическое движение'),
+    [['terrorist', 'Колумбайн', '*']]);
+  // A registry noun ends a name: the participle is on the list's contents.
+  assert.deepEqual(brief('Движение внесено в Единый федеральный список организаций, признанных в РФ террористическими.'), []);
+  // Adverbs and a past auxiliary before the short participle: the sentence's predicate, not an aside on "Мальцевым".
+  assert.deepEqual(brief('Движение «Артподготовка», созданное Мальцевым, ранее было признано экстремистской организацией и запрещено в России.'), []);
+  // …while a relative pronoun still opens a relative clause.
+  assert.deepEqual(brief('Задержан член организации «Хизб ут-Тахрир», которая была запрещена в России решением Верховного суда.'),
+    [['banned_other', 'Хизб ут-Тахрир', null]]);
+  assert.deepEqual(brief('НАСТОЯЩИЙ МАТЕРИАЛ (ИНФОРМАЦИЯ) ПРОИЗВЕДЕН И РАСПРОСТРАНЕН ИНОСТРАННЫМ АГЕНТОМ ООО "МЕМО", ЛИБО КАСАЕТСЯ ДЕЯТЕЛЬНОСТИ ИНОСТРАННОГО АГЕНТА ООО "МЕМО".'),
+    [['foreign_agent', 'МЕМО', null]], 'the legal form before the quoted name is no part of it');
+});
+
+test('Russian round 3: a reference note fronting the court decision and its date; a reporting verb is no name', () => {
+  // TASS's note after its rule line: the decision and its date before the subject, a gloss bracket with an
+  // abbreviation's full stop inside, then the designation verb.
+  assert.deepEqual(brief('Решением Верховного суда РФ от 29 декабря 2014 г. группировка "Исламское государство" (до 2014 г. - "Исламское государство Ирака и Леванта", ИГИЛ) признана террористической организацией. Ее деятельность в России запрещена.'),
+    [['terrorist', 'Исламское государство', null]]);
+  assert.deepEqual(brief('Решением Верховного суда РФ от 14.02.2003 организация "Хизб ут-Тахрир" признана террористической.'), [['terrorist', 'Хизб ут-Тахрир', null]]);
+  // The court as the actor stays the news.
+  assert.deepEqual(brief('Решением Верховного суда деятельность А.У.Е. приравняли к фашизму и запретили в России.'), []);
+  // "Сообщалось, что …": the clause after a verb of saying is its content, not an aside on a name.
+  assert.deepEqual(brief('Сообщалось, что местный житель вступил в ряды запрещенной в России террористической организации.'), []);
+});
+
+test('Russian round 3: "в нашей стране" names the designating state in Russian text', () => {
+  assert.deepEqual(brief('В Москве задержаны семеро предателей из «Русского добровольческого корпуса», террористической запрещенной организации в нашей стране.'),
+    [['terrorist', 'Русского добровольческого корпуса', null]]);
+  // The outlet speaking of itself before the ground is still a self-disclosure.
+  assert.deepEqual(brief('Наше издание признано в нашей стране иностранным агентом.'), []);
+});
+
+test('Russian round 3: the court-ban footnote on a Meta product names Meta, past its abbreviated legal form', () => {
+  assert.deepEqual(brief('Его страница в Instagram* удалена.\n\n* Решением суда запрещена деятельность компании Meta Platforms Inc. по реализации продуктов — социальных сетей Facebook и Instagram — на территории Российской Федерации по основаниям осуществления экстремистской деятельности.'),
+    [['extremist', 'Meta Platforms', '*']]);
+});
+
+test('Russian round 3: a bracket naming its own subject (a known lower-case run, or a noun then a quoted name); "признали экстремизмом" is news', () => {
+  assert.deepEqual(brief('Её оштрафовали за демонстрацию пентаграммы (Международное движение сатанизма признано в РФ экстремистским и запрещено) в отделе полиции.'),
+    [['extremist', 'Международное движение сатанизма', null]]);
+  assert.deepEqual(brief('Её оштрафовали за демонстрацию пентаграммы (движение «Международное движение сатанизма» признано в РФ экстремистским и запрещено).'),
+    [['extremist', 'Международное движение сатанизма', null]]);
+  assert.deepEqual(brief('Сатанизм признали экстремизмом в России, деятельность этого международного движения теперь будет под запретом.'), []);
+});

@@ -15,8 +15,20 @@ export function sentencesOf(text: string, lineStart: number, lineEnd: number): [
   let s = lineStart;
   while (s < lineEnd) {
     let e = s;
+    // A full stop inside a bracket that closes on the line ends no sentence: "(до 2014 г. - "…", ИГИЛ)" is an
+    // abbreviation's stop within a gloss.
+    let bracketEnd = -1;
     while (e < lineEnd) {
       const ch = text[e] ?? '';
+      if (ch === '(' && bracketEnd < e) {
+        const close = text.indexOf(')', e);
+        const reopen = text.indexOf('(', e + 1);
+        if (close > e && close < Math.min(lineEnd, e + 200) && (reopen < 0 || reopen > close)) bracketEnd = close;
+      }
+      if (e < bracketEnd) {
+        e++;
+        continue;
+      }
       if ('。！？'.includes(ch)) {
         e++;
         break;

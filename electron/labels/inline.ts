@@ -328,8 +328,16 @@ function innerSubject(cx: Context, from: number, to: number, note: Note, alone: 
   const { r } = cx;
   const text = r.text;
   const classOf = r.classOf(note.langs);
-  const n = nameAfter(text, from, classOf);
-  if (!n || n.start > from + 2) return null;
+  let at = from;
+  while (at < to && /[ \u00a0]/.test(text[at] ?? '')) at++;
+  // "(движение «Международное движение сатанизма» признано …)": a designation noun before the quoted subject.
+  const noun = r.phraseAt(at, ['nouns'], note.langs);
+  const quoted = noun > at && /^[ \u00a0]+[«"“„]/u.test(text.slice(noun, noun + 3)) ? nameAfter(text, noun + (/^[ \u00a0]+/.exec(text.slice(noun, noun + 3))?.[0].length ?? 0), classOf) : null;
+  let n = quoted ?? nameAfter(text, from, classOf);
+  if (!n || n.start > (quoted ? to : from + 2)) return null;
+  // "(Международное движение сатанизма признано …)": a name the alias table knows whole reads on in lower case.
+  const whole = quoted ? null : r.knownRunAfter(n.start);
+  if (whole && whole.end > n.end) n = whole;
   const cls = classOf(n.start, n.end);
   if (cls.has('states') || cls.has('other_states') || cls.has('nouns')) return null;
   let i = n.end;
@@ -702,6 +710,18 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   if (r.phraseAt(c, ['copulas']) > c) return false;
   const shortAt = (at: number): boolean => r.phraseAt(at, ['predicates', ...KIND_LISTS]) > at && shortParticiple(r, /^[\p{L}\-]+/u.exec(text.slice(at, at + 40))?.[0] ?? '');
   if (text[b] === ',' && shortAt(c)) return false;
+  // Adverbs and a past auxiliary may open that predicate ("Движение «Артподготовка», созданное Мальцевым, ранее было
+  // признано экстремистской …"): after up to three function words (never a relative pronoun, which opens a relative
+  // clause) a short participle is still the predicate.
+  if (text[b] === ',' && r.phraseAt(c, ['relatives']) < 0) {
+    let p = c;
+    for (let k = 0; k < 3; k++) {
+      const w = r.phraseAt(p, ['stopwords']);
+      if (w <= p || r.phraseAt(p, ['relatives']) > p) break;
+      p = w + (/^[ \u00a0]+/.exec(text.slice(w, w + 3))?.[0].length ?? 0);
+    }
+    if (p > c && shortAt(p)) return false;
+  }
   // "Как отмечает «Медуза», издание признано в России нежелательным": a noun and a short participle after a comma are
   // a clause of their own (subject and predicate), not an aside on the name before the comma.
   const noun = text[b] === ',' ? r.phraseAt(c, ['nouns']) : -1;
@@ -852,6 +872,7 @@ function status(cx: Context, g: Hit): boolean {
   let subject = run && (!named || covers) ? run : named;
   // "Международное религиозное объединение "Таблиги Джамаат" признано …": a designation noun phrase before the quoted subject.
   let activityBanned = false;
+  let glossedSubject = false;
   if (!pronoun) {
     const quoted = quotedAfterNoun(cx, s, g.index);
     let after = quoted ? quoted.end + (/^[»"”]?[\s\u00a0]*/.exec(text.slice(quoted.end, quoted.end + 4))?.[0].length ?? 0) : -1;
@@ -862,7 +883,13 @@ function status(cx: Context, g: Hit): boolean {
     // the banned label's own formula.
     activityBanned = quoted !== null && r.lex.wordAt('activity', text, s, langs) > s && r.phraseAt(after, ['banned_other'], langs) > after
       && r.hits(after, se).some((h) => h.list === 'states');
-    if (quoted && (wholeFormula(cx, after, se, langs) || activityBanned)) subject = quoted;
+    // After a fronted state or decision, the designation verb right after the quoted subject (and its bracketed
+    // glosses) completes the status: "Решением Верховного суда РФ от … группировка "Исламское государство" (…, ИГИЛ)
+    // признана террористической организацией".
+    const glossed = after + (/^\([^()]{0,120}\)[\s\u00a0]*/.exec(text.slice(after, after + 130))?.[0].length ?? 0);
+    const frontedPredicate = fronted > 0 && r.phraseAt(glossed, ['predicates'], langs) > glossed;
+    if (quoted && (wholeFormula(cx, after, se, langs) || activityBanned || frontedPredicate)) subject = quoted;
+    glossedSubject = quoted !== null && subject === quoted && frontedPredicate && glossed > after;
   }
   const afterNoun = subject !== null && subject.start > s + 1 && quotedAfterNoun(cx, s, g.index)?.start === subject.start;
   if (subject && (subject.start > s + 1 && !afterNoun && !r.known(subject.name) || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
@@ -871,7 +898,8 @@ function status(cx: Context, g: Hit): boolean {
   let i = s;
   // "УПА*, ОУН* и УНС* признаны экстремистскими и запрещены в РФ": names listed as the subject of a designation that
   // says the footnote's whole formula; each is labelled.
-  const listed = subject ? namesListedAfter(r, subject, groundLanguageClass(cx, g)) : [];
+  // The names in a gloss bracket are the subject's other names, not a list of subjects.
+  const listed = subject && !glossedSubject ? namesListedAfter(r, subject, groundLanguageClass(cx, g)) : [];
   const last = listed[listed.length - 1];
   if (subject && last) {
     i = last.end + (/^[»"”]?[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]*/u.exec(text.slice(last.end, last.end + 6))?.[0].length ?? 0);
@@ -967,7 +995,12 @@ function reminderLead(cx: Context, s: number, langs: ReadonlySet<string>): numbe
   return name && name.start - p <= 2 ? p : s;
 }
 
-/** The position after a sentence-opening "В России" (a function word, then a state) and its comma, or -1. */
+/**
+ * The position after a sentence-opening "В России" (a function word, then a state) and its comma, or -1. The state
+ * may be the designating court with its decision's date, as reference notes open ("Решением Верховного суда РФ от 29
+ * декабря 2014 г. группировка …"): more states, then a function word and a date (a day and a month or a numeric
+ * date, a year, an abbreviation), are part of the fronted phrase.
+ */
 function frontedState(cx: Context, s: number, langs: ReadonlySet<string>): number {
   const { r } = cx;
   const text = r.text;
@@ -978,9 +1011,22 @@ function frontedState(cx: Context, s: number, langs: ReadonlySet<string>): numbe
   const state = r.phraseAt(p, ['states'], langs);
   if (state <= p || !/[ \u00a0,]/.test(text[state] ?? '')) return -1;
   p = state;
-  while (/[ \u00a0,]/.test(text[p] ?? '')) p++;
+  const skip = (): void => {
+    while (/[ \u00a0,]/.test(text[p] ?? '')) p++;
+  };
+  skip();
+  for (let next = r.phraseAt(p, ['states'], langs); next > p && /[ \u00a0,]/.test(text[next] ?? ''); next = r.phraseAt(p, ['states'], langs)) {
+    p = next;
+    skip();
+  }
+  const word = r.phraseAt(p, ['stopwords'], langs);
+  const date = word > p ? DATED.exec(text.slice(word, word + 40)) : null;
+  if (date) p = word + date[0].length;
   return p;
 }
+
+/** A date after its preposition: "29 декабря 2014 г.", "14.02.2003", "14 февраля 2003 года", with what follows. */
+const DATED = /^[ \u00a0]+\d{1,2}(?:[./]\d{1,2}[./]\d{2,4}|[ \u00a0]+\p{Ll}+[ \u00a0]+\d{4})(?:[ \u00a0]*\p{Ll}{1,4}\.?)?[ \u00a0,]+/u;
 
 /**
  * Words read in the languages of the ground `g`: another language's state is no state here (Serbian "ОУН", the UN,

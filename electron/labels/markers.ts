@@ -85,6 +85,9 @@ export function footnoteStarts(text: string, from: number, to: number, numbered:
     if (!SENTENCE_END.test(text.slice(Math.max(from, i - 3), i))) continue;
     // The marker of a mention glued to the sentence's last word is not a footnote ("… the Taliban*.").
     if (!/[ \t\u00a0]/.test(text[i - 1] ?? '') && !/[.!?…]/.test(text[i - 1] ?? '')) continue;
+    // A spaced star after a closing quote, with the sentence going on in lower case, marks the quoted name
+    // ("Запрещенное в России движение «Колумбайн» * внесено в …"): a quotation ends no sentence there.
+    if (/[»"”)][ \t\u00a0]+$/.test(text.slice(Math.max(from, i - 3), i)) && /^[ \t\u00a0]+\p{Ll}/u.test(text.slice(i + (markerAt(text, i, false)?.length ?? 1), i + 12))) continue;
     // A number after a sentence ("… в Идлибе.1 Организация запрещена…") only right after the full stop, before a capital.
     if (digit && !(/[.!?]/.test(text[i - 1] ?? '') && /^\d{1,2}[ \t\u00a0]*\p{Lu}/u.test(text.slice(i, i + 6)) && !/\d/.test(text[i - 2] ?? ''))) continue;
     tryAt(i, digit);

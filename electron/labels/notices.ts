@@ -24,6 +24,8 @@ interface Template {
 }
 
 const NAME = String.raw`((?:(?!либо|ЛИБО|\n)[^.;\n]){2,160}?)`;
+/** A legal-form abbreviation (two to four capitals) before a quoted organisation name, the name captured. */
+const LEGAL_FORM = /^\p{Lu}{2,4}[\s\u00a0]+[«"“„]([^«»"“”„]+)[»"”“]?$/u;
 
 function compileTemplate(text: string): RegExp {
   const parts = text.split(/(\{name\})/).map((part) => {
@@ -60,7 +62,9 @@ export function findNotices(text: string, notices: { lang: string; format: strin
       const end = start + m[0].length;
       const lineStart = text.lastIndexOf('\n', start - 1) + 1;
       if (opensQuote(text, lineStart, start)) continue;
-      const name = t.named ? (m[1] ?? '').trim().replace(/^[«"“]|[»"”]$/g, '').replace(/[,\s]+$/, '') : '';
+      let name = t.named ? (m[1] ?? '').trim().replace(/^[«"“]|[»"”]$/g, '').replace(/[,\s]+$/, '') : '';
+      // An organisation's legal form before its quoted name is no part of the name: 'ООО "МЕМО"' → МЕМО.
+      name = LEGAL_FORM.exec(name)?.[1] ?? name;
       found.push({ entity: name.length > 0 ? name : SELF, start, end, format: t.format, lang: t.lang });
     }
   }

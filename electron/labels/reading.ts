@@ -273,6 +273,10 @@ export class Reading {
     // Back over the designation noun the postposition follows ("Meta şirketine ait").
     const noun = /([\p{L}\p{M}'’\-]+)[ \u00a0]+$/u.exec(this.text.slice(Math.max(from, end - 40), end));
     if (noun?.[1] && this.classOf(langs)(end - noun[0].length, end - noun[0].length + noun[1].length).has('nouns')) end -= noun[0].length;
+    // A company's abbreviated legal form ends the name with its own full stop ("компании Meta Platforms Inc. по
+    // реализации продуктов"): the stop ends no sentence, and the name is the words before the form.
+    const form = /[ \u00a0]+\p{Lu}\p{Ll}{1,3}\.[ \u00a0]*$/u.exec(this.text.slice(Math.max(from, end - 12), end));
+    if (form) end -= form[0].length;
     return end > from ? nameBefore(this.text, end, this.classOf(langs), false) : null;
   }
 
