@@ -377,3 +377,19 @@ test('status: a reminder\'s lead words before the subject ("Напомним, ч
   // After the lead, the news of the designation stays the news.
   assert.deepEqual(brief('La policía detuvo a dos hombres. Recordemos que el Tribunal Supremo declaró al Estado Islámico organización terrorista en 2014.'), []);
 });
+
+test('news of a designation in Romanian and Slovak, an Armenian copula, and a predicative "als" after a marked name (third non-Russian round)', () => {
+  // Romanian: the agent "de către un tribunal" (by a court) tells the news, as "by a court" does in other languages.
+  assert.deepEqual(brief('Formația \"Pussy Riot\", a fost desemnată drept organizaţie extremistă de către un tribunal din Moscova, fiindu-i interzisă activitatea în Rusia.'), []);
+  // Slovak: an appeal against the decision on the listing is the news, not an appositive on the name.
+  assert.deepEqual(brief('Projekt Meduza, ktorý je registrovaný v Lotyšsku, sa proti rozhodnutiu o svojom zaradení do zoznamu zahraničných agentov odvolá.'), []);
+  assert.deepEqual(brief('Portál Meduza, zaradený do zoznamu zahraničných agentov v Rusku, informoval o tom v piatok.'), [['foreign_agent', 'Meduza', null]]);
+  // Armenian: the copula "է" (here capitalised "Է", as some Armenian outlets type it) is no name after "banned".
+  assert.deepEqual(brief('Այսպիսով՝ այդ կազմակերպությունների գործունեությունն արգելված Է Ռուսաստանի տարածքում:'), []);
+  assert.deepEqual(brief('Ռուսաստանում արգելված Իսլամական պետություն խմբավորումը հայտարարել է:'), [['banned_other', 'Իսլամական պետություն', null]]);
+  // German: "«Asow»* als terroristische Organisation" is the suit's complement, not the name's designation noun, so a
+  // footnote that says only "verboten" stays banned_other; a designation noun heading the name still lends its ground.
+  assert.deepEqual(brief('Das Gericht prüft die Klage gegen die bewaffnete Gruppe «Asow»* als terroristische Organisation.\n*- Eine in der Russischen Föderation verbotene Organisation.'),
+    [['banned_other', 'Asow', '*']]);
+  assert.deepEqual(brief('Die Terrormiliz IS* griff an.\n* In Russland verboten.'), [['terrorist', 'IS', '*']]);
+});
