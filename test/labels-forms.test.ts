@@ -393,3 +393,14 @@ test('news of a designation in Romanian and Slovak, an Armenian copula, and a pr
     [['banned_other', 'Asow', '*']]);
   assert.deepEqual(brief('Die Terrormiliz IS* griff an.\n* In Russland verboten.'), [['terrorist', 'IS', '*']]);
 });
+
+test('Bulgarian and Serbian participles ending like a Russian short participle ("обявена", "забрањена") stand as appositives; Bulgarian names of designated organisations resolve', () => {
+  assert.deepEqual(brief('Bellingcat, обявена за нежелана в Русия, публикува доклад.'), [['undesirable', 'Bellingcat', null]]);
+  assert.deepEqual(brief('Бойци на Исламска држава, забрањена у Русији, напали су село.'), [['banned_other', 'Исламска држава', null]]);
+  // The Russian short participle after a comma is still the sentence's predicate, not an aside.
+  assert.deepEqual(brief('Организация, созданная под эгидой Совета Европы, признана нежелательной в России.'), []);
+  const rdk = detectLabels('Бойци на Руския доброволчески корпус (терористична организация, забранена в Русия) нахлуха в Белгородска област.');
+  assert.deepEqual(rdk.map((l) => [l.kind, l.canonical]), [['terrorist', 'Russian Volunteer Corps']]);
+  const fbk = detectLabels('Разследването на Фонда за борба с корупцията (признат за екстремистка организация и забранен в Русия) беше публикувано.');
+  assert.deepEqual(fbk.map((l) => [l.kind, l.canonical]), [['extremist', 'Anti-Corruption Foundation']]);
+});

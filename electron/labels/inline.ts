@@ -542,6 +542,7 @@ function prenominal(cx: Context, g: Hit): boolean {
 /** Russian (and Ukrainian, Belarusian) adjective and participle endings. */
 // A Russian short participle ("запрещен", "признана", "внесены"): a predicate, never an attribute before a name.
 const SHORT_PARTICIPLE = /^\p{Script=Cyrillic}+(?:ан|ен|ён)[аоы]?$/u;
+const EAST_SLAVIC: ReadonlySet<string> = new Set(['ru', 'uk', 'be']);
 const ADJECTIVE_END = /(?:ый|ий|ой|ій|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ых|их|ыми|ими|ую|юю|ої|ою|ього|ьому|ім)$/u;
 
 /** The ground `g`, or the predicate word just before it, is a Russian short participle ("запрещены", "признаны экстремистскими"). */
@@ -651,7 +652,12 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   // A copula opens the sentence's predicate ("Meta, …, is banned"), not an appositive; so does a Russian short
   // participle after a comma ("организация …, созданная под эгидой Совета Европы, признана нежелательной в России").
   if (r.phraseAt(c, ['copulas']) > c) return false;
-  const shortAt = (at: number): boolean => r.phraseAt(at, ['predicates', ...KIND_LISTS]) > at && SHORT_PARTICIPLE.test(/^[\p{L}\-]+/u.exec(text.slice(at, at + 40))?.[0] ?? '');
+  // Only the East Slavic participles are read by this ending: Bulgarian, Macedonian and Serbian "обявена", "забранена",
+  // "забрањена" end the same way and stand after a comma as appositives ("Bellingcat, обявена за нежелана в Русия, …").
+  const shortAt = (at: number): boolean => {
+    const word = /^[\p{L}\-]+/u.exec(text.slice(at, at + 40))?.[0] ?? '';
+    return SHORT_PARTICIPLE.test(word) && r.hits(at, at + word.length).some((h) => h.index === at && EAST_SLAVIC.has(h.lang) && (h.list === 'predicates' || isGround(h)));
+  };
   if (text[b] === ',' && shortAt(c)) return false;
   // "Как отмечает «Медуза», издание признано в России нежелательным": a noun and a short participle after a comma are
   // a clause of their own (subject and predicate), not an aside on the name before the comma.
