@@ -404,3 +404,21 @@ test('Bulgarian and Serbian participles ending like a Russian short participle (
   const fbk = detectLabels('Разследването на Фонда за борба с корупцията (признат за екстремистка организация и забранен в Русия) беше публикувано.');
   assert.deepEqual(fbk.map((l) => [l.kind, l.canonical]), [['extremist', 'Anti-Corruption Foundation']]);
 });
+
+test('attribution: a Russian authority named as the agent of the designation ("par les autorités russes", "by the Russian Justice Ministry") explains another\'s view, in every language that had only "by Russia"', () => {
+  for (const text of [
+    'Le site Meduza, désigné agent de l\'étranger par les autorités russes, a déménagé à Riga.',
+    'El portal Meduza, declarado agente extranjero por el Ministerio de Justicia ruso, se trasladó a Riga.',
+    'Il portale Meduza, dichiarato agente straniero dalle autorità russe, si è trasferito a Riga.',
+    'O portal Meduza, declarado agente estrangeiro pelas autoridades russas, mudou-se para Riga.',
+    'The Meduza website, designated a foreign agent by the Russian Justice Ministry, moved to Riga.',
+    'Portal Meduza, proglašen stranim agentom od strane ruskih vlasti, preselio se u Rigu.',
+    'Порталът „Медуза“, обявен за чуждестранен агент от руските власти, се премести в Рига.',
+    'Rus makamlarınca yabancı ajan ilan edilen Meduza sitesi Riga\'ya taşındı.',
+  ]) assert.deepEqual(brief(text), [], text);
+  // A bracketed label elsewhere in the sentence is still a label, and a footnote citing the court's decision still is.
+  assert.deepEqual(brief('Le site Meduza, désigné agent de l\'étranger par les autorités russes, a cité l\'État islamique (interdit en Russie).'),
+    [['banned_other', 'État islamique', null]]);
+  assert.deepEqual(brief('Daech* a revendiqué l\'attentat.\n* Organisation reconnue comme terroriste et interdite en Russie par décision de la Cour suprême.'),
+    [['terrorist', 'Daech', '*']]);
+});
