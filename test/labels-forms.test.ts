@@ -422,3 +422,12 @@ test('attribution: a Russian authority named as the agent of the designation ("p
   assert.deepEqual(brief('Daech* a revendiqué l\'attentat.\n* Organisation reconnue comme terroriste et interdite en Russie par décision de la Cour suprême.'),
     [['terrorist', 'Daech', '*']]);
 });
+
+test('Serbo-Croatian: a relative clause after a known name whose second word is lower case ("Islamske države, koja je …") labels the whole name, and members\' nouns ("Pripadnici") are roles', () => {
+  assert.deepEqual(brief('Pripadnici Islamske države, koja je zabranjena u Rusiji, napali su selo.'), [['banned_other', 'Islamske države', null]]);
+  assert.deepEqual(brief('Припадници Исламске државе, која је забрањена у Русији, напали су село.'), [['banned_other', 'Исламске државе', null]]);
+  // A role after a known name is still no part of it, and a lower-case verb after a generic noun still opens nothing.
+  assert.deepEqual(brief('He said Moscow was concerned about the expansion carried out by the Daesh militants, which is outlawed in many countries including Russia.'),
+    [['banned_other', 'Daesh', null]]);
+  assert.deepEqual(brief('Die Polizei hat Waffen bei Kämpfern von terroristischen Organisationen gefunden, die in Russland verboten sind.'), []);
+});

@@ -752,6 +752,11 @@ function verbBeforeRelative(cx: Context, b: number): NameSpan | null | false {
   const m = /(?:^|[\s\u00a0])((?:\p{Ll}[\p{Ll}\-]*[ \u00a0]+){0,1}\p{Ll}[\p{Ll}\-]*)[ \u00a0]*$/u.exec(text.slice(Math.max(cx.lineStart, b - 40), b));
   if (!m?.[1] || !/^\p{Script=Latin}/u.test(m[1]) || m[1].split(/\s+/).some((w) => isConnector(w))) return null;
   const at = b - m[0].length + m[0].indexOf(m[1]);
+  // A lower-case word that ends a name the alias table knows is no verb ("Pripadnici Islamske države, koja je …"); a
+  // role or designation noun after the name is not part of it ("the Daesh militants, which is outlawed …").
+  const known = cx.r.knownRunBefore(b, cx.lineStart);
+  const after = cx.r.classOf()(at, at + m[1].length);
+  if (known && known.start < at && known.end >= at + m[1].length && !after.has('roles') && !after.has('nouns')) return null;
   const prev = /([\p{L}\p{M}\p{Nd}'’\-]+)([»«"”“]?)[ \u00a0]+$/u.exec(text.slice(Math.max(cx.lineStart, at - 60), at));
   if (!prev?.[1] || !(prev[2] || isNameWord(prev[1]))) return null;
   const end = at - prev[0].length + prev[1].length + (prev[2] ?? '').length;
