@@ -431,3 +431,12 @@ test('Serbo-Croatian: a relative clause after a known name whose second word is 
     [['banned_other', 'Daesh', null]]);
   assert.deepEqual(brief('Die Polizei hat Waffen bei Kämpfern von terroristischen Organisationen gefunden, die in Russland verboten sind.'), []);
 });
+
+test('postnominal: a ban participle after the designation noun that follows a name ("Hizb ut-Tahrir terrorist organization banned in Russia") is that noun phrase\'s attribute', () => {
+  assert.deepEqual(brief('Seven individuals were arrested on suspicion of recruiting new members into Hizb ut-Tahrir terrorist organization banned in Russia, RIA Novosti reported.'),
+    [['terrorist', 'Hizb ut-Tahrir', null]]);
+  assert.deepEqual(brief('Members of the Islamic State terrorist group banned in Russia were arrested.'), [['terrorist', 'Islamic State', null]]);
+  // "banned" as the verb of the news stays the news.
+  assert.deepEqual(brief('The court banned the Jehovah\'s Witnesses organization in Russia in 2017.'), []);
+  assert.deepEqual(brief('The Taliban government banned music in Afghanistan.'), []);
+});

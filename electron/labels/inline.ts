@@ -1111,7 +1111,10 @@ function postnominal(cx: Context, g: Hit): boolean {
   // follow the noun, a designation noun heading the name.
   const attributive = r.hits(g.index, g.end, ['attributive']).length > 0;
   const nounBefore = r.hits(Math.max(from, name.start - 40), name.start, ['nouns']).some((h) => /^[\s«"“„]*$/.test(text.slice(h.end, name.start)));
-  if (!attributive && !(nounBefore && [...note.langs].some((l) => r.lex.postnominal.has(l)))) return false;
+  // Or a designation noun after the name, where the name heads the compound ("Hizb ut-Tahrir terrorist organization
+  // banned in Russia"): a ban participle after that noun is its attribute, in any language.
+  const nounAfter = g.list === 'banned_other' && r.hits(nameEnd, g.index, ['nouns']).length > 0;
+  if (!attributive && !nounAfter && !(nounBefore && [...note.langs].some((l) => r.lex.postnominal.has(l)))) return false;
   // A plural participle after a list ("… إمارة القوقاز، وداعش المحظورين في روسيا") is about each name of it.
   const names = note.distributive ? [name, ...namesListedBefore(r, name, r.classOf(note.langs))] : [name];
   emit(cx, note, 'postnominal', names, g.index, end, g.index);
