@@ -424,3 +424,66 @@ test('Russian round 3: a bracket naming its own subject (a known lower-case run,
     [['extremist', 'Международное движение сатанизма', null]]);
   assert.deepEqual(brief('Сатанизм признали экстремизмом в России, деятельность этого международного движения теперь будет под запретом.'), []);
 });
+
+test('news of a designation in Romanian and Slovak, an Armenian copula, and a predicative "als" after a marked name (third non-Russian round)', () => {
+  // Romanian: the agent "de către un tribunal" (by a court) tells the news, as "by a court" does in other languages.
+  assert.deepEqual(brief('Formația \"Pussy Riot\", a fost desemnată drept organizaţie extremistă de către un tribunal din Moscova, fiindu-i interzisă activitatea în Rusia.'), []);
+  // Slovak: an appeal against the decision on the listing is the news, not an appositive on the name.
+  assert.deepEqual(brief('Projekt Meduza, ktorý je registrovaný v Lotyšsku, sa proti rozhodnutiu o svojom zaradení do zoznamu zahraničných agentov odvolá.'), []);
+  assert.deepEqual(brief('Portál Meduza, zaradený do zoznamu zahraničných agentov v Rusku, informoval o tom v piatok.'), [['foreign_agent', 'Meduza', null]]);
+  // Armenian: the copula "է" (here capitalised "Է", as some Armenian outlets type it) is no name after "banned".
+  assert.deepEqual(brief('Այսպիսով՝ այդ կազմակերպությունների գործունեությունն արգելված Է Ռուսաստանի տարածքում:'), []);
+  assert.deepEqual(brief('Ռուսաստանում արգելված Իսլամական պետություն խմբավորումը հայտարարել է:'), [['banned_other', 'Իսլամական պետություն', null]]);
+  // German: "«Asow»* als terroristische Organisation" is the suit's complement, not the name's designation noun, so a
+  // footnote that says only "verboten" stays banned_other; a designation noun heading the name still lends its ground.
+  assert.deepEqual(brief('Das Gericht prüft die Klage gegen die bewaffnete Gruppe «Asow»* als terroristische Organisation.\n*- Eine in der Russischen Föderation verbotene Organisation.'),
+    [['banned_other', 'Asow', '*']]);
+  assert.deepEqual(brief('Die Terrormiliz IS* griff an.\n* In Russland verboten.'), [['terrorist', 'IS', '*']]);
+});
+
+test('Bulgarian and Serbian participles ending like a Russian short participle ("обявена", "забрањена") stand as appositives; Bulgarian names of designated organisations resolve', () => {
+  assert.deepEqual(brief('Bellingcat, обявена за нежелана в Русия, публикува доклад.'), [['undesirable', 'Bellingcat', null]]);
+  assert.deepEqual(brief('Бойци на Исламска држава, забрањена у Русији, напали су село.'), [['banned_other', 'Исламска држава', null]]);
+  // The Russian short participle after a comma is still the sentence's predicate, not an aside.
+  assert.deepEqual(brief('Организация, созданная под эгидой Совета Европы, признана нежелательной в России.'), []);
+  const rdk = detectLabels('Бойци на Руския доброволчески корпус (терористична организация, забранена в Русия) нахлуха в Белгородска област.');
+  assert.deepEqual(rdk.map((l) => [l.kind, l.canonical]), [['terrorist', 'Russian Volunteer Corps']]);
+  const fbk = detectLabels('Разследването на Фонда за борба с корупцията (признат за екстремистка организация и забранен в Русия) беше публикувано.');
+  assert.deepEqual(fbk.map((l) => [l.kind, l.canonical]), [['extremist', 'Anti-Corruption Foundation']]);
+});
+
+test('attribution: a Russian authority named as the agent of the designation ("par les autorités russes", "by the Russian Justice Ministry") explains another\'s view, in every language that had only "by Russia"', () => {
+  for (const text of [
+    'Le site Meduza, désigné agent de l\'étranger par les autorités russes, a déménagé à Riga.',
+    'El portal Meduza, declarado agente extranjero por el Ministerio de Justicia ruso, se trasladó a Riga.',
+    'Il portale Meduza, dichiarato agente straniero dalle autorità russe, si è trasferito a Riga.',
+    'O portal Meduza, declarado agente estrangeiro pelas autoridades russas, mudou-se para Riga.',
+    'The Meduza website, designated a foreign agent by the Russian Justice Ministry, moved to Riga.',
+    'Portal Meduza, proglašen stranim agentom od strane ruskih vlasti, preselio se u Rigu.',
+    'Порталът „Медуза“, обявен за чуждестранен агент от руските власти, се премести в Рига.',
+    'Rus makamlarınca yabancı ajan ilan edilen Meduza sitesi Riga\'ya taşındı.',
+  ]) assert.deepEqual(brief(text), [], text);
+  // A bracketed label elsewhere in the sentence is still a label, and a footnote citing the court's decision still is.
+  assert.deepEqual(brief('Le site Meduza, désigné agent de l\'étranger par les autorités russes, a cité l\'État islamique (interdit en Russie).'),
+    [['banned_other', 'État islamique', null]]);
+  assert.deepEqual(brief('Daech* a revendiqué l\'attentat.\n* Organisation reconnue comme terroriste et interdite en Russie par décision de la Cour suprême.'),
+    [['terrorist', 'Daech', '*']]);
+});
+
+test('Serbo-Croatian: a relative clause after a known name whose second word is lower case ("Islamske države, koja je …") labels the whole name, and members\' nouns ("Pripadnici") are roles', () => {
+  assert.deepEqual(brief('Pripadnici Islamske države, koja je zabranjena u Rusiji, napali su selo.'), [['banned_other', 'Islamske države', null]]);
+  assert.deepEqual(brief('Припадници Исламске државе, која је забрањена у Русији, напали су село.'), [['banned_other', 'Исламске државе', null]]);
+  // A role after a known name is still no part of it, and a lower-case verb after a generic noun still opens nothing.
+  assert.deepEqual(brief('He said Moscow was concerned about the expansion carried out by the Daesh militants, which is outlawed in many countries including Russia.'),
+    [['banned_other', 'Daesh', null]]);
+  assert.deepEqual(brief('Die Polizei hat Waffen bei Kämpfern von terroristischen Organisationen gefunden, die in Russland verboten sind.'), []);
+});
+
+test('postnominal: a ban participle after the designation noun that follows a name ("Hizb ut-Tahrir terrorist organization banned in Russia") is that noun phrase\'s attribute', () => {
+  assert.deepEqual(brief('Seven individuals were arrested on suspicion of recruiting new members into Hizb ut-Tahrir terrorist organization banned in Russia, RIA Novosti reported.'),
+    [['terrorist', 'Hizb ut-Tahrir', null]]);
+  assert.deepEqual(brief('Members of the Islamic State terrorist group banned in Russia were arrested.'), [['terrorist', 'Islamic State', null]]);
+  // "banned" as the verb of the news stays the news.
+  assert.deepEqual(brief('The court banned the Jehovah\'s Witnesses organization in Russia in 2017.'), []);
+  assert.deepEqual(brief('The Taliban government banned music in Afghanistan.'), []);
+});

@@ -123,7 +123,9 @@ export function designationKinds(r: Reading, span: { start: number; end: number 
       e = k;
       continue;
     }
-    if (hits.length === 0) break;
+    // A function word after the name opens a verb's complement ("«Asow»* als terroristische Organisation", the suit's
+    // wording), not the name's designation noun phrase ("the Islamic State terrorist group").
+    if (hits.length === 0 || hits.every((h) => h.list === 'stopwords')) break;
     take(hits);
     e = k;
   }

@@ -600,6 +600,7 @@ function glueAt(r: Reading, pos: number, to: number): number {
 // A short participle ("запрещен", "признана", "внесены"): a predicate, never an attribute before a name. One word of
 // letters with an ending of the phrase files' short_participle_endings (any language, as the rules reading it are).
 const shortParticiple = (r: Reading, w: string): boolean => r.lex.endsWith('short_participle_endings', w) && /^\p{L}+$/u.test(w);
+const EAST_SLAVIC: ReadonlySet<string> = new Set(['ru', 'uk', 'be']);
 
 /** The ground `g`, or the predicate word just before it, is a Russian short participle ("запрещены", "признаны экстремистскими"). */
 function shortParticipleAt(cx: Context, g: Hit): boolean {
@@ -708,7 +709,12 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   // A copula opens the sentence's predicate ("Meta, …, is banned"), not an appositive; so does a Russian short
   // participle after a comma ("организация …, созданная под эгидой Совета Европы, признана нежелательной в России").
   if (r.phraseAt(c, ['copulas']) > c) return false;
-  const shortAt = (at: number): boolean => r.phraseAt(at, ['predicates', ...KIND_LISTS]) > at && shortParticiple(r, /^[\p{L}\-]+/u.exec(text.slice(at, at + 40))?.[0] ?? '');
+  // Only the East Slavic participles are read by this ending: Bulgarian, Macedonian and Serbian "обявена", "забранена",
+  // "забрањена" end the same way and stand after a comma as appositives ("Bellingcat, обявена за нежелана в Русия, …").
+  const shortAt = (at: number): boolean => {
+    const word = /^[\p{L}\-]+/u.exec(text.slice(at, at + 40))?.[0] ?? '';
+    return shortParticiple(r, word) && r.hits(at, at + word.length).some((h) => h.index === at && EAST_SLAVIC.has(h.lang) && (h.list === 'predicates' || isGround(h)));
+  };
   if (text[b] === ',' && shortAt(c)) return false;
   // Adverbs and a past auxiliary may open that predicate ("Движение «Артподготовка», созданное Мальцевым, ранее было
   // признано экстремистской …"): after up to three function words (never a relative pronoun, which opens a relative
@@ -815,6 +821,11 @@ function verbBeforeRelative(cx: Context, b: number): NameSpan | null | false {
   const m = /(?:^|[\s\u00a0])((?:\p{Ll}[\p{Ll}\-]*[ \u00a0]+){0,1}\p{Ll}[\p{Ll}\-]*)[ \u00a0]*$/u.exec(text.slice(Math.max(cx.lineStart, b - 40), b));
   if (!m?.[1] || !/^\p{Script=Latin}/u.test(m[1]) || m[1].split(/\s+/).some((w) => isConnector(w))) return null;
   const at = b - m[0].length + m[0].indexOf(m[1]);
+  // A lower-case word that ends a name the alias table knows is no verb ("Pripadnici Islamske države, koja je …"); a
+  // role or designation noun after the name is not part of it ("the Daesh militants, which is outlawed …").
+  const known = cx.r.knownRunBefore(b, cx.lineStart);
+  const after = cx.r.classOf()(at, at + m[1].length);
+  if (known && known.start < at && known.end >= at + m[1].length && !after.has('roles') && !after.has('nouns')) return null;
   const prev = /([\p{L}\p{M}\p{Nd}'’\-]+)([»«"”“]?)[ \u00a0]+$/u.exec(text.slice(Math.max(cx.lineStart, at - 60), at));
   if (!prev?.[1] || !(prev[2] || isNameWord(prev[1]))) return null;
   const end = at - prev[0].length + prev[1].length + (prev[2] ?? '').length;
@@ -1198,7 +1209,10 @@ function postnominal(cx: Context, g: Hit): boolean {
   // follow the noun, a designation noun heading the name.
   const attributive = r.hits(g.index, g.end, ['attributive']).length > 0;
   const nounBefore = r.hits(Math.max(from, name.start - 40), name.start, ['nouns']).some((h) => /^[\s«"“„]*$/.test(text.slice(h.end, name.start)));
-  if (!attributive && !(nounBefore && [...note.langs].some((l) => r.lex.postnominal.has(l)))) return false;
+  // Or a designation noun after the name, where the name heads the compound ("Hizb ut-Tahrir terrorist organization
+  // banned in Russia"): a ban participle after that noun is its attribute, in any language.
+  const nounAfter = g.list === 'banned_other' && r.hits(nameEnd, g.index, ['nouns']).length > 0;
+  if (!attributive && !nounAfter && !(nounBefore && [...note.langs].some((l) => r.lex.postnominal.has(l)))) return false;
   // A plural participle after a list ("… إمارة القوقاز، وداعش المحظورين في روسيا") is about each name of it.
   const names = note.distributive ? [name, ...namesListedBefore(r, name, r.classOf(note.langs))] : [name];
   emit(cx, note, 'postnominal', names, g.index, end, g.index);
