@@ -165,7 +165,18 @@ function corpusWords(cases: LabelCase[]): Set<string> {
 function swapCase(c: LabelCase, seed: number, known: Set<string>): SwappedCase | 'script' | 'collision' | 'notices' {
   const named = c.expected.filter((e) => e.entity !== '<self>');
   if (named.length === 0) return 'notices';
-  const words = named.flatMap((e) => nameWords(e.entity));
+  // The entity's other names in the text ("ФБК" beside "Фонд борьбы с коррупцией", "Estado Islámico" beside "ISIS")
+  // go too: a known alias left in the text would still name it.
+  const canonicals = new Set(named.map((e) => e.canonical ?? canonicalEntity(e.entity, c.lang).canonical));
+  const runs = [...c.text.matchAll(/(?=(\p{Lu}[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{M}'’-]*(?:[ \u00a0]\p{Lu}[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{M}'’-]*)?))/gu)].flatMap((m) => {
+    const run = m[1] ?? '';
+    return [run, run.split(/[ \u00a0]/u)[0] ?? ''];
+  });
+  const aliases = [...new Set(runs)].filter((r) => {
+    const k = canonicalEntity(r, c.lang);
+    return k.known && canonicals.has(k.canonical);
+  });
+  const words = [...named.map((e) => e.entity), ...aliases].flatMap((e) => nameWords(e));
   if (words.length === 0 || words.some((w) => alphabetOf(w) === null)) return 'script';
   const stems = new Set(words.map((w) => splitTail(w)[0].toLowerCase()));
   const isHanLike = (w: string): boolean => /[\p{Script=Han}\p{Script=Katakana}]/u.test(w);
