@@ -47,3 +47,16 @@ test('a footnote marker printed "✱" or "**" instead of "*" is read as well', (
     assert.ok(recall(s.all) >= recall(base.all) - 0.02, `marker ${to}: recall ${recall(s.all).toFixed(3)} against ${recall(base.all).toFixed(3)} with *`);
   }
 });
+
+// The rules the check led to (electron/labels/LABELS.md, Entities), on names no table knows.
+test('an unknown person is named from the given name on, in any case form', () => {
+  const moscow = detectLabels('В Москве Гарри Сужмучюда* заочно арестовали.\n…\n* Признан в России иноагентом.');
+  assert.deepEqual(moscow.map((l) => [l.kind, l.entity]), [['foreign_agent', 'Гарри Сужмучюда']]);
+  const yukos = detectLabels('Бывший владелец ЮКОСа Михаила Жюрюмшюспшого (признан в РФ иноагентом) заявил, что…');
+  assert.deepEqual(yukos.map((l) => l.entity), ['Михаила Жюрюмшюспшого']);
+});
+
+test('a Turkish case ending after an apostrophe ends an unknown name walking back', () => {
+  const labels = detectLabels("Doha'da Ziponil* yetkilileri açıklama yaptı.\n* Ziponil, Rusya'da yasaklanmış bir terör örgütüdür.");
+  assert.deepEqual(labels.map((l) => [l.kind, l.entity]), [['terrorist', 'Ziponil']]);
+});

@@ -57,6 +57,11 @@ const isCaseless = (ch: string): boolean => isLetter(ch) && !isCased(ch) && !isC
 /** Characters that end a Chinese name when walking back from a mention. */
 const CJK_STOP = '的了在对與与和及是被将將向从從称稱据據说說等把让讓于於为為由中上下旗其该該此各以而并並或、';
 const TURKIC_CASE = /^\p{Lu}[\p{L}\p{Nd}]*['’](?!s$)\p{Ll}{1,4}$/u;
+/**
+ * A Turkish or Azerbaijani locative, ablative, dative, accusative or comitative ending after an apostrophe ("Doha'da",
+ * "Moskova'dan", "Suriye'ye"), not "Qa'ida"; the genitive is left out: it joins a name ("Amerika'nın Sesi").
+ */
+const TURKIC_CASE_ENDING = /^\p{Lu}[\p{L}\p{Nd}]*['’](?:n?[dt][aeə]n?|y?[aeə]|y?[ıiuü]|yl[ae])$/u;
 const MARKER_TAIL = /[*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u;
 
 /** A word that can be part of a capitalised name: capitalised, a digit, or a connector-prefixed part ("al-Sham"). */
@@ -274,8 +279,9 @@ function casedBefore(text: string, end: number, classOf: WordClass, marked: bool
       i = w.s - 1;
       continue;
     }
-    // A word that ends a sentence ("Novosti.") is not part of the name after it.
-    if (words.length > 0 && /\p{L}{2}\.$/u.test(word.w)) break;
+    // A word that ends a sentence ("Novosti.") is not part of the name after it; nor is one that carries a Turkic
+    // case ending after an apostrophe ("Doha'da Taliban*"): a name's inner words take no case ending.
+    if (words.length > 0 && (/\p{L}{2}\.$/u.test(word.w) || TURKIC_CASE_ENDING.test(word.w))) break;
     // A name is written in one script: a Cyrillic word before a Latin name is the sentence's ("о культуре Коми Komi
     // Daily" → Komi Daily).
     if (words.length > 0 && scriptClass(word.w) !== null && scriptClass(words[0]?.w ?? '') !== null && scriptClass(word.w) !== scriptClass(words[0]?.w ?? '')) break;
