@@ -60,3 +60,9 @@ test('a Turkish case ending after an apostrophe ends an unknown name walking bac
   const labels = detectLabels("Doha'da Ziponil* yetkilileri açıklama yaptı.\n* Ziponil, Rusya'da yasaklanmış bir terör örgütüdür.");
   assert.deepEqual(labels.map((l) => [l.kind, l.entity]), [['terrorist', 'Ziponil']]);
 });
+
+test('without spaces, a designation noun after an unknown name bounds it as a quote does', () => {
+  const labels = detectLabels('议题。加德亚运动在俄罗斯被认定为恐怖组织,被禁止在俄境内活动。');
+  assert.deepEqual(labels.map((l) => [l.kind, l.entity]), [['terrorist', '加德亚']]);
+  assert.deepEqual(detectLabels('加德亚在俄罗斯被认定为恐怖组织。'), [], 'unquoted and unknown, with nothing to bound it: no name');
+});
