@@ -66,3 +66,11 @@ test('without spaces, a designation noun after an unknown name bounds it as a qu
   assert.deepEqual(labels.map((l) => [l.kind, l.entity]), [['terrorist', '加德亚']]);
   assert.deepEqual(detectLabels('加德亚在俄罗斯被认定为恐怖组织。'), [], 'unquoted and unknown, with nothing to bound it: no name');
 });
+
+test('a name headed by a designation noun goes on in lower case across a preposition, known or not', () => {
+  const note = '* Фонд битьбы с зиттяцпией (ЖБЗ) включён в реестр НКО — иностранных агентов.';
+  const labels = detectLabels(`Прокуратура просит признать Фонд битьбы с зиттяцпией* террористической организацией.\n${note}`);
+  assert.deepEqual(labels.map((l) => [l.kind, l.entity]), [['foreign_agent', 'Фонд битьбы с зиттяцпией']]);
+  const bracket = detectLabels('Иск о признании юрлица Фонда хугьхы с луггинцией (признан экстремистской организацией и запрещен в России) подан.');
+  assert.deepEqual(bracket.map((l) => [l.kind, l.entity]), [['extremist', 'Фонда хугьхы с луггинцией']]);
+});

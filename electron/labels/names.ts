@@ -294,7 +294,15 @@ function casedBefore(text: string, end: number, classOf: WordClass, marked: bool
     const connector = words.length > 0 && (CONNECTORS.has(word.w.toLowerCase()) || andJoin || inJoin);
     if (!named && !connector) {
       // Lower-case words at the end of a name whose first word is capitalised ("Фонд борьбы с коррупцией").
-      if (lowerTail >= 3 || stops(classOf(word.s, word.e)) || words.some((x) => isNameWord(x.w))) break;
+      if (lowerTail >= 3 || words.some((x) => isNameWord(x.w))) break;
+      if (stops(classOf(word.s, word.e))) {
+        // A short function word inside such a tail, when a capitalised designation noun and a lower-case word open
+        // it ("Фонд борьбы с коррупцией", "Комитет защиты от цензуры"): the alias table need not know the name.
+        const head = lowerTail > 0 && lowerTail < 3 && [...word.w].length <= 3 ? nounHeadedBefore(text, word.s, classOf) : null;
+        if (!head) break;
+        words.unshift(...head, word);
+        break;
+      }
       lowerTail++;
     }
     words.unshift(word);
@@ -323,6 +331,16 @@ function casedBefore(text: string, end: number, classOf: WordClass, marked: bool
   if (lowerTail > 0 && words.length > lowerTail && head && !marked
     && (sentenceStartAt(text, head.s) || ['roles', 'stopwords', 'predicates', 'states'].some((l) => headClass.has(l as ListName)))) return null;
   return trimHead(text, words, classOf);
+}
+
+/** "Фонд борьбы" before `pos`: a capitalised designation noun, then one lower-case word that stops nothing; else null. */
+function nounHeadedBefore(text: string, pos: number, classOf: WordClass): Word[] | null {
+  if (!spaceBefore(text, pos)) return null;
+  const lower = wordEndingAt(text, trimBack(text, pos));
+  if (!lower || !/^\p{Ll}{3,}$/u.test(lower.w) || stops(classOf(lower.s, lower.e)) || !spaceBefore(text, lower.s)) return null;
+  const noun = wordEndingAt(text, trimBack(text, lower.s));
+  if (!noun || !/^\p{Lu}\p{Ll}+$/u.test(noun.w) || !classOf(noun.s, noun.e).has('nouns')) return null;
+  return [noun, lower];
 }
 
 /** Latin, Cyrillic or Greek, by a word's first letter; null for other scripts, digits and punctuation. */
