@@ -122,13 +122,14 @@ const WORD = /[\p{L}\p{M}]+/gu;
 const GIVEN = baseGivenNames();
 
 /**
- * A word an unknown name of the same shape keeps: a designation noun ("Фонд", "Front") or a given name the detector
- * has a list of ("Алексей", "Михаила"): an unseen person still has a common given name, an unseen fund is a "Фонд".
+ * A word an unknown name of the same shape keeps: a designation noun ("Фонд", "Front"), a state ("Свобода России":
+ * the same word elsewhere in the text is the designating state) or a given name the detector has a list of
+ * ("Алексей", "Михаила"): an unseen person still has a common given name, an unseen fund is a "Фонд".
  */
 function kept(w: string): boolean {
   const lower = w.toLowerCase().replaceAll('ё', 'е');
   if ([0, 1, 2].some((k) => ['', 'й', 'ь', 'я', 'а'].some((end) => GIVEN.has(lower.slice(0, lower.length - k) + end)) && lower.length - k >= 3)) return true;
-  return lexicon().find(w).some((h) => h.list === 'nouns' && h.index === 0 && h.end === w.length);
+  return lexicon().find(w).some((h) => ['nouns', 'states', 'other_states'].includes(h.list) && h.index === 0 && h.end === w.length);
 }
 
 /** The name words of an entity as written: its capitalised or all-capital words, else its longer words; nouns and given names kept. */
