@@ -74,3 +74,10 @@ test('a name headed by a designation noun goes on in lower case across a preposi
   const bracket = detectLabels('Иск о признании юрлица Фонда хугьхы с луггинцией (признан экстремистской организацией и запрещен в России) подан.');
   assert.deepEqual(bracket.map((l) => [l.kind, l.entity]), [['extremist', 'Фонда хугьхы с луггинцией']]);
 });
+
+test('a two-word state name before an unknown name is not part of it; a one-word state may be', () => {
+  const de = detectLabels('Im Mai hat das Justizministerium der Russischen Föderation Kala (in der Russischen Föderation als ausländischer Agent anerkannt) aufgenommen.');
+  assert.deepEqual(de.map((l) => [l.kind, l.entity]), [['foreign_agent', 'Kala']]);
+  const en = detectLabels('Fighters of the Russian Volunteer Corps (banned in Russia) crossed the border.');
+  assert.deepEqual(en.map((l) => l.entity), ['Russian Volunteer Corps']);
+});

@@ -394,6 +394,15 @@ function trimHead(text: string, words: Word[], classOf: WordClass): NameSpan | n
       cut();
       continue;
     }
+    // A state's name of two words or more before a name is the complement of the noun before it ("das
+    // Justizministerium der Russischen Föderation Kala (…)", "of the Russian Federation X"); one word is not
+    // ("Russian Volunteer Corps").
+    const statePhrase = ws.length >= 3 && isNameWord(ws[2]?.w ?? '') && !/['’]/.test(head.w) && ['states', 'other_states'].some((l) => classOf(head.s, next.e).has(l as ListName));
+    if (statePhrase) {
+      cut();
+      cut();
+      continue;
+    }
     const initial = sentenceStartAt(text, head.s);
     // "ФБК Алексей Навальный": an acronym before a person's name is another name.
     if (/^\p{Lu}{2,}$/u.test(head.w) && ws.length >= 3 && ws.slice(1).every((w) => /^\p{Lu}\p{Ll}/u.test(w.w))) {
