@@ -11,8 +11,11 @@ import { mappedBack, markerSwapped, nameSwapped } from './support/name-swap.ts';
 
 const swap = nameSwapped();
 
-/** The figure reached on the swapped cases (world/README.md); a guard against leaning on known names again. */
-const SWAP_FLOOR = { precision: 0.95, recall: 0.9 };
+/**
+ * The figure reached on the swapped cases (world/README.md "Unknown names"): P 0.954 R 0.901 before the rules it led
+ * to, P 0.967 R 0.919 after (the same cases unswapped: P 0.988 R 0.961). A guard against leaning on known names again.
+ */
+const SWAP_FLOOR = { precision: 0.965, recall: 0.915 };
 
 test('the swap is deterministic and names only unknown entities', () => {
   assert.ok(swap.swapped.length >= 800, `${swap.swapped.length} cases swapped of ${swap.positives}`);
