@@ -47,7 +47,7 @@ test('a footnote marker printed "✱" or "**" instead of "*" is read as well', (
   for (const to of ['✱', '**']) {
     const s = score(markerSwapped(originals, to), (t) => detectLabels(t));
     console.log(report(`marker * → ${to}`, s, false).split('\n')[0]);
-    assert.ok(recall(s.all) >= recall(base.all) - 0.02, `marker ${to}: recall ${recall(s.all).toFixed(3)} against ${recall(base.all).toFixed(3)} with *`);
+    assert.ok(recall(s.all) >= recall(base.all), `marker ${to}: recall ${recall(s.all).toFixed(3)} against ${recall(base.all).toFixed(3)} with *`);
   }
 });
 
@@ -83,4 +83,10 @@ test('a two-word state name before an unknown name is not part of it; a one-word
   assert.deepEqual(de.map((l) => [l.kind, l.entity]), [['foreign_agent', 'Kala']]);
   const en = detectLabels('Fighters of the Russian Volunteer Corps (banned in Russia) crossed the border.');
   assert.deepEqual(en.map((l) => l.entity), ['Russian Volunteer Corps']);
+});
+
+test('a spaced run of stars after a name is its marker; after a number it is a rating', () => {
+  const labels = detectLabels('Amid the withdrawal, the Taliban ** seized power in Afghanistan.\n** A terrorist organization banned in Russia.');
+  assert.deepEqual(labels.map((l) => [l.kind, l.entity, l.marker]), [['terrorist', 'Taliban', '**']]);
+  assert.deepEqual(detectLabels('The hotel got 4 ** from critics.\n** A terrorist organization banned in Russia.').map((l) => l.entity), []);
 });
