@@ -21,6 +21,7 @@ import { canonicalEntity } from '../../electron/labels/canonical.ts';
 import { baseGivenNames } from '../../electron/labels/declension.ts';
 import { lexicon } from '../../electron/labels/lexicon.ts';
 import { regressionCases, worldCases, type LabelCase } from './label-scoring.ts';
+import { rng } from './fuzz.ts';
 
 /** The seed of the shipped figures; the script takes another with --seed. */
 export const SWAP_SEED = 10;
@@ -51,18 +52,6 @@ function alphabetOf(word: string): Alphabet | 'han' | 'kana' | null {
   return null;
 }
 
-/** mulberry32: a small seeded generator, so that a seed gives the same swap on every machine. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function hash(s: string): number {
   let h = 2166136261;
   for (const ch of s) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619);
@@ -83,7 +72,7 @@ class Cipher {
   private readonly map = new Map<string, string>();
 
   constructor(seed: number) {
-    const next = generator(seed);
+    const next = rng(seed);
     for (const set of [CYRILLIC.vowels, CYRILLIC.consonants, LATIN.vowels, LATIN.consonants, GREEK.vowels, GREEK.consonants, ARABIC.consonants, HAN_POOL, KATAKANA_POOL]) {
       const to = shuffled(set, next);
       [...set].forEach((ch, i) => this.map.set(ch, to[i] as string));
