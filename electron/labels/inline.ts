@@ -157,7 +157,11 @@ function nameWithoutCapitalsOk(cx: Context, span: NameSpan, entity: string): boo
   // A lower-case word after a number is a date or a count ("15 октября", "с 2003 года"), not a name.
   if (!/\p{Lu}/u.test(letters) && /\p{Ll}/u.test(letters) && /\p{Nd}[ \u00a0]*$/u.test(text.slice(Math.max(0, span.start - 4), span.start))) return cx.r.known(entity);
   if (/\p{Lu}|\p{Ll}/u.test(letters)) return true;
-  return /[«"“„「『《'‘]/.test(text[span.start - 1] ?? '\0') || cx.r.known(entity);
+  // Written without spaces, a name is bounded by quotes, by the alias table, or by a designation noun straight after
+  // it ("加德亚运动在俄罗斯…"), which ends an unknown name as a closing quote does; not a state's unit ("ウクライナ特殊部隊").
+  const nounAfter = UNSPACED.test(text[span.end] ?? '') && cx.r.phraseAt(span.end, ['nouns']) > span.end
+    && cx.r.phraseAt(span.start, ['states', 'other_states']) < 0;
+  return /[«"“„「『《'‘]/.test(text[span.start - 1] ?? '\0') || nounAfter || cx.r.known(entity);
 }
 
 /** Back from `end` over spaces, a comma, and a footnote marker glued to the name ("Meta*", "ИГИЛ1", "X (*)"). */
@@ -1095,7 +1099,10 @@ function statusLink(cx: Context, subject: NameSpan, i: number, se: number): bool
   const particle = /^\p{Script=Hiragana}/u.test(rest) || r.lex.wordAt('subject_particles', text, i) > i;
   if (UNSPACED.test(text[subject.start] ?? '') || particle) {
     const quoted = /[「『“"«]/.test(text[subject.start - 1] ?? '');
-    return (quoted || r.known(subject.name)) && particle;
+    // Without spaces, a name's end is known from quotes, the alias table, or a designation noun after it at the
+    // sentence's start ("加德亚运动在俄罗斯被认定为恐怖组织": the noun ends an unknown name as a quote does).
+    const nounEnded = i > subject.end && r.phraseAt(subject.end, ['nouns']) === i;
+    return (quoted || nounEnded || r.known(subject.name)) && particle;
   }
   const copula = r.phraseAt(i, ['copulas']);
   if (copula >= 0) return complementIsDesignation(cx, copula, se);

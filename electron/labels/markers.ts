@@ -126,7 +126,9 @@ export function markedMentions(text: string, marker: string, skip: ReadonlySet<n
   const out: MarkedMention[] = [];
   const star = STAR_CHARS.includes(marker[0] ?? '\0');
   const digit = /^\d+$/.test(marker);
-  const spacedOk = !star && !digit || marker.length === 1 && star;
+  // A run of stars stands alone too ("Taliban ** seized"), after a word's letter, never a number's digit ("4 **").
+  const spacedOk = !digit;
+  const spacedAfter = (ch: string | undefined): boolean => (star && marker.length > 1 ? ch !== undefined && /[\p{L}\p{M}]/u.test(ch) : isWordChar(ch));
   for (let i = text.indexOf(marker); i >= 0 && out.length < 200; i = text.indexOf(marker, i + marker.length)) {
     if (skip.has(i)) continue;
     const before = text[i - 1] ?? '\n';
@@ -141,7 +143,7 @@ export function markedMentions(text: string, marker: string, skip: ReadonlySet<n
     }
     const glued = isWordChar(before) || CLOSERS.includes(before);
     // "Талибан *", "Meta (*)", "Meta [1]": one space before a marker that stands alone.
-    const spaced = spacedOk && (before === ' ' || before === '\u00a0') && (isWordChar(text[i - 2]) || CLOSERS.includes(text[i - 2] ?? '\0'))
+    const spaced = spacedOk && (before === ' ' || before === '\u00a0') && (spacedAfter(text[i - 2]) || CLOSERS.includes(text[i - 2] ?? '\0'))
       && !isWordChar(after);
     if (glued || spaced) out.push({ at: spaced ? i - 1 : i, marker });
   }

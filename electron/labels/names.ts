@@ -57,6 +57,11 @@ const isCaseless = (ch: string): boolean => isLetter(ch) && !isCased(ch) && !isC
 /** Characters that end a Chinese name when walking back from a mention. */
 const CJK_STOP = '的了在对與与和及是被将將向从從称稱据據说說等把让讓于於为為由中上下旗其该該此各以而并並或、';
 const TURKIC_CASE = /^\p{Lu}[\p{L}\p{Nd}]*['’](?!s$)\p{Ll}{1,4}$/u;
+/**
+ * A Turkish or Azerbaijani locative, ablative, dative, accusative or comitative ending after an apostrophe ("Doha'da",
+ * "Moskova'dan", "Suriye'ye"), not "Qa'ida"; the genitive is left out: it joins a name ("Amerika'nın Sesi").
+ */
+const TURKIC_CASE_ENDING = /^\p{Lu}[\p{L}\p{Nd}]*['’](?:n?[dt][aeə]n?|y?[aeə]|y?[ıiuü]|yl[ae])$/u;
 const MARKER_TAIL = /[*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+$/u;
 
 /** A word that can be part of a capitalised name: capitalised, a digit, or a connector-prefixed part ("al-Sham"). */
@@ -274,8 +279,9 @@ function casedBefore(text: string, end: number, classOf: WordClass, marked: bool
       i = w.s - 1;
       continue;
     }
-    // A word that ends a sentence ("Novosti.") is not part of the name after it.
-    if (words.length > 0 && /\p{L}{2}\.$/u.test(word.w)) break;
+    // A word that ends a sentence ("Novosti.") is not part of the name after it; nor is one that carries a Turkic
+    // case ending after an apostrophe ("Doha'da Taliban*"): a name's inner words take no case ending.
+    if (words.length > 0 && (/\p{L}{2}\.$/u.test(word.w) || TURKIC_CASE_ENDING.test(word.w))) break;
     // A name is written in one script: a Cyrillic word before a Latin name is the sentence's ("о культуре Коми Komi
     // Daily" → Komi Daily).
     if (words.length > 0 && scriptClass(word.w) !== null && scriptClass(words[0]?.w ?? '') !== null && scriptClass(word.w) !== scriptClass(words[0]?.w ?? '')) break;
@@ -288,7 +294,15 @@ function casedBefore(text: string, end: number, classOf: WordClass, marked: bool
     const connector = words.length > 0 && (CONNECTORS.has(word.w.toLowerCase()) || andJoin || inJoin);
     if (!named && !connector) {
       // Lower-case words at the end of a name whose first word is capitalised ("Фонд борьбы с коррупцией").
-      if (lowerTail >= 3 || stops(classOf(word.s, word.e)) || words.some((x) => isNameWord(x.w))) break;
+      if (lowerTail >= 3 || words.some((x) => isNameWord(x.w))) break;
+      if (stops(classOf(word.s, word.e))) {
+        // A short function word inside such a tail, when a capitalised designation noun and a lower-case word open
+        // it ("Фонд борьбы с коррупцией", "Комитет защиты от цензуры"): the alias table need not know the name.
+        const head = lowerTail > 0 && lowerTail < 3 && [...word.w].length <= 3 ? nounHeadedBefore(text, word.s, classOf) : null;
+        if (!head) break;
+        words.unshift(...head, word);
+        break;
+      }
       lowerTail++;
     }
     words.unshift(word);
@@ -317,6 +331,16 @@ function casedBefore(text: string, end: number, classOf: WordClass, marked: bool
   if (lowerTail > 0 && words.length > lowerTail && head && !marked
     && (sentenceStartAt(text, head.s) || ['roles', 'stopwords', 'predicates', 'states'].some((l) => headClass.has(l as ListName)))) return null;
   return trimHead(text, words, classOf);
+}
+
+/** "Фонд борьбы" before `pos`: a capitalised designation noun, then one lower-case word that stops nothing; else null. */
+function nounHeadedBefore(text: string, pos: number, classOf: WordClass): Word[] | null {
+  if (!spaceBefore(text, pos)) return null;
+  const lower = wordEndingAt(text, trimBack(text, pos));
+  if (!lower || !/^\p{Ll}{3,}$/u.test(lower.w) || stops(classOf(lower.s, lower.e)) || !spaceBefore(text, lower.s)) return null;
+  const noun = wordEndingAt(text, trimBack(text, lower.s));
+  if (!noun || !/^\p{Lu}\p{Ll}+$/u.test(noun.w) || !classOf(noun.s, noun.e).has('nouns')) return null;
+  return [noun, lower];
 }
 
 /** Latin, Cyrillic or Greek, by a word's first letter; null for other scripts, digits and punctuation. */
@@ -367,6 +391,15 @@ function trimHead(text: string, words: Word[], classOf: WordClass): NameSpan | n
     // the alias table (Reading.widenKnown).
     const nounHead = cls.has('nouns') && isNameWord(next.w);
     if (headIsStop || nounHead) {
+      cut();
+      continue;
+    }
+    // A state's name of two words or more before a name is the complement of the noun before it ("das
+    // Justizministerium der Russischen Föderation Kala (…)", "of the Russian Federation X"); one word is not
+    // ("Russian Volunteer Corps").
+    const statePhrase = ws.length >= 3 && isNameWord(ws[2]?.w ?? '') && !/['’]/.test(head.w) && ['states', 'other_states'].some((l) => classOf(head.s, next.e).has(l as ListName));
+    if (statePhrase) {
+      cut();
       cut();
       continue;
     }

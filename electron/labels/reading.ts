@@ -210,7 +210,10 @@ export class Reading {
     // With capitals, an unknown run that ends in a name the alias table knows is that name: the words before it are
     // a qualifier the table does not file with it ("Qatari Taliban", "Batallón Nacional Azov", "Hồi Sunni Tablighi
     // Jamaat"). Not inside quotes, and not after a given name (a person's surname is known alone).
-    else if (!quoted && /\s/.test(name) && /\p{Lu}/u.test(name) && !this.canonical(name).known) name = knownTail(name, (n) => this.canonical(n).known) ?? name;
+    // An unknown person is found the same way through a given name in any case form, the one list of names the
+    // detector has for people it has never seen ("В Москве Гарри Каспарова*", "Умер Алексей Навальный*",
+    // "ЮКОСа Михаила Ходорковского (…)"): the capitalised words before the given name are the sentence's.
+    else if (!quoted && /\s/.test(name) && /\p{Lu}/u.test(name) && !this.canonical(name).known) name = knownTail(name, (n) => this.canonical(n).known) ?? givenNameOn(name) ?? name;
     // A lone word of the phrase lists ("организация", "الإرهاب", "Media") is no name.
     const single = !/\s/.test(name) && span.start < end ? this.classOf()(span.start + this.text.slice(span.start, end).indexOf(name), end) : new Set<ListName>();
     if (NOT_A_NAME.some((l) => single.has(l)) && !this.canonical(name).known) return null;
@@ -342,6 +345,30 @@ function knownTail(name: string, known: (n: string) => boolean): string | null {
   return null;
 }
 const GIVEN = baseGivenNames();
+
+/** Case endings of East Slavic given names ("Алексея", "Михаилом", "Ильей", "Анны"), and the nominative endings they replace. */
+const GIVEN_CASE = /(?:ом|ем|ой|ей|ою|ею|а|я|у|ю|е|и|ы)$/u;
+
+/** True when `word` is a capitalised given name of the list in some case form. */
+function isGivenName(word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  const key = givenKey(word);
+  if (GIVEN.has(key)) return true;
+  const stem = key.replace(GIVEN_CASE, '');
+  return stem.length >= 2 && stem !== key && ['', 'й', 'ь', 'а', 'я'].some((end) => GIVEN.has(stem + end));
+}
+
+/**
+ * The person's name inside a longer capitalised run: from a given name (not the run's first word) followed by one or
+ * two capitalised words to the end ("Москве Гарри Каспарова" → "Гарри Каспарова"); null when there is none.
+ */
+function givenNameOn(name: string): string | null {
+  const words = name.split(/\s+/);
+  for (let k = Math.max(1, words.length - 3); k < words.length - 1; k++) {
+    if (isGivenName(words[k] ?? '') && words.slice(k + 1).every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return words.slice(k).join(' ');
+  }
+  return null;
+}
 
 /** A given name as the East Slavic list spells it: Serbian and Macedonian "ј" ("Алексеј", "Јуриј") is "й", "ју" "ю". */
 function givenKey(word: string): string {

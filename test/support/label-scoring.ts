@@ -86,7 +86,7 @@ export interface Score {
 export const precision = (t: Tally): number => t.tp / Math.max(1, t.tp + t.fp);
 export const recall = (t: Tally): number => t.tp / Math.max(1, t.tp + t.fn);
 
-export function score(cases: LabelCase[], detect: (text: string) => Label[]): Score {
+export function score<C extends LabelCase>(cases: C[], detect: (text: string, c: C) => Label[]): Score {
   const s: Score = { cases: cases.length, all: tally(), strict: tally(), byLang: new Map(), byKind: new Map(), errors: [], offsetErrors: [] };
   const bump = (map: Map<string, Tally>, key: string, field: keyof Tally): void => {
     const t = map.get(key) ?? tally();
@@ -94,7 +94,7 @@ export function score(cases: LabelCase[], detect: (text: string) => Label[]): Sc
     map.set(key, t);
   };
   for (const c of cases) {
-    const predicted = detect(c.text);
+    const predicted = detect(c.text, c);
     for (const l of predicted) if (c.text.slice(l.start, l.end) !== l.evidence) s.offsetErrors.push(`${c.id}: ${l.kind} ${l.entity} @${l.start}-${l.end}`);
     const strictLeft = [...predicted];
     for (const e of c.expected) {
