@@ -4,7 +4,7 @@
 // the enrichers' results are worked out before the write lock is taken; the transaction writes the rows, then
 // the full-text index for the whole batch (the per-row trigger stands aside), the labels, and runs each auto-tag
 // rule once over the batch. All of one feed's writes are in that transaction: a crash leaves the library as it was.
-import type { Db } from './db.ts';
+import { withoutMemoryMap, type Db } from './db.ts';
 import type { FeedObject, FeedItem } from '../../model.ts';
 import { findKnown, insertArticle, markSeen, updateArticle } from './articles.ts';
 import { articleSeenAt, distinctDetected, syncDetectedLabels } from './labels.ts';
@@ -34,7 +34,7 @@ interface Planned {
 /** See ArticleStore.ingest in store.ts; without maxWrites every new or changed item is written. */
 export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: IngestOptions): IngestResult {
   const write = planIngest(db, feedId, feed, options);
-  return db.transaction(() => write(options.captureId ?? null))();
+  return withoutMemoryMap(db, () => db.transaction(() => write(options.captureId ?? null))());
 }
 
 /**

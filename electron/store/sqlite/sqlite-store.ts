@@ -3,7 +3,7 @@
 // one-method-one-transaction shape every caller uses. Where a method makes several writes it runs them in one
 // db.transaction().
 import type { Db } from './db.ts';
-import { openLibrary } from './db.ts';
+import { openLibrary, withoutMemoryMap } from './db.ts';
 import { schemaVersion } from './migrate.ts';
 import { backupLibrary } from './backup.ts';
 import {
@@ -86,7 +86,7 @@ export class SqliteStore implements Store {
       recordPoll: async (feedId, poll) => {
         // The items' work is computed before the transaction; the transaction only writes.
         const write = planIngest(db, feedId, poll.feed, poll.ingest);
-        return tx(() => {
+        return withoutMemoryMap(db, () => tx(() => {
           const captureId = poll.capture ? insertCapture(db, { kind: 'feed', feedId }, poll.capture) : null;
           const result = write(captureId);
           if (captureId !== null) dropUnusedFeedCapture(db, captureId);
@@ -99,7 +99,7 @@ export class SqliteStore implements Store {
             error: [poll.log.error, note, ...result.warnings].filter(Boolean).join(' ') || null,
           });
           return result;
-        });
+        }));
       },
       // One process writes an SQLite library, and its PollLock already runs one poll at a time.
       claim: async () => ({ release: async () => undefined }),
