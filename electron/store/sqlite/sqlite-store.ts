@@ -3,7 +3,7 @@
 // one-method-one-transaction shape every caller uses. Where a method makes several writes it runs them in one
 // db.transaction().
 import type { Db } from './db.ts';
-import { openLibrary, withoutMemoryMap } from './db.ts';
+import { openLibrary } from './db.ts';
 import { schemaVersion } from './migrate.ts';
 import { backupLibrary } from './backup.ts';
 import {
@@ -12,7 +12,7 @@ import {
 } from './feeds.ts';
 import { listFolders } from './folders.ts';
 import { logFetch } from './fetch-log.ts';
-import { ingestFeed, enrichArticle, planIngest } from './ingest.ts';
+import { ingestFeed, enrichArticle, inWriteOf, planIngest } from './ingest.ts';
 import { articleExists, countFlagged } from './articles.ts';
 import { getArticle, listArticles, markAllRead, markArticles, sidebarCounts } from './reader.ts';
 import { articlesWithoutPage, dueFullTextRetries, fullTextState, fullTextTargets, getPage, insertPage, pagesOf, recentFeedHtml, storedFullText, storeFullText,
@@ -86,7 +86,7 @@ export class SqliteStore implements Store {
       recordPoll: async (feedId, poll) => {
         // The items' work is computed before the transaction; the transaction only writes.
         const write = planIngest(db, feedId, poll.feed, poll.ingest);
-        return withoutMemoryMap(db, () => tx(() => {
+        return inWriteOf(db, write, () => tx(() => {
           const captureId = poll.capture ? insertCapture(db, { kind: 'feed', feedId }, poll.capture) : null;
           const result = write(captureId);
           if (captureId !== null) dropUnusedFeedCapture(db, captureId);
