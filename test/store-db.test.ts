@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openLibrary, openDatabase, libraryPath, schemaVersion, LibraryError } from '../electron/store/sqlite/db.ts';
+import { openLibrary, openDatabase, libraryPath, schemaVersion, LibraryError, withoutMemoryMap } from '../electron/store/sqlite/db.ts';
 import { migrations } from '../electron/store/sqlite/migrate.ts';
 import { tempDir } from './helpers.ts';
 
@@ -64,4 +64,17 @@ test('a corrupt file and a foreign SQLite database are refused with a clear mess
   const foreignBytes = readFileSync(other);
   assert.throws(() => openDatabase(other), /another program/);
   assert.deepEqual(readFileSync(other), foreignBytes);
+});
+
+test('a bulk write runs with the memory map set aside, and the map is back for the reads after it, even when the write fails', (t) => {
+  const db = openLibrary(tempDir(t));
+  t.after(() => db.close());
+  const mapped = (): unknown => db.pragma('mmap_size', { simple: true });
+  const full = mapped(); // 2 GiB as set, less SQLite's own cap
+  assert.ok(typeof full === 'number' && full > 2 ** 30);
+  assert.equal(withoutMemoryMap(db, mapped), 0);
+  assert.equal(mapped(), full);
+  assert.throws(() => withoutMemoryMap(db, () => { throw new Error('the write failed'); }), /the write failed/);
+  assert.equal(mapped(), full);
+  assert.equal(db.transaction(() => withoutMemoryMap(db, mapped))(), full, 'inside a transaction the map is left as it is');
 });

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { languageDetector, normaliseLanguage } from '../electron/text/language.ts';
+import { PROFILES_URL, profilesFromSource } from '../electron/text/language-profiles.ts';
 
 const detect = await languageDetector();
 
@@ -62,4 +63,16 @@ test('on the benchmark\'s 84 news texts in 40 languages: at least 80 right undec
   assert.ok(wrong.length <= 4, wrong.join('\n'));
   assert.deepEqual(samples.filter(([lang, text]) => detect(text, lang) !== lang), []);
   assert.equal(samples.filter(([lang, text]) => detect(text, lang === 'en' ? 'fr' : 'en') === lang).length >= 80, true, 'a wrong declaration costs nothing on clear text');
+});
+
+test('the profiles read as data are exactly the object eld\'s own profile module exports', async () => {
+  const { ngramsData } = await import(PROFILES_URL.href) as { ngramsData: unknown };
+  assert.deepEqual(profilesFromSource(readFileSync(PROFILES_URL, 'utf8')), ngramsData);
+});
+
+test('a profile file in a form the reader does not know fails with words, not with wrong profiles', () => {
+  assert.deepEqual(profilesFromSource("export const ngramsData = {type:'M60',languages:{0:'am'},ngrams:{' d\\'a ':{11:7}}};"),
+    { type: 'M60', languages: { 0: 'am' }, ngrams: { " d'a ": { 11: 7 } } });
+  assert.throws(() => profilesFromSource("export const ngramsData = {ngrams:{'\\n':{0:1}}};"), /escape \(\\n\) this reader does not know; reinstall Footnote/);
+  assert.throws(() => profilesFromSource('export default 1;'), /no ngramsData object; reinstall Footnote/);
 });

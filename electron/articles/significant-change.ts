@@ -69,7 +69,8 @@ function isUpdatedStamp(line: string): boolean {
 }
 
 /** A date and time alone on a line ("09.08.2021 16:22", "2024-03-14T09:10Z"): a dateline re-rendered. Needs a
- * clock time, so a number in a table cell is never taken for one. */
+ * clock time, so a number in a table cell is never taken for one (and a line with no colon is not one: its
+ * look-ahead would read the whole line to learn that). */
 const BARE_STAMP = /^(?=.*\d{1,2}:\d{2})(?:[\d\s.,/\-–:+()]|T(?=\d)|Z$|GMT|UTC|MSK|МСК|CET|CEST|EST|EDT|BST)+$/iu;
 
 const COUNTER_WORD = String.raw`views?|reads?|comments?|shares?|likes?|reactions?|retweets?|просмотр\S*|комментари\S*|прочтени\S*|прочитал\S*|репост\S*|лайк\S*|Aufrufe|Kommentare|vues|commentaires|visitas|lecturas|comentarios|visualizações|阅读|浏览|评论|閱讀|瀏覽`;
@@ -105,7 +106,7 @@ const MAX_CHROME_CHARS = 200;
 
 function isVolatileLine(line: string): boolean {
   if (line.length > MAX_CHROME_CHARS) return false;
-  return RELATIVE_TIME.test(line) || isUpdatedStamp(line) || BARE_STAMP.test(line)
+  return RELATIVE_TIME.test(line) || isUpdatedStamp(line) || (line.includes(':') && BARE_STAMP.test(line))
     || COUNTER.test(line) || ICON_COUNTER.test(line) || SHARE.test(line) || RELATED_INLINE.test(line);
 }
 

@@ -11,12 +11,9 @@
 // below and the hint mend them: this module gets 81/84 undeclared and 84/84 with the declaration
 // (npm run bench language). Ingest runs this on thousands of articles a second, which only eld keeps up
 // with. Its "medium" profiles (its default; the large ones score the same here for 2.5× the memory) take
-// ~70 MB and ~1.5 s to load, so they load once, asynchronously, on first use.
-
-/** What this module uses of an eld instance (its typings do not export the instance type). */
-interface Profiles {
-  detect(text: string): { language: string; getScores(): Record<string, number>; isReliable(): boolean };
-}
+// ~70 MB and ~1.5 s to load, so they load once, asynchronously, on first use (read as data by
+// language-profiles.ts, which saves the ~130 MiB that importing them as eld's JavaScript module costs).
+import { loadProfiles, type EldInstance } from './language-profiles.ts';
 
 /** The language of a text as an ISO 639-1 code, or null; `hint` is the declared language (any BCP 47 or
  * `en_US` form). Synchronous: detection runs at ingest for every article. */
@@ -166,10 +163,12 @@ function cyrillicMinority(text: string, letters: number): string | null {
 }
 
 /** The detection with the profiles loaded; `known` are the languages they cover. */
-function detectWith(profiles: Profiles, known: Set<string>): DetectLanguage {
+function detectWith(profiles: EldInstance, known: Set<string>): DetectLanguage {
   return (input, hintTag) => {
     const hint = normaliseLanguage(hintTag);
-    const text = (input ?? '').slice(0, SAMPLE_CHARS).replace(/https?:\/\/\S+|\S+@\S+/g, ' ');
+    const sample = (input ?? '').slice(0, SAMPLE_CHARS);
+    // Links and addresses are no language; most texts have none, and the pattern costs a scan per word to find so.
+    const text = sample.includes('@') || sample.includes('://') ? sample.replace(/https?:\/\/\S+|\S+@\S+/g, ' ') : sample;
     const { script, letters } = dominantScript(text);
     if (letters === 0) return hint;
     const fittingHint = hint !== null && fits(hint, script) ? hint : null;
@@ -202,13 +201,7 @@ let loading: Promise<DetectLanguage> | undefined;
 /** Loads the language profiles once (~1.5 s) and gives the detector. Await it before ingesting a batch. */
 export function languageDetector(): Promise<DetectLanguage> {
   loading ??= (async () => {
-    const { eld } = await import('eld');
-    // The package's main entry is the dynamic build, which has load(); its typings union it with the
-    // preloaded builds', which do not.
-    const instance = eld.newInstance() as unknown as Profiles & { load(size: string): Promise<unknown>; info(): { Languages: Record<string, string> } };
-    if (!(await instance.load('medium'))) {
-      throw new Error('The language profiles (eld "medium") did not load; reinstall Footnote.');
-    }
+    const instance = await loadProfiles();
     return detectWith(instance, new Set(Object.values(instance.info().Languages)));
   })();
   return loading;

@@ -4,7 +4,7 @@
 // the enrichers' results are worked out before the write lock is taken; the transaction writes the rows, then
 // the full-text index for the whole batch (the per-row trigger stands aside), the labels, and runs each auto-tag
 // rule once over the batch. All of one feed's writes are in that transaction: a crash leaves the library as it was.
-import type { Db } from './db.ts';
+import { withoutMemoryMap, type Db } from './db.ts';
 import type { FeedObject, FeedItem } from '../../model.ts';
 import { findKnown, insertArticle, markSeen, updateArticle } from './articles.ts';
 import { articleSeenAt, distinctDetected, syncDetectedLabels } from './labels.ts';
@@ -31,10 +31,22 @@ interface Planned {
   firstVersion: ReadNow | null;
 }
 
+/** The write step of an ingest (see planIngest), with how many new or changed items its plan found to write. */
+export type IngestWrite = ((captureId: number | null) => IngestResult) & { writes: number };
+
 /** See ArticleStore.ingest in store.ts; without maxWrites every new or changed item is written. */
 export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: IngestOptions): IngestResult {
   const write = planIngest(db, feedId, feed, options);
-  return db.transaction(() => write(options.captureId ?? null))();
+  return inWriteOf(db, write, () => db.transaction(() => write(options.captureId ?? null))());
+}
+
+/**
+ * Runs `tx`, the caller's transaction around an ingest's write step, with the memory map set aside when that step
+ * writes items (db.ts, withoutMemoryMap: what the full-text merges read would stay in RSS). A re-poll that finds
+ * nothing new only marks rows seen, and reads those rows faster through the map (245 vs 268 ms per 2,000 items).
+ */
+export function inWriteOf<T>(db: Db, write: IngestWrite, tx: () => T): T {
+  return write.writes > 0 ? withoutMemoryMap(db, tx) : tx();
 }
 
 /**
@@ -42,7 +54,7 @@ export function ingestFeed(db: Db, feedId: number, feed: FeedObject, options: In
  * its transaction (with whatever else belongs in it, such as the feed's new state) and which returns the result.
  * The write step takes the raw capture the versions cite, which the caller stores in the same transaction.
  */
-export function planIngest(db: Db, feedId: number, feed: FeedObject, options: IngestOptions): (captureId: number | null) => IngestResult {
+export function planIngest(db: Db, feedId: number, feed: FeedObject, options: IngestOptions): IngestWrite {
   const now = options.now ?? new Date().toISOString();
   const maxWrites = options.maxWrites ?? Infinity;
   const result: IngestResult = { newIds: [], updatedIds: [], unchanged: 0, deferred: 0, repeated: 0, warnings: [] };
@@ -88,7 +100,7 @@ export function planIngest(db: Db, feedId: number, feed: FeedObject, options: In
   // process) committed since the look-ups above: otherwise they still hold, and a second pass would cost ~10% of the
   // write transaction for nothing. The write step runs right after this plan on the same connection (both callers run it
   // synchronously), so this connection's own writes cannot come between them.
-  return (captureId) => indexingInBatch(db, () => {
+  return Object.assign((captureId: number | null) => indexingInBatch(db, () => {
     const again = dataVersion(db) !== plannedOn;
     const written: { id: number; planned: Planned; isNew: boolean }[] = [];
     for (const entry of items) {
@@ -131,7 +143,7 @@ export function planIngest(db: Db, feedId: number, feed: FeedObject, options: In
     const tagged = written.filter((w) => w.planned.enrichment.autoTag);
     applyRules(db, rules, tagged.map((w) => w.id), tagged.filter((w) => !w.isNew).map((w) => w.id), result.warnings);
     return result;
-  });
+  }), { writes });
 }
 
 /** SQLite's count of commits by other connections as this connection's current snapshot sees them: equal at two

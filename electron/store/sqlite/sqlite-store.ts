@@ -12,7 +12,7 @@ import {
 } from './feeds.ts';
 import { listFolders } from './folders.ts';
 import { logFetch } from './fetch-log.ts';
-import { ingestFeed, enrichArticle, planIngest } from './ingest.ts';
+import { ingestFeed, enrichArticle, inWriteOf, planIngest } from './ingest.ts';
 import { articleExists, countFlagged } from './articles.ts';
 import { getArticle, listArticles, markAllRead, markArticles, sidebarCounts } from './reader.ts';
 import { articlesWithoutPage, dueFullTextRetries, fullTextState, fullTextTargets, getPage, insertPage, pagesOf, recentFeedHtml, storedFullText, storeFullText,
@@ -86,7 +86,7 @@ export class SqliteStore implements Store {
       recordPoll: async (feedId, poll) => {
         // The items' work is computed before the transaction; the transaction only writes.
         const write = planIngest(db, feedId, poll.feed, poll.ingest);
-        return tx(() => {
+        return inWriteOf(db, write, () => tx(() => {
           const captureId = poll.capture ? insertCapture(db, { kind: 'feed', feedId }, poll.capture) : null;
           const result = write(captureId);
           if (captureId !== null) dropUnusedFeedCapture(db, captureId);
@@ -99,7 +99,7 @@ export class SqliteStore implements Store {
             error: [poll.log.error, note, ...result.warnings].filter(Boolean).join(' ') || null,
           });
           return result;
-        });
+        }));
       },
       // One process writes an SQLite library, and its PollLock already runs one poll at a time.
       claim: async () => ({ release: async () => undefined }),
