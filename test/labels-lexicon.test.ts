@@ -127,3 +127,24 @@ test('an analyst changes the joining words of scripts without capitals or spaces
   assert.deepEqual(labels(glued), ['حراس الدين', 'هيئة تحرير الشام']);
   assert.deepEqual(labels(glued, { ...PHRASE_FILES, ar: { ...ar, glued_and: [] } }), ['الشام وحراس الدين']);
 });
+
+test('an analyst changes the words joining listed names: "and", an article after it, "und" after a designated name', () => {
+  const labels = (text: string, files = PHRASE_FILES): string[] =>
+    detectLabels(text, { lexicon: new Lexicon(files) }).map((l) => l.entity).sort();
+  const without = (lang: string, list: string, word: string): Record<string, PhraseFile> => {
+    const f = PHRASE_FILES[lang] as PhraseFile;
+    return { ...PHRASE_FILES, [lang]: { ...f, [list]: (f[list] as string[]).filter((w) => w !== word) } };
+  };
+  // A note after names joined by "and" is on each; read back from the last name (joins_before).
+  const before = 'The Islamic State and Jabhat al-Nusra (both banned in Russia) claimed the attack.';
+  assert.deepEqual(labels(before), ['Islamic State', 'Jabhat al-Nusra']);
+  assert.deepEqual(labels(before, without('en', 'joins_before', 'and')), ['Jabhat al-Nusra']);
+  // An article between the conjunction and the name (join_articles).
+  const article = 'Fighters of the Taliban and the Haqqani Network (both banned in Russia) met.';
+  assert.deepEqual(labels(article), ['Haqqani Network', 'Taliban']);
+  assert.deepEqual(labels(article, without('en', 'join_articles', 'the')), ['Haqqani Network']);
+  // A designation before a name is on the names joined after it (joins_after).
+  const after = 'Die in Russland verbotenen Terrormilizen Islamischer Staat und Al-Nusra griffen an.';
+  assert.deepEqual(labels(after), ['Al-Nusra', 'Islamischer Staat']);
+  assert.deepEqual(labels(after, without('de', 'joins_after', 'und')), ['Islamischer Staat']);
+});

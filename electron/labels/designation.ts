@@ -182,8 +182,6 @@ export function skipDesignationBack(r: Reading, end: number): number {
   return i;
 }
 
-const CONJUNCTIONS = /[,،]?\sو$|(?<=[”"」』》])[和与與及、]$|(?:,|\s(?:and|or|и|или|і|та|й|y|e|et|ou|und|oder|ve|veya|i|и|ili|oraz|a|və|ва|va|و|och|og|en|és|ir|un|ja|dhe|và|dan|और|এবং|ও|и|және|жана|ва))\s+(?:the\s+|la\s+|le\s+|les\s+|el\s+|los\s+|die\s+|der\s+)?$/iu;
-
 /** The word ending at `end` (past spaces) is a ground, no designation noun, and no designation noun stands before it. */
 function bareGroundBefore(r: Reading, end: number): boolean {
   const text = r.text;
@@ -195,6 +193,43 @@ function bareGroundBefore(r: Reading, end: number): boolean {
   return !w2 || !r.hits(Math.max(0, w2[1] - 60), w2[1]).some((h) => h.end === w2[1] && h.list === 'nouns');
 }
 
+/** The whitespace character at `i`, if `i` is at or after `lo`. */
+const spaceAt = (text: string, i: number, lo: number): boolean => i >= lo && /\s/u.test(text[i] ?? '');
+
+/**
+ * The length of what joins the name at `start` to a name listed before it, within the 16 characters before it; 0 when
+ * nothing does. The words are the phrase files' (every language's): a `glued_and` prefix after a space ("X وY"), a
+ * `list_and` word right after a closing quote ("“X”和“Y”"; the enumeration comma 、 is punctuation, so code), or a
+ * comma or a `joins_before` word (and, или, oraz…), then spaces and perhaps a `join_articles` word ("X and the Y").
+ */
+function joinBefore(r: Reading, start: number): number {
+  const text = r.text;
+  const lex = r.lex;
+  const lo = Math.max(0, start - 16);
+  for (let p = lo + 1; p < start; p++) {
+    if (spaceAt(text, p - 1, lo) && lex.prefixAt('glued_and', text, p, null, start) === start - p) return start - p + 1 + (p - 2 >= lo && ',،'.includes(text[p - 2] ?? '\0') ? 1 : 0);
+    if ('”"」』》'.includes(text[p - 1] ?? '\0') && ((p === start - 1 && text[p] === '、') || lex.wordAt('list_and', text, p, null, start) === start)) return start - p;
+  }
+  let j = start;
+  while (spaceAt(text, j - 1, lo)) j--;
+  if (j === start) return 0;
+  // A comma or a word of `list` ending at `e` (a space before the word): where it starts, or -1.
+  const joined = (e: number): number => {
+    if (e - 1 >= lo && text[e - 1] === ',') return e - 1;
+    for (let p = lo + 1; p < e; p++) if (spaceAt(text, p - 1, lo) && lex.wordAt('joins_before', text, p, null, e) === e) return p - 1;
+    return -1;
+  };
+  for (let a = lo + 1; a < j; a++) {
+    if (!spaceAt(text, a - 1, lo) || lex.wordAt('join_articles', text, a, null, j) !== j) continue;
+    let k = a;
+    while (spaceAt(text, k - 1, lo)) k--;
+    const from = joined(k);
+    if (from >= 0) return start - from;
+  }
+  const from = joined(j);
+  return from >= 0 ? start - from : 0;
+}
+
 /** The names listed before `first`, joined by commas and conjunctions: "X, Y and the Z". */
 export function namesListedBefore(r: Reading, first: NameSpan, classOf: Parameters<typeof nameBefore>[2]): NameSpan[] {
   const out: NameSpan[] = [];
@@ -203,18 +238,18 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
   if ('«"“„'.includes(r.text[start - 1] ?? '\0')) start--;
   for (let k = 0; k < 6; k++) {
     // "… und der Legion „Freiheit Russlands“": a designation noun may stand between the conjunction and the name.
-    let join = CONJUNCTIONS.exec(r.text.slice(Math.max(0, start - 16), start));
+    let join = joinBefore(r, start);
     // "… и общественное движение "Штабы Навального"": a lower-case adjective may stand before the noun.
     const noun = /(?:\p{Ll}[\p{L}\p{M}\-]*[ \u00a0]+)?([\p{L}\p{M}'’\-]+)[ \u00a0]+$/u.exec(r.text.slice(Math.max(0, start - 50), start));
     const nounAt = noun?.[1] ? start - noun[0].length : -1;
     const headAt = noun?.[1] ? start - noun[0].length + noun[0].indexOf(noun[1]) : -1;
     const single = noun?.[1] && noun[0].indexOf(noun[1]) === 0;
-    if (!join && noun?.[1] && classOf?.(headAt, headAt + noun[1].length).has('nouns')) {
-      start = single || CONJUNCTIONS.test(r.text.slice(Math.max(0, headAt - 16), headAt)) ? headAt : nounAt;
-      join = CONJUNCTIONS.exec(r.text.slice(Math.max(0, start - 16), start));
+    if (join === 0 && noun?.[1] && classOf?.(headAt, headAt + noun[1].length).has('nouns')) {
+      start = single || joinBefore(r, headAt) > 0 ? headAt : nounAt;
+      join = joinBefore(r, start);
     }
-    if (!join) break;
-    let at = start - join[0].length;
+    if (join === 0) break;
+    let at = start - join;
     // "Daesh –que se autodenomina Estado Islámico– y el Frente al Nusra, proscritos …": an aside between dashes or in
     // brackets after a listed name belongs to it.
     const aside = /(?:[—–][^—–()\n]{1,80}[—–]|\([^()\n]{1,80}\))[ \u00a0]*$/u.exec(r.text.slice(Math.max(0, at - 90), at));
@@ -234,7 +269,34 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
   return out;
 }
 
-const JOIN_AFTER = /^[»"”」』》]?[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]*[ \u00a0]*(?:\([^()]{1,80}\)[ \u00a0]*)?(?:(?:,|[ \u00a0]+(?:and|и|і|та|y|e|et|und|ve|i|ili|oraz|a|və|va|och|og|en|és|ir|un|ja|dhe|và|dan))[ \u00a0]+|(?<=[»"”」』》])[和与與及、])/iu;
+// What may stand between a listed name and its joining word: a closing quote, footnote markers, spaces, a bracket.
+const JOIN_PREFIX = /^[»"”」』》]?[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]*[ \u00a0]*(?:\([^()]{1,80}\)[ \u00a0]*)?/u;
+
+/**
+ * The length of what joins the name ending at `end` to a name listed after it, within 100 characters; 0 when nothing
+ * does: past JOIN_PREFIX, a comma or a `joins_after` word of the phrase files (and, и, und…) and spaces, or right after
+ * a closing quote a `list_and` word ("“X”和“Y”") or the enumeration comma 、.
+ */
+function joinAfter(r: Reading, end: number): number {
+  const text = r.text;
+  const hi = Math.min(text.length, end + 100);
+  const p = end + (JOIN_PREFIX.exec(text.slice(end, hi))?.[0].length ?? 0);
+  const spaces = (q: number): number => {
+    while (q < hi && /[ \u00a0]/.test(text[q] ?? '')) q++;
+    return q;
+  };
+  if (text[p] === ',' && spaces(p + 1) > p + 1) return spaces(p + 1) - end;
+  if (p > end && /[ \u00a0]/.test(text[p - 1] ?? '')) {
+    const e = r.lex.wordAt('joins_after', text, p, null, hi);
+    if (e > p && spaces(e) > e) return spaces(e) - end;
+  }
+  if (p > end && '»"”」』》'.includes(text[p - 1] ?? '\0')) {
+    if (text[p] === '、') return p + 1 - end;
+    const e = r.lex.wordAt('list_and', text, p, null, hi);
+    if (e > p) return e - end;
+  }
+  return 0;
+}
 
 /**
  * The names listed after `first` in the same style (quoted after quoted, capitalised after capitalised): "…
@@ -247,9 +309,9 @@ export function namesListedAfter(r: Reading, first: NameSpan, classOf: Parameter
   const quoted = '«"“„「『'.includes(text[first.start - 1] ?? '\0');
   let end = first.end;
   for (let k = 0; k < 5; k++) {
-    const join = JOIN_AFTER.exec(text.slice(end, end + 100));
-    if (!join) break;
-    const at = end + join[0].length;
+    const join = joinAfter(r, end);
+    if (join === 0) break;
+    const at = end + join;
     const opens = '«"“„「『'.includes(text[at] ?? '\0');
     if (opens !== quoted) break;
     // "Project Media, Inc.": a company's legal form after a comma is the name's, not a second name.
