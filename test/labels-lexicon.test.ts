@@ -148,3 +148,18 @@ test('an analyst changes the words joining listed names: "and", an article after
   assert.deepEqual(labels(after), ['Al-Nusra', 'Islamischer Staat']);
   assert.deepEqual(labels(after, without('de', 'joins_after', 'und')), ['Islamischer Staat']);
 });
+
+test('an analyst changes the words adding a name to a footnote\'s subject: "а также", "and"', () => {
+  const labels = (text: string, files = PHRASE_FILES): string[] =>
+    detectLabels(text, { lexicon: new Lexicon(files) }).map((l) => l.entity).sort();
+  const without = (lang: string, word: string): Record<string, PhraseFile> => {
+    const f = PHRASE_FILES[lang] as PhraseFile;
+    return { ...PHRASE_FILES, [lang]: { ...f, footnote_joins: (f.footnote_joins as string[]).filter((w) => w !== word) } };
+  };
+  const meta = 'Видео опубликовано в Instagram*.\n*Компания Meta, а также принадлежащие ей соцсети Facebook и Instagram признаны экстремистскими и запрещены в РФ.';
+  assert.deepEqual(labels(meta), ['Facebook', 'Instagram', 'Meta']);
+  assert.deepEqual(labels(meta, without('ru', 'а также')), ['Meta']);
+  const qaeda = 'Fighters of al-Qaeda* attacked.\n*Al-Qaeda and ISIS are terrorist organisations banned in Russia.';
+  assert.deepEqual(labels(qaeda), ['ISIS', 'al-Qaeda']);
+  assert.deepEqual(labels(qaeda, without('en', 'and')), ['al-Qaeda']);
+});

@@ -176,8 +176,27 @@ function withFootnoteArticle(r: Reading, f: Footnote, span: NameSpan, mention: s
 /** What may follow a footnote's subject: a dash, colon, bracket or comma, or a word that is not capitalised (a verb). */
 const SUBJECT_END = /^[\s\u00a0]*(?:[—–:(,]|-\s|$|(?![\p{Lu}\p{Lt}])\p{L})/u;
 
-/** Words that add a name to a footnote's subject: "Meta, а также … Facebook и Instagram", "al-Qaeda and ISIS". */
-const COORDINATION = /^[\s\u00a0]*(?:,[\s\u00a0]*)?(?:а также|as well as|así como|ainsi que|sowie|oraz|and|or|и|или|і|та|й|y|e|et|ou|und|oder|ve|i|ili|a|və|va|و|och|og|en|és|ir|un|ja|dhe|và|dan|,)[\s\u00a0]+/iu;
+/**
+ * The length of what adds a name to a footnote's subject at `from` (within 20 characters), 0 when nothing does: a
+ * comma, a `footnote_joins` word of the phrase files ("Meta, а также … Facebook и Instagram", "al-Qaeda and ISIS") or
+ * both, then spaces.
+ */
+function coordination(r: Reading, from: number): number {
+  const text = r.text;
+  const hi = Math.min(text.length, from + 20);
+  const spaces = (q: number): number => {
+    while (q < hi && /\s/u.test(text[q] ?? '')) q++;
+    return q;
+  };
+  // A joining word or a comma at `q`, then spaces: where they end, or -1.
+  const join = (q: number): number => {
+    const e = text[q] === ',' ? q + 1 : r.lex.wordAt('footnote_joins', text, q, null, hi);
+    return e > q && spaces(e) > e ? spaces(e) : -1;
+  };
+  const p = spaces(from);
+  const end = text[p] === ',' ? Math.max(join(spaces(p + 1)), join(p)) : join(p);
+  return end < 0 ? 0 : end - from;
+}
 
 /**
  * The names a footnote opens with (after designation nouns and function words: "Компания Meta", "Rede social da
@@ -204,12 +223,13 @@ function subjectsOf(r: Reading, f: Footnote, mentions: Mention[]): Subject[] {
       const close = text.indexOf(')', next);
       next = close < 0 ? end : close + 1;
     }
-    const join = COORDINATION.exec(text.slice(next, next + 20));
-    if (!join) break;
-    next += join[0].length;
+    const join = coordination(r, next);
+    if (join === 0) break;
+    const joined = text.slice(next, next + join);
+    next += join;
     // "а также принадлежащие ей соцсети Facebook": a few lower-case words may precede the next name, after a
     // conjunction only (", la empresa propietaria de Facebook" is an appositive, not a list).
-    const plainComma = /^[\s\u00a0]*,[\s\u00a0]+$/.test(join[0]);
+    const plainComma = /^[\s\u00a0]*,[\s\u00a0]+$/.test(joined);
     let p = next;
     for (let w = 0; w < 4 && !plainComma; w++) {
       const m = /^[\p{Ll}\p{Lo}][\p{L}\p{M}'’\-]*[\s\u00a0]+/u.exec(text.slice(p, p + 40));
