@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { KINDS, LISTS, Lexicon, PHRASE_FILES, WORD_LISTS, type PhraseFile } from '../electron/labels/lexicon.ts';
 import { matchAt, parsePhrase } from '../electron/labels/phrase-syntax.ts';
 import { detectLabels } from '../electron/labels/footnotes.ts';
+import { findNotices } from '../electron/labels/notices.ts';
 
 const at = (phrase: string, text: string, pos = 0): string | null => {
   const end = matchAt(parsePhrase(phrase), text, pos);
@@ -162,4 +163,18 @@ test('an analyst changes the words adding a name to a footnote\'s subject: "а �
   const qaeda = 'Fighters of al-Qaeda* attacked.\n*Al-Qaeda and ISIS are terrorist organisations banned in Russia.';
   assert.deepEqual(labels(qaeda), ['ISIS', 'al-Qaeda']);
   assert.deepEqual(labels(qaeda, without('en', 'and')), ['al-Qaeda']);
+});
+
+test('an analyst changes the words of the foreign-agent notices: the cue "агент", the name\'s end "либо"', () => {
+  const ru = PHRASE_FILES.ru as PhraseFile;
+  const rules = (text: string, files = PHRASE_FILES): string[] =>
+    detectLabels(text, { lexicon: new Lexicon(files) }).map((l) => `${l.rule.split(':')[0] ?? ''} ${l.entity}`);
+  const notice = 'НАСТОЯЩИЙ МАТЕРИАЛ (ИНФОРМАЦИЯ) ПРОИЗВЕДЕН, РАСПРОСТРАНЕН И (ИЛИ) НАПРАВЛЕН ИНОСТРАННЫМ АГЕНТОМ ИВАНОВЫМ ИВАНОМ ИВАНОВИЧЕМ ЛИБО КАСАЕТСЯ ДЕЯТЕЛЬНОСТИ ИНОСТРАННОГО АГЕНТА ИВАНОВА ИВАНА ИВАНОВИЧА.';
+  assert.deepEqual(rules(notice), ['notice-2022 ИВАНОВЫМ ИВАНОМ ИВАНОВИЧЕМ']);
+  assert.ok(!rules(notice, { ...PHRASE_FILES, ru: { ...ru, notice_cues: [] } }).some((r) => r.startsWith('notice')), 'no cue word, no notice read');
+  // A named notice's name ends before "либо": a notice with another clause after it is no notice of that form.
+  const lex = new Lexicon(PHRASE_FILES);
+  const other = 'НАСТОЯЩИЙ МАТЕРИАЛ (ИНФОРМАЦИЯ) ПРОИЗВЕДЕН, РАСПРОСТРАНЕН И (ИЛИ) НАПРАВЛЕН ИНОСТРАННЫМ АГЕНТОМ ИВАНОВЫМ ИВАНОМ ИВАНОВИЧЕМ ЛИБО КАСАЕТСЯ ЕГО ДЕЯТЕЛЬНОСТИ.';
+  assert.deepEqual(findNotices(other, lex.notices, lex.words('notice_name_ends').map((p) => p.text)), []);
+  assert.deepEqual(findNotices(other, lex.notices, []).map((n) => n.entity), ['ИВАНОВЫМ ИВАНОМ ИВАНОВИЧЕМ ЛИБО КАСАЕТСЯ ЕГО ДЕЯТЕЛЬНОСТИ']);
 });

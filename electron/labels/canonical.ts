@@ -14,6 +14,7 @@ import shippedFile from '../../assets/labels/entities.json' with { type: 'json' 
 import type { LabelKind } from '../model.ts';
 import { baseGivenNames, findNominative, nominativeName, type GivenNames } from './declension.ts';
 import { acronymOf, bareName, candidateKeys, cleanName, keyOf, stemKey } from './entity-key.ts';
+import { shippedWords } from './lexicon.ts';
 
 export type EntityType = 'organisation' | 'person' | 'media' | 'movement' | 'company';
 
@@ -116,8 +117,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 const AMBIGUOUS = -1;
 const CACHE_SIZE = 20_000;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
-/** Feminine-looking given names that are masculine. */
-const MASCULINE_IN_A = new Set(['илья', 'никита', 'данила', 'кузьма', 'фома', 'лука', 'савва', 'ілля', 'мікіта']);
+/** Feminine-looking given names that are masculine: the phrase files' `masculine_in_a` (folded: lower case, ё as е). */
+const MASCULINE_IN_A = new Set(shippedWords('masculine_in_a').map((p) => p.tokens[0]?.core ?? ''));
 
 interface Index {
   exact: Map<string, number>;

@@ -6,6 +6,7 @@
 // "навальный" and "Дудем" to a verb; `petrovich` and `russian-nouns-js` only decline forward, from a nominative
 // the caller already has. A suffix table inverts all three languages in microseconds, keeps feminine surnames
 // feminine, and is checked against the alias table for known names, so over-generation costs nothing there.
+// The suffix tables are morphology, not lexicon: they stay in code, not in the phrase files (issue 10's word lists).
 //
 // Two uses: `nominativeForms` lists every nominative a phrase may come from (the caller keeps the one the alias
 // table knows); `nominativeName` picks the single most likely nominative of a person's name that the table does

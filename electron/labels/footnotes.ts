@@ -35,8 +35,10 @@ export function detectLabels(text: string, options: DetectOptions = {}): Label[]
   const labels = new LabelSet();
   const add = labels.add.bind(labels);
   const masked: [number, number][] = [];
-  // The notices all say "агент" (foreign agent): only then are their templates tried.
-  const notices = text.includes('АГЕНТ') || text.includes('агент') || text.includes('Агент') ? findNotices(text, lex.notices) : [];
+  // The notices all hold a `notice_cues` word of the phrase files ("агент", foreign agent) in lower case, capitals or
+  // capitalised: only then are their templates tried.
+  const cued = lex.words('notice_cues').some(({ text: w }) => [w.toLowerCase(), w.toUpperCase(), w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()].some((form) => text.includes(form)));
+  const notices = cued ? findNotices(text, lex.notices, lex.words('notice_name_ends').map((p) => p.text)) : [];
   for (const n of notices) {
     add({
       kind: 'foreign_agent', entity: n.entity, canonical: n.entity === SELF ? SELF : canonical(n.entity).canonical, marker: null,

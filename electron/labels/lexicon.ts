@@ -73,7 +73,7 @@ export type ListName = (typeof LISTS)[number] | LabelKind;
 export const WORD_LISTS = [
   'named_after', 'activity', 'saying', 'adjective_endings', 'short_participle_endings', 'oblique_participle_endings',
   'list_and', 'attributive_particles', 'subject_particles', 'glued_and', 'joins_before', 'joins_after', 'join_articles',
-  'footnote_joins',
+  'footnote_joins', 'notice_name_ends', 'notice_cues', 'masculine_in_a',
 ] as const;
 export type WordListName = (typeof WORD_LISTS)[number];
 /** Word lists of endings: each entry one word with a leading star ("*ый"). */
@@ -150,6 +150,16 @@ function wordListPhrase(code: string, list: WordListName, text: string): Phrase 
   return phrase;
 }
 
+/** The phrases of word list `list` in every language of `files`. */
+function wordListOf(files: Record<string, PhraseFile>, list: WordListName): { lang: string; phrase: Phrase }[] {
+  return Object.entries(files).flatMap(([code, f]) => listOf(f, code, list).map((text) => ({ lang: code, phrase: wordListPhrase(code, list, text) })));
+}
+
+/** The phrases of word list `list` in every shipped language, without building the index (for code outside the rules). */
+export function shippedWords(list: WordListName): Phrase[] {
+  return wordListOf(PHRASE_FILES, list).map((w) => w.phrase);
+}
+
 /** Every phrase of every list and language, findable in one pass. */
 export class Lexicon {
   private readonly entries: Entry[];
@@ -189,8 +199,7 @@ export class Lexicon {
     const triggers = this.entries.filter((e) => (KINDS as readonly string[]).includes(e.list)).map((e) => e.phrase);
     for (const n of this.notices) triggers.push(parsePhrase(n.text.split(/\s+/).slice(0, 2).join(' ')));
     this.triggerIndex = new PhraseIndex(triggers, true);
-    this.wordLists = new Map(WORD_LISTS.map((list) => [list, Object.entries(files).flatMap(([code, f]) =>
-      listOf(f, code, list).map((text) => ({ lang: code, phrase: wordListPhrase(code, list, text) })))]));
+    this.wordLists = new Map(WORD_LISTS.map((list) => [list, wordListOf(files, list)]));
     this.wordListFirsts = new Map([...this.wordLists].map(([list, ws]) => [list,
       ws.some((w) => w.phrase.tokens[0]?.lead !== false) ? null : new Set(ws.map((w) => w.phrase.tokens[0]?.core.charCodeAt(0) ?? -1))]));
   }

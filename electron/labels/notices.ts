@@ -23,13 +23,20 @@ interface Template {
   named: boolean;
 }
 
-const NAME = String.raw`((?:(?!либо|ЛИБО|\n)[^.;\n]){2,160}?)`;
+/**
+ * The agent's name: up to 160 characters, ending before a line's end or a word of the phrase files'
+ * `notice_name_ends` in lower case or capitals ("… АГЕНТОМ X ЛИБО КАСАЕТСЯ …"), even inside a word.
+ */
+function namePattern(ends: readonly string[]): string {
+  const stops = ends.flatMap((w) => [w.toLowerCase(), w.toUpperCase()]).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return String.raw`((?:(?!${[...stops, String.raw`\n`].join('|')})[^.;\n]){2,160}?)`;
+}
 /** A legal-form abbreviation (two to four capitals) before a quoted organisation name, the name captured. */
 const LEGAL_FORM = /^\p{Lu}{2,4}[\s\u00a0]+[«"“„]([^«»"“”„]+)[»"”“]?$/u;
 
-function compileTemplate(text: string): RegExp {
+function compileTemplate(text: string, name: string): RegExp {
   const parts = text.split(/(\{name\})/).map((part) => {
-    if (part === '{name}') return `[\\s,:]*${NAME}`;
+    if (part === '{name}') return `[\\s,:]*${name}`;
     const words = part.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
     return words.map((w) => w.replace(/е/g, '[её]')).join(String.raw`[\s\p{P}]*`);
   });
@@ -44,18 +51,22 @@ function compileTemplate(text: string): RegExp {
 
 let compiled: { key: string; templates: Template[] } | undefined;
 
-function templatesOf(notices: { lang: string; format: string; text: string }[]): Template[] {
-  const key = notices.map((n) => n.text).join('\u0000');
+function templatesOf(notices: { lang: string; format: string; text: string }[], nameEnds: readonly string[]): Template[] {
+  const key = `${notices.map((n) => n.text).join('\u0000')}\u0001${nameEnds.join('\u0000')}`;
   if (compiled?.key !== key) {
-    compiled = { key, templates: notices.map((n) => ({ re: compileTemplate(n.text), format: n.format, lang: n.lang, named: n.text.includes('{name}') })) };
+    const name = namePattern(nameEnds);
+    compiled = { key, templates: notices.map((n) => ({ re: compileTemplate(n.text, name), format: n.format, lang: n.lang, named: n.text.includes('{name}') })) };
   }
   return compiled.templates;
 }
 
-/** The notices in `text`: the longest template matching at each place; a notice inside quotation marks is cited, not printed. */
-export function findNotices(text: string, notices: { lang: string; format: string; text: string }[]): Notice[] {
+/**
+ * The notices in `text`: the longest template matching at each place; a notice inside quotation marks is cited, not
+ * printed. A name ends before a word of `nameEnds`.
+ */
+export function findNotices(text: string, notices: { lang: string; format: string; text: string }[], nameEnds: readonly string[]): Notice[] {
   const found: Notice[] = [];
-  for (const t of templatesOf(notices)) {
+  for (const t of templatesOf(notices, nameEnds)) {
     t.re.lastIndex = 0;
     for (const m of text.matchAll(t.re)) {
       const start = m.index;
