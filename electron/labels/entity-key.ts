@@ -6,6 +6,12 @@
 // (و ف ب ل ك, ال) taken off, and a crude suffix-stripped "stem key" for inflected languages that the alias table
 // is indexed by as well. Hand-written: what counts as a designation word or an article is the product's own
 // knowledge of how state media print names, in every language they publish in.
+import { shippedWords, type WordListName } from './lexicon.ts';
+
+/** The words of a word list of the phrase files, every language, in lower case as keys compare them. */
+function keyWords(list: WordListName): Set<string> {
+  return new Set(shippedWords(list).map((p) => p.text.toLowerCase()));
+}
 
 /** Footnote markers printed before or after a name. */
 const MARKER = /^[\s*✱※†‡§#¹²³⁴⁵⁶⁷⁸⁹⁰]+|(?:[\s*✱※†‡§#¹²³⁴⁵⁶⁷⁸⁹⁰]|\((?:\*+|\d{1,2})\)|\[(?:\*+|\d{1,2})\])+$/gu;
@@ -242,8 +248,9 @@ function arabicVariants(key: string): string[] {
 }
 
 // "banned in Russia" inside a designation phrase: "запрещенной в России террористической группировки ИГИЛ".
-const IN_WORDS = new Set(['в', 'на', 'территории', 'in', 'en', 'em', 'w', 'u', 'і', 'у']);
-const RUSSIA_WORDS = new Set(['россии', 'рф', 'российской', 'федерации', 'russia', 'russian', 'federation', 'rusia', 'russie', 'russland', 'russia', 'rosji', 'rusiji', 'rusku', 'росії', 'расіі']);
+// The words are the phrase files' `in_words` and `russia_words` (every language), compared as keys: lower case.
+const IN_WORDS = keyWords('in_words');
+const RUSSIA_WORDS = keyWords('russia_words');
 
 /** Keys with designation words taken off either end, one word at a time, outermost first; never empty. */
 function strippedKeys(key: string, out: string[]): void {
@@ -321,8 +328,9 @@ export function bareName(name: string): string {
   return rest.some((w) => /^\p{Lu}|^\p{Lo}|^\d/u.test(w)) ? rest.join(' ') : cleaned;
 }
 
-const LEADING_ARTICLES = new Set(['the', 'der', 'die', 'das', 'la', 'le', 'les', 'el', 'los', 'las', 'il', 'lo', 'gli']);
-const NAME_PARTICLES = new Set(['al', 'el', 'ad', 'ash', 'an', 'as', 'at', 'ibn', 'bin', 'de', 'del', 'della', 'di', 'da', 'van', 'von', 'ter', 'ten', 'du', 'la', 'аль', 'ан', 'аш', 'ат', 'ас', 'ад', 'эль', 'ибн', 'бен', 'фон', 'ван', 'де']);
+// The phrase files' `leading_articles` and `name_particles` (every language), in lower case.
+const LEADING_ARTICLES = keyWords('leading_articles');
+const NAME_PARTICLES = keyWords('name_particles');
 
 function isLeadingNoise(w: string): boolean {
   if (!/^\p{Ll}/u.test(w) || /\p{Lu}/u.test(w)) return false;

@@ -73,7 +73,8 @@ export type ListName = (typeof LISTS)[number] | LabelKind;
 export const WORD_LISTS = [
   'named_after', 'activity', 'saying', 'adjective_endings', 'short_participle_endings', 'oblique_participle_endings',
   'list_and', 'attributive_particles', 'subject_particles', 'glued_and', 'joins_before', 'joins_after', 'join_articles',
-  'footnote_joins', 'notice_name_ends', 'notice_cues', 'masculine_in_a',
+  'footnote_joins', 'notice_name_ends', 'notice_cues', 'masculine_in_a', 'in_words', 'russia_words', 'leading_articles',
+  'name_particles',
 ] as const;
 export type WordListName = (typeof WORD_LISTS)[number];
 /** Word lists of endings: each entry one word with a leading star ("*ый"). */
