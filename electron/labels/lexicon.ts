@@ -72,7 +72,7 @@ export type ListName = (typeof LISTS)[number] | LabelKind;
  */
 export const WORD_LISTS = [
   'named_after', 'activity', 'saying', 'adjective_endings', 'short_participle_endings', 'oblique_participle_endings',
-  'list_and', 'attributive_particles', 'subject_particles', 'glued_and',
+  'list_and', 'attributive_particles', 'subject_particles', 'glued_and', 'demonyms', 'given_names', 'compound_heads',
 ] as const;
 export type WordListName = (typeof WORD_LISTS)[number];
 /** Word lists of endings: each entry one word with a leading star ("*ый"). */
