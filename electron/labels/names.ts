@@ -387,9 +387,10 @@ function trimHead(text: string, words: Word[], classOf: WordClass): NameSpan | n
     const headIsStop = compoundRole || cls.has('roles') || article || cls.has('predicates')
       || cls.has('terrorist') || cls.has('extremist') || cls.has('banned_other') || cls.has('undesirable') || cls.has('foreign_agent');
     // A designation noun heads a name it qualifies ("движение Талибан", "Die Gruppe X"), but is part of one that goes
-    // on in lower case ("Фонд борьбы с коррупцией"); a name that begins with one ("Радио Свобода") is restored by
-    // the alias table (Reading.widenKnown).
-    const nounHead = cls.has('nouns') && isNameWord(next.w);
+    // on in lower case ("Фонд борьбы с коррупцией"). Cyrillic writing capitalises no common noun inside a sentence,
+    // so there a capitalised one opens the name, known or not ("Како преноси Радио Слободна Европа (…)"); elsewhere
+    // a name that begins with one ("Radio Liberty") is restored by the alias table (Reading.widenKnown).
+    const nounHead = cls.has('nouns') && isNameWord(next.w) && !(/^\p{Script=Cyrillic}/u.test(head.w) && !sentenceStartAt(text, head.s));
     if (headIsStop || nounHead) {
       cut();
       continue;
