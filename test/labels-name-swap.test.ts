@@ -14,10 +14,10 @@ const swap = nameSwapped();
 /**
  * The figure reached on the swapped cases (world/README.md "Unknown names"): P 0.954 R 0.901 before the rules it led
  * to, P 0.967 R 0.919 after (branch namefree); on the 889 cases of the larger tune part P 0.969 R 0.921 before the
- * second round and P 0.975 R 0.926 after it (branch namefree2; unswapped: P 0.990 R 0.963). A guard against leaning
+ * second round and P 0.975 R 0.927 after it (branch namefree2; unswapped: P 0.990 R 0.963). A guard against leaning
  * on known names again.
  */
-const SWAP_FLOOR = { precision: 0.973, recall: 0.924 };
+const SWAP_FLOOR = { precision: 0.973, recall: 0.925 };
 
 test('the swap is deterministic and names only unknown entities', () => {
   assert.ok(swap.swapped.length >= 800, `${swap.swapped.length} cases swapped of ${swap.positives}`);
@@ -117,4 +117,9 @@ test('inside a Cyrillic sentence a capitalised designation noun opens an unknown
   assert.deepEqual(sr.map((l) => [l.kind, l.entity]), [['foreign_agent', 'Радио Кгямячра Увжяба']]);
   const start = detectLabels('Вчера вечером. Движение Жалибан (признано террористическим и запрещено в России) заявило о переговорах.');
   assert.deepEqual(start.map((l) => l.entity), ['Жалибан'], 'a sentence capitalises its first word, a noun too');
+});
+
+test('the Serbian spelling of the Arabic article ("ел") joins an unknown name as "аль" does', () => {
+  const labels = detectLabels('Заплењен је материјал у Русији забрањене организације Цюгз ел Руцшюш ел Южчами, средства везе.');
+  assert.deepEqual(labels.map((l) => [l.kind, l.entity]), [['banned_other', 'Цюгз ел Руцшюш ел Южчами']]);
 });

@@ -38,7 +38,7 @@ export function quoteMarkAt(text: string, i: number): string {
 /** Lower-case words allowed inside a capitalised name ("Voice of America", "Hayat Tahrir al-Sham", "Ansar al Islam"). */
 const CONNECTORS = new Set([
   'of', 'for', 'al', 'el', 'ul', 'ut', 'ad', 'ash', 'an', 'as', 'at', 'az', 'bin', 'ibn', 'de', 'del', 'della', 'dei', 'degli', 'delle', 'di', 'da', 'do', 'dos', 'das', 'du', 'des',
-  'van', 'von', 'den', 'the', 'für', 'zur', 'zum', 'pour', 'para', 'per', 'eş', 'üt', 'аль', 'аш', 'ан', 'ад', 'ат', 'ас', 'эль', 'ибн', 'бин', 'уль', 'ут', 'ар', 'аз', 'ал',
+  'van', 'von', 'den', 'the', 'für', 'zur', 'zum', 'pour', 'para', 'per', 'eş', 'üt', 'аль', 'аш', 'ан', 'ад', 'ат', 'ас', 'эль', 'ибн', 'бин', 'уль', 'ут', 'ар', 'аз', 'ал', 'ел',
 ]);
 /** Articles that may open a name as written ("The Taliban"), dropped only by the entity key. */
 const ARTICLES = /^(?:the|der|die|das|la|le|les|el|los|las|il|lo|gli|o|os|as|a|an|l['’])\s+/i;
