@@ -43,6 +43,12 @@ const CONNECTORS = new Set([
 /** Articles that may open a name as written ("The Taliban"), dropped only by the entity key. */
 const ARTICLES = /^(?:the|der|die|das|la|le|les|el|los|las|il|lo|gli|o|os|as|a|an|l['’])\s+/i;
 
+/** Where a name starts after a capitalised article opening `text` at `pos` ("The Islamic State is …"); `pos` when none. */
+export function afterArticle(text: string, pos: number): number {
+  const m = ARTICLES.exec(text.slice(pos, pos + 8));
+  return m && /^\p{Lu}/u.test(m[0]) ? pos + m[0].length : pos;
+}
+
 const isLetter = (ch: string): boolean => /\p{L}/u.test(ch);
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{M}\p{Nd}\u200c\u200d]/u.test(ch);
 const isUpper = (ch: string): boolean => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
