@@ -181,6 +181,10 @@ export function nameBefore(text: string, end: number, classOf: WordClass = NO_CL
   let l = i - 1;
   while (l > 0 && /\p{M}/u.test(text[l] ?? '')) l--;
   if (isCaseless(text[l] ?? '')) return caselessBefore(text, i, classOf);
+  // A designation noun hyphenated to the name with a space before the hyphen, as machine translation writes Danish
+  // and Norwegian compounds ("Taliban -bevægelsen*"): the name ends before it, as in "Taliban-bevægelsen".
+  const detached = /[ \u00a0][-‐](\p{Ll}+)$/u.exec(text.slice(Math.max(0, i - 40), i));
+  if (detached?.[1] && classOf(i - detached[1].length, i).has('nouns')) return casedBefore(text, i - detached[0].length, classOf, marked);
   if (isWordChar(last)) return casedBefore(text, i, classOf, marked);
   return null;
 }
