@@ -13,9 +13,11 @@ const swap = nameSwapped();
 
 /**
  * The figure reached on the swapped cases (world/README.md "Unknown names"): P 0.954 R 0.901 before the rules it led
- * to, P 0.967 R 0.919 after (the same cases unswapped: P 0.988 R 0.961). A guard against leaning on known names again.
+ * to, P 0.967 R 0.919 after (branch namefree); on the 889 cases of the larger tune part P 0.969 R 0.921 before the
+ * second round and P 0.976 R 0.928 after it (branch namefree2; unswapped: P 0.990 R 0.963). A guard against leaning
+ * on known names again.
  */
-const SWAP_FLOOR = { precision: 0.965, recall: 0.915 };
+const SWAP_FLOOR = { precision: 0.974, recall: 0.926 };
 
 test('the swap is deterministic and names only unknown entities', () => {
   assert.ok(swap.swapped.length >= 800, `${swap.swapped.length} cases swapped of ${swap.positives}`);
@@ -89,4 +91,46 @@ test('a spaced run of stars after a name is its marker; after a number it is a r
   const labels = detectLabels('Amid the withdrawal, the Taliban ** seized power in Afghanistan.\n** A terrorist organization banned in Russia.');
   assert.deepEqual(labels.map((l) => [l.kind, l.entity, l.marker]), [['terrorist', 'Taliban', '**']]);
   assert.deepEqual(detectLabels('The hotel got 4 ** from critics.\n** A terrorist organization banned in Russia.').map((l) => l.entity), []);
+});
+
+test('a word of nation or faith before an unknown one-word name qualifies it; before two words it is the name\'s own', () => {
+  const qatar = detectLabels("Four representatives of the Qatari Vebupel's political office (banned and recognized as terrorists in the Russian Federation) arrived.");
+  assert.deepEqual(qatar.map((l) => [l.kind, l.entity]), [['terrorist', 'Vebupel']]);
+  const es = detectLabels('Los combatientes del Batallón Nacional Eroh (una organización extremista prohibida en Rusia) se encuentran en la RPD.');
+  assert.deepEqual(es.map((l) => [l.kind, l.entity]), [['extremist', 'Eroh']]);
+  const sna = detectLabels('Units of the conglomerate Syrian Nokural Army* had some success.\n* A terrorist organization banned in Russia.');
+  assert.deepEqual(sna.map((l) => l.entity), ['Syrian Nokural Army']);
+});
+
+test('a Latin-script given name of the phrase files starts an unknown person', () => {
+  const labels = detectLabels('Um dos curadores é o ex-deputado da Duma Ilya Tiniruled, reconhecido como agente estrangeiro, que fugiu do país.');
+  assert.deepEqual(labels.map((l) => [l.kind, l.entity]), [['foreign_agent', 'Ilya Tiniruled']]);
+});
+
+test('an unknown name joined to a compound head by a hyphen keeps it ("X-центр")', () => {
+  const labels = detectLabels('Согласно опросу "Гэсаза-центра" (включен российскими властями в список иностранных агентов), 54 процента считают иначе.');
+  assert.deepEqual(labels.map((l) => [l.kind, l.entity]), [['foreign_agent', 'Гэсаза-центра']]);
+});
+
+test('inside a Cyrillic sentence a capitalised designation noun opens an unknown name; at its start it does not', () => {
+  const sr = detectLabels('Како преноси Радио Кгямячра Увжяба (проглашен страним агентом у Русији), преговори су прекинути.');
+  assert.deepEqual(sr.map((l) => [l.kind, l.entity]), [['foreign_agent', 'Радио Кгямячра Увжяба']]);
+  const start = detectLabels('Вчера вечером. Движение Жалибан (признано террористическим и запрещено в России) заявило о переговорах.');
+  assert.deepEqual(start.map((l) => l.entity), ['Жалибан'], 'a sentence capitalises its first word, a noun too');
+});
+
+test('the Serbian spelling of the Arabic article ("ел") joins an unknown name as "аль" does', () => {
+  const labels = detectLabels('Заплењен је материјал у Русији забрањене организације Цюгз ел Руцшюш ел Южчами, средства везе.');
+  assert.deepEqual(labels.map((l) => [l.kind, l.entity]), [['banned_other', 'Цюгз ел Руцшюш ел Южчами']]);
+});
+
+test('an unknown subject of a status sentence may follow a capitalised article', () => {
+  const labels = detectLabels('The Orkemoc Rfefe is an extremist organization banned in Russia.');
+  assert.deepEqual(labels.map((l) => [l.kind, l.entity]), [['extremist', 'Orkemoc Rfefe']]);
+  assert.deepEqual(detectLabels('In Orkemoc Rfefe is an extremist organization banned in Russia.'), [], 'after another word it is no subject');
+});
+
+test('a designation noun hyphenated after a space ends an unknown name before it ("X -bevægelsen")', () => {
+  const labels = detectLabels('Forbuddet mod Conisom -bevægelsen* (anerkendt i Rusland af terrorisme) har været effektiv.');
+  assert.deepEqual(labels.map((l) => [l.kind, l.entity]), [['terrorist', 'Conisom']]);
 });

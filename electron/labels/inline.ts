@@ -11,7 +11,7 @@ import type { Candidate } from './label-set.ts';
 import type { Reading } from './reading.ts';
 import { KINDS, type Hit, type ListName } from './lexicon.ts';
 import { readNote, type Note } from './notes.ts';
-import { cleanName, isConnector, isNameWord, nameAfter, nameBefore, QUOTE_CHARS, quoteMarkAt, type NameSpan } from './names.ts';
+import { afterArticle, cleanName, isConnector, isNameWord, nameAfter, nameBefore, QUOTE_CHARS, quoteMarkAt, type NameSpan } from './names.ts';
 import type { Canonical } from './canonical-name.ts';
 import { designationKinds, namesListedAfter, namesListedBefore, skipDesignationBack } from './designation.ts';
 
@@ -907,7 +907,8 @@ function status(cx: Context, g: Hit): boolean {
     glossedSubject = quoted !== null && subject === quoted && frontedPredicate && glossed > after;
   }
   const afterNoun = subject !== null && subject.start > s + 1 && quotedAfterNoun(cx, s, g.index)?.start === subject.start;
-  if (subject && (subject.start > s + 1 && !afterNoun && !r.known(subject.name) || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
+  // An unknown subject opens the sentence, after a capitalised article at most ("The Islamic State is …", renamed).
+  if (subject && (subject.start > afterArticle(text, s) + 1 && !afterNoun && !r.known(subject.name) || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
   let anaphoric: NameSpan | null = null;
   let frontedLink = false;
   let i = s;

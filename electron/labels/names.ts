@@ -38,10 +38,16 @@ export function quoteMarkAt(text: string, i: number): string {
 /** Lower-case words allowed inside a capitalised name ("Voice of America", "Hayat Tahrir al-Sham", "Ansar al Islam"). */
 const CONNECTORS = new Set([
   'of', 'for', 'al', 'el', 'ul', 'ut', 'ad', 'ash', 'an', 'as', 'at', 'az', 'bin', 'ibn', 'de', 'del', 'della', 'dei', 'degli', 'delle', 'di', 'da', 'do', 'dos', 'das', 'du', 'des',
-  'van', 'von', 'den', 'the', 'für', 'zur', 'zum', 'pour', 'para', 'per', 'eş', 'üt', 'аль', 'аш', 'ан', 'ад', 'ат', 'ас', 'эль', 'ибн', 'бин', 'уль', 'ут', 'ар', 'аз', 'ал',
+  'van', 'von', 'den', 'the', 'für', 'zur', 'zum', 'pour', 'para', 'per', 'eş', 'üt', 'аль', 'аш', 'ан', 'ад', 'ат', 'ас', 'эль', 'ибн', 'бин', 'уль', 'ут', 'ар', 'аз', 'ал', 'ел',
 ]);
 /** Articles that may open a name as written ("The Taliban"), dropped only by the entity key. */
 const ARTICLES = /^(?:the|der|die|das|la|le|les|el|los|las|il|lo|gli|o|os|as|a|an|l['’])\s+/i;
+
+/** Where a name starts after a capitalised article opening `text` at `pos` ("The Islamic State is …"); `pos` when none. */
+export function afterArticle(text: string, pos: number): number {
+  const m = ARTICLES.exec(text.slice(pos, pos + 8));
+  return m && /^\p{Lu}/u.test(m[0]) ? pos + m[0].length : pos;
+}
 
 const isLetter = (ch: string): boolean => /\p{L}/u.test(ch);
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{M}\p{Nd}\u200c\u200d]/u.test(ch);
@@ -175,6 +181,10 @@ export function nameBefore(text: string, end: number, classOf: WordClass = NO_CL
   let l = i - 1;
   while (l > 0 && /\p{M}/u.test(text[l] ?? '')) l--;
   if (isCaseless(text[l] ?? '')) return caselessBefore(text, i, classOf);
+  // A designation noun hyphenated to the name with a space before the hyphen, as machine translation writes Danish
+  // and Norwegian compounds ("Taliban -bevægelsen*"): the name ends before it, as in "Taliban-bevægelsen".
+  const detached = /[ \u00a0][-‐](\p{Ll}+)$/u.exec(text.slice(Math.max(0, i - 40), i));
+  if (detached?.[1] && classOf(i - detached[1].length, i).has('nouns')) return casedBefore(text, i - detached[0].length, classOf, marked);
   if (isWordChar(last)) return casedBefore(text, i, classOf, marked);
   return null;
 }
@@ -387,9 +397,10 @@ function trimHead(text: string, words: Word[], classOf: WordClass): NameSpan | n
     const headIsStop = compoundRole || cls.has('roles') || article || cls.has('predicates')
       || cls.has('terrorist') || cls.has('extremist') || cls.has('banned_other') || cls.has('undesirable') || cls.has('foreign_agent');
     // A designation noun heads a name it qualifies ("движение Талибан", "Die Gruppe X"), but is part of one that goes
-    // on in lower case ("Фонд борьбы с коррупцией"); a name that begins with one ("Радио Свобода") is restored by
-    // the alias table (Reading.widenKnown).
-    const nounHead = cls.has('nouns') && isNameWord(next.w);
+    // on in lower case ("Фонд борьбы с коррупцией"). Cyrillic writing capitalises no common noun inside a sentence,
+    // so there a capitalised one opens the name, known or not ("Како преноси Радио Слободна Европа (…)"); elsewhere
+    // a name that begins with one ("Radio Liberty") is restored by the alias table (Reading.widenKnown).
+    const nounHead = cls.has('nouns') && isNameWord(next.w) && !(/^\p{Script=Cyrillic}/u.test(head.w) && !sentenceStartAt(text, head.s));
     if (headIsStop || nounHead) {
       cut();
       continue;

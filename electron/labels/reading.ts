@@ -1,6 +1,6 @@
 // One text being read for labels: the text, its lexicon, and the phrases found in each sentence (looked up once, when
 // a rule first reads the sentence, and shared by every rule that reads it).
-import type { Hit, Lexicon, ListName } from './lexicon.ts';
+import type { Hit, Lexicon, ListName, WordListName } from './lexicon.ts';
 import type { Canonical } from './canonical-name.ts';
 import { sentencesOf } from './designation.ts';
 import { isUnspacedCode } from './fold.ts';
@@ -184,7 +184,10 @@ export class Reading {
       const word = this.text.slice(dash + 1, end);
       // Unless the alias table knows the whole and not the part before the noun: "Левада-центром" is the name.
       const whole = this.known(this.text.slice(span.start, end)) && !this.known(this.text.slice(span.start, dash));
-      if (/^\p{L}+$/u.test(word) && this.classOf()(dash + 1, end).has('nouns') && !whole) end = dash;
+      // A compound head (the phrase files' `compound_heads`, "центр") after a capitalised part makes one name of
+      // both, known or not: "Левада-центром", "Жохяса-центра".
+      const compound = /^\p{Lu}/u.test(this.text.slice(span.start, dash)) && this.lex.wordAt('compound_heads', this.text, dash + 1, null, end) === end;
+      if (/^\p{L}+$/u.test(word) && this.classOf()(dash + 1, end).has('nouns') && !whole && !compound) end = dash;
     }
     // A quoted name is the name as quoted ("“俄罗斯志愿军”").
     const quoted = /[«"“„「『《]/.test(this.text[span.start - 1] ?? '\0') && /[»"”“」』》]/.test(this.text[span.end] ?? '\0');
@@ -212,12 +215,33 @@ export class Reading {
     // Jamaat"). Not inside quotes, and not after a given name (a person's surname is known alone).
     // An unknown person is found the same way through a given name in any case form, the one list of names the
     // detector has for people it has never seen ("В Москве Гарри Каспарова*", "Умер Алексей Навальный*",
-    // "ЮКОСа Михаила Ходорковского (…)"): the capitalised words before the given name are the sentence's.
-    else if (!quoted && /\s/.test(name) && /\p{Lu}/u.test(name) && !this.canonical(name).known) name = knownTail(name, (n) => this.canonical(n).known) ?? givenNameOn(name) ?? name;
+    // "ЮКОСа Михаила Ходорковского (…)"): the capitalised words before the given name are the sentence's. Latin-script
+    // given names come from the phrase files' `given_names` ("ex-deputado da Duma Ilya Ponomarev").
+    // Failing both, leading words of nation or faith (the phrase files' `demonyms`: "Qatari", "Sunni", "Nacional")
+    // qualify an unknown one-word name after them and are not part of it ("Qatari Taliban", "Batallón Nacional Azov");
+    // before two words or more they are read as the name's own ("Syrian National Army", "Russian Volunteer Corps").
+    else if (!quoted && /\s/.test(name) && /\p{Lu}/u.test(name) && !this.canonical(name).known) {
+      const latinGiven = (w: string): boolean => this.isListed('given_names', w);
+      name = knownTail(name, (n) => this.canonical(n).known, latinGiven) ?? givenNameOn(name, (w) => isGivenName(w) || latinGiven(w)) ?? this.withoutDemonyms(name) ?? name;
+    }
     // A lone word of the phrase lists ("организация", "الإرهاب", "Media") is no name.
     const single = !/\s/.test(name) && span.start < end ? this.classOf()(span.start + this.text.slice(span.start, end).indexOf(name), end) : new Set<ListName>();
     if (NOT_A_NAME.some((l) => single.has(l)) && !this.canonical(name).known) return null;
     return name;
+  }
+
+  /** A capitalised `name` without its leading `demonyms`, when one capitalised word, not a designation noun, is left. */
+  private withoutDemonyms(name: string): string | null {
+    const words = name.split(/\s+/);
+    let k = 0;
+    while (k < words.length - 1 && this.isListed('demonyms', words[k] ?? '')) k++;
+    const rest = words.slice(k).join(' ');
+    return k > 0 && k === words.length - 1 && /^\p{Lu}/u.test(rest) && !this.lex.find(rest).some((h) => h.list === 'nouns') ? rest : null;
+  }
+
+  /** True when `word` is, whole, a word of word list `list` in any language. */
+  private isListed(list: WordListName, word: string): boolean {
+    return word.length > 0 && this.lex.wordAt(list, word, 0, null, word.length) === word.length;
   }
 
   /**
@@ -333,17 +357,18 @@ function caseEndingOff(name: string, known: (n: string) => boolean): string | nu
   return null;
 }
 
-/** The longest known run of words at the end of a capitalised `name`, unless a capitalised given name stands before it. */
-function knownTail(name: string, known: (n: string) => boolean): string | null {
+/** The longest known run of words at the end of a capitalised `name`, unless a capitalised given name (or a `given` one) stands before it. */
+function knownTail(name: string, known: (n: string) => boolean, given: (w: string) => boolean): string | null {
   const words = name.split(/\s+/);
   for (let n = words.length - 1; n >= 1; n--) {
     const tail = words.slice(words.length - n).join(' ');
     if (!known(tail)) continue;
     const before = words[words.length - n - 1] ?? '';
-    return GIVEN.has(givenKey(before)) ? null : tail;
+    return GIVEN.has(givenKey(before)) || given(before) ? null : tail;
   }
   return null;
 }
+
 const GIVEN = baseGivenNames();
 
 /** Case endings of East Slavic given names ("Алексея", "Михаилом", "Ильей", "Анны"), and the nominative endings they replace. */
@@ -362,10 +387,10 @@ function isGivenName(word: string): boolean {
  * The person's name inside a longer capitalised run: from a given name (not the run's first word) followed by one or
  * two capitalised words to the end ("Москве Гарри Каспарова" → "Гарри Каспарова"); null when there is none.
  */
-function givenNameOn(name: string): string | null {
+function givenNameOn(name: string, given: (w: string) => boolean): string | null {
   const words = name.split(/\s+/);
   for (let k = Math.max(1, words.length - 3); k < words.length - 1; k++) {
-    if (isGivenName(words[k] ?? '') && words.slice(k + 1).every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return words.slice(k).join(' ');
+    if (given(words[k] ?? '') && words.slice(k + 1).every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return words.slice(k).join(' ');
   }
   return null;
 }

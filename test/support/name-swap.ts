@@ -113,11 +113,13 @@ const GIVEN = baseGivenNames();
 /**
  * A word an unknown name of the same shape keeps: a designation noun ("Фонд", "Front"), a state ("Свобода России":
  * the same word elsewhere in the text is the designating state) or a given name the detector has a list of
- * ("Алексей", "Михаила"): an unseen person still has a common given name, an unseen fund is a "Фонд".
+ * ("Алексей", "Михаила", "Ilya"): an unseen person still has a common given name, an unseen fund is a "Фонд".
  */
 function kept(w: string): boolean {
   const lower = w.toLowerCase().replaceAll('ё', 'е');
   if ([0, 1, 2].some((k) => ['', 'й', 'ь', 'я', 'а'].some((end) => GIVEN.has(lower.slice(0, lower.length - k) + end)) && lower.length - k >= 3)) return true;
+  // The Latin-script given names of the phrase files ("Ilya"), the same way.
+  if (lexicon().wordAt('given_names', w, 0, null, w.length) === w.length) return true;
   return lexicon().find(w).some((h) => ['nouns', 'states', 'other_states'].includes(h.list) && h.index === 0 && h.end === w.length);
 }
 
