@@ -235,6 +235,11 @@ export function baseGivenNames(): Map<string, 'm' | 'f'> {
   return m;
 }
 
+/** True when `word` (lower case, ё written е) is a name of `given` in any case form: its readings' nominatives. */
+export function isGivenNameForm(word: string, given: GivenNames): boolean {
+  return given.has(word) || memoReadings(word, null).some((r) => given.has(r.nom.replace(/ё/gu, 'е')));
+}
+
 /** Which East Slavic language a name is in, from the language tag or its letters. */
 export function slavicOf(text: string, lang: string | null | undefined): Slavic {
   const l = (lang ?? '').toLowerCase().slice(0, 2);

@@ -162,6 +162,11 @@ export function shippedWords(list: WordListName): Phrase[] {
   return wordListOf(PHRASE_FILES, list).map((w) => w.phrase);
 }
 
+/** A word list's entry of language `lang` is read for `langs` (every language when none or empty). */
+function inLangs(lang: string, langs: ReadonlySet<string> | null | undefined): boolean {
+  return !langs || langs.size === 0 || langs.has(lang);
+}
+
 /** Every phrase of every list and language, findable in one pass. */
 export class Lexicon {
   private readonly entries: Entry[];
@@ -208,7 +213,7 @@ export class Lexicon {
 
   /** The phrases of word list `list` in `langs` (every language when none or empty). */
   words(list: WordListName, langs?: ReadonlySet<string> | null): Phrase[] {
-    return (this.wordLists.get(list) ?? []).filter((w) => !langs || langs.size === 0 || langs.has(w.lang)).map((w) => w.phrase);
+    return (this.wordLists.get(list) ?? []).filter((w) => inLangs(w.lang, langs)).map((w) => w.phrase);
   }
 
   /** The end of the longest phrase of word list `list` (in `langs`) matched at `pos` and ending by `to`, or -1. */
@@ -217,7 +222,7 @@ export class Lexicon {
     const firsts = this.wordListFirsts.get(list);
     if (firsts && !firsts.has(foldCode(text.charCodeAt(pos)))) return end;
     // A loop, not words(): some rules ask at every word they read.
-    for (const w of this.wordLists.get(list) ?? []) if (!langs || langs.size === 0 || langs.has(w.lang)) end = Math.max(end, matchAt(w.phrase, text, pos, to));
+    for (const w of this.wordLists.get(list) ?? []) if (inLangs(w.lang, langs)) end = Math.max(end, matchAt(w.phrase, text, pos, to));
     return end;
   }
 
@@ -228,7 +233,7 @@ export class Lexicon {
     if (firsts && !firsts.has(foldCode(text.charCodeAt(pos)))) return length;
     for (const w of this.wordLists.get(list) ?? []) {
       const prefix = w.phrase.tokens[0]?.core ?? '';
-      if ((!langs || langs.size === 0 || langs.has(w.lang)) && prefix.length > length && matchAt(w.phrase, text, pos, to) >= 0) length = prefix.length;
+      if (inLangs(w.lang, langs) && prefix.length > length && matchAt(w.phrase, text, pos, to) >= 0) length = prefix.length;
     }
     return length;
   }
@@ -237,7 +242,7 @@ export class Lexicon {
   endsWith(list: WordListName, word: string, langs?: ReadonlySet<string> | null): boolean {
     // A loop comparing from the end, with nothing allocated: this runs for every word a prenominal phrase reads.
     for (const w of this.wordLists.get(list) ?? []) {
-      if (langs && langs.size > 0 && !langs.has(w.lang)) continue;
+      if (!inLangs(w.lang, langs)) continue;
       const ending = w.phrase.tokens[0]?.core ?? '';
       if (word.length <= ending.length) continue;
       let k = 1;

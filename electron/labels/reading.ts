@@ -5,7 +5,7 @@ import type { Canonical } from './canonical-name.ts';
 import { sentencesOf } from './designation.ts';
 import { isUnspacedCode } from './fold.ts';
 import { cleanName, isConnector, nameAfter, nameBefore, type NameSpan, type WordClass } from './names.ts';
-import { baseGivenNames } from './declension.ts';
+import { baseGivenNames, isGivenNameForm } from './declension.ts';
 
 export interface Line {
   start: number;
@@ -371,16 +371,9 @@ function knownTail(name: string, known: (n: string) => boolean, given: (w: strin
 
 const GIVEN = baseGivenNames();
 
-/** Case endings of East Slavic given names ("Алексея", "Михаилом", "Ильей", "Анны"), and the nominative endings they replace. */
-const GIVEN_CASE = /(?:ом|ем|ой|ей|ою|ею|а|я|у|ю|е|и|ы)$/u;
-
-/** True when `word` is a capitalised given name of the list in some case form. */
+/** True when `word` is a capitalised given name of the list in some case form (declension.ts reads its cases). */
 function isGivenName(word: string): boolean {
-  if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
-  const key = givenKey(word);
-  if (GIVEN.has(key)) return true;
-  const stem = key.replace(GIVEN_CASE, '');
-  return stem.length >= 2 && stem !== key && ['', 'й', 'ь', 'а', 'я'].some((end) => GIVEN.has(stem + end));
+  return /^\p{Lu}\p{Ll}+$/u.test(word) && isGivenNameForm(givenKey(word), GIVEN);
 }
 
 /**
