@@ -475,7 +475,10 @@ function prenominal(cx: Context, g: Hit): boolean {
       continue;
     }
     if (!/[\p{L}\p{Nd}]/u.test(ch)) return false;
-    const listed = r.phraseAt(pos, PHRASE_WORDS);
+    // In a Russian phrase only East Slavic words are the phrase's: "признали" is no Bulgarian predicate "призна*" there
+    // but the finite verb of the news ("экстремистом и террористом признали журналистку телеканала «Дождь»").
+    const foreign = russian && /\p{Script=Cyrillic}/u.test(ch) && !r.startingAt(pos).some((h) => PHRASE_WORDS.includes(h.list) && EAST_SLAVIC.has(h.lang));
+    const listed = foreign ? -1 : r.phraseAt(pos, PHRASE_WORDS);
     // A capitalised designation noun that opens a name the alias table knows is the name ("Фонда борьбы с коррупцией").
     const whole = /\p{Lu}/u.test(ch) && listed > pos ? r.knownRunAfter(pos) : null;
     if (whole && whole.end > listed) {
