@@ -233,10 +233,12 @@ function parenthetical(cx: Context, open: number, close: number): void {
   const head = innerSubject(cx, open + 1, close, note, before === null);
   // Chinese marks no plural: a note after names joined by 和/与/及/、 is about each ("“伊斯蘭國”和“勝利陣線”（…被禁止）").
   const cjkList = before !== null && listJoinedBefore(r, before.start);
+  const byNouns = !owner && !head && before ? namesByNouns(cx, open, close) : null;
   if (owner) {
     entities = [owner];
     if (before) cx.owned(r.entityOf(before) ?? before.name);
   } else if (head) entities = [head];
+  else if (byNouns) entities = byNouns;
   else if (before && (note.distributive || cjkList)) {
     const [last, first] = splitGluedAnd(cx, before);
     entities = [last, ...aliasInBrackets(cx, last, note), ...(first ? [first, ...namesListedBefore(r, first, r.classOf(note.langs))] : namesListedBefore(r, last, r.classOf(note.langs)))];
@@ -253,6 +255,59 @@ function parenthetical(cx: Context, open: number, close: number): void {
     return;
   }
   emit(cx, note, 'parenthetical', entities, open, close + 1, open);
+}
+
+/**
+ * "телеканала "Дождь*" Анну Монгайт**(и телеканал, и журналистка признаны иноагентами в РФ)": a bracket whose subject
+ * lists designation nouns or roles ("и телеканал, и журналистка") stands for the names those nouns head before it in
+ * the sentence, each found by its noun's stem ("телеканала «…»", "журналистку …"); null unless every noun finds one.
+ */
+function namesByNouns(cx: Context, open: number, close: number): NameSpan[] | null {
+  const { r } = cx;
+  const text = r.text;
+  const nouns: string[] = [];
+  let pos = open + 1;
+  for (let k = 0; k < 4; k++) {
+    pos += /^[\s\u00a0]*(?:и[\s\u00a0]+)?/u.exec(text.slice(pos, pos + 4))?.[0].length ?? 0;
+    const end = r.phraseAt(pos, ['nouns', 'roles']);
+    if (end <= pos) break;
+    nouns.push(text.slice(pos, end).toLowerCase());
+    pos = end;
+    const sep = /^[\s\u00a0]*(?:,[\s\u00a0]*|[\s\u00a0]и[\s\u00a0]+)/u.exec(text.slice(pos, pos + 5));
+    if (!sep) break;
+    pos += sep[0].length - (/и[\s\u00a0]+$/u.test(sep[0]) ? /и[\s\u00a0]+$/u.exec(sep[0])?.[0].length ?? 0 : 0);
+  }
+  if (nouns.length < 2) return null;
+  // The designation follows the list straight on.
+  while (/[\s\u00a0]/.test(text[pos] ?? '')) pos++;
+  const next = r.hits(pos, close).find((h) => h.index === pos);
+  if (!next || !(next.list === 'predicates' || isGround(next) || next.list === 'distributive')) return null;
+  const [ss] = r.sentence(open);
+  const prefix = text.slice(ss, open);
+  // The names after each noun's last occurrence: the one straight after it first, else the next one no other noun
+  // heads ("журналистку телеканала «Дождь» Анну Монгайт": the journalist is the name after the channel's).
+  const after = (noun: string): NameSpan[] => {
+    const stem = noun.slice(0, Math.max(4, noun.length - 2));
+    let at = -1;
+    for (const m of prefix.matchAll(/[\p{L}\-]+/gu)) if (m[0].toLowerCase().startsWith(stem)) at = ss + (m.index ?? 0) + m[0].length;
+    const out: NameSpan[] = [];
+    for (let i = at; at >= 0 && i < open && i < at + 80; i++) {
+      if (!/[«"“„\p{Lu}]/u.test(text[i] ?? '') || /[\p{L}]/u.test(text[i - 1] ?? '')) continue;
+      const n = nameAfter(text, i, r.classOf());
+      if (!n || n.end > open) continue;
+      out.push(n);
+      i = n.end;
+    }
+    return out;
+  };
+  const candidates = nouns.map(after);
+  const names: (NameSpan | null)[] = candidates.map((c) => c[0] ?? null);
+  for (let k = names.length - 1; k >= 0; k--) {
+    const taken = (n: NameSpan | null): boolean => n !== null && names.some((x, j) => j !== k && x?.start === n.start);
+    if (taken(names[k] ?? null)) names[k] = candidates[k]?.find((n) => !names.some((x) => x?.start === n.start)) ?? null;
+  }
+  if (names.some((n) => n === null) || new Set(names.map((n) => n?.start)).size < names.length) return null;
+  return names as NameSpan[];
 }
 
 /** A comma in the bracket (open, close) followed by a name that is one of `entities` and then its designation: where that clause starts, and whose it is. */
@@ -376,6 +431,9 @@ function innerSubject(cx: Context, from: number, to: number, note: Note, alone: 
   if (/[»"”」』]/.test(text[i] ?? '')) i++;
   if (alone && /^[,、，]/.test(text[i] ?? '')) return n;
   while (i < to && /[ \u00a0]/.test(text[i] ?? '')) i++;
+  // "(«Свидетели Иеговы» — запрещенная в РФ организация)": a dash after the bracket's own name opens its designation.
+  const dash = /^[—–][ \u00a0]*/u.exec(text.slice(i, i + 4));
+  if (dash) i += dash[0].length;
   const next = r.hits(i, to).find((h) => h.index === i);
   return next && (next.list === 'predicates' || isGround(next)) ? n : null;
 }
