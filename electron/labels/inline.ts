@@ -799,7 +799,14 @@ function appositive(cx: Context, g: Hit): boolean {
   const lo = Math.max(cx.from, ss);
   // The clause opens at the nearest comma or dash before the ground, at most ten words back; else at a relative
   // pronoun right after a name, without a comma ("Meta yang diakui …").
-  const comma = commaBefore(text, g.index, lo);
+  let comma = commaBefore(text, g.index, lo);
+  // A relative clause may run longer before its ground ("…, которая в 2003 году была признана Решением ВС РФ в России
+  // террористической"): past ten words, a comma counts when a relative pronoun opens the clause after it.
+  if (comma < 0) {
+    const far = commaBefore(text, g.index, lo, 16);
+    const after = far >= 0 ? far + 1 + (/^[\s\u00a0—–]*/u.exec(text.slice(far + 1, far + 5))?.[0].length ?? 0) : -1;
+    if (far >= 0 && r.phraseAt(after, ['relatives']) > after) comma = far;
+  }
   if (comma >= 0 && cx.done.has(`clause:${comma}`)) return false;
   if (comma >= 0) cx.done.add(`clause:${comma}`);
   if (comma >= 0 && clauseAt(cx, g, comma, ss, se)) return true;
@@ -816,10 +823,10 @@ function appositive(cx: Context, g: Hit): boolean {
   return clauseAt(cx, g, rel.index - 1, ss, se);
 }
 
-/** The comma or spaced dash nearest before `pos`, at most ten words back and with no quotation or bracket between, or -1. */
-function commaBefore(text: string, pos: number, lo: number): number {
+/** The comma or spaced dash nearest before `pos`, at most `most` words back and with no quotation or bracket between, or -1. */
+function commaBefore(text: string, pos: number, lo: number, most = 10): number {
   let words = 0;
-  for (let i = pos - 1; i >= lo && words <= 10; i--) {
+  for (let i = pos - 1; i >= lo && words <= most; i--) {
     const ch = text[i] ?? '';
     if (ch === ',' || ch === '،' || ((ch === '—' || ch === '–' || ch === '-') && /\s/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? ''))) return i;
     if (ch === ' ') words++;
