@@ -14,10 +14,10 @@ const swap = nameSwapped();
 /**
  * The figure reached on the swapped cases (world/README.md "Unknown names"): P 0.954 R 0.901 before the rules it led
  * to, P 0.967 R 0.919 after (branch namefree); on the 889 cases of the larger tune part P 0.969 R 0.921 before the
- * second round and P 0.976 R 0.928 after it (branch namefree2; unswapped: P 0.990 R 0.963). A guard against leaning
- * on known names again.
+ * second round and P 0.976 R 0.928 after it (branch namefree2; unswapped: P 0.990 R 0.963); on the 949 cases after the
+ * fourth Russian round P 0.975 R 0.931 (branch ru4, recall floor raised). A guard against leaning on known names again.
  */
-const SWAP_FLOOR = { precision: 0.974, recall: 0.926 };
+const SWAP_FLOOR = { precision: 0.974, recall: 0.929 };
 
 test('the swap is deterministic and names only unknown entities', () => {
   assert.ok(swap.swapped.length >= 800, `${swap.swapped.length} cases swapped of ${swap.positives}`);

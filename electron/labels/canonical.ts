@@ -177,6 +177,24 @@ function buildIndex(entries: readonly EntityEntry[], ambiguous: readonly Ambiguo
     const prev = stems.get(s);
     stems.set(s, prev === undefined || prev === i ? i : AMBIGUOUS);
   }
+  // A person's surname alone ("Гырдымова" of "Елизавета Гырдымова", the real name of the entry Monetochka) names the
+  // person when the table knows one person by it and nothing else: texts give the surname alone after the full name.
+  // Added after the stems, so that a surname's stem meets no other word ("Белый" is no stem of "БЕЛТА").
+  const surnames = new Map<string, number>();
+  entries.forEach((e, i) => {
+    if (e.type !== 'person') return;
+    for (const lang of ['ru', 'uk', 'be']) {
+      for (const a of e.aliases[lang] ?? []) {
+        const words = cleanName(a).split(' ');
+        const last = words[words.length - 1];
+        if (words.length < 2 || !last || last.length < 4 || !/^\p{Lu}/u.test(last)) continue;
+        const key = keyOf(last);
+        const prev = surnames.get(key);
+        surnames.set(key, prev === undefined || prev === i ? i : AMBIGUOUS);
+      }
+    }
+  });
+  for (const [key, i] of surnames) if (i !== AMBIGUOUS && !exact.has(key) && !declared.has(key)) exact.set(key, i);
   const words = new Set<string>();
   for (const key of exact.keys()) for (const w of key.split(' ')) words.add(w);
   const conflicts = [...clashes].map(([key, set]) => ({ key, canonicals: [...set].map((i) => entries[i]?.canonical ?? '') }));

@@ -112,6 +112,10 @@ export function designationKinds(r: Reading, span: { start: number; end: number 
   const gloss = /^[ \u00a0]*\([^()]{1,80}\)/u.exec(text.slice(e, e + 90));
   if (gloss && e + gloss[0].length < stopAt) e += gloss[0].length;
   let adjectives = 0;
+  // Past unlisted words only a designation noun makes a noun phrase: "«Катиба …» финансировали террористов" is a verb
+  // and its object, no designation of the name.
+  const before = new Set(kinds);
+  let nounAfter = false;
   for (let words = 0; words < 3 + adjectives && e < stopAt; words++) {
     while (e < text.length && /[ \u00a0»"”*✱]/.test(text[e] ?? '')) e++;
     let k = e;
@@ -127,8 +131,10 @@ export function designationKinds(r: Reading, span: { start: number; end: number 
     // wording), not the name's designation noun phrase ("the Islamic State terrorist group").
     if (hits.length === 0 || hits.every((h) => h.list === 'stopwords')) break;
     take(hits);
+    nounAfter ||= hits.some((h) => h.list === 'nouns');
     e = k;
   }
+  if (adjectives > 0 && !nounAfter) return [...before];
   return [...kinds];
 }
 

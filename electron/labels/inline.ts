@@ -11,7 +11,7 @@ import type { Candidate } from './label-set.ts';
 import type { Reading } from './reading.ts';
 import { KINDS, type Hit, type ListName } from './lexicon.ts';
 import { readNote, type Note } from './notes.ts';
-import { afterArticle, cleanName, isConnector, isNameWord, nameAfter, nameBefore, QUOTE_CHARS, quoteMarkAt, type NameSpan } from './names.ts';
+import { afterArticle, cleanName, isConnector, isNameWord, nameAfter, nameBefore, QUOTE_CHARS, quoteMarkAt, sameEntity, type NameSpan } from './names.ts';
 import type { Canonical } from './canonical-name.ts';
 import { designationKinds, namesListedAfter, namesListedBefore, skipDesignationBack } from './designation.ts';
 
@@ -97,7 +97,7 @@ function enclosingBracket(text: string, pos: number, from: number, to: number): 
 }
 
 /** One label per ground and entity; a note that only says "banned" takes the ground of the designation noun. */
-function emit(cx: Context, note: Note, form: string, entities: NameSpan[], evidenceStart: number, evidenceEnd: number, stopAt?: number, marker: string | null = null): void {
+function emit(cx: Context, note: Note, form: string, entities: NameSpan[], evidenceStart: number, evidenceEnd: number, stopAt?: number, marker: string | null = null, nounGround = true): void {
   const { r } = cx;
   const evidence = r.text.slice(evidenceStart, evidenceEnd);
   const lang = [...note.langs][0];
@@ -112,7 +112,7 @@ function emit(cx: Context, note: Note, form: string, entities: NameSpan[], evide
     if (!entity || (form !== 'parenthetical' && !nameWithoutCapitalsOk(cx, span, entity))) continue;
     let grounds: { kind: LabelKind; hit: Hit; noun: boolean }[] = note.grounds.map((g) => ({ ...g, noun: false }));
     // "the terrorist group X (banned in Russia)": the designation noun names the ground.
-    if (grounds.every((g) => g.kind === 'banned_other')) {
+    if (nounGround && grounds.every((g) => g.kind === 'banned_other')) {
       const own = designationKinds(r, span, stopAt);
       const kinds = own.length > 0 ? own : shared;
       const g = grounds[0];
@@ -233,16 +233,99 @@ function parenthetical(cx: Context, open: number, close: number): void {
   const head = innerSubject(cx, open + 1, close, note, before === null);
   // Chinese marks no plural: a note after names joined by 和/与/及/、 is about each ("“伊斯蘭國”和“勝利陣線”（…被禁止）").
   const cjkList = before !== null && listJoinedBefore(r, before.start);
+  const byNouns = !owner && !head && before ? namesByNouns(cx, open, close) : null;
   if (owner) {
     entities = [owner];
     if (before) cx.owned(r.entityOf(before) ?? before.name);
   } else if (head) entities = [head];
+  else if (byNouns) entities = byNouns;
   else if (before && (note.distributive || cjkList)) {
     const [last, first] = splitGluedAnd(cx, before);
     entities = [last, ...aliasInBrackets(cx, last, note), ...(first ? [first, ...namesListedBefore(r, first, r.classOf(note.langs))] : namesListedBefore(r, last, r.classOf(note.langs)))];
   } else if (before) entities = [before];
   if (entities.length === 0 || (!owner && !head && possessivePart(cx, open + 1, close, note))) return;
+  // "(признаны в РФ иноагентами, Борис Акунин также включен в реестр террористов и экстремистов …)": a clause after a
+  // comma whose subject is one of the listed names gives its grounds to that name alone.
+  const own = entities.length > 1 ? ownClause(cx, open, close, entities) : null;
+  if (own) {
+    const shared = readNote(r, before?.end ?? open, r.hits(open + 1, own.at), context, options);
+    const single = readNote(r, own.at, r.hits(own.at, close), context, options);
+    if (!shared.excluded && (shared.state || shared.alone || shared.predicate)) emit(cx, shared, 'parenthetical', entities, open, close + 1, open);
+    if (!single.excluded && (single.state || single.alone || single.predicate || shared.state)) emit(cx, single, 'parenthetical', [own.entity], open, close + 1, open);
+    return;
+  }
   emit(cx, note, 'parenthetical', entities, open, close + 1, open);
+}
+
+/**
+ * "телеканала "Дождь*" Анну Монгайт**(и телеканал, и журналистка признаны иноагентами в РФ)": a bracket whose subject
+ * lists designation nouns or roles ("и телеканал, и журналистка") stands for the names those nouns head before it in
+ * the sentence, each found by its noun's stem ("телеканала «…»", "журналистку …"); null unless every noun finds one.
+ */
+function namesByNouns(cx: Context, open: number, close: number): NameSpan[] | null {
+  const { r } = cx;
+  const text = r.text;
+  const nouns: string[] = [];
+  let pos = open + 1;
+  for (let k = 0; k < 4; k++) {
+    pos += /^[\s\u00a0]*(?:и[\s\u00a0]+)?/u.exec(text.slice(pos, pos + 4))?.[0].length ?? 0;
+    const end = r.phraseAt(pos, ['nouns', 'roles']);
+    if (end <= pos) break;
+    nouns.push(text.slice(pos, end).toLowerCase());
+    pos = end;
+    const sep = /^[\s\u00a0]*(?:,[\s\u00a0]*|[\s\u00a0]и[\s\u00a0]+)/u.exec(text.slice(pos, pos + 5));
+    if (!sep) break;
+    pos += sep[0].length - (/и[\s\u00a0]+$/u.test(sep[0]) ? /и[\s\u00a0]+$/u.exec(sep[0])?.[0].length ?? 0 : 0);
+  }
+  if (nouns.length < 2) return null;
+  // The designation follows the list straight on.
+  while (/[\s\u00a0]/.test(text[pos] ?? '')) pos++;
+  const next = r.hits(pos, close).find((h) => h.index === pos);
+  if (!next || !(next.list === 'predicates' || isGround(next) || next.list === 'distributive')) return null;
+  const [ss] = r.sentence(open);
+  const prefix = text.slice(ss, open);
+  // The names after each noun's last occurrence: the one straight after it first, else the next one no other noun
+  // heads ("журналистку телеканала «Дождь» Анну Монгайт": the journalist is the name after the channel's).
+  const after = (noun: string): NameSpan[] => {
+    const stem = noun.slice(0, Math.max(4, noun.length - 2));
+    let at = -1;
+    for (const m of prefix.matchAll(/[\p{L}\-]+/gu)) if (m[0].toLowerCase().startsWith(stem)) at = ss + (m.index ?? 0) + m[0].length;
+    const out: NameSpan[] = [];
+    for (let i = at; at >= 0 && i < open && i < at + 80; i++) {
+      if (!/[«"“„\p{Lu}]/u.test(text[i] ?? '') || /[\p{L}]/u.test(text[i - 1] ?? '')) continue;
+      const n = nameAfter(text, i, r.classOf());
+      if (!n || n.end > open) continue;
+      out.push(n);
+      i = n.end;
+    }
+    return out;
+  };
+  const candidates = nouns.map(after);
+  const names: (NameSpan | null)[] = candidates.map((c) => c[0] ?? null);
+  for (let k = names.length - 1; k >= 0; k--) {
+    const taken = (n: NameSpan | null): boolean => n !== null && names.some((x, j) => j !== k && x?.start === n.start);
+    if (taken(names[k] ?? null)) names[k] = candidates[k]?.find((n) => !names.some((x) => x?.start === n.start)) ?? null;
+  }
+  if (names.some((n) => n === null) || new Set(names.map((n) => n?.start)).size < names.length) return null;
+  return names as NameSpan[];
+}
+
+/** A comma in the bracket (open, close) followed by a name that is one of `entities` and then its designation: where that clause starts, and whose it is. */
+function ownClause(cx: Context, open: number, close: number, entities: NameSpan[]): { at: number; entity: NameSpan } | null {
+  const { r } = cx;
+  const text = r.text;
+  for (let c = text.indexOf(',', open + 1); c > 0 && c < close; c = text.indexOf(',', c + 1)) {
+    let at = c + 1;
+    while (at < close && /[ \u00a0]/.test(text[at] ?? '')) at++;
+    const n = nameAfter(text, at, r.classOf());
+    if (!n || n.start !== at || n.end > close) continue;
+    const entity = entities.find((e) => sameEntity(e.name, n.name));
+    if (!entity) continue;
+    // The name's own designation follows within a few words: a ground or a designation verb.
+    if (!r.hits(n.end, Math.min(close, n.end + 40)).some((h) => isGround(h) || h.list === 'predicates')) continue;
+    return { at: c + 1, entity };
+  }
+  return null;
 }
 
 /**
@@ -348,6 +431,9 @@ function innerSubject(cx: Context, from: number, to: number, note: Note, alone: 
   if (/[»"”」』]/.test(text[i] ?? '')) i++;
   if (alone && /^[,、，]/.test(text[i] ?? '')) return n;
   while (i < to && /[ \u00a0]/.test(text[i] ?? '')) i++;
+  // "(«Свидетели Иеговы» — запрещенная в РФ организация)": a dash after the bracket's own name opens its designation.
+  const dash = /^[—–][ \u00a0]*/u.exec(text.slice(i, i + 4));
+  if (dash) i += dash[0].length;
   const next = r.hits(i, to).find((h) => h.index === i);
   return next && (next.list === 'predicates' || isGround(next)) ? n : null;
 }
@@ -453,7 +539,9 @@ function prenominal(cx: Context, g: Hit): boolean {
   for (let step = 0; step < 9 && pos < to; step++) {
     while (pos < to && /[ \u00a0]/.test(text[pos] ?? '')) pos++;
     const ch = text[pos] ?? '';
-    if (ch === '' || pos >= to) return false;
+    // No name after the designation noun: a demonstrative before the phrase makes it stand for a name before it.
+    if (ch === '' || pos >= to || (lastWasNoun && !/[\p{L}\p{Nd}«"“„「『《'‘—–]/u.test(ch))) return lastWasNoun && anaphoricPrenominal(cx, g, pos);
+    if (lastWasNoun && /\p{Ll}/u.test(ch) && r.phraseAt(pos, PHRASE_WORDS) < 0 && anaphoricPrenominal(cx, g, pos)) return true;
     if (/[«"“„「『《'‘]/.test(ch)) {
       name = nameAfter(text, pos, r.classOf());
       break;
@@ -475,7 +563,10 @@ function prenominal(cx: Context, g: Hit): boolean {
       continue;
     }
     if (!/[\p{L}\p{Nd}]/u.test(ch)) return false;
-    const listed = r.phraseAt(pos, PHRASE_WORDS);
+    // In a Russian phrase only East Slavic words are the phrase's: "признали" is no Bulgarian predicate "призна*" there
+    // but the finite verb of the news ("экстремистом и террористом признали журналистку телеканала «Дождь»").
+    const foreign = russian && /\p{Script=Cyrillic}/u.test(ch) && !r.startingAt(pos).some((h) => PHRASE_WORDS.includes(h.list) && EAST_SLAVIC.has(h.lang));
+    const listed = foreign ? -1 : r.phraseAt(pos, PHRASE_WORDS);
     // A capitalised designation noun that opens a name the alias table knows is the name ("Фонда борьбы с коррупцией").
     const whole = /\p{Lu}/u.test(ch) && listed > pos ? r.knownRunAfter(pos) : null;
     if (whole && whole.end > listed) {
@@ -540,7 +631,9 @@ function prenominal(cx: Context, g: Hit): boolean {
     // the sentence ("в список нежелательных попали компания …"). The endings are Cyrillic: a word in another script (a
     // Latin brand) is not judged by them.
     if (russian && word.length > 3 && !nounSeen && /^\p{Script=Cyrillic}+$/u.test(word) && !r.lex.endsWith('adjective_endings', word)) return false;
-    if (word.length > 3 && ++adjectives > 2) return false;
+    // A Russian adjective is told by its ending, so a third may stand ("запрещенного в РФ радикального
+    // религиозно-политического военизированного движения «Талибан»"); elsewhere two, since nothing tells them.
+    if (word.length > 3 && ++adjectives > (russian && /^[\p{Script=Cyrillic}\-]+$/u.test(word) ? 3 : 2)) return false;
     if (word.length > 3 && nounSeen) afterNoun++;
     lastWasNoun = false;
     lastWasVerb = false;
@@ -592,6 +685,38 @@ function prenominal(cx: Context, g: Hit): boolean {
   if (!lastWasNoun && !quoted && !fused && !participle && !longParticiple && !(note.alone && !lastWasVerb && /\p{Lu}/u.test(name.name[0] ?? ''))) return false;
   const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
   emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));
+  return true;
+}
+
+/**
+ * "по факту деятельности этой запрещённой в нашей стране организации": a prenominal phrase whose designation noun a
+ * demonstrative (the phrase files' `demonstratives`) leads, with no name after it, stands for the mention marked just
+ * before it, else the last name before it the alias table knows, else the last quoted name of the sentence before
+ * (as an anaphoric status sentence does, rule `prenominal+anaphor`). The phrase ends at `end`, past its noun.
+ */
+function anaphoricPrenominal(cx: Context, g: Hit, end: number): boolean {
+  const { r } = cx;
+  const text = r.text;
+  const start = phraseStart(cx, g);
+  const before = /([\p{L}]+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, start - 30), start));
+  if (!before?.[1]) return false;
+  const at = start - before[0].length;
+  const [ss, se] = r.sentence(g.index);
+  const langs = new Set(r.hits(start, end).map((h) => h.lang));
+  if (r.lex.wordAt('demonstratives', text, at, langs, at + before[1].length) !== at + before[1].length) return false;
+  const note = readNote(r, start, r.hits(start, end), r.hits(ss, se), { news: true });
+  if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, start)) return false;
+  const antecedent = markedBefore(cx, at) ?? knownBefore(cx, at) ?? quotedBefore(cx, ss);
+  if (!antecedent) return false;
+  // Where the antecedent's sentence tells the designation as news, the phrase goes on telling it.
+  const [as, ae] = r.sentence(antecedent.start);
+  const told = r.hits(as, ae, undefined, langs);
+  if (told.some((h) => h.list === 'news_events') && told.some((h) => isGround(h) && h.list !== 'banned_other')) return false;
+  const marker = /^[»"”]?([*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+)/u.exec(text.slice(antecedent.end, antecedent.end + 6))?.[1] ?? null;
+  let e = end;
+  while (e > start && /[\s,.;:]/.test(text[e - 1] ?? '')) e--;
+  // The phrase's own noun gives its ground; the antecedent's epithet in another sentence does not.
+  emit(cx, note, 'prenominal+anaphor', [antecedent], start, e, undefined, marker, false);
   return true;
 }
 
@@ -674,7 +799,14 @@ function appositive(cx: Context, g: Hit): boolean {
   const lo = Math.max(cx.from, ss);
   // The clause opens at the nearest comma or dash before the ground, at most ten words back; else at a relative
   // pronoun right after a name, without a comma ("Meta yang diakui …").
-  const comma = commaBefore(text, g.index, lo);
+  let comma = commaBefore(text, g.index, lo);
+  // A relative clause may run longer before its ground ("…, которая в 2003 году была признана Решением ВС РФ в России
+  // террористической"): past ten words, a comma counts when a relative pronoun opens the clause after it.
+  if (comma < 0) {
+    const far = commaBefore(text, g.index, lo, 16);
+    const after = far >= 0 ? far + 1 + (/^[\s\u00a0—–]*/u.exec(text.slice(far + 1, far + 5))?.[0].length ?? 0) : -1;
+    if (far >= 0 && r.phraseAt(after, ['relatives']) > after) comma = far;
+  }
   if (comma >= 0 && cx.done.has(`clause:${comma}`)) return false;
   if (comma >= 0) cx.done.add(`clause:${comma}`);
   if (comma >= 0 && clauseAt(cx, g, comma, ss, se)) return true;
@@ -691,10 +823,10 @@ function appositive(cx: Context, g: Hit): boolean {
   return clauseAt(cx, g, rel.index - 1, ss, se);
 }
 
-/** The comma or spaced dash nearest before `pos`, at most ten words back and with no quotation or bracket between, or -1. */
-function commaBefore(text: string, pos: number, lo: number): number {
+/** The comma or spaced dash nearest before `pos`, at most `most` words back and with no quotation or bracket between, or -1. */
+function commaBefore(text: string, pos: number, lo: number, most = 10): number {
   let words = 0;
-  for (let i = pos - 1; i >= lo && words <= 10; i--) {
+  for (let i = pos - 1; i >= lo && words <= most; i--) {
     const ch = text[i] ?? '';
     if (ch === ',' || ch === '،' || ((ch === '—' || ch === '–' || ch === '-') && /\s/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? ''))) return i;
     if (ch === ' ') words++;
@@ -1107,6 +1239,11 @@ function statusLink(cx: Context, subject: NameSpan, i: number, se: number): bool
   }
   const copula = r.phraseAt(i, ['copulas']);
   if (copula >= 0) return complementIsDesignation(cx, copula, se);
+  // "«Хизб ут-Тахрир» считается террористической организацией в ряде стран, в том числе в России": "is considered"
+  // (the phrase files' `considered`) states a standing status, never the news of a decision, so it links the name to
+  // its designation as a copula does.
+  const considered = r.lex.wordAt('considered', text, i);
+  if (considered > i) return complementIsDesignation(cx, considered, se);
   // Where the verb ends the clause the copula follows the designation ("«Իսլամական պետությունը» ահաբեկչական խմբավորում
   // է, …", "… یک سازمان تروریستی است").
   const final = r.hits(i, Math.min(se, i + 80), ['copulas']).some((h) => r.lex.verbFinal.has(h.lang));

@@ -78,8 +78,12 @@ export function readNote(r: Reading, quoteFrom: number, hits: Hit[], context: Hi
     distributive: has('distributive'),
     excluded: null,
   };
+  // A lower-case state adjective straight before a designation noun says the entity's nationality, not who designated
+  // it ("*WhatsApp принадлежит американской компании Meta, внесенной в реестр террористов и экстремистов").
+  const nationality = (h: Hit): boolean => /^\p{Ll}/u.test(text[h.index] ?? '')
+    && r.phraseAt(h.end + (/^[ \u00a0]+/.exec(text.slice(h.end, h.end + 3))?.[0].length ?? 0), ['nouns']) > h.end;
   if (grounds.length === 0) note.excluded = 'no ground';
-  else if (!note.state && has('other_states')) note.excluded = 'other jurisdiction';
+  else if (!note.state && hits.some((h) => h.list === 'other_states' && inLang(h) && !nationality(h))) note.excluded = 'other jurisdiction';
   else if (!options.quotedGround && grounds.every((g) => quotedGround(text, g.hit.index) || opensQuote(text, quoteFrom, g.hit.index))) note.excluded = 'quote';
   // A critique is told before the label or in it ("RT described the group as …"), not after it ("… held a so-called
   // press conference").

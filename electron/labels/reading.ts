@@ -324,7 +324,14 @@ export class Reading {
       const word = /^[\p{L}\p{M}\p{Nd}'’\-]+/u.exec(this.text.slice(at, at + 60))?.[0];
       if (!word) break;
       const cls = classOf(at, at + word.length);
-      if (!skipped.some((l) => cls.has(l))) break;
+      if (!skipped.some((l) => cls.has(l))) {
+        // An adjective, told by its ending, before the designation noun ("принадлежит американской компании Meta").
+        const next = /^[ \u00a0]+([\p{L}\p{M}\-]+)/u.exec(this.text.slice(at + word.length, at + word.length + 40));
+        const nounNext = next?.[1] !== undefined && classOf(at + word.length + next[0].length - next[1].length, at + word.length + next[0].length).has('nouns');
+        if (!(/^\p{Ll}/u.test(word) && nounNext && this.lex.endsWith('adjective_endings', word))) break;
+        at += word.length;
+        continue;
+      }
       const phrase = this.startingAt(at).filter((h) => skipped.includes(h.list));
       at = Math.max(at + word.length, ...phrase.map((h) => h.end));
     }
