@@ -487,3 +487,33 @@ test('postnominal: a ban participle after the designation noun that follows a na
   assert.deepEqual(brief('The court banned the Jehovah\'s Witnesses organization in Russia in 2017.'), []);
   assert.deepEqual(brief('The Taliban government banned music in Afghanistan.'), []);
 });
+
+test('scripts without spaces: a ban participle glued by kana or 的 to a name the alias table knows is a prenominal label, and the known name ends where the table says ("伊斯兰国武装分子")', () => {
+  assert.deepEqual(brief('ロシアで活動が禁止されているイスラム国(IS)の戦闘員が拘束された。'), [['banned_other', 'イスラム国', null]]);
+  assert.deepEqual(brief('ロシアでテロ組織に指定されているタリバンの代表団がモスクワを訪問した。'), [['terrorist', 'タリバン', null]]);
+  assert.deepEqual(brief('在俄罗斯被禁止的伊斯兰国武装分子袭击了村庄。'), [['banned_other', '伊斯兰国', null]]);
+  assert.deepEqual(brief('在俄罗斯被禁止的恐怖组织伊斯兰国武装分子袭击了村庄。'), [['terrorist', '伊斯兰国', null]]);
+  // A verb and its object ("禁止伊斯兰国") are no attribute; Russia as the agent ("被俄方列为") is another's view, the court's
+  // upholding ("認めた") and an appeal are the news.
+  assert.deepEqual(brief('俄罗斯禁止伊斯兰国。'), []);
+  assert.deepEqual(brief('据俄媒报道，被俄方列为恐怖组织的塔利班代表团抵达莫斯科。'), []);
+  assert.deepEqual(brief('「エホバの証人」は控訴を行ったが、ロシア最高裁は7月17日、同裁判所による過激派組織の認定を合法的なものであると認めた。'), []);
+});
+
+test('an entry ban ("banned from entering Russia", "入国を禁じられた") bars a person\'s entry and designates no one, in any language', () => {
+  for (const text of [
+    'Supporters of Navalny, banned from entering Russia, protested.',
+    'Os talibãs, proibidos de entrar na Rússia, protestaram.',
+    'ロシアへの入国を禁じられたナワリヌイ氏の支持者が抗議した。',
+  ]) assert.deepEqual(brief(text), [], text);
+  assert.deepEqual(brief('The Taliban, banned in Russia, entered Kabul.'), [['banned_other', 'The Taliban', null]]);
+});
+
+test('names with lower-case words inside ("Fondo de Lucha contra la Corrupción") are widened back to the alias table\'s whole; a sentence\'s first word heads a name it is joined to by "de"/"of"', () => {
+  assert.deepEqual(detectLabels('El Fondo de Lucha contra la Corrupción (declarado extremista en Rusia) publicó una investigación.').map((l) => [l.kind, l.entity, l.canonical]),
+    [['extremist', 'Fondo de Lucha contra la Corrupción', 'Anti-Corruption Foundation']]);
+  assert.deepEqual(brief('Congreso de Diputados Populares (anteriormente declarado indeseable en Rusia) fue fundado en Polonia.'),
+    [['undesirable', 'Congreso de Diputados Populares', null]]);
+  // A role before the connector is still no part of the name.
+  assert.deepEqual(brief('Activists of Right Sector* gathered.\n*Right Sector is banned in Russia.'), [['banned_other', 'Right Sector', '*']]);
+});

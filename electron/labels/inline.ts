@@ -532,7 +532,8 @@ function prenominal(cx: Context, g: Hit): boolean {
       // Lower-case words after a name the alias table knows are the clause's verb, not the name's end ("terroristijärjestö
       // Isis otti vastuun."), unless the table knows them with it.
       const verbAfter = known && cased && cased.end > known.end && /^(?:[ \u00a0]+\p{Ll}+)+$/u.test(text.slice(known.end, cased.end)) && !r.known(cased.name);
-      name = known && (known.end > (cased?.end ?? 0) || verbAfter) ? known : cased;
+      // Written without spaces, the capitalised run means nothing: the name the alias table knows is the name.
+      name = known && (known.end > (cased?.end ?? 0) || verbAfter || UNSPACED.test(ch)) ? known : cased;
       break;
     }
     // Short function words ("в", "in", "на") and up to two adjectives ("международной"). In Russian an unlisted word
@@ -581,9 +582,13 @@ function prenominal(cx: Context, g: Hit): boolean {
   // Where participles come first (participle_first), only a ban or designation participle right before the name heads it.
   const beforeName = /([\p{L}\p{M}'’\-]+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, name.start - 40), name.start));
   const participleBefore = beforeName?.[1] !== undefined && r.hits(name.start - beforeName[0].length, name.start).some((h) => h.list === 'banned_other' || h.list === 'predicates');
-  const caselessKnown = !/[\p{Lu}\p{Ll}]/u.test(name.name) && r.known(name.name) && participleBefore;
+  // Written without spaces, the participle is glued to the name past kana or 的 ("ロシアで活動が禁止されているイスラム国",
+  // "在俄罗斯被禁止的伊斯兰国"): before a name the alias table knows it heads it, as a spaced one does in a caseless script.
+  const gluedBefore = UNSPACED.test(text[name.start] ?? '') && r.hits(Math.max(0, name.start - 20), name.start)
+    .some((h) => (h.list === 'banned_other' || h.list === 'predicates') && gluedTo(r, h.end, name.start));
+  const caselessKnown = !/[\p{Lu}\p{Ll}]/u.test(name.name) && r.known(name.name) && (participleBefore || gluedBefore);
   const participle = note.langs.size > 0 && (/\p{Lu}/u.test(name.name[0] ?? '') || caselessKnown) && ([...note.langs].every((l) => r.lex.verbFinal.has(l))
-    || ([...note.langs].every((l) => r.lex.participleFirst.has(l)) && participleBefore));
+    || ([...note.langs].every((l) => r.lex.participleFirst.has(l)) && participleBefore) || gluedBefore);
   // A capitalised name straight after a designation verb is its subject or object, the clause the news ("Иностранными
   // агентами в России признаны Виктор Шендерович, …"), not an attribute of the name.
   // "Banned" as a Russian long participle in an oblique case can only qualify a noun ("запрещенной в России Хизб ут-Тахрир"): the
@@ -593,6 +598,18 @@ function prenominal(cx: Context, g: Hit): boolean {
   const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
   emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));
   return true;
+}
+
+/** True when gluing particles (kana, 的), and only they, stand between `from` and `to`: an attribute, not a verb and its object ("禁止伊斯兰国"). */
+function gluedTo(r: Reading, from: number, to: number): boolean {
+  let pos = from;
+  if (pos >= to) return false;
+  while (pos < to) {
+    const e = glueAt(r, pos, to);
+    if (e <= pos) return false;
+    pos = e;
+  }
+  return pos === to;
 }
 
 /** The end of a particle at `pos` (before `to`) gluing a designation to its name: a kana (by its script) or an `attributive_particles` word (的); else -1. */

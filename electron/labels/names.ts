@@ -40,6 +40,8 @@ const CONNECTORS = new Set([
   'of', 'for', 'al', 'el', 'ul', 'ut', 'ad', 'ash', 'an', 'as', 'at', 'az', 'bin', 'ibn', 'de', 'del', 'della', 'dei', 'degli', 'delle', 'di', 'da', 'do', 'dos', 'das', 'du', 'des',
   'van', 'von', 'den', 'the', 'für', 'zur', 'zum', 'pour', 'para', 'per', 'eş', 'üt', 'аль', 'аш', 'ан', 'ад', 'ат', 'ас', 'эль', 'ибн', 'бин', 'уль', 'ут', 'ар', 'аз', 'ал', 'ел',
 ]);
+/** Connectors that join a name's head to its complement ("of", "de", "della"): a sentence's first word before one heads the name. */
+const OF_CONNECTOR = /^(?:of|for|de|del|della|dei|degli|delle|di|da|do|dos|das|du|des|pour|para|per|für|zur|zum)$/;
 /** Articles that may open a name as written ("The Taliban"), dropped only by the entity key. */
 const ARTICLES = /^(?:the|der|die|das|la|le|les|el|los|las|il|lo|gli|o|os|as|a|an|l['’])\s+/i;
 
@@ -427,7 +429,10 @@ function trimHead(text: string, words: Word[], classOf: WordClass): NameSpan | n
     }
     // The first word of a sentence is capitalised for grammar: dropped when a longer name follows, or when it is
     // written in another style than the rest ("Saldırıyı DEAŞ", "Açıklama Facebook").
-    if (initial && (ws.length >= 4 || differentStyle(head.w, next.w))) {
+    // Not when an "of"-like connector joins it to the capitalised words after it: then it heads the name ("Congreso de
+    // Diputados Populares (…)"), as it would inside a sentence; a role before the connector ("Members of …") went above.
+    const ofHead = OF_CONNECTOR.test(next.w) && isNameWord(ws[2]?.w ?? '');
+    if (initial && !ofHead && (ws.length >= 4 || differentStyle(head.w, next.w))) {
       cut();
       continue;
     }

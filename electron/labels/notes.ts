@@ -62,7 +62,7 @@ export function readNote(r: Reading, quoteFrom: number, hits: Hit[], context: Hi
   const inLang = (h: Hit): boolean => !isFunctional(h.list) || langs.size === 0 || langs.has(h.lang);
   const has = (list: ListName, pool: Hit[] = hits): boolean => pool.some((h) => h.list === list && inLang(h));
   const grounds: Note['grounds'] = [];
-  const own = hits.filter((h) => !foreignGround(text, h, hits));
+  const own = hits.filter((h) => !foreignGround(text, h, hits) && !entryBan(r, h));
   for (const kind of KINDS) {
     const kindHits = own.filter((h) => h.list === kind);
     const hit = kindHits.find((h) => langs.has(h.lang)) ?? kindHits[0];
@@ -124,6 +124,29 @@ function quotedGround(text: string, at: number): boolean {
   if (QUOTE_OPENERS.includes(before)) return true;
   const b2 = text[at - 2] ?? ' ';
   return (before === '"' || before === "'") && /[\s(]/.test(b2) || (before === ' ' && QUOTE_OPENERS.includes(b2));
+}
+
+/**
+ * A ban on entering the country: "banned from entering Russia", "proibidos de entrar na Rússia", "ロシアへの入国を禁じられた"
+ * bar a person's entry, they designate no one (DECISIONS-B). A `banned_other` ground with an `entry_words` word (any
+ * language) starting within two words after it, or within twelve characters before it (verb-final languages put the
+ * object first), is no ground.
+ */
+function entryBan(r: Reading, g: Hit): boolean {
+  if (g.list !== 'banned_other') return false;
+  const text = r.text;
+  const starts: number[] = [];
+  let pos = g.end;
+  for (let k = 0; k < 3 && pos < text.length; k++) {
+    const gap = /^[^\p{L}\p{N}]{0,3}/u.exec(text.slice(pos, pos + 3))?.[0] ?? '';
+    pos += gap.length;
+    starts.push(pos);
+    const word = /^[\p{L}\p{M}'’\-]+/u.exec(text.slice(pos, pos + 40))?.[0] ?? '';
+    if (word.length === 0) break;
+    pos += word.length;
+  }
+  for (let p = Math.max(0, g.index - 12); p < g.index; p++) if (p === 0 || !/[\p{L}\p{M}]/u.test(text[p - 1] ?? '') || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text[p] ?? '')) starts.push(p);
+  return starts.some((p) => r.lex.wordAt('entry_words', text, p, null, Math.min(text.length, p + 30)) > p);
 }
 
 /**
