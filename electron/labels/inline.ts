@@ -456,6 +456,9 @@ function prenominal(cx: Context, g: Hit): boolean {
     if (ch === '' || pos >= to) return false;
     if (/[«"“„「『《'‘]/.test(ch)) {
       name = nameAfter(text, pos, r.classOf());
+      // A quotation made only of designation words is the quoted term, not a name: "απαγορεύθηκε ως «ανεπιθύμητη
+      // οργάνωση»", "als «unerwünschte Organisation» eingestuft".
+      if (name && termOnly(r, name)) return false;
       break;
     }
     // Japanese and Chinese glue: particles in kana, 的.
@@ -598,6 +601,16 @@ function prenominal(cx: Context, g: Hit): boolean {
   const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
   emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));
   return true;
+}
+
+/** True when every word of `span` opens with a ground or a designation noun of the phrase files: a quoted term, not a name. */
+function termOnly(r: Reading, span: NameSpan): boolean {
+  const hits = r.hits(span.start, span.end).filter((h) => isGround(h) || h.list === 'nouns');
+  const words = [...r.text.slice(span.start, span.end).matchAll(/\p{L}[\p{L}\p{M}'’\-]*/gu)];
+  return words.length > 0 && words.every((w) => {
+    const at = span.start + (w.index ?? 0);
+    return hits.some((h) => h.index <= at && h.end > at);
+  });
 }
 
 /** True when gluing particles (kana, 的), and only they, stand between `from` and `to`: an attribute, not a verb and its object ("禁止伊斯兰国"). */

@@ -304,10 +304,19 @@ function casedBefore(text: string, end: number, classOf: WordClass, marked: bool
     // Development of Democracy in Russia", "Comunità dei Russi Liberi in Italia"): the place belongs to the name.
     const inJoin = words.length > 0 && /^(?:in|en)$/.test(word.w) && isNameWord(words[0]?.w ?? '') && precededByConnector(text, word.s);
     const connector = words.length > 0 && (CONNECTORS.has(word.w.toLowerCase()) || andJoin || inJoin);
-    if (!named && !connector) {
+    // A lower-case adjective between a capitalised head after an elided article and an "of"-like connector is the
+    // name's own ("l'Assemblée française des Peuples du Caucase*", "l'Organizzazione mondiale della Sanità"): the
+    // article opens the noun phrase the name is.
+    const elidedHead = !named && !connector && words.length > 0 && /^\p{Ll}{3,}$/u.test(word.w) && OF_CONNECTOR.test(words[0]?.w ?? '')
+      && /^[lLdD]['’]\p{Lu}\p{Ll}+$/u.test(wordEndingAt(text, trimBack(text, word.s))?.w ?? '') && spaceBefore(text, word.s);
+    if (!named && !connector && !elidedHead) {
       // Lower-case words at the end of a name whose first word is capitalised ("Фонд борьбы с коррупцией").
       if (lowerTail >= 3 || words.some((x) => isNameWord(x.w))) break;
-      if (stops(classOf(word.s, word.e))) {
+      // A lower-case Latin word that is a state's only by its stem is a people's or an adjective ("Associação de russos
+      // livres*"), no state's name: it stops nothing.
+      const cls = classOf(word.s, word.e);
+      const nationWord = /^\p{Ll}+$/u.test(word.w) && scriptClass(word.w) === 'Latin' && cls.has('states') && STOPPING.every((l) => l === 'states' || !cls.has(l));
+      if (stops(cls) && !nationWord) {
         // A short function word inside such a tail, when a capitalised designation noun and a lower-case word open
         // it ("Фонд борьбы с коррупцией", "Комитет защиты от цензуры"): the alias table need not know the name.
         const head = lowerTail > 0 && lowerTail < 3 && [...word.w].length <= 3 ? nounHeadedBefore(text, word.s, classOf) : null;

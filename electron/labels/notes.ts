@@ -80,7 +80,9 @@ export function readNote(r: Reading, quoteFrom: number, hits: Hit[], context: Hi
   };
   if (grounds.length === 0) note.excluded = 'no ground';
   else if (!note.state && has('other_states')) note.excluded = 'other jurisdiction';
-  else if (!options.quotedGround && grounds.every((g) => quotedGround(text, g.hit.index) || opensQuote(text, quoteFrom, g.hit.index))) note.excluded = 'quote';
+  // The specific grounds decide when there are any: in scare quotes they quote the whole designation, even beside a
+  // plain "banned" ("banned as \"extremist\" under Russian law"); one of them unquoted is the outlet's own.
+  else if (!options.quotedGround && decisiveGrounds(own).every((h) => quotedGround(text, h.index) || opensQuote(text, quoteFrom, h.index))) note.excluded = 'quote';
   // A critique is told before the label or in it ("RT described the group as …"), not after it ("… held a so-called
   // press conference").
   // A cue right before the name it scorns ("так называемого «Русского добровольческого корпуса», террористической …")
@@ -92,6 +94,13 @@ export function readNote(r: Reading, quoteFrom: number, hits: Hit[], context: Hi
   else if (has('self', [...context, ...hits].filter((h) => h.index < firstGroundEnd(grounds)))) note.excluded = 'self-disclosure';
   else if (options.news && newsOf(r, note, context, inLang)) note.excluded = 'news event';
   return note;
+}
+
+/** Every hit of the specific grounds among `hits`, else every hit of any ground. */
+function decisiveGrounds(hits: Hit[]): Hit[] {
+  const grounds = hits.filter((h) => (KINDS as readonly string[]).includes(h.list));
+  const specific = grounds.filter((h) => SPECIFIC.includes(h.list as LabelKind));
+  return specific.length > 0 ? specific : grounds;
 }
 
 /** The critique cue `h` stands right before a capitalised or quoted name that ends by `limit` and holds no ground. */

@@ -230,13 +230,17 @@ export class Reading {
     return name;
   }
 
-  /** A capitalised `name` without its leading `demonyms`, when one capitalised word, not a designation noun, is left. */
+  /**
+   * A capitalised `name` without its leading `demonyms`, when one capitalised word, not a designation noun, is left, or
+   * when an acronym opens what is left ("la Suisse EF Education First*": a nation's word does not open an acronym's name).
+   */
   private withoutDemonyms(name: string): string | null {
     const words = name.split(/\s+/);
     let k = 0;
     while (k < words.length - 1 && this.isListed('demonyms', words[k] ?? '')) k++;
     const rest = words.slice(k).join(' ');
-    return k > 0 && k === words.length - 1 && /^\p{Lu}/u.test(rest) && !this.lex.find(rest).some((h) => h.list === 'nouns') ? rest : null;
+    const acronym = /^[\p{Lu}\p{Nd}]{2,6}$/u.test(words[k] ?? '') && /\p{Lu}/u.test(words[k] ?? '');
+    return k > 0 && (k === words.length - 1 || acronym) && /^\p{Lu}/u.test(rest) && !this.lex.find(rest).some((h) => h.list === 'nouns') ? rest : null;
   }
 
   /** True when `word` is, whole, a word of word list `list` in any language. */
