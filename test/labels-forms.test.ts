@@ -517,3 +517,28 @@ test('names with lower-case words inside ("Fondo de Lucha contra la Corrupción"
   // A role before the connector is still no part of the name.
   assert.deepEqual(brief('Activists of Right Sector* gathered.\n*Right Sector is banned in Russia.'), [['banned_other', 'Right Sector', '*']]);
 });
+
+test('a legal form between a name and its marker ("Kulturus, z. s.*", "e.V.*") glues the marker and ends no sentence; a footnote opening with the organisation\'s activity names no one', () => {
+  const note = '* Die Aktivitäten der Organisation sind in Russland als unerwünscht eingestuft.';
+  assert.deepEqual(brief(`Die letzte Organisation war der tschechische Kulturus, z. s.* Diese Organisation wurde verurteilt.\n${note}`), [['undesirable', 'Kulturus', '*']]);
+  assert.deepEqual(brief(`Die letzte Organisation war Kulturus* aus Tschechien.\n${note}`), [['undesirable', 'Kulturus', '*']]);
+});
+
+test('quotes: a quoted term made only of designation words is no name, and a specific ground in scare quotes quotes the note even beside a plain "banned"', () => {
+  assert.deepEqual(brief('Ρωσία: Η WWF απαγορεύθηκε ως «ανεπιθύμητη οργάνωση».'), []);
+  assert.deepEqual(brief('The FSB detained members of Allya Ayat, a religious group banned as "extremist" under Russian law, in Rostov.'), []);
+  // One ground unquoted is the outlet's own.
+  assert.deepEqual(brief('* El movimiento talibán, designado como “organización terrorista” por la ONU, está declarado como grupo terrorista y prohibido en Rusia.\nLos talibanes* controlan Afganistán.').map(([k, , m]) => [k, m]), [['terrorist', '*']]);
+});
+
+test('names: a lower-case adjective after an elided article\'s head joins an of-name; a demonym before an acronym-led name qualifies it; a lower-case national word stops no name', () => {
+  assert.deepEqual(sorted('Parmi eux figurent l\'Assemblée française des Peuples du Caucase*, la Suisse EF Education First* et la polonaise Fundacja OSTMOST*.\n* L\'organisation est reconnue dans la Fédération de Russie indésirable'),
+    [['undesirable', 'Assemblée française des Peuples du Caucase', '*'], ['undesirable', 'EF Education First', '*'], ['undesirable', 'OSTMOST', '*']]);
+  assert.deepEqual(brief('A Procuradoria considera indesejável a Associação de russos livres*.\n* Organizações cujas atividades são consideradas indesejáveis na Rússia.'),
+    [['undesirable', 'Associação de russos livres', '*']]);
+});
+
+test('attribution in Indonesian: "dilarang Rusia" (banned by Russia) explains Russia\'s view; "dilarang di Rusia" (banned in Russia) is a label', () => {
+  assert.deepEqual(brief('FSB mengidentifikasi warga yang terlibat dalam pendanaan organisasi teroris ISIS yang dilarang Rusia.'), []);
+  assert.deepEqual(brief('Mereka anggota organisasi teroris ISIS yang dilarang di Rusia.'), [['terrorist', 'ISIS', null]]);
+});
