@@ -542,3 +542,8 @@ test('attribution in Indonesian: "dilarang Rusia" (banned by Russia) explains Ru
   assert.deepEqual(brief('FSB mengidentifikasi warga yang terlibat dalam pendanaan organisasi teroris ISIS yang dilarang Rusia.'), []);
   assert.deepEqual(brief('Mereka anggota organisasi teroris ISIS yang dilarang di Rusia.'), [['terrorist', 'ISIS', null]]);
 });
+
+test('news: a delisting told in Ukrainian ("виключати зі списку") is the news, as "исключить из списка" is in Russian', () => {
+  assert.deepEqual(brief('МЗС доповіли, що терористичний рух Талібан можна виключати зі списку заборонених у рф організацій.'), []);
+  assert.deepEqual(brief('Слідчі ФСБ звинуватили їх в участі в діяльності забороненої в Росії організації «Хізб ут-Тахрір».'), [['banned_other', 'Хізб ут-Тахрір', null]]);
+});
