@@ -487,3 +487,63 @@ test('postnominal: a ban participle after the designation noun that follows a na
   assert.deepEqual(brief('The court banned the Jehovah\'s Witnesses organization in Russia in 2017.'), []);
   assert.deepEqual(brief('The Taliban government banned music in Afghanistan.'), []);
 });
+
+test('scripts without spaces: a ban participle glued by kana or 的 to a name the alias table knows is a prenominal label, and the known name ends where the table says ("伊斯兰国武装分子")', () => {
+  assert.deepEqual(brief('ロシアで活動が禁止されているイスラム国(IS)の戦闘員が拘束された。'), [['banned_other', 'イスラム国', null]]);
+  assert.deepEqual(brief('ロシアでテロ組織に指定されているタリバンの代表団がモスクワを訪問した。'), [['terrorist', 'タリバン', null]]);
+  assert.deepEqual(brief('在俄罗斯被禁止的伊斯兰国武装分子袭击了村庄。'), [['banned_other', '伊斯兰国', null]]);
+  assert.deepEqual(brief('在俄罗斯被禁止的恐怖组织伊斯兰国武装分子袭击了村庄。'), [['terrorist', '伊斯兰国', null]]);
+  // A verb and its object ("禁止伊斯兰国") are no attribute; Russia as the agent ("被俄方列为") is another's view, the court's
+  // upholding ("認めた") and an appeal are the news.
+  assert.deepEqual(brief('俄罗斯禁止伊斯兰国。'), []);
+  assert.deepEqual(brief('据俄媒报道，被俄方列为恐怖组织的塔利班代表团抵达莫斯科。'), []);
+  assert.deepEqual(brief('「エホバの証人」は控訴を行ったが、ロシア最高裁は7月17日、同裁判所による過激派組織の認定を合法的なものであると認めた。'), []);
+});
+
+test('an entry ban ("banned from entering Russia", "入国を禁じられた") bars a person\'s entry and designates no one, in any language', () => {
+  for (const text of [
+    'Supporters of Navalny, banned from entering Russia, protested.',
+    'Os talibãs, proibidos de entrar na Rússia, protestaram.',
+    'ロシアへの入国を禁じられたナワリヌイ氏の支持者が抗議した。',
+  ]) assert.deepEqual(brief(text), [], text);
+  assert.deepEqual(brief('The Taliban, banned in Russia, entered Kabul.'), [['banned_other', 'The Taliban', null]]);
+});
+
+test('names with lower-case words inside ("Fondo de Lucha contra la Corrupción") are widened back to the alias table\'s whole; a sentence\'s first word heads a name it is joined to by "de"/"of"', () => {
+  assert.deepEqual(detectLabels('El Fondo de Lucha contra la Corrupción (declarado extremista en Rusia) publicó una investigación.').map((l) => [l.kind, l.entity, l.canonical]),
+    [['extremist', 'Fondo de Lucha contra la Corrupción', 'Anti-Corruption Foundation']]);
+  assert.deepEqual(brief('Congreso de Diputados Populares (anteriormente declarado indeseable en Rusia) fue fundado en Polonia.'),
+    [['undesirable', 'Congreso de Diputados Populares', null]]);
+  // A role before the connector is still no part of the name.
+  assert.deepEqual(brief('Activists of Right Sector* gathered.\n*Right Sector is banned in Russia.'), [['banned_other', 'Right Sector', '*']]);
+});
+
+test('a legal form between a name and its marker ("Kulturus, z. s.*", "e.V.*") glues the marker and ends no sentence; a footnote opening with the organisation\'s activity names no one', () => {
+  const note = '* Die Aktivitäten der Organisation sind in Russland als unerwünscht eingestuft.';
+  assert.deepEqual(brief(`Die letzte Organisation war der tschechische Kulturus, z. s.* Diese Organisation wurde verurteilt.\n${note}`), [['undesirable', 'Kulturus', '*']]);
+  assert.deepEqual(brief(`Die letzte Organisation war Kulturus* aus Tschechien.\n${note}`), [['undesirable', 'Kulturus', '*']]);
+});
+
+test('quotes: a quoted term made only of designation words is no name, and a specific ground in scare quotes quotes the note even beside a plain "banned"', () => {
+  assert.deepEqual(brief('Ρωσία: Η WWF απαγορεύθηκε ως «ανεπιθύμητη οργάνωση».'), []);
+  assert.deepEqual(brief('The FSB detained members of Allya Ayat, a religious group banned as "extremist" under Russian law, in Rostov.'), []);
+  // One ground unquoted is the outlet's own.
+  assert.deepEqual(brief('* El movimiento talibán, designado como “organización terrorista” por la ONU, está declarado como grupo terrorista y prohibido en Rusia.\nLos talibanes* controlan Afganistán.').map(([k, , m]) => [k, m]), [['terrorist', '*']]);
+});
+
+test('names: a lower-case adjective after an elided article\'s head joins an of-name; a demonym before an acronym-led name qualifies it; a lower-case national word stops no name', () => {
+  assert.deepEqual(sorted('Parmi eux figurent l\'Assemblée française des Peuples du Caucase*, la Suisse EF Education First* et la polonaise Fundacja OSTMOST*.\n* L\'organisation est reconnue dans la Fédération de Russie indésirable'),
+    [['undesirable', 'Assemblée française des Peuples du Caucase', '*'], ['undesirable', 'EF Education First', '*'], ['undesirable', 'OSTMOST', '*']]);
+  assert.deepEqual(brief('A Procuradoria considera indesejável a Associação de russos livres*.\n* Organizações cujas atividades são consideradas indesejáveis na Rússia.'),
+    [['undesirable', 'Associação de russos livres', '*']]);
+});
+
+test('attribution in Indonesian: "dilarang Rusia" (banned by Russia) explains Russia\'s view; "dilarang di Rusia" (banned in Russia) is a label', () => {
+  assert.deepEqual(brief('FSB mengidentifikasi warga yang terlibat dalam pendanaan organisasi teroris ISIS yang dilarang Rusia.'), []);
+  assert.deepEqual(brief('Mereka anggota organisasi teroris ISIS yang dilarang di Rusia.'), [['terrorist', 'ISIS', null]]);
+});
+
+test('news: a delisting told in Ukrainian ("виключати зі списку") is the news, as "исключить из списка" is in Russian', () => {
+  assert.deepEqual(brief('МЗС доповіли, що терористичний рух Талібан можна виключати зі списку заборонених у рф організацій.'), []);
+  assert.deepEqual(brief('Слідчі ФСБ звинуватили їх в участі в діяльності забороненої в Росії організації «Хізб ут-Тахрір».'), [['banned_other', 'Хізб ут-Тахрір', null]]);
+});

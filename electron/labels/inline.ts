@@ -544,6 +544,9 @@ function prenominal(cx: Context, g: Hit): boolean {
     if (lastWasNoun && /\p{Ll}/u.test(ch) && r.phraseAt(pos, PHRASE_WORDS) < 0 && anaphoricPrenominal(cx, g, pos)) return true;
     if (/[«"“„「『《'‘]/.test(ch)) {
       name = nameAfter(text, pos, r.classOf());
+      // A quotation made only of designation words is the quoted term, not a name: "απαγορεύθηκε ως «ανεπιθύμητη
+      // οργάνωση»", "als «unerwünschte Organisation» eingestuft".
+      if (name && termOnly(r, name)) return false;
       break;
     }
     // Japanese and Chinese glue: particles in kana, 的.
@@ -623,7 +626,8 @@ function prenominal(cx: Context, g: Hit): boolean {
       // Lower-case words after a name the alias table knows are the clause's verb, not the name's end ("terroristijärjestö
       // Isis otti vastuun."), unless the table knows them with it.
       const verbAfter = known && cased && cased.end > known.end && /^(?:[ \u00a0]+\p{Ll}+)+$/u.test(text.slice(known.end, cased.end)) && !r.known(cased.name);
-      name = known && (known.end > (cased?.end ?? 0) || verbAfter) ? known : cased;
+      // Written without spaces, the capitalised run means nothing: the name the alias table knows is the name.
+      name = known && (known.end > (cased?.end ?? 0) || verbAfter || UNSPACED.test(ch)) ? known : cased;
       break;
     }
     // Short function words ("в", "in", "на") and up to two adjectives ("международной"). In Russian an unlisted word
@@ -674,9 +678,13 @@ function prenominal(cx: Context, g: Hit): boolean {
   // Where participles come first (participle_first), only a ban or designation participle right before the name heads it.
   const beforeName = /([\p{L}\p{M}'’\-]+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, name.start - 40), name.start));
   const participleBefore = beforeName?.[1] !== undefined && r.hits(name.start - beforeName[0].length, name.start).some((h) => h.list === 'banned_other' || h.list === 'predicates');
-  const caselessKnown = !/[\p{Lu}\p{Ll}]/u.test(name.name) && r.known(name.name) && participleBefore;
+  // Written without spaces, the participle is glued to the name past kana or 的 ("ロシアで活動が禁止されているイスラム国",
+  // "在俄罗斯被禁止的伊斯兰国"): before a name the alias table knows it heads it, as a spaced one does in a caseless script.
+  const gluedBefore = UNSPACED.test(text[name.start] ?? '') && r.hits(Math.max(0, name.start - 20), name.start)
+    .some((h) => (h.list === 'banned_other' || h.list === 'predicates') && gluedTo(r, h.end, name.start));
+  const caselessKnown = !/[\p{Lu}\p{Ll}]/u.test(name.name) && r.known(name.name) && (participleBefore || gluedBefore);
   const participle = note.langs.size > 0 && (/\p{Lu}/u.test(name.name[0] ?? '') || caselessKnown) && ([...note.langs].every((l) => r.lex.verbFinal.has(l))
-    || ([...note.langs].every((l) => r.lex.participleFirst.has(l)) && participleBefore));
+    || ([...note.langs].every((l) => r.lex.participleFirst.has(l)) && participleBefore) || gluedBefore);
   // A capitalised name straight after a designation verb is its subject or object, the clause the news ("Иностранными
   // агентами в России признаны Виктор Шендерович, …"), not an attribute of the name.
   // "Banned" as a Russian long participle in an oblique case can only qualify a noun ("запрещенной в России Хизб ут-Тахрир"): the
@@ -718,6 +726,28 @@ function anaphoricPrenominal(cx: Context, g: Hit, end: number): boolean {
   // The phrase's own noun gives its ground; the antecedent's epithet in another sentence does not.
   emit(cx, note, 'prenominal+anaphor', [antecedent], start, e, undefined, marker, false);
   return true;
+}
+
+/** True when every word of `span` opens with a ground or a designation noun of the phrase files: a quoted term, not a name. */
+function termOnly(r: Reading, span: NameSpan): boolean {
+  const hits = r.hits(span.start, span.end).filter((h) => isGround(h) || h.list === 'nouns');
+  const words = [...r.text.slice(span.start, span.end).matchAll(/\p{L}[\p{L}\p{M}'’\-]*/gu)];
+  return words.length > 0 && words.every((w) => {
+    const at = span.start + (w.index ?? 0);
+    return hits.some((h) => h.index <= at && h.end > at);
+  });
+}
+
+/** True when gluing particles (kana, 的), and only they, stand between `from` and `to`: an attribute, not a verb and its object ("禁止伊斯兰国"). */
+function gluedTo(r: Reading, from: number, to: number): boolean {
+  let pos = from;
+  if (pos >= to) return false;
+  while (pos < to) {
+    const e = glueAt(r, pos, to);
+    if (e <= pos) return false;
+    pos = e;
+  }
+  return pos === to;
 }
 
 /** The end of a particle at `pos` (before `to`) gluing a designation to its name: a kana (by its script) or an `attributive_particles` word (的); else -1. */

@@ -9,7 +9,7 @@ import type { Candidate } from './label-set.ts';
 import type { Reading } from './reading.ts';
 import { KINDS, type ListName } from './lexicon.ts';
 import { readNote, type Note } from './notes.ts';
-import { markedMentions, type FootnoteStart } from './markers.ts';
+import { LEGAL_FORM_TAIL, markedMentions, type FootnoteStart } from './markers.ts';
 import { isNameWord, nameAfter, nameBefore, sameEntity, type NameSpan } from './names.ts';
 import { designationKinds, skipDesignationBack } from './designation.ts';
 import type { Canonical } from './canonical-name.ts';
@@ -103,6 +103,12 @@ function emit(r: Reading, f: Footnote, marker: string, entity: string, written: 
   }
 }
 
+/** Where a marked name ends before `at`: past a legal form after it, when there is one. */
+function skipLegalFormBack(text: string, at: number): number {
+  const m = LEGAL_FORM_TAIL.exec(text.slice(Math.max(0, at - 20), at));
+  return m ? at - m[0].length : at;
+}
+
 /** Two names the alias table files under one entity ("ISIS*" … "*Autoproclamado Estado Islámico, …"). */
 function sameKnown(r: Reading, a: string, b: string): boolean {
   const ca = r.canonical(a);
@@ -114,7 +120,7 @@ function sameKnown(r: Reading, a: string, b: string): boolean {
 function mentionsOf(r: Reading, marker: string, skip: ReadonlySet<number>, langs: ReadonlySet<string> | null): Mention[] {
   const out: Mention[] = [];
   for (const m of markedMentions(r.text, marker, skip)) {
-    const found = nameBefore(r.text, skipDesignationBack(r, m.at), r.classOf(langs), true);
+    const found = nameBefore(r.text, skipDesignationBack(r, skipLegalFormBack(r.text, m.at)), r.classOf(langs), true);
     // A marked name in lower case the alias table knows ("Фонд защиты прав граждан*").
     const span = found ? r.widenKnown(found, r.lineAt(found.start).start) : r.knownRunBefore(m.at, r.lineAt(m.at).start);
     const entity = span ? r.entityOf(span) : null;
@@ -253,6 +259,9 @@ function nameLike(r: Reading, f: Footnote, n: NameSpan, entity: string, mentions
   const words = entity.split(/\s+/);
   const cls = r.classOf(f.note.langs)(n.start, n.start + (words[0]?.length ?? 0));
   if (['stopwords', 'nouns', 'roles', 'predicates', 'states', 'other_states', 'alone', 'critique', 'news_events', ...KINDS].some((l) => cls.has(l as ListName))) return false;
+  // "* Die Aktivitäten der Organisation sind in Russland als unerwünscht eingestuft": the organisation's activity,
+  // capitalised by the footnote (and by German grammar), names no one (the phrase files' `activity`, any language).
+  if (r.lex.wordAt('activity', r.text, n.start, null, n.end) > n.start) return false;
   // In a script without capitals nothing tells a name from the words opening the footnote ("*گروه تروریستی که
   // فعالیت آن…"): unquoted, it must be known to the alias table (as in the body, LABELS.md).
   if (!/\p{Lu}|\p{Ll}/u.test(entity)) return r.known(entity);

@@ -83,6 +83,9 @@ export function footnoteStarts(text: string, from: number, to: number, numbered:
       }
     }
     if (!SENTENCE_END.test(text.slice(Math.max(from, i - 3), i))) continue;
+    // The full stop of a legal form ends no sentence: "… der tschechische Kulturus, z. s.* Diese Organisation …" marks
+    // the name (LEGAL_FORM_TAIL).
+    if (text[i - 1] === '.' && LEGAL_FORM_TAIL.test(text.slice(Math.max(from, i - 20), i))) continue;
     // The marker of a mention glued to the sentence's last word is not a footnote ("… the Taliban*.").
     if (!/[ \t\u00a0]/.test(text[i - 1] ?? '') && !/[.!?…]/.test(text[i - 1] ?? '')) continue;
     // A spaced star after a closing quote, with the sentence going on in lower case, marks the quoted name
@@ -122,6 +125,13 @@ const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p
 const CLOSERS = '»”“"’\')]」』›》';
 
 /** Every place in `text` where `marker` is glued to a name, outside the footnote starts `skip`. */
+/**
+ * An organisation's abbreviated legal form ending a text ("Kulturus, z. s.", "… hinter Gittern e.V.", "Meduza Ltd"): a
+ * marker after its full stop is glued to the name, and the name ends before the form, as a company's "Inc." ends an
+ * owner's name (DECISIONS-B).
+ */
+export const LEGAL_FORM_TAIL = /(?:,[ \u00a0]*|[ \u00a0]+)(?:e\.[ \u00a0]?V\.|z\.[ \u00a0]?s\.|o\.[ \u00a0]?p\.[ \u00a0]?s\.|z\.[ \u00a0]?ú\.|g?GmbH|AG|UG|Ltd\.?|LLC|Inc\.?|S\.[ \u00a0]?A\.|AS|AB|Oy|B\.V\.|N\.V\.|plc|SIA|UAB|OÜ)$/u;
+
 export function markedMentions(text: string, marker: string, skip: ReadonlySet<number>): MarkedMention[] {
   const out: MarkedMention[] = [];
   const star = STAR_CHARS.includes(marker[0] ?? '\0');
@@ -141,7 +151,7 @@ export function markedMentions(text: string, marker: string, skip: ReadonlySet<n
       // the next word follows straight on ("Facebook※の投稿", "「イスラム国」*は").
       if (isWordChar(before) && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(after)) continue;
     }
-    const glued = isWordChar(before) || CLOSERS.includes(before);
+    const glued = isWordChar(before) || CLOSERS.includes(before) || (before === '.' && LEGAL_FORM_TAIL.test(text.slice(Math.max(0, i - 20), i)));
     // "Талибан *", "Meta (*)", "Meta [1]": one space before a marker that stands alone.
     const spaced = spacedOk && (before === ' ' || before === '\u00a0') && (spacedAfter(text[i - 2]) || CLOSERS.includes(text[i - 2] ?? '\0'))
       && !isWordChar(after);

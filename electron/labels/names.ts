@@ -40,6 +40,8 @@ const CONNECTORS = new Set([
   'of', 'for', 'al', 'el', 'ul', 'ut', 'ad', 'ash', 'an', 'as', 'at', 'az', 'bin', 'ibn', 'de', 'del', 'della', 'dei', 'degli', 'delle', 'di', 'da', 'do', 'dos', 'das', 'du', 'des',
   'van', 'von', 'den', 'the', 'für', 'zur', 'zum', 'pour', 'para', 'per', 'eş', 'üt', 'аль', 'аш', 'ан', 'ад', 'ат', 'ас', 'эль', 'ибн', 'бин', 'уль', 'ут', 'ар', 'аз', 'ал', 'ел',
 ]);
+/** Connectors that join a name's head to its complement ("of", "de", "della"): a sentence's first word before one heads the name. */
+const OF_CONNECTOR = /^(?:of|for|de|del|della|dei|degli|delle|di|da|do|dos|das|du|des|pour|para|per|für|zur|zum)$/;
 /** Articles that may open a name as written ("The Taliban"), dropped only by the entity key. */
 const ARTICLES = /^(?:the|der|die|das|la|le|les|el|los|las|il|lo|gli|o|os|as|a|an|l['’])\s+/i;
 
@@ -302,10 +304,19 @@ function casedBefore(text: string, end: number, classOf: WordClass, marked: bool
     // Development of Democracy in Russia", "Comunità dei Russi Liberi in Italia"): the place belongs to the name.
     const inJoin = words.length > 0 && /^(?:in|en)$/.test(word.w) && isNameWord(words[0]?.w ?? '') && precededByConnector(text, word.s);
     const connector = words.length > 0 && (CONNECTORS.has(word.w.toLowerCase()) || andJoin || inJoin);
-    if (!named && !connector) {
+    // A lower-case adjective between a capitalised head after an elided article and an "of"-like connector is the
+    // name's own ("l'Assemblée française des Peuples du Caucase*", "l'Organizzazione mondiale della Sanità"): the
+    // article opens the noun phrase the name is.
+    const elidedHead = !named && !connector && words.length > 0 && /^\p{Ll}{3,}$/u.test(word.w) && OF_CONNECTOR.test(words[0]?.w ?? '')
+      && /^[lLdD]['’]\p{Lu}\p{Ll}+$/u.test(wordEndingAt(text, trimBack(text, word.s))?.w ?? '') && spaceBefore(text, word.s);
+    if (!named && !connector && !elidedHead) {
       // Lower-case words at the end of a name whose first word is capitalised ("Фонд борьбы с коррупцией").
       if (lowerTail >= 3 || words.some((x) => isNameWord(x.w))) break;
-      if (stops(classOf(word.s, word.e))) {
+      // A lower-case Latin word that is a state's only by its stem is a people's or an adjective ("Associação de russos
+      // livres*"), no state's name: it stops nothing.
+      const cls = classOf(word.s, word.e);
+      const nationWord = /^\p{Ll}+$/u.test(word.w) && scriptClass(word.w) === 'Latin' && cls.has('states') && STOPPING.every((l) => l === 'states' || !cls.has(l));
+      if (stops(cls) && !nationWord) {
         // A short function word inside such a tail, when a capitalised designation noun and a lower-case word open
         // it ("Фонд борьбы с коррупцией", "Комитет защиты от цензуры"): the alias table need not know the name.
         const head = lowerTail > 0 && lowerTail < 3 && [...word.w].length <= 3 ? nounHeadedBefore(text, word.s, classOf) : null;
@@ -427,7 +438,10 @@ function trimHead(text: string, words: Word[], classOf: WordClass): NameSpan | n
     }
     // The first word of a sentence is capitalised for grammar: dropped when a longer name follows, or when it is
     // written in another style than the rest ("Saldırıyı DEAŞ", "Açıklama Facebook").
-    if (initial && (ws.length >= 4 || differentStyle(head.w, next.w))) {
+    // Not when an "of"-like connector joins it to the capitalised words after it: then it heads the name ("Congreso de
+    // Diputados Populares (…)"), as it would inside a sentence; a role before the connector ("Members of …") went above.
+    const ofHead = OF_CONNECTOR.test(next.w) && isNameWord(ws[2]?.w ?? '');
+    if (initial && !ofHead && (ws.length >= 4 || differentStyle(head.w, next.w))) {
       cut();
       continue;
     }

@@ -62,7 +62,7 @@ export function readNote(r: Reading, quoteFrom: number, hits: Hit[], context: Hi
   const inLang = (h: Hit): boolean => !isFunctional(h.list) || langs.size === 0 || langs.has(h.lang);
   const has = (list: ListName, pool: Hit[] = hits): boolean => pool.some((h) => h.list === list && inLang(h));
   const grounds: Note['grounds'] = [];
-  const own = hits.filter((h) => !foreignGround(text, h, hits));
+  const own = hits.filter((h) => !foreignGround(text, h, hits) && !entryBan(r, h));
   for (const kind of KINDS) {
     const kindHits = own.filter((h) => h.list === kind);
     const hit = kindHits.find((h) => langs.has(h.lang)) ?? kindHits[0];
@@ -84,7 +84,9 @@ export function readNote(r: Reading, quoteFrom: number, hits: Hit[], context: Hi
     && r.phraseAt(h.end + (/^[ \u00a0]+/.exec(text.slice(h.end, h.end + 3))?.[0].length ?? 0), ['nouns']) > h.end;
   if (grounds.length === 0) note.excluded = 'no ground';
   else if (!note.state && hits.some((h) => h.list === 'other_states' && inLang(h) && !nationality(h))) note.excluded = 'other jurisdiction';
-  else if (!options.quotedGround && grounds.every((g) => quotedGround(text, g.hit.index) || opensQuote(text, quoteFrom, g.hit.index))) note.excluded = 'quote';
+  // The specific grounds decide when there are any: in scare quotes they quote the whole designation, even beside a
+  // plain "banned" ("banned as \"extremist\" under Russian law"); one of them unquoted is the outlet's own.
+  else if (!options.quotedGround && decisiveGrounds(own).every((h) => quotedGround(text, h.index) || opensQuote(text, quoteFrom, h.index))) note.excluded = 'quote';
   // A critique is told before the label or in it ("RT described the group as …"), not after it ("… held a so-called
   // press conference").
   // A cue right before the name it scorns ("так называемого «Русского добровольческого корпуса», террористической …")
@@ -96,6 +98,13 @@ export function readNote(r: Reading, quoteFrom: number, hits: Hit[], context: Hi
   else if (has('self', [...context, ...hits].filter((h) => h.index < firstGroundEnd(grounds)))) note.excluded = 'self-disclosure';
   else if (options.news && newsOf(r, note, context, inLang)) note.excluded = 'news event';
   return note;
+}
+
+/** Every hit of the specific grounds among `hits`, else every hit of any ground. */
+function decisiveGrounds(hits: Hit[]): Hit[] {
+  const grounds = hits.filter((h) => (KINDS as readonly string[]).includes(h.list));
+  const specific = grounds.filter((h) => SPECIFIC.includes(h.list as LabelKind));
+  return specific.length > 0 ? specific : grounds;
 }
 
 /** The critique cue `h` stands right before a capitalised or quoted name that ends by `limit` and holds no ground. */
@@ -128,6 +137,29 @@ function quotedGround(text: string, at: number): boolean {
   if (QUOTE_OPENERS.includes(before)) return true;
   const b2 = text[at - 2] ?? ' ';
   return (before === '"' || before === "'") && /[\s(]/.test(b2) || (before === ' ' && QUOTE_OPENERS.includes(b2));
+}
+
+/**
+ * A ban on entering the country: "banned from entering Russia", "proibidos de entrar na Rússia", "ロシアへの入国を禁じられた"
+ * bar a person's entry, they designate no one (DECISIONS-B). A `banned_other` ground with an `entry_words` word (any
+ * language) starting within two words after it, or within twelve characters before it (verb-final languages put the
+ * object first), is no ground.
+ */
+function entryBan(r: Reading, g: Hit): boolean {
+  if (g.list !== 'banned_other') return false;
+  const text = r.text;
+  const starts: number[] = [];
+  let pos = g.end;
+  for (let k = 0; k < 3 && pos < text.length; k++) {
+    const gap = /^[^\p{L}\p{N}]{0,3}/u.exec(text.slice(pos, pos + 3))?.[0] ?? '';
+    pos += gap.length;
+    starts.push(pos);
+    const word = /^[\p{L}\p{M}'’\-]+/u.exec(text.slice(pos, pos + 40))?.[0] ?? '';
+    if (word.length === 0) break;
+    pos += word.length;
+  }
+  for (let p = Math.max(0, g.index - 12); p < g.index; p++) if (p === 0 || !/[\p{L}\p{M}]/u.test(text[p - 1] ?? '') || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text[p] ?? '')) starts.push(p);
+  return starts.some((p) => r.lex.wordAt('entry_words', text, p, null, Math.min(text.length, p + 30)) > p);
 }
 
 /**

@@ -230,13 +230,17 @@ export class Reading {
     return name;
   }
 
-  /** A capitalised `name` without its leading `demonyms`, when one capitalised word, not a designation noun, is left. */
+  /**
+   * A capitalised `name` without its leading `demonyms`, when one capitalised word, not a designation noun, is left, or
+   * when an acronym opens what is left ("la Suisse EF Education First*": a nation's word does not open an acronym's name).
+   */
   private withoutDemonyms(name: string): string | null {
     const words = name.split(/\s+/);
     let k = 0;
     while (k < words.length - 1 && this.isListed('demonyms', words[k] ?? '')) k++;
     const rest = words.slice(k).join(' ');
-    return k > 0 && k === words.length - 1 && /^\p{Lu}/u.test(rest) && !this.lex.find(rest).some((h) => h.list === 'nouns') ? rest : null;
+    const acronym = /^[\p{Lu}\p{Nd}]{2,6}$/u.test(words[k] ?? '') && /\p{Lu}/u.test(words[k] ?? '');
+    return k > 0 && (k === words.length - 1 || acronym) && /^\p{Lu}/u.test(rest) && !this.lex.find(rest).some((h) => h.list === 'nouns') ? rest : null;
   }
 
   /** True when `word` is, whole, a word of word list `list` in any language. */
@@ -245,13 +249,14 @@ export class Reading {
   }
 
   /**
-   * The span with up to three more words before it, when the alias table knows the longer name as another entity
-   * ("штабов Навального✱✱" is Navalny's headquarters, not Navalny).
+   * The span with up to five more words before it, when the alias table knows the longer name as another entity
+   * ("штабов Навального✱✱" is Navalny's headquarters, not Navalny; "Fundación de Lucha contra la Corrupción (…)"
+   * walks back from "Corrupción", a name with lower-case words inside).
    */
   widenKnown(span: NameSpan, lineStart: number): NameSpan {
     const own = this.canonical(span.name);
     let start = span.start;
-    for (let k = 0; k < 3; k++) {
+    for (let k = 0; k < 5; k++) {
       const m = /([\p{L}\p{M}\p{Nd}'’\-]+)[ \u00a0]+$/u.exec(this.text.slice(Math.max(lineStart, start - 40), start));
       if (!m) break;
       start -= m[0].length;
@@ -283,6 +288,22 @@ export class Reading {
 
   /** The longest run of up to `most` words from `at` that the alias table knows ("Фонда защиты прав граждан"). */
   knownRunAfter(at: number, most = 5): NameSpan | null {
+    // Written without spaces ("伊斯兰国武装分子", "イスラム国の戦闘員"), the words after a name run on into it: the
+    // known name is a known start of the run, the shortest of those the table files under the longest one's entity
+    // (the alias table also knows a name with a role or designation noun after it: "伊斯兰国武装分子" is 伊斯兰国's).
+    const unspaced = /^[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー・]+/u.exec(this.text.slice(at, at + 24))?.[0];
+    if (unspaced && /[\p{Script=Han}\p{Script=Katakana}]/u.test(unspaced[0] ?? '')) {
+      let entity: string | null = null;
+      let best = 0;
+      for (let n = unspaced.length; n >= 2; n--) {
+        const part = unspaced.slice(0, n);
+        if (!this.known(part)) continue;
+        const canonical = this.canonical(part).canonical;
+        entity ??= canonical;
+        if (canonical === entity) best = n;
+      }
+      return best > 0 ? { name: unspaced.slice(0, best), start: at, end: at + best } : null;
+    }
     for (let words = most; words >= 1; words--) {
       const m = new RegExp(`^(?:[\\p{L}\\p{M}'’\\-]+[ \\u00a0]+){${words - 1}}[\\p{L}\\p{M}'’\\-]+`, 'u').exec(this.text.slice(at, at + 80));
       if (m && this.known(m[0])) return { name: m[0], start: at, end: at + m[0].length };
