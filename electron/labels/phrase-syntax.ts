@@ -3,7 +3,7 @@
 // Unicode word classes cost seconds to compile and scan slowly (phrase-index.ts finds the places; this checks them).
 // Letters are compared folded (case, е/ё, Arabic and Persian variants, Turkish İ: foldCode), except in a word
 // written in capitals ("US", "РФ", "UN"), which matches only in capitals.
-import { foldCode, isSpaceCode, isUnspacedCode, isWordCode } from './fold.ts';
+import { foldCode, isDigitCode, isSpaceCode, isUnspacedCode, isWordCode } from './fold.ts';
 
 export interface Token {
   /** Folded letters of the word, without its stars; empty for a gap. */
@@ -140,7 +140,8 @@ export function matchAt(p: Phrase, text: string, pos: number, to = text.length):
   if (!first) return -1;
   const c = text.charCodeAt(pos);
   const before = pos > 0 ? text.charCodeAt(pos - 1) : 32;
-  // A phrase starts at a word start, except an infix one or one in a script written without spaces.
-  if (!first.lead && isWordCode(before) && !isUnspacedCode(c) && isWordCode(c)) return -1;
+  // A phrase starts at a word start, except an infix one or one in a script written without spaces; a letter after
+  // a digit starts a word (a footnote's number glued to its text: "1Организация признана…").
+  if (!first.lead && isWordCode(before) && !isDigitCode(before) && !isUnspacedCode(c) && isWordCode(c)) return -1;
   return matchFrom(p.tokens, 0, text, pos, to);
 }
