@@ -29,13 +29,15 @@ export function sentencesOf(text: string, lineStart: number, lineEnd: number): [
         e++;
         continue;
       }
-      if ('。！？'.includes(ch)) {
+      if ('。！？।'.includes(ch)) {
         e++;
         break;
       }
       // A full stop ends a sentence before a space and a capital, digit, quote or bracket; not after a capital
-      // letter ("U.S.", "В. Путин").
-      if ('.!?'.includes(ch) && /\s/.test(text[e + 1] ?? ' ') && /[\p{Lu}\p{Nd}«"“(]|[^\p{L}]/u.test(text[e + 2] ?? 'A') && !/\p{Lu}/u.test(text[e - 1] ?? '')) {
+      // letter ("U.S.", "В. Путин"), unless it ends an abbreviation of capitals ("… the agency TASS. The …", "в РФ. …").
+      // In a script without capitals a letter there starts one too ("… فالبلاد. وأوضحت …").
+      if ('.!?'.includes(ch) && /\s/.test(text[e + 1] ?? ' ') && /[\p{Lu}\p{Nd}«"“(]|[^\p{L}]|[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Georgian}\p{Script=Armenian}\p{Script=Thai}]/u.test(text[e + 2] ?? 'A')
+        && (!/\p{Lu}/u.test(text[e - 1] ?? '') || /(?:^|[^\p{L}.])\p{Lu}{2,}$/u.test(text.slice(Math.max(lineStart, e - 12), e)))) {
         e++;
         break;
       }

@@ -359,8 +359,12 @@ export function markerStyled(cases: LabelCase[], style: keyof typeof MARKER_STYL
 
 // ---- context ----------------------------------------------------------------------------------------------------
 
-/** Sentences of the hard negatives, per language: no marker, no bracket, 40–240 characters, and nothing found in them alone. */
-function neutralSentences(cases: LabelCase[], detect: (text: string) => Label[]): Map<string, string[]> {
+/**
+ * Sentences of the hard negatives, per language: no marker, bracket or ellipsis, 40–240 characters, nothing found in
+ * them alone. `neutral`: also no ground word of any kind (the lexicon's trigger); else only those with one (a news
+ * event, a quote, another jurisdiction: the hard part of a hard negative).
+ */
+function contextSentences(cases: LabelCase[], detect: (text: string) => Label[], neutral: boolean): Map<string, string[]> {
   const by = new Map<string, string[]>();
   for (const c of cases) {
     if (c.expected.length !== 0) continue;
@@ -368,7 +372,7 @@ function neutralSentences(cases: LabelCase[], detect: (text: string) => Label[])
       for (const s of line.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
         const t = s.trim();
         if (t.length < 40 || t.length > 240 || !/[.!?]$/u.test(t) || /[*✱※¹²³⁴⁵⁶⁷⁸⁹⁰()[\]…]/u.test(t) || /^\d/u.test(t)) continue;
-        if (detect(t).length > 0) continue;
+        if (lexicon().quiet(t) !== neutral || detect(t).length > 0) continue;
         by.set(c.lang, [...(by.get(c.lang) ?? []), t]);
       }
     }
@@ -376,19 +380,28 @@ function neutralSentences(cases: LabelCase[], detect: (text: string) => Label[])
   return by;
 }
 
-/** The end of the sentence holding the first body mention of an expected entity (before the line's end), or -1. */
-function sentenceEndAfterMention(c: LabelCase): number {
+/**
+ * Where the paragraph (line) of the first body mention of an expected entity ends, or -1 when a footnote runs on in it
+ * after the mention (the sentence would join the footnote) or the line does not end a sentence. A sentence put there
+ * follows the label without coming between it and a sentence that goes on about it ("… Деятельность этой организации
+ * запрещена").
+ */
+function paragraphEndAfterMention(c: LabelCase): number {
   const notes = footnoteLines(c.text);
   const at = c.expected.flatMap((e) => occurrences(c.text, e.entity)).filter((i) => !inFootnote(notes, i)).sort((a, b) => a - b)[0];
   if (at === undefined) return -1;
-  const lineEnd = c.text.indexOf('\n', at) < 0 ? c.text.length : c.text.indexOf('\n', at);
-  const m = /[.!?][»"”)]?(?=\s|$)/u.exec(c.text.slice(at, lineEnd));
-  return m ? at + m.index + m[0].length : lineEnd;
+  const end = c.text.indexOf('\n', at) < 0 ? c.text.length : c.text.indexOf('\n', at);
+  const rest = c.text.slice(at, end);
+  if (/[.!?…][ \u00a0]*(?:[*✱※¹²³⁴⁵⁶⁷⁸⁹]|\(\*|\[\d|\d)/u.test(rest) || !/[.!?»"”)][ \u00a0]*$/u.test(rest)) return -1;
+  return end;
 }
 
-/** Each positive case with a neutral sentence of its language (from another case) before it or after its label's sentence. */
-export function withContext(positives: LabelCase[], all: LabelCase[], where: 'before' | 'after', detect: (text: string) => Label[]): Perturbed[] {
-  const pool = neutralSentences(all, detect);
+/**
+ * Each positive case with a sentence of its language (from a hard negative: neutral, or holding a ground word) before
+ * its text or at the end of the paragraph of its first labelled mention.
+ */
+export function withContext(positives: LabelCase[], all: LabelCase[], where: 'before' | 'after', neutral: boolean, detect: (text: string) => Label[]): Perturbed[] {
+  const pool = contextSentences(all, detect, neutral);
   const out: Perturbed[] = [];
   for (const c of positives) {
     const sentences = pool.get(c.lang);
@@ -399,7 +412,7 @@ export function withContext(positives: LabelCase[], all: LabelCase[], where: 'be
       out.push({ ...c, text: `${s} ${c.text}`, original: c });
       continue;
     }
-    const end = sentenceEndAfterMention(c);
+    const end = paragraphEndAfterMention(c);
     if (end < 0) continue;
     out.push({ ...c, text: `${c.text.slice(0, end)} ${s}${c.text.slice(end)}`, original: c });
   }
@@ -414,7 +427,9 @@ export function perturbations(cases: LabelCase[], detect: (text: string) => Labe
     { name: 'quote style', cases: quotesSwapped(positives) },
     { name: 'marker inside/after the closing mark', cases: markerMoved(positives) },
     ...Object.keys(MARKER_STYLES).map((s) => ({ name: `marker style ${s}`, cases: markerStyled(positives, s) })),
-    { name: 'context before', cases: withContext(positives, cases, 'before', detect) },
-    { name: 'context after', cases: withContext(positives, cases, 'after', detect) },
+    { name: 'neutral sentence before', cases: withContext(positives, cases, 'before', true, detect) },
+    { name: 'neutral sentence after', cases: withContext(positives, cases, 'after', true, detect) },
+    { name: 'hard-negative sentence before', cases: withContext(positives, cases, 'before', false, detect) },
+    { name: 'hard-negative sentence after', cases: withContext(positives, cases, 'after', false, detect) },
   ];
 }
