@@ -138,7 +138,7 @@ function mentionsOf(r: Reading, marker: string, skip: ReadonlySet<number>, langs
   }
   // "ProtectDefenders* (“Защити защитников”)": a name glossed by another marked name is that entity.
   return out.filter((m) => {
-    const gloss = /^[*✱¹²³⁴⁵⁶⁷⁸⁹]*[ \u00a0]*\([ \u00a0]*[«"“„]([^»"”“)]{2,80})[»"”“]/u.exec(r.text.slice(m.span.end, m.span.end + 100))?.[1];
+    const gloss = /^(?:[*✱¹²³⁴⁵⁶⁷⁸⁹]*|\(\*{1,3}\)|\[\d{1,2}\]|\d{1,2})[ \u00a0]*\([ \u00a0]*[«"“„]([^»"”“)]{2,80})[»"”“]/u.exec(r.text.slice(m.span.end, m.span.end + 100))?.[1];
     return !gloss || !out.some((x) => x !== m && sameEntity(x.entity, gloss));
   });
 }

@@ -75,11 +75,12 @@ export function footnoteStarts(text: string, from: number, to: number, numbered:
       continue;
     }
     if (!STAR_CHARS.includes(ch) && ch !== '(' && ch !== '[' && !/[¹²³⁴⁵⁶⁷⁸⁹]/u.test(ch) && !digit) continue;
-    // Footnotes run on one line without a full stop ("*признана экстремистской … в РФ **признан иноагентом в РФ"):
-    // another star marker after a space opens the next one when the line opened with a footnote and a name carries it.
-    if (starts[0]?.at === lead && STAR_CHARS.includes(ch) && /[ \t\u00a0]/.test(text[i - 1] ?? '')) {
+    // Footnotes run on one line without a full stop ("*признана экстремистской … в РФ **признан иноагентом в РФ",
+    // "¹признана … ²признан …"): another marker after a space opens the next one when the line opened with a footnote
+    // and a name carries it.
+    if (starts[0]?.at === lead && !digit && /[ \t\u00a0]/.test(text[i - 1] ?? '')) {
       const run = markerAt(text, i, false);
-      if (run && !starts.some((s) => s.marker === run) && carried(text, run)) {
+      if (run && !starts.some((s) => s.marker === run) && (STAR_CHARS.includes(ch) ? carried(text, run) : markedMentions(text, run, new Set([i])).length > 0)) {
         tryAt(i, false);
         continue;
       }

@@ -122,8 +122,8 @@ function matchWord(t: Token, tokens: Token[], k: number, text: string, start: nu
   }
   let p = start + core.length;
   const lastCore = core.charCodeAt(core.length - 1);
-  if (t.trail) while (p < to && isWordCode(text.charCodeAt(p))) p++;
-  else if (isWordCode(lastCore) && !isUnspacedCode(lastCore) && p < to && isWordCode(text.charCodeAt(p))) return -1;
+  if (t.trail) while (p < to && isWordCode(text.charCodeAt(p)) && !footnoteNumberAt(text, p)) p++;
+  else if (isWordCode(lastCore) && !isUnspacedCode(lastCore) && p < to && isWordCode(text.charCodeAt(p)) && !footnoteNumberAt(text, p)) return -1;
   const next = tokens[k + 1];
   if (!next) return p;
   // Between words: spaces; none needed next to a parenthesis ("сообщение(материал)").
@@ -132,6 +132,13 @@ function matchWord(t: Token, tokens: Token[], k: number, text: string, start: nu
   while (q < to && isSpace(text.charCodeAt(q))) q++;
   if (q === p && !tight && !isUnspacedCode(lastCore)) return -1;
   return matchFrom(tokens, k + 1, text, q, to);
+}
+
+/** A footnote number glued to the word before it ("terrorist group1 once again", "Meta2."): one or two digits, then no word character. */
+function footnoteNumberAt(text: string, p: number): boolean {
+  if (!isDigitCode(text.charCodeAt(p))) return false;
+  const q = isDigitCode(text.charCodeAt(p + 1)) ? p + 2 : p + 1;
+  return q >= text.length || !isWordCode(text.charCodeAt(q));
 }
 
 /** The end of phrase `p` matched at `pos` (its first word starting there), or -1. */
