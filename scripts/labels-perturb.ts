@@ -47,7 +47,7 @@ if (wanted('name swap')) {
   if (dump !== undefined) writeFileSync(dump, r.swapped.map((s) => JSON.stringify({ id: s.id, lang: s.lang, text: s.text, expected: s.expected })).join('\n') + '\n');
 }
 
-for (const f of perturbations([...regressionCases(), ...worldCases('tune')], (t) => detectLabels(t))) {
+for (const f of perturbations([...regressionCases(), ...worldCases('tune')], (t) => detectLabels(t), true)) {
   if (!wanted(f.name)) continue;
   const original = score(f.cases.map((c) => c.original), (t) => detectLabels(t));
   const perturbed = score(f.cases, (t) => detectLabels(t));

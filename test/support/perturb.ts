@@ -419,16 +419,24 @@ export function withContext(positives: LabelCase[], all: LabelCase[], where: 'be
   return out;
 }
 
-/** Every family on the positives of `cases` (the regression set and the tune part), their hard negatives lending the context. */
-export function perturbations(cases: LabelCase[], detect: (text: string) => Label[]): Family[] {
+/**
+ * Every family on the positives of `cases` (the regression set and the tune part), their hard negatives lending the
+ * context. `hardNegatives`: also the families whose sentence holds a ground word; a diagnostic, not a gate: such a
+ * sentence may go on about the name before it ("Это формирование признано в России террористическим"), and then a
+ * label on that name is a fair reading, not an error.
+ */
+export function perturbations(cases: LabelCase[], detect: (text: string) => Label[], hardNegatives = false): Family[] {
   const positives = cases.filter((c) => c.expected.length > 0);
-  return [
+  const families = [
     { name: 'role before the name', cases: roleInserted(positives) },
     { name: 'quote style', cases: quotesSwapped(positives) },
     { name: 'marker inside/after the closing mark', cases: markerMoved(positives) },
     ...Object.keys(MARKER_STYLES).map((s) => ({ name: `marker style ${s}`, cases: markerStyled(positives, s) })),
     { name: 'neutral sentence before', cases: withContext(positives, cases, 'before', true, detect) },
     { name: 'neutral sentence after', cases: withContext(positives, cases, 'after', true, detect) },
+  ];
+  if (!hardNegatives) return families;
+  return [...families,
     { name: 'hard-negative sentence before', cases: withContext(positives, cases, 'before', false, detect) },
     { name: 'hard-negative sentence after', cases: withContext(positives, cases, 'after', false, detect) },
   ];
