@@ -10,8 +10,8 @@
 import { writeFileSync } from 'node:fs';
 import { detectLabels } from '../electron/labels/footnotes.ts';
 import { regressionCases, report, score, worldCases } from '../test/support/label-scoring.ts';
-import { mappedBack, markerSwapped, nameSwapped, SWAP_SEED } from '../test/support/name-swap.ts';
-import { perturbations } from '../test/support/perturb.ts';
+import { mappedBack, markerSwapped, nameSwapped, SWAP_SEED, type SwappedCase } from '../test/support/name-swap.ts';
+import { perturbations, roleInserted } from '../test/support/perturb.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -40,6 +40,11 @@ if (wanted('name swap')) {
       console.log(`  ${e}  [${byId.get(id)?.expected.map((x) => x.entity).join(' | ') ?? ''}]`);
     }
   }
+  // A role before an unknown person's name: the two perturbations together (the swapped text, a role inserted).
+  const roled = roleInserted(r.swapped).map((p) => ({ ...(p.original as SwappedCase), text: p.text }));
+  const roledBase = score(roled.map((s) => ({ ...s, text: byId.get(s.id)?.text ?? s.text, expected: s.original.expected })), (_t, s) => mappedBack(byId.get(s.id) as SwappedCase, detectLabels));
+  console.log(report('role before an unknown name, swapped only', roledBase, false).split('\n')[0]);
+  console.log(report('role before an unknown name', score(roled.map((s) => ({ ...s, expected: s.original.expected })), (_t, s) => mappedBack(s, detectLabels)), errors));
   const markerBase = score(markerSwapped(originals, '*'), (t) => detectLabels(t));
   console.log(report('marker *, as printed', markerBase, false).split('\n')[0]);
   for (const to of ['✱', '**']) console.log(report(`marker * → ${to}`, score(markerSwapped(originals, to), (t) => detectLabels(t)), false));

@@ -76,8 +76,10 @@ const GIVEN = baseGivenNames();
 function isPerson(entity: string, lang: string): boolean {
   const words = entity.split(/\s+/u);
   const k = canonicalEntity(entity, lang);
-  if (k.known) return shippedCanonicaliser().entry(k.canonical)?.type === 'person' && words.every((w) => /^\p{Lu}/u.test(w));
-  if (words.length < 2 || !words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return false;
+  // Capitalised words only: a name in capitals is a notice's, and a notice names no role.
+  if (!words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) return false;
+  if (k.known) return shippedCanonicaliser().entry(k.canonical)?.type === 'person';
+  if (words.length < 2) return false;
   const first = words[0] as string;
   return isGivenNameForm(first.toLowerCase().replaceAll('ё', 'е'), GIVEN) || lexicon().wordAt('given_names', first, 0, null, first.length) === first.length;
 }
@@ -120,6 +122,10 @@ const RU_ROLES: Record<'m' | 'f', string[][]> = {
     ['правозащитник', 'правозащитника', 'правозащитнику', 'правозащитника', 'правозащитником', 'правозащитнике'],
     ['публицист', 'публициста', 'публицисту', 'публициста', 'публицистом', 'публицисте'],
     ['оппозиционный политик', 'оппозиционного политика', 'оппозиционному политику', 'оппозиционного политика', 'оппозиционным политиком', 'оппозиционном политике'],
+    // A capitalised complement between the role and the name: the name must not reach back over it.
+    ['депутат Госдумы', 'депутата Госдумы', 'депутату Госдумы', 'депутата Госдумы', 'депутатом Госдумы', 'депутате Госдумы'],
+    ['основатель ЮКОСа', 'основателя ЮКОСа', 'основателю ЮКОСа', 'основателя ЮКОСа', 'основателем ЮКОСа', 'основателе ЮКОСа'],
+    ['журналист «Новой газеты»', 'журналиста «Новой газеты»', 'журналисту «Новой газеты»', 'журналиста «Новой газеты»', 'журналистом «Новой газеты»', 'журналисте «Новой газеты»'],
   ],
   f: [
     ['журналистка', 'журналистки', 'журналистке', 'журналистку', 'журналисткой', 'журналистке'],
@@ -127,12 +133,17 @@ const RU_ROLES: Record<'m' | 'f', string[][]> = {
     ['правозащитница', 'правозащитницы', 'правозащитнице', 'правозащитницу', 'правозащитницей', 'правозащитнице'],
     ['телеведущая', 'телеведущей', 'телеведущей', 'телеведущую', 'телеведущей', 'телеведущей'],
     ['писательница', 'писательницы', 'писательнице', 'писательницу', 'писательницей', 'писательнице'],
+    ['депутат Госдумы', 'депутата Госдумы', 'депутату Госдумы', 'депутата Госдумы', 'депутатом Госдумы', 'депутате Госдумы'],
+    ['журналистка «Новой газеты»', 'журналистки «Новой газеты»', 'журналистке «Новой газеты»', 'журналистку «Новой газеты»', 'журналисткой «Новой газеты»', 'журналистке «Новой газеты»'],
   ],
 };
 const CASES = 'ngdaip';
 
-const EN_ROLES = ['journalist', 'activist', 'blogger', 'opposition politician', 'investigative journalist', 'the journalist'];
-const DE_ROLES: Record<'m' | 'f', string[]> = { m: ['Journalist', 'Blogger', 'Oppositionspolitiker', 'Aktivist'], f: ['Journalistin', 'Bloggerin', 'Oppositionspolitikerin', 'Aktivistin'] };
+const EN_ROLES = ['journalist', 'activist', 'blogger', 'opposition politician', 'investigative journalist', 'the journalist', 'former Duma deputy', 'Meduza journalist', 'Kremlin critic'];
+const DE_ROLES: Record<'m' | 'f', string[]> = {
+  m: ['Journalist', 'Blogger', 'Oppositionspolitiker', 'Aktivist', 'Ex-Duma-Abgeordneter', 'Kremlkritiker'],
+  f: ['Journalistin', 'Bloggerin', 'Oppositionspolitikerin', 'Aktivistin', 'Ex-Duma-Abgeordnete', 'Kremlkritikerin'],
+};
 
 /** Romance roles with their article, and how a preposition before the name contracts with it. */
 interface Romance { roles: Record<'m' | 'f', string[]>; article: Record<'m' | 'f', string>; contract: Record<string, Record<'m' | 'f', string>>; articles: string[] }
