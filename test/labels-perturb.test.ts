@@ -23,10 +23,12 @@ const detect = (text: string): Label[] => {
 };
 
 /**
- * The figures reached (branch perturb2), each floor a little under: P and R on the perturbed cases. Before this
- * branch's rules: role P 1.000 R 0.972, quote style P 0.946 R 0.841, marker inside/after P 0.954 R 0.939, superscript
- * P 0.981 R 0.978, (*) and [n] P 0.972 R 0.972, glued digit P 0.586 R 0.492, neutral sentence before P 0.989 R 0.961,
- * after P 0.990 R 0.958 (world/README.md "Perturbations").
+ * Each floor a little under the figure reached on the perturbed cases (branch perturb2; world/README.md
+ * "Perturbations"). Before its rules (detector at 93d454b): role P 1.000 R 0.972, quote style P 0.946 R 0.841, marker
+ * inside/after P 0.954 R 0.939, superscript P 0.981 R 0.978, (*) and [n] P 0.972 R 0.972, glued digit P 0.590 R 0.502,
+ * neutral sentence before P 0.989 R 0.961, after P 0.990 R 0.961. After: role unchanged, quote style P 0.991 R 0.962,
+ * inside/after P 0.977 R 0.970, superscript P 0.987 R 0.981, (*) and [n] P 0.984 R 0.975, glued P 0.971 R 0.953,
+ * sentence before and after unchanged.
  */
 const FLOORS: Record<string, { precision: number; recall: number }> = {
   'role before the name': { precision: 0.99, recall: 0.96 },
