@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { detectLabels } from '../electron/labels/footnotes.ts';
 import { regressionCases, report, score, worldCases } from '../test/support/label-scoring.ts';
 import { mappedBack, markerSwapped, nameSwapped, SWAP_SEED, type SwappedCase } from '../test/support/name-swap.ts';
-import { perturbations, roleInserted } from '../test/support/perturb.ts';
+import { perturbations, quotesSwapped, roleInserted } from '../test/support/perturb.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
@@ -40,11 +40,18 @@ if (wanted('name swap')) {
       console.log(`  ${e}  [${byId.get(id)?.expected.map((x) => x.entity).join(' | ') ?? ''}]`);
     }
   }
-  // A role before an unknown person's name: the two perturbations together (the swapped text, a role inserted).
-  const roled = roleInserted(r.swapped).map((p) => ({ ...(p.original as SwappedCase), text: p.text }));
-  const roledBase = score(roled.map((s) => ({ ...s, text: byId.get(s.id)?.text ?? s.text, expected: s.original.expected })), (_t, s) => mappedBack(byId.get(s.id) as SwappedCase, detectLabels));
-  console.log(report('role before an unknown name, swapped only', roledBase, false).split('\n')[0]);
-  console.log(report('role before an unknown name', score(roled.map((s) => ({ ...s, expected: s.original.expected })), (_t, s) => mappedBack(s, detectLabels)), errors));
+  // A role before an unknown person's name, and an unknown name in another quote style: two perturbations together
+  // (the swapped text, then the role or the quotes).
+  for (const [name, family] of [['role before an unknown name', roleInserted], ['quote style of an unknown name', quotesSwapped]] as const) {
+    const both = family(r.swapped).map((p) => ({ ...(p.original as SwappedCase), text: p.text }));
+    const swappedOnly = score(both.map((s) => ({ ...s, expected: s.original.expected })), (_t, s) => mappedBack(byId.get(s.id) as SwappedCase, detectLabels));
+    console.log(report(`${name}, swapped only`, swappedOnly, false).split('\n')[0]);
+    const perturbed = score(both.map((s) => ({ ...s, expected: s.original.expected })), (_t, s) => mappedBack(s, detectLabels));
+    console.log(report(name, perturbed, false));
+    const was = new Set(swappedOnly.errors);
+    const texts = new Map(both.map((s) => [s.id, s.text]));
+    if (errors) for (const e of perturbed.errors) if (!was.has(e)) console.log(`  ${e}\n      ${JSON.stringify(texts.get(e.split(' ')[0] ?? '')?.slice(0, 400))}`);
+  }
   const markerBase = score(markerSwapped(originals, '*'), (t) => detectLabels(t));
   console.log(report('marker *, as printed', markerBase, false).split('\n')[0]);
   for (const to of ['✱', '**']) console.log(report(`marker * → ${to}`, score(markerSwapped(originals, to), (t) => detectLabels(t)), false));

@@ -26,13 +26,13 @@ const detect = (text: string): Label[] => {
  * Each floor a little under the figure reached on the perturbed cases (branch perturb2; world/README.md
  * "Perturbations"). Before its rules (detector at 93d454b): role P 1.000 R 0.972, quote style P 0.946 R 0.841, marker
  * inside/after P 0.954 R 0.939, superscript P 0.981 R 0.978, (*) and [n] P 0.972 R 0.972, glued digit P 0.590 R 0.502,
- * neutral sentence before P 0.989 R 0.961, after P 0.990 R 0.961. After: role unchanged, quote style P 0.991 R 0.962,
+ * neutral sentence before P 0.989 R 0.961, after P 0.990 R 0.961. After: role unchanged, quote style P 0.991 R 0.967,
  * inside/after P 0.977 R 0.970, superscript P 0.987 R 0.981, (*) and [n] P 0.984 R 0.975, glued P 0.971 R 0.953,
  * sentence before and after unchanged.
  */
 const FLOORS: Record<string, { precision: number; recall: number }> = {
   'role before the name': { precision: 0.99, recall: 0.96 },
-  'quote style': { precision: 0.98, recall: 0.95 },
+  'quote style': { precision: 0.98, recall: 0.96 },
   'marker inside/after the closing mark': { precision: 0.965, recall: 0.96 },
   'marker style superscript': { precision: 0.975, recall: 0.97 },
   'marker style (*)': { precision: 0.975, recall: 0.965 },
@@ -89,6 +89,8 @@ test('a name quoted „…“, ‘…’ or \'…\' is read as one in guillemets
   assert.deepEqual(labelled("Die Gruppe „Legion 'Freiheit Russlands'“* griff an.\n* In Russland als Terrororganisation verboten.").map((l) => l[1]), ['Freiheit Russlands']);
   // Nested quotations closing together: the inner one is the name.
   assert.deepEqual(labelled('Боевики «Легиона «Свобода России»»* атаковали.\n* Признан террористической организацией и запрещен в РФ.').map((l) => l[1]), ['Свобода России']);
+  // Beside Chinese, where the rules read “…”, a quotation in guillemets or single quotes is read as one in “…”.
+  for (const q of ['«伊斯兰国»', '‘伊斯兰国’', '“伊斯兰国”']) assert.deepEqual(labelled(`俄罗斯境内被禁止活动的${q}恐怖组织,是全球安全的主要威胁之一。`).map((l) => l[1]), ['伊斯兰国'], q);
   assert.deepEqual(labelled("Les combattants de l'organisation terroriste Daech (interdite en Russie) ont revendiqué l'attentat d'hier.").map((l) => l[1]), ['Daech'], 'an apostrophe is no quote');
   assert.deepEqual(labelled("Rusya'da yasaklanan IŞİD'in militanları saldırıyı üstlendi.").map((l) => l[1]), ['IŞİD'], 'nor is a Turkish case ending\'s');
 });
