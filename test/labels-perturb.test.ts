@@ -111,3 +111,9 @@ test('a stop after an abbreviation in capitals, or before a letter of a script w
   assert.deepEqual(labelled('أدرجت هيئة الرقابة المالية شركة ميتا على قائمة المتطرفين فالبلاد. وأعلن المركز أن أعضاء من هيئة تحرير الشام الإرهابية والمحظورة في روسيا يخططون لاستفزازات.').map((l) => l[0]),
     ['terrorist']);
 });
+
+test('a designation noun followed by its own marked name stands for it, not for a name in the sentence before', () => {
+  const text = 'Теперь любая деятельность движения АУЕ будет признана незаконной. МОСКВА, 24 сен - РИА Новости. Деятельность украинской НПО "Фонд 24.02"*, '
+    + 'сотрудничающей с террористическими организациями, признана нежелательной на территории России.\n* Организация признана нежелательной в России';
+  assert.deepEqual(labelled(text), [['undesirable', 'Фонд 24.02', '*']]);
+});

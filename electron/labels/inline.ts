@@ -953,6 +953,9 @@ function status(cx: Context, g: Hit): boolean {
     const nounEnd = Math.max(r.phraseAt(nounAt, ['nouns']), r.phraseAt(s, ['nouns']));
     if (!pronoun && /^[ \u00a0]+\S/.test(text.slice(nounEnd, nounEnd + 2)) && r.phraseAt(nounEnd + 1, ['relatives'], langs) > nounEnd + 1) return false;
     if (pronoun && !designationPredicate(cx, r.phraseAt(s, ['pronouns'], langs), langs)) return false;
+    // A noun followed by its own marked name before the designation stands for that name, whose footnote labels it,
+    // not for one before the sentence ("Деятельность украинской НПО \"Фонд 24.02\"*, …, признана нежелательной").
+    if (!pronoun && /[\p{L}»"”][*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]/u.test(text.slice(nounAt, g.index))) return false;
     // A pronoun may also stand for a name quoted in the sentence before ("…членов организации "Свидетели Иеговы". Она
     // запрещена в России…"), which the alias table need not know.
     anaphoric = markedBefore(cx, ss) ?? knownBefore(cx, ss) ?? (pronoun ? quotedBefore(cx, ss) : null);
