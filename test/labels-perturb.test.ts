@@ -27,7 +27,7 @@ const detect = (text: string): Label[] => {
  * "Perturbations"). Before its rules (detector at 93d454b): role P 1.000 R 0.972, quote style P 0.946 R 0.841, marker
  * inside/after P 0.954 R 0.939, superscript P 0.981 R 0.978, (*) and [n] P 0.972 R 0.972, glued digit P 0.590 R 0.502,
  * neutral sentence before P 0.989 R 0.961, after P 0.990 R 0.961. After: role unchanged, quote style P 0.991 R 0.967,
- * inside/after P 0.977 R 0.970, superscript P 0.987 R 0.981, (*) and [n] P 0.984 R 0.975, glued P 0.971 R 0.953,
+ * inside/after P 0.977 R 0.970, superscript P 0.987 R 0.981, (*) and [n] P 0.984 R 0.975, glued P 0.971 R 0.959,
  * sentence before P 0.991 R 0.961, after unchanged.
  */
 const FLOORS: Record<string, { precision: number; recall: number }> = {
@@ -77,6 +77,7 @@ test('a footnote number flattened from a superscript is read glued to its text, 
   // "group1": the number bounds the designation noun, as a star does ("terrorist group*").
   assert.deepEqual(labelled('The Khayyat Tahrir al-Sham terrorist group1 announced a ceasefire.\n1 – prohibited in the Russian Federation'), [['terrorist', 'Tahrir al-Sham', '1']]);
   assert.deepEqual(labelled('Meta5 was fined in 2014. 5 Terrorist organizations banned in Russia were named.'), [], 'a number after a year is no footnote');
+  assert.deepEqual(labelled('Ранее сообщалось о приговоре боевикам ИГ1, которые планировали теракты в Москве. 1 — запрещены в РФ.'), [['banned_other', 'ИГ', '1']]);
 });
 
 test('a name quoted „…“, ‘…’ or \'…\' is read as one in guillemets, and keeps its marks as printed', () => {

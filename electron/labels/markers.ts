@@ -91,10 +91,11 @@ export function footnoteStarts(text: string, from: number, to: number, numbered:
     // A spaced star after a closing quote, with the sentence going on in lower case, marks the quoted name
     // ("Запрещенное в России движение «Колумбайн» * внесено в …"): a quotation ends no sentence there.
     if (/[»"”)][ \t\u00a0]+$/.test(text.slice(Math.max(from, i - 3), i)) && /^[ \t\u00a0]+\p{Ll}/u.test(text.slice(i + (markerAt(text, i, false)?.length ?? 1), i + 12))) continue;
-    // A number after a sentence ("… в Идлибе.1 Организация запрещена…", "… states. 1 A terrorist …") only right after
-    // the full stop or one space after it, before a capital, and not after a number ("в 2014. 5 …").
+    // A number after a sentence ("… в Идлибе.1 Организация запрещена…", "… states. 1 A terrorist …", "… 1 — запрещены
+    // в РФ") only right after the full stop or one space after it, before a capital or a dash, not after a number
+    // ("в 2014. 5 …").
     const stop = /[.!?]/.test(text[i - 1] ?? '') ? i - 1 : /[ \u00a0]/.test(text[i - 1] ?? '') && /[.!?]/.test(text[i - 2] ?? '') ? i - 2 : -1;
-    if (digit && !(stop >= 0 && /^\d{1,2}[ \t\u00a0]*\p{Lu}/u.test(text.slice(i, i + 6)) && !/\d/.test(text[stop - 1] ?? ''))) continue;
+    if (digit && !(stop >= 0 && /^\d{1,2}[ \t\u00a0]*(?:\p{Lu}|[—–][ \t\u00a0]*\p{L})/u.test(text.slice(i, i + 8)) && !/\d/.test(text[stop - 1] ?? ''))) continue;
     tryAt(i, digit);
   }
   starts.sort((a, b) => a.at - b.at);
