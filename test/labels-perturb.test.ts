@@ -27,7 +27,7 @@ const detect = (text: string): Label[] => {
  * "Perturbations"). Before its rules (detector at 93d454b): role P 1.000 R 0.972, quote style P 0.946 R 0.841, marker
  * inside/after P 0.954 R 0.939, superscript P 0.981 R 0.978, (*) and [n] P 0.972 R 0.972, glued digit P 0.590 R 0.502,
  * neutral sentence before P 0.989 R 0.961, after P 0.990 R 0.961. After: role unchanged, quote style P 0.991 R 0.967,
- * inside/after P 0.977 R 0.970, superscript P 0.987 R 0.981, (*) and [n] P 0.984 R 0.975, glued P 0.971 R 0.959,
+ * inside/after P 0.977 R 0.970, superscript P 0.987 R 0.981, (*) and [n] P 0.987 R 0.978, glued P 0.975 R 0.962,
  * sentence before P 0.991 R 0.961, after unchanged.
  */
 const FLOORS: Record<string, { precision: number; recall: number }> = {
@@ -35,9 +35,9 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'quote style': { precision: 0.98, recall: 0.96 },
   'marker inside/after the closing mark': { precision: 0.965, recall: 0.96 },
   'marker style superscript': { precision: 0.975, recall: 0.97 },
-  'marker style (*)': { precision: 0.975, recall: 0.965 },
-  'marker style [n]': { precision: 0.975, recall: 0.965 },
-  'marker style glued': { precision: 0.96, recall: 0.94 },
+  'marker style (*)': { precision: 0.98, recall: 0.97 },
+  'marker style [n]': { precision: 0.98, recall: 0.97 },
+  'marker style glued': { precision: 0.965, recall: 0.95 },
   'neutral sentence before': { precision: 0.98, recall: 0.95 },
   'neutral sentence after': { precision: 0.98, recall: 0.95 },
 };
@@ -111,6 +111,13 @@ test('a stop after an abbreviation in capitals, or before a letter of a script w
     [['undesirable', 'Bellingcat', null]]);
   assert.deepEqual(labelled('أدرجت هيئة الرقابة المالية شركة ميتا على قائمة المتطرفين فالبلاد. وأعلن المركز أن أعضاء من هيئة تحرير الشام الإرهابية والمحظورة في روسيا يخططون لاستفزازات.').map((l) => l[0]),
     ['terrorist']);
+});
+
+test('a status sentence standing for a name marked "(*)", "[1]" or with a glued number carries its marker', () => {
+  for (const m of ['*', '(*)', '[1]', '1']) {
+    const text = `Суд запретил распространять информацию о платной подписке в Instagram${m}. Социальная сеть принадлежит корпорации, которая признана в России экстремистской организацией и запрещена.`;
+    assert.deepEqual(labelled(text).map((l) => l[2]), [m], m);
+  }
 });
 
 test('a designation noun followed by its own marked name stands for it, not for a name in the sentence before', () => {

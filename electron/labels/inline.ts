@@ -20,6 +20,8 @@ type Add = (c: Candidate) => void;
 const KIND_LISTS: readonly ListName[] = KINDS;
 const isGround = (h: Hit): boolean => KIND_LISTS.includes(h.list);
 const MARKERS = /[*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]/u;
+/** Footnote markers in the body, in any style: star runs, superscripts, "(*)", "[1]", a number glued to a name ("Meta1"). */
+const MARKER_RUNS = /[*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\*{1,3}\)|\[\d{1,2}\]|(?<=[\p{L}»"”])\d{1,2}(?![\p{L}\p{Nd}])/gu;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 interface Context {
@@ -980,7 +982,7 @@ function status(cx: Context, g: Hit): boolean {
   let end = se;
   while (end > i && /[\s.。]/.test(text[end - 1] ?? '')) end--;
   // The anaphoric note is the marked mention's unmarked footnote: it carries the mention's marker.
-  const marker = anaphoric ? /^[»"”]?([*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+)/u.exec(text.slice(anaphoric.end, anaphoric.end + 6))?.[1] ?? null : null;
+  const marker = anaphoric ? /^[»"”]?([*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\*{1,3}\)|\[\d{1,2}\]|\d{1,2}(?![\p{L}\p{Nd}]))/u.exec(text.slice(anaphoric.end, anaphoric.end + 6))?.[1] ?? null : null;
   // A distributive subject ("Both organizations …") stands for the names listed before it as well.
   const names = subject ? [subject, ...listed]
     : anaphoric && note.distributive ? [anaphoric, ...namesListedBefore(r, anaphoric, r.classOf(note.langs))] : [anaphoric as NameSpan];
@@ -1136,11 +1138,9 @@ function complementIsDesignation(cx: Context, from: number, se: number): boolean
 function markedBefore(cx: Context, pos: number): NameSpan | null {
   const text = cx.r.text;
   const [ps] = cx.r.sentence(Math.max(cx.lineStart, pos - 2));
-  for (let i = pos - 1; i >= ps; i--) {
-    if (!MARKERS.test(text[i] ?? '') || MARKERS.test(text[i + 1] ?? '')) continue;
-    let j = i;
-    while (j > ps && MARKERS.test(text[j - 1] ?? '')) j--;
-    const n = nameBefore(text, j, cx.r.classOf(), true);
+  const runs = [...text.slice(ps, Math.max(ps, pos)).matchAll(MARKER_RUNS)];
+  for (let k = runs.length - 1; k >= 0; k--) {
+    const n = nameBefore(text, ps + (runs[k]?.index ?? 0), cx.r.classOf(), true);
     if (n) return n;
   }
   return null;
