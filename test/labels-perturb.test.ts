@@ -120,6 +120,12 @@ test('a status sentence standing for a name marked "(*)", "[1]" or with a glued 
   }
 });
 
+test('names listed as a status sentence\'s subject are read past their markers in any style', () => {
+  for (const m of ['*', '(*)', '[1]', '1']) {
+    assert.deepEqual(labelled(`УПА${m}, ОУН${m} и УНС${m} признаны экстремистскими и запрещены в РФ.`).map((l) => l[1]), ['УПА', 'ОУН', 'УНС'], m);
+  }
+});
+
 test('a designation noun followed by its own marked name stands for it, not for a name in the sentence before', () => {
   const text = 'Теперь любая деятельность движения АУЕ будет признана незаконной. МОСКВА, 24 сен - РИА Новости. Деятельность украинской НПО "Фонд 24.02"*, '
     + 'сотрудничающей с террористическими организациями, признана нежелательной на территории России.\n* Организация признана нежелательной в России';
