@@ -123,6 +123,8 @@ test('a status sentence standing for a name marked "(*)", "[1]" or with a glued 
 test('names listed as a status sentence\'s subject are read past their markers in any style', () => {
   for (const m of ['*', '(*)', '[1]', '1']) {
     assert.deepEqual(labelled(`УПА${m}, ОУН${m} и УНС${m} признаны экстремистскими и запрещены в РФ.`).map((l) => l[1]), ['УПА', 'ОУН', 'УНС'], m);
+    // And names listed before a distributive bracket, the number glued to the name too.
+    assert.deepEqual(labelled(`Бойцы ИГ${m} и «Джебхат ан-Нусры»${m} (обе запрещены в РФ) атаковали.`).map((l) => l[1]).sort(), ['ИГ', 'Джебхат ан-Нусры'].sort(), m);
   }
 });
 

@@ -256,7 +256,7 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
     // brackets after a listed name belongs to it.
     const aside = /(?:[—–][^—–()\n]{1,80}[—–]|\([^()\n]{1,80}\))[ \u00a0]*$/u.exec(r.text.slice(Math.max(0, at - 90), at));
     if (aside) at -= aside[0].length;
-    while (at > 0 && /[*✱¹²³⁴⁵⁶⁷⁸⁹]/u.test(r.text[at - 1] ?? '')) at--;
+    at -= /(?:[*✱¹²³⁴⁵⁶⁷⁸⁹]+|\(\*{1,3}\)|\[\d{1,2}\]|(?<=[\p{L}»"”])\d{1,2})$/u.exec(r.text.slice(Math.max(0, at - 6), at))?.[0].length ?? 0;
     const found = nameBefore(r.text, at, classOf, true);
     // A name in lower case the alias table knows ("Фонд борьбы с коррупцией и …"), where the cased reading is cut short.
     const known = r.knownRunBefore(at, r.lineAt(at).start);
@@ -271,8 +271,8 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
   return out;
 }
 
-// What may stand between a listed name and its joining word: a closing quote, footnote markers, spaces, a bracket.
-const JOIN_PREFIX = /^[»"”」』》]?[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]*[ \u00a0]*(?:\([^()]{1,80}\)[ \u00a0]*)?/u;
+// What may stand between a listed name and its joining word: a closing quote, a footnote marker (any style), spaces, a bracket.
+const JOIN_PREFIX = /^[»"”」』》]?(?:[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\]|\d{1,2}(?![\p{L}\p{Nd}]))?[ \u00a0]*(?:\([^()]{1,80}\)[ \u00a0]*)?/u;
 
 /**
  * The length of what joins the name ending at `end` to a name listed after it, within 100 characters; 0 when nothing

@@ -157,6 +157,8 @@ const stops = (cls: ReadonlySet<ListName>): boolean => STOPPING.some((l) => cls.
 export function nameBefore(text: string, end: number, classOf: WordClass = NO_CLASS, marked = false): NameSpan | null {
   let i = trimBack(text, end);
   while (i > 0 && /[*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]/u.test(text[i - 1] ?? '')) i--;
+  // A footnote number glued to a quoted name or a word of two letters or more ("«Джебхат ан-Нусры»1 (…)"; not "G7").
+  i -= /(?<=[»"”“]|\p{L}{2})\d{1,2}$/u.exec(text.slice(Math.max(0, i - 6), i))?.[0].length ?? 0;
   i = trimBack(text, i);
   const last = text[i - 1];
   if (last === undefined) return null;
