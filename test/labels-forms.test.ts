@@ -547,3 +547,8 @@ test('news: a delisting told in Ukrainian ("виключати зі списку
   assert.deepEqual(brief('МЗС доповіли, що терористичний рух Талібан можна виключати зі списку заборонених у рф організацій.'), []);
   assert.deepEqual(brief('Слідчі ФСБ звинуватили їх в участі в діяльності забороненої в Росії організації «Хізб ут-Тахрір».'), [['banned_other', 'Хізб ут-Тахрір', null]]);
 });
+
+test('lists: a role between the conjunction and a listed name ("X и журналиста Y (признаны …)") keeps X in the list', () => {
+  assert.deepEqual(sorted('«АСТ» приостановило распространение книг Бориса Акунина и журналиста Дмитрия Быкова (признаны в РФ иноагентами).'),
+    [['foreign_agent', 'Бориса Акунина', null], ['foreign_agent', 'Дмитрия Быкова', null]]);
+});

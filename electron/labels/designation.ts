@@ -29,13 +29,15 @@ export function sentencesOf(text: string, lineStart: number, lineEnd: number): [
         e++;
         continue;
       }
-      if ('。！？'.includes(ch)) {
+      if ('。！？।'.includes(ch)) {
         e++;
         break;
       }
       // A full stop ends a sentence before a space and a capital, digit, quote or bracket; not after a capital
-      // letter ("U.S.", "В. Путин").
-      if ('.!?'.includes(ch) && /\s/.test(text[e + 1] ?? ' ') && /[\p{Lu}\p{Nd}«"“(]|[^\p{L}]/u.test(text[e + 2] ?? 'A') && !/\p{Lu}/u.test(text[e - 1] ?? '')) {
+      // letter ("U.S.", "В. Путин"), unless it ends an abbreviation of capitals ("… the agency TASS. The …", "в РФ. …").
+      // In a script without capitals a letter there starts one too ("… فالبلاد. وأوضحت …").
+      if ('.!?'.includes(ch) && /\s/.test(text[e + 1] ?? ' ') && /[\p{Lu}\p{Nd}«"“(]|[^\p{L}]|[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Georgian}\p{Script=Armenian}\p{Script=Thai}]/u.test(text[e + 2] ?? 'A')
+        && (!/\p{Lu}/u.test(text[e - 1] ?? '') || /(?:^|[^\p{L}.])\p{Lu}{2,}$/u.test(text.slice(Math.max(lineStart, e - 12), e)))) {
         e++;
         break;
       }
@@ -245,12 +247,14 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
   for (let k = 0; k < 6; k++) {
     // "… und der Legion „Freiheit Russlands“": a designation noun may stand between the conjunction and the name.
     let join = joinBefore(r, start);
-    // "… и общественное движение "Штабы Навального"": a lower-case adjective may stand before the noun.
+    // "… и общественное движение "Штабы Навального"": a lower-case adjective may stand before the noun; a role
+    // stands there as a noun does ("Бориса Акунина и журналиста Дмитрия Быкова").
     const noun = /(?:\p{Ll}[\p{L}\p{M}\-]*[ \u00a0]+)?([\p{L}\p{M}'’\-]+)[ \u00a0]+$/u.exec(r.text.slice(Math.max(0, start - 50), start));
     const nounAt = noun?.[1] ? start - noun[0].length : -1;
     const headAt = noun?.[1] ? start - noun[0].length + noun[0].indexOf(noun[1]) : -1;
     const single = noun?.[1] && noun[0].indexOf(noun[1]) === 0;
-    if (join === 0 && noun?.[1] && classOf?.(headAt, headAt + noun[1].length).has('nouns')) {
+    const head = noun?.[1];
+    if (join === 0 && head && (['nouns', 'roles'] as const).some((l) => classOf?.(headAt, headAt + head.length).has(l))) {
       start = single || joinBefore(r, headAt) > 0 ? headAt : nounAt;
       join = joinBefore(r, start);
     }
@@ -260,7 +264,7 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
     // brackets after a listed name belongs to it.
     const aside = /(?:[—–][^—–()\n]{1,80}[—–]|\([^()\n]{1,80}\))[ \u00a0]*$/u.exec(r.text.slice(Math.max(0, at - 90), at));
     if (aside) at -= aside[0].length;
-    while (at > 0 && /[*✱¹²³⁴⁵⁶⁷⁸⁹]/u.test(r.text[at - 1] ?? '')) at--;
+    at -= /(?:[*✱¹²³⁴⁵⁶⁷⁸⁹]+|\(\*{1,3}\)|\[\d{1,2}\]|(?<=[\p{L}»"”])\d{1,2})$/u.exec(r.text.slice(Math.max(0, at - 6), at))?.[0].length ?? 0;
     const found = nameBefore(r.text, at, classOf, true);
     // A name in lower case the alias table knows ("Фонд борьбы с коррупцией и …"), where the cased reading is cut short.
     const known = r.knownRunBefore(at, r.lineAt(at).start);
@@ -275,8 +279,8 @@ export function namesListedBefore(r: Reading, first: NameSpan, classOf: Paramete
   return out;
 }
 
-// What may stand between a listed name and its joining word: a closing quote, footnote markers, spaces, a bracket.
-const JOIN_PREFIX = /^[»"”」』》]?[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]*[ \u00a0]*(?:\([^()]{1,80}\)[ \u00a0]*)?/u;
+// What may stand between a listed name and its joining word: a closing quote, a footnote marker (any style), spaces, a bracket.
+const JOIN_PREFIX = /^[»"”」』》]?(?:[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,2}\]|\d{1,2}(?![\p{L}\p{Nd}]))?[ \u00a0]*(?:\([^()]{1,80}\)[ \u00a0]*)?/u;
 
 /**
  * The length of what joins the name ending at `end` to a name listed after it, within 100 characters; 0 when nothing

@@ -41,5 +41,7 @@ const UNSPACED = table((ch) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Kata
 
 export const foldCode = (c: number): number => FOLD[c] ?? c;
 export const isWordCode = (c: number): boolean => WORD[c] === 1;
+/** ASCII digits: a footnote number glued to the word after it ("1Организация признана…") is no part of that word. */
+export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 export const isUnspacedCode = (c: number): boolean => UNSPACED[c] === 1;
 export const isSpaceCode = (c: number): boolean => FOLD[c] === 32;

@@ -15,6 +15,7 @@ import { linkFootnotes } from './link.ts';
 import { readInline } from './inline.ts';
 import type { Canonical } from './canonical-name.ts';
 import { canonicalEntity } from './canonical.ts';
+import { asPrinted, quotesAsGuillemets } from './quotes.ts';
 
 export { SELF };
 
@@ -30,6 +31,9 @@ export function detectLabels(text: string, options: DetectOptions = {}): Label[]
   const canonical = options.canonical ?? canonicalEntity;
   const triggers = lex.triggers(text);
   if (triggers.length === 0) return [];
+  // „X“, ‘X’ and 'X' are read as «X» (quotes.ts), in a copy of the same length.
+  const read = quotesAsGuillemets(text);
+  if (read !== text) return asPrinted(detectLabels(read, options), text, read);
   const r = new Reading(text, lex, canonical);
   const named = glossedCanonical(text, canonical);
   const labels = new LabelSet();

@@ -20,6 +20,10 @@ type Add = (c: Candidate) => void;
 const KIND_LISTS: readonly ListName[] = KINDS;
 const isGround = (h: Hit): boolean => KIND_LISTS.includes(h.list);
 const MARKERS = /[*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]/u;
+/** Footnote markers in the body, in any style: star runs, superscripts, "(*)", "[1]", a number glued to a name ("Meta1"). */
+const MARKER_RUNS = /[*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\*{1,3}\)|\[\d{1,2}\]|(?<=[\p{L}»"”])\d{1,2}(?![\p{L}\p{Nd}])/gu;
+/** A marker, in any style, right after a name (past its closing quote): its text is the group. */
+const MARKER_AFTER = /^[»"”“]?([*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\*{1,3}\)|\[\d{1,2}\]|\d{1,2}(?![\p{L}\p{Nd}]))/u;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 interface Context {
@@ -659,7 +663,7 @@ function prenominal(cx: Context, g: Hit): boolean {
   const framed = !note.state && r.hits(ss, se).some((h) => h.list === 'states') && !r.hits(start, name.start).some((h) => h.list === 'other_states')
     && r.hits(ss, se).some((h) => h.list === 'banned_other' || h.list === 'predicates');
   // Quoted words are the source's, unless the outlet marked the name in them for its own footnote.
-  const marked = /^[»"”“]?[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]/u.test(text.slice(name.end, name.end + 3));
+  const marked = MARKER_AFTER.test(text.slice(name.end, name.end + 6));
   // Corner brackets that open the phrase and close inside it mark its term ("「外国エージェント」に指定されている…"), no quotation.
   const termOpen = '「『'.includes(text[start - 1] ?? '') && /[」』]/.test(text.slice(start, name.start)) ? start - 1 : start;
   if (note.excluded || !(note.state || note.alone || framed) || (quotedSentence(cx, termOpen) && !marked)) return false;
@@ -1080,7 +1084,7 @@ function status(cx: Context, g: Hit): boolean {
   const listed = subject && !glossedSubject ? namesListedAfter(r, subject, groundLanguageClass(cx, g)) : [];
   const last = listed[listed.length - 1];
   if (subject && last) {
-    i = last.end + (/^[»"”]?[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]*/u.exec(text.slice(last.end, last.end + 6))?.[0].length ?? 0);
+    i = last.end + (MARKER_AFTER.exec(text.slice(last.end, last.end + 6))?.[0].length ?? (/^[»"”]/u.test(text[last.end] ?? '') ? 1 : 0));
     while (i < se && /[\s\u00a0]/.test(text[i] ?? '')) i++;
     if (!wholeFormula(cx, i, se, langs)) return false;
   } else if (subject) {
@@ -1115,6 +1119,9 @@ function status(cx: Context, g: Hit): boolean {
     const nounEnd = Math.max(r.phraseAt(nounAt, ['nouns']), r.phraseAt(s, ['nouns']));
     if (!pronoun && /^[ \u00a0]+\S/.test(text.slice(nounEnd, nounEnd + 2)) && r.phraseAt(nounEnd + 1, ['relatives'], langs) > nounEnd + 1) return false;
     if (pronoun && !designationPredicate(cx, r.phraseAt(s, ['pronouns'], langs), langs)) return false;
+    // A noun followed by its own marked name before the designation stands for that name, whose footnote labels it,
+    // not for one before the sentence ("Деятельность украинской НПО \"Фонд 24.02\"*, …, признана нежелательной").
+    if (!pronoun && /[\p{L}»"”](?:[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]|\(\*|\[\d|\d{1,2}(?![\p{L}\p{Nd}]))/u.test(text.slice(nounAt, g.index))) return false;
     // A pronoun may also stand for a name quoted in the sentence before ("…членов организации "Свидетели Иеговы". Она
     // запрещена в России…"), which the alias table need not know.
     anaphoric = markedBefore(cx, ss) ?? knownBefore(cx, ss) ?? (pronoun ? quotedBefore(cx, ss) : null);
@@ -1139,7 +1146,7 @@ function status(cx: Context, g: Hit): boolean {
   let end = se;
   while (end > i && /[\s.。]/.test(text[end - 1] ?? '')) end--;
   // The anaphoric note is the marked mention's unmarked footnote: it carries the mention's marker.
-  const marker = anaphoric ? /^[»"”]?([*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+)/u.exec(text.slice(anaphoric.end, anaphoric.end + 6))?.[1] ?? null : null;
+  const marker = anaphoric ? MARKER_AFTER.exec(text.slice(anaphoric.end, anaphoric.end + 6))?.[1] ?? null : null;
   // A distributive subject ("Both organizations …") stands for the names listed before it as well.
   const names = subject ? [subject, ...listed]
     : anaphoric && note.distributive ? [anaphoric, ...namesListedBefore(r, anaphoric, r.classOf(note.langs))] : [anaphoric as NameSpan];
@@ -1300,11 +1307,9 @@ function complementIsDesignation(cx: Context, from: number, se: number): boolean
 function markedBefore(cx: Context, pos: number): NameSpan | null {
   const text = cx.r.text;
   const [ps] = cx.r.sentence(Math.max(cx.lineStart, pos - 2));
-  for (let i = pos - 1; i >= ps; i--) {
-    if (!MARKERS.test(text[i] ?? '') || MARKERS.test(text[i + 1] ?? '')) continue;
-    let j = i;
-    while (j > ps && MARKERS.test(text[j - 1] ?? '')) j--;
-    const n = nameBefore(text, j, cx.r.classOf(), true);
+  const runs = [...text.slice(ps, Math.max(ps, pos)).matchAll(MARKER_RUNS)];
+  for (let k = runs.length - 1; k >= 0; k--) {
+    const n = nameBefore(text, ps + (runs[k]?.index ?? 0), cx.r.classOf(), true);
     if (n) return n;
   }
   return null;

@@ -116,11 +116,19 @@ function sameKnown(r: Reading, a: string, b: string): boolean {
   return ca.known && cb.known && ca.canonical === cb.canonical;
 }
 
+/** A marker printed inside the closing quote ("«Защити защитников*»", "\"BILD на русском**\""): the quoted name, without it. */
+function quotedAround(text: string, at: number, marker: string): NameSpan | null {
+  const close = at + marker.length;
+  if (!'»”"“’'.includes(text[close] ?? '\0')) return null;
+  const n = nameBefore(text, close + 1);
+  return n && n.end === close && n.start < at ? { name: text.slice(n.start, at).trim(), start: n.start, end: at } : null;
+}
+
 /** The distinct names that carry `marker` in the body ("The Jabhat al-Nusra terrorist group*": past the designation). */
 function mentionsOf(r: Reading, marker: string, skip: ReadonlySet<number>, langs: ReadonlySet<string> | null): Mention[] {
   const out: Mention[] = [];
   for (const m of markedMentions(r.text, marker, skip)) {
-    const found = nameBefore(r.text, skipDesignationBack(r, skipLegalFormBack(r.text, m.at)), r.classOf(langs), true);
+    const found = quotedAround(r.text, m.at, marker) ?? nameBefore(r.text, skipDesignationBack(r, skipLegalFormBack(r.text, m.at)), r.classOf(langs), true);
     // A marked name in lower case the alias table knows ("Фонд защиты прав граждан*").
     const span = found ? r.widenKnown(found, r.lineAt(found.start).start) : r.knownRunBefore(m.at, r.lineAt(m.at).start);
     const entity = span ? r.entityOf(span) : null;
@@ -136,7 +144,7 @@ function mentionsOf(r: Reading, marker: string, skip: ReadonlySet<number>, langs
   }
   // "ProtectDefenders* (“Защити защитников”)": a name glossed by another marked name is that entity.
   return out.filter((m) => {
-    const gloss = /^[*✱¹²³⁴⁵⁶⁷⁸⁹]*[ \u00a0]*\([ \u00a0]*[«"“„]([^»"”“)]{2,80})[»"”“]/u.exec(r.text.slice(m.span.end, m.span.end + 100))?.[1];
+    const gloss = /^(?:[*✱¹²³⁴⁵⁶⁷⁸⁹]*|\(\*{1,3}\)|\[\d{1,2}\]|\d{1,2})[ \u00a0]*\([ \u00a0]*[«"“„]([^»"”“)]{2,80})[»"”“]/u.exec(r.text.slice(m.span.end, m.span.end + 100))?.[1];
     return !gloss || !out.some((x) => x !== m && sameEntity(x.entity, gloss));
   });
 }

@@ -16,7 +16,9 @@ export interface FootnoteStart {
 const STAR_RUN = /^(?:\*{1,4}|✱{1,3}|⁎{1,3}|＊{1,3}|※{1,2}|†{1,2}|‡)/u;
 const BRACKETED = /^(?:\(\*{1,3}\)|\[\*{1,3}\]|\[\d{1,2}\]|\(\d{1,2}\))/;
 const SUPERSCRIPT = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}/u;
-const DIGITS = /^\d{1,2}(?=[ .)\t]|\p{Lu})/u;
+// A footnote number before its text: a space, a stop, a bracket, a dash, a quote or a letter (a superscript
+// flattened to a digit: "1«Азов» — …", "1организация признана…", "1منظمة إرهابية…"). Mid-line, only before a capital.
+const DIGITS = /^\d{1,2}(?=[ .)\t«»"“„\-–—:]|\p{L})/u;
 const STAR_CHARS = '*✱⁎＊※†‡';
 
 /** The marker printed at `pos`, if one starts there. `digits`: plain digits count (a footnote line "1 …"). */
@@ -73,11 +75,12 @@ export function footnoteStarts(text: string, from: number, to: number, numbered:
       continue;
     }
     if (!STAR_CHARS.includes(ch) && ch !== '(' && ch !== '[' && !/[¹²³⁴⁵⁶⁷⁸⁹]/u.test(ch) && !digit) continue;
-    // Footnotes run on one line without a full stop ("*признана экстремистской … в РФ **признан иноагентом в РФ"):
-    // another star marker after a space opens the next one when the line opened with a footnote and a name carries it.
-    if (starts[0]?.at === lead && STAR_CHARS.includes(ch) && /[ \t\u00a0]/.test(text[i - 1] ?? '')) {
+    // Footnotes run on one line without a full stop ("*признана экстремистской … в РФ **признан иноагентом в РФ",
+    // "¹признана … ²признан …"): another marker after a space opens the next one when the line opened with a footnote
+    // and a name carries it.
+    if (starts[0]?.at === lead && !digit && /[ \t\u00a0]/.test(text[i - 1] ?? '')) {
       const run = markerAt(text, i, false);
-      if (run && !starts.some((s) => s.marker === run) && carried(text, run)) {
+      if (run && !starts.some((s) => s.marker === run) && (STAR_CHARS.includes(ch) ? carried(text, run) : markedMentions(text, run, new Set([i])).length > 0)) {
         tryAt(i, false);
         continue;
       }
@@ -91,8 +94,11 @@ export function footnoteStarts(text: string, from: number, to: number, numbered:
     // A spaced star after a closing quote, with the sentence going on in lower case, marks the quoted name
     // ("Запрещенное в России движение «Колумбайн» * внесено в …"): a quotation ends no sentence there.
     if (/[»"”)][ \t\u00a0]+$/.test(text.slice(Math.max(from, i - 3), i)) && /^[ \t\u00a0]+\p{Ll}/u.test(text.slice(i + (markerAt(text, i, false)?.length ?? 1), i + 12))) continue;
-    // A number after a sentence ("… в Идлибе.1 Организация запрещена…") only right after the full stop, before a capital.
-    if (digit && !(/[.!?]/.test(text[i - 1] ?? '') && /^\d{1,2}[ \t\u00a0]*\p{Lu}/u.test(text.slice(i, i + 6)) && !/\d/.test(text[i - 2] ?? ''))) continue;
+    // A number after a sentence ("… в Идлибе.1 Организация запрещена…", "… states. 1 A terrorist …", "… 1 — запрещены
+    // в РФ") only right after the full stop or one space after it, before a capital or a dash, not after a number
+    // ("в 2014. 5 …").
+    const stop = /[.!?]/.test(text[i - 1] ?? '') ? i - 1 : /[ \u00a0]/.test(text[i - 1] ?? '') && /[.!?]/.test(text[i - 2] ?? '') ? i - 2 : -1;
+    if (digit && !(stop >= 0 && /^\d{1,2}[ \t\u00a0]*(?:\p{Lu}|[—–][ \t\u00a0]*\p{L})/u.test(text.slice(i, i + 8)) && !/\d/.test(text[stop - 1] ?? ''))) continue;
     tryAt(i, digit);
   }
   starts.sort((a, b) => a.at - b.at);
@@ -145,7 +151,7 @@ export function markedMentions(text: string, marker: string, skip: ReadonlySet<n
     const after = text[i + marker.length] ?? '';
     // Exactly this marker: not part of a longer run ("**" is not "*"), not a number ("Meta12", "2*3").
     if (star && (before === marker[0] || after === marker[0])) continue;
-    if (digit && (!/[\p{L}»"”]/u.test(before) || /[\p{L}\p{Nd}]/u.test(after) || /\d/.test(text[i - 2] ?? ''))) continue;
+    if (digit && (!numberCarrier(text, i) || /[\p{L}\p{Nd}]/u.test(after) || (/\p{L}/u.test(before) && /\d/.test(text[i - 2] ?? '')))) continue;
     if (!digit && isWordChar(after) && !/^[(\[]/.test(marker) && !/[¹²³⁴⁵⁶⁷⁸⁹⁰]/u.test(marker)) {
       // "Meta*company" or "5*3": a star inside a token is no mention marker; in scripts written without spaces
       // the next word follows straight on ("Facebook※の投稿", "「イスラム国」*は").
@@ -160,13 +166,25 @@ export function markedMentions(text: string, marker: string, skip: ReadonlySet<n
   return out;
 }
 
+/**
+ * Whether the number at `i` is glued to a name: to a letter, or to the closing quote or bracket of a quoted name
+ * ("ИГИЛ1", "«Джебхат ан-Нусра»1"; the low-high German and Bulgarian quotes close with “, after a letter).
+ */
+function numberCarrier(text: string, i: number): boolean {
+  const before = text[i - 1] ?? '';
+  if (/[\p{L}»"”’」』›》]/u.test(before)) return true;
+  // "„Медуза“3"; a bracket closing on a name or a quoted gloss ("(«Партия исламского освобождения»)1"), not on a year.
+  return (before === '“' || before === ')') && /[\p{L}\p{M}.!?»"”]/u.test(text[i - 2] ?? '');
+}
+
 /** Whether a name in `text` carries the number `digits` as a footnote marker ("ИГИЛ1", "«Джебхат ан-Нусра»1"). */
 export function numberedMentions(text: string): (digits: string) => boolean {
   const cache = new Map<string, boolean>();
   return (digits) => {
     let found = cache.get(digits);
     if (found === undefined) {
-      found = new RegExp(`[\\p{L}»"”]${digits}(?![\\p{L}\\p{Nd}])`, 'u').test(text);
+      const re = new RegExp(`(?<!\\d)${digits}(?![\\p{L}\\p{Nd}])`, 'gu');
+      found = [...text.matchAll(re)].some((m) => numberCarrier(text, m.index));
       cache.set(digits, found);
     }
     return found;

@@ -159,6 +159,8 @@ const stops = (cls: ReadonlySet<ListName>): boolean => STOPPING.some((l) => cls.
 export function nameBefore(text: string, end: number, classOf: WordClass = NO_CLASS, marked = false): NameSpan | null {
   let i = trimBack(text, end);
   while (i > 0 && /[*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]/u.test(text[i - 1] ?? '')) i--;
+  // A footnote number glued to a quoted name or a word of two letters or more ("«Джебхат ан-Нусры»1 (…)"; not "G7").
+  i -= /(?<=[»"”“]|\p{L}{2})\d{1,2}$/u.exec(text.slice(Math.max(0, i - 6), i))?.[0].length ?? 0;
   i = trimBack(text, i);
   const last = text[i - 1];
   if (last === undefined) return null;
@@ -199,6 +201,10 @@ function charBeforeLatinRun(text: string, end: number): string {
 
 function quotedBefore(text: string, end: number, open: string): NameSpan | null {
   const close = text[end - 1] ?? '';
+  // Nested quotations closing together ("«Легиона «Свобода России»»*", "„Legion „Freiheit Russlands““"): the name is
+  // the inner one; the words before it in the outer one are its designation noun, as with a single closing mark.
+  const inner = OPEN_FOR[text[end - 2] ?? ''];
+  if (inner !== undefined && text[end - 2] === close) return quotedBefore(text, end - 1, inner);
   let from = text.lastIndexOf(open, end - 2);
   // "„…“" in German pairs with the same closing mark as English “…” opening, and pages close „…" with a straight
   // quote: try „ too.
@@ -206,11 +212,11 @@ function quotedBefore(text: string, end: number, open: string): NameSpan | null 
   if ((close === '“' || close === '"' || close === '”') && low > from) from = low;
   const nl = text.lastIndexOf('\n', end - 1);
   if (from < 0 || from <= nl || end - from > 150) return null;
-  const inner = text.slice(from + 1, end - 1).trim();
-  if (inner.length === 0 || !/\p{L}|\d/u.test(inner)) return null;
+  const name = text.slice(from + 1, end - 1).trim();
+  if (name.length === 0 || !/\p{L}|\d/u.test(name)) return null;
   // A capitalised word before the quotes is not part of the name: "Legion „Freiheit Russlands“" names "Freiheit
   // Russlands" (a wider name the alias table knows is taken by the caller: Reading.widenKnown).
-  return { name: inner, start: from + 1, end: end - 1 };
+  return { name, start: from + 1, end: end - 1 };
 }
 
 function cjkBefore(text: string, end: number, classOf: WordClass): NameSpan | null {

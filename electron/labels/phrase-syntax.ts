@@ -3,7 +3,7 @@
 // Unicode word classes cost seconds to compile and scan slowly (phrase-index.ts finds the places; this checks them).
 // Letters are compared folded (case, е/ё, Arabic and Persian variants, Turkish İ: foldCode), except in a word
 // written in capitals ("US", "РФ", "UN"), which matches only in capitals.
-import { foldCode, isSpaceCode, isUnspacedCode, isWordCode } from './fold.ts';
+import { foldCode, isDigitCode, isSpaceCode, isUnspacedCode, isWordCode } from './fold.ts';
 
 export interface Token {
   /** Folded letters of the word, without its stars; empty for a gap. */
@@ -122,8 +122,8 @@ function matchWord(t: Token, tokens: Token[], k: number, text: string, start: nu
   }
   let p = start + core.length;
   const lastCore = core.charCodeAt(core.length - 1);
-  if (t.trail) while (p < to && isWordCode(text.charCodeAt(p))) p++;
-  else if (isWordCode(lastCore) && !isUnspacedCode(lastCore) && p < to && isWordCode(text.charCodeAt(p))) return -1;
+  if (t.trail) while (p < to && isWordCode(text.charCodeAt(p)) && !footnoteNumberAt(text, p)) p++;
+  else if (isWordCode(lastCore) && !isUnspacedCode(lastCore) && p < to && isWordCode(text.charCodeAt(p)) && !footnoteNumberAt(text, p)) return -1;
   const next = tokens[k + 1];
   if (!next) return p;
   // Between words: spaces; none needed next to a parenthesis ("сообщение(материал)").
@@ -134,13 +134,21 @@ function matchWord(t: Token, tokens: Token[], k: number, text: string, start: nu
   return matchFrom(tokens, k + 1, text, q, to);
 }
 
+/** A footnote number glued to the word before it ("terrorist group1 once again", "Meta2."): one or two digits, then no word character. */
+function footnoteNumberAt(text: string, p: number): boolean {
+  if (!isDigitCode(text.charCodeAt(p))) return false;
+  const q = isDigitCode(text.charCodeAt(p + 1)) ? p + 2 : p + 1;
+  return q >= text.length || !isWordCode(text.charCodeAt(q));
+}
+
 /** The end of phrase `p` matched at `pos` (its first word starting there), or -1. */
 export function matchAt(p: Phrase, text: string, pos: number, to = text.length): number {
   const first = p.tokens[0];
   if (!first) return -1;
   const c = text.charCodeAt(pos);
   const before = pos > 0 ? text.charCodeAt(pos - 1) : 32;
-  // A phrase starts at a word start, except an infix one or one in a script written without spaces.
-  if (!first.lead && isWordCode(before) && !isUnspacedCode(c) && isWordCode(c)) return -1;
+  // A phrase starts at a word start, except an infix one or one in a script written without spaces; a letter after
+  // a digit starts a word (a footnote's number glued to its text: "1Организация признана…").
+  if (!first.lead && isWordCode(before) && !isDigitCode(before) && !isUnspacedCode(c) && isWordCode(c)) return -1;
   return matchFrom(p.tokens, 0, text, pos, to);
 }

@@ -1,0 +1,135 @@
+// The perturbation checks beside the name swap (issue 10; test/support/perturb.ts, world/README.md "Perturbations"):
+// the regression set's and the tune part's positive cases with a role before a person's name, another quote style,
+// the marker moved across the closing mark, another marker style, or a neutral sentence of context, each family with
+// its expected labels derived from the case's own. The detector must read them about as well as the cases as printed;
+// each floor is a little under the figure reached, so that a rule that works only for the printed form shows here.
+// Held-out parts are never read.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Label } from '../electron/model.ts';
+import { detectLabels } from '../electron/labels/footnotes.ts';
+import { precision, recall, regressionCases, report, score, worldCases } from './support/label-scoring.ts';
+import { perturbations } from './support/perturb.ts';
+
+// One detection per text: the originals recur across families.
+const seen = new Map<string, Label[]>();
+const detect = (text: string): Label[] => {
+  let labels = seen.get(text);
+  if (!labels) {
+    labels = detectLabels(text);
+    seen.set(text, labels);
+  }
+  return labels;
+};
+
+/**
+ * Each floor a little under the figure reached on the perturbed cases (branch perturb2; world/README.md
+ * "Perturbations"). Before its rules (detector at 93d454b): role P 1.000 R 0.972, quote style P 0.946 R 0.841, marker
+ * inside/after P 0.954 R 0.939, superscript P 0.981 R 0.978, (*) and [n] P 0.972 R 0.972, glued digit P 0.590 R 0.502,
+ * neutral sentence before P 0.989 R 0.961, after P 0.990 R 0.961. After: role unchanged, quote style P 0.991 R 0.967,
+ * inside/after P 0.977 R 0.970, superscript P 0.987 R 0.981, (*) and [n] P 0.987 R 0.978, glued P 0.975 R 0.962,
+ * sentence before P 0.991 R 0.961, after unchanged.
+ */
+const FLOORS: Record<string, { precision: number; recall: number }> = {
+  'role before the name': { precision: 0.99, recall: 0.96 },
+  'quote style': { precision: 0.98, recall: 0.96 },
+  'marker inside/after the closing mark': { precision: 0.965, recall: 0.96 },
+  'marker style superscript': { precision: 0.975, recall: 0.97 },
+  'marker style (*)': { precision: 0.98, recall: 0.97 },
+  'marker style [n]': { precision: 0.98, recall: 0.97 },
+  'marker style glued': { precision: 0.965, recall: 0.95 },
+  'neutral sentence before': { precision: 0.98, recall: 0.95 },
+  'neutral sentence after': { precision: 0.98, recall: 0.95 },
+};
+
+const families = perturbations([...regressionCases(), ...worldCases('tune')], detect);
+
+test('every family is gated and perturbs enough cases, each text changed', () => {
+  assert.deepEqual(families.map((f) => f.name).sort(), Object.keys(FLOORS).sort());
+  for (const f of families) {
+    assert.ok(f.cases.length >= 40, `${f.name}: ${f.cases.length} cases`);
+    for (const c of f.cases) assert.notEqual(c.text, c.original.text, `${f.name}: ${c.id} unchanged`);
+  }
+});
+
+for (const f of families) {
+  const floor = FLOORS[f.name] ?? { precision: 1, recall: 1 };
+  test(`${f.name}: the detector reaches the floor (P ${floor.precision}, R ${floor.recall})`, () => {
+    const original = score(f.cases.map((c) => c.original), (t) => detect(t));
+    const perturbed = score(f.cases, (t) => detect(t));
+    console.log(report(`${f.name}, original`, original, false).split('\n')[0]);
+    console.log(report(`${f.name}, perturbed`, perturbed, false).split('\n')[0]);
+    assert.deepEqual(perturbed.offsetErrors, [], 'every label points at its evidence');
+    assert.ok(precision(perturbed.all) >= floor.precision, `precision ${precision(perturbed.all).toFixed(3)} < ${floor.precision}`);
+    assert.ok(recall(perturbed.all) >= floor.recall, `recall ${recall(perturbed.all).toFixed(3)} < ${floor.recall}`);
+  });
+}
+
+const labelled = (text: string): [string, string, string | null][] => detectLabels(text).map((l) => [l.kind, l.entity, l.marker]);
+
+// The rules the families led to (electron/labels/LABELS.md, "Perturbations").
+test('a footnote number flattened from a superscript is read glued to its text, a quote or a dash', () => {
+  assert.deepEqual(labelled('Les combattants de Daech1 ont revendiqué.\n1Organisation terroriste interdite en Russie.'), [['terrorist', 'Daech', '1']]);
+  assert.deepEqual(labelled('Бойцы батальона «Азов»1 сдались.\n1«Азов» — признан террористической организацией, запрещен в России.'), [['terrorist', 'Азов', '1']]);
+  assert.deepEqual(labelled('Според „Медуза“3 преговорите са се провалили.\n3 Призната в Русия за чуждестранен агент.'), [['foreign_agent', 'Медуза', '3']]);
+  assert.deepEqual(labelled('Amid the withdrawal, the Taliban1 seized power in Afghanistan, refugees rushed to neighbouring states. 1 A terrorist organization banned in Russia.'),
+    [['terrorist', 'Taliban', '1']]);
+  // "group1": the number bounds the designation noun, as a star does ("terrorist group*").
+  assert.deepEqual(labelled('The Khayyat Tahrir al-Sham terrorist group1 announced a ceasefire.\n1 – prohibited in the Russian Federation'), [['terrorist', 'Tahrir al-Sham', '1']]);
+  assert.deepEqual(labelled('Meta5 was fined in 2014. 5 Terrorist organizations banned in Russia were named.'), [], 'a number after a year is no footnote');
+  assert.deepEqual(labelled('Ранее сообщалось о приговоре боевикам ИГ1, которые планировали теракты в Москве. 1 — запрещены в РФ.'), [['banned_other', 'ИГ', '1']]);
+});
+
+test('a name quoted „…“, ‘…’ or \'…\' is read as one in guillemets, and keeps its marks as printed', () => {
+  for (const [o, c] of [['«', '»'], ['„', '“'], ['‘', '’'], ["'", "'"]]) {
+    const text = `Rusiyada qadağan olunmuş ${o}İslam Dövləti${c} terror təşkilatının yaraqlıları hücum edib.`;
+    const labels = detectLabels(text);
+    assert.deepEqual(labels.map((l) => [l.kind, l.entity]), [['terrorist', 'İslam Dövləti']], `${o}${c}`);
+    assert.equal(text.slice(labels[0]?.start, labels[0]?.end), labels[0]?.evidence);
+  }
+  assert.deepEqual(labelled("Die Gruppe „Legion 'Freiheit Russlands'“* griff an.\n* In Russland als Terrororganisation verboten.").map((l) => l[1]), ['Freiheit Russlands']);
+  // Nested quotations closing together: the inner one is the name.
+  assert.deepEqual(labelled('Боевики «Легиона «Свобода России»»* атаковали.\n* Признан террористической организацией и запрещен в РФ.').map((l) => l[1]), ['Свобода России']);
+  // Beside Chinese, where the rules read “…”, a quotation in guillemets or single quotes is read as one in “…”.
+  for (const q of ['«伊斯兰国»', '‘伊斯兰国’', '“伊斯兰国”']) assert.deepEqual(labelled(`俄罗斯境内被禁止活动的${q}恐怖组织,是全球安全的主要威胁之一。`).map((l) => l[1]), ['伊斯兰国'], q);
+  assert.deepEqual(labelled("Les combattants de l'organisation terroriste Daech (interdite en Russie) ont revendiqué l'attentat d'hier.").map((l) => l[1]), ['Daech'], 'an apostrophe is no quote');
+  assert.deepEqual(labelled("Rusya'da yasaklanan IŞİD'in militanları saldırıyı üstlendi.").map((l) => l[1]), ['IŞİD'], 'nor is a Turkish case ending\'s');
+});
+
+test('a marker inside the closing quote marks the whole quoted name', () => {
+  const text = 'Минюст включил в перечень НПО «Защити защитников*» и «Платформу гражданской солидарности*».\n* Организация признана нежелательной в РФ.';
+  assert.deepEqual(labelled(text), [['undesirable', 'Защити защитников', '*'], ['undesirable', 'Платформу гражданской солидарности', '*']]);
+});
+
+test('footnotes run on in one line in any marker style', () => {
+  const text = 'Обвинения в адрес Невзлина¹ и слова Алексея Венедиктова².\n¹признана экстремистской организацией, деятельность которой запрещена в РФ ²признан иноагентом в РФ';
+  assert.deepEqual(labelled(text), [['extremist', 'Невзлина', '¹'], ['foreign_agent', 'Алексея Венедиктова', '²']]);
+});
+
+test('a stop after an abbreviation in capitals, or before a letter of a script without capitals, ends a sentence', () => {
+  assert.deepEqual(labelled('Rusia declaró a Meta organización extremista en 2022, según informó la agencia TASS. La investigación fue publicada por Bellingcat, organización declarada indeseable en Rusia.'),
+    [['undesirable', 'Bellingcat', null]]);
+  assert.deepEqual(labelled('أدرجت هيئة الرقابة المالية شركة ميتا على قائمة المتطرفين فالبلاد. وأعلن المركز أن أعضاء من هيئة تحرير الشام الإرهابية والمحظورة في روسيا يخططون لاستفزازات.').map((l) => l[0]),
+    ['terrorist']);
+});
+
+test('a status sentence standing for a name marked "(*)", "[1]" or with a glued number carries its marker', () => {
+  for (const m of ['*', '(*)', '[1]', '1']) {
+    const text = `Суд запретил распространять информацию о платной подписке в Instagram${m}. Социальная сеть принадлежит корпорации, которая признана в России экстремистской организацией и запрещена.`;
+    assert.deepEqual(labelled(text).map((l) => l[2]), [m], m);
+  }
+});
+
+test('names listed as a status sentence\'s subject are read past their markers in any style', () => {
+  for (const m of ['*', '(*)', '[1]', '1']) {
+    assert.deepEqual(labelled(`УПА${m}, ОУН${m} и УНС${m} признаны экстремистскими и запрещены в РФ.`).map((l) => l[1]), ['УПА', 'ОУН', 'УНС'], m);
+    // And names listed before a distributive bracket, the number glued to the name too.
+    assert.deepEqual(labelled(`Бойцы ИГ${m} и «Джебхат ан-Нусры»${m} (обе запрещены в РФ) атаковали.`).map((l) => l[1]).sort(), ['ИГ', 'Джебхат ан-Нусры'].sort(), m);
+  }
+});
+
+test('a designation noun followed by its own marked name stands for it, not for a name in the sentence before', () => {
+  const text = 'Теперь любая деятельность движения АУЕ будет признана незаконной. МОСКВА, 24 сен - РИА Новости. Деятельность украинской НПО "Фонд 24.02"*, '
+    + 'сотрудничающей с террористическими организациями, признана нежелательной на территории России.\n* Организация признана нежелательной в России';
+  assert.deepEqual(labelled(text), [['undesirable', 'Фонд 24.02', '*']]);
+});
