@@ -1071,6 +1071,10 @@ function status(cx: Context, g: Hit): boolean {
   const afterNoun = subject !== null && subject.start > s + 1 && quotedAfterNoun(cx, s, g.index)?.start === subject.start;
   // An unknown subject opens the sentence, after a capitalised article at most ("The Islamic State is …", renamed).
   if (subject && (subject.start > afterArticle(text, s) + 1 && !afterNoun && !r.known(subject.name) || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
+  // "O partido da reconquista islâmica (Hizb ut-Tahrir) é considerado …": a lower-case description, then the name in
+  // brackets, is the subject when the alias table knows that name.
+  const bracketed = subject === null && !pronoun ? bracketedSubject(cx, s, g.index) : null;
+  if (bracketed) subject = bracketed;
   let anaphoric: NameSpan | null = null;
   let frontedLink = false;
   let i = s;
@@ -1084,7 +1088,7 @@ function status(cx: Context, g: Hit): boolean {
     while (i < se && /[\s\u00a0]/.test(text[i] ?? '')) i++;
     if (!wholeFormula(cx, i, se, langs)) return false;
   } else if (subject) {
-    i = subject.end;
+    i = bracketed ? text.indexOf(')', subject.end) + 1 : subject.end;
     if (/[»"”“」』]/.test(text[i] ?? '')) i++; // “ closes „…“ (Bulgarian, German)
     const bracket = /^[\s\u00a0]*\(/.exec(text.slice(i, i + 4));
     if (bracket) {
@@ -1289,7 +1293,9 @@ function complementIsDesignation(cx: Context, from: number, se: number): boolean
   for (let k = 0; k < 4 && j < se; k++) {
     while (j < se && /[\s\u00a0]/.test(text[j] ?? '')) j++;
     if (r.phraseAt(j, [...KINDS, 'nouns']) > j) return true;
-    const next = r.phraseAt(j, ['stopwords', 'states']);
+    // "é considerado terrorista", "est considéré comme terroriste": "considered" after the copula states a standing
+    // status as the copula alone does.
+    const next = Math.max(r.phraseAt(j, ['stopwords', 'states']), r.lex.wordAt('considered', text, j));
     if (next < 0) return false;
     j = next;
   }
@@ -1339,6 +1345,22 @@ function quotedBefore(cx: Context, pos: number): NameSpan | null {
     if (n && /[«"“„]/.test(text[n.start - 1] ?? '') && cx.r.entityOf(n)) return n;
   }
   return null;
+}
+
+/**
+ * The subject of "O partido da reconquista islâmica (Hizb ut-Tahrir) é …": at most an article, then one to six
+ * lower-case words with no designation word among them (a description, not a clause), then a bracket holding only a
+ * name the alias table knows.
+ */
+function bracketedSubject(cx: Context, s: number, limit: number): NameSpan | null {
+  const { r } = cx;
+  const text = r.text;
+  const m = /^(?:\p{Lu}[\p{Ll}'’]{0,3}[ \u00a0]+)?(?:[\p{Ll}\p{M}'’\-]+[ \u00a0]+){1,6}\(/u.exec(text.slice(s, Math.min(limit, s + 120)));
+  if (!m || r.hits(s, s + m[0].length).some((h) => isGround(h) || h.list === 'predicates' || h.list === 'states')) return null;
+  const open = s + m[0].length;
+  const name = nameAfter(text, open, r.classOf());
+  if (!name || name.start !== open || text[name.end] !== ')' || !r.known(name.name)) return null;
+  return name;
 }
 
 /** "I talebani restano …": after an article, a lower-case name the alias table knows. */
