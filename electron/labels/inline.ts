@@ -1081,9 +1081,19 @@ function status(cx: Context, g: Hit): boolean {
   // "УПА*, ОУН* и УНС* признаны экстремистскими и запрещены в РФ": names listed as the subject of a designation that
   // says the footnote's whole formula; each is labelled.
   // The names in a gloss bracket are the subject's other names, not a list of subjects.
+  // "Plusieurs pays, dont la Russie, considèrent l'organisation comme terroriste": the states are the subject; the
+  // object is the name, or a designation noun standing for the name before, as a designation noun subject does.
+  const considering = pronoun || bracketed ? null : statesConsidering(cx, s, se, langs);
+  if (considering) subject = null;
   const listed = subject && !glossedSubject ? namesListedAfter(r, subject, groundLanguageClass(cx, g)) : [];
   const last = listed[listed.length - 1];
-  if (subject && last) {
+  if (considering) {
+    anaphoric = considering.object ?? markedBefore(cx, ss) ?? knownBefore(cx, ss);
+    if (!anaphoric) return false;
+    const [as, ae] = r.sentence(anaphoric.start);
+    const told = r.hits(as, ae, undefined, langs);
+    if (considering.object === null && told.some((h) => h.list === 'news_events') && told.some((h) => isGround(h) && h.list !== 'banned_other')) return false;
+  } else if (subject && last) {
     i = last.end + (/^[»"”]?[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]*/u.exec(text.slice(last.end, last.end + 6))?.[0].length ?? 0);
     while (i < se && /[\s\u00a0]/.test(text[i] ?? '')) i++;
     if (!wholeFormula(cx, i, se, langs)) return false;
@@ -1147,7 +1157,7 @@ function status(cx: Context, g: Hit): boolean {
   // A distributive subject ("Both organizations …") stands for the names listed before it as well.
   const names = subject ? [subject, ...listed]
     : anaphoric && note.distributive ? [anaphoric, ...namesListedBefore(r, anaphoric, r.classOf(note.langs))] : [anaphoric as NameSpan];
-  emit(cx, note, anaphoric ? 'status+anaphor' : 'status', names, s, end, undefined, marker);
+  emit(cx, note, considering ? 'status+considering' : anaphoric ? 'status+anaphor' : 'status', names, s, end, undefined, marker);
   return true;
 }
 
@@ -1361,6 +1371,40 @@ function bracketedSubject(cx: Context, s: number, limit: number): NameSpan | nul
   const name = nameAfter(text, open, r.classOf());
   if (!name || name.start !== open || text[name.end] !== ')' || !r.known(name.name)) return null;
   return name;
+}
+
+/**
+ * "Plusieurs pays, dont la Russie, considèrent l'organisation comme terroriste": a subject made only of lower-case
+ * words, function words and states, one of them the state of the label (a `states` word), then the active "consider"
+ * (`considering`), then its object: a known name, or a designation noun after at most a function word (object null:
+ * it stands for the name before). The ground follows in the same sentence.
+ */
+function statesConsidering(cx: Context, s: number, se: number, langs: ReadonlySet<string>): { object: NameSpan | null } | null {
+  const { r } = cx;
+  const text = r.text;
+  const states = r.hits(s, Math.min(se, s + 80), ['states'], langs);
+  if (states.length === 0) return null;
+  for (const w of text.slice(s, Math.min(se, s + 80)).matchAll(/[\p{L}\p{M}]+/gu)) {
+    const at = s + w.index;
+    const verb = r.lex.wordAt('considering', text, at, langs);
+    if (verb > at) {
+      // Every capitalised word of the subject is a state or opens the sentence.
+      for (const c of text.slice(s, at).matchAll(/\p{Lu}[\p{L}\p{M}]*/gu)) {
+        const cs = s + c.index;
+        if (cs > s && !states.some((h) => h.index <= cs && h.end >= cs + c[0].length)) return null;
+      }
+      if (!states.some((h) => h.end <= at) || r.hits(s, at).some((h) => isGround(h) || h.list === 'predicates' || h.list === 'other_states')) return null;
+      let o = verb;
+      while (/[\s\u00a0]/.test(text[o] ?? '')) o++;
+      const object = knownAfter(cx, o);
+      if (object) return { object };
+      // An article before the noun, elided ("l'organisation") or not ("le groupe").
+      const lead = /^\p{L}['’](?=\p{L})/u.exec(text.slice(o, o + 3)) ? o + 2 : r.phraseAt(o, ['stopwords'], langs);
+      const noun = lead > o ? lead + (/^[\s\u00a0]*/.exec(text.slice(lead, lead + 3))?.[0].length ?? 0) : o;
+      return r.phraseAt(noun, ['nouns']) > noun || r.phraseAt(o, ['nouns']) > o ? { object: null } : null;
+    }
+  }
+  return null;
 }
 
 /** "I talebani restano …": after an article, a lower-case name the alias table knows. */
