@@ -940,7 +940,11 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   while (end > c && /[\s.]/.test(text[end - 1] ?? '')) end--;
   const beforeVerb = relative ? verbBeforeRelative(cx, b) : null;
   if (beforeVerb === false) return false;
-  const near = beforeVerb ?? nameBeforeNote(cx, b, new Set());
+  // "the followers of another Islam confession, proscribed in Russia - Nursists - are …": after a common noun, the
+  // appositive stands before the name it designates, set off by spaced dashes.
+  const dashed = relative || !/\p{Ll}[\s\u00a0]*$/u.test(text.slice(Math.max(ss, b - 2), b)) ? null : dashedName(cx, last, se);
+  if (dashed) end = last;
+  const near = dashed ?? beforeVerb ?? nameBeforeNote(cx, b, new Set());
   const name = near ? glossedName(cx, near) : null;
   if (!name) return false;
   // A state is where, not who ("нацподразделения Украины, признанные в РФ террористическими"); a run ending in a
@@ -957,6 +961,16 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   const names = note.distributive ? [name, ...namesListedBefore(r, name, r.classOf())] : [name];
   emit(cx, note, relative ? 'relative' : 'appositive', names, c, end, b);
   return true;
+}
+
+/** A name between spaced dashes right after `at` (" - Nursists - "), or null. */
+function dashedName(cx: Context, at: number, se: number): NameSpan | null {
+  const text = cx.r.text;
+  const open = /^[ \u00a0]+[-–—][ \u00a0]+/.exec(text.slice(at, at + 6));
+  if (at <= 0 || !open) return null;
+  const name = nameAfter(text, at + open[0].length, cx.r.classOf());
+  if (!name || name.start !== at + open[0].length || name.end >= se || !/^[ \u00a0]+[-–—][ \u00a0]/.test(text.slice(name.end, name.end + 4))) return null;
+  return name;
 }
 
 /**
