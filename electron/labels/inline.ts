@@ -1091,6 +1091,7 @@ function status(cx: Context, g: Hit): boolean {
   if (bracketed) subject = bracketed;
   let anaphoric: NameSpan | null = null;
   let frontedLink = false;
+  let statusRun = false;
   let i = s;
   // "УПА*, ОУН* и УНС* признаны экстремистскими и запрещены в РФ": names listed as the subject of a designation that
   // says the footnote's whole formula; each is labelled.
@@ -1130,7 +1131,16 @@ function status(cx: Context, g: Hit): boolean {
     // "塔利班运动在…": a designation noun after the name.
     if (UNSPACED.test(text[i] ?? '')) i = Math.max(i, r.phraseAt(i, ['nouns']));
     frontedLink = fronted > 0 && r.phraseAt(i, ['predicates'], langs) > i;
-    if (!statusLink(cx, subject, i, se) && !wholeFormula(cx, i, se, langs) && !frontedLink && !activityBanned) return false;
+    // "«Русский добровольческий корпус» признан в России террористической организацией и запрещён. Денис Капустин внесён
+    // в перечень экстремистов и террористов.": right after a status sentence, a name and its designation verb go on
+    // with the aside (the news would name an actor or a date, or tell an event).
+    // The sentence ends with its designation: a source, an actor or a reason after it ("…, сообщает Росфинмониторинг")
+    // tells the listing as news.
+    const said = r.hits(i, se).filter(isGround).reduce((m, h) => Math.max(m, h.end), 0);
+    const tail = text.slice(said, se);
+    statusRun = !frontedLink && r.phraseAt(i, ['predicates'], langs) > i && said > i && tail.length < 30 && !/[,;:(—–]/.test(tail) && statusBefore(cx, ss)
+      && !r.hits(ss, se).some((h) => h.list === 'news_events');
+    if (!statusLink(cx, subject, i, se) && !wholeFormula(cx, i, se, langs) && !frontedLink && !activityBanned && !statusRun) return false;
   } else {
     // "Социальная сеть …", "Este grupo terrorista …": a designation noun (after a demonstrative) standing for the
     // mention marked just before, else for the designated entity named last before the sentence.
@@ -1160,7 +1170,8 @@ function status(cx: Context, g: Hit): boolean {
   // ("Organizația este în prezent recunoscută ca organizație teroristă și este interzisă").
   // (the footnote's whole formula: a specific ground and the ban).
   const designates = anaphoric !== null && note.grounds.some((g) => g.kind !== 'banned_other') && r.hits(i, se).some((h) => h.list === 'banned_other');
-  if (note.excluded || !(note.state || note.alone || designates || frontedLink) || quotedSentence(cx, i)) return false;
+  // A status run leaves the state to the status sentence before it.
+  if (note.excluded || !(note.state || note.alone || designates || frontedLink || statusRun) || quotedSentence(cx, i)) return false;
   // A status sentence that gives the year of the decision narrates it: the news, not the aside; a dash note that
   // cites the decision and its date is the footnote's form ("— the organization was recognized … dated December 29, 2014").
   if (!/^[—–-]/.test(text.slice(i, i + 1)) && /(?<!\d)(?:19|20)\d\d(?!\d)/.test(text.slice(i, se))) return false;
@@ -1172,7 +1183,20 @@ function status(cx: Context, g: Hit): boolean {
   const names = subject ? [subject, ...listed]
     : anaphoric && note.distributive ? [anaphoric, ...namesListedBefore(r, anaphoric, r.classOf(note.langs))] : [anaphoric as NameSpan];
   emit(cx, note, considering ? 'status+considering' : anaphoric ? 'status+anaphor' : 'status', names, s, end, undefined, marker);
+  cx.done.add(`status-said:${ss}`);
   return true;
+}
+
+/** The sentence right before the one at `ss`, in the same line, gave a status label. */
+function statusBefore(cx: Context, ss: number): boolean {
+  const text = cx.r.text;
+  let p = ss;
+  while (p > cx.lineStart && /[\s\u00a0]/.test(text[p - 1] ?? '')) p--;
+  if (p <= cx.lineStart) return false;
+  const [ps] = cx.r.sentence(p - 1);
+  let q = ps;
+  while (q < p && /[\s\u00a0]/.test(text[q] ?? '')) q++;
+  return cx.done.has(`status-said:${ps}`) || cx.done.has(`status-said:${q}`);
 }
 
 /**
