@@ -552,3 +552,32 @@ test('lists: a role between the conjunction and a listed name ("X и журна�
   assert.deepEqual(sorted('«АСТ» приостановило распространение книг Бориса Акунина и журналиста Дмитрия Быкова (признаны в РФ иноагентами).'),
     [['foreign_agent', 'Бориса Акунина', null], ['foreign_agent', 'Дмитрия Быкова', null]]);
 });
+
+test('status (tune misses round): "considered" after a copula, a known bracketed name after a lower-case description, states as the subject of "consider"', () => {
+  assert.deepEqual(brief('O partido da reconquista islâmica (Hizb ut-Tahrir) é considerado terrorista numa série de países, incluindo a Rússia.'),
+    [['terrorist', 'Hizb ut-Tahrir', null]]);
+  assert.deepEqual(brief('Le Hezb ut-Tahrir est considéré comme terroriste en Russie.').map(([k]) => k), ['terrorist']);
+  // An unknown bracketed name after a description may gloss anything; a decision with its year is the news.
+  assert.deepEqual(brief('O grupo (Hizb ut-Tahrir) foi considerado terrorista pelo tribunal em 2003.'), []);
+  assert.deepEqual(brief('Hizb ut-Tahrir a été fondé en Jordanie. Plusieurs pays, dont la Russie, considèrent l\'organisation comme terroriste et interdisent ses activités.'),
+    [['terrorist', 'Hizb ut-Tahrir', null]]);
+  assert.deepEqual(brief('Many countries, including Russia, consider Hizb ut-Tahrir a terrorist organization.'), [['terrorist', 'Hizb ut-Tahrir', null]]);
+  // Another state alone as the subject is another jurisdiction.
+  assert.deepEqual(brief('Hizb ut-Tahrir a été fondé en Jordanie. Les États-Unis considèrent l\'organisation comme terroriste.'), []);
+});
+
+test('appositive (tune misses round): after a common noun, the name set between spaced dashes after the appositive', () => {
+  assert.deepEqual(brief('The followers of another Islam confession, proscribed in Russia - Nursists - are trying to fight in the courts.'),
+    [['banned_other', 'Nursists', null]]);
+  assert.deepEqual(brief('The movement, banned in Russia - and elsewhere - says so.'), []);
+});
+
+test('status run (tune misses round): a name and its designation verb right after a status sentence, ending with the ground', () => {
+  const status = '«Русский добровольческий корпус» признан в России террористической организацией и запрещён.';
+  assert.deepEqual(sorted(`${status} Денис Капустин внесён в перечень экстремистов и террористов.`),
+    [['extremist', 'Денис Капустин', null], ['terrorist', 'Денис Капустин', null], ['terrorist', 'Русский добровольческий корпус', null]]);
+  // Alone, or with its source after it, the same sentence is the news of the listing.
+  assert.deepEqual(brief('Михаил Ходорковский внесен в список террористов и экстремистов.'), []);
+  assert.deepEqual(brief(`${status} Денис Капустин внесён в перечень экстремистов и террористов, сообщает Росфинмониторинг.`),
+    [['terrorist', 'Русский добровольческий корпус', null]]);
+});

@@ -944,7 +944,11 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   while (end > c && /[\s.]/.test(text[end - 1] ?? '')) end--;
   const beforeVerb = relative ? verbBeforeRelative(cx, b) : null;
   if (beforeVerb === false) return false;
-  const near = beforeVerb ?? nameBeforeNote(cx, b, new Set());
+  // "the followers of another Islam confession, proscribed in Russia - Nursists - are …": after a common noun, the
+  // appositive stands before the name it designates, set off by spaced dashes.
+  const dashed = relative || !/\p{Ll}[\s\u00a0]*$/u.test(text.slice(Math.max(ss, b - 2), b)) ? null : dashedName(cx, last, se);
+  if (dashed) end = last;
+  const near = dashed ?? beforeVerb ?? nameBeforeNote(cx, b, new Set());
   const name = near ? glossedName(cx, near) : null;
   if (!name) return false;
   // A state is where, not who ("нацподразделения Украины, признанные в РФ террористическими"); a run ending in a
@@ -961,6 +965,16 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   const names = note.distributive ? [name, ...namesListedBefore(r, name, r.classOf())] : [name];
   emit(cx, note, relative ? 'relative' : 'appositive', names, c, end, b);
   return true;
+}
+
+/** A name between spaced dashes right after `at` (" - Nursists - "), or null. */
+function dashedName(cx: Context, at: number, se: number): NameSpan | null {
+  const text = cx.r.text;
+  const open = /^[ \u00a0]+[-–—][ \u00a0]+/.exec(text.slice(at, at + 6));
+  if (at <= 0 || !open) return null;
+  const name = nameAfter(text, at + open[0].length, cx.r.classOf());
+  if (!name || name.start !== at + open[0].length || name.end >= se || !/^[ \u00a0]+[-–—][ \u00a0]/.test(text.slice(name.end, name.end + 4))) return null;
+  return name;
 }
 
 /**
@@ -1075,20 +1089,35 @@ function status(cx: Context, g: Hit): boolean {
   const afterNoun = subject !== null && subject.start > s + 1 && quotedAfterNoun(cx, s, g.index)?.start === subject.start;
   // An unknown subject opens the sentence, after a capitalised article at most ("The Islamic State is …", renamed).
   if (subject && (subject.start > afterArticle(text, s) + 1 && !afterNoun && !r.known(subject.name) || !r.entityOf(subject) || /^[\p{Lu}.\-]{6,}$/u.test(subject.name))) subject = null; // "WASHINGTON", "INTERFAX.RU": datelines
+  // "O partido da reconquista islâmica (Hizb ut-Tahrir) é considerado …": a lower-case description, then the name in
+  // brackets, is the subject when the alias table knows that name.
+  const bracketed = subject === null && !pronoun ? bracketedSubject(cx, s, g.index) : null;
+  if (bracketed) subject = bracketed;
   let anaphoric: NameSpan | null = null;
   let frontedLink = false;
+  let statusRun = false;
   let i = s;
   // "УПА*, ОУН* и УНС* признаны экстремистскими и запрещены в РФ": names listed as the subject of a designation that
   // says the footnote's whole formula; each is labelled.
   // The names in a gloss bracket are the subject's other names, not a list of subjects.
+  // "Plusieurs pays, dont la Russie, considèrent l'organisation comme terroriste": the states are the subject; the
+  // object is the name, or a designation noun standing for the name before, as a designation noun subject does.
+  const considering = pronoun || bracketed ? null : statesConsidering(cx, s, se, langs);
+  if (considering) subject = null;
   const listed = subject && !glossedSubject ? namesListedAfter(r, subject, groundLanguageClass(cx, g)) : [];
   const last = listed[listed.length - 1];
-  if (subject && last) {
+  if (considering) {
+    anaphoric = considering.object ?? markedBefore(cx, ss) ?? knownBefore(cx, ss);
+    if (!anaphoric) return false;
+    const [as, ae] = r.sentence(anaphoric.start);
+    const told = r.hits(as, ae, undefined, langs);
+    if (considering.object === null && told.some((h) => h.list === 'news_events') && told.some((h) => isGround(h) && h.list !== 'banned_other')) return false;
+  } else if (subject && last) {
     i = last.end + (MARKER_AFTER.exec(text.slice(last.end, last.end + 6))?.[0].length ?? (/^[»"”]/u.test(text[last.end] ?? '') ? 1 : 0));
     while (i < se && /[\s\u00a0]/.test(text[i] ?? '')) i++;
     if (!wholeFormula(cx, i, se, langs)) return false;
   } else if (subject) {
-    i = subject.end;
+    i = bracketed ? text.indexOf(')', subject.end) + 1 : subject.end;
     if (/[»"”“」』]/.test(text[i] ?? '')) i++; // “ closes „…“ (Bulgarian, German)
     const bracket = /^[\s\u00a0]*\(/.exec(text.slice(i, i + 4));
     if (bracket) {
@@ -1106,7 +1135,16 @@ function status(cx: Context, g: Hit): boolean {
     // "塔利班运动在…": a designation noun after the name.
     if (UNSPACED.test(text[i] ?? '')) i = Math.max(i, r.phraseAt(i, ['nouns']));
     frontedLink = fronted > 0 && r.phraseAt(i, ['predicates'], langs) > i;
-    if (!statusLink(cx, subject, i, se) && !wholeFormula(cx, i, se, langs) && !frontedLink && !activityBanned) return false;
+    // "«Русский добровольческий корпус» признан в России террористической организацией и запрещён. Денис Капустин внесён
+    // в перечень экстремистов и террористов.": right after a status sentence, a name and its designation verb go on
+    // with the aside (the news would name an actor or a date, or tell an event).
+    // The sentence ends with its designation: a source, an actor or a reason after it ("…, сообщает Росфинмониторинг")
+    // tells the listing as news.
+    const said = r.hits(i, se).filter(isGround).reduce((m, h) => Math.max(m, h.end), 0);
+    const tail = text.slice(said, se);
+    statusRun = !frontedLink && r.phraseAt(i, ['predicates'], langs) > i && said > i && tail.length < 30 && !/[,;:(—–]/.test(tail) && statusBefore(cx, ss)
+      && !r.hits(ss, se).some((h) => h.list === 'news_events');
+    if (!statusLink(cx, subject, i, se) && !wholeFormula(cx, i, se, langs) && !frontedLink && !activityBanned && !statusRun) return false;
   } else {
     // "Социальная сеть …", "Este grupo terrorista …": a designation noun (after a demonstrative) standing for the
     // mention marked just before, else for the designated entity named last before the sentence.
@@ -1139,7 +1177,8 @@ function status(cx: Context, g: Hit): boolean {
   // ("Organizația este în prezent recunoscută ca organizație teroristă și este interzisă").
   // (the footnote's whole formula: a specific ground and the ban).
   const designates = anaphoric !== null && note.grounds.some((g) => g.kind !== 'banned_other') && r.hits(i, se).some((h) => h.list === 'banned_other');
-  if (note.excluded || !(note.state || note.alone || designates || frontedLink) || quotedSentence(cx, i)) return false;
+  // A status run leaves the state to the status sentence before it.
+  if (note.excluded || !(note.state || note.alone || designates || frontedLink || statusRun) || quotedSentence(cx, i)) return false;
   // A status sentence that gives the year of the decision narrates it: the news, not the aside; a dash note that
   // cites the decision and its date is the footnote's form ("— the organization was recognized … dated December 29, 2014").
   if (!/^[—–-]/.test(text.slice(i, i + 1)) && /(?<!\d)(?:19|20)\d\d(?!\d)/.test(text.slice(i, se))) return false;
@@ -1150,8 +1189,21 @@ function status(cx: Context, g: Hit): boolean {
   // A distributive subject ("Both organizations …") stands for the names listed before it as well.
   const names = subject ? [subject, ...listed]
     : anaphoric && note.distributive ? [anaphoric, ...namesListedBefore(r, anaphoric, r.classOf(note.langs))] : [anaphoric as NameSpan];
-  emit(cx, note, anaphoric ? 'status+anaphor' : 'status', names, s, end, undefined, marker);
+  emit(cx, note, considering ? 'status+considering' : anaphoric ? 'status+anaphor' : 'status', names, s, end, undefined, marker);
+  cx.done.add(`status-said:${ss}`);
   return true;
+}
+
+/** The sentence right before the one at `ss`, in the same line, gave a status label. */
+function statusBefore(cx: Context, ss: number): boolean {
+  const text = cx.r.text;
+  let p = ss;
+  while (p > cx.lineStart && /[\s\u00a0]/.test(text[p - 1] ?? '')) p--;
+  if (p <= cx.lineStart) return false;
+  const [ps] = cx.r.sentence(p - 1);
+  let q = ps;
+  while (q < p && /[\s\u00a0]/.test(text[q] ?? '')) q++;
+  return cx.done.has(`status-said:${ps}`) || cx.done.has(`status-said:${q}`);
 }
 
 /**
@@ -1296,7 +1348,9 @@ function complementIsDesignation(cx: Context, from: number, se: number): boolean
   for (let k = 0; k < 4 && j < se; k++) {
     while (j < se && /[\s\u00a0]/.test(text[j] ?? '')) j++;
     if (r.phraseAt(j, [...KINDS, 'nouns']) > j) return true;
-    const next = r.phraseAt(j, ['stopwords', 'states']);
+    // "é considerado terrorista", "est considéré comme terroriste": "considered" after the copula states a standing
+    // status as the copula alone does.
+    const next = Math.max(r.phraseAt(j, ['stopwords', 'states']), r.lex.wordAt('considered', text, j));
     if (next < 0) return false;
     j = next;
   }
@@ -1342,6 +1396,56 @@ function quotedBefore(cx: Context, pos: number): NameSpan | null {
     if (!/[»"”]/.test(text[i] ?? '')) continue;
     const n = nameBefore(text, i + 1, cx.r.classOf(), false);
     if (n && /[«"“„]/.test(text[n.start - 1] ?? '') && cx.r.entityOf(n)) return n;
+  }
+  return null;
+}
+
+/**
+ * The subject of "O partido da reconquista islâmica (Hizb ut-Tahrir) é …": at most an article, then one to six
+ * lower-case words with no designation word among them (a description, not a clause), then a bracket holding only a
+ * name the alias table knows.
+ */
+function bracketedSubject(cx: Context, s: number, limit: number): NameSpan | null {
+  const { r } = cx;
+  const text = r.text;
+  const m = /^(?:\p{Lu}[\p{Ll}'’]{0,3}[ \u00a0]+)?(?:[\p{Ll}\p{M}'’\-]+[ \u00a0]+){1,6}\(/u.exec(text.slice(s, Math.min(limit, s + 120)));
+  if (!m || r.hits(s, s + m[0].length).some((h) => isGround(h) || h.list === 'predicates' || h.list === 'states')) return null;
+  const open = s + m[0].length;
+  const name = nameAfter(text, open, r.classOf());
+  if (!name || name.start !== open || text[name.end] !== ')' || !r.known(name.name)) return null;
+  return name;
+}
+
+/**
+ * "Plusieurs pays, dont la Russie, considèrent l'organisation comme terroriste": a subject made only of lower-case
+ * words, function words and states, one of them the state of the label (a `states` word), then the active "consider"
+ * (`considering`), then its object: a known name, or a designation noun after at most a function word (object null:
+ * it stands for the name before). The ground follows in the same sentence.
+ */
+function statesConsidering(cx: Context, s: number, se: number, langs: ReadonlySet<string>): { object: NameSpan | null } | null {
+  const { r } = cx;
+  const text = r.text;
+  const states = r.hits(s, Math.min(se, s + 80), ['states'], langs);
+  if (states.length === 0) return null;
+  for (const w of text.slice(s, Math.min(se, s + 80)).matchAll(/[\p{L}\p{M}]+/gu)) {
+    const at = s + w.index;
+    const verb = r.lex.wordAt('considering', text, at, langs);
+    if (verb > at) {
+      // Every capitalised word of the subject is a state or opens the sentence.
+      for (const c of text.slice(s, at).matchAll(/\p{Lu}[\p{L}\p{M}]*/gu)) {
+        const cs = s + c.index;
+        if (cs > s && !states.some((h) => h.index <= cs && h.end >= cs + c[0].length)) return null;
+      }
+      if (!states.some((h) => h.end <= at) || r.hits(s, at).some((h) => isGround(h) || h.list === 'predicates' || h.list === 'other_states')) return null;
+      let o = verb;
+      while (/[\s\u00a0]/.test(text[o] ?? '')) o++;
+      const object = knownAfter(cx, o);
+      if (object) return { object };
+      // An article before the noun, elided ("l'organisation") or not ("le groupe").
+      const lead = /^\p{L}['’](?=\p{L})/u.exec(text.slice(o, o + 3)) ? o + 2 : r.phraseAt(o, ['stopwords'], langs);
+      const noun = lead > o ? lead + (/^[\s\u00a0]*/.exec(text.slice(lead, lead + 3))?.[0].length ?? 0) : o;
+      return r.phraseAt(noun, ['nouns']) > noun || r.phraseAt(o, ['nouns']) > o ? { object: null } : null;
+    }
   }
   return null;
 }
