@@ -724,7 +724,7 @@ function anaphoricPrenominal(cx: Context, g: Hit, end: number): boolean {
   const [as, ae] = r.sentence(antecedent.start);
   const told = r.hits(as, ae, undefined, langs);
   if (told.some((h) => h.list === 'news_events') && told.some((h) => isGround(h) && h.list !== 'banned_other')) return false;
-  const marker = /^[»"”]?([*✱※⁎＊†‡¹²³⁴⁵⁶⁷⁸⁹⁰]+)/u.exec(text.slice(antecedent.end, antecedent.end + 6))?.[1] ?? null;
+  const marker = MARKER_AFTER.exec(text.slice(antecedent.end, antecedent.end + 6))?.[1] ?? null;
   let e = end;
   while (e > start && /[\s,.;:]/.test(text[e - 1] ?? '')) e--;
   // The phrase's own noun gives its ground; the antecedent's epithet in another sentence does not.

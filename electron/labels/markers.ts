@@ -130,7 +130,6 @@ export interface MarkedMention {
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{M}\p{Nd}]/u.test(ch);
 const CLOSERS = '»”“"’\')]」』›》';
 
-/** Every place in `text` where `marker` is glued to a name, outside the footnote starts `skip`. */
 /**
  * An organisation's abbreviated legal form ending a text ("Kulturus, z. s.", "… hinter Gittern e.V.", "Meduza Ltd"): a
  * marker after its full stop is glued to the name, and the name ends before the form, as a company's "Inc." ends an
@@ -138,6 +137,7 @@ const CLOSERS = '»”“"’\')]」』›》';
  */
 export const LEGAL_FORM_TAIL = /(?:,[ \u00a0]*|[ \u00a0]+)(?:e\.[ \u00a0]?V\.|z\.[ \u00a0]?s\.|o\.[ \u00a0]?p\.[ \u00a0]?s\.|z\.[ \u00a0]?ú\.|g?GmbH|AG|UG|Ltd\.?|LLC|Inc\.?|S\.[ \u00a0]?A\.|AS|AB|Oy|B\.V\.|N\.V\.|plc|SIA|UAB|OÜ)$/u;
 
+/** Every place in `text` where `marker` is glued to a name, outside the footnote starts `skip`. */
 export function markedMentions(text: string, marker: string, skip: ReadonlySet<number>): MarkedMention[] {
   const out: MarkedMention[] = [];
   const star = STAR_CHARS.includes(marker[0] ?? '\0');
