@@ -959,8 +959,11 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   const lastWord = /[\p{L}\p{M}]+$/u.exec(text.slice(name.start, name.end))?.[0] ?? '';
   if (name.name.includes(' ') && /^\p{Ll}/u.test(lastWord) && !/[»"”]/.test(text[name.end] ?? '') && !r.known(name.name)) return false;
   // The news that matters is told before the aside ends: "…, التي تم تصنيفها … متطرفة يجب أن … رفع الحظر" lifts a ban
-  // after it.
-  const note = readNote(r, name.end, r.hits(c, end), r.hits(ss, Math.min(se, end + 1)), { news: true });
+  // after it. Where the verb ends the clause, the sentence's own verb comes after the designation words and tells
+  // the news of them ("Taliban'ın, Rusya'da yasaklanan terör örgütleri listesinden çıkarılması …").
+  const inside = r.hits(c, end);
+  const finalVerb = inside.some(isGround) && inside.filter(isGround).every((h) => r.lex.verbFinal.has(h.lang));
+  const note = readNote(r, name.end, inside, r.hits(ss, finalVerb ? se : Math.min(se, end + 1)), { news: true });
   if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, c)) return false;
   const names = note.distributive ? [name, ...namesListedBefore(r, name, r.classOf())] : [name];
   emit(cx, note, relative ? 'relative' : 'appositive', names, c, end, b);
@@ -1486,9 +1489,15 @@ function postnominal(cx: Context, g: Hit): boolean {
   if (and > 0 && r.known(name.name.slice(and))) name = { name: name.name.slice(and), start: name.start + and, end: name.end };
   const [ss, se] = cx.r.sentence(g.index);
   let end = g.end;
-  for (const h of r.hits(g.index, Math.min(se, to))) if ((h.list === 'states' || isGround(h)) && h.index - end < 20) end = Math.max(end, h.end);
+  // The attribute ends at a comma or a stop: a ground past it is another clause's ("حركة "طالبان" المحظورة فى روسيا، من على
+  // قائمة الإرهاب": the list of terrorism is where she is taken off, not her ground).
+  for (const h of r.hits(g.index, Math.min(se, to))) {
+    if ((h.list === 'states' || isGround(h)) && h.index - end < 20 && !/[,;:.!?،؛]/.test(text.slice(end, h.index))) end = Math.max(end, h.end);
+  }
   const note = readNote(r, name.end, r.hits(nameEnd, end), r.hits(ss, se), { news: true });
-  if (note.excluded || !note.state || quotedSentence(cx, g.index)) return false;
+  // An epithet with a place is no status: "منظمة "التكفير فال الهجرة" المتطرفة في موسكو" (the extremist organisation, in
+  // Moscow) names no designation; a ban or designation word must say one ("المحظورة في روسيا", "المصنفة إرهابية").
+  if (note.excluded || !note.state || !note.predicate || quotedSentence(cx, g.index)) return false;
   // Attributive: a participle that carries its own article (Arabic "المحظورة"), or, in a language whose attributes
   // follow the noun, a designation noun heading the name.
   const attributive = r.hits(g.index, g.end, ['attributive']).length > 0;
