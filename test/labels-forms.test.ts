@@ -615,3 +615,18 @@ test('status (sixth non-Russian round): a designation noun heading its own name 
   assert.deepEqual(brief('El autodenominado Estado Islámico, o Daesh por su acrónimo en árabe, es una amenaza. Este grupo terrorista está proscrito en numerosos países, incluida Rusia.'),
     [['terrorist', 'Daesh', null]]);
 });
+
+test('names (sixth non-Russian round): a name after "of" right after a known name is its possessor; the aside is on the head', () => {
+  assert.deepEqual(brief('La Fundación Anticorrupción de Navalni, reconocida como organización extremista en Rusia, publicó una investigación.'),
+    [['extremist', 'Fundación Anticorrupción', null]]);
+  assert.deepEqual(brief('The Anti-Corruption Foundation of Alexei Navalny, recognized as extremist in Russia, published a report.'),
+    [['extremist', 'Anti-Corruption Foundation', null]]);
+  assert.deepEqual(brief('Los partidarios de Navalni, reconocido como extremista en Rusia, protestaron.'), [['extremist', 'Navalni', null]]);
+  assert.deepEqual(brief('Militants of the Islamic State of Iraq and the Levant, banned in Russia, attacked.'),
+    [['banned_other', 'Islamic State of Iraq and the Levant', null]]);
+});
+
+test('postnominal (sixth non-Russian round): an Arabic designation participle before the ground opens the attribute', () => {
+  assert.deepEqual(brief('أسر الجيش مقاتلين من كتيبة "آزوف" المصنفة إرهابية في روسيا.'), [['terrorist', 'آزوف', null]]);
+  assert.deepEqual(brief('قالت شركة "ميتا" المصنفة متطرفة والمحظورة في روسيا إنها ستحظر الحسابات.'), [['extremist', 'ميتا', null]]);
+});

@@ -198,6 +198,30 @@ function nameBeforeNote(cx: Context, at: number, langs: ReadonlySet<string>): Na
   return r.knownRunBefore(end, cx.lineStart) ?? (name ? null : headedName(cx, end, langs));
 }
 
+/**
+ * "La Fundación Anticorrupción de Navalni, reconocida como organización extremista …", "the Anti-Corruption Foundation
+ * of Alexei Navalny, recognized as …": a person or name after an "of" right after a name the alias table knows is
+ * that name's possessor; the aside is on the head, the known name. Without a known name before the "of" ("Los
+ * partidarios de Navalni, reconocido …") the name stays.
+ */
+const OF = /^(?:of|de|del|della|di|da|do|dos|das|du|des|von|van)$/;
+function ownerOfPossessor(cx: Context, name: NameSpan): NameSpan {
+  const { r } = cx;
+  const text = r.text;
+  const from = Math.max(cx.lineStart, name.start - 8);
+  // The first "of" before a capitalised word, inside the name or right before it.
+  for (const m of text.slice(from, name.end).matchAll(/(?<=^|[ \u00a0])([\p{Ll}]+)[ \u00a0]+(?=\p{Lu})|(?<=^|[ \u00a0])[dD]['’](?=\p{Lu})/gu)) {
+    if (m[1] !== undefined && !OF.test(m[1])) continue;
+    // An "of" inside a name the alias table knows whole is the name's own ("Islamic State of Iraq and the Levant").
+    if (from + m.index >= name.start && r.known(name.name)) return name;
+    let p = from + m.index;
+    while (p > cx.lineStart && /[ \u00a0]/.test(text[p - 1] ?? '')) p--;
+    const head = r.knownRunBefore(p, cx.lineStart);
+    return head && head.end === p && r.entityOf(head) ? head : name;
+  }
+  return name;
+}
+
 /** headedName at the end of the name before a note opening at `at` (past a marker and a designation noun). */
 function headedNameBefore(cx: Context, at: number, langs: ReadonlySet<string>): NameSpan | null {
   const end = beforeMarker(cx.r.text, skipDesignationBack(cx.r, beforeMarker(cx.r.text, at)));
@@ -991,7 +1015,8 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   // Read in the note's languages, a capitalised designation noun heads a name of lower-case words ("du Mouvement
   // impérial russe, une organisation … classée comme terroriste en Russie").
   const headed = headedNameBefore(cx, b, new Set(r.hits(c, end).map((h) => h.lang)));
-  const name = near ? glossedName(cx, near) : headed;
+  const found = near ? glossedName(cx, near) : headed;
+  const name = found ? ownerOfPossessor(cx, found) : null;
   if (!name) return false;
   // A state is where, not who ("нацподразделения Украины, признанные в РФ террористическими"); a run ending in a
   // lower-case word the alias table does not know ends in a common noun, the clause's real antecedent ("Госдума РФ
@@ -1549,7 +1574,12 @@ function postnominal(cx: Context, g: Hit): boolean {
   const { r, from, to } = cx;
   const text = r.text;
   if (g.list === 'foreign_agent' || g.list === 'undesirable') return false;
-  const nameEnd = skipDesignationBack(r, g.index);
+  // "كتيبة "آزوف" المصنفة إرهابية في روسيا": an attributive designation participle may stand before the ground.
+  const lead = /(\S+)[ \u00a0]+$/u.exec(text.slice(Math.max(from, g.index - 30), g.index));
+  const leadStart = lead?.[1] ? g.index - lead[0].length : g.index;
+  const participle = leadStart < g.index && r.hits(leadStart, g.index, ['attributive']).some((h) => h.index === leadStart && h.end === leadStart + (lead?.[1]?.length ?? 0));
+  const at = participle ? leadStart : g.index;
+  const nameEnd = skipDesignationBack(r, at);
   if (nameEnd <= from) return false;
   let name = nameBefore(text, nameEnd, r.classOf(), false);
   if (!name) return false;
@@ -1569,7 +1599,7 @@ function postnominal(cx: Context, g: Hit): boolean {
   if (note.excluded || !note.state || !note.predicate || quotedSentence(cx, g.index)) return false;
   // Attributive: a participle that carries its own article (Arabic "المحظورة"), or, in a language whose attributes
   // follow the noun, a designation noun heading the name.
-  const attributive = r.hits(g.index, g.end, ['attributive']).length > 0;
+  const attributive = participle || r.hits(g.index, g.end, ['attributive']).length > 0;
   const nounBefore = r.hits(Math.max(from, name.start - 40), name.start, ['nouns']).some((h) => /^[\s«"“„]*$/.test(text.slice(h.end, name.start)));
   // Or a designation noun after the name, where the name heads the compound ("Hizb ut-Tahrir terrorist organization
   // banned in Russia"): a ban participle after that noun is its attribute, in any language.
@@ -1577,6 +1607,6 @@ function postnominal(cx: Context, g: Hit): boolean {
   if (!attributive && !nounAfter && !(nounBefore && [...note.langs].some((l) => r.lex.postnominal.has(l)))) return false;
   // A plural participle after a list ("… إمارة القوقاز، وداعش المحظورين في روسيا") is about each name of it.
   const names = note.distributive ? [name, ...namesListedBefore(r, name, r.classOf(note.langs))] : [name];
-  emit(cx, note, 'postnominal', names, g.index, end, g.index);
+  emit(cx, note, 'postnominal', names, at, end, at);
   return true;
 }
