@@ -960,7 +960,12 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   if (name.name.includes(' ') && /^\p{Ll}/u.test(lastWord) && !/[»"”]/.test(text[name.end] ?? '') && !r.known(name.name)) return false;
   // The news that matters is told before the aside ends: "…, التي تم تصنيفها … متطرفة يجب أن … رفع الحظر" lifts a ban
   // after it.
-  const note = readNote(r, name.end, r.hits(c, end), r.hits(ss, Math.min(se, end + 1)), { news: true });
+  // Inside a relative clause a designation verb in the impersonal plural, with no subject ("…, которого в РФ признали
+  // иноагентом", "…, которую в 2019 году признали экстремистской"), states the name's standing status: it is no news
+  // cue there, as the same clause in the passive ("который признан …") is none.
+  const context = r.hits(ss, Math.min(se, end + 1)).filter((h) => !(relative && h.list === 'news_events' && h.index >= c && h.index < end
+    && /^\p{Ll}+ли(?![\p{L}])/u.test(text.slice(h.index, h.index + 30))));
+  const note = readNote(r, name.end, r.hits(c, end), context, { news: true });
   if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, c)) return false;
   const names = note.distributive ? [name, ...namesListedBefore(r, name, r.classOf())] : [name];
   emit(cx, note, relative ? 'relative' : 'appositive', names, c, end, b);
