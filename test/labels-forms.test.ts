@@ -581,3 +581,17 @@ test('status run (tune misses round): a name and its designation verb right afte
   assert.deepEqual(brief(`${status} Денис Капустин внесён в перечень экстремистов и террористов, сообщает Росфинмониторинг.`),
     [['terrorist', 'Русский добровольческий корпус', null]]);
 });
+
+test('Russian round 5: "на территории России" in a prenominal phrase, an impersonal plural in a relative clause, the shortened named notice', () => {
+  assert.deepEqual(brief('Лидер запрещенного на территории России движения «Артподготовка» Вячеслав Мальцев рассказал журналистам.'),
+    [['banned_other', 'Артподготовка', null]]);
+  // Another state's territory is no Russian designation.
+  assert.deepEqual(brief('Члены запрещенной на территории Украины организации «Артподготовка» задержаны.'), []);
+  // "которого … признали" without a subject states the standing status; with the ministry as subject it is the news.
+  assert.deepEqual(brief('Комик Семен Слепаков, которого в РФ признали иноагентом, выложил новую песню.'),
+    [['foreign_agent', 'Семен Слепаков', null]]);
+  assert.deepEqual(brief('Комик Семен Слепаков, которого Минюст РФ признал иноагентом, выложил новую песню.'), []);
+  // The notice shortened to "ПРОИЗВЕДЕН ИНОСТРАННЫМ АГЕНТОМ"; a designation noun before the quoted name is no part of it.
+  assert.deepEqual(brief('Настоящий материал (информация) произведен иностранным агентом YouTube-шоу «вДудь» либо касается деятельности иностранного агента YouTube-шоу «вДудь».'),
+    [['foreign_agent', 'вДудь', null]]);
+});
