@@ -594,4 +594,9 @@ test('Russian round 5: "на территории России" in a prenominal 
   // The notice shortened to "ПРОИЗВЕДЕН ИНОСТРАННЫМ АГЕНТОМ"; a designation noun before the quoted name is no part of it.
   assert.deepEqual(brief('Настоящий материал (информация) произведен иностранным агентом YouTube-шоу «вДудь» либо касается деятельности иностранного агента YouTube-шоу «вДудь».'),
     [['foreign_agent', 'вДудь', null]]);
+  // A ban participle heading a name inside a relative clause is that name's, not the clause's antecedent's…
+  assert.deepEqual(brief('Militante der Gruppe Nusrat al-Islam wal-Muslimin, die Teil der in der Russischen Föderation verbotenen al-Qaida ist, griffen an.'), []);
+  // …while a court after the ground is the designating body.
+  assert.deepEqual(brief('Члены ячейки «Чистопольский джамаат», которая была признана террористической Приволжским окружным военным судом в 2017 году, задержаны.'),
+    [['terrorist', 'Чистопольский джамаат', null]]);
 });
