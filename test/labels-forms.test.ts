@@ -630,3 +630,22 @@ test('postnominal (sixth non-Russian round): an Arabic designation participle be
   assert.deepEqual(brief('أسر الجيش مقاتلين من كتيبة "آزوف" المصنفة إرهابية في روسيا.'), [['terrorist', 'آزوف', null]]);
   assert.deepEqual(brief('قالت شركة "ميتا" المصنفة متطرفة والمحظورة في روسيا إنها ستحظر الحسابات.'), [['extremist', 'ميتا', null]]);
 });
+
+test('Russian round 5: "на территории России" in a prenominal phrase, an impersonal plural in a relative clause, the shortened named notice', () => {
+  assert.deepEqual(brief('Лидер запрещенного на территории России движения «Артподготовка» Вячеслав Мальцев рассказал журналистам.'),
+    [['banned_other', 'Артподготовка', null]]);
+  // Another state's territory is no Russian designation.
+  assert.deepEqual(brief('Члены запрещенной на территории Украины организации «Артподготовка» задержаны.'), []);
+  // "которого … признали" without a subject states the standing status; with the ministry as subject it is the news.
+  assert.deepEqual(brief('Комик Семен Слепаков, которого в РФ признали иноагентом, выложил новую песню.'),
+    [['foreign_agent', 'Семен Слепаков', null]]);
+  assert.deepEqual(brief('Комик Семен Слепаков, которого Минюст РФ признал иноагентом, выложил новую песню.'), []);
+  // The notice shortened to "ПРОИЗВЕДЕН ИНОСТРАННЫМ АГЕНТОМ"; a designation noun before the quoted name is no part of it.
+  assert.deepEqual(brief('Настоящий материал (информация) произведен иностранным агентом YouTube-шоу «вДудь» либо касается деятельности иностранного агента YouTube-шоу «вДудь».'),
+    [['foreign_agent', 'вДудь', null]]);
+  // A ban participle heading a name inside a relative clause is that name's, not the clause's antecedent's…
+  assert.deepEqual(brief('Militante der Gruppe Nusrat al-Islam wal-Muslimin, die Teil der in der Russischen Föderation verbotenen al-Qaida ist, griffen an.'), []);
+  // …while a court after the ground is the designating body.
+  assert.deepEqual(brief('Члены ячейки «Чистопольский джамаат», которая была признана террористической Приволжским окружным военным судом в 2017 году, задержаны.'),
+    [['terrorist', 'Чистопольский джамаат', null]]);
+});

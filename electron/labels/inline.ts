@@ -972,6 +972,13 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   const opener = openers.find((h) => h.list === 'relatives') ?? openers.find((h) => PHRASE_WORDS.includes(h.list) || h.list === 'distributive') ?? nounAfterAdjective;
   if (c < g.index && !opener) return false;
   const relative = opener?.list === 'relatives';
+  // "…, die Teil der in der Russischen Föderation verbotenen al-Qaida ist": a ground word followed straight by a name
+  // qualifies that name inside the clause, not the name the clause follows; not a court or state after it, the
+  // designating body ("…, которая была признана террористической Приволжским окружным военным судом").
+  const after = groundEnd(cx, g) + (/^[ \u00a0]+/.exec(text.slice(groundEnd(cx, g), groundEnd(cx, g) + 3))?.[0].length ?? 0);
+  const wordAfter = /^[\p{L}\p{M}\p{Nd}'’\-]+/u.exec(text.slice(after, after + 60))?.[0] ?? '';
+  const body = r.hits(after, after + 40).some((h) => h.list === 'states' || h.list === 'other_states');
+  if (relative && after > groundEnd(cx, g) && isNameWord(wordAfter) && !body && r.phraseAt(after, PHRASE_WORDS) < 0) return false;
   // In scripts without capitals a function word proves nothing: the clause must open with the designation itself.
   const caseless = /\p{L}/u.test(text[c] ?? '') && (text[c] ?? '').toLowerCase() === (text[c] ?? '').toUpperCase();
   if (caseless && c < g.index && opener && ['stopwords', 'roles'].includes(opener.list)) return false;
@@ -1028,7 +1035,12 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   if (!isHeaded && name.name.includes(' ') && /^\p{Ll}/u.test(lastWord) && !/[»"”]/.test(text[name.end] ?? '') && !r.known(name.name)) return false;
   // The news that matters is told before the aside ends: "…, التي تم تصنيفها … متطرفة يجب أن … رفع الحظر" lifts a ban
   // after it.
-  const note = readNote(r, name.end, r.hits(c, end), r.hits(ss, Math.min(se, end + 1)), { news: true });
+  // Inside a relative clause a designation verb in the impersonal plural, with no subject ("…, которого в РФ признали
+  // иноагентом", "…, которую в 2019 году признали экстремистской"), states the name's standing status: it is no news
+  // cue there, as the same clause in the passive ("который признан …") is none.
+  const context = r.hits(ss, Math.min(se, end + 1)).filter((h) => !(relative && h.list === 'news_events' && h.index >= c && h.index < end
+    && /^\p{Ll}+ли(?![\p{L}])/u.test(text.slice(h.index, h.index + 30))));
+  const note = readNote(r, name.end, r.hits(c, end), context, { news: true });
   if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, c)) return false;
   const names = note.distributive ? [name, ...namesListedBefore(r, name, r.classOf())] : [name];
   emit(cx, note, relative ? 'relative' : 'appositive', names, c, end, b);
