@@ -1,7 +1,8 @@
 // Scores the label detector on the labelled sets in test/fixtures/labels/: the regression set (cases.jsonl, the 282
-// cases it was first written against), the real-world tune part and the real-world held-out parts 2 and 4 (world/<part>/,
-// format in the world README). The regression set must reach 0.95 precision and recall, the tune and held-out
-// parts their floors (TUNE_FLOOR, HELDOUT_FLOOR, HELDOUT_4_FLOOR below; the issue asks 0.95 of all three, not yet met). The tables
+// cases it was first written against), the real-world tune part and the real-world held-out parts 2, 4 and 5
+// (world/<part>/, format in the world README). The regression set must reach 0.95 precision and recall, the tune and
+// held-out parts their floors (TUNE_FLOOR, HELDOUT_FLOOR, HELDOUT_4_FLOOR, HELDOUT_5_FLOOR below; the issue asks 0.95 of
+// all of them, not yet met). The tables
 // print overall, per language and per kind; each case's errors print for the regression and tune parts only: the held-out part is the measure
 // we report, and reading its cases would tune the detector to it.
 import { test } from 'node:test';
@@ -61,6 +62,13 @@ const HELDOUT_FLOOR = { precision: 0.85, recall: 0.8 };
 const HELDOUT_4_FLOOR = { precision: 0.86, recall: 0.75 };
 
 /**
+ * The fifth held-out part (collected 2026-12-04 after part 4 had been scored in aggregate several times; world/README.md):
+ * never scored yet. PROVISIONAL: this floor of 0 gates nothing and is the one floor in this file that is a placeholder.
+ * The lead scores the part once, on merged main, and sets the floor from that first figure before landing.
+ */
+const HELDOUT_5_FLOOR = { precision: 0.0, recall: 0.0 };
+
+/**
  * The tune part's floor. GOAL again in the issue; NOT met since 185 new real cases joined it (2026-12-03): the
  * detector scored P 0.924 R 0.888 on them before a round of general rules brought it to P 0.962 R 0.923, and a third
  * round (pronoun subjects, distributive participles, clause-final verbs, members' nouns; 54 more real cases) to
@@ -100,8 +108,14 @@ test(`precision and recall on the real-world held-out part reach the held-out fl
   gate('world held-out', cases, false, HELDOUT_FLOOR);
 });
 
-test(`precision and recall on the fourth held-out part reach its floor (P ${HELDOUT_4_FLOOR.precision}, R ${HELDOUT_4_FLOOR.recall}; the goal is ${GOAL})`, () => {
-  const cases = worldCases('heldout-4');
-  assert.ok(cases.length > 0, 'test/fixtures/labels/world/heldout-4/ has no cases');
-  gate('world held-out 4', cases, false, HELDOUT_4_FLOOR);
-});
+/** A later held-out part, collected whole after the earlier ones were tuned on: aggregate tables only, gated at its floor. */
+function heldOutPart(n: number, floor: { precision: number; recall: number }): void {
+  test(`precision and recall on held-out part ${n} reach its floor (P ${floor.precision}, R ${floor.recall}; the goal is ${GOAL})`, () => {
+    const cases = worldCases(`heldout-${n}`);
+    assert.ok(cases.length > 0, `test/fixtures/labels/world/heldout-${n}/ has no cases`);
+    gate(`world held-out ${n}`, cases, false, floor);
+  });
+}
+
+heldOutPart(4, HELDOUT_4_FLOOR);
+heldOutPart(5, HELDOUT_5_FLOOR);

@@ -39,10 +39,10 @@ export function regressionCases(): LabelCase[] {
 }
 
 /**
- * One part of the real-world set ("tune" or "heldout"), every language file of it. The first held-out part, scored
- * once and reported (world/README.md), was then retired into tuning: a new held-out part replaced it.
+ * One part of the real-world set ("tune", "heldout" or a later held-out part "heldout-N"), every language file of it.
+ * The first and third held-out parts, each scored once and reported (world/README.md), were then retired into tuning.
  */
-export function worldCases(part: 'tune' | 'heldout' | 'heldout-4'): LabelCase[] {
+export function worldCases(part: 'tune' | 'heldout' | `heldout-${number}`): LabelCase[] {
   const dirs = part === 'tune' ? ['tune', 'heldout-1-retired', 'heldout-3-retired'] : [part];
   return dirs.map((d) => join(FIXTURES, 'world', d)).filter((dir) => existsSync(dir))
     .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().flatMap((f) => readJsonl(join(dir, f))));
