@@ -649,3 +649,34 @@ test('Russian round 5: "на территории России" in a prenominal 
   assert.deepEqual(brief('Члены ячейки «Чистопольский джамаат», которая была признана террористической Приволжским окружным военным судом в 2017 году, задержаны.'),
     [['terrorist', 'Чистопольский джамаат', null]]);
 });
+
+test('languages added for issue 10 (lex7): the footnote, bracket and aside of each, and its news of a designation', () => {
+  const cases: [string, Brief[]][] = [
+    ['Els talibans* han anunciat un nou govern a Kabul.\n\n*Organització terrorista prohibida a Rússia.', [['terrorist', 'talibans', '*']]],
+    ["Els membres del grup terrorista Estat Islàmic, prohibit a Rússia, van reivindicar l'atac.", [['terrorist', 'Estat Islàmic', null]]],
+    ['Talibani, ki so v Rusiji prepovedani kot teroristična organizacija, so prevzeli oblast.', [['terrorist', 'Talibani', null]]],
+    ['Taliban* telah mengumumkan kerajaan baharu di Kabul.\n\n*Pertubuhan pengganas yang diharamkan di Rusia.', [['terrorist', 'Taliban', '*']]],
+    ['Meta, ambayo imetambuliwa kuwa ya itikadi kali na kupigwa marufuku nchini Urusi, ilisema hivyo.', [['extremist', 'Meta', null]]],
+    ['Ang Meta, na itinuturing na ekstremista at ipinagbabawal sa Russia, ay naglabas ng pahayag.', [['extremist', 'Meta', null]]],
+    ['தலிபான்* புதிய அரசை அறிவித்தது.\n\n*ரஷ்யாவில் தடைசெய்யப்பட்ட பயங்கரவாத அமைப்பு.', [['terrorist', 'தலிபான்', '*']]],
+    ['റഷ്യയിൽ നിരോധിച്ച ഭീകര സംഘടനയായ ഐഎസ് ഉത്തരവാദിത്തം ഏറ്റെടുത്തു.', [['terrorist', 'ഐഎസ്', null]]],
+    ['रशियामध्ये बंदी घातलेल्या दहशतवादी संघटना इस्लामिक स्टेटने जबाबदारी घेतली.', [['terrorist', 'इस्लामिक स्टेट', null]]],
+    ['తాలిబాన్* కొత్త ప్రభుత్వాన్ని ప్రకటించింది.\n\n*రష్యాలో నిషేధించబడిన ఉగ్రవాద సంస్థ.', [['terrorist', 'తాలిబాన్', '*']]],
+    ['“Исламын улс” (ОХУ-д хориглосон) бүлэглэлийн гишүүд халдлага үйлджээ.', [['banned_other', 'Исламын улс', null]]],
+    ['DAIŞ, ku li Rûsyayê qedexe ye, berpirsiyariya êrîşê girt.', [['banned_other', 'DAIŞ', null]]],
+    ['रुसमा प्रतिबन्धित आतङ्कवादी सङ्गठन इस्लामिक स्टेटले जिम्मेवारी लियो।', [['terrorist', 'इस्लामिक स्टेट', null]]],
+    ["Die Taliban* het 'n nuwe regering aangekondig.\n\n*'n Terreurorganisasie wat in Rusland verbied is.", [['terrorist', 'Die Taliban', '*']]],
+  ];
+  for (const [text, want] of cases) assert.deepEqual(brief(text), want, text);
+  // The same words as the news of a designation, or another state's, give nothing.
+  for (const text of ['Rusko vrhovno sodišče je gibanje talibov razglasilo za teroristično organizacijo.',
+    'Mahkamah Agung Rusia mengisytiharkan Taliban sebagai pertubuhan pengganas.', 'Marekani imepiga marufuku kundi la Wagner.',
+    'ОХУ-ын Дээд шүүх Талибаныг террорист байгууллага гэж зарлав.', 'రష్యా సుప్రీం కోర్టు తాలిబాన్‌ను ఉగ్రవాద సంస్థగా ప్రకటించింది.',
+    'Els Estats Units han designat el grup Wagner com a organització terrorista.']) assert.deepEqual(brief(text), [], text);
+});
+
+test('an apostrophe opening a one-letter lower-case word is an elided article, and a state with a hyphenated case ending no bracket subject', () => {
+  assert.deepEqual(brief("Meta* het gesê.\n\n*Meta is 'n ekstremistiese organisasie wat in Rusland verbied is."), [['extremist', 'Meta', '*']]);
+  assert.deepEqual(brief("Meta* said so.\n\n*Meta is an 'extremist organisation' banned in Russia, Moscow claims."), [], 'a quotation still quotes');
+  assert.deepEqual(brief('Талибан (ОХУ-д хориглосон) хөдөлгөөн.'), [['banned_other', 'Талибан', null]]);
+});

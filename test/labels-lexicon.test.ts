@@ -36,7 +36,8 @@ test('the shipped phrase files: one per language the state outlets publish in, e
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
   assert.deepEqual(files.sort(), Object.keys(PHRASE_FILES).sort(), 'every file is imported by lexicon.ts');
   const wanted = ['ru', 'uk', 'be', 'en', 'es', 'pt', 'fr', 'de', 'it', 'nl', 'ar', 'fa', 'prs', 'ps', 'tr', 'az', 'hy', 'ka', 'kk', 'ky', 'uz', 'tg',
-    'zh', 'ja', 'ko', 'hi', 'bn', 'ur', 'vi', 'id', 'sr', 'hr', 'bg', 'pl', 'cs', 'sk', 'ro', 'hu', 'el', 'lv', 'lt', 'et', 'da', 'sv', 'no', 'fi', 'sq', 'he', 'mk'];
+    'zh', 'ja', 'ko', 'hi', 'bn', 'ur', 'vi', 'id', 'sr', 'hr', 'bg', 'pl', 'cs', 'sk', 'ro', 'hu', 'el', 'lv', 'lt', 'et', 'da', 'sv', 'no', 'fi', 'sq', 'he', 'mk',
+    'ca', 'sl', 'ms', 'sw', 'tl', 'ta', 'ml', 'mr', 'te', 'mn', 'ku', 'ne', 'af'];
   for (const code of wanted) {
     const f = PHRASE_FILES[code] as PhraseFile | undefined;
     assert.ok(f, `a phrase file for ${code}`);

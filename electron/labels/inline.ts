@@ -491,6 +491,8 @@ function innerSubject(cx: Context, from: number, to: number, note: Note, alone: 
   if (whole && whole.end > n.end) n = whole;
   const cls = classOf(n.start, n.end);
   if (cls.has('states') || cls.has('other_states') || cls.has('nouns')) return null;
+  // Nor is a word that names no entity: a state with a case ending joined by a hyphen ("(ОХУ-д хориглосон)", "in the RF").
+  if (r.entityOf(n) === null) return null;
   let i = n.end;
   if (/[»"”」』]/.test(text[i] ?? '')) i++;
   if (alone && /^[,、，]/.test(text[i] ?? '')) return n;

@@ -6,11 +6,13 @@ import type { LabelKind } from '../model.ts';
 import { anchorOf, matchAt, parsePhrase, type Phrase } from './phrase-syntax.ts';
 import { foldCode } from './fold.ts';
 import { PhraseIndex } from './phrase-index.ts';
+import af from '../../assets/labels/phrases/af.json' with { type: 'json' };
 import ar from '../../assets/labels/phrases/ar.json' with { type: 'json' };
 import az from '../../assets/labels/phrases/az.json' with { type: 'json' };
 import be from '../../assets/labels/phrases/be.json' with { type: 'json' };
 import bg from '../../assets/labels/phrases/bg.json' with { type: 'json' };
 import bn from '../../assets/labels/phrases/bn.json' with { type: 'json' };
+import ca from '../../assets/labels/phrases/ca.json' with { type: 'json' };
 import cs from '../../assets/labels/phrases/cs.json' with { type: 'json' };
 import da from '../../assets/labels/phrases/da.json' with { type: 'json' };
 import de from '../../assets/labels/phrases/de.json' with { type: 'json' };
@@ -32,24 +34,35 @@ import ja from '../../assets/labels/phrases/ja.json' with { type: 'json' };
 import ka from '../../assets/labels/phrases/ka.json' with { type: 'json' };
 import kk from '../../assets/labels/phrases/kk.json' with { type: 'json' };
 import ko from '../../assets/labels/phrases/ko.json' with { type: 'json' };
+import ku from '../../assets/labels/phrases/ku.json' with { type: 'json' };
 import ky from '../../assets/labels/phrases/ky.json' with { type: 'json' };
 import lt from '../../assets/labels/phrases/lt.json' with { type: 'json' };
 import lv from '../../assets/labels/phrases/lv.json' with { type: 'json' };
 import mk from '../../assets/labels/phrases/mk.json' with { type: 'json' };
+import ml from '../../assets/labels/phrases/ml.json' with { type: 'json' };
+import mn from '../../assets/labels/phrases/mn.json' with { type: 'json' };
+import mr from '../../assets/labels/phrases/mr.json' with { type: 'json' };
+import ms from '../../assets/labels/phrases/ms.json' with { type: 'json' };
+import ne from '../../assets/labels/phrases/ne.json' with { type: 'json' };
 import nl from '../../assets/labels/phrases/nl.json' with { type: 'json' };
 import no from '../../assets/labels/phrases/no.json' with { type: 'json' };
 import pl from '../../assets/labels/phrases/pl.json' with { type: 'json' };
-import ps from '../../assets/labels/phrases/ps.json' with { type: 'json' };
 import prs from '../../assets/labels/phrases/prs.json' with { type: 'json' };
+import ps from '../../assets/labels/phrases/ps.json' with { type: 'json' };
 import pt from '../../assets/labels/phrases/pt.json' with { type: 'json' };
 import ro from '../../assets/labels/phrases/ro.json' with { type: 'json' };
 import ru from '../../assets/labels/phrases/ru.json' with { type: 'json' };
 import sk from '../../assets/labels/phrases/sk.json' with { type: 'json' };
+import sl from '../../assets/labels/phrases/sl.json' with { type: 'json' };
 import sq from '../../assets/labels/phrases/sq.json' with { type: 'json' };
 import sr from '../../assets/labels/phrases/sr.json' with { type: 'json' };
 import sv from '../../assets/labels/phrases/sv.json' with { type: 'json' };
+import sw from '../../assets/labels/phrases/sw.json' with { type: 'json' };
+import ta from '../../assets/labels/phrases/ta.json' with { type: 'json' };
+import te from '../../assets/labels/phrases/te.json' with { type: 'json' };
 import tg from '../../assets/labels/phrases/tg.json' with { type: 'json' };
 import th from '../../assets/labels/phrases/th.json' with { type: 'json' };
+import tl from '../../assets/labels/phrases/tl.json' with { type: 'json' };
 import tr from '../../assets/labels/phrases/tr.json' with { type: 'json' };
 import uk from '../../assets/labels/phrases/uk.json' with { type: 'json' };
 import ur from '../../assets/labels/phrases/ur.json' with { type: 'json' };
@@ -109,8 +122,9 @@ export interface PhraseFile {
 
 /** Every shipped language, by code. */
 export const PHRASE_FILES: Record<string, PhraseFile> = {
-  ar, az, be, bg, bn, cs, da, de, el, en, es, et, fa, fi, fr, he, hi, hr, hu, hy, id, it, ja, ka, kk, ko, ky, lt, lv,
-  mk, nl, no, pl, prs, ps, pt, ro, ru, sk, sq, sr, sv, tg, th, tr, uk, ur, uz, vi, zh,
+  af, ar, az, be, bg, bn, ca, cs, da, de, el, en, es, et, fa, fi, fr, he, hi, hr, hu, hy, id, it, ja, ka, kk, ko, ku,
+  ky, lt, lv, mk, ml, mn, mr, ms, ne, nl, no, pl, prs, ps, pt, ro, ru, sk, sl, sq, sr, sv, sw, ta, te, tg, th, tl, tr,
+  uk, ur, uz, vi, zh,
 };
 
 export interface Hit {

@@ -214,6 +214,11 @@ function sayingAfter(r: Reading, at: number): boolean {
 
 const PAIRS: Record<string, string> = { '«': '»', '“': '”', '„': '“', '‘': '’', '「': '」', '『': '』', '‹': '›' };
 
+/** An apostrophe opening a one-letter lower-case word is an elided article, no quotation (Afrikaans "'n", Dutch "'t"). */
+function elidedArticle(text: string, i: number): boolean {
+  return /^\p{Ll}[ \u00a0]/u.test(text.slice(i + 1, i + 3));
+}
+
 /** True when a quotation opened in text[from, to) is still open at `to` ("described it as 'a terrorist group…'"). */
 export function opensQuote(text: string, from: number, to: number): boolean {
   const open: string[] = [];
@@ -226,7 +231,7 @@ export function opensQuote(text: string, from: number, to: number): boolean {
       // A straight quote right after a word closes one opened before `from`.
       if (open[open.length - 1] === '"') open.pop();
       else if (!/[\p{L}\p{Nd}.,!?)]/u.test(text[i - 1] ?? ' ')) open.push('"');
-    } else if (ch === "'" && !/\p{L}/u.test(text[i - 1] ?? ' ') && /\p{L}/u.test(text[i + 1] ?? '')) open.push("'");
+    } else if (ch === "'" && !/\p{L}/u.test(text[i - 1] ?? ' ') && /\p{L}/u.test(text[i + 1] ?? '') && !elidedArticle(text, i)) open.push("'");
     else if (ch === "'" && open[open.length - 1] === "'" && !/\p{L}/u.test(text[i + 1] ?? ' ')) open.pop();
   }
   return open.length > 0;
