@@ -13,10 +13,15 @@ import { fillFullText } from './fulltext.ts';
 import type { ExtractFn } from '../articles/extract-pool.ts';
 import { FetchError, fetchUrl, hostPortOf, type FetchOptions, type FetchResult } from '../net/fetch.ts';
 import { CAPTURE_DEFAULT_MAX_BYTES, type CaptureOptions } from '../net/capture.ts';
-import { parseFeedBytes, type ParseFn, type ParsedFeed } from '../feeds/parse.ts';
+import { parseFeedBytes, type ParsedFeed, type ParseOptions } from '../feeds/parse.ts';
+import type { PreparedItems } from '../articles/prepare.ts';
 import { describeWait, isDue, nextAfterFailure, nextAfterSuccess, parseRetryAfter } from './schedule.ts';
 
 export const MAX_CONCURRENT_FETCHES = 6;
+
+/** How a poll parses a feed: a ParseFn (feeds/parse.ts), or one that also prepares the items for ingest. */
+export type PollParseFn = (bytes: Uint8Array, opts: ParseOptions) => Parsed | Promise<Parsed>;
+type Parsed = ParsedFeed & { prepared?: PreparedItems };
 
 export interface PollOptions {
   /** Only these feeds (default: all). */
@@ -27,8 +32,9 @@ export interface PollOptions {
   concurrency?: number;
   /** Limits for each fetch (tests use small ones). */
   fetch?: Pick<FetchOptions, 'timeoutMs' | 'idleTimeoutMs' | 'maxBytes' | 'maxRedirects'>;
-  /** The app passes parseInWorker so that parsing never blocks its main thread. */
-  parse?: ParseFn;
+  /** The app passes parseForIngestInWorker (parse-in-worker.ts), so that parsing and the items' preparation for ingest
+   * never block the engine's thread; with a plain ParseFn ingest prepares the items itself. */
+  parse?: PollParseFn;
   /** How full-text pages are read (default: the shared extraction pool, fulltext.ts). */
   extract?: ExtractFn;
   emit?: (event: AppEvent) => void;
@@ -132,7 +138,7 @@ export async function pollFeed(store: Store, feed: StoredFeed, options: PollOpti
   });
 
   let response: FetchResult;
-  let parsed: ParsedFeed | null = null;
+  let parsed: Parsed | null = null;
   try {
     response = takeFirstPollResponse(feed.id) ?? await fetchUrl(feed.url, {
       ...options.fetch,
@@ -166,11 +172,12 @@ export async function pollFeed(store: Store, feed: StoredFeed, options: PollOpti
     return { outcome: 'not_modified', newCount: 0, flaggedCount: 0, updatedCount: 0, error: null };
   }
   let result;
+  const { prepared, ...parsedFeed } = parsed;
   try {
     // The items, the feed's new state and the fetch log, all in one transaction.
     result = await store.feeds.recordPoll(feed.id, {
-      feed: parsed,
-      ingest: { now: at.toISOString(), maxWrites: MAX_WRITES_PER_POLL, enrichers, detectLanguage: await languageDetector() },
+      feed: parsedFeed,
+      ingest: { now: at.toISOString(), maxWrites: MAX_WRITES_PER_POLL, enrichers, detectLanguage: await languageDetector(), ...(prepared ? { prepared } : {}) },
       state: {
         ...state,
         title: feed.title ?? parsed.title,

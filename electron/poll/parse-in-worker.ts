@@ -1,15 +1,18 @@
-// parseInWorker: parseFeedBytes on a worker thread, so a 5 MB feed (1–2 s of parsing at 20,000 items) never blocks the app's
-// main thread, and a feed that would keep the parser busy for longer than PARSE_TIMEOUT_MS is cut off: its worker is
-// terminated, that one feed fails with a FeedParseError naming it, and the next parse starts a fresh worker. One
-// worker (electron/worker-pool.ts), started on first use; it holds the process open only while a parse is pending.
+// parseInWorker: parseFeedBytes on a worker thread, so a 5 MB feed (1–2 s of parsing at 20,000 items) never blocks the
+// engine's thread, and a feed that would keep the parser busy for longer than PARSE_TIMEOUT_MS is cut off: its worker
+// is terminated, that one feed fails with a FeedParseError naming it, and the next parse starts a fresh worker.
+// parseForIngestInWorker does the same and prepares the items for ingest on that worker too (articles/prepare.ts):
+// the HTML-to-text, index values and fingerprints that would otherwise cost the engine's thread ~40% of an ingest.
+// One worker (electron/worker-pool.ts), started on first use; it holds the process open only while a parse is pending.
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { WorkerPool, WorkerTaskError } from '../worker-pool.ts';
-import { FeedParseError, type ParsedFeed, type ParseOptions } from './parse.ts';
+import { FeedParseError, type ParsedFeed, type ParseOptions } from '../feeds/parse.ts';
+import type { PreparedItems } from '../articles/prepare.ts';
 import type { ParseReply, ParseRequest } from './parse-worker.ts';
 
-/** A 10 MB feed of 40,000 items parses in under 3 s even on a loaded two-core machine (measured 2.7 s); 30 s is a
- * parser caught in a loop. */
+/** A 10 MB feed of 40,000 items parses in under 3 s even on a loaded two-core machine (measured 2.7 s), and is
+ * prepared in under 10 s more (BENCHMARKS.md, ingest7); 30 s is a parser caught in a loop. */
 export const PARSE_TIMEOUT_MS = 30_000;
 // Idle this long, the worker stops; the next poll starts it again (~100 ms).
 const IDLE_MS = 60_000;
@@ -31,24 +34,38 @@ export interface ParseLimits {
   timeoutMs?: number;
 }
 
+/** A parsed feed with what the worker prepared for ingest, keyed by the feed's own item objects. */
+export type PreparedFeed = ParsedFeed & { prepared: PreparedItems };
+
 /**
  * Parses a feed on the worker thread; resolves to what parseFeedBytes returns, rejects with a FeedParseError carrying
  * the same message, or one saying the parse was cut off at its time limit. The caller's bytes stay intact: they are
  * copied once (about 1 ms for 5 MB) and the copy is transferred, not cloned.
  */
 export async function parseInWorker(bytes: Uint8Array, opts: ParseOptions = {}, limits: ParseLimits = {}): Promise<ParsedFeed> {
+  return (await runParse(bytes, opts, limits, false)).feed;
+}
+
+/** parseInWorker, and the items prepared for ingest on the same worker within the same time limit. */
+export async function parseForIngestInWorker(bytes: Uint8Array, opts: ParseOptions = {}, limits: ParseLimits = {}): Promise<PreparedFeed> {
+  const { feed, prepared } = await runParse(bytes, opts, limits, true);
+  if (prepared?.length !== feed.items.length) throw new Error(`The feed parser returned ${prepared?.length ?? 'no'} prepared items for ${feed.items.length}.`);
+  return { ...feed, prepared: new Map(feed.items.map((item, i) => [item, prepared[i]!])) };
+}
+
+async function runParse(bytes: Uint8Array, opts: ParseOptions, limits: ParseLimits, prepare: boolean): Promise<Extract<ParseReply, { ok: true }>> {
   pool ??= new WorkerPool({ filename: workerPath(), threads: 1, idleTimeoutMs: IDLE_MS });
   const buffer = new Uint8Array(bytes).buffer; // a fresh copy: Buffer#slice would share (and detach) a pool
   const where = opts.url ? `The feed ${opts.url}` : 'The feed';
   let reply: ParseReply;
   try {
-    reply = await pool.run({ buffer, opts: { contentType: opts.contentType ?? null, url: opts.url ?? null } }, limits.timeoutMs ?? PARSE_TIMEOUT_MS, { transfer: [buffer] });
+    reply = await pool.run({ buffer, opts: { contentType: opts.contentType ?? null, url: opts.url ?? null }, prepare }, limits.timeoutMs ?? PARSE_TIMEOUT_MS, { transfer: [buffer] });
   } catch (err) {
     if (!(err instanceof WorkerTaskError)) throw err;
     if (err.kind === 'timeout') throw new FeedParseError(`${where} could not be parsed: ${err.message}, so the parser was stopped. Footnote tries it again on the next poll; if it keeps failing, the feed is broken or hostile.`);
     throw new Error(`The feed parser stopped unexpectedly while parsing ${where.replace(/^The/, 'the')}: ${err.message}.`);
   }
-  if (reply.ok) return reply.feed;
+  if (reply.ok) return reply;
   throw reply.parseError ? new FeedParseError(reply.message) : new Error(reply.message);
 }
 
