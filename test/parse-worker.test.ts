@@ -13,7 +13,7 @@ import { bundleLikeElectronVite } from './support/bundle.ts';
 import { openLibrary } from '../electron/store/sqlite/db.ts';
 import { insertFeed, updateFeedSettings } from '../electron/store/sqlite/feeds.ts';
 import { SqliteStore } from '../electron/store/sqlite/sqlite-store.ts';
-import { pollFeeds } from '../electron/poll/poller.ts';
+import { pollFeeds, type PollParseFn } from '../electron/poll/poller.ts';
 import { languageDetector } from '../electron/text/language.ts';
 import { rss2, serve, startFeedServer } from './support/feed-server.ts';
 
@@ -90,7 +90,7 @@ test('a feed that keeps the parser past its time limit fails alone with a clear 
   };
   const huge = subscribe('/huge.xml');
   const small = subscribe('/small.xml');
-  const parse = (bytes: Uint8Array, opts: { contentType?: string | null; url?: string | null }): ReturnType<typeof parseForIngestInWorker> => parseForIngestInWorker(bytes, opts, { timeoutMs: 300 });
+  const parse: PollParseFn = (bytes, opts, unchanged) => parseForIngestInWorker(bytes, opts, unchanged, { timeoutMs: 300 });
 
   // The language profiles load once per process, holding this thread for seconds, and no timer fires on a busy
   // thread: loaded now, not in the middle of the poll, they do not stretch the limit under test.

@@ -43,17 +43,18 @@ export type PreparedFeed = ParsedFeed & { prepared: PreparedItems };
  * copied once (about 1 ms for 5 MB) and the copy is transferred, not cloned.
  */
 export async function parseInWorker(bytes: Uint8Array, opts: ParseOptions = {}, limits: ParseLimits = {}): Promise<ParsedFeed> {
-  return (await runParse(bytes, opts, limits, false)).feed;
+  return (await runParse(bytes, opts, limits, null)).feed;
 }
 
-/** parseInWorker, and the items prepared for ingest on the same worker within the same time limit. */
-export async function parseForIngestInWorker(bytes: Uint8Array, opts: ParseOptions = {}, limits: ParseLimits = {}): Promise<PreparedFeed> {
-  const { feed, prepared } = await runParse(bytes, opts, limits, true);
+/** parseInWorker, and the items prepared for ingest on the same worker within the same time limit; items whose content
+ * hash tag is in `unchanged` (articles/prepare.ts) get their keys only. */
+export async function parseForIngestInWorker(bytes: Uint8Array, opts: ParseOptions = {}, unchanged: ReadonlySet<number> = new Set(), limits: ParseLimits = {}): Promise<PreparedFeed> {
+  const { feed, prepared } = await runParse(bytes, opts, limits, { unchanged: [...unchanged] });
   if (prepared?.length !== feed.items.length) throw new Error(`The feed parser returned ${prepared?.length ?? 'no'} prepared items for ${feed.items.length}.`);
   return { ...feed, prepared: new Map(feed.items.map((item, i) => [item, prepared[i]!])) };
 }
 
-async function runParse(bytes: Uint8Array, opts: ParseOptions, limits: ParseLimits, prepare: boolean): Promise<Extract<ParseReply, { ok: true }>> {
+async function runParse(bytes: Uint8Array, opts: ParseOptions, limits: ParseLimits, prepare: ParseRequest['prepare']): Promise<Extract<ParseReply, { ok: true }>> {
   pool ??= new WorkerPool({ filename: workerPath(), threads: 1, idleTimeoutMs: IDLE_MS });
   const buffer = new Uint8Array(bytes).buffer; // a fresh copy: Buffer#slice would share (and detach) a pool
   const where = opts.url ? `The feed ${opts.url}` : 'The feed';

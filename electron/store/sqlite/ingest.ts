@@ -14,7 +14,7 @@ import { feedOutlets, type OutletColumns } from './outlets.ts';
 import { prepared } from './prepared.ts';
 import { indexingInBatch } from './search/functions.ts';
 import { ftsValues, type FtsValues } from '../../articles/index-values.ts';
-import type { PreparedItem } from '../../articles/prepare.ts';
+import type { PreparedValues } from '../../articles/prepare.ts';
 import { isEmptyItem, itemKeys, normaliseItem, type ArticleFields, type ArticleKeys } from '../../articles/normalise.ts';
 import { identityKey, matchArticle, type KnownArticle } from '../../articles/dedupe.ts';
 import { runEnrichers, type EnrichedArticle, type Enricher, type Enrichment } from '../../articles/enrichment.ts';
@@ -62,7 +62,7 @@ export function planIngest(db: Db, feedId: number, feed: FeedObject, options: In
   const result: IngestResult = { newIds: [], updatedIds: [], unchanged: 0, deferred: 0, repeated: 0, warnings: [] };
   const outletOf = feedOutlets(db, feedId, feed.link);
   const plan = (item: FeedItem, keys: ArticleKeys, known: KnownArticle | undefined): Planned => {
-    const pre = options.prepared?.get(item);
+    const pre = options.prepared?.get(item)?.values ?? undefined;
     const fields = normaliseItem(item, feed.language, keys, pre);
     // The article's own language; the feed's declaration is only the hint for a text too short to tell.
     if (options.detectLanguage) fields.lang = options.detectLanguage(`${fields.title ?? ''}\n${fields.text}`, fields.lang);
@@ -157,7 +157,7 @@ function dataVersion(db: Db): number {
 
 /** What a new article will read once written (recordVersion reads the same back): its title, text and the
  * detected labels as stored (kind and entity, one each), with their fingerprint (the prepared one when it has no labels). */
-function readNow(fields: ArticleFields, e: Enrichment, pre: PreparedItem | undefined): ReadNow {
+function readNow(fields: ArticleFields, e: Enrichment, pre: PreparedValues | undefined): ReadNow {
   const content = { title: fields.title, text: fields.text, labels: distinctDetected(e.labels ?? []).map((l) => ({ kind: l.kind, entity: l.entity })) };
   return { content, fingerprint: pre && content.labels.length === 0 ? pre.unlabelledFingerprint : changeFingerprint(content) };
 }
