@@ -17,6 +17,11 @@ import type { ParseReply, ParseRequest } from './parse-worker.ts';
 export const PARSE_TIMEOUT_MS = 30_000;
 // Idle this long, the worker stops; the next poll starts it again (~100 ms).
 const IDLE_MS = 60_000;
+/** The worker's old-generation heap limit. A feed is at most 20 MB (net/fetch.ts), a few times that once parsed and
+ * prepared; without a limit V8 let the worker's heap grow with the feeds it had seen (a build of 40,000 articles, parsed
+ * and prepared there: 767 MiB RSS against 669 MiB with this limit and 507 MiB parsing on the engine's thread). A feed
+ * that needs more fails alone, its worker restarted. */
+const MAX_MEMORY_MB = 512;
 
 let pool: WorkerPool<ParseRequest, ParseReply> | null = null;
 
@@ -56,7 +61,7 @@ export async function parseForIngestInWorker(bytes: Uint8Array, opts: ParseOptio
 }
 
 async function runParse(bytes: Uint8Array, opts: ParseOptions, limits: ParseLimits, prepare: ParseRequest['prepare']): Promise<Extract<ParseReply, { ok: true }>> {
-  pool ??= new WorkerPool({ filename: workerPath(), threads: 1, idleTimeoutMs: IDLE_MS });
+  pool ??= new WorkerPool({ filename: workerPath(), threads: 1, idleTimeoutMs: IDLE_MS, maxMemoryMb: MAX_MEMORY_MB });
   const buffer = new Uint8Array(bytes).buffer; // a fresh copy: Buffer#slice would share (and detach) a pool
   const where = opts.url ? `The feed ${opts.url}` : 'The feed';
   let reply: ParseReply;
