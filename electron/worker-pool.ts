@@ -6,7 +6,7 @@
 // memory limits, termination on abort); this file adds the start-counted time limit, names what went wrong, and
 // queues tasks itself, handing piscina no more than it has threads: with minThreads 0, piscina does not replace a
 // terminated worker for tasks already in its own queue, and they would wait forever.
-// Used by articles/extract-pool.ts and feeds/parse-in-worker.ts, which turn a failure into their own words.
+// Used by articles/extract-pool.ts and poll/parse-in-worker.ts, which turn a failure into their own words.
 import { MessageChannel, type Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { TimedTask } from './worker-task.ts';

@@ -6,14 +6,14 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseInWorker, stopParseWorker } from '../electron/feeds/parse-in-worker.ts';
+import { parseForIngestInWorker, parseInWorker, stopParseWorker } from '../electron/poll/parse-in-worker.ts';
 import { parseFeedBytes, FeedParseError } from '../electron/feeds/parse.ts';
 import { tempDir } from './helpers.ts';
 import { bundleLikeElectronVite } from './support/bundle.ts';
 import { openLibrary } from '../electron/store/sqlite/db.ts';
 import { insertFeed, updateFeedSettings } from '../electron/store/sqlite/feeds.ts';
 import { SqliteStore } from '../electron/store/sqlite/sqlite-store.ts';
-import { pollFeeds } from '../electron/poll/poller.ts';
+import { pollFeeds, type PollParseFn } from '../electron/poll/poller.ts';
 import { languageDetector } from '../electron/text/language.ts';
 import { rss2, serve, startFeedServer } from './support/feed-server.ts';
 
@@ -50,7 +50,7 @@ test('a refusal comes back as a FeedParseError with the same message', async (t)
 
 test('an idle worker does not keep a process alive', async (t) => {
   const script = join(tempDir(t), 'once.ts');
-  writeFileSync(script, `import { parseInWorker } from ${JSON.stringify(join(root, 'electron', 'feeds', 'parse-in-worker.ts'))};
+  writeFileSync(script, `import { parseInWorker } from ${JSON.stringify(join(root, 'electron', 'poll', 'parse-in-worker.ts'))};
     import { readFileSync } from 'node:fs';
     const feed = await parseInWorker(readFileSync(${JSON.stringify(join(fixtures, 'atom.xml'))}));
     console.log(feed.title);`);
@@ -61,9 +61,9 @@ test('an idle worker does not keep a process alive', async (t) => {
 
 test('bundled as electron-vite does, index.js finds parse-worker.js beside it', async (t) => {
   const index = await bundleLikeElectronVite(t, `import { readFileSync } from 'node:fs';
-    import { parseInWorker } from ${JSON.stringify(join(root, 'electron', 'feeds', 'parse-in-worker.ts'))};
+    import { parseInWorker } from ${JSON.stringify(join(root, 'electron', 'poll', 'parse-in-worker.ts'))};
     const feed = await parseInWorker(readFileSync(process.argv[2]));
-    console.log(JSON.stringify({ title: feed.title, items: feed.items.length }));`, { 'parse-worker': join(root, 'electron', 'feeds', 'parse-worker.ts') });
+    console.log(JSON.stringify({ title: feed.title, items: feed.items.length }));`, { 'parse-worker': join(root, 'electron', 'poll', 'parse-worker.ts') });
   const r = await run([index, join(fixtures, 'koi8-r.xml')]);
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout), { title: 'Новости | Лента', items: 2 });
@@ -90,7 +90,7 @@ test('a feed that keeps the parser past its time limit fails alone with a clear 
   };
   const huge = subscribe('/huge.xml');
   const small = subscribe('/small.xml');
-  const parse = (bytes: Uint8Array, opts: { contentType?: string | null; url?: string | null }): ReturnType<typeof parseInWorker> => parseInWorker(bytes, opts, { timeoutMs: 300 });
+  const parse: PollParseFn = (bytes, opts, unchanged) => parseForIngestInWorker(bytes, opts, unchanged, { timeoutMs: 300 });
 
   // The language profiles load once per process, holding this thread for seconds, and no timer fires on a busy
   // thread: loaded now, not in the middle of the poll, they do not stretch the limit under test.

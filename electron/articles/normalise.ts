@@ -89,7 +89,13 @@ export function isEmptyItem(item: FeedItem): boolean {
   return !item.id && !item.link && !item.title && !item.summary && !item.content;
 }
 
-export function normaliseItem(item: FeedItem, feedLanguage: string | null, keys: ArticleKeys = itemKeys(item)): ArticleFields {
+/** The plain text search and labels read: the content's, or the summary's when there is no content. */
+export function itemText(item: FeedItem): string {
+  return htmlToText(item.content ?? item.summary);
+}
+
+/** `done` carries the text and raw JSON when they were computed already (articles/prepare.ts, on the parse worker). */
+export function normaliseItem(item: FeedItem, feedLanguage: string | null, keys: ArticleKeys = itemKeys(item), done?: { text: string; raw: string }): ArticleFields {
   return {
     ...keys,
     link: item.link,
@@ -97,11 +103,11 @@ export function normaliseItem(item: FeedItem, feedLanguage: string | null, keys:
     author: item.author,
     summary: item.summary,
     content: item.content,
-    text: htmlToText(item.content ?? item.summary),
+    text: done?.text ?? itemText(item),
     lang: feedLanguage,
     categories: item.categories,
     publishedAt: item.published,
     updatedAt: item.updated,
-    raw: JSON.stringify(item),
+    raw: done?.raw ?? JSON.stringify(item),
   };
 }

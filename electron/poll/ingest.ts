@@ -21,5 +21,6 @@ export async function ingestFeed(store: Store, feedId: number, feed: FeedObject,
     maxWrites: options.maxWrites ?? MAX_WRITES_PER_POLL,
     enrichers: options.enrichers ?? standardEnrichers,
     detectLanguage: options.detectLanguage ?? await languageDetector(),
+    ...(options.prepared ? { prepared: options.prepared } : {}),
   });
 }

@@ -13,10 +13,28 @@ import { fillFullText } from './fulltext.ts';
 import type { ExtractFn } from '../articles/extract-pool.ts';
 import { FetchError, fetchUrl, hostPortOf, type FetchOptions, type FetchResult } from '../net/fetch.ts';
 import { CAPTURE_DEFAULT_MAX_BYTES, type CaptureOptions } from '../net/capture.ts';
-import { parseFeedBytes, type ParseFn, type ParsedFeed } from '../feeds/parse.ts';
+import { parseFeedBytes, type ParsedFeed, type ParseOptions } from '../feeds/parse.ts';
+import { contentHashTag, type PreparedItems } from '../articles/prepare.ts';
 import { describeWait, isDue, nextAfterFailure, nextAfterSuccess, parseRetryAfter } from './schedule.ts';
 
 export const MAX_CONCURRENT_FETCHES = 6;
+
+/** How a poll parses a feed: a ParseFn (feeds/parse.ts), or one that also prepares the items for ingest, all but
+ * those whose content hash tags are in `unchanged` (articles/prepare.ts). */
+export type PollParseFn = (bytes: Uint8Array, opts: ParseOptions, unchanged?: ReadonlySet<number>) => Parsed | Promise<Parsed>;
+type Parsed = ParsedFeed & { prepared?: PreparedItems };
+
+/** Per library and feed, the content hash tags of the items its last poll stored or found unchanged: what the next
+ * poll's worker need not prepare. Only a hint (ingest computes what it is not handed), so kept in memory. */
+const lastPolled = new WeakMap<Store, Map<number, ReadonlySet<number>>>();
+
+function rememberPolled(store: Store, feedId: number, prepared: PreparedItems | undefined, deferred: number): void {
+  let feeds = lastPolled.get(store);
+  if (!feeds) lastPolled.set(store, feeds = new Map());
+  // Deferred items were not stored: the whole set is left out rather than told apart.
+  if (!prepared || deferred > 0) feeds.delete(feedId);
+  else feeds.set(feedId, new Set([...prepared.values()].map((p) => contentHashTag(p.keys.contentHash))));
+}
 
 export interface PollOptions {
   /** Only these feeds (default: all). */
@@ -27,8 +45,9 @@ export interface PollOptions {
   concurrency?: number;
   /** Limits for each fetch (tests use small ones). */
   fetch?: Pick<FetchOptions, 'timeoutMs' | 'idleTimeoutMs' | 'maxBytes' | 'maxRedirects'>;
-  /** The app passes parseInWorker so that parsing never blocks its main thread. */
-  parse?: ParseFn;
+  /** The app passes parseForIngestInWorker (parse-in-worker.ts), so that parsing and the items' preparation for ingest
+   * never block the engine's thread; with a plain ParseFn ingest prepares the items itself. */
+  parse?: PollParseFn;
   /** How full-text pages are read (default: the shared extraction pool, fulltext.ts). */
   extract?: ExtractFn;
   emit?: (event: AppEvent) => void;
@@ -132,7 +151,7 @@ export async function pollFeed(store: Store, feed: StoredFeed, options: PollOpti
   });
 
   let response: FetchResult;
-  let parsed: ParsedFeed | null = null;
+  let parsed: Parsed | null = null;
   try {
     response = takeFirstPollResponse(feed.id) ?? await fetchUrl(feed.url, {
       ...options.fetch,
@@ -143,7 +162,8 @@ export async function pollFeed(store: Store, feed: StoredFeed, options: PollOpti
       capture: captureOf(options),
     });
     if (!response.notModified) {
-      parsed = await (options.parse ?? parseFeedBytes)(response.bytes, { contentType: response.headers['content-type'] ?? null, url: response.url });
+      const opts = { contentType: response.headers['content-type'] ?? null, url: response.url };
+      parsed = await (options.parse ? options.parse(response.bytes, opts, lastPolled.get(store)?.get(feed.id)) : parseFeedBytes(response.bytes, opts));
     }
   } catch (err) {
     if (err instanceof FetchError && err.kind === 'aborted') return { outcome: 'cancelled', newCount: 0, flaggedCount: 0, updatedCount: 0, error: null };
@@ -166,11 +186,12 @@ export async function pollFeed(store: Store, feed: StoredFeed, options: PollOpti
     return { outcome: 'not_modified', newCount: 0, flaggedCount: 0, updatedCount: 0, error: null };
   }
   let result;
+  const { prepared, ...parsedFeed } = parsed;
   try {
     // The items, the feed's new state and the fetch log, all in one transaction.
     result = await store.feeds.recordPoll(feed.id, {
-      feed: parsed,
-      ingest: { now: at.toISOString(), maxWrites: MAX_WRITES_PER_POLL, enrichers, detectLanguage: await languageDetector() },
+      feed: parsedFeed,
+      ingest: { now: at.toISOString(), maxWrites: MAX_WRITES_PER_POLL, enrichers, detectLanguage: await languageDetector(), ...(prepared ? { prepared } : {}) },
       state: {
         ...state,
         title: feed.title ?? parsed.title,
@@ -188,8 +209,10 @@ export async function pollFeed(store: Store, feed: StoredFeed, options: PollOpti
   } catch (err) {
     // A bug or a locked library while storing: the transaction rolled back, so the feed is simply retried later.
     const why = new Error(`Footnote could not store this feed's items (${(err as Error).message}); nothing from this fetch was saved.`);
+    rememberPolled(store, feed.id, undefined, 0);
     return recordFailure(store, feed, why, now(), logEntry);
   }
+  rememberPolled(store, feed.id, prepared, result.deferred);
   // Full text for summaries-only feeds, after the feed's transaction so that a slow article site never holds the
   // write lock; its failures stay on the articles' page rows. Labels found in the full text count as flagged too.
   const changedIds = [...result.newIds, ...result.updatedIds];

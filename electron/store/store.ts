@@ -17,6 +17,7 @@
 //   ingest; the store writes what they return in the article's transaction. They never see the library.
 import type { FeedObject, FeedRecord, RejectReason } from '../model.ts';
 import type { Enricher } from '../articles/enrichment.ts';
+import type { PreparedItems } from '../articles/prepare.ts';
 import type { DetectLanguage } from '../text/language.ts';
 import type { OutletOverride, OutletRegistry } from '../labels/outlets.ts';
 import type { FlagCount, FlagFilter } from '../labels/flags.ts';
@@ -41,6 +42,8 @@ export interface IngestOptions {
   detectLanguage?: DetectLanguage;
   /** The raw capture of the feed fetch these items came from: the evidence of the versions they make. */
   captureId?: number | null;
+  /** What the parse worker computed for the feed's items (articles/prepare.ts); ingest computes the rest itself. */
+  prepared?: PreparedItems;
 }
 
 /** A successful fetch of a feed, stored in one transaction: its items, its new state and the fetch log entry. */

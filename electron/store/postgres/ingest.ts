@@ -92,7 +92,7 @@ export async function ingestFeed(w: WriteContext, feedId: number, feed: FeedObje
   const seen = new Set<string>();
   for (const item of feed.items) {
     if (isEmptyItem(item)) continue;
-    const keys = itemKeys(item);
+    const keys = options.prepared?.get(item)?.keys ?? itemKeys(item);
     const identity = clean(identityKey(keys));
     if (seen.has(identity)) {
       result.repeated++;
@@ -114,7 +114,7 @@ export async function ingestFeed(w: WriteContext, feedId: number, feed: FeedObje
       result.deferred++;
       continue;
     }
-    const fields = normaliseItem(item, feed.language, keys);
+    const fields = normaliseItem(item, feed.language, keys, options.prepared?.get(item)?.values ?? undefined);
     // The article's own language; the feed's declaration is only the hint for a text too short to tell.
     if (options.detectLanguage) fields.lang = options.detectLanguage(`${fields.title ?? ''}\n${fields.text}`, fields.lang);
     const outlet = outletColumns(w.registry, [fields.link, feedRow.site_url, feedRow.url]);

@@ -12,7 +12,9 @@ import { compileRules, tagByRules, type CompiledRule } from './auto-tag.ts';
 import { recordFirstVersion, recordVersion, type ReadNow } from './versions.ts';
 import { feedOutlets, type OutletColumns } from './outlets.ts';
 import { prepared } from './prepared.ts';
-import { ftsValues, indexingInBatch, type FtsValues } from './search/functions.ts';
+import { indexingInBatch } from './search/functions.ts';
+import { ftsValues, type FtsValues } from '../../articles/index-values.ts';
+import type { PreparedValues } from '../../articles/prepare.ts';
 import { isEmptyItem, itemKeys, normaliseItem, type ArticleFields, type ArticleKeys } from '../../articles/normalise.ts';
 import { identityKey, matchArticle, type KnownArticle } from '../../articles/dedupe.ts';
 import { runEnrichers, type EnrichedArticle, type Enricher, type Enrichment } from '../../articles/enrichment.ts';
@@ -60,11 +62,12 @@ export function planIngest(db: Db, feedId: number, feed: FeedObject, options: In
   const result: IngestResult = { newIds: [], updatedIds: [], unchanged: 0, deferred: 0, repeated: 0, warnings: [] };
   const outletOf = feedOutlets(db, feedId, feed.link);
   const plan = (item: FeedItem, keys: ArticleKeys, known: KnownArticle | undefined): Planned => {
-    const fields = normaliseItem(item, feed.language, keys);
+    const pre = options.prepared?.get(item)?.values ?? undefined;
+    const fields = normaliseItem(item, feed.language, keys, pre);
     // The article's own language; the feed's declaration is only the hint for a text too short to tell.
     if (options.detectLanguage) fields.lang = options.detectLanguage(`${fields.title ?? ''}\n${fields.text}`, fields.lang);
     const enrichment = runEnrichers(options.enrichers, { id: known?.id ?? null, feedId, url: fields.link, text: fields.text, isNew: !known }, result.warnings);
-    return { keys, fields, outlet: outletOf(fields.link ?? fields.canonicalLink), fts: ftsValues(fields), enrichment, firstVersion: known ? null : readNow(fields, enrichment) };
+    return { keys, fields, outlet: outletOf(fields.link ?? fields.canonicalLink), fts: pre?.fts ?? ftsValues(fields), enrichment, firstVersion: known ? null : readNow(fields, enrichment, pre) };
   };
 
   // Which items are new or changed: the look-ups in one read transaction (one snapshot, not one per statement;
@@ -76,7 +79,7 @@ export function planIngest(db: Db, feedId: number, feed: FeedObject, options: In
     plannedOn = dataVersion(db);
     for (const item of feed.items) {
       if (isEmptyItem(item)) continue;
-      const keys = itemKeys(item);
+      const keys = options.prepared?.get(item)?.keys ?? itemKeys(item);
       const key = identityKey(keys);
       if (seen.has(key)) {
         result.repeated++;
@@ -153,10 +156,10 @@ function dataVersion(db: Db): number {
 }
 
 /** What a new article will read once written (recordVersion reads the same back): its title, text and the
- * detected labels as stored (kind and entity, one each), with their fingerprint. */
-function readNow(fields: ArticleFields, e: Enrichment): ReadNow {
+ * detected labels as stored (kind and entity, one each), with their fingerprint (the prepared one when it has no labels). */
+function readNow(fields: ArticleFields, e: Enrichment, pre: PreparedValues | undefined): ReadNow {
   const content = { title: fields.title, text: fields.text, labels: distinctDetected(e.labels ?? []).map((l) => ({ kind: l.kind, entity: l.entity })) };
-  return { content, fingerprint: changeFingerprint(content) };
+  return { content, fingerprint: pre && content.labels.length === 0 ? pre.unlabelledFingerprint : changeFingerprint(content) };
 }
 
 /** Runs `fn` in a savepoint; a failure loses only what it wrote, and is reported. False when it failed. */

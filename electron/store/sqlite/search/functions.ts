@@ -1,25 +1,13 @@
 // SQL functions the search schema needs. The FTS triggers call them, so every connection that writes articles
 // must have them: openDatabase registers them before migrating. Ingest computes the same index values in
-// JavaScript before its transaction (ftsValues) and writes the index for its whole batch, the triggers standing
+// JavaScript before its transaction (articles/index-values.ts) and writes the index for its whole batch, the triggers standing
 // aside meanwhile (indexingInBatch); other writes (edits, full text, bulk fills) are indexed by the triggers.
 import type { Db } from '../db.ts';
-import { foldWord, indexFold } from '../../../text/fold.ts';
-import { stemText } from '../../../text/stem.ts';
-import type { ArticleFields } from '../../../articles/normalise.ts';
+import { foldWord } from '../../../text/fold.ts';
+import { fold, stem } from '../../../articles/index-values.ts';
 
 function text(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
-}
-
-const fold = (s: string | null): string | null => (s === null ? null : indexFold(s));
-const stem = (s: string | null): string | null => (s === null ? null : stemText(s));
-
-/** One article's row of article_fts (title, author, summary, text, title_stem, text_stem), as the triggers of
- * schema 2 compute it. */
-export type FtsValues = [string | null, string | null, string | null, string | null, string | null, string | null];
-
-export function ftsValues(a: Pick<ArticleFields, 'title' | 'author' | 'summary' | 'text'>): FtsValues {
-  return [fold(a.title), fold(a.author), fold(a.summary), fold(a.text), stem(a.title), stem(a.text === '' ? a.summary : a.text)];
 }
 
 const batching = new WeakSet<Db>();
