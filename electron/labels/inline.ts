@@ -454,7 +454,8 @@ function listing(cx: Context, g: Hit): boolean {
   const text = r.text;
   const [ss] = r.sentence(g.index);
   const colon = text.indexOf(':', g.end);
-  if (colon < 0 || colon > cx.to || colon - g.end > 80 || /[.;!?()]/.test(text.slice(g.end, colon))) return false;
+  if (colon < 0 || colon > cx.to || colon - g.end > 80) return false;
+  if ([...text.slice(g.end, colon).matchAll(/[.;!?()]/gu)].some((m) => !abbreviationStop(text, g.end + m.index))) return false;
   if (cx.done.has(`listing:${colon}`)) return true;
   const hits = r.hits(ss, colon);
   if (!hits.some((h) => h.list === 'nouns' && h.index < colon)) return false;
@@ -569,6 +570,12 @@ function prenominal(cx: Context, g: Hit): boolean {
       pos++;
       continue;
     }
+    // An abbreviation's stop inside the phrase, a lower-case word after it ("запрещ. в РФ группировки", "запр. в РФ"),
+    // ends no sentence (sentencesOf) and no phrase.
+    if (abbreviationStop(text, pos)) {
+      pos++;
+      continue;
+    }
     if (!/[\p{L}\p{Nd}]/u.test(ch)) return false;
     // In a Russian phrase only East Slavic words are the phrase's: "признали" is no Bulgarian predicate "призна*" there
     // but the finite verb of the news ("экстремистом и террористом признали журналистку телеканала «Дождь»").
@@ -660,8 +667,14 @@ function prenominal(cx: Context, g: Hit): boolean {
   // With no state in the phrase, one named in its sentence frames it ("Мақомоти амниятии Русия … созмони мамнӯъи
   // террористии «…»"), unless the phrase names another. Only a sentence that says banned or designated frames it: a
   // ground adjective beside an institution's name describes ("МВД России … террористическая группировка «ИГ»").
+  // Nor does a sentence whose name is the subject of its own designation verb and ground ("The extremist group Islamic
+  // State is officially recognized as a terrorist organization in Russia"): that predicate designates, the ground
+  // adjective before the name describes.
+  const after = r.hits(name.end, se);
+  const verbAfter = after.find((h) => h.list === 'predicates' && h.index - name.end < 30 && !/[([]/u.test(text.slice(name.end, h.index)));
   const framed = !note.state && r.hits(ss, se).some((h) => h.list === 'states') && !r.hits(start, name.start).some((h) => h.list === 'other_states')
-    && r.hits(ss, se).some((h) => h.list === 'banned_other' || h.list === 'predicates');
+    && r.hits(ss, se).some((h) => h.list === 'banned_other' || h.list === 'predicates')
+    && !(verbAfter && after.some((h) => SPECIFIC_KINDS.includes(h.list) && h.index > verbAfter.index));
   // Quoted words are the source's, unless the outlet marked the name in them for its own footnote.
   const marked = MARKER_AFTER.test(text.slice(name.end, name.end + 6));
   // Corner brackets that open the phrase and close inside it mark its term ("「外国エージェント」に指定されている…"), no quotation.
@@ -693,7 +706,10 @@ function prenominal(cx: Context, g: Hit): boolean {
   // агентами в России признаны Виктор Шендерович, …"), not an attribute of the name.
   // "Banned" as a Russian long participle in an oblique case can only qualify a noun ("запрещенной в России Хизб ут-Тахрир"): the
   // name after it is its head, not a verb's object.
-  const longParticiple = note.state && !lastWasVerb && g.list === 'banned_other' && g.lang === 'ru' && r.lex.endsWith('oblique_participle_endings', /^[\p{L}]+/u.exec(text.slice(g.index, g.index + 40))?.[0] ?? '', new Set([g.lang]));
+  // An abbreviated participle ("запрещ. в РФ") is the long one's abbreviation, as in "(запрещ. в РФ)": an attribute too.
+  const groundWord = /^[\p{L}]+/u.exec(text.slice(g.index, g.index + 40))?.[0] ?? '';
+  const longParticiple = note.state && !lastWasVerb && g.list === 'banned_other' && g.lang === 'ru'
+    && (r.lex.endsWith('oblique_participle_endings', groundWord, new Set([g.lang])) || abbreviationStop(text, g.index + groundWord.length));
   if (!lastWasNoun && !quoted && !fused && !participle && !longParticiple && !(note.alone && !lastWasVerb && /\p{Lu}/u.test(name.name[0] ?? ''))) return false;
   const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
   emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));
@@ -886,6 +902,10 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
     return shortParticiple(r, word) && r.hits(at, at + word.length).some((h) => h.index === at && EAST_SLAVIC.has(h.lang) && (h.list === 'predicates' || isGround(h)));
   };
   if (text[b] === ',' && shortAt(c)) return false;
+  // "Утверждалось, что блокировка … заблокированными соцсетями Meta*": a conjunction after a verb of saying (the phrase
+  // files' `saying`, when it is no relative pronoun) opens a complement clause, not an aside on the word before it.
+  const saying = r.lex.wordAt('saying', text, c, null, g.index);
+  if (text[b] === ',' && saying > c && !/\p{L}/u.test(text[saying] ?? '') && r.phraseAt(c, ['relatives']) < 0) return false;
   // Adverbs and a past auxiliary may open that predicate ("Движение «Артподготовка», созданное Мальцевым, ранее было
   // признано экстремистской …"): after up to three function words (never a relative pronoun, which opens a relative
   // clause) a short participle is still the predicate.
@@ -927,8 +947,10 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
     // `states` phrase) names the designating body, not a second entity.
     const body = /^[ \u00a0]+/.exec(text.slice(i + w.length, i + w.length + 3));
     const ofBody = body !== null && r.phraseAt(i + w.length + body[0].length, ['states']) > i + w.length;
-    if (isNameWord(w) && !ofBody && r.phraseAt(i, [...PHRASE_WORDS, 'relatives', 'other_states', 'distributive']) < 0) return false;
-    i += w.length;
+    const listed = r.phraseAt(i, [...PHRASE_WORDS, 'relatives', 'other_states', 'distributive']);
+    if (isNameWord(w) && !ofBody && listed < 0) return false;
+    // A state of several capitalised words is read whole ("в Российской Федерации"): its later words name no one.
+    i = Math.max(i + w.length, Math.min(r.phraseAt(i, ['states']), g.index));
   }
   // The clause ends at the next comma, dash or bracket; once more if it has not named the state yet.
   const stop = Math.min(se, to);
@@ -1020,10 +1042,15 @@ function verbBeforeRelative(cx: Context, b: number): NameSpan | null | false {
 }
 
 /** The next comma, dash or bracket after `from`, or the sentence's end; at most 60 characters on. */
+/** A full stop after a word with a lower-case word after it: an abbreviation's ("запрещ. в РФ", "запр. в РФ"), no sentence's end. */
+function abbreviationStop(text: string, at: number): boolean {
+  return text[at] === '.' && /\p{L}/u.test(text[at - 1] ?? '') && /^[ \u00a0]+\p{Ll}/u.test(text.slice(at + 1, at + 4));
+}
+
 function nextBoundary(text: string, from: number, stop: number): number {
   let end = from;
   const cap = Math.min(stop, from + 60);
-  while (end < cap && !CLAUSE_END.test(text[end] ?? '') && !(/[.!?]/.test(text[end] ?? '') && /\s/.test(text[end + 1] ?? ' '))) end++;
+  while (end < cap && !CLAUSE_END.test(text[end] ?? '') && !(/[.!?]/.test(text[end] ?? '') && /\s/.test(text[end + 1] ?? ' ') && !abbreviationStop(text, end))) end++;
   // Cut at a word's end.
   if (end === cap && end < stop) while (end > from && /[\p{L}\p{M}\p{Nd}]/u.test(text[end] ?? '')) end--;
   return end;
