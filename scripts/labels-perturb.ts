@@ -66,7 +66,9 @@ for (const f of perturbations([...regressionCases(), ...worldCases('tune')], (t)
   console.log(report(`${f.name}, original`, original, false).split('\n')[0]);
   console.log(report(`${f.name}, perturbed`, perturbed, false));
   if (!errors) continue;
-  const was = new Set(original.errors);
+  // A family may perturb one case several ways ("ru-001~f"): an error is new when the original case has no such error.
+  const unsuffixed = (e: string): string => e.replace(/^(\S+)~\S+/u, '$1');
+  const was = new Set(original.errors.map(unsuffixed));
   const byId = new Map(f.cases.map((c) => [c.id, c]));
-  for (const e of perturbed.errors) if (!was.has(e)) console.log(`  ${e}\n      ${JSON.stringify(byId.get(e.split(' ')[0] ?? '')?.text.slice(0, 500))}`);
+  for (const e of perturbed.errors) if (!was.has(unsuffixed(e))) console.log(`  ${e}\n      ${JSON.stringify(byId.get(e.split(' ')[0] ?? '')?.text.slice(0, 500))}`);
 }
