@@ -1161,7 +1161,7 @@ function status(cx: Context, g: Hit): boolean {
     while (i < se && /[\s\u00a0]/.test(text[i] ?? '')) i++;
     // "塔利班运动在…": a designation noun after the name.
     if (UNSPACED.test(text[i] ?? '')) i = Math.max(i, r.phraseAt(i, ['nouns']));
-    frontedLink = fronted > 0 && r.phraseAt(i, ['predicates'], langs) > i;
+    frontedLink = fronted > 0 && predicateAfter(cx, i, langs) > i;
     // "«Русский добровольческий корпус» признан в России террористической организацией и запрещён. Денис Капустин внесён
     // в перечень экстремистов и террористов.": right after a status sentence, a name and its designation verb go on
     // with the aside (the news would name an actor or a date, or tell an event).
@@ -1328,12 +1328,36 @@ function quotedAfterNoun(cx: Context, s: number, limit: number): NameSpan | null
  */
 function wholeFormula(cx: Context, i: number, se: number, langs: ReadonlySet<string>): boolean {
   const { r } = cx;
-  if (r.phraseAt(i, ['predicates'], langs) <= i) return false;
+  if (predicateAfter(cx, i, langs) < 0) return false;
   const hits = r.hits(i, se, undefined, langs);
   return hits.some((h) => SPECIFIC_KINDS.includes(h.list)) && hits.some((h) => h.list === 'banned_other') && hits.some((h) => h.list === 'states');
 }
 
 const SPECIFIC_KINDS: readonly ListName[] = ['terrorist', 'extremist', 'undesirable', 'foreign_agent'];
+
+/**
+ * The end of a designation verb at `i`, or past an adverb of the standing designation before it (the phrase files'
+ * `adverbs`: "«Хизб ут-Тахрир» официально признана …"), or -1. A past auxiliary or "ранее" (earlier) before the verb
+ * tells the decision ("ранее было признано …"), so only these adverbs are passed.
+ */
+function predicateAfter(cx: Context, i: number, langs: ReadonlySet<string>): number {
+  const { r } = cx;
+  const text = r.text;
+  const next = (e: number): number => e + (/^[ \u00a0]+/.exec(text.slice(e, e + 3))?.[0].length ?? 0);
+  let p = i;
+  for (let k = 0; k < 3; k++) {
+    const end = r.phraseAt(p, ['predicates'], langs);
+    if (end > p) return end;
+    const adverb = r.lex.wordAt('adverbs', text, p, langs);
+    // The state, with its preposition, may stand before the verb too ("«X» в России признана …").
+    const preposition = r.phraseAt(p, ['stopwords'], langs);
+    const state = r.phraseAt(preposition > p ? next(preposition) : p, ['states'], langs);
+    if (adverb > p) p = next(adverb);
+    else if (state > p && /\p{Lu}/u.test(text[preposition > p ? next(preposition) : p] ?? '')) p = next(state);
+    else return -1;
+  }
+  return -1;
+}
 
 /** What joins a status sentence's subject to its designation: a dash, a copula before a noun phrase, or a particle. */
 function statusLink(cx: Context, subject: NameSpan, i: number, se: number): boolean {
