@@ -68,7 +68,7 @@ function detectIn(text: string, triggers: number[], lex: Lexicon, canonical: Can
   }
   const starts: FootnoteStart[] = [];
   const bodies: [number, number][] = [];
-  const numbered = numberedMentions(text);
+  const numbered = numberedMentions(text, (pos) => lex.wordAt('counters', text, pos) > pos);
   for (const [start, end] of lines) {
     const fs = footnoteStarts(text, start, end, numbered);
     starts.push(...fs);

@@ -127,7 +127,7 @@ function quotedAround(text: string, at: number, marker: string): NameSpan | null
 /** The distinct names that carry `marker` in the body ("The Jabhat al-Nusra terrorist group*": past the designation). */
 function mentionsOf(r: Reading, marker: string, skip: ReadonlySet<number>, langs: ReadonlySet<string> | null): Mention[] {
   const out: Mention[] = [];
-  for (const m of markedMentions(r.text, marker, skip)) {
+  for (const m of markedMentions(r.text, marker, skip, (pos) => r.lex.wordAt('counters', r.text, pos) > pos)) {
     const found = quotedAround(r.text, m.at, marker) ?? nameBefore(r.text, skipDesignationBack(r, skipLegalFormBack(r.text, m.at)), r.classOf(langs), true);
     // A marked name in lower case the alias table knows ("Фонд защиты прав граждан*").
     const span = found ? r.widenKnown(found, r.lineAt(found.start).start) : r.knownRunBefore(m.at, r.lineAt(m.at).start);
