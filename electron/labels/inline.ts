@@ -582,9 +582,14 @@ function prenominal(cx: Context, g: Hit): boolean {
     const foreign = russian && /\p{Script=Cyrillic}/u.test(ch) && !r.startingAt(pos).some((h) => PHRASE_WORDS.includes(h.list) && EAST_SLAVIC.has(h.lang));
     const listed = foreign ? -1 : r.phraseAt(pos, PHRASE_WORDS);
     // A capitalised designation noun that opens a name the alias table knows is the name ("Фонда борьбы с коррупцией").
+    // Not when the words after the noun are that name by themselves: German capitalises every noun, and "Organisation
+    // Memorial" is the designation noun and the name.
     const whole = /\p{Lu}/u.test(ch) && listed > pos ? r.knownRunAfter(pos) : null;
-    if (whole && whole.end > listed) {
+    const rest = whole ? r.knownRunAfter(listed + (/^[ \u00a0]+/.exec(text.slice(listed, listed + 3))?.[0].length ?? 0)) : null;
+    if (whole && whole.end > listed && !(rest && rest.end === whole.end && r.sameKnown(rest.name, whole.name))) {
       name = whole;
+      // A designation noun heads the name it opens ("Legion Freiheit Russlands"); an article ("The Bell") does not.
+      lastWasNoun = r.phraseAt(pos, ['nouns']) > pos;
       break;
     }
     if (listed > pos) {
@@ -656,8 +661,9 @@ function prenominal(cx: Context, g: Hit): boolean {
   }
   if (!name || name.end > to) return false;
   // "registered as a foreign agent in the United States": a state after the phrase is where, not who.
+  // A name the alias table knows may hold a state's name ("Legion Freiheit Russlands").
   const nameClass = r.classOf()(name.start, name.end);
-  if (nameClass.has('states') || nameClass.has('other_states')) return false;
+  if ((nameClass.has('states') || nameClass.has('other_states')) && !r.known(name.name)) return false;
   // Unlisted adjectives are allowed only in a noun phrase: a designation noun must head the name.
   const quotedName = /[«"“„「『《'‘]/.test(text[name.start - 1] ?? '\0');
   if (adjectives > 0 && !lastWasNoun && !(quotedName && nounSeen && afterNoun === 1)) return false;
