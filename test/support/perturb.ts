@@ -9,6 +9,8 @@
 // - marker style: star footnotes ("*", "**") printed as superscripts, "(*)", "[1]" or digits glued to the name.
 // - context: a neutral real sentence of another case of the language (a hard negative, on which the detector
 //   finds nothing alone) before the text, or right after the sentence of the labelled mention.
+// - agreement (perturb-agreement.ts): the Russian label phrase in the other cases, genders and numbers, with "ё".
+// - paraphrase (perturb-paraphrase.ts): the Russian and English label said another way, with news negatives.
 import { baseGivenNames, isGivenNameForm } from '../../electron/labels/declension.ts';
 import { canonicalEntity, shippedCanonicaliser } from '../../electron/labels/canonical.ts';
 import { lexicon } from '../../electron/labels/lexicon.ts';
