@@ -597,3 +597,71 @@ test('German names: lower-case words inside a name before its legal form; a capi
   assert.deepEqual(brief('Kämpfer der in Russland verbotenen Legion Freiheit Russlands griffen an.'), [['banned_other', 'Legion Freiheit Russlands', null]]);
   assert.deepEqual(brief('He was registered as a foreign agent in the United States.'), []);
 });
+
+test('news (sixth non-Russian round): a ban lifted or suspended is the news; the bare verb is not', () => {
+  assert.deepEqual(brief('Верховний суд Російської Федерації скасував заборону на діяльність терористичного угруповання Талібан.'), []);
+  assert.deepEqual(brief('Верховный суд приостановил запрет на деятельность запрещенного в России движения «Талибан».'), []);
+  // A bracket stays an aside in any sentence, the news of a lifted ban included.
+  assert.deepEqual(brief('Верховный суд приостановил запрет на деятельность движения «Талибан» (запрещено в РФ).'), [['banned_other', 'Талибан', null]]);
+  assert.deepEqual(brief('Суд отменил приговор журналисту Ивану Иванову (признан иноагентом).'), [['foreign_agent', 'Ивану Иванову', null]]);
+});
+
+test('registries (sixth non-Russian round): designation words followed by a list noun name the list, not the name before', () => {
+  assert.deepEqual(brief("Peskov, Taliban'ın, Rusya'da yasaklanan terör örgütleri listesinden çıkarılması konusunda bir gelişme olmadığını belirtti."), []);
+  assert.deepEqual(brief("Taliban, Rusya'da yasaklı terör örgütü, Kabil'de geçici hükümet kurduğunu ilan etti."), [['terrorist', 'Taliban', null]]);
+});
+
+test('postnominal (sixth non-Russian round): the attribute ends at a comma, and an epithet with a place is no status', () => {
+  assert.deepEqual(brief('قالت زاخاروفا إن رفع حركة "طالبان" المحظورة فى روسيا، من على قائمة الإرهاب يتوقف على أفعال الحركة.'),
+    [['banned_other', 'طالبان', null]]);
+  assert.deepEqual(brief('احتجزت الشرطة أعضاء منظمة "التكفير والهجرة" المتطرفة في موسكو.'), []);
+});
+
+test('names (sixth non-Russian round): a capitalised designation noun with lower-case adjectives heads a name where adjectives follow', () => {
+  assert.deepEqual(brief("Ancien partisan du Mouvement impérial russe, une organisation paramilitaire classée comme terroriste en Russie, l'homme a parlé."),
+    [['terrorist', 'Mouvement impérial russe', null]]);
+  assert.deepEqual(brief('Miembros del Movimiento imperial ruso, organización terrorista prohibida en Rusia, fueron detenidos.'),
+    [['terrorist', 'Movimiento imperial ruso', null]]);
+  assert.deepEqual(brief('La Corte suprema, che ha vietato il gruppo in Russia, ha deciso.'), []);
+});
+
+test('status (sixth non-Russian round): a designation noun heading its own name is no anaphor for a name before', () => {
+  assert.deepEqual(brief('Tablighi Jamaat opera en Rusia. La organización terrorista Estado Islámico (EI, prohibida en Rusia) reivindicó el ataque.'),
+    [['terrorist', 'Estado Islámico', null]]);
+  assert.deepEqual(brief('El autodenominado Estado Islámico, o Daesh por su acrónimo en árabe, es una amenaza. Este grupo terrorista está proscrito en numerosos países, incluida Rusia.'),
+    [['terrorist', 'Daesh', null]]);
+});
+
+test('names (sixth non-Russian round): a name after "of" right after a known name is its possessor; the aside is on the head', () => {
+  assert.deepEqual(brief('La Fundación Anticorrupción de Navalni, reconocida como organización extremista en Rusia, publicó una investigación.'),
+    [['extremist', 'Fundación Anticorrupción', null]]);
+  assert.deepEqual(brief('The Anti-Corruption Foundation of Alexei Navalny, recognized as extremist in Russia, published a report.'),
+    [['extremist', 'Anti-Corruption Foundation', null]]);
+  assert.deepEqual(brief('Los partidarios de Navalni, reconocido como extremista en Rusia, protestaron.'), [['extremist', 'Navalni', null]]);
+  assert.deepEqual(brief('Militants of the Islamic State of Iraq and the Levant, banned in Russia, attacked.'),
+    [['banned_other', 'Islamic State of Iraq and the Levant', null]]);
+});
+
+test('postnominal (sixth non-Russian round): an Arabic designation participle before the ground opens the attribute', () => {
+  assert.deepEqual(brief('أسر الجيش مقاتلين من كتيبة "آزوف" المصنفة إرهابية في روسيا.'), [['terrorist', 'آزوف', null]]);
+  assert.deepEqual(brief('قالت شركة "ميتا" المصنفة متطرفة والمحظورة في روسيا إنها ستحظر الحسابات.'), [['extremist', 'ميتا', null]]);
+});
+
+test('Russian round 5: "на территории России" in a prenominal phrase, an impersonal plural in a relative clause, the shortened named notice', () => {
+  assert.deepEqual(brief('Лидер запрещенного на территории России движения «Артподготовка» Вячеслав Мальцев рассказал журналистам.'),
+    [['banned_other', 'Артподготовка', null]]);
+  // Another state's territory is no Russian designation.
+  assert.deepEqual(brief('Члены запрещенной на территории Украины организации «Артподготовка» задержаны.'), []);
+  // "которого … признали" without a subject states the standing status; with the ministry as subject it is the news.
+  assert.deepEqual(brief('Комик Семен Слепаков, которого в РФ признали иноагентом, выложил новую песню.'),
+    [['foreign_agent', 'Семен Слепаков', null]]);
+  assert.deepEqual(brief('Комик Семен Слепаков, которого Минюст РФ признал иноагентом, выложил новую песню.'), []);
+  // The notice shortened to "ПРОИЗВЕДЕН ИНОСТРАННЫМ АГЕНТОМ"; a designation noun before the quoted name is no part of it.
+  assert.deepEqual(brief('Настоящий материал (информация) произведен иностранным агентом YouTube-шоу «вДудь» либо касается деятельности иностранного агента YouTube-шоу «вДудь».'),
+    [['foreign_agent', 'вДудь', null]]);
+  // A ban participle heading a name inside a relative clause is that name's, not the clause's antecedent's…
+  assert.deepEqual(brief('Militante der Gruppe Nusrat al-Islam wal-Muslimin, die Teil der in der Russischen Föderation verbotenen al-Qaida ist, griffen an.'), []);
+  // …while a court after the ground is the designating body.
+  assert.deepEqual(brief('Члены ячейки «Чистопольский джамаат», которая была признана террористической Приволжским окружным военным судом в 2017 году, задержаны.'),
+    [['terrorist', 'Чистопольский джамаат', null]]);
+});

@@ -195,7 +195,67 @@ function nameBeforeNote(cx: Context, at: number, langs: ReadonlySet<string>): Na
   const quoted = name && namedAfter >= 0 ? nameBefore(r.text, namedAfter, classOf, false) : null;
   if (quoted && r.entityOf(quoted)) return quoted;
   if (name && r.entityOf(name)) return r.widenKnown(name, cx.lineStart);
-  return r.knownRunBefore(end, cx.lineStart);
+  return r.knownRunBefore(end, cx.lineStart) ?? (name ? null : headedName(cx, end, langs));
+}
+
+/**
+ * "La Fundación Anticorrupción de Navalni, reconocida como organización extremista …", "the Anti-Corruption Foundation
+ * of Alexei Navalny, recognized as …": a person or name after an "of" right after a name the alias table knows is
+ * that name's possessor; the aside is on the head, the known name. Without a known name before the "of" ("Los
+ * partidarios de Navalni, reconocido …") the name stays.
+ */
+const OF = /^(?:of|de|del|della|di|da|do|dos|das|du|des|von|van)$/;
+function ownerOfPossessor(cx: Context, name: NameSpan): NameSpan {
+  const { r } = cx;
+  const text = r.text;
+  const from = Math.max(cx.lineStart, name.start - 8);
+  // The first "of" before a capitalised word, inside the name or right before it.
+  for (const m of text.slice(from, name.end).matchAll(/(?<=^|[ \u00a0])([\p{Ll}]+)[ \u00a0]+(?=\p{Lu})|(?<=^|[ \u00a0])[dD]['’](?=\p{Lu})/gu)) {
+    if (m[1] !== undefined && !OF.test(m[1])) continue;
+    // An "of" inside a name the alias table knows whole is the name's own ("Islamic State of Iraq and the Levant").
+    if (from + m.index >= name.start && r.known(name.name)) return name;
+    let p = from + m.index;
+    while (p > cx.lineStart && /[ \u00a0]/.test(text[p - 1] ?? '')) p--;
+    const head = r.knownRunBefore(p, cx.lineStart);
+    return head && head.end === p && r.entityOf(head) ? head : name;
+  }
+  return name;
+}
+
+/** headedName at the end of the name before a note opening at `at` (past a marker and a designation noun). */
+function headedNameBefore(cx: Context, at: number, langs: ReadonlySet<string>): NameSpan | null {
+  const end = beforeMarker(cx.r.text, skipDesignationBack(cx.r, beforeMarker(cx.r.text, at)));
+  return end > cx.lineStart ? headedName(cx, end, langs) : null;
+}
+
+/**
+ * "Ancien partisan du Mouvement impérial russe, une organisation … classée comme terroriste en Russie": where the
+ * adjective follows its noun (`postnominal` languages), a capitalised designation noun after an article or a
+ * preposition and one or two lower-case words after it are a name the alias table need not know ("du Mouvement
+ * impérial russe", "del Movimiento imperial ruso"). The lower-case words are of no list but a state's (no verb of
+ * the phrase files, no function word), so "la Corte suprema ha deciso" opens nothing.
+ */
+function headedName(cx: Context, end: number, langs: ReadonlySet<string>): NameSpan | null {
+  const { r } = cx;
+  const text = r.text;
+  if (![...langs].some((l) => r.lex.postnominal.has(l))) return null;
+  const classOf = r.classOf(langs);
+  let i = end;
+  for (let k = 0; k < 2; k++) {
+    const w = /[ \u00a0](\p{Ll}[\p{L}\p{M}]*)$/u.exec(text.slice(Math.max(cx.lineStart, i - 30), i));
+    // A nationality adjective may be a state's word by its stem ("russe" → "russ*"); no other list may hold it.
+    if (!w?.[1] || [...classOf(i - w[1].length, i)].some((l) => l !== 'states' && l !== 'other_states')) break;
+    i -= w[1].length + 1;
+    const head = /(?:^|[ \u00a0'’])(\p{Lu}[\p{Ll}\p{M}]+)$/u.exec(text.slice(Math.max(cx.lineStart, i - 30), i));
+    if (!head?.[1]) continue;
+    const hs = i - head[1].length;
+    if (!classOf(hs, i).has('nouns')) return null;
+    // An article or a preposition before the head, in the sentence: not its first word.
+    const lead = /(?:^|[ \u00a0])([\p{Ll}]{1,5})[ \u00a0]$|[ \u00a0][\p{Ll}]['’]$/u.exec(text.slice(Math.max(cx.lineStart, hs - 8), hs));
+    if (!lead || (lead[1] !== undefined && !classOf(hs - lead[1].length - 1, hs - 1).has('stopwords'))) return null;
+    return { name: text.slice(hs, end), start: hs, end };
+  }
+  return null;
 }
 
 /**
@@ -938,6 +998,13 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   const opener = openers.find((h) => h.list === 'relatives') ?? openers.find((h) => PHRASE_WORDS.includes(h.list) || h.list === 'distributive') ?? nounAfterAdjective;
   if (c < g.index && !opener) return false;
   const relative = opener?.list === 'relatives';
+  // "…, die Teil der in der Russischen Föderation verbotenen al-Qaida ist": a ground word followed straight by a name
+  // qualifies that name inside the clause, not the name the clause follows; not a court or state after it, the
+  // designating body ("…, которая была признана террористической Приволжским окружным военным судом").
+  const after = groundEnd(cx, g) + (/^[ \u00a0]+/.exec(text.slice(groundEnd(cx, g), groundEnd(cx, g) + 3))?.[0].length ?? 0);
+  const wordAfter = /^[\p{L}\p{M}\p{Nd}'’\-]+/u.exec(text.slice(after, after + 60))?.[0] ?? '';
+  const body = r.hits(after, after + 40).some((h) => h.list === 'states' || h.list === 'other_states');
+  if (relative && after > groundEnd(cx, g) && isNameWord(wordAfter) && !body && r.phraseAt(after, PHRASE_WORDS) < 0) return false;
   // In scripts without capitals a function word proves nothing: the clause must open with the designation itself.
   const caseless = /\p{L}/u.test(text[c] ?? '') && (text[c] ?? '').toLowerCase() === (text[c] ?? '').toUpperCase();
   if (caseless && c < g.index && opener && ['stopwords', 'roles'].includes(opener.list)) return false;
@@ -970,6 +1037,9 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
     while (end > last && /[\p{L}\p{M}\p{Nd}]/u.test(text[end] ?? '')) end--;
   }
   while (end > c && /[\s.]/.test(text[end - 1] ?? '')) end--;
+  // "Taliban'ın, Rusya'da yasaklanan terör örgütleri listesinden çıkarılması": designation words that a registry noun
+  // follows (past their designation noun) name the registry, where the list noun comes last, not the name before.
+  if (last > 0 && registryAfter(r, last)) return false;
   const beforeVerb = relative ? verbBeforeRelative(cx, b) : null;
   if (beforeVerb === false) return false;
   // "the followers of another Islam confession, proscribed in Russia - Nursists - are …": after a common noun, the
@@ -977,7 +1047,11 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   const dashed = relative || !/\p{Ll}[\s\u00a0]*$/u.test(text.slice(Math.max(ss, b - 2), b)) ? null : dashedName(cx, last, se);
   if (dashed) end = last;
   const near = dashed ?? beforeVerb ?? nameBeforeNote(cx, b, new Set());
-  const name = near ? glossedName(cx, near) : null;
+  // Read in the note's languages, a capitalised designation noun heads a name of lower-case words ("du Mouvement
+  // impérial russe, une organisation … classée comme terroriste en Russie").
+  const headed = headedNameBefore(cx, b, new Set(r.hits(c, end).map((h) => h.lang)));
+  const found = near ? glossedName(cx, near) : headed;
+  const name = found ? ownerOfPossessor(cx, found) : null;
   if (!name) return false;
   // A state is where, not who ("нацподразделения Украины, признанные в РФ террористическими"); a run ending in a
   // lower-case word the alias table does not know ends in a common noun, the clause's real antecedent ("Госдума РФ
@@ -985,14 +1059,30 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   const nameClass = r.classOf()(name.start, name.end);
   if (nameClass.has('states') || nameClass.has('other_states')) return false;
   const lastWord = /[\p{L}\p{M}]+$/u.exec(text.slice(name.start, name.end))?.[0] ?? '';
-  if (name.name.includes(' ') && /^\p{Ll}/u.test(lastWord) && !/[»"”]/.test(text[name.end] ?? '') && !r.known(name.name)) return false;
+  const isHeaded = headed !== null && headed.start === name.start && headed.end === name.end;
+  if (!isHeaded && name.name.includes(' ') && /^\p{Ll}/u.test(lastWord) && !/[»"”]/.test(text[name.end] ?? '') && !r.known(name.name)) return false;
   // The news that matters is told before the aside ends: "…, التي تم تصنيفها … متطرفة يجب أن … رفع الحظر" lifts a ban
   // after it.
-  const note = readNote(r, name.end, r.hits(c, end), r.hits(ss, Math.min(se, end + 1)), { news: true });
+  // Inside a relative clause a designation verb in the impersonal plural, with no subject ("…, которого в РФ признали
+  // иноагентом", "…, которую в 2019 году признали экстремистской"), states the name's standing status: it is no news
+  // cue there, as the same clause in the passive ("который признан …") is none.
+  const context = r.hits(ss, Math.min(se, end + 1)).filter((h) => !(relative && h.list === 'news_events' && h.index >= c && h.index < end
+    && /^\p{Ll}+ли(?![\p{L}])/u.test(text.slice(h.index, h.index + 30))));
+  const note = readNote(r, name.end, r.hits(c, end), context, { news: true });
   if (note.excluded || !(note.state || note.alone) || quotedSentence(cx, c)) return false;
   const names = note.distributive ? [name, ...namesListedBefore(r, name, r.classOf())] : [name];
   emit(cx, note, relative ? 'relative' : 'appositive', names, c, end, b);
   return true;
+}
+
+/** A `registries` word ("listesi", "名单") right after `at`, past one designation noun ("terör örgütleri listesinden"). */
+function registryAfter(r: Reading, at: number): boolean {
+  const text = r.text;
+  const skip = (p: number): number => p + (/^[ \u00a0]*/.exec(text.slice(p, p + 3))?.[0].length ?? 0);
+  let p = skip(at);
+  const noun = r.phraseAt(p, ['nouns']);
+  if (noun > p) p = skip(noun + (/^[\p{L}\p{M}]*/u.exec(text.slice(noun, noun + 12))?.[0].length ?? 0));
+  return r.lex.wordAt('registries', text, p, null, Math.min(text.length, p + 30)) > p;
 }
 
 /** A name between spaced dashes right after `at` (" - Nursists - "), or null. */
@@ -1193,6 +1283,10 @@ function status(cx: Context, g: Hit): boolean {
     // A noun followed by its own marked name before the designation stands for that name, whose footnote labels it,
     // not for one before the sentence ("Деятельность украинской НПО \"Фонд 24.02\"*, …, признана нежелательной").
     if (!pronoun && /[\p{L}»"”](?:[*✱※⁎＊¹²³⁴⁵⁶⁷⁸⁹]|\(\*|\[\d|\d{1,2}(?![\p{L}\p{Nd}]))/u.test(text.slice(nounAt, g.index))) return false;
+    // A noun heading a name of its own, past its ground adjectives ("La organización terrorista Estado Islámico (EI,
+    // prohibida en Rusia) reivindicó …", "Tổ chức khủng bố Nhà nước Hồi giáo (IS, bị cấm ở Nga)"), is that name's
+    // designation, read by the rules that read names: it stands for no name before the sentence.
+    if (!pronoun && headsName(cx, nounEnd, se)) return false;
     // A pronoun may also stand for a name quoted in the sentence before ("…членов организации "Свидетели Иеговы". Она
     // запрещена в России…"), which the alias table need not know.
     anaphoric = markedBefore(cx, ss) ?? knownBefore(cx, ss) ?? (pronoun ? quotedBefore(cx, ss) : null);
@@ -1225,6 +1319,21 @@ function status(cx: Context, g: Hit): boolean {
   emit(cx, note, considering ? 'status+considering' : anaphoric ? 'status+anaphor' : 'status', names, s, end, undefined, marker);
   cx.done.add(`status-said:${ss}`);
   return true;
+}
+
+/** A capitalised or known name right after `at`, past at most three ground words ("terrorista", "khủng bố"). */
+function headsName(cx: Context, at: number, se: number): boolean {
+  const { r } = cx;
+  const text = r.text;
+  let p = at;
+  for (let k = 0; k < 4 && p < se; k++) {
+    p += /^[ \u00a0]*/.exec(text.slice(p, p + 3))?.[0].length ?? 0;
+    if (r.knownRunAfter(p, 6) !== null || /^[«"“„]?\p{Lu}/u.test(text.slice(p, p + 2))) return r.knownRunAfter(p, 6) !== null || nameAfter(text, p, r.classOf()) !== null;
+    const ground = r.hits(p, Math.min(se, p + 40)).filter((h) => h.index === p && isGround(h)).reduce((m, h) => Math.max(m, h.end), -1);
+    if (ground < 0) return false;
+    p = ground;
+  }
+  return false;
 }
 
 /** The sentence right before the one at `ss`, in the same line, gave a status label. */
@@ -1534,7 +1643,12 @@ function postnominal(cx: Context, g: Hit): boolean {
   const { r, from, to } = cx;
   const text = r.text;
   if (g.list === 'foreign_agent' || g.list === 'undesirable') return false;
-  const nameEnd = skipDesignationBack(r, g.index);
+  // "كتيبة "آزوف" المصنفة إرهابية في روسيا": an attributive designation participle may stand before the ground.
+  const lead = /(\S+)[ \u00a0]+$/u.exec(text.slice(Math.max(from, g.index - 30), g.index));
+  const leadStart = lead?.[1] ? g.index - lead[0].length : g.index;
+  const participle = leadStart < g.index && r.hits(leadStart, g.index, ['attributive']).some((h) => h.index === leadStart && h.end === leadStart + (lead?.[1]?.length ?? 0));
+  const at = participle ? leadStart : g.index;
+  const nameEnd = skipDesignationBack(r, at);
   if (nameEnd <= from) return false;
   let name = nameBefore(text, nameEnd, r.classOf(), false);
   if (!name) return false;
@@ -1543,12 +1657,18 @@ function postnominal(cx: Context, g: Hit): boolean {
   if (and > 0 && r.known(name.name.slice(and))) name = { name: name.name.slice(and), start: name.start + and, end: name.end };
   const [ss, se] = cx.r.sentence(g.index);
   let end = g.end;
-  for (const h of r.hits(g.index, Math.min(se, to))) if ((h.list === 'states' || isGround(h)) && h.index - end < 20) end = Math.max(end, h.end);
+  // The attribute ends at a comma or a stop: a ground past it is another clause's ("حركة "طالبان" المحظورة فى روسيا، من على
+  // قائمة الإرهاب": the list of terrorism is where she is taken off, not her ground).
+  for (const h of r.hits(g.index, Math.min(se, to))) {
+    if ((h.list === 'states' || isGround(h)) && h.index - end < 20 && !/[,;:.!?،؛]/.test(text.slice(end, h.index))) end = Math.max(end, h.end);
+  }
   const note = readNote(r, name.end, r.hits(nameEnd, end), r.hits(ss, se), { news: true });
-  if (note.excluded || !note.state || quotedSentence(cx, g.index)) return false;
+  // An epithet with a place is no status: "منظمة "التكفير فال الهجرة" المتطرفة في موسكو" (the extremist organisation, in
+  // Moscow) names no designation; a ban or designation word must say one ("المحظورة في روسيا", "المصنفة إرهابية").
+  if (note.excluded || !note.state || !note.predicate || quotedSentence(cx, g.index)) return false;
   // Attributive: a participle that carries its own article (Arabic "المحظورة"), or, in a language whose attributes
   // follow the noun, a designation noun heading the name.
-  const attributive = r.hits(g.index, g.end, ['attributive']).length > 0;
+  const attributive = participle || r.hits(g.index, g.end, ['attributive']).length > 0;
   const nounBefore = r.hits(Math.max(from, name.start - 40), name.start, ['nouns']).some((h) => /^[\s«"“„]*$/.test(text.slice(h.end, name.start)));
   // Or a designation noun after the name, where the name heads the compound ("Hizb ut-Tahrir terrorist organization
   // banned in Russia"): a ban participle after that noun is its attribute, in any language.
@@ -1556,6 +1676,6 @@ function postnominal(cx: Context, g: Hit): boolean {
   if (!attributive && !nounAfter && !(nounBefore && [...note.langs].some((l) => r.lex.postnominal.has(l)))) return false;
   // A plural participle after a list ("… إمارة القوقاز، وداعش المحظورين في روسيا") is about each name of it.
   const names = note.distributive ? [name, ...namesListedBefore(r, name, r.classOf(note.langs))] : [name];
-  emit(cx, note, 'postnominal', names, g.index, end, g.index);
+  emit(cx, note, 'postnominal', names, at, end, at);
   return true;
 }

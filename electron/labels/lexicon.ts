@@ -75,7 +75,7 @@ export const WORD_LISTS = [
   'list_and', 'attributive_particles', 'subject_particles', 'glued_and', 'joins_before', 'joins_after', 'join_articles',
   'footnote_joins', 'notice_name_ends', 'notice_cues', 'masculine_in_a', 'in_words', 'russia_words', 'leading_articles',
   'name_particles',
-  'demonyms', 'given_names', 'compound_heads', 'entry_words',
+  'demonyms', 'given_names', 'compound_heads', 'entry_words', 'registries',
   'demonstratives', 'considered', 'considering', 'adverbs', 'counters',
 ] as const;
 export type WordListName = (typeof WORD_LISTS)[number];

@@ -31,8 +31,12 @@ function namePattern(ends: readonly string[]): string {
   const stops = ends.flatMap((w) => [w.toLowerCase(), w.toUpperCase()]).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return String.raw`((?:(?!${[...stops, String.raw`\n`].join('|')})[^.;\n]){2,160}?)`;
 }
-/** A legal-form abbreviation (two to four capitals) before a quoted organisation name, the name captured. */
-const LEGAL_FORM = /^\p{Lu}{2,4}[\s\u00a0]+[«"“„]([^«»"“”„]+)[»"”“]?$/u;
+/**
+ * A legal form or a lower-case designation noun before a quoted name, the name captured: 'ООО "МЕМО"', "YouTube-шоу
+ * «вДудь»" (a name split by its designation noun keeps its quoted part, LABELS.md, Entities). A capitalised word
+ * before the quotes is the name's own ("Исследовательский Центр «Сова»").
+ */
+const QUOTED_TAIL = /^(?:\p{Lu}{2,4}|[^«»"“”„]*(?:^|[\s\-])\p{Ll}[\p{L}\-]*)[\s\u00a0]+[«"“„]([^«»"“”„]+)[»"”“]?$/u;
 
 function compileTemplate(text: string, name: string): RegExp {
   const parts = text.split(/(\{name\})/).map((part) => {
@@ -74,8 +78,9 @@ export function findNotices(text: string, notices: { lang: string; format: strin
       const lineStart = text.lastIndexOf('\n', start - 1) + 1;
       if (opensQuote(text, lineStart, start)) continue;
       let name = t.named ? (m[1] ?? '').trim().replace(/^[«"“]|[»"”]$/g, '').replace(/[,\s]+$/, '') : '';
-      // An organisation's legal form before its quoted name is no part of the name: 'ООО "МЕМО"' → МЕМО.
-      name = LEGAL_FORM.exec(name)?.[1] ?? name;
+      // An organisation's legal form or designation noun before its quoted name is no part of the name: 'ООО "МЕМО"'
+      // → МЕМО, "YouTube-шоу «вДудь»" → вДудь.
+      name = QUOTED_TAIL.exec(name)?.[1] ?? name;
       found.push({ entity: name.length > 0 ? name : SELF, start, end, format: t.format, lang: t.lang });
     }
   }

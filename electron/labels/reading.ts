@@ -173,9 +173,11 @@ export class Reading {
     // A footnote number glued to the name ("ИГИЛ1").
     const glued = /\p{L}{2}(\d{1,2})$/u.exec(this.text.slice(span.start, end));
     if (glued?.[1]) end -= glued[1].length;
-    // A case ending in another script joined by a hyphen: "Meta-ს", "Instagram-da", "ԻՊ-ի".
+    // A case ending in another script joined by a hyphen: "Meta-ს", "Instagram-da", "ԻՊ-ի"; and one after an acronym,
+    // unless the alias table knows the whole as a name ("ОВД-инфо" is OVD-Info, not "ОВД" declined).
     const suffix = /[-‐]([\p{L}\p{M}]{1,4})$/u.exec(this.text.slice(span.start, end));
-    if (suffix?.[1] && scriptOf(suffix[1]) !== scriptOf(this.text[span.start] ?? '') || (suffix?.[1] && /^\p{Lu}{2,}$/u.test(this.text.slice(span.start, end - suffix[0].length)) && /^\p{Ll}/u.test(suffix[1]))) end -= suffix?.[0].length ?? 0;
+    const acronymEnding = suffix?.[1] !== undefined && /^\p{Lu}{2,}$/u.test(this.text.slice(span.start, end - suffix[0].length)) && /^\p{Ll}/u.test(suffix[1]) && !this.known(this.text.slice(span.start, end));
+    if (suffix?.[1] && scriptOf(suffix[1]) !== scriptOf(this.text[span.start] ?? '') || acronymEnding) end -= suffix?.[0].length ?? 0;
     // A Turkic case ending set off by an apostrophe: "IŞİD'in", "Taliban'ın" (the English "'s" is no case ending).
     const apostrophe = /\p{Lu}[\p{L}\p{Nd}]*(['’](?!s$)\p{Ll}{1,4})$/u.exec(this.text.slice(span.start, end));
     if (apostrophe?.[1]) end -= apostrophe[1].length;
