@@ -342,8 +342,10 @@ function namesByNouns(cx: Context, open: number, close: number): NameSpan[] | nu
     pos += sep[0].length - (/и[\s\u00a0]+$/u.test(sep[0]) ? /и[\s\u00a0]+$/u.exec(sep[0])?.[0].length ?? 0 : 0);
   }
   if (nouns.length < 2) return null;
-  // The designation follows the list straight on.
+  // The designation follows the list straight on, past an adverb of the standing status ("официально признаны").
   while (/[\s\u00a0]/.test(text[pos] ?? '')) pos++;
+  const adverb = r.lex.wordAt('adverbs', text, pos);
+  if (adverb > pos) pos = adverb + (/^[\s\u00a0]*/u.exec(text.slice(adverb, adverb + 3))?.[0].length ?? 0);
   const next = r.hits(pos, close).find((h) => h.index === pos);
   if (!next || !(next.list === 'predicates' || isGround(next) || next.list === 'distributive')) return null;
   const [ss] = r.sentence(open);
@@ -1205,7 +1207,7 @@ function status(cx: Context, g: Hit): boolean {
     // glosses) completes the status: "Решением Верховного суда РФ от … группировка "Исламское государство" (…, ИГИЛ)
     // признана террористической организацией".
     const glossed = after + (/^\([^()]{0,120}\)[\s\u00a0]*/.exec(text.slice(after, after + 130))?.[0].length ?? 0);
-    const frontedPredicate = fronted > 0 && r.phraseAt(glossed, ['predicates'], langs) > glossed;
+    const frontedPredicate = fronted > 0 && predicateAfter(cx, glossed, langs) > glossed;
     if (quoted && (wholeFormula(cx, after, se, langs) || activityBanned || frontedPredicate)) subject = quoted;
     glossedSubject = quoted !== null && subject === quoted && frontedPredicate && glossed > after;
   }
@@ -1443,9 +1445,20 @@ function quotedAfterNoun(cx: Context, s: number, limit: number): NameSpan | null
  */
 function wholeFormula(cx: Context, i: number, se: number, langs: ReadonlySet<string>): boolean {
   const { r } = cx;
-  if (predicateAfter(cx, i, langs) < 0) return false;
-  const hits = r.hits(i, se, undefined, langs);
-  return hits.some((h) => SPECIFIC_KINDS.includes(h.list)) && hits.some((h) => h.list === 'banned_other') && hits.some((h) => h.list === 'states');
+  const text = r.text;
+  const whole = (end: number): boolean => {
+    const hits = r.hits(i, end, undefined, langs);
+    return hits.some((h) => SPECIFIC_KINDS.includes(h.list)) && hits.some((h) => h.list === 'banned_other') && hits.some((h) => h.list === 'states');
+  };
+  if (predicateAfter(cx, i, langs) >= 0) return whole(se);
+  // A present copula before the designation verb ("The Islamic State is designated as extremist and banned in Russia"),
+  // the whole formula in its clause: a ban after a comma is another clause's ("Meta is recognized as an extremist
+  // organization in Russia, Facebook and Instagram are banned").
+  // Present only (the phrase files' `present_copulas`): "was designated" tells the decision.
+  const copula = r.lex.wordAt('present_copulas', text, i, langs);
+  if (copula <= i || predicateAfter(cx, copula + (/^[ \u00a0]+/.exec(text.slice(copula, copula + 3))?.[0].length ?? 0), langs) < 0) return false;
+  const comma = text.slice(i, se).search(/[,;:(—–]/u);
+  return whole(comma < 0 ? se : i + comma);
 }
 
 const SPECIFIC_KINDS: readonly ListName[] = ['terrorist', 'extremist', 'undesirable', 'foreign_agent'];
