@@ -1,6 +1,6 @@
 // The paraphrase families (issue 10): the label phrase of each Russian and English positive said another way an
 // analyst would still read as the same label (electron/labels/LABELS.md): the state named differently, the word
-// order turned, the ban put on the entity's activity, an adverb inserted, the participle
+// order turned, the ban put on the entity's activity, an adverb inserted, a footnote in another outlet's formula, the participle
 // abbreviated; in English another ban verb, another name of the state, "designated as X and banned". Each family
 // also holds negatives of the same wording: the designation told as the news (a court or ministry its subject, a
 // date), for the entity of each perturbed case, so that a rule read too widely shows as lost precision.
@@ -77,6 +77,46 @@ function ruAdverb(c: LabelCase): string[] {
 function ruAbbreviated(c: LabelCase): string[] {
   const text = c.text.replace(new RegExp(`(?<!\\p{L})(запрещ)[её]н\\p{L}*${SP}${RU_STATE}(?!\\p{L})`, 'gu'), '$1. в РФ');
   return text === c.text ? [] : [text];
+}
+
+/**
+ * Footnote formulas Russian outlets print for each kind (from the tune set's footnotes, each outlet its own): the
+ * footnote of a marker whose labels are all of one kind, naming no one (no quotation, no capitalised word but its first
+ * and the state's, no expected entity) and running no second footnote on, printed in another outlet's words.
+ */
+const RU_FOOTNOTES: Record<LabelKind, string[]> = {
+  terrorist: ['Организация признана террористической и запрещена в РФ.', 'Террористическая организация, запрещенная в России.',
+    'Запрещенная в РФ террористическая группировка.', 'Организация, признанная в России террористической и запрещенная на территории страны.',
+    'Группировка признана террористической, запрещена в РФ.'],
+  extremist: ['Организация признана экстремистской и запрещена в РФ.', 'Экстремистская организация, запрещенная в России.',
+    'Признана экстремистской организацией, деятельность которой запрещена в РФ.', 'организация признана в России экстремистской и запрещена.'],
+  undesirable: ['Организация признана нежелательной в России.', 'Деятельность организации признана нежелательной на территории РФ.',
+    'Организация, признанная нежелательной на территории РФ', 'Признана нежелательной в РФ организацией.'],
+  foreign_agent: ['Признан иноагентом.', 'Внесен Минюстом в реестр иностранных агентов.', 'Физическое лицо, выполняющее функции иноагента.',
+    'Признан Министерством юстиции РФ иностранным агентом.', 'Признан иноагентом на территории РФ.'],
+  banned_other: ['Запрещена в РФ', 'Организация запрещена на территории России.', 'Деятельность организации запрещена в России.',
+    'Движение запрещено в России.'],
+};
+
+/** A footnote line: its marker and where its text starts. */
+const FOOTNOTE = /^([ \t]*)(\*{1,3}|✱{1,3}|[¹²³]|\d{1,2})([ \t]*(?:[—–-][ \t]*)?)(.+)$/u;
+
+/** Each footnote that names no one, of a marker whose labels share one kind, in another outlet's formula of that kind. */
+function ruFootnotes(c: LabelCase): string[] {
+  let n = 0;
+  const lines = c.text.split('\n').map((line) => {
+    const m = FOOTNOTE.exec(line);
+    if (!m) return line;
+    const [, lead, marker, gap, body] = m as unknown as [string, string, string, string, string];
+    const kinds = new Set(c.expected.filter((e) => e.marker === marker).map((e) => e.kind));
+    // A second footnote run on in the line, or the footnote naming its entity, stays as printed.
+    const named = /[«"“„*✱¹²³]/u.test(body) || c.expected.some((e) => body.includes(e.entity)) || body.split(/[\s,.;:()]+/u).slice(1).some((w) => /^\p{Lu}/u.test(w) && !/^(?:Росси|РФ|Российск|Федераци|Минюст|Министерств|Верховн)/u.test(w));
+    if (kinds.size !== 1 || named || body.length > 160) return line;
+    const pool = (RU_FOOTNOTES[[...kinds][0] as LabelKind]).filter((f) => f !== body.trim());
+    n++;
+    return `${lead}${marker}${gap || ' '}${pickOf(pool, `${c.id}:${marker}`)}`;
+  });
+  return n === 0 ? [] : [lines.join('\n')];
 }
 
 // ---- English ----------------------------------------------------------------------------------------------------
@@ -191,6 +231,7 @@ export const PARAPHRASES: Record<string, Paraphrase> = {
   'paraphrase: activity (ru)': { lang: 'ru', variants: ruActivity },
   'paraphrase: adverb (ru)': { lang: 'ru', variants: ruAdverb },
   'paraphrase: abbreviation (ru)': { lang: 'ru', variants: ruAbbreviated },
+  'paraphrase: footnote formula (ru)': { lang: 'ru', variants: ruFootnotes },
   'paraphrase: ban verb and state (en)': { lang: 'en', variants: enBans },
   'paraphrase: designated and banned (en)': { lang: 'en', variants: enDesignated },
   'paraphrase: adverb (en)': { lang: 'en', variants: enAdverb },
