@@ -1,9 +1,10 @@
 // The paraphrase families (issue 10): the label phrase of each Russian and English positive said another way an
 // analyst would still read as the same label (electron/labels/LABELS.md): the state named differently, the word
-// order turned, the ban put on the entity's activity, an adverb inserted, a footnote in another outlet's formula, the participle
-// abbreviated; in English another ban verb, another name of the state, "designated as X and banned". Each family
-// also holds negatives of the same wording: the designation told as the news (a court or ministry its subject, a
-// date), for the entity of each perturbed case, so that a rule read too widely shows as lost precision.
+// order turned, the ban put on the entity's activity, an adverb inserted, the participle abbreviated, a footnote or
+// bracket in another outlet's formula; in English another ban verb, another name of the state, "designated as X and
+// banned". Each family also holds negatives of the same wording where it applies to them: the designation told as the
+// news (a court or ministry its subject, a date), for the entity of each perturbed case, so that a rule read too
+// widely shows as lost precision.
 import { canonicalEntity, shippedCanonicaliser } from '../../electron/labels/canonical.ts';
 import type { LabelKind } from '../../electron/model.ts';
 import type { LabelCase } from './label-scoring.ts';
@@ -119,6 +120,48 @@ function ruFootnotes(c: LabelCase): string[] {
   return n === 0 ? [] : [lines.join('\n')];
 }
 
+/** Bracketed notes Russian outlets print for each kind, naming no one. */
+const RU_BRACKETS: Record<LabelKind, string[]> = {
+  terrorist: ['признана террористической и запрещена в РФ', 'террористическая организация, запрещена в России',
+    'запрещенная в РФ террористическая организация', 'организация признана террористической и запрещена в России'],
+  extremist: ['признана экстремистской и запрещена в РФ', 'экстремистская организация, запрещена в России',
+    'организация признана в РФ экстремистской', 'деятельность признана экстремистской и запрещена в России'],
+  undesirable: ['признана нежелательной в РФ', 'нежелательная в России организация', 'деятельность организации признана нежелательной в России',
+    'признана в РФ нежелательной организацией'],
+  foreign_agent: ['признан иноагентом', 'внесен в реестр иноагентов', 'признан в РФ иностранным агентом', 'внесен Минюстом в реестр иностранных агентов'],
+  banned_other: ['запрещена в РФ', 'организация запрещена в России', 'деятельность запрещена в России', 'запрещено на территории РФ'],
+};
+
+/**
+ * Each bracket right after a name the case labels inline with one kind (a marker-less label), naming no one, in another
+ * outlet's words of that kind: "Meta (признана экстремистской и запрещена в РФ)" → "Meta (экстремистская организация,
+ * запрещена в России)".
+ */
+function ruBrackets(c: LabelCase): string[] {
+  let text = c.text;
+  let n = 0;
+  for (const e of c.expected) {
+    if (e.marker || e.entity === '<self>') continue;
+    const kinds = new Set(c.expected.filter((x) => x.entity === e.entity).map((x) => x.kind));
+    if (kinds.size !== 1) continue;
+    text = text.replace(new RegExp(`(${e.entity.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}[»"”]?[ \\u00a0]*\\()([^()\\n]{4,120})\\)`, 'gu'), (m, head: string, body: string) => {
+      // A distributive note ("оба признаны …") is on several names: a singular formula would take it from them.
+      const distributive = /(?<!\p{L})(?:оба|обе|обоих|обеих|все|всех|признаны|запрещены|внесены|включены)(?!\p{L})/iu.test(body);
+      const named = distributive || /[«"“„*✱¹²³]/u.test(body) || body.split(/[\s,.;:]+/u).some((w) => /^\p{Lu}/u.test(w) && !/^(?:Росси|РФ|Российск|Федераци|Минюст|Министерств|Верховн|СМИ)/u.test(w));
+      const pool = RU_BRACKETS[e.kind].filter((f) => f !== body.trim());
+      if (named || !new RegExp(KIND_STEMS[e.kind], 'iu').test(body)) return m;
+      n++;
+      return `${head}${pickOf(pool, `${c.id}:${e.entity}`)})`;
+    });
+  }
+  return n === 0 ? [] : [text];
+}
+
+/** A bracket says the case's kind in one of these stems (so the bracket replaced is the label's, not a gloss). */
+const KIND_STEMS: Record<LabelKind, string> = {
+  terrorist: 'террор', extremist: 'экстремис', undesirable: 'нежелательн', foreign_agent: 'иноагент|иностранн\\S* агент', banned_other: 'запрещ',
+};
+
 // ---- English ----------------------------------------------------------------------------------------------------
 
 const EN_BANS = ['banned', 'outlawed', 'prohibited', 'proscribed'];
@@ -232,6 +275,7 @@ export const PARAPHRASES: Record<string, Paraphrase> = {
   'paraphrase: adverb (ru)': { lang: 'ru', variants: ruAdverb },
   'paraphrase: abbreviation (ru)': { lang: 'ru', variants: ruAbbreviated },
   'paraphrase: footnote formula (ru)': { lang: 'ru', variants: ruFootnotes },
+  'paraphrase: bracket formula (ru)': { lang: 'ru', variants: ruBrackets },
   'paraphrase: ban verb and state (en)': { lang: 'en', variants: enBans },
   'paraphrase: designated and banned (en)': { lang: 'en', variants: enDesignated },
   'paraphrase: adverb (en)': { lang: 'en', variants: enAdverb },
