@@ -1450,7 +1450,11 @@ function wholeFormula(cx: Context, i: number, se: number, langs: ReadonlySet<str
     const hits = r.hits(i, end, undefined, langs);
     return hits.some((h) => SPECIFIC_KINDS.includes(h.list)) && hits.some((h) => h.list === 'banned_other') && hits.some((h) => h.list === 'states');
   };
-  if (predicateAfter(cx, i, langs) >= 0) return whole(se);
+  // A long participle there ("…, признанной в России террористической и запрещенной") is an attribute of the name
+  // before it, an appositive, not the subject's predicate.
+  const verbEnd = predicateAfter(cx, i, langs);
+  const verb = verbEnd >= 0 ? (/[\p{L}\-]+$/u.exec(text.slice(i, verbEnd))?.[0] ?? '') : '';
+  if (verbEnd >= 0) return !r.lex.endsWith('adjective_endings', verb, langs) && whole(se);
   // A present copula before the designation verb ("The Islamic State is designated as extremist and banned in Russia"),
   // the whole formula in its clause: a ban after a comma is another clause's ("Meta is recognized as an extremist
   // organization in Russia, Facebook and Instagram are banned").

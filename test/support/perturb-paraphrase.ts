@@ -1,10 +1,10 @@
 // The paraphrase families (issue 10): the label phrase of each Russian and English positive said another way an
 // analyst would still read as the same label (electron/labels/LABELS.md): the state named differently, the word
-// order turned, the ban put on the entity's activity, an adverb inserted, the participle abbreviated, a footnote or
-// bracket in another outlet's formula; in English another ban verb, another name of the state, "designated as X and
-// banned". Each family also holds negatives of the same wording where it applies to them: the designation told as the
-// news (a court or ministry its subject, a date), for the entity of each perturbed case, so that a rule read too
-// widely shows as lost precision.
+// order turned, the ban put on the entity's activity, "признана … и запрещена", an adverb inserted, the participle
+// abbreviated, a footnote or bracket in another outlet's formula; in English another ban verb, another name of the
+// state, "designated as X and banned". Each family also holds negatives of the same wording where it applies to
+// them: the designation told as the news (a court or ministry its subject, a date), for the entity of each perturbed
+// case, so that a rule read too widely shows as lost precision.
 import { canonicalEntity, shippedCanonicaliser } from '../../electron/labels/canonical.ts';
 import type { LabelKind } from '../../electron/model.ts';
 import type { LabelCase } from './label-scoring.ts';
@@ -51,6 +51,22 @@ function whoseOf(participle: string): string | null {
   if (/(?:ый|ого|ому|ое)$/u.test(l)) return 'которого';
   if (/(?:ые|ых|ыми)$/u.test(l)) return 'которых';
   return null;
+}
+
+/**
+ * "Признана экстремистской" said with the ban too: after a designation participle ("признан", "признанной") and its
+ * ground adjective, where no ban is said, " и запрещен…" agreeing with the participle ("признана террористической и
+ * запрещена", "признанной экстремистской и запрещенной в России организации", "признана нежелательной и запрещена").
+ */
+function ruRecognisedAndBanned(c: LabelCase): string[] {
+  // The ground is the complement, not a noun's adjective ("признан террористической организацией"), and no ban follows
+  // in the clause ("признана экстремистской, ее деятельность запрещена").
+  const re = /(?<!\p{L})признан(н\p{L}+|а|о|ы)?(?!\p{L})([ \u00a0]+(?:в России |в РФ )?(?:террористическ|экстремистск|нежелательн)\p{L}+)(?!\p{L})(?![ \u00a0]+(?:организаци|группировк|движени|объединени|сообществ|формировани|структур))(?![^.()\n]{0,80}запрещ)/giu;
+  const text = c.text.replace(re, (m: string, ending: string | undefined, ground: string, at: number) => {
+    if (/запрещ[^.()\n]{0,60}$/iu.test(c.text.slice(Math.max(0, at - 60), at))) return m; // the ban said before it
+    return `признан${ending ?? ''}${ground} и запрещен${ending ?? ''}`;
+  });
+  return text === c.text ? [] : [text];
 }
 
 /**
@@ -272,6 +288,7 @@ export const PARAPHRASES: Record<string, Paraphrase> = {
   'paraphrase: state (ru)': { lang: 'ru', variants: ruStates },
   'paraphrase: word order (ru)': { lang: 'ru', variants: ruOrder },
   'paraphrase: activity (ru)': { lang: 'ru', variants: ruActivity },
+  'paraphrase: recognised and banned (ru)': { lang: 'ru', variants: ruRecognisedAndBanned },
   'paraphrase: adverb (ru)': { lang: 'ru', variants: ruAdverb },
   'paraphrase: abbreviation (ru)': { lang: 'ru', variants: ruAbbreviated },
   'paraphrase: footnote formula (ru)': { lang: 'ru', variants: ruFootnotes },
