@@ -501,7 +501,8 @@ function innerSubject(cx: Context, from: number, to: number, note: Note, alone: 
   const dash = /^[—–][ \u00a0]*/u.exec(text.slice(i, i + 4));
   if (dash) i += dash[0].length;
   const next = r.hits(i, to).find((h) => h.index === i);
-  return next && (next.list === 'predicates' || isGround(next)) ? n : null;
+  // The designation verb may follow an adverb or the state ("(Международное движение сатанизма в РФ признано …)").
+  return (next && (next.list === 'predicates' || isGround(next))) || predicateAfter(cx, i, note.langs) > i ? n : null;
 }
 
 /** Lists whose words may sit between a prenominal designation and its name. */
