@@ -1,8 +1,8 @@
 // Scores the label detector on perturbed copies of the regression set's and the tune part's positive cases (never a
 // held-out part), beside the same cases unperturbed: the name swap and marker swap (test/support/name-swap.ts), and
 // the families of test/support/perturb.ts (a role before the name, quote styles, the marker inside or after the
-// closing mark, marker styles, a neutral sentence of context). Each shows what recall leans on that the held-out
-// text varies.
+// closing mark, marker styles, a neutral sentence of context, the Russian phrase's agreement, paraphrases with their
+// news negatives). Each shows what recall (or precision) leans on that the held-out text varies.
 //   node scripts/labels-perturb.ts [--seed N] [--errors] [--dump FILE] [--family NAME]
 // --errors prints each perturbed case's misses that the original does not have (for the families, with its text);
 // --dump writes the name-swapped cases (jsonl); --family NAME scores only the families whose name holds NAME
@@ -66,7 +66,9 @@ for (const f of perturbations([...regressionCases(), ...worldCases('tune')], (t)
   console.log(report(`${f.name}, original`, original, false).split('\n')[0]);
   console.log(report(`${f.name}, perturbed`, perturbed, false));
   if (!errors) continue;
-  const was = new Set(original.errors);
+  // A family may perturb one case several ways ("ru-001~f"): an error is new when the original case has no such error.
+  const unsuffixed = (e: string): string => e.replace(/^(\S+)~\S+/u, '$1');
+  const was = new Set(original.errors.map(unsuffixed));
   const byId = new Map(f.cases.map((c) => [c.id, c]));
-  for (const e of perturbed.errors) if (!was.has(e)) console.log(`  ${e}\n      ${JSON.stringify(byId.get(e.split(' ')[0] ?? '')?.text.slice(0, 500))}`);
+  for (const e of perturbed.errors) if (!was.has(unsuffixed(e))) console.log(`  ${e}\n      ${JSON.stringify(byId.get(e.split(' ')[0] ?? '')?.text.slice(0, 500))}`);
 }

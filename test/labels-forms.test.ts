@@ -582,6 +582,22 @@ test('status run (tune misses round): a name and its designation verb right afte
     [['terrorist', 'Русский добровольческий корпус', null]]);
 });
 
+test('German names: lower-case words inside a name before its legal form; a capitalised designation noun before a known name', () => {
+  assert.deepEqual(brief('Der Verein Russland hinter Gittern e.V.* veröffentlichte einen Bericht.\n* In Russland als unerwünscht eingestuft.'),
+    [['undesirable', 'Russland hinter Gittern', '*']]);
+  assert.deepEqual(brief('"Russland hinter Gittern e.V.* (Deutschland) veröffentlicht Nachrichten.\n* Die Aktivitäten der Organisation sind in Russland als unerwünscht eingestuft.'),
+    [['undesirable', 'Russland hinter Gittern', '*']]);
+  assert.deepEqual(brief('Die letzte war der tschechische Kulturus, z. s.* Diese Organisation wurde verurteilt.\n* Die Aktivitäten der Organisation sind in Russland als unerwünscht eingestuft.'),
+    [['undesirable', 'Kulturus', '*']]);
+  // Without a legal form a preposition still ends the name: "Proteste gegen Meta*" is about Meta.
+  assert.deepEqual(brief('Proteste gegen Meta* nahmen zu.\n* In Russland als extremistisch verboten.'), [['extremist', 'Meta', '*']]);
+  // German capitalises every noun: "Organisation Memorial" is the designation noun and the name; a known name that
+  // opens with its noun ("Legion Freiheit Russlands") is headed by it, its state's name no obstacle.
+  assert.deepEqual(brief('Die in Russland verbotene Organisation Memorial hat angegriffen.'), [['banned_other', 'Memorial', null]]);
+  assert.deepEqual(brief('Kämpfer der in Russland verbotenen Legion Freiheit Russlands griffen an.'), [['banned_other', 'Legion Freiheit Russlands', null]]);
+  assert.deepEqual(brief('He was registered as a foreign agent in the United States.'), []);
+});
+
 test('news (sixth non-Russian round): a ban lifted or suspended is the news; the bare verb is not', () => {
   assert.deepEqual(brief('Верховний суд Російської Федерації скасував заборону на діяльність терористичного угруповання Талібан.'), []);
   assert.deepEqual(brief('Верховный суд приостановил запрет на деятельность запрещенного в России движения «Талибан».'), []);

@@ -1,9 +1,10 @@
 // The perturbation checks beside the name swap (issue 10; test/support/perturb.ts, world/README.md "Perturbations"):
 // the regression set's and the tune part's positive cases with a role before a person's name, another quote style,
-// the marker moved across the closing mark, another marker style, or a neutral sentence of context, each family with
-// its expected labels derived from the case's own. The detector must read them about as well as the cases as printed;
-// each floor is a little under the figure reached, so that a rule that works only for the printed form shows here.
-// Held-out parts are never read.
+// the marker moved across the closing mark, another marker style, a neutral sentence of context, the Russian label
+// phrase re-inflected (perturb-agreement.ts) or paraphrased, Russian and English (perturb-paraphrase.ts, with
+// negatives of the same wording told as the news), each family with its expected labels derived from the case's own.
+// The detector must read them about as well as the cases as printed; each floor is a little under the figure
+// reached, so that a rule that works only for the printed form shows here. Held-out parts are never read.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Label } from '../electron/model.ts';
@@ -37,7 +38,25 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'marker style superscript': { precision: 0.975, recall: 0.97 },
   'marker style (*)': { precision: 0.98, recall: 0.97 },
   'marker style [n]': { precision: 0.98, recall: 0.97 },
-  'marker style glued': { precision: 0.965, recall: 0.95 },
+  'marker style glued': { precision: 0.97, recall: 0.96 }, // gen6: P 0.977 R 0.968 (Han names, `counters`)
+  // Branch gen6 (world/README.md "Agreement and paraphrase" has each family's figures before and after its rules).
+  // Reached: case P 1.000 R 1.000, gender and number P 0.983 R 0.979, ё P 0.993 R 0.976, state P 0.987 R 0.976, word
+  // order P 0.981 R 0.968, activity P 0.930 R 0.914, adverb (ru) P 0.976 R 0.965, abbreviation P 0.977 R 0.969, ban verb
+  // and state (en) P 1.000 R 1.000, designated and banned (en) P 1.000 R 0.971, adverb (en) P 1.000 R 0.967.
+  'agreement: case': { precision: 0.99, recall: 0.99 },
+  'agreement: gender and number': { precision: 0.975, recall: 0.97 },
+  'agreement: ё and е': { precision: 0.985, recall: 0.965 },
+  'paraphrase: state (ru)': { precision: 0.98, recall: 0.965 },
+  'paraphrase: word order (ru)': { precision: 0.97, recall: 0.955 },
+  'paraphrase: activity (ru)': { precision: 0.92, recall: 0.9 },
+  'paraphrase: recognised and banned (ru)': { precision: 0.975, recall: 0.96 }, // P 0.986 R 0.971 (569bd14: P 0.971 R 0.957)
+  'paraphrase: adverb (ru)': { precision: 0.965, recall: 0.955 },
+  'paraphrase: abbreviation (ru)': { precision: 0.965, recall: 0.955 },
+  'paraphrase: footnote formula (ru)': { precision: 0.99, recall: 0.98 }, // P 1.000 R 0.991, as before the branch
+  'paraphrase: bracket formula (ru)': { precision: 0.985, recall: 0.98 }, // P 0.994 R 0.989, as before the branch
+  'paraphrase: ban verb and state (en)': { precision: 0.99, recall: 0.99 },
+  'paraphrase: designated and banned (en)': { precision: 0.99, recall: 0.96 },
+  'paraphrase: adverb (en)': { precision: 0.99, recall: 0.955 },
   'neutral sentence before': { precision: 0.98, recall: 0.95 },
   'neutral sentence after': { precision: 0.98, recall: 0.95 },
 };
@@ -132,4 +151,62 @@ test('a designation noun followed by its own marked name stands for it, not for 
   const text = 'Теперь любая деятельность движения АУЕ будет признана незаконной. МОСКВА, 24 сен - РИА Новости. Деятельность украинской НПО "Фонд 24.02"*, '
     + 'сотрудничающей с террористическими организациями, признана нежелательной на территории России.\n* Организация признана нежелательной в России';
   assert.deepEqual(labelled(text), [['undesirable', 'Фонд 24.02', '*']]);
+});
+
+// The rules the agreement and paraphrase families led to (electron/labels/LABELS.md, "Agreement and paraphrase").
+test('Russian label phrases in every case, with an adverb, an agent or "на территории", or the participle abbreviated', () => {
+  assert.deepEqual(labelled('Во Владивостоке расследуется дело приверженцев запрещенной в России секте "АУМ синрике".'), [['banned_other', 'АУМ синрике', null]]);
+  assert.deepEqual(labelled('Задержан сторонник официально запрещенной в России террористической организации «Исламское государство».'), [['terrorist', 'Исламское государство', null]]);
+  assert.deepEqual(labelled('Проведены обыски у членов запрещенной по решению суда в России религиозной организации «Свидетели Иеговы».'), [['banned_other', 'Свидетели Иеговы', null]]);
+  assert.deepEqual(labelled('Запрещенное на территории РФ движение "Талибан" пригласили в Москву.'), [['banned_other', 'Талибан', null]]);
+  assert.deepEqual(labelled('В конце 2017 года Сирия объявила о победе над запрещ. в РФ группировкой «Исламское государство».'), [['banned_other', 'Исламское государство', null]]);
+  assert.deepEqual(labelled('Сотрудники ФСБ задержали членов ячейки запрещ. в РФ Хизб ут-Тахрир аль-Ислами, передает телеканал.'), [['banned_other', 'Хизб ут-Тахрир аль-Ислами', null]]);
+  assert.deepEqual(labelled('Движение "Колумбайн", запрещ. в РФ как террористическое, внесено в перечень.'), [['terrorist', 'Колумбайн', null]]);
+  assert.deepEqual(labelled('В Сочи задержали администратора сообщества «Колумбайн», признанного в Российской Федерации террористическим.'), [['terrorist', 'Колумбайн', null]]);
+  assert.deepEqual(labelled('Следующие экстремистские организации запрещ. в РФ: «Свидетели Иеговы», Национал-Большевистская партия.').map((l) => l[1]), ['Свидетели Иеговы', 'Национал-Большевистская партия']);
+  assert.deepEqual(labelled('The Anti-Corruption Foundation (FBK), officially recognised as extremist and officially banned in Russia, published the video.'), [['extremist', 'Anti-Corruption Foundation', null]]);
+  // "officially" with the designating body's active verb is still the news.
+  assert.deepEqual(labelled('Верховный суд России официально признал движение «Арестантское уголовное единство» экстремистским.'), []);
+  assert.deepEqual(labelled('Минюст официально признал «Медузу» иностранным агентом.'), []);
+});
+
+test('the news in the label\'s own words: a generic note on the designation noun a news cue ends with is that news', () => {
+  assert.deepEqual(labelled('Верховный суд РФ 29 декабря 2014 года признал «Исламское государство» террористической организацией, запрещенной в России.'), []);
+  assert.deepEqual(labelled('Верховный суд РФ 21 марта 2022 года признал «Meta» экстремистской организацией, деятельность которой запрещена в России.'), []);
+  // An aside on another name after the news is still a label.
+  assert.deepEqual(labelled('Генпрокуратура признала нежелательной организацию «Фонд 24.02», сообщила «Медуза», признанная иноагентом в России.').map((l) => [l[0], l[1]]), [['foreign_agent', 'Медуза']]);
+});
+
+test('a status sentence\'s designation verb after an adverb of the standing status or the state, not after "ранее было"', () => {
+  assert.deepEqual(labelled('В России «Хизб ут-Тахрир» официально признана террористической организацией.'), [['terrorist', 'Хизб ут-Тахрир', null]]);
+  assert.deepEqual(labelled('«Хизб ут-Тахрир» в России официально признана террористической организацией и запрещена.'), [['terrorist', 'Хизб ут-Тахрир', null]]);
+  assert.deepEqual(labelled('Движение «Артподготовка», созданное Мальцевым, ранее было признано экстремистской организацией и запрещено в России.'), []);
+  assert.deepEqual(labelled('Жительницу оштрафовали за пентаграмму (Международное движение сатанизма в РФ признано экстремистским и запрещено) в отделе полиции.'),
+    [['extremist', 'Международное движение сатанизма', null]]);
+  assert.deepEqual(labelled('Решением Верховного суда РФ от 29 декабря 2014 г. группировка "Исламское государство" (до 2014 г. - "ИГИЛ") официально признана террористической организацией.'),
+    [['terrorist', 'Исламское государство', null]]);
+  assert.deepEqual(labelled('Суд приговорил журналистку телеканала "Дождь*" Анну Монгайт**(и телеканал, и журналистка официально признаны иноагентами в РФ), обвиняемую в фейках.').map((l) => l[1]),
+    ['Дождь', 'Анну Монгайт']);
+  // English: a present copula, then the whole formula in its clause; not the past, not a ban told of others after a comma.
+  assert.deepEqual(labelled('The Islamic State is designated as extremist and banned in Russia. It called itself ISIL.'), [['extremist', 'Islamic State', null]]);
+  assert.deepEqual(labelled('Hizb ut-Tahrir was recognized as terrorist and banned in Russia by the Supreme Court.'), []);
+  assert.deepEqual(labelled('Meta is recognized as an extremist organization in Russia, Facebook and Instagram are banned.'), []);
+  // A long participle after the subject's appositive is an attribute of the name before it, not the subject's predicate.
+  assert.deepEqual(labelled('Асан Яников, — обвиняются в причастности к «Хизб ут-Тахрир», признанной в России террористической и запрещенной.'),
+    [['terrorist', 'Хизб ут-Тахрир', null]]);
+});
+
+test('a complement clause after a verb of saying, and a name that is its own status sentence\'s subject, take no aside', () => {
+  assert.deepEqual(labelled('Утверждалось, что блокировка будет происходить по аналогии с ранее заблокированными соцсетями Meta*, которая признана экстремистской организацией и в РФ запрещена.'),
+    [['extremist', 'Meta', null]]);
+  assert.ok(!labelled('The extremist group Islamic State is officially recognized as a terrorist organization in Russia.').some((l) => l[0] === 'extremist'));
+});
+
+test('a footnote number glued between two words of a script without spaces marks the name before it, unless it counts', () => {
+  assert.deepEqual(labelled('塔利班1代表团抵达莫斯科。\n1塔利班运动是在俄罗斯被禁止的恐怖组织。'), [['terrorist', '塔利班', '1']]);
+  assert.deepEqual(labelled('“伊斯兰国”1武装分子声称对袭击负责。\n1在俄罗斯被禁止的恐怖组织。'), [['terrorist', '伊斯兰国', '1']]);
+  assert.deepEqual(labelled('イスラム国1の戦闘員が攻撃した。\n1ロシアで活動が禁止されているテロ組織。').map((l) => l[2]), ['1']);
+  // An ordinal or a count: no marker, so the number line is no footnote.
+  assert.deepEqual(labelled('这是第1次会议。塔利班代表团抵达。\n1在俄罗斯被禁止的恐怖组织。'), []);
+  assert.deepEqual(labelled('会议于3月1日召开，塔利班1名代表出席。\n1在俄罗斯被禁止的恐怖组织。'), []);
 });

@@ -31,9 +31,15 @@ export function detectLabels(text: string, options: DetectOptions = {}): Label[]
   const canonical = options.canonical ?? canonicalEntity;
   const triggers = lex.triggers(text);
   if (triggers.length === 0) return [];
-  // „X“, ‘X’ and 'X' are read as «X» (quotes.ts), in a copy of the same length.
+  // „X“, ‘X’ and 'X' are read as «X» (quotes.ts), in a copy of the same length. The copy changes no mark inside a word,
+  // where the only ones in the grounds' anchors stand ("agents de l'étranger"), so its grounds end where the text's do:
+  // the scan is not run again on it.
   const read = quotesAsGuillemets(text);
-  if (read !== text) return asPrinted(detectLabels(read, options), text, read);
+  return read === text ? detectIn(text, triggers, lex, canonical) : asPrinted(detectIn(read, triggers, lex, canonical), text, read);
+}
+
+/** The labels of `text`, whose grounds' anchors end at `triggers` (none empty). */
+function detectIn(text: string, triggers: number[], lex: Lexicon, canonical: Canonical): Label[] {
   const r = new Reading(text, lex, canonical);
   const named = glossedCanonical(text, canonical);
   const labels = new LabelSet();
@@ -62,7 +68,7 @@ export function detectLabels(text: string, options: DetectOptions = {}): Label[]
   }
   const starts: FootnoteStart[] = [];
   const bodies: [number, number][] = [];
-  const numbered = numberedMentions(text);
+  const numbered = numberedMentions(text, (pos) => lex.wordAt('counters', text, pos) > pos);
   for (const [start, end] of lines) {
     const fs = footnoteStarts(text, start, end, numbered);
     starts.push(...fs);

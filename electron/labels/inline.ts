@@ -342,8 +342,10 @@ function namesByNouns(cx: Context, open: number, close: number): NameSpan[] | nu
     pos += sep[0].length - (/и[\s\u00a0]+$/u.test(sep[0]) ? /и[\s\u00a0]+$/u.exec(sep[0])?.[0].length ?? 0 : 0);
   }
   if (nouns.length < 2) return null;
-  // The designation follows the list straight on.
+  // The designation follows the list straight on, past an adverb of the standing status ("официально признаны").
   while (/[\s\u00a0]/.test(text[pos] ?? '')) pos++;
+  const adverb = r.lex.wordAt('adverbs', text, pos);
+  if (adverb > pos) pos = adverb + (/^[\s\u00a0]*/u.exec(text.slice(adverb, adverb + 3))?.[0].length ?? 0);
   const next = r.hits(pos, close).find((h) => h.index === pos);
   if (!next || !(next.list === 'predicates' || isGround(next) || next.list === 'distributive')) return null;
   const [ss] = r.sentence(open);
@@ -501,7 +503,8 @@ function innerSubject(cx: Context, from: number, to: number, note: Note, alone: 
   const dash = /^[—–][ \u00a0]*/u.exec(text.slice(i, i + 4));
   if (dash) i += dash[0].length;
   const next = r.hits(i, to).find((h) => h.index === i);
-  return next && (next.list === 'predicates' || isGround(next)) ? n : null;
+  // The designation verb may follow an adverb or the state ("(Международное движение сатанизма в РФ признано …)").
+  return (next && (next.list === 'predicates' || isGround(next))) || predicateAfter(cx, i, note.langs) > i ? n : null;
 }
 
 /** Lists whose words may sit between a prenominal designation and its name. */
@@ -516,7 +519,8 @@ function listing(cx: Context, g: Hit): boolean {
   const text = r.text;
   const [ss] = r.sentence(g.index);
   const colon = text.indexOf(':', g.end);
-  if (colon < 0 || colon > cx.to || colon - g.end > 80 || /[.;!?()]/.test(text.slice(g.end, colon))) return false;
+  if (colon < 0 || colon > cx.to || colon - g.end > 80) return false;
+  if ([...text.slice(g.end, colon).matchAll(/[.;!?()]/gu)].some((m) => !abbreviationStop(text, g.end + m.index))) return false;
   if (cx.done.has(`listing:${colon}`)) return true;
   const hits = r.hits(ss, colon);
   if (!hits.some((h) => h.list === 'nouns' && h.index < colon)) return false;
@@ -631,15 +635,26 @@ function prenominal(cx: Context, g: Hit): boolean {
       pos++;
       continue;
     }
+    // An abbreviation's stop inside the phrase, a lower-case word after it ("запрещ. в РФ группировки", "запр. в РФ"),
+    // ends no sentence (sentencesOf) and no phrase.
+    if (abbreviationStop(text, pos)) {
+      pos++;
+      continue;
+    }
     if (!/[\p{L}\p{Nd}]/u.test(ch)) return false;
     // In a Russian phrase only East Slavic words are the phrase's: "признали" is no Bulgarian predicate "призна*" there
     // but the finite verb of the news ("экстремистом и террористом признали журналистку телеканала «Дождь»").
     const foreign = russian && /\p{Script=Cyrillic}/u.test(ch) && !r.startingAt(pos).some((h) => PHRASE_WORDS.includes(h.list) && EAST_SLAVIC.has(h.lang));
     const listed = foreign ? -1 : r.phraseAt(pos, PHRASE_WORDS);
     // A capitalised designation noun that opens a name the alias table knows is the name ("Фонда борьбы с коррупцией").
+    // Not when the words after the noun are that name by themselves: German capitalises every noun, and "Organisation
+    // Memorial" is the designation noun and the name.
     const whole = /\p{Lu}/u.test(ch) && listed > pos ? r.knownRunAfter(pos) : null;
-    if (whole && whole.end > listed) {
+    const rest = whole ? r.knownRunAfter(listed + (/^[ \u00a0]+/.exec(text.slice(listed, listed + 3))?.[0].length ?? 0)) : null;
+    if (whole && whole.end > listed && !(rest && rest.end === whole.end && r.sameKnown(rest.name, whole.name))) {
       name = whole;
+      // A designation noun heads the name it opens ("Legion Freiheit Russlands"); an article ("The Bell") does not.
+      lastWasNoun = r.phraseAt(pos, ['nouns']) > pos;
       break;
     }
     if (listed > pos) {
@@ -711,8 +726,9 @@ function prenominal(cx: Context, g: Hit): boolean {
   }
   if (!name || name.end > to) return false;
   // "registered as a foreign agent in the United States": a state after the phrase is where, not who.
+  // A name the alias table knows may hold a state's name ("Legion Freiheit Russlands").
   const nameClass = r.classOf()(name.start, name.end);
-  if (nameClass.has('states') || nameClass.has('other_states')) return false;
+  if ((nameClass.has('states') || nameClass.has('other_states')) && !r.known(name.name)) return false;
   // Unlisted adjectives are allowed only in a noun phrase: a designation noun must head the name.
   const quotedName = /[«"“„「『《'‘]/.test(text[name.start - 1] ?? '\0');
   if (adjectives > 0 && !lastWasNoun && !(quotedName && nounSeen && afterNoun === 1)) return false;
@@ -722,8 +738,14 @@ function prenominal(cx: Context, g: Hit): boolean {
   // With no state in the phrase, one named in its sentence frames it ("Мақомоти амниятии Русия … созмони мамнӯъи
   // террористии «…»"), unless the phrase names another. Only a sentence that says banned or designated frames it: a
   // ground adjective beside an institution's name describes ("МВД России … террористическая группировка «ИГ»").
+  // Nor does a sentence whose name is the subject of its own designation verb and ground ("The extremist group Islamic
+  // State is officially recognized as a terrorist organization in Russia"): that predicate designates, the ground
+  // adjective before the name describes.
+  const after = r.hits(name.end, se);
+  const verbAfter = after.find((h) => h.list === 'predicates' && h.index - name.end < 30 && !/[([]/u.test(text.slice(name.end, h.index)));
   const framed = !note.state && r.hits(ss, se).some((h) => h.list === 'states') && !r.hits(start, name.start).some((h) => h.list === 'other_states')
-    && r.hits(ss, se).some((h) => h.list === 'banned_other' || h.list === 'predicates');
+    && r.hits(ss, se).some((h) => h.list === 'banned_other' || h.list === 'predicates')
+    && !(verbAfter && after.some((h) => SPECIFIC_KINDS.includes(h.list) && h.index > verbAfter.index));
   // Quoted words are the source's, unless the outlet marked the name in them for its own footnote.
   const marked = MARKER_AFTER.test(text.slice(name.end, name.end + 6));
   // Corner brackets that open the phrase and close inside it mark its term ("「外国エージェント」に指定されている…"), no quotation.
@@ -755,7 +777,10 @@ function prenominal(cx: Context, g: Hit): boolean {
   // агентами в России признаны Виктор Шендерович, …"), not an attribute of the name.
   // "Banned" as a Russian long participle in an oblique case can only qualify a noun ("запрещенной в России Хизб ут-Тахрир"): the
   // name after it is its head, not a verb's object.
-  const longParticiple = note.state && !lastWasVerb && g.list === 'banned_other' && g.lang === 'ru' && r.lex.endsWith('oblique_participle_endings', /^[\p{L}]+/u.exec(text.slice(g.index, g.index + 40))?.[0] ?? '', new Set([g.lang]));
+  // An abbreviated participle ("запрещ. в РФ") is the long one's abbreviation, as in "(запрещ. в РФ)": an attribute too.
+  const groundWord = /^[\p{L}]+/u.exec(text.slice(g.index, g.index + 40))?.[0] ?? '';
+  const longParticiple = note.state && !lastWasVerb && g.list === 'banned_other' && g.lang === 'ru'
+    && (r.lex.endsWith('oblique_participle_endings', groundWord, new Set([g.lang])) || abbreviationStop(text, g.index + groundWord.length));
   if (!lastWasNoun && !quoted && !fused && !participle && !longParticiple && !(note.alone && !lastWasVerb && /\p{Lu}/u.test(name.name[0] ?? ''))) return false;
   const names = [name, ...namesListedAfter(r, name, r.classOf(note.langs))];
   emit(cx, note, 'prenominal', names, start, name.end + (/[»"”」』》']/.test(text[name.end] ?? '') ? 1 : 0));
@@ -948,6 +973,10 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
     return shortParticiple(r, word) && r.hits(at, at + word.length).some((h) => h.index === at && EAST_SLAVIC.has(h.lang) && (h.list === 'predicates' || isGround(h)));
   };
   if (text[b] === ',' && shortAt(c)) return false;
+  // "Утверждалось, что блокировка … заблокированными соцсетями Meta*": a conjunction after a verb of saying (the phrase
+  // files' `saying`, when it is no relative pronoun) opens a complement clause, not an aside on the word before it.
+  const saying = r.lex.wordAt('saying', text, c, null, g.index);
+  if (text[b] === ',' && saying > c && !/\p{L}/u.test(text[saying] ?? '') && r.phraseAt(c, ['relatives']) < 0) return false;
   // Adverbs and a past auxiliary may open that predicate ("Движение «Артподготовка», созданное Мальцевым, ранее было
   // признано экстремистской …"): after up to three function words (never a relative pronoun, which opens a relative
   // clause) a short participle is still the predicate.
@@ -996,8 +1025,10 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
     // `states` phrase) names the designating body, not a second entity.
     const body = /^[ \u00a0]+/.exec(text.slice(i + w.length, i + w.length + 3));
     const ofBody = body !== null && r.phraseAt(i + w.length + body[0].length, ['states']) > i + w.length;
-    if (isNameWord(w) && !ofBody && r.phraseAt(i, [...PHRASE_WORDS, 'relatives', 'other_states', 'distributive']) < 0) return false;
-    i += w.length;
+    const listed = r.phraseAt(i, [...PHRASE_WORDS, 'relatives', 'other_states', 'distributive']);
+    if (isNameWord(w) && !ofBody && listed < 0) return false;
+    // A state of several capitalised words is read whole ("в Российской Федерации"): its later words name no one.
+    i = Math.max(i + w.length, Math.min(r.phraseAt(i, ['states']), g.index));
   }
   // The clause ends at the next comma, dash or bracket; once more if it has not named the state yet.
   const stop = Math.min(se, to);
@@ -1112,10 +1143,15 @@ function verbBeforeRelative(cx: Context, b: number): NameSpan | null | false {
 }
 
 /** The next comma, dash or bracket after `from`, or the sentence's end; at most 60 characters on. */
+/** A full stop after a word with a lower-case word after it: an abbreviation's ("запрещ. в РФ", "запр. в РФ"), no sentence's end. */
+function abbreviationStop(text: string, at: number): boolean {
+  return text[at] === '.' && /\p{L}/u.test(text[at - 1] ?? '') && /^[ \u00a0]+\p{Ll}/u.test(text.slice(at + 1, at + 4));
+}
+
 function nextBoundary(text: string, from: number, stop: number): number {
   let end = from;
   const cap = Math.min(stop, from + 60);
-  while (end < cap && !CLAUSE_END.test(text[end] ?? '') && !(/[.!?]/.test(text[end] ?? '') && /\s/.test(text[end + 1] ?? ' '))) end++;
+  while (end < cap && !CLAUSE_END.test(text[end] ?? '') && !(/[.!?]/.test(text[end] ?? '') && /\s/.test(text[end + 1] ?? ' ') && !abbreviationStop(text, end))) end++;
   // Cut at a word's end.
   if (end === cap && end < stop) while (end > from && /[\p{L}\p{M}\p{Nd}]/u.test(text[end] ?? '')) end--;
   return end;
@@ -1174,7 +1210,7 @@ function status(cx: Context, g: Hit): boolean {
     // glosses) completes the status: "Решением Верховного суда РФ от … группировка "Исламское государство" (…, ИГИЛ)
     // признана террористической организацией".
     const glossed = after + (/^\([^()]{0,120}\)[\s\u00a0]*/.exec(text.slice(after, after + 130))?.[0].length ?? 0);
-    const frontedPredicate = fronted > 0 && r.phraseAt(glossed, ['predicates'], langs) > glossed;
+    const frontedPredicate = fronted > 0 && predicateAfter(cx, glossed, langs) > glossed;
     if (quoted && (wholeFormula(cx, after, se, langs) || activityBanned || frontedPredicate)) subject = quoted;
     glossedSubject = quoted !== null && subject === quoted && frontedPredicate && glossed > after;
   }
@@ -1226,7 +1262,7 @@ function status(cx: Context, g: Hit): boolean {
     while (i < se && /[\s\u00a0]/.test(text[i] ?? '')) i++;
     // "塔利班运动在…": a designation noun after the name.
     if (UNSPACED.test(text[i] ?? '')) i = Math.max(i, r.phraseAt(i, ['nouns']));
-    frontedLink = fronted > 0 && r.phraseAt(i, ['predicates'], langs) > i;
+    frontedLink = fronted > 0 && predicateAfter(cx, i, langs) > i;
     // "«Русский добровольческий корпус» признан в России террористической организацией и запрещён. Денис Капустин внесён
     // в перечень экстремистов и террористов.": right after a status sentence, a name and its designation verb go on
     // with the aside (the news would name an actor or a date, or tell an event).
@@ -1412,12 +1448,51 @@ function quotedAfterNoun(cx: Context, s: number, limit: number): NameSpan | null
  */
 function wholeFormula(cx: Context, i: number, se: number, langs: ReadonlySet<string>): boolean {
   const { r } = cx;
-  if (r.phraseAt(i, ['predicates'], langs) <= i) return false;
-  const hits = r.hits(i, se, undefined, langs);
-  return hits.some((h) => SPECIFIC_KINDS.includes(h.list)) && hits.some((h) => h.list === 'banned_other') && hits.some((h) => h.list === 'states');
+  const text = r.text;
+  const whole = (end: number): boolean => {
+    const hits = r.hits(i, end, undefined, langs);
+    return hits.some((h) => SPECIFIC_KINDS.includes(h.list)) && hits.some((h) => h.list === 'banned_other') && hits.some((h) => h.list === 'states');
+  };
+  // A long participle there ("…, признанной в России террористической и запрещенной") is an attribute of the name
+  // before it, an appositive, not the subject's predicate.
+  const verbEnd = predicateAfter(cx, i, langs);
+  const verb = verbEnd >= 0 ? (/[\p{L}\-]+$/u.exec(text.slice(i, verbEnd))?.[0] ?? '') : '';
+  if (verbEnd >= 0) return !r.lex.endsWith('adjective_endings', verb, langs) && whole(se);
+  // A present copula before the designation verb ("The Islamic State is designated as extremist and banned in Russia"),
+  // the whole formula in its clause: a ban after a comma is another clause's ("Meta is recognized as an extremist
+  // organization in Russia, Facebook and Instagram are banned").
+  // Present only (the phrase files' `present_copulas`): "was designated" tells the decision.
+  const copula = r.lex.wordAt('present_copulas', text, i, langs);
+  if (copula <= i || predicateAfter(cx, copula + (/^[ \u00a0]+/.exec(text.slice(copula, copula + 3))?.[0].length ?? 0), langs) < 0) return false;
+  const comma = text.slice(i, se).search(/[,;:(—–]/u);
+  return whole(comma < 0 ? se : i + comma);
 }
 
 const SPECIFIC_KINDS: readonly ListName[] = ['terrorist', 'extremist', 'undesirable', 'foreign_agent'];
+
+/**
+ * The end of a designation verb at `i`, or past an adverb of the standing designation before it (the phrase files'
+ * `adverbs`: "«Хизб ут-Тахрир» официально признана …"), or -1. A past auxiliary or "ранее" (earlier) before the verb
+ * tells the decision ("ранее было признано …"), so only these adverbs are passed.
+ */
+function predicateAfter(cx: Context, i: number, langs: ReadonlySet<string>): number {
+  const { r } = cx;
+  const text = r.text;
+  const next = (e: number): number => e + (/^[ \u00a0]+/.exec(text.slice(e, e + 3))?.[0].length ?? 0);
+  let p = i;
+  for (let k = 0; k < 3; k++) {
+    const end = r.phraseAt(p, ['predicates'], langs);
+    if (end > p) return end;
+    const adverb = r.lex.wordAt('adverbs', text, p, langs);
+    // The state, with its preposition, may stand before the verb too ("«X» в России признана …").
+    const preposition = r.phraseAt(p, ['stopwords'], langs);
+    const state = r.phraseAt(preposition > p ? next(preposition) : p, ['states'], langs);
+    if (adverb > p) p = next(adverb);
+    else if (state > p && /\p{Lu}/u.test(text[preposition > p ? next(preposition) : p] ?? '')) p = next(state);
+    else return -1;
+  }
+  return -1;
+}
 
 /** What joins a status sentence's subject to its designation: a dash, a copula before a noun phrase, or a particle. */
 function statusLink(cx: Context, subject: NameSpan, i: number, se: number): boolean {

@@ -67,7 +67,7 @@ export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Cand
       if (mentions.length === 0) subjects.splice(0, subjects.length, ...subjects.filter((x) => r.known(x.entity) || /[«"“„「『]/.test(r.text[x.span.start - 1] ?? '\0')));
       if (subjects.length === 0) continue;
       const targets = subjects.map(({ entity, span }) => {
-        const m = mentions.find((x) => sameEntity(x.entity, entity) || sameKnown(r, x.entity, entity)) ?? null;
+        const m = mentions.find((x) => sameEntity(x.entity, entity) || r.sameKnown(x.entity, entity)) ?? null;
         if (m) claimed.add(m);
         return { entity: m ? withFootnoteArticle(r, f, span, m.entity) : entity, written: m ? alignedName(r, span, m.entity) ?? entity : entity, mention: m };
       });
@@ -109,12 +109,33 @@ function skipLegalFormBack(text: string, at: number): number {
   return m ? at - m[0].length : at;
 }
 
-/** Two names the alias table files under one entity ("ISIS*" … "*Autoproclamado Estado Islámico, …"). */
-function sameKnown(r: Reading, a: string, b: string): boolean {
-  const ca = r.canonical(a);
-  const cb = r.canonical(b);
-  return ca.known && cb.known && ca.canonical === cb.canonical;
+/**
+ * The name before an organisation's legal form ("Za vaši a naši svobodu, z. s.*", "\"Russland hinter Gittern e.V.*"):
+ * the form ends a name, so lower-case words inside it belong to it (a Czech conjunction, a German preposition). It
+ * starts after the nearest opening quote, line start, punctuation or function word of the note's languages (the phrase
+ * files' `stopwords`), at its first capitalised word that is no designation noun ("der tschechische Kulturus, z. s." → Kulturus); at most six
+ * words.
+ */
+function nameBeforeLegalForm(r: Reading, end: number, langs: ReadonlySet<string> | null): NameSpan | null {
+  const text = r.text;
+  const words: { at: number; word: string }[] = [];
+  let at = end;
+  while (words.length < 6) {
+    const m = /([\p{L}\p{M}\p{Nd}'’\-]+)[ \u00a0]*$/u.exec(text.slice(Math.max(0, at - 40), at));
+    if (!m?.[1] || !langs || langs.size === 0) break;
+    const start = at - m[0].length;
+    if (r.phraseAt(start, ['stopwords'], langs) > start) break;
+    words.unshift({ at: start, word: m[1] });
+    at = start;
+  }
+  // A designation noun or role before the name is none of it ("Der Verein Russland hinter Gittern e.V.").
+  const first = words.findIndex((w) => /^\p{Lu}/u.test(w.word) && !(r.phraseAt(w.at, ['nouns', 'roles'], langs) > w.at));
+  if (first < 0 || words.length - first < 2) return null;
+  const start = (words[first] as { at: number }).at;
+  const name = text.slice(start, end).trim();
+  return { name, start, end: start + name.length };
 }
+
 
 /** A marker printed inside the closing quote ("«Защити защитников*»", "\"BILD на русском**\""): the quoted name, without it. */
 function quotedAround(text: string, at: number, marker: string): NameSpan | null {
@@ -127,8 +148,11 @@ function quotedAround(text: string, at: number, marker: string): NameSpan | null
 /** The distinct names that carry `marker` in the body ("The Jabhat al-Nusra terrorist group*": past the designation). */
 function mentionsOf(r: Reading, marker: string, skip: ReadonlySet<number>, langs: ReadonlySet<string> | null): Mention[] {
   const out: Mention[] = [];
-  for (const m of markedMentions(r.text, marker, skip)) {
-    const found = quotedAround(r.text, m.at, marker) ?? nameBefore(r.text, skipDesignationBack(r, skipLegalFormBack(r.text, m.at)), r.classOf(langs), true);
+  for (const m of markedMentions(r.text, marker, skip, (pos) => r.lex.wordAt('counters', r.text, pos) > pos)) {
+    const formAt = skipLegalFormBack(r.text, m.at);
+    const named = quotedAround(r.text, m.at, marker) ?? nameBefore(r.text, skipDesignationBack(r, formAt), r.classOf(langs), true);
+    const formed = formAt < m.at ? nameBeforeLegalForm(r, formAt, langs) : null;
+    const found = formed && (!named || formed.start < named.start) ? formed : named;
     // A marked name in lower case the alias table knows ("Фонд защиты прав граждан*").
     const span = found ? r.widenKnown(found, r.lineAt(found.start).start) : r.knownRunBefore(m.at, r.lineAt(m.at).start);
     const entity = span ? r.entityOf(span) : null;

@@ -128,6 +128,20 @@ export interface MarkedMention {
 }
 
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{M}\p{Nd}]/u.test(ch);
+
+/** Whether a counter or an ordinal's prefix of the text's language starts at `pos` (the phrase files' `counters`: "次", "名", "第"). */
+export type Counted = (pos: number) => boolean;
+const UNSPACED_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * A number written without spaces between two words ("塔利班1代表团", "“伊斯兰国”1武装分子"): a footnote number glued to
+ * the name before it, unless it counts or orders the word after it ("第1次", "1名", "3月").
+ */
+function gluedBetween(text: string, i: number, digits: string, counted: Counted): boolean {
+  const before = text[i - 1] ?? '';
+  return UNSPACED_CHAR.test(text[i + digits.length] ?? '') && (UNSPACED_CHAR.test(before) || '”」』》'.includes(before))
+    && !counted(i + digits.length) && !counted(i - 1);
+}
 const CLOSERS = '»”“"’\')]」』›》';
 
 /**
@@ -138,7 +152,7 @@ const CLOSERS = '»”“"’\')]」』›》';
 export const LEGAL_FORM_TAIL = /(?:,[ \u00a0]*|[ \u00a0]+)(?:e\.[ \u00a0]?V\.|z\.[ \u00a0]?s\.|o\.[ \u00a0]?p\.[ \u00a0]?s\.|z\.[ \u00a0]?ú\.|g?GmbH|AG|UG|Ltd\.?|LLC|Inc\.?|S\.[ \u00a0]?A\.|AS|AB|Oy|B\.V\.|N\.V\.|plc|SIA|UAB|OÜ)$/u;
 
 /** Every place in `text` where `marker` is glued to a name, outside the footnote starts `skip`. */
-export function markedMentions(text: string, marker: string, skip: ReadonlySet<number>): MarkedMention[] {
+export function markedMentions(text: string, marker: string, skip: ReadonlySet<number>, counted: Counted = () => true): MarkedMention[] {
   const out: MarkedMention[] = [];
   const star = STAR_CHARS.includes(marker[0] ?? '\0');
   const digit = /^\d+$/.test(marker);
@@ -151,7 +165,7 @@ export function markedMentions(text: string, marker: string, skip: ReadonlySet<n
     const after = text[i + marker.length] ?? '';
     // Exactly this marker: not part of a longer run ("**" is not "*"), not a number ("Meta12", "2*3").
     if (star && (before === marker[0] || after === marker[0])) continue;
-    if (digit && (!numberCarrier(text, i) || /[\p{L}\p{Nd}]/u.test(after) || (/\p{L}/u.test(before) && /\d/.test(text[i - 2] ?? '')))) continue;
+    if (digit && (!numberCarrier(text, i) || (/[\p{L}\p{Nd}]/u.test(after) && !gluedBetween(text, i, marker, counted)) || (/\p{L}/u.test(before) && /\d/.test(text[i - 2] ?? '')))) continue;
     if (!digit && isWordChar(after) && !/^[(\[]/.test(marker) && !/[¹²³⁴⁵⁶⁷⁸⁹⁰]/u.test(marker)) {
       // "Meta*company" or "5*3": a star inside a token is no mention marker; in scripts written without spaces
       // the next word follows straight on ("Facebook※の投稿", "「イスラム国」*は").
@@ -178,13 +192,13 @@ function numberCarrier(text: string, i: number): boolean {
 }
 
 /** Whether a name in `text` carries the number `digits` as a footnote marker ("ИГИЛ1", "«Джебхат ан-Нусра»1"). */
-export function numberedMentions(text: string): (digits: string) => boolean {
+export function numberedMentions(text: string, counted: Counted = () => true): (digits: string) => boolean {
   const cache = new Map<string, boolean>();
   return (digits) => {
     let found = cache.get(digits);
     if (found === undefined) {
-      const re = new RegExp(`(?<!\\d)${digits}(?![\\p{L}\\p{Nd}])`, 'gu');
-      found = [...text.matchAll(re)].some((m) => numberCarrier(text, m.index));
+      const re = new RegExp(`(?<!\\d)${digits}(?!\\p{Nd})`, 'gu');
+      found = [...text.matchAll(re)].some((m) => numberCarrier(text, m.index) && (!/\p{L}/u.test(text[m.index + digits.length] ?? '') || gluedBetween(text, m.index, digits, counted)));
       cache.set(digits, found);
     }
     return found;

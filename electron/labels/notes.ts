@@ -96,7 +96,7 @@ export function readNote(r: Reading, quoteFrom: number, hits: Hit[], context: Hi
   // it labels others ("(оба признаны … «иностранными агентами» — мы указываем это по требованию властей)") is no
   // self-disclosure.
   else if (has('self', [...context, ...hits].filter((h) => h.index < firstGroundEnd(grounds)))) note.excluded = 'self-disclosure';
-  else if (options.news && newsOf(r, note, context, inLang)) note.excluded = 'news event';
+  else if (options.news && newsOf(r, note, context, inLang, hits[0]?.index ?? -1)) note.excluded = 'news event';
   return note;
 }
 
@@ -181,9 +181,13 @@ function foreignGround(text: string, g: Hit, hits: Hit[]): boolean {
  * one designation does not hide an aside about another ("…признала нежелательной… «Medusa Project», признанной
  * иноагентом").
  */
-function newsOf(r: Reading, note: Note, context: Hit[], inLang: (h: Hit) => boolean): boolean {
+function newsOf(r: Reading, note: Note, context: Hit[], inLang: (h: Hit) => boolean, noteStart: number): boolean {
   // "banned" in the news is the generic designation: it concerns a note of any kind.
   const kinds = new Set(note.grounds.map((g) => g.kind));
+  // A generic note hung on the designation noun the news cue ends with ("признал «Meta» экстремистской организацией,
+  // запрещенной в России": AP's "declared … a terrorist organization banned in Russia") is that news's complement.
+  const onCue = (c: Hit): boolean => kinds.size === 1 && kinds.has('banned_other') && c.end <= noteStart
+    && /^[ \u00a0]*(?:\p{L}+[ \u00a0]*)?[,—–]?[ \u00a0]*$/u.test(r.text.slice(c.end, noteStart));
   return context.some((h) => {
     if (h.list !== 'news_events' || !inLang(h)) return false;
     // A cue followed by "that" is a verb of saying ("Naryshkin a déclaré que …", "declared that", "заявил, что"), as
@@ -193,7 +197,7 @@ function newsOf(r: Reading, note: Note, context: Hit[], inLang: (h: Hit) => bool
     // lawsuit is about "extremist", not about an aside on another kind).
     const spans = context.filter((c) => c.list === 'news_events' && inLang(c) && c.index < h.end && h.index < c.end);
     const named = context.filter((g) => SPECIFIC.includes(g.list as LabelKind) && spans.some((c) => g.index >= c.index && g.end <= c.end)).map((g) => g.list as LabelKind);
-    return named.length === 0 || named.some((k) => kinds.has(k));
+    return named.length === 0 || named.some((k) => kinds.has(k)) || spans.some(onCue);
   });
 }
 

@@ -250,6 +250,13 @@ export class Reading {
     return word.length > 0 && this.lex.wordAt(list, word, 0, null, word.length) === word.length;
   }
 
+  /** Two names the alias table files under one entity ("ISIS*" … "*Autoproclamado Estado Islámico, …"). */
+  sameKnown(a: string, b: string): boolean {
+    const ca = this.canonical(a);
+    const cb = this.canonical(b);
+    return ca.known && cb.known && ca.canonical === cb.canonical;
+  }
+
   /**
    * The span with up to five more words before it, when the alias table knows the longer name as another entity
    * ("штабов Навального✱✱" is Navalny's headquarters, not Navalny; "Fundación de Lucha contra la Corrupción (…)"

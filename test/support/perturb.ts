@@ -9,28 +9,18 @@
 // - marker style: star footnotes ("*", "**") printed as superscripts, "(*)", "[1]" or digits glued to the name.
 // - context: a neutral real sentence of another case of the language (a hard negative, on which the detector
 //   finds nothing alone) before the text, or right after the sentence of the labelled mention.
+// - agreement (perturb-agreement.ts): the Russian label phrase in the other cases, genders and numbers, with "ё".
+// - paraphrase (perturb-paraphrase.ts): the Russian and English label said another way, with news negatives.
 import { baseGivenNames, isGivenNameForm } from '../../electron/labels/declension.ts';
 import { canonicalEntity, shippedCanonicaliser } from '../../electron/labels/canonical.ts';
 import { lexicon } from '../../electron/labels/lexicon.ts';
 import type { Label } from '../../electron/model.ts';
 import type { LabelCase } from './label-scoring.ts';
+import { casesReinflected, genderNumberReinflected, yoSwapped } from './perturb-agreement.ts';
+import { PARAPHRASES, paraphrased } from './perturb-paraphrase.ts';
+import { edited, isWordChar, occurrences, pickOf, type Family, type Perturbed } from './text-edits.ts';
 
-export interface Perturbed extends LabelCase {
-  original: LabelCase;
-}
-
-export interface Family {
-  name: string;
-  cases: Perturbed[];
-}
-
-function hash(s: string): number {
-  let h = 2166136261;
-  for (const ch of s) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619);
-  return h >>> 0;
-}
-
-const pickOf = <T>(items: readonly T[], key: string): T => items[hash(key) % items.length] as T;
+export type { Family, Perturbed };
 
 /** The lines of footnotes: a line that opens (after spaces or a bullet) with a marker. Perturbations of the body leave them alone. */
 const FOOTNOTE_LINE = /^[ \t\u00a0•·–—-]*(?:[*✱⁎＊※†‡¹²³⁴⁵⁶⁷⁸⁹⁰]|\(\*|\[\d|\d{1,2}(?:[ .)\t]|\p{Lu}))/u;
@@ -47,26 +37,6 @@ function footnoteLines(text: string): [number, number][] {
 }
 
 const inFootnote = (lines: [number, number][], i: number): boolean => lines.some(([a, b]) => i >= a && i < b);
-
-const LETTER = /[\p{L}\p{M}\p{Nd}]/u;
-
-/** Every whole-word occurrence of `s` in `text` (no letter or digit on either side). */
-function occurrences(text: string, s: string): number[] {
-  const out: number[] = [];
-  if (s.length === 0) return out;
-  for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + 1)) {
-    if (LETTER.test(text[i - 1] ?? ' ') || LETTER.test(text[i + s.length] ?? ' ')) continue;
-    out.push(i);
-  }
-  return out;
-}
-
-/** Applies insertions and replacements ([at, deleteCount, insert]) from the end, so offsets hold. */
-function edited(text: string, edits: [number, number, string][]): string {
-  let out = text;
-  for (const [at, del, ins] of [...edits].sort((a, b) => b[0] - a[0])) out = out.slice(0, at) + ins + out.slice(at + del);
-  return out;
-}
 
 // ---- role / title insertion -------------------------------------------------------------------------------------
 
@@ -368,7 +338,7 @@ export function markerStyled(cases: LabelCase[], style: keyof typeof MARKER_STYL
     const notes = footnoteLines(c.text);
     const text = c.text.replace(/([ \u00a0]?)(\*+)/gu, (_m, space: string, stars: string, at: number) => {
       const footnote = inFootnote(notes, at + space.length) && /^[ \t\u00a0•·–—-]*$/u.test(c.text.slice(c.text.lastIndexOf('\n', at) + 1, at + space.length));
-      const keep = style === 'glued' && !footnote && (LETTER.test(c.text[at - 1] ?? '') || CLOSING.includes(c.text[at - 1] ?? '')) ? '' : space;
+      const keep = style === 'glued' && !footnote && (isWordChar(c.text[at - 1]) || CLOSING.includes(c.text[at - 1] ?? '')) ? '' : space;
       return keep + to(stars.length);
     });
     out.push({ ...c, text, expected: c.expected.map((e) => ({ ...e, marker: to((e.marker as string).length) })), original: c });
@@ -451,6 +421,10 @@ export function perturbations(cases: LabelCase[], detect: (text: string) => Labe
     { name: 'quote style', cases: quotesSwapped(positives) },
     { name: 'marker inside/after the closing mark', cases: markerMoved(positives) },
     ...Object.keys(MARKER_STYLES).map((s) => ({ name: `marker style ${s}`, cases: markerStyled(positives, s) })),
+    { name: 'agreement: case', cases: casesReinflected(positives) },
+    { name: 'agreement: gender and number', cases: genderNumberReinflected(positives) },
+    { name: 'agreement: ё and е', cases: yoSwapped(positives) },
+    ...Object.entries(PARAPHRASES).map(([name, family]) => ({ name, cases: paraphrased(positives, family) })),
     { name: 'neutral sentence before', cases: withContext(positives, cases, 'before', true, detect) },
     { name: 'neutral sentence after', cases: withContext(positives, cases, 'after', true, detect) },
   ];
