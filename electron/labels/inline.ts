@@ -1333,7 +1333,8 @@ function headsName(cx: Context, at: number, se: number): boolean {
   let p = at;
   for (let k = 0; k < 4 && p < se; k++) {
     p += /^[ \u00a0]*/.exec(text.slice(p, p + 3))?.[0].length ?? 0;
-    if (r.knownRunAfter(p, 6) !== null || /^[«"“„]?\p{Lu}/u.test(text.slice(p, p + 2))) return r.knownRunAfter(p, 6) !== null || nameAfter(text, p, r.classOf()) !== null;
+    if (r.knownRunAfter(p, 6) !== null) return true;
+    if (/^[«"“„]?\p{Lu}/u.test(text.slice(p, p + 2))) return nameAfter(text, p, r.classOf()) !== null;
     const ground = r.hits(p, Math.min(se, p + 40)).filter((h) => h.index === p && isGround(h)).reduce((m, h) => Math.max(m, h.end), -1);
     if (ground < 0) return false;
     p = ground;
