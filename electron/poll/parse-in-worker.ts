@@ -2,8 +2,9 @@
 // engine's thread, and a feed that would keep the parser busy for longer than PARSE_TIMEOUT_MS is cut off: its worker
 // is terminated, that one feed fails with a FeedParseError naming it, and the next parse starts a fresh worker.
 // parseForIngestInWorker does the same and prepares the items for ingest on that worker too (articles/prepare.ts):
-// the HTML-to-text, index values and fingerprints that would otherwise cost the engine's thread ~40% of an ingest.
-// One worker (electron/worker-pool.ts), started on first use; it holds the process open only while a parse is pending.
+// the HTML-to-text, language, index values and fingerprints that would otherwise cost the engine's thread over half of
+// an ingest. One worker (electron/worker-pool.ts), started on first use or by startParseWorker; it holds the process
+// open only while a parse is pending.
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { WorkerPool, WorkerTaskError } from '../worker-pool.ts';
