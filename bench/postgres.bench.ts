@@ -198,7 +198,7 @@ function searchSection(f: SearchFigures): string[] {
 
 async function ingestBoth(url: string): Promise<string[]> {
   const bytes = generateFeed();
-  await languageDetector(); // loaded once per process, before anything is timed
+  await languageDetector('now'); // loaded once per process, before anything is timed
   const dir = mkdtempSync(join(tmpdir(), 'footnote-bench-pg-'));
   const local = new SqliteStore(openLibrary(dir));
   const onSqlite = await timeIngest(local, bytes);

@@ -289,3 +289,16 @@ test('a new interval applies from the last fetch at once, but never shortens a s
   assert.equal(getStoredFeed(db, a)?.nextFetchAt, new Date(T0.getTime() + 240 * 60_000).toISOString());
   assert.equal(getStoredFeed(db, busy)?.nextFetchAt, new Date(T0.getTime() + 7_200_000).toISOString());
 });
+
+test('a poll with feeds to fetch starts the parser once, before its first fetch; a poll with none due does not', async (t) => {
+  const { db, s, add } = await library(t, { '/a.xml': serve(rss2('A', items('a', 2))), '/b.xml': serve(rss2('B', items('b', 2))) });
+  add('/a.xml');
+  add('/b.xml');
+  const starts: number[] = []; // how many requests the server had seen at each start
+  const startParser = (): void => { starts.push(s.requests.length); };
+  const store = new SqliteStore(db);
+  const summary = await pollFeeds(store, { fetch: limits, now: () => T0, random: () => 0.5, startParser });
+  assert.deepEqual([summary.feeds, summary.new, starts], [2, 4, [0]]);
+  const due = await pollFeeds(store, { fetch: limits, now: () => T0, random: () => 0.5, startParser, due: true });
+  assert.deepEqual([due.feeds, starts], [0, [0]], 'nothing was due: no parser started');
+});

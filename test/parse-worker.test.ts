@@ -14,7 +14,6 @@ import { openLibrary } from '../electron/store/sqlite/db.ts';
 import { insertFeed, updateFeedSettings } from '../electron/store/sqlite/feeds.ts';
 import { SqliteStore } from '../electron/store/sqlite/sqlite-store.ts';
 import { pollFeeds, type PollParseFn } from '../electron/poll/poller.ts';
-import { languageDetector } from '../electron/text/language.ts';
 import { rss2, serve, startFeedServer } from './support/feed-server.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -92,9 +91,6 @@ test('a feed that keeps the parser past its time limit fails alone with a clear 
   const small = subscribe('/small.xml');
   const parse: PollParseFn = (bytes, opts, unchanged) => parseForIngestInWorker(bytes, opts, unchanged, { timeoutMs: 300 });
 
-  // The language profiles load once per process, holding this thread for seconds, and no timer fires on a busy
-  // thread: loaded now, not in the middle of the poll, they do not stretch the limit under test.
-  await languageDetector();
   const summary = await pollFeeds(store, { parse });
   assert.equal(summary.failed.length, 1, JSON.stringify(summary.failed));
   assert.equal(summary.failed[0]?.url, server.url('/huge.xml'));

@@ -2,10 +2,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { languageDetector, normaliseLanguage } from '../electron/text/language.ts';
+import { languageDetector, languageProfilesLoaded, normaliseLanguage } from '../electron/text/language.ts';
 import { PROFILES_URL, profilesFromSource } from '../electron/text/language-profiles.ts';
 
 const detect = await languageDetector();
+
+test('the profiles load on the first text only they can tell, not before', () => {
+  assert.equal(languageProfilesLoaded(), false);
+  assert.equal(detect('Путин', 'ru'), 'ru');
+  assert.equal(detect('Η κυβέρνηση', null), 'el');
+  assert.equal(detect('Қазақстан үкіметі жаңа заң жобасын мақұлдады, деп хабарлады министрлік.', 'ru'), 'kk');
+  assert.equal(languageProfilesLoaded(), false, 'a short text, a script of one language and a Cyrillic minority language need none');
+  assert.equal(detect('Die Bundesregierung hat neue Maßnahmen zur Unterstützung der Wirtschaft beschlossen.', 'en'), 'de');
+  assert.equal(languageProfilesLoaded(), true);
+});
 
 test('Cyrillic text in a feed that declares en is Russian', () => {
   const text = 'Центральный банк сохранил ключевую ставку на прежнем уровне, заявив, что инфляция замедляется медленнее, чем ожидалось.';

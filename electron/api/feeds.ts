@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ApiError, method, type ApiContext } from './define.ts';
 import type { FeedRecord } from '../model.ts';
 import { typedToUrl } from '../feeds/subscribe.ts';
-import { parseForIngestInWorker, parseInWorker } from '../poll/parse-in-worker.ts';
+import { parseForIngestInWorker, parseInWorker, startParseWorker } from '../poll/parse-in-worker.ts';
 import { addFeed, discoverForAdd, exportOpml, importOpml } from './subscribe.ts';
 import { pollFeeds, type PollSummary } from '../poll/poller.ts';
 import { captureSetting } from '../settings.ts';
@@ -62,7 +62,7 @@ export const feedsApi = {
     try {
       // Parsing on a worker thread: in the app, a 5 MB feed never blocks the window's main process.
       return await pollFeeds(ctx.store, {
-        ids: a.ids, due: a.due, signal: controller.signal, parse: parseForIngestInWorker, enrichers: ctx.enrichers, emit: (e) => ctx.events.emit(e),
+        ids: a.ids, due: a.due, signal: controller.signal, parse: parseForIngestInWorker, startParser: startParseWorker, enrichers: ctx.enrichers, emit: (e) => ctx.events.emit(e),
         capture: captureSetting(ctx.settings),
       });
     } finally {

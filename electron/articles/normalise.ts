@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { FeedItem } from '../model.ts';
 import { htmlToText } from '../text/html-text.ts';
+import type { DetectLanguage } from '../text/language.ts';
 
 /** Query parameters that only say where a click came from; they never change which article a link points to. */
 const TRACKING_PARAMS = new Set([
@@ -92,6 +93,12 @@ export function isEmptyItem(item: FeedItem): boolean {
 /** The plain text search and labels read: the content's, or the summary's when there is no content. */
 export function itemText(item: FeedItem): string {
   return htmlToText(item.content ?? item.summary);
+}
+
+/** The article's own language, from its title and text; the feed's declaration (`lang`) is only the hint for a text
+ * too short to tell. */
+export function articleLanguage(fields: Pick<ArticleFields, 'title' | 'text' | 'lang'>, detect: DetectLanguage): string | null {
+  return detect(`${fields.title ?? ''}\n${fields.text}`, fields.lang);
 }
 
 /** `done` carries the text and raw JSON when they were computed already (articles/prepare.ts, on the parse worker). */

@@ -1,10 +1,11 @@
-// What ingest computes from a feed item alone, needing neither the library, the language profiles nor the label
-// lexicons: the dedupe keys, the plain text, the raw JSON, the full-text index values and the change fingerprint
-// of an article without labels. A poll's parse worker computes it beside the parse (poll/parse-worker.ts), so that
-// the engine thread, which answers the window, only looks up, detects the language and labels, and writes; ingest
-// computes whatever it is not handed itself, and the rows come out the same either way.
+// What ingest computes from a feed item alone, needing neither the library nor the label lexicons: the dedupe keys,
+// the plain text, the raw JSON, the language, the full-text index values and the change fingerprint of an article
+// without labels. A poll's parse worker computes it beside the parse (poll/parse-worker.ts), so that the engine
+// thread only looks up, labels and writes, and never loads the language profiles (~95 MiB); ingest computes whatever
+// it is not handed itself, and the rows come out the same either way.
 import type { FeedItem } from '../model.ts';
-import { itemKeys, itemText, type ArticleKeys } from './normalise.ts';
+import type { DetectLanguage } from '../text/language.ts';
+import { articleLanguage, itemKeys, itemText, type ArticleKeys } from './normalise.ts';
 import { ftsValues, type FtsValues } from './index-values.ts';
 import { changeFingerprint } from './significant-change.ts';
 
@@ -13,6 +14,8 @@ export interface PreparedValues {
   /** normaliseItem's text and raw. */
   text: string;
   raw: string;
+  /** articleLanguage's answer: the language of its title and text, the feed's declaration as the hint. */
+  lang: string | null;
   /** The item's full-text index row (index-values.ts). */
   fts: FtsValues;
   /** changeFingerprint of its title and text with no labels: the first version's, unless the detector finds some. */
@@ -39,18 +42,19 @@ export function contentHashTag(contentHash: string): number {
  * the feed's last poll stored or found unchanged: a re-poll, where most items are known, then costs the worker its
  * keys only (~300 ms less per 2,000 unchanged items, BENCHMARKS.md ingest7).
  */
-export function prepareItems(items: FeedItem[], unchanged: ReadonlySet<number> = new Set()): PreparedItem[] {
+export function prepareItems(items: FeedItem[], feedLanguage: string | null, detect: DetectLanguage, unchanged: ReadonlySet<number> = new Set()): PreparedItem[] {
   return items.map((item) => {
     const keys = itemKeys(item);
-    return { keys, values: unchanged.has(contentHashTag(keys.contentHash)) ? null : prepareValues(item) };
+    return { keys, values: unchanged.has(contentHashTag(keys.contentHash)) ? null : prepareValues(item, feedLanguage, detect) };
   });
 }
 
-function prepareValues(item: FeedItem): PreparedValues {
+function prepareValues(item: FeedItem, feedLanguage: string | null, detect: DetectLanguage): PreparedValues {
   const text = itemText(item);
   return {
     text,
     raw: JSON.stringify(item),
+    lang: articleLanguage({ title: item.title, text, lang: feedLanguage }, detect),
     fts: ftsValues({ title: item.title, author: item.author, summary: item.summary, text }),
     unlabelledFingerprint: changeFingerprint({ title: item.title, text, labels: [] }),
   };

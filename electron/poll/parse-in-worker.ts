@@ -2,8 +2,9 @@
 // engine's thread, and a feed that would keep the parser busy for longer than PARSE_TIMEOUT_MS is cut off: its worker
 // is terminated, that one feed fails with a FeedParseError naming it, and the next parse starts a fresh worker.
 // parseForIngestInWorker does the same and prepares the items for ingest on that worker too (articles/prepare.ts):
-// the HTML-to-text, index values and fingerprints that would otherwise cost the engine's thread ~40% of an ingest.
-// One worker (electron/worker-pool.ts), started on first use; it holds the process open only while a parse is pending.
+// the HTML-to-text, language, index values and fingerprints that would otherwise cost the engine's thread over half of
+// an ingest. One worker (electron/worker-pool.ts), started on first use or by startParseWorker; it holds the process
+// open only while a parse is pending.
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { WorkerPool, WorkerTaskError } from '../worker-pool.ts';
@@ -15,7 +16,8 @@ import type { ParseReply, ParseRequest } from './parse-worker.ts';
  * prepared, a 14 MB one of 40,000 took 1.6 s against 0.6 s parsed only (load 3.5, ingest7); 30 s is a parser caught
  * in a loop. */
 export const PARSE_TIMEOUT_MS = 30_000;
-// Idle this long, the worker stops; the next poll starts it again (~100 ms).
+// Idle this long, the worker stops; the next poll starts it again (~0.45 s, the language profiles loading: the poller
+// starts it before its fetches, startParseWorker).
 const IDLE_MS = 60_000;
 /** The worker's old-generation heap limit. A feed is at most 20 MB (net/fetch.ts), a few times that once parsed and
  * prepared; without a limit V8 let the worker's heap grow with the feeds it had seen (a build of 40,000 articles, parsed
@@ -74,6 +76,19 @@ async function runParse(bytes: Uint8Array, opts: ParseOptions, limits: ParseLimi
   }
   if (reply.ok) return reply;
   throw reply.parseError ? new FeedParseError(reply.message) : new Error(reply.message);
+}
+
+// The smallest feed, for startParseWorker.
+const EMPTY_FEED = new TextEncoder().encode('<rss version="2.0"><channel><title>start</title></channel></rss>');
+
+/**
+ * Starts the worker if it is not running, with a parse of an empty feed, so that its start (~0.45 s of a second core:
+ * it loads the language profiles, BENCHMARKS.md ingest8) overlaps what the caller does meanwhile, such as a poll's
+ * fetches, instead of following them. Its outcome is not awaited: a worker that cannot start fails the poll's first
+ * real parse, which says so.
+ */
+export function startParseWorker(): void {
+  runParse(EMPTY_FEED, {}, {}, null).catch(() => {});
 }
 
 /** Stops the worker (a later parseInWorker starts a new one). */

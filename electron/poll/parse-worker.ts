@@ -1,10 +1,15 @@
 // The parse worker thread: receives a feed's bytes, answers with the parsed feed or the parse error's message; for a
-// poll, also with each item's prepared values (articles/prepare.ts: text, keys, index values, fingerprint), in the
-// items' order, so that the engine thread does not compute them. One worker serves the whole app through
+// poll, also with each item's prepared values (articles/prepare.ts: text, keys, language, index values, fingerprint),
+// in the items' order, so that the engine thread does not compute them. The language profiles load when the worker
+// starts, before it takes a task, so that their load (~0.4 s) does not count against the first feed's time limit.
+// One worker serves the whole app through
 // parse-in-worker.ts's pool; electron-vite bundles this file as parse-worker.js beside the main index.js.
 import { timedTask } from '../worker-task.ts';
 import { parseFeedBytes, FeedParseError, type ParsedFeed, type ParseOptions } from '../feeds/parse.ts';
 import { prepareItems, type PreparedItem } from '../articles/prepare.ts';
+import { languageDetector } from '../text/language.ts';
+
+const detect = await languageDetector('now');
 
 export interface ParseRequest {
   /** The feed's bytes, transferred (a copy the caller no longer needs). */
@@ -21,7 +26,7 @@ export type ParseReply =
 function parseReply({ buffer, opts, prepare }: ParseRequest): ParseReply {
   try {
     const feed = parseFeedBytes(new Uint8Array(buffer), opts);
-    return { ok: true, feed, prepared: prepare ? prepareItems(feed.items, new Set(prepare.unchanged)) : null };
+    return { ok: true, feed, prepared: prepare ? prepareItems(feed.items, feed.language, detect, new Set(prepare.unchanged)) : null };
   } catch (err) {
     return { ok: false, message: err instanceof Error ? err.message : String(err), parseError: err instanceof FeedParseError };
   }

@@ -48,6 +48,9 @@ export interface PollOptions {
   /** The app passes parseForIngestInWorker (parse-in-worker.ts), so that parsing and the items' preparation for ingest
    * never block the engine's thread; with a plain ParseFn ingest prepares the items itself. */
   parse?: PollParseFn;
+  /** Called once, before the first fetch, when the poll has feeds to fetch: the app starts its parse worker there
+   * (startParseWorker), so that the worker's start overlaps the fetches. */
+  startParser?: () => void;
   /** How full-text pages are read (default: the shared extraction pool, fulltext.ts). */
   extract?: ExtractFn;
   emit?: (event: AppEvent) => void;
@@ -88,6 +91,7 @@ export async function pollFeeds(store: Store, options: PollOptions = {}): Promis
     if (reason) summary.skipped.push({ url: feed.url, reason });
     else toFetch.push(feed);
   }
+  if (toFetch.length > 0) options.startParser?.();
   let done = 0;
   let next = 0;
   let flagged = 0;

@@ -37,12 +37,18 @@ export function profilesFromSource(source: string): unknown {
   return JSON.parse(json) as unknown;
 }
 
-/** A new eld instance with the medium profiles loaded. */
-export async function loadProfiles(): Promise<EldInstance> {
-  const data = profilesFromSource(readFileSync(PROFILES_URL, 'utf8'));
+/**
+ * eld's detector module, imported (small, a few ms); the function it resolves to reads and loads the medium profiles
+ * into a new eld instance, synchronously (~0.4 s, ~95 MiB of RSS), so that a caller can load them only when a text
+ * first needs them (text/language.ts).
+ */
+export async function profileLoader(): Promise<() => EldInstance> {
   // eld's detector module has no typings of its own: this is the shape its entry files rely on.
   const { createEld } = await import(DETECTOR_URL.href) as { createEld: () => { instance: EldInstance; loadData: (d: unknown) => string } };
-  const { instance, loadData } = createEld();
-  if (!loadData(data)) throw new Error('The language profiles (eld "medium") did not load; reinstall Footnote.');
-  return instance;
+  return () => {
+    const data = profilesFromSource(readFileSync(PROFILES_URL, 'utf8'));
+    const { instance, loadData } = createEld();
+    if (!loadData(data)) throw new Error('The language profiles (eld "medium") did not load; reinstall Footnote.');
+    return instance;
+  };
 }

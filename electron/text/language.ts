@@ -10,10 +10,12 @@
 // are languages it lacks (Kazakh, Indonesian) and Serbian in Latin script (read as Croatian); the letter rule
 // below and the hint mend them: this module gets 81/84 undeclared and 84/84 with the declaration
 // (npm run bench language). Ingest runs this on thousands of articles a second, which only eld keeps up
-// with. Its "medium" profiles (its default; the large ones score the same here for 2.5× the memory) take
-// ~70 MB and ~1.5 s to load, so they load once, asynchronously, on first use (read as data by
-// language-profiles.ts, which saves the ~130 MiB that importing them as eld's JavaScript module costs).
-import { loadProfiles, type EldInstance } from './language-profiles.ts';
+// with. Its "medium" profiles (its default; the large ones score the same here for 2.5× the memory) cost ~95 MiB
+// of RSS and ~0.4 s to load (read as data by language-profiles.ts, which saves the ~130 MiB that importing them
+// as eld's JavaScript module costs), so each thread loads them once, and only when a text first needs them: in the
+// app the parse worker tells the language of a poll's new items (articles/prepare.ts), and the engine's thread,
+// handed those, never loads them (BENCHMARKS.md, ingest8).
+import { profileLoader, type EldInstance } from './language-profiles.ts';
 
 /** The language of a text as an ISO 639-1 code, or null; `hint` is the declared language (any BCP 47 or
  * `en_US` form). Synchronous: detection runs at ingest for every article. */
@@ -162,8 +164,14 @@ function cyrillicMinority(text: string, letters: number): string | null {
   return null;
 }
 
-/** The detection with the profiles loaded; `known` are the languages they cover. */
-function detectWith(profiles: EldInstance, known: Set<string>): DetectLanguage {
+/** eld with its profiles, and the languages they cover. */
+interface Profiles {
+  eld: EldInstance;
+  known: Set<string>;
+}
+
+/** The detection; `profiles` gives eld with its profiles, called only for a text the rules above cannot decide. */
+function detectWith(profiles: () => Profiles): DetectLanguage {
   return (input, hintTag) => {
     const hint = normaliseLanguage(hintTag);
     const sample = (input ?? '').slice(0, SAMPLE_CHARS);
@@ -179,7 +187,8 @@ function detectWith(profiles: EldInstance, known: Set<string>): DetectLanguage {
       const minority = cyrillicMinority(text.toLowerCase(), letters);
       if (minority) return minority;
     }
-    const result = profiles.detect(text);
+    const { eld, known } = profiles();
+    const result = eld.detect(text);
     const best = result.language;
     if (!best) return fittingHint;
     if (fittingHint === null || fittingHint === best) return best;
@@ -196,13 +205,28 @@ function detectWith(profiles: EldInstance, known: Set<string>): DetectLanguage {
   };
 }
 
-let loading: Promise<DetectLanguage> | undefined;
+let loader: Promise<() => EldInstance> | undefined;
+let loaded: Profiles | undefined;
 
-/** Loads the language profiles once (~1.5 s) and gives the detector. Await it before ingesting a batch. */
-export function languageDetector(): Promise<DetectLanguage> {
-  loading ??= (async () => {
-    const instance = await loadProfiles();
-    return detectWith(instance, new Set(Object.values(instance.info().Languages)));
-  })();
-  return loading;
+/**
+ * The detector. With `when-needed` (the engine's ingest) the profiles load, synchronously, on the first text that
+ * needs them, once per thread; with `now` they are loaded before it resolves (a batch of texts that all need
+ * them, a benchmark that must not time the load).
+ */
+export async function languageDetector(load: 'now' | 'when-needed' = 'when-needed'): Promise<DetectLanguage> {
+  const loadEld = await (loader ??= profileLoader());
+  const profiles = (): Profiles => {
+    if (!loaded) {
+      const eld = loadEld();
+      loaded = { eld, known: new Set(Object.values(eld.info().Languages)) };
+    }
+    return loaded;
+  };
+  if (load === 'now') profiles();
+  return detectWith(profiles);
+}
+
+/** Whether this thread has loaded the profiles (a test checks that the engine, fed by the worker, does not). */
+export function languageProfilesLoaded(): boolean {
+  return loaded !== undefined;
 }

@@ -7,7 +7,7 @@
 // updates): a round trip per article and statement made a team library 4-8 times slower to ingest than SQLite.
 import type pg from 'pg';
 import type { FeedObject, FeedItem } from '../../model.ts';
-import { isEmptyItem, itemKeys, normaliseItem, type ArticleFields } from '../../articles/normalise.ts';
+import { articleLanguage, isEmptyItem, itemKeys, normaliseItem, type ArticleFields } from '../../articles/normalise.ts';
 import { identityKey, matchArticle, type KnownArticle } from '../../articles/dedupe.ts';
 import { runEnrichers, type EnrichedArticle, type Enricher } from '../../articles/enrichment.ts';
 import type { OutletRegistry } from '../../labels/outlets.ts';
@@ -114,9 +114,10 @@ export async function ingestFeed(w: WriteContext, feedId: number, feed: FeedObje
       result.deferred++;
       continue;
     }
-    const fields = normaliseItem(item, feed.language, keys, options.prepared?.get(item)?.values ?? undefined);
-    // The article's own language; the feed's declaration is only the hint for a text too short to tell.
-    if (options.detectLanguage) fields.lang = options.detectLanguage(`${fields.title ?? ''}\n${fields.text}`, fields.lang);
+    const pre = options.prepared?.get(item)?.values ?? undefined;
+    const fields = normaliseItem(item, feed.language, keys, pre);
+    // The article's own language, told on the parse worker when it prepared the item.
+    if (options.detectLanguage) fields.lang = pre ? pre.lang : articleLanguage(fields, options.detectLanguage);
     const outlet = outletColumns(w.registry, [fields.link, feedRow.site_url, feedRow.url]);
     writes.push({ identity, keys, fields, outlet, kind: match.kind, ...(match.kind === 'updated' ? { id: match.known.id } : {}) });
   }

@@ -15,7 +15,7 @@ import { prepared } from './prepared.ts';
 import { indexingInBatch } from './search/functions.ts';
 import { ftsValues, type FtsValues } from '../../articles/index-values.ts';
 import type { PreparedValues } from '../../articles/prepare.ts';
-import { isEmptyItem, itemKeys, normaliseItem, type ArticleFields, type ArticleKeys } from '../../articles/normalise.ts';
+import { articleLanguage, isEmptyItem, itemKeys, normaliseItem, type ArticleFields, type ArticleKeys } from '../../articles/normalise.ts';
 import { identityKey, matchArticle, type KnownArticle } from '../../articles/dedupe.ts';
 import { runEnrichers, type EnrichedArticle, type Enricher, type Enrichment } from '../../articles/enrichment.ts';
 import type { IngestResult } from '../records.ts';
@@ -64,8 +64,9 @@ export function planIngest(db: Db, feedId: number, feed: FeedObject, options: In
   const plan = (item: FeedItem, keys: ArticleKeys, known: KnownArticle | undefined): Planned => {
     const pre = options.prepared?.get(item)?.values ?? undefined;
     const fields = normaliseItem(item, feed.language, keys, pre);
-    // The article's own language; the feed's declaration is only the hint for a text too short to tell.
-    if (options.detectLanguage) fields.lang = options.detectLanguage(`${fields.title ?? ''}\n${fields.text}`, fields.lang);
+    // The article's own language, told on the parse worker when it prepared the item (the engine's thread then never
+    // loads the language profiles).
+    if (options.detectLanguage) fields.lang = pre ? pre.lang : articleLanguage(fields, options.detectLanguage);
     const enrichment = runEnrichers(options.enrichers, { id: known?.id ?? null, feedId, url: fields.link, text: fields.text, isNew: !known }, result.warnings);
     return { keys, fields, outlet: outletOf(fields.link ?? fields.canonicalLink), fts: pre?.fts ?? ftsValues(fields), enrichment, firstVersion: known ? null : readNow(fields, enrichment, pre) };
   };
