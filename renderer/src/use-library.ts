@@ -1,6 +1,6 @@
 // The library as the sidebar shows it: counts per view, feed, folder and tag, and the saved searches. A refresh
 // reloads them and bumps the tick that makes the article list fetch its pages again.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api-client.ts';
 import { errorMessage } from './format.ts';
 import type { Counts, Row, SavedSearch } from './types.ts';
@@ -22,9 +22,13 @@ export function useLibrary(onError: (message: string) => void): Library {
   const [saved, setSaved] = useState<SavedSearch[]>([]);
   const [refreshTick, setRefreshTick] = useState(0);
 
+  // Several refreshes may be in flight (a tag renamed, then merged) and their answers may come back out of order:
+  // only the latest request's answer is shown, or a stale one would put a merged tag back in the sidebar.
+  const latest = useRef(0);
   const loadCounts = useCallback(() => {
-    api.call('sidebar.counts', {}).then(setCounts, (err: unknown) => onError(errorMessage(err)));
-    api.call('searches.list', {}).then(setSaved, () => setSaved([]));
+    const request = ++latest.current;
+    api.call('sidebar.counts', {}).then((c) => { if (request === latest.current) setCounts(c); }, (err: unknown) => onError(errorMessage(err)));
+    api.call('searches.list', {}).then((s) => { if (request === latest.current) setSaved(s); }, () => setSaved([]));
   }, [onError]);
 
   const refresh = useCallback(() => {
