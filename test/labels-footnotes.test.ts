@@ -80,3 +80,17 @@ test('a bracket that names its own entity gives way to the body mention the same
   const text = 'Фото: instagram.com/maxim_katz (Максим Кац признан в РФ иноагентом)\n\nСуд заочно арестовал блогера Максима Каца (признан в России иностранным агентом) по делу.';
   assert.deepEqual(detectLabels(text).map((l) => [l.kind, l.entity]), [['foreign_agent', 'Максима Каца']]);
 });
+
+test('a footnote may open with its name carrying the marker, then a dash ("«Талибан*» — …")', () => {
+  assert.deepEqual(brief('Представители «Талибана*» прибыли в Москву.\n«Талибан*» — террористическая организация, запрещенная в России'), [['terrorist', 'Талибана', '*']]);
+  assert.deepEqual(brief('Kämpfer der Taliban* griffen an.\nTaliban* – in Russland verbotene Terrororganisation.'), [['terrorist', 'Taliban', '*']]);
+  assert.deepEqual(brief('連邦保安局は、イスラム国家*の違法な活動を防止しました。\n…\nイスラム国家*-ロシアで禁止されているテロ組織'), [['terrorist', 'イスラム国家', '*']]);
+  // Each name its own footnote, by marker.
+  assert.deepEqual(brief('Бойцы «Азова»* и «Айдара»** атаковали.\n«Азов»* — признан террористической организацией и запрещен в России.\n«Айдар»** — запрещен в России.'),
+    [['terrorist', 'Азова', '*'], ['banned_other', 'Айдара', '**']]);
+  // Read as the appositive it is written as: an epithet without the state, another state's ban, give nothing.
+  assert.deepEqual(brief('Боевики "Катиба Тавхид валь-Джихад"* взяли ответственность.\n"Катиба Тавхид валь-Джихад"* - радикальная террористическая группировка.'), []);
+  assert.deepEqual(brief('Боевики «Исламского государства»* атаковали.\n«Ислам мемлекеті»* — Қазақстан Республикасының аумағында тыйым салынған ұйым'), []);
+  // A hyphen glued to a Latin or Cyrillic word joins a compound ("Taliban*-Bewegung"), no footnote.
+  assert.deepEqual(brief('Er sagte, die Taliban*-Bewegung sei mächtig.\nTaliban*-Bewegung ist in Russland als Terrororganisation verboten.'), []);
+});

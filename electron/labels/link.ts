@@ -37,12 +37,15 @@ export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Cand
     const note = readNote(r, s.body, hits, hits, { news: false });
     // A note that only says "banned" must say where ("*재판매 및 DB 금지" is a photo's terms of use).
     if (note.excluded || (note.grounds.every((g) => g.kind === 'banned_other') && !note.state && !note.alone)) continue;
+    // A footnote opening with its name reads as the appositive it is written as: it names the state (or a designation
+    // that is Russian by itself), as an inline note must ("«Катиба …»* - радикал террорчилик гуруҳи" is an epithet).
+    if (s.head !== undefined && !note.state && !note.alone) continue;
     const list = byMarker.get(s.marker) ?? [];
     list.push({ start: s, note, evidence: r.text.slice(s.at, s.end).trimEnd() });
     byMarker.set(s.marker, list);
   }
   if (byMarker.size === 0) return;
-  const skip = new Set(starts.map((s) => s.at));
+  const skip = new Set(starts.flatMap((s) => s.head === undefined ? [s.at] : [s.at, s.head]));
   // Markers in the order of their first marked mention: an entity marked twice ("Талибан✱" … "«Талибан*»") is
   // labelled once, with the marker it carries first (LABELS.md rule 6).
   const byMention = [...byMarker].map(([marker, footnotes]) => ({ marker, footnotes, mentions: mentionsOf(r, marker, skip, footnotes[0]?.note.langs ?? null) }))
@@ -67,7 +70,10 @@ export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Cand
       if (mentions.length === 0) subjects.splice(0, subjects.length, ...subjects.filter((x) => r.known(x.entity) || /[«"“„「『]/.test(r.text[x.span.start - 1] ?? '\0')));
       if (subjects.length === 0) continue;
       const targets = subjects.map(({ entity, span }) => {
-        const m = mentions.find((x) => sameEntity(x.entity, entity) || r.sameKnown(x.entity, entity)) ?? null;
+        const found = mentions.find((x) => sameEntity(x.entity, entity) || r.sameKnown(x.entity, entity)) ?? null;
+        // In a script without spaces a walk back from a marker finds no word's edge ("…活動を防止しました*"): the name a
+        // footnote opens with, carrying the marker itself, is the outlet's own cut of it.
+        const m = found && f.start.head !== undefined && !/[\p{Lu}\p{Ll}]/u.test(entity) && found.entity.length > entity.length ? { entity, span } : found;
         if (m) claimed.add(m);
         return { entity: m ? withFootnoteArticle(r, f, span, m.entity) : entity, written: m ? alignedName(r, span, m.entity) ?? entity : entity, mention: m };
       });
@@ -247,12 +253,22 @@ function subjectsOf(r: Reading, f: Footnote, mentions: Mention[]): Subject[] {
   const end = f.start.end;
   const names: Subject[] = [];
   let n = r.nameAfterNouns(f.start.body, f.note.langs, false);
+  // A footnote opening with its name: in a script without capitals the words before the marker are that name.
+  const head = f.start.head;
+  if (head !== undefined && (!n || n.end > head)) {
+    const from = f.start.body + (/[«"“„]/.test(text[f.start.body] ?? '') ? 1 : 0);
+    const to = head - (/[»"”\s]/.test(text[head - 1] ?? '') ? 1 : 0);
+    n = to > from ? { name: text.slice(from, to), start: from, end: to } : null;
+  }
   // The first name must open the footnote (after its nouns and function words).
   if (!n || n.start > f.start.body + 60) return names;
   for (let k = 0; k < 6 && n && n.end <= end; k++) {
     const entity = r.entityOf(n);
-    const after = n.end + (/[»"”」』]/.test(text[n.end] ?? '') ? 1 : 0);
-    if (!entity || !nameLike(r, f, n, entity, mentions) || !SUBJECT_END.test(text.slice(after, after + 4))) break;
+    let after = n.end + (/[»"”」』]/.test(text[n.end] ?? '') ? 1 : 0);
+    // "«Талибан*» — …": the marker of a footnote that opens with its name (HEADED has read the dash after it).
+    const headed = head !== undefined && (after === head || after + 1 === head);
+    if (headed) after = head + f.start.marker.length + (/[»"”]/.test(text[head + f.start.marker.length] ?? '') ? 1 : 0);
+    if (!entity || !nameLike(r, f, n, entity, mentions) || !(headed || SUBJECT_END.test(text.slice(after, after + 4)))) break;
     if (!names.some((x) => sameEntity(x.entity, entity))) names.push({ entity, span: n });
     // A bracket after a name explains it ("Meta (соцсети Facebook и Instagram)", "Hayat Tahrir al-Sham (HTS)").
     let next = after;
@@ -288,6 +304,8 @@ function subjectsOf(r: Reading, f: Footnote, mentions: Mention[]): Subject[] {
 function nameLike(r: Reading, f: Footnote, n: NameSpan, entity: string, mentions: Mention[]): boolean {
   if (mentions.some((m) => sameEntity(m.entity, entity))) return true;
   if (/[«"“„「『]/.test(r.text[n.start - 1] ?? '')) return true;
+  // The name that carries the marker of a footnote opening with it ("イスラム国家*-ロシアで禁止されている…").
+  if (f.start.head !== undefined && n.start === f.start.body && f.start.head - n.end <= 1) return true;
   const words = entity.split(/\s+/);
   const cls = r.classOf(f.note.langs)(n.start, n.start + (words[0]?.length ?? 0));
   if (['stopwords', 'nouns', 'roles', 'predicates', 'states', 'other_states', 'alone', 'critique', 'news_events', ...KINDS].some((l) => cls.has(l as ListName))) return false;
