@@ -94,3 +94,12 @@ test('a footnote may open with its name carrying the marker, then a dash ("«Т�
   // A hyphen glued to a Latin or Cyrillic word joins a compound ("Taliban*-Bewegung"), no footnote.
   assert.deepEqual(brief('Er sagte, die Taliban*-Bewegung sei mächtig.\nTaliban*-Bewegung ist in Russland als Terrororganisation verboten.'), []);
 });
+
+test('a footnote\'s head name the alias table knows whole is read whole, and labels a lower-case word derived from it', () => {
+  // "Международное" alone was the subject: a name the table does not know, so no label on the marked "ЛГБТ".
+  for (const note of ['*Международное общественное движение ЛГБТ признано экстремистским и запрещено в России.', '* Движение ЛГБТ признано экстремистским и запрещено в РФ.']) {
+    assert.deepEqual(detectLabels(`Суд оштрафовал блогера за пропаганду ЛГБТ*.\n${note}`).map((l) => [l.kind, l.canonical, l.marker]), [['extremist', 'International LGBT movement', '*']], note);
+  }
+  assert.deepEqual(brief('Мужчина вывесил полотно с изображением сатанинской* символики.\n*«Международное движение сатанизма» признано экстремистской организацией, деятельность которой запрещена на территории РФ.'),
+    [['extremist', 'Международное движение сатанизма', '*']]);
+});

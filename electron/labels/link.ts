@@ -72,8 +72,12 @@ export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Cand
       const targets = subjects.map(({ entity, span }) => {
         const found = mentions.find((x) => sameEntity(x.entity, entity) || r.sameKnown(x.entity, entity)) ?? null;
         // In a script without spaces a walk back from a marker finds no word's edge ("…活動を防止しました*"): the name a
-        // footnote opens with, carrying the marker itself, is the outlet's own cut of it.
-        const m = found && f.start.head !== undefined && !/[\p{Lu}\p{Ll}]/u.test(entity) && found.entity.length > entity.length ? { entity, span } : found;
+        // footnote opens with, carrying the marker itself, is the outlet's own cut of it. So is a capitalised name whose
+        // marked mention is a lower-case word the alias table does not know ("сатанинской* символики" … "*«Международное
+        // движение сатанизма» признано …"): the word is derived from the name, not the name.
+        const unspaced = f.start.head !== undefined && !/[\p{Lu}\p{Ll}]/u.test(entity) && (found?.entity.length ?? 0) > entity.length;
+        const derived = found !== null && !/\p{Lu}/u.test(found.entity) && /\p{Lu}/u.test(entity) && !r.known(found.entity);
+        const m = found && (unspaced || derived) ? { entity, span } : found;
         if (m) claimed.add(m);
         return { entity: m ? withFootnoteArticle(r, f, span, m.entity) : entity, written: m ? alignedName(r, span, m.entity) ?? entity : entity, mention: m };
       });
@@ -262,6 +266,12 @@ function subjectsOf(r: Reading, f: Footnote, mentions: Mention[]): Subject[] {
   }
   // The first name must open the footnote (after its nouns and function words).
   if (!n || n.start > f.start.body + 60) return names;
+  // A name the alias table knows whole wins over its capitalised head ("*Международное общественное движение ЛГБТ
+  // признано …"), as a status sentence's subject does; not one ending in a designation noun ("मेटा कंपनी": the noun is
+  // left out of a name).
+  const whole = r.knownRunAfter(n.start);
+  const lastWord = whole ? whole.end - (/[\p{L}\p{M}'’\-]+$/u.exec(whole.name)?.[0].length ?? 0) : -1;
+  if (whole && whole.end > n.end && r.phraseAt(lastWord, ['nouns']) < whole.end) n = whole;
   for (let k = 0; k < 6 && n && n.end <= end; k++) {
     const entity = r.entityOf(n);
     let after = n.end + (/[»"”」』]/.test(text[n.end] ?? '') ? 1 : 0);
