@@ -91,6 +91,10 @@ test('a footnote may open with its name carrying the marker, then a dash ("«Т�
   // Read as the appositive it is written as: an epithet without the state, another state's ban, give nothing.
   assert.deepEqual(brief('Боевики "Катиба Тавхид валь-Джихад"* взяли ответственность.\n"Катиба Тавхид валь-Джихад"* - радикальная террористическая группировка.'), []);
   assert.deepEqual(brief('Боевики «Исламского государства»* атаковали.\n«Ислам мемлекеті»* — Қазақстан Республикасының аумағында тыйым салынған ұйым'), []);
+  // A note naming another entity before its ground is an appositive on that one, read inline; the real footnote of the
+  // marker still labels the marked name.
+  assert.deepEqual(brief('Соратники Навального* провели акцию.\nНавальный* — основатель ФБК, признанного экстремистской организацией и запрещенного в России.\n* Внесен в перечень террористов и экстремистов.'),
+    [['extremist', 'ФБК', null], ['extremist', 'Навального', '*'], ['terrorist', 'Навального', '*']]);
   // A hyphen glued to a Latin or Cyrillic word joins a compound ("Taliban*-Bewegung"), no footnote.
   assert.deepEqual(brief('Er sagte, die Taliban*-Bewegung sei mächtig.\nTaliban*-Bewegung ist in Russland als Terrororganisation verboten.'), []);
 });

@@ -7,7 +7,7 @@
 import type { LabelKind } from '../model.ts';
 import type { Candidate } from './label-set.ts';
 import type { Reading } from './reading.ts';
-import { KINDS, type ListName } from './lexicon.ts';
+import { KINDS, type Hit, type ListName } from './lexicon.ts';
 import { readNote, type Note } from './notes.ts';
 import { LEGAL_FORM_TAIL, markedMentions, type FootnoteStart } from './markers.ts';
 import { isNameWord, nameAfter, nameBefore, sameEntity, type NameSpan } from './names.ts';
@@ -39,7 +39,7 @@ export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Cand
     if (note.excluded || (note.grounds.every((g) => g.kind === 'banned_other') && !note.state && !note.alone)) continue;
     // A footnote opening with its name reads as the appositive it is written as: it names the state (or a designation
     // that is Russian by itself), as an inline note must ("«Катиба …»* - радикал террорчилик гуруҳи" is an epithet).
-    if (s.head !== undefined && !note.state && !note.alone) continue;
+    if (s.head !== undefined && (!note.state && !note.alone || namedBeforeGround(r, s, hits))) continue;
     const list = byMarker.get(s.marker) ?? [];
     list.push({ start: s, note, evidence: r.text.slice(s.at, s.end).trimEnd() });
     byMarker.set(s.marker, list);
@@ -87,6 +87,21 @@ export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Cand
     for (const { f, targets } of named) for (const t of targets) emit(r, f, marker, t.entity, t.written, t.mention, add, canonical);
     for (const f of unnamed) for (const m of free) emit(r, f, marker, m.entity, null, m, add, canonical);
   }
+}
+
+/**
+ * A footnote opening with its name ("Навальный* — основатель ФБК, признанного экстремистской …") whose note names
+ * another entity before its first ground: the ground is that entity's, an appositive the inline rules read.
+ */
+function namedBeforeGround(r: Reading, s: FootnoteStart, hits: Hit[]): boolean {
+  const text = r.text;
+  const from = (s.head ?? s.body) + s.marker.length;
+  const ground = hits.filter((h) => (KINDS as readonly string[]).includes(h.list)).reduce((m, h) => Math.min(m, h.index), s.end);
+  for (const w of text.slice(from, ground).matchAll(/[«"“„]?[\p{L}\p{M}][\p{L}\p{M}'’\-]*/gu)) {
+    const at = from + (w.index ?? 0);
+    if ((/^[«"“„]/.test(w[0]) || isNameWord(w[0])) && r.phraseAt(at, ['states', 'nouns', 'stopwords']) < 0) return true;
+  }
+  return false;
 }
 
 /**
