@@ -73,8 +73,10 @@ function detectIn(text: string, triggers: number[], lex: Lexicon, canonical: Can
     const fs = footnoteStarts(text, start, end, numbered);
     starts.push(...fs);
     // A translator's note opened inside brackets ("(*запрещенная в России организация — прим.)", "(※ロシアで活動禁止)")
-    // stays part of the body: the text after it, and the bracket itself, are read inline too.
-    bodies.push([start, fs.find((f) => text[f.at - 1] !== '(')?.at ?? end]);
+    // stays part of the body: the text after it, and the bracket itself, are read inline too. So does a footnote that
+    // opens with its name ("«Талибан*» — …"): written as an appositive, it may be one on another name ("Навальный* —
+    // основатель ФБК, признанного …"), and the same label read both ways is one.
+    bodies.push([start, fs.find((f) => text[f.at - 1] !== '(' && f.head === undefined)?.at ?? end]);
   }
   linkFootnotes(r, starts.filter((s) => !inside(masked, s.at)), add, named, (e) => labels.ownedBy(e));
   for (const [start, end] of bodies) {

@@ -1356,8 +1356,8 @@ function statusBefore(cx: Context, ss: number): boolean {
 
 /**
  * The position of the subject after a reminder's lead words ("Напомним, что", "Rappelons que", "Cabe recordar que",
- * "Припомняме, че": function words in the phrase files, then a comma or a complementizer), or `s` when no name
- * follows them: the status sentence is the same aside with or without the lead.
+ * "Припомняме, че": function words in the phrase files, then a comma or a complementizer), or `s` when neither a name
+ * nor a designation noun follows them: the status sentence is the same aside with or without the lead.
  */
 function reminderLead(cx: Context, s: number, langs: ReadonlySet<string>): number {
   const { r } = cx;
@@ -1377,7 +1377,10 @@ function reminderLead(cx: Context, s: number, langs: ReadonlySet<string>): numbe
   if (words < 2 && !stop) return s;
   const name = nameAfter(text, p, r.classOf(langs));
   // An elided article ("l'État islamique") may stand between the lead and the name.
-  return name && name.start - p <= 2 ? p : s;
+  if (name && name.start - p <= 2) return p;
+  // "Напомним, что эта группировка признана …", "Rappelons que ce groupe est …": a designation noun after the lead (and
+  // its demonstrative) is the anaphoric subject the sentence has without the lead.
+  return r.phraseAt(p, ['nouns'], langs) > p ? p : s;
 }
 
 /**
