@@ -77,7 +77,15 @@ export function findNotices(text: string, notices: { lang: string; format: strin
       const end = start + m[0].length;
       const lineStart = text.lastIndexOf('\n', start - 1) + 1;
       if (opensQuote(text, lineStart, start)) continue;
-      let name = t.named ? (m[1] ?? '').trim().replace(/^[«"“]|[»"”]$/g, '').replace(/[,\s]+$/, '') : '';
+      const field = (m[1] ?? '').trim();
+      // A name field left blank, as a template prints it ("____", "…", "(ФИО)", "[наименование]"), names no one: kept
+      // as a blank so that no shorter template reads the same notice as the outlet's own.
+      // (The opening bracket may have gone to the words before the field.)
+      if (t.named && field.length > 0 && !/\p{L}/u.test(field.replace(/[([<{][^()[\]<>{}]*(?:[)\]>}]|$)|^[^()[\]<>{}]*[)\]>}]/gu, ''))) {
+        found.push({ entity: '', start, end, format: t.format, lang: t.lang });
+        continue;
+      }
+      let name = t.named ? field.replace(/^[«"“]|[»"”]$/g, '').replace(/[,\s]+$/, '') : '';
       // An organisation's legal form or designation noun before its quoted name is no part of the name: 'ООО "МЕМО"'
       // → МЕМО, "YouTube-шоу «вДудь»" → вДудь.
       name = QUOTED_TAIL.exec(name)?.[1] ?? name;
@@ -86,5 +94,5 @@ export function findNotices(text: string, notices: { lang: string; format: strin
   }
   // Where templates overlap, the longest wins.
   found.sort((a, b) => a.start - b.start || b.end - a.end);
-  return found.filter((n, k) => !found.slice(0, k).some((o) => o.start <= n.start && o.end >= n.end));
+  return found.filter((n, k) => !found.slice(0, k).some((o) => o.start <= n.start && o.end >= n.end)).filter((n) => n.entity !== '');
 }
