@@ -9,6 +9,7 @@ import { opensQuote } from './notes.ts';
 export const SELF = '<self>';
 
 export interface Notice {
+  /** The agent named, `SELF`, or '' for a notice that names no one (its name fields blank, or cited after a colon). */
   entity: string;
   start: number;
   end: number;
@@ -77,6 +78,12 @@ export function findNotices(text: string, notices: { lang: string; format: strin
       const end = start + m[0].length;
       const lineStart = text.lastIndexOf('\n', start - 1) + 1;
       if (opensQuote(text, lineStart, start)) continue;
+      // A notice a sentence introduces with a colon ("посты начинаются с плашки: ДАННОЕ СООБЩЕНИЕ …", "за отсутствие
+      // маркировки: НАСТОЯЩИЙ МАТЕРИАЛ …") is cited, as one in quotation marks is: kept as a blank, as below.
+      if (/\p{L}[ \u00a0]*:[ \u00a0]*$/u.test(text.slice(lineStart, start))) {
+        found.push({ entity: '', start, end, format: t.format, lang: t.lang });
+        continue;
+      }
       const field = (m[1] ?? '').trim();
       // A name field left blank, as a template prints it ("____", "…", "(ФИО)", "[наименование]"), names no one: kept
       // as a blank so that no shorter template reads the same notice as the outlet's own.
@@ -94,5 +101,5 @@ export function findNotices(text: string, notices: { lang: string; format: strin
   }
   // Where templates overlap, the longest wins.
   found.sort((a, b) => a.start - b.start || b.end - a.end);
-  return found.filter((n, k) => !found.slice(0, k).some((o) => o.start <= n.start && o.end >= n.end)).filter((n) => n.entity !== '');
+  return found.filter((n, k) => !found.slice(0, k).some((o) => o.start <= n.start && o.end >= n.end));
 }

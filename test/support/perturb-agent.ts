@@ -6,7 +6,7 @@
 // - quote and critique: "(так называемый «иноагент»)", "(власти называют его «иноагентом»)";
 // - the news: the bracket dropped and the designation told after the sentence ("В пятницу Минюст внес его в реестр
 //   иноагентов.", "В 2022 году он был признан иноагентом.", a dated status sentence, LABELS.md "Annotation");
-// - the 2022 named notice with its name fields left blank (a template, naming no one).
+// - the 2022 named notice with its name fields left blank (a template, naming no one), or cited after a colon.
 // A negative's expected labels are the case's without its foreign-agent ones; every other label stays.
 import type { LabelCase } from './label-scoring.ts';
 import { pickOf, type Perturbed } from './text-edits.ts';
@@ -87,6 +87,9 @@ function agentVariants(c: LabelCase): Perturbed[] {
     // The names blanked, as a template prints them: only where the notice was the text's one foreign-agent label.
     if (![...rest.matchAll(FA_WORD)].length && !/ИНОСТРАНН/u.test(rest)) {
       for (const blank of ['____', '(ФИО)']) add('blank', c.text.replace(NOTICE, `$1${blank}$3${blank}`), true);
+      // The notice cited: a sentence introduces it with a colon, so the text prints it as an example.
+      const opens = c.text.search(/НАСТОЯЩИЙ МАТЕРИАЛ/u);
+      if (opens >= 0) add('cited', `${c.text.slice(0, opens)}Суд оштрафовал блогера за отсутствие маркировки: ${c.text.slice(opens)}`, true);
     }
     return out;
   }
