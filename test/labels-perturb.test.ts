@@ -241,4 +241,8 @@ test('a foreign-agent note of another state\'s body, a negation, a dated status 
   assert.deepEqual(labelled('Иван Петров (исключен из реестра иноагентов) выступил в Берлине.'), []);
   assert.deepEqual(labelled('Meduza, which Russian authorities have labeled a foreign agent, reported the arrests.'), []);
   assert.deepEqual(labelled('Ivan Petrov (removed from the foreign agents registry in 2024) spoke in Berlin.'), []);
+  // Other states with foreign-agent laws of their own (Hungary, Slovakia, Georgia), in Russian, English and German.
+  assert.deepEqual(labelled('Словацкая НКО «Человек в беде», признанная иностранным агентом в Словакии, закрыта.'), []);
+  assert.deepEqual(labelled('Венгерское издание Átlátszó (признано в Венгрии иностранным агентом) закрыто.'), []);
+  assert.deepEqual(labelled('Die Organisation Transparency International Georgien, die sich nach dem georgischen Gesetz als ausländischer Agent registrieren musste, wurde bestraft.'), []);
 });
