@@ -50,11 +50,13 @@ function detectIn(text: string, triggers: number[], lex: Lexicon, canonical: Can
   const cued = lex.words('notice_cues').some(({ text: w }) => [w.toLowerCase(), w.toUpperCase(), w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()].some((form) => text.includes(form)));
   const notices = cued ? findNotices(text, lex.notices, lex.words('notice_name_ends').map((p) => p.text)) : [];
   for (const n of notices) {
+    // A notice that names no one still masks its words from the other rules.
+    masked.push([n.start, n.end]);
+    if (n.entity === '') continue;
     add({
       kind: 'foreign_agent', entity: n.entity, canonical: n.entity === SELF ? SELF : canonical(n.entity).canonical, marker: null,
       evidence: text.slice(n.start, n.end), start: n.start, rule: `notice-${n.format}:${n.lang}:${n.entity === SELF ? 'self' : 'named'}`,
     });
-    masked.push([n.start, n.end]);
   }
   // The lines that hold a ground, each read once: its footnotes, then its body.
   const lines = new Map<number, number>();
