@@ -715,3 +715,23 @@ test('an apostrophe opening a one-letter lower-case word is an elided article, a
   assert.deepEqual(brief("Meta* said so.\n\n*Meta is an 'extremist organisation' banned in Russia, Moscow claims."), [], 'a quotation still quotes');
   assert.deepEqual(brief('Талибан (ОХУ-д хориглосон) хөдөлгөөн.'), [['banned_other', 'Талибан', null]]);
 });
+
+test('names at a sentence\'s start: a given name with or without diacritics joins the surname; an opener does not', () => {
+  const entity = (text: string): string[] => detectLabels(text).map((l) => l.entity);
+  for (const [text, name] of [
+    ['Iván Petrov, declarado agente extranjero en Rusia, habló ayer.', 'Iván Petrov'],
+    ['Dmitri Murátov (reconocido como agente extranjero en Rusia) habló ayer.', 'Dmitri Murátov'],
+    ['Sérgio Ivanov (reconhecido como agente estrangeiro na Rússia) falou.', 'Sérgio Ivanov'],
+    ['Jürgen Petrov (in Russland als ausländischer Agent eingestuft) sagte.', 'Jürgen Petrov'],
+    ['Łukasz Petrov (uznany w Rosji za zagranicznego agenta) powiedział.', 'Łukasz Petrov'],
+    ['Aleksey Navalnıy (Rusya\'da yabancı ajan ilan edildi) konuştu.', 'Aleksey Navalnıy'],
+  ] as const) assert.deepEqual(entity(text), [name], text);
+  for (const text of [
+    'Ayer Petrov, declarado agente extranjero en Rusia, habló.',
+    'Mañana Petrov (reconocido como agente extranjero en Rusia) hablará.',
+    'Così Petrov (riconosciuto come agente straniero in Russia) ha parlato.',
+    'Während Petrov (in Russland als ausländischer Agent eingestuft) sprach.',
+    'Potom Petrov (v Rusku označen za zahraničního agenta) řekl.',
+  ]) assert.deepEqual(entity(text), ['Petrov'], text);
+  assert.deepEqual(entity('Açıklama Facebook (Rusya\'da aşırılıkçı olarak yasaklandı) yaptı.'), ['Facebook'], 'a Turkish noun before a foreign name');
+});
