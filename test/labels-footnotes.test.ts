@@ -80,3 +80,30 @@ test('a bracket that names its own entity gives way to the body mention the same
   const text = 'Фото: instagram.com/maxim_katz (Максим Кац признан в РФ иноагентом)\n\nСуд заочно арестовал блогера Максима Каца (признан в России иностранным агентом) по делу.';
   assert.deepEqual(detectLabels(text).map((l) => [l.kind, l.entity]), [['foreign_agent', 'Максима Каца']]);
 });
+
+test('a footnote may open with its name carrying the marker, then a dash ("«Талибан*» — …")', () => {
+  assert.deepEqual(brief('Представители «Талибана*» прибыли в Москву.\n«Талибан*» — террористическая организация, запрещенная в России'), [['terrorist', 'Талибана', '*']]);
+  assert.deepEqual(brief('Kämpfer der Taliban* griffen an.\nTaliban* – in Russland verbotene Terrororganisation.'), [['terrorist', 'Taliban', '*']]);
+  assert.deepEqual(brief('連邦保安局は、イスラム国家*の違法な活動を防止しました。\n…\nイスラム国家*-ロシアで禁止されているテロ組織'), [['terrorist', 'イスラム国家', '*']]);
+  // Each name its own footnote, by marker.
+  assert.deepEqual(brief('Бойцы «Азова»* и «Айдара»** атаковали.\n«Азов»* — признан террористической организацией и запрещен в России.\n«Айдар»** — запрещен в России.'),
+    [['terrorist', 'Азова', '*'], ['banned_other', 'Айдара', '**']]);
+  // Read as the appositive it is written as: an epithet without the state, another state's ban, give nothing.
+  assert.deepEqual(brief('Боевики "Катиба Тавхид валь-Джихад"* взяли ответственность.\n"Катиба Тавхид валь-Джихад"* - радикальная террористическая группировка.'), []);
+  assert.deepEqual(brief('Боевики «Исламского государства»* атаковали.\n«Ислам мемлекеті»* — Қазақстан Республикасының аумағында тыйым салынған ұйым'), []);
+  // A note naming another entity before its ground is an appositive on that one, read inline; the real footnote of the
+  // marker still labels the marked name.
+  assert.deepEqual(brief('Соратники Навального* провели акцию.\nНавальный* — основатель ФБК, признанного экстремистской организацией и запрещенного в России.\n* Внесен в перечень террористов и экстремистов.'),
+    [['extremist', 'ФБК', null], ['extremist', 'Навального', '*'], ['terrorist', 'Навального', '*']]);
+  // A hyphen glued to a Latin or Cyrillic word joins a compound ("Taliban*-Bewegung"), no footnote.
+  assert.deepEqual(brief('Er sagte, die Taliban*-Bewegung sei mächtig.\nTaliban*-Bewegung ist in Russland als Terrororganisation verboten.'), []);
+});
+
+test('a footnote\'s head name the alias table knows whole is read whole, and labels a lower-case word derived from it', () => {
+  // "Международное" alone was the subject: a name the table does not know, so no label on the marked "ЛГБТ".
+  for (const note of ['*Международное общественное движение ЛГБТ признано экстремистским и запрещено в России.', '* Движение ЛГБТ признано экстремистским и запрещено в РФ.']) {
+    assert.deepEqual(detectLabels(`Суд оштрафовал блогера за пропаганду ЛГБТ*.\n${note}`).map((l) => [l.kind, l.canonical, l.marker]), [['extremist', 'International LGBT movement', '*']], note);
+  }
+  assert.deepEqual(brief('Мужчина вывесил полотно с изображением сатанинской* символики.\n*«Международное движение сатанизма» признано экстремистской организацией, деятельность которой запрещена на территории РФ.'),
+    [['extremist', 'Международное движение сатанизма', '*']]);
+});

@@ -378,6 +378,25 @@ test('status: a reminder\'s lead words before the subject ("Напомним, ч
   assert.deepEqual(brief('La policía detuvo a dos hombres. Recordemos que el Tribunal Supremo declaró al Estado Islámico organización terrorista en 2014.'), []);
 });
 
+test('status: after a reminder\'s lead, a designation noun stands for the name before, as it does without the lead', () => {
+  const before = 'В Москве задержан мужчина, создавший страницу «Исламского государства». ';
+  for (const lead of ['Отметим, что эта группировка', 'Напомним, эта группировка', 'Напомним, что группировка']) {
+    assert.deepEqual(brief(`${before}${lead} признана террористической и запрещена в России.`), [['terrorist', 'Исламского государства', null]], lead);
+  }
+  assert.deepEqual(brief('A man who ran a page of Islamic State was detained in Moscow. Note that this group is recognized as a terrorist organization and banned in Russia.'),
+    [['terrorist', 'Islamic State', null]]);
+  assert.deepEqual(brief('Un hombre que creó una página del Estado Islámico fue detenido en Moscú. Cabe recordar que este grupo está reconocido como terrorista y prohibido en Rusia.'),
+    [['terrorist', 'Estado Islámico', null]]);
+  assert.deepEqual(brief("Un homme qui a créé une page de l'État islamique a été arrêté à Moscou. Rappelons que ce groupe est reconnu comme terroriste et interdit en Russie."),
+    [['terrorist', 'État islamique', null]]);
+  // The news (a court, a year), another state, a class of organisations: nothing, with the lead as without it.
+  for (const after of ['Напомним, что Верховный суд признал группировку террористической в 2014 году.', 'Напомним, что в 2014 году эта группировка была признана террористической и запрещена в России.',
+    'Отметим, что эта группировка признана террористической в Казахстане.', 'Напомним, что такие организации запрещены в России.']) assert.deepEqual(brief(before + after), [], after);
+  // An Armenian reminder's lead is no name ("Նշենք, որ …": "let us note that").
+  assert.deepEqual(brief('Մոսկվայում ձերբակալվել է մի տղամարդ, ով «Իսլամական պետության» անունից էջ էր ստեղծել: Նշենք, որ այդ խմբավորումը ճանաչվել է ահաբեկչական կազմակերպություն և արգելվել է Ռուսաստանում:')
+    .filter((l) => l[1] === 'Նշենք'), []);
+});
+
 test('Russian round 3: a spaced star after a closing quote, registry nouns, a predicate after adverbs, the notice without "(или)"', () => {
   // The star marks the quoted name; the sentence after it is no footnote (it would have given "extremist" too).
   assert.deepEqual(brief('Запрещенное в России движение «Колумбайн» * внесено в перечень террористических и экстремистских организаций.\n*запрещенное в России террористическое движение'),
@@ -695,4 +714,24 @@ test('an apostrophe opening a one-letter lower-case word is an elided article, a
   assert.deepEqual(brief("Meta* het gesê.\n\n*Meta is 'n ekstremistiese organisasie wat in Rusland verbied is."), [['extremist', 'Meta', '*']]);
   assert.deepEqual(brief("Meta* said so.\n\n*Meta is an 'extremist organisation' banned in Russia, Moscow claims."), [], 'a quotation still quotes');
   assert.deepEqual(brief('Талибан (ОХУ-д хориглосон) хөдөлгөөн.'), [['banned_other', 'Талибан', null]]);
+});
+
+test('names at a sentence\'s start: a given name with or without diacritics joins the surname; an opener does not', () => {
+  const entity = (text: string): string[] => detectLabels(text).map((l) => l.entity);
+  for (const [text, name] of [
+    ['Iván Petrov, declarado agente extranjero en Rusia, habló ayer.', 'Iván Petrov'],
+    ['Dmitri Murátov (reconocido como agente extranjero en Rusia) habló ayer.', 'Dmitri Murátov'],
+    ['Sérgio Ivanov (reconhecido como agente estrangeiro na Rússia) falou.', 'Sérgio Ivanov'],
+    ['Jürgen Petrov (in Russland als ausländischer Agent eingestuft) sagte.', 'Jürgen Petrov'],
+    ['Łukasz Petrov (uznany w Rosji za zagranicznego agenta) powiedział.', 'Łukasz Petrov'],
+    ['Aleksey Navalnıy (Rusya\'da yabancı ajan ilan edildi) konuştu.', 'Aleksey Navalnıy'],
+  ] as const) assert.deepEqual(entity(text), [name], text);
+  for (const text of [
+    'Ayer Petrov, declarado agente extranjero en Rusia, habló.',
+    'Mañana Petrov (reconocido como agente extranjero en Rusia) hablará.',
+    'Così Petrov (riconosciuto come agente straniero in Russia) ha parlato.',
+    'Während Petrov (in Russland als ausländischer Agent eingestuft) sprach.',
+    'Potom Petrov (v Rusku označen za zahraničního agenta) řekl.',
+  ]) assert.deepEqual(entity(text), ['Petrov'], text);
+  assert.deepEqual(entity('Açıklama Facebook (Rusya\'da aşırılıkçı olarak yasaklandı) yaptı.'), ['Facebook'], 'a Turkish noun before a foreign name');
 });

@@ -50,11 +50,13 @@ function detectIn(text: string, triggers: number[], lex: Lexicon, canonical: Can
   const cued = lex.words('notice_cues').some(({ text: w }) => [w.toLowerCase(), w.toUpperCase(), w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()].some((form) => text.includes(form)));
   const notices = cued ? findNotices(text, lex.notices, lex.words('notice_name_ends').map((p) => p.text)) : [];
   for (const n of notices) {
+    // A notice that names no one still masks its words from the other rules.
+    masked.push([n.start, n.end]);
+    if (n.entity === '') continue;
     add({
       kind: 'foreign_agent', entity: n.entity, canonical: n.entity === SELF ? SELF : canonical(n.entity).canonical, marker: null,
       evidence: text.slice(n.start, n.end), start: n.start, rule: `notice-${n.format}:${n.lang}:${n.entity === SELF ? 'self' : 'named'}`,
     });
-    masked.push([n.start, n.end]);
   }
   // The lines that hold a ground, each read once: its footnotes, then its body.
   const lines = new Map<number, number>();
@@ -73,8 +75,10 @@ function detectIn(text: string, triggers: number[], lex: Lexicon, canonical: Can
     const fs = footnoteStarts(text, start, end, numbered);
     starts.push(...fs);
     // A translator's note opened inside brackets ("(*запрещенная в России организация — прим.)", "(※ロシアで活動禁止)")
-    // stays part of the body: the text after it, and the bracket itself, are read inline too.
-    bodies.push([start, fs.find((f) => text[f.at - 1] !== '(')?.at ?? end]);
+    // stays part of the body: the text after it, and the bracket itself, are read inline too. So does a footnote that
+    // opens with its name ("«Талибан*» — …"): written as an appositive, it may be one on another name ("Навальный* —
+    // основатель ФБК, признанного …"), and the same label read both ways is one.
+    bodies.push([start, fs.find((f) => text[f.at - 1] !== '(' && f.head === undefined)?.at ?? end]);
   }
   linkFootnotes(r, starts.filter((s) => !inside(masked, s.at)), add, named, (e) => labels.ownedBy(e));
   for (const [start, end] of bodies) {

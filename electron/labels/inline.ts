@@ -735,6 +735,10 @@ function prenominal(cx: Context, g: Hit): boolean {
   const start = phraseStart(cx, g);
   const [ss, se] = cx.r.sentence(g.index);
   const note = readNote(r, start, r.hits(start, name.start), r.hits(ss, se), { news: true });
+  // Another state right before a phrase that names none, past its case suffix, designates in its own right
+  // ("Gürcistan'da yabancı ajan ilan edilen gazeteci …", "в Грузии признанного иноагентом …"): another jurisdiction.
+  const stateBefore = r.hits(Math.max(0, start - 40), start).filter((h) => h.list === 'states' || h.list === 'other_states').at(-1);
+  if (!note.state && stateBefore?.list === 'other_states' && /^[\p{L}'’]*[ \u00a0]+$/u.test(text.slice(stateBefore.end, start))) return false;
   // With no state in the phrase, one named in its sentence frames it ("Мақомоти амниятии Русия … созмони мамнӯъи
   // террористии «…»"), unless the phrase names another. Only a sentence that says banned or designated frames it: a
   // ground adjective beside an institution's name describes ("МВД России … террористическая группировка «ИГ»").
@@ -1313,7 +1317,9 @@ function status(cx: Context, g: Hit): boolean {
   if (note.excluded || !(note.state || note.alone || designates || frontedLink || statusRun) || quotedSentence(cx, i)) return false;
   // A status sentence that gives the year of the decision narrates it: the news, not the aside; a dash note that
   // cites the decision and its date is the footnote's form ("— the organization was recognized … dated December 29, 2014").
-  if (!/^[—–-]/.test(text.slice(i, i + 1)) && /(?<!\d)(?:19|20)\d\d(?!\d)/.test(text.slice(i, se))) return false;
+  // So does one that gives the day or the month (the phrase files' `decision_times`: "в прошлую пятницу", "5 мая",
+  // "накануне", "on Friday"): "Он был внесен в реестр иностранных агентов в прошлую пятницу" is the news.
+  if (!/^[—–-]/.test(text.slice(i, i + 1)) && (/(?<!\d)(?:19|20)\d\d(?!\d)/.test(text.slice(i, se)) || timed(r, i, se, langs))) return false;
   let end = se;
   while (end > i && /[\s.。]/.test(text[end - 1] ?? '')) end--;
   // The anaphoric note is the marked mention's unmarked footnote: it carries the mention's marker.
@@ -1324,6 +1330,12 @@ function status(cx: Context, g: Hit): boolean {
   emit(cx, note, considering ? 'status+considering' : anaphoric ? 'status+anaphor' : 'status', names, s, end, undefined, marker);
   cx.done.add(`status-said:${ss}`);
   return true;
+}
+
+/** A word of the phrase files' `decision_times` (a day, a month, "вчера") opens a word of the sentence [ss, se). */
+function timed(r: Reading, ss: number, se: number, langs: ReadonlySet<string>): boolean {
+  for (const w of r.text.slice(ss, se).matchAll(/(?<![\p{L}\p{N}])\p{L}/gu)) if (r.lex.wordAt('decision_times', r.text, ss + w.index, langs, se) > 0) return true;
+  return false;
 }
 
 /** A capitalised or known name right after `at`, past at most three ground words ("terrorista", "khủng bố"). */
@@ -1356,8 +1368,8 @@ function statusBefore(cx: Context, ss: number): boolean {
 
 /**
  * The position of the subject after a reminder's lead words ("Напомним, что", "Rappelons que", "Cabe recordar que",
- * "Припомняме, че": function words in the phrase files, then a comma or a complementizer), or `s` when no name
- * follows them: the status sentence is the same aside with or without the lead.
+ * "Припомняме, че": function words in the phrase files, then a comma or a complementizer), or `s` when neither a name
+ * nor a designation noun follows them: the status sentence is the same aside with or without the lead.
  */
 function reminderLead(cx: Context, s: number, langs: ReadonlySet<string>): number {
   const { r } = cx;
@@ -1377,7 +1389,10 @@ function reminderLead(cx: Context, s: number, langs: ReadonlySet<string>): numbe
   if (words < 2 && !stop) return s;
   const name = nameAfter(text, p, r.classOf(langs));
   // An elided article ("l'État islamique") may stand between the lead and the name.
-  return name && name.start - p <= 2 ? p : s;
+  if (name && name.start - p <= 2) return p;
+  // "Напомним, что эта группировка признана …", "Rappelons que ce groupe est …": a designation noun after the lead (and
+  // its demonstrative) is the anaphoric subject the sentence has without the lead.
+  return r.phraseAt(p, ['nouns'], langs) > p ? p : s;
 }
 
 /**

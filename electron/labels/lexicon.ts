@@ -89,7 +89,7 @@ export const WORD_LISTS = [
   'footnote_joins', 'notice_name_ends', 'notice_cues', 'masculine_in_a', 'in_words', 'russia_words', 'leading_articles',
   'name_particles',
   'demonyms', 'given_names', 'compound_heads', 'entry_words', 'registries',
-  'demonstratives', 'considered', 'considering', 'adverbs', 'counters', 'present_copulas',
+  'demonstratives', 'considered', 'considering', 'adverbs', 'counters', 'present_copulas', 'decision_times',
 ] as const;
 export type WordListName = (typeof WORD_LISTS)[number];
 /** Word lists of endings: each entry one word with a leading star ("*ый"). */

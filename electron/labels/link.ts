@@ -7,7 +7,7 @@
 import type { LabelKind } from '../model.ts';
 import type { Candidate } from './label-set.ts';
 import type { Reading } from './reading.ts';
-import { KINDS, type ListName } from './lexicon.ts';
+import { KINDS, type Hit, type ListName } from './lexicon.ts';
 import { readNote, type Note } from './notes.ts';
 import { LEGAL_FORM_TAIL, markedMentions, type FootnoteStart } from './markers.ts';
 import { isNameWord, nameAfter, nameBefore, sameEntity, type NameSpan } from './names.ts';
@@ -37,12 +37,15 @@ export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Cand
     const note = readNote(r, s.body, hits, hits, { news: false });
     // A note that only says "banned" must say where ("*재판매 및 DB 금지" is a photo's terms of use).
     if (note.excluded || (note.grounds.every((g) => g.kind === 'banned_other') && !note.state && !note.alone)) continue;
+    // A footnote opening with its name reads as the appositive it is written as: it names the state (or a designation
+    // that is Russian by itself), as an inline note must ("«Катиба …»* - радикал террорчилик гуруҳи" is an epithet).
+    if (s.head !== undefined && (!note.state && !note.alone || namedBeforeGround(r, s, hits))) continue;
     const list = byMarker.get(s.marker) ?? [];
     list.push({ start: s, note, evidence: r.text.slice(s.at, s.end).trimEnd() });
     byMarker.set(s.marker, list);
   }
   if (byMarker.size === 0) return;
-  const skip = new Set(starts.map((s) => s.at));
+  const skip = new Set(starts.flatMap((s) => s.head === undefined ? [s.at] : [s.at, s.head]));
   // Markers in the order of their first marked mention: an entity marked twice ("Талибан✱" … "«Талибан*»") is
   // labelled once, with the marker it carries first (LABELS.md rule 6).
   const byMention = [...byMarker].map(([marker, footnotes]) => ({ marker, footnotes, mentions: mentionsOf(r, marker, skip, footnotes[0]?.note.langs ?? null) }))
@@ -67,7 +70,14 @@ export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Cand
       if (mentions.length === 0) subjects.splice(0, subjects.length, ...subjects.filter((x) => r.known(x.entity) || /[«"“„「『]/.test(r.text[x.span.start - 1] ?? '\0')));
       if (subjects.length === 0) continue;
       const targets = subjects.map(({ entity, span }) => {
-        const m = mentions.find((x) => sameEntity(x.entity, entity) || r.sameKnown(x.entity, entity)) ?? null;
+        const found = mentions.find((x) => sameEntity(x.entity, entity) || r.sameKnown(x.entity, entity)) ?? null;
+        // In a script without spaces a walk back from a marker finds no word's edge ("…活動を防止しました*"): the name a
+        // footnote opens with, carrying the marker itself, is the outlet's own cut of it. So is a capitalised name whose
+        // marked mention is a lower-case word the alias table does not know ("сатанинской* символики" … "*«Международное
+        // движение сатанизма» признано …"): the word is derived from the name, not the name.
+        const unspaced = f.start.head !== undefined && !/[\p{Lu}\p{Ll}]/u.test(entity) && (found?.entity.length ?? 0) > entity.length;
+        const derived = found !== null && !/\p{Lu}/u.test(found.entity) && /\p{Lu}/u.test(entity) && !r.known(found.entity);
+        const m = found && (unspaced || derived) ? { entity, span } : found;
         if (m) claimed.add(m);
         return { entity: m ? withFootnoteArticle(r, f, span, m.entity) : entity, written: m ? alignedName(r, span, m.entity) ?? entity : entity, mention: m };
       });
@@ -77,6 +87,21 @@ export function linkFootnotes(r: Reading, starts: FootnoteStart[], add: (c: Cand
     for (const { f, targets } of named) for (const t of targets) emit(r, f, marker, t.entity, t.written, t.mention, add, canonical);
     for (const f of unnamed) for (const m of free) emit(r, f, marker, m.entity, null, m, add, canonical);
   }
+}
+
+/**
+ * A footnote opening with its name ("Навальный* — основатель ФБК, признанного экстремистской …") whose note names
+ * another entity before its first ground: the ground is that entity's, an appositive the inline rules read.
+ */
+function namedBeforeGround(r: Reading, s: FootnoteStart, hits: Hit[]): boolean {
+  const text = r.text;
+  const from = (s.head ?? s.body) + s.marker.length;
+  const ground = hits.filter((h) => (KINDS as readonly string[]).includes(h.list)).reduce((m, h) => Math.min(m, h.index), s.end);
+  for (const w of text.slice(from, ground).matchAll(/[«"“„]?[\p{L}\p{M}][\p{L}\p{M}'’\-]*/gu)) {
+    const at = from + (w.index ?? 0);
+    if ((/^[«"“„]/.test(w[0]) || isNameWord(w[0])) && r.phraseAt(at, ['states', 'nouns', 'stopwords']) < 0) return true;
+  }
+  return false;
 }
 
 /**
@@ -247,12 +272,28 @@ function subjectsOf(r: Reading, f: Footnote, mentions: Mention[]): Subject[] {
   const end = f.start.end;
   const names: Subject[] = [];
   let n = r.nameAfterNouns(f.start.body, f.note.langs, false);
+  // A footnote opening with its name: in a script without capitals the words before the marker are that name.
+  const head = f.start.head;
+  if (head !== undefined && (!n || n.end > head)) {
+    const from = f.start.body + (/[«"“„]/.test(text[f.start.body] ?? '') ? 1 : 0);
+    const to = head - (/[»"”\s]/.test(text[head - 1] ?? '') ? 1 : 0);
+    n = to > from ? { name: text.slice(from, to), start: from, end: to } : null;
+  }
   // The first name must open the footnote (after its nouns and function words).
   if (!n || n.start > f.start.body + 60) return names;
+  // A name the alias table knows whole wins over its capitalised head ("*Международное общественное движение ЛГБТ
+  // признано …"), as a status sentence's subject does; not one ending in a designation noun ("मेटा कंपनी": the noun is
+  // left out of a name).
+  const whole = r.knownRunAfter(n.start);
+  const lastWord = whole ? whole.end - (/[\p{L}\p{M}'’\-]+$/u.exec(whole.name)?.[0].length ?? 0) : -1;
+  if (whole && whole.end > n.end && r.phraseAt(lastWord, ['nouns']) < whole.end) n = whole;
   for (let k = 0; k < 6 && n && n.end <= end; k++) {
     const entity = r.entityOf(n);
-    const after = n.end + (/[»"”」』]/.test(text[n.end] ?? '') ? 1 : 0);
-    if (!entity || !nameLike(r, f, n, entity, mentions) || !SUBJECT_END.test(text.slice(after, after + 4))) break;
+    let after = n.end + (/[»"”」』]/.test(text[n.end] ?? '') ? 1 : 0);
+    // "«Талибан*» — …": the marker of a footnote that opens with its name (HEADED has read the dash after it).
+    const headed = head !== undefined && (after === head || after + 1 === head);
+    if (headed) after = head + f.start.marker.length + (/[»"”]/.test(text[head + f.start.marker.length] ?? '') ? 1 : 0);
+    if (!entity || !nameLike(r, f, n, entity, mentions) || !(headed || SUBJECT_END.test(text.slice(after, after + 4)))) break;
     if (!names.some((x) => sameEntity(x.entity, entity))) names.push({ entity, span: n });
     // A bracket after a name explains it ("Meta (соцсети Facebook и Instagram)", "Hayat Tahrir al-Sham (HTS)").
     let next = after;
@@ -288,6 +329,8 @@ function subjectsOf(r: Reading, f: Footnote, mentions: Mention[]): Subject[] {
 function nameLike(r: Reading, f: Footnote, n: NameSpan, entity: string, mentions: Mention[]): boolean {
   if (mentions.some((m) => sameEntity(m.entity, entity))) return true;
   if (/[«"“„「『]/.test(r.text[n.start - 1] ?? '')) return true;
+  // The name that carries the marker of a footnote opening with it ("イスラム国家*-ロシアで禁止されている…").
+  if (f.start.head !== undefined && n.start === f.start.body && f.start.head - n.end <= 1) return true;
   const words = entity.split(/\s+/);
   const cls = r.classOf(f.note.langs)(n.start, n.start + (words[0]?.length ?? 0));
   if (['stopwords', 'nouns', 'roles', 'predicates', 'states', 'other_states', 'alone', 'critique', 'news_events', ...KINDS].some((l) => cls.has(l as ListName))) return false;

@@ -11,6 +11,8 @@ export interface FootnoteStart {
   body: number;
   /** Where the footnote ends: the end of its line, or the next footnote on the same line. */
   end: number;
+  /** Where the marker stands when the footnote opens with its name ("«Талибан*» — …"): `at` and `body` are the line's start. */
+  head?: number;
 }
 
 const STAR_RUN = /^(?:\*{1,4}|✱{1,3}|⁎{1,3}|＊{1,3}|※{1,2}|†{1,2}|‡)/u;
@@ -20,6 +22,12 @@ const SUPERSCRIPT = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}/u;
 // flattened to a digit: "1«Азов» — …", "1организация признана…", "1منظمة إرهابية…"). Mid-line, only before a capital.
 const DIGITS = /^\d{1,2}(?=[ .)\t«»"“„\-–—:]|\p{L})/u;
 const STAR_CHARS = '*✱⁎＊※†‡';
+/**
+ * A footnote that opens with its name, the marker on it, then a dash ("«Талибан*» — террористическая организация,
+ * запрещенная в России", "イスラム国家*-ロシアで禁止されているテロ組織"): a name of up to 60 characters without sentence
+ * punctuation; a hyphen unspaced only before a script without spaces (else it joins a compound: "Taliban*-Bewegung").
+ */
+const HEADED = /^[«"“„]?[\p{Lu}\p{Lo}][^\n.!?;:()«»"“„”*✱⁎＊※†‡]{0,58}?[»"”]?[ \t\u00a0]?(\*{1,3}|✱{1,2}|⁎|＊|※)[»"”]?(?:[ \t\u00a0]+[-–—][ \t\u00a0]+|[ \t\u00a0]*[–—][ \t\u00a0]*|-(?=\p{Lo}))(?=[\p{L}«"“„])/du;
 
 /** The marker printed at `pos`, if one starts there. `digits`: plain digits count (a footnote line "1 …"). */
 function markerAt(text: string, pos: number, digits: boolean): string | null {
@@ -63,6 +71,12 @@ export function footnoteStarts(text: string, from: number, to: number, numbered:
     for (const m of shared) starts.push({ marker: m.marker, at: m.at, body: after + body[0].length, end: to });
   };
   tryAt(lead, true);
+  // The name opening the line must carry the marker elsewhere too: a body sentence "Meta* — …" has its footnote below.
+  const head = HEADED.exec(text.slice(lead, Math.min(to, lead + 80)));
+  const mark = head?.indices?.[1];
+  if (head?.[1] && mark && markedMentions(text, head[1], new Set([lead + mark[0]])).length > 0) {
+    starts.push({ marker: head[1], at: lead, body: lead, end: to, head: lead + mark[0] });
+  }
   // Later in the line: a star or bracket marker right after the end of a sentence ("… Kandahar. *The Taliban …").
   for (let i = lead + 1; i < to; i++) {
     const ch = text[i] ?? '';
@@ -104,7 +118,7 @@ export function footnoteStarts(text: string, from: number, to: number, numbered:
   starts.sort((a, b) => a.at - b.at);
   for (const s of starts) {
     // The next footnote after this one's text (markers sharing one text start before it).
-    const next = starts.find((x) => x.at >= s.body);
+    const next = starts.find((x) => x !== s && x.at >= s.body);
     if (next && next.at < s.end) s.end = next.at;
   }
   return starts;

@@ -447,7 +447,7 @@ function trimHead(text: string, words: Word[], classOf: WordClass): NameSpan | n
     // Not when an "of"-like connector joins it to the capitalised words after it: then it heads the name ("Congreso de
     // Diputados Populares (…)"), as it would inside a sentence; a role before the connector ("Members of …") went above.
     const ofHead = OF_CONNECTOR.test(next.w) && isNameWord(ws[2]?.w ?? '');
-    if (initial && !ofHead && (ws.length >= 4 || differentStyle(head.w, next.w))) {
+    if (initial && !ofHead && (ws.length >= 4 || differentStyle(head.w, next.w, ws.every((w) => isNameWord(w.w))))) {
       cut();
       continue;
     }
@@ -463,12 +463,23 @@ function trimHead(text: string, words: Word[], classOf: WordClass): NameSpan | n
   return { name: text.slice(first.s, lastW.e), start: first.s, end: lastW.e };
 }
 
-/** "Saldırıyı DEAŞ", "Açıklama Facebook": a native sentence opener before an acronym or a Latin brand. */
-function differentStyle(first: string, second: string): boolean {
+/** Letters of Turkish and Azerbaijani spelling alone: a word with them is a native one, not a foreign name. */
+const TURKIC_LETTERS = /[ıİşŞğĞəƏ]/u;
+
+/**
+ * "Saldırıyı DEAŞ", "Açıklama Facebook": a native sentence opener before an acronym or a Latin brand. `capitalised`:
+ * every word of the run is, as in a person's name; there Latin letters with and without diacritics are one style
+ * ("Iván Petrov", "Dmitri Murátov", "Łukasz Petrov": given names carry them in every language), and only Turkic letters
+ * mark the opener as a native word before a foreign name.
+ */
+function differentStyle(first: string, second: string, capitalised: boolean): boolean {
   if (/['’]/.test(first)) return false; // Turkish marks a proper noun's case ending with an apostrophe
-  const latin = (w: string): boolean => /^[A-Za-z0-9'’\-.&]+$/.test(w);
   const acronym = (w: string): boolean => w.length > 1 && w === w.toUpperCase() && /\p{L}/u.test(w) && w !== first.toUpperCase();
-  return acronym(second) || latin(first) !== latin(second);
+  if (acronym(second)) return true;
+  const anyLatin = (w: string): boolean => /^[\p{Script=Latin}\p{M}0-9'’\-.&]+$/u.test(w);
+  if (capitalised && anyLatin(first) && anyLatin(second)) return TURKIC_LETTERS.test(first) && !TURKIC_LETTERS.test(second);
+  const latin = (w: string): boolean => /^[A-Za-z0-9'’\-.&]+$/.test(w);
+  return latin(first) !== latin(second);
 }
 
 /** The name that starts at `start` (after spaces): a quoted name, capitalised words, a CJK run, or caseless words. */

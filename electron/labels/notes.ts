@@ -62,6 +62,11 @@ export function readNote(r: Reading, quoteFrom: number, hits: Hit[], context: Hi
   const inLang = (h: Hit): boolean => !isFunctional(h.list) || langs.size === 0 || langs.has(h.lang);
   const has = (list: ListName, pool: Hit[] = hits): boolean => pool.some((h) => h.list === list && inLang(h));
   const grounds: Note['grounds'] = [];
+  // A Russian designating body followed by another state's name is that state's body ("Минюстом Киргизии",
+  // "Министерством юстиции Грузии", "Верховным судом Казахстана"): the other state, not Russia, designates.
+  const bodyOf = (h: Hit): Hit | undefined => h.list === 'states'
+    ? hits.find((o) => o.list === 'other_states' && o.index > h.end && /^[ \u00a0]+$/u.test(text.slice(h.end, o.index))) : undefined;
+  hits = hits.filter((h) => bodyOf(h) === undefined);
   const own = hits.filter((h) => !foreignGround(text, h, hits) && !entryBan(r, h));
   for (const kind of KINDS) {
     const kindHits = own.filter((h) => h.list === kind);

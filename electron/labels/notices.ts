@@ -9,6 +9,7 @@ import { opensQuote } from './notes.ts';
 export const SELF = '<self>';
 
 export interface Notice {
+  /** The agent named, `SELF`, or '' for a notice that names no one (its name fields blank, or cited after a colon). */
   entity: string;
   start: number;
   end: number;
@@ -77,7 +78,21 @@ export function findNotices(text: string, notices: { lang: string; format: strin
       const end = start + m[0].length;
       const lineStart = text.lastIndexOf('\n', start - 1) + 1;
       if (opensQuote(text, lineStart, start)) continue;
-      let name = t.named ? (m[1] ?? '').trim().replace(/^[«"“]|[»"”]$/g, '').replace(/[,\s]+$/, '') : '';
+      // A notice a sentence introduces with a colon ("посты начинаются с плашки: ДАННОЕ СООБЩЕНИЕ …", "за отсутствие
+      // маркировки: НАСТОЯЩИЙ МАТЕРИАЛ …") is cited, as one in quotation marks is: kept as a blank, as below.
+      if (/\p{L}[ \u00a0]*:[ \u00a0]*$/u.test(text.slice(lineStart, start))) {
+        found.push({ entity: '', start, end, format: t.format, lang: t.lang });
+        continue;
+      }
+      const field = (m[1] ?? '').trim();
+      // A name field left blank, as a template prints it ("____", "…", "(ФИО)", "[наименование]"), names no one: kept
+      // as a blank so that no shorter template reads the same notice as the outlet's own.
+      // (The opening bracket may have gone to the words before the field.)
+      if (t.named && field.length > 0 && !/\p{L}/u.test(field.replace(/[([<{][^()[\]<>{}]*(?:[)\]>}]|$)|^[^()[\]<>{}]*[)\]>}]/gu, ''))) {
+        found.push({ entity: '', start, end, format: t.format, lang: t.lang });
+        continue;
+      }
+      let name = t.named ? field.replace(/^[«"“]|[»"”]$/g, '').replace(/[,\s]+$/, '') : '';
       // An organisation's legal form or designation noun before its quoted name is no part of the name: 'ООО "МЕМО"'
       // → МЕМО, "YouTube-шоу «вДудь»" → вДудь.
       name = QUOTED_TAIL.exec(name)?.[1] ?? name;

@@ -11,11 +11,13 @@
 //   finds nothing alone) before the text, or right after the sentence of the labelled mention.
 // - agreement (perturb-agreement.ts): the Russian label phrase in the other cases, genders and numbers, with "ё".
 // - paraphrase (perturb-paraphrase.ts): the Russian and English label said another way, with news negatives.
+// - foreign agent (perturb-agent.ts): a Russian foreign-agent note turned into the hard negatives LABELS.md names.
 import { baseGivenNames, isGivenNameForm } from '../../electron/labels/declension.ts';
 import { canonicalEntity, shippedCanonicaliser } from '../../electron/labels/canonical.ts';
 import { lexicon } from '../../electron/labels/lexicon.ts';
 import type { Label } from '../../electron/model.ts';
 import type { LabelCase } from './label-scoring.ts';
+import { agentPerturbed } from './perturb-agent.ts';
 import { casesReinflected, genderNumberReinflected, yoSwapped } from './perturb-agreement.ts';
 import { PARAPHRASES, paraphrased } from './perturb-paraphrase.ts';
 import { edited, isWordChar, occurrences, pickOf, type Family, type Perturbed } from './text-edits.ts';
@@ -425,6 +427,7 @@ export function perturbations(cases: LabelCase[], detect: (text: string) => Labe
     { name: 'agreement: gender and number', cases: genderNumberReinflected(positives) },
     { name: 'agreement: ё and е', cases: yoSwapped(positives) },
     ...Object.entries(PARAPHRASES).map(([name, family]) => ({ name, cases: paraphrased(positives, family) })),
+    { name: 'foreign agent: hard negatives (ru)', cases: agentPerturbed(positives) },
     { name: 'neutral sentence before', cases: withContext(positives, cases, 'before', true, detect) },
     { name: 'neutral sentence after', cases: withContext(positives, cases, 'after', true, detect) },
   ];
