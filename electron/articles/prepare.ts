@@ -5,7 +5,7 @@
 // it is not handed itself, and the rows come out the same either way.
 import type { FeedItem } from '../model.ts';
 import type { DetectLanguage } from '../text/language.ts';
-import { articleLanguage, itemKeys, itemText, type ArticleKeys } from './normalise.ts';
+import { articleLanguage, itemKeys, itemText, normaliseItem, type ArticleFields, type ArticleKeys } from './normalise.ts';
 import { ftsValues, type FtsValues } from './index-values.ts';
 import { changeFingerprint } from './significant-change.ts';
 
@@ -58,4 +58,21 @@ function prepareValues(item: FeedItem, feedLanguage: string | null, detect: Dete
     fts: ftsValues({ title: item.title, author: item.author, summary: item.summary, text }),
     unlabelledFingerprint: changeFingerprint({ title: item.title, text, labels: [] }),
   };
+}
+
+/** An item's dedupe keys: the worker's, or computed here. */
+export function preparedKeys(item: FeedItem, prepared: PreparedItems | undefined): ArticleKeys {
+  return prepared?.get(item)?.keys ?? itemKeys(item);
+}
+
+/**
+ * An item's fields as ingest stores them (SQLite and PostgreSQL alike), with what the worker prepared for it (`pre`,
+ * also read for the index row and fingerprint): its text and raw JSON, and its own language — the worker's, or told
+ * here by `detect`; with no detector, the feed's declaration.
+ */
+export function ingestFields(item: FeedItem, feedLanguage: string | null, keys: ArticleKeys, prepared: PreparedItems | undefined, detect: DetectLanguage | undefined): { fields: ArticleFields; pre: PreparedValues | undefined } {
+  const pre = prepared?.get(item)?.values ?? undefined;
+  const fields = normaliseItem(item, feedLanguage, keys, pre);
+  if (detect) fields.lang = pre ? pre.lang : articleLanguage(fields, detect);
+  return { fields, pre };
 }

@@ -70,7 +70,7 @@ function detectIn(text: string, triggers: number[], lex: Lexicon, canonical: Can
   }
   const starts: FootnoteStart[] = [];
   const bodies: [number, number][] = [];
-  const numbered = numberedMentions(text, (pos) => lex.wordAt('counters', text, pos) > pos);
+  const numbered = numberedMentions(text, lex.countedIn(text));
   for (const [start, end] of lines) {
     const fs = footnoteStarts(text, start, end, numbered);
     starts.push(...fs);

@@ -1010,10 +1010,11 @@ function clauseAt(cx: Context, g: Hit, b: number, ss: number, se: number): boole
   // "…, die Teil der in der Russischen Föderation verbotenen al-Qaida ist": a ground word followed straight by a name
   // qualifies that name inside the clause, not the name the clause follows; not a court or state after it, the
   // designating body ("…, которая была признана террористической Приволжским окружным военным судом").
-  const after = groundEnd(cx, g) + (/^[ \u00a0]+/.exec(text.slice(groundEnd(cx, g), groundEnd(cx, g) + 3))?.[0].length ?? 0);
+  const ground = groundEnd(cx, g);
+  const after = ground + (/^[ \u00a0]+/.exec(text.slice(ground, ground + 3))?.[0].length ?? 0);
   const wordAfter = /^[\p{L}\p{M}\p{Nd}'’\-]+/u.exec(text.slice(after, after + 60))?.[0] ?? '';
   const body = r.hits(after, after + 40).some((h) => h.list === 'states' || h.list === 'other_states');
-  if (relative && after > groundEnd(cx, g) && isNameWord(wordAfter) && !body && r.phraseAt(after, PHRASE_WORDS) < 0) return false;
+  if (relative && after > ground && isNameWord(wordAfter) && !body && r.phraseAt(after, PHRASE_WORDS) < 0) return false;
   // In scripts without capitals a function word proves nothing: the clause must open with the designation itself.
   const caseless = /\p{L}/u.test(text[c] ?? '') && (text[c] ?? '').toLowerCase() === (text[c] ?? '').toUpperCase();
   if (caseless && c < g.index && opener && ['stopwords', 'roles'].includes(opener.list)) return false;

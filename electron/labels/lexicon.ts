@@ -231,6 +231,12 @@ export class Lexicon {
     return (this.wordLists.get(list) ?? []).filter((w) => inLangs(w.lang, langs)).map((w) => w.phrase);
   }
 
+  /** Whether a counter or an ordinal's prefix (`counters`: "次", "名", "第") starts at a position of `text`: a number
+   * glued before it counts, it marks no footnote (markers.ts). */
+  countedIn(text: string): (pos: number) => boolean {
+    return (pos) => this.wordAt('counters', text, pos) > pos;
+  }
+
   /** The end of the longest phrase of word list `list` (in `langs`) matched at `pos` and ending by `to`, or -1. */
   wordAt(list: WordListName, text: string, pos: number, langs?: ReadonlySet<string> | null, to = text.length): number {
     let end = -1;

@@ -173,7 +173,7 @@ function quotedAround(text: string, at: number, marker: string): NameSpan | null
 /** The distinct names that carry `marker` in the body ("The Jabhat al-Nusra terrorist group*": past the designation). */
 function mentionsOf(r: Reading, marker: string, skip: ReadonlySet<number>, langs: ReadonlySet<string> | null): Mention[] {
   const out: Mention[] = [];
-  for (const m of markedMentions(r.text, marker, skip, (pos) => r.lex.wordAt('counters', r.text, pos) > pos)) {
+  for (const m of markedMentions(r.text, marker, skip, r.lex.countedIn(r.text))) {
     const formAt = skipLegalFormBack(r.text, m.at);
     const named = quotedAround(r.text, m.at, marker) ?? nameBefore(r.text, skipDesignationBack(r, formAt), r.classOf(langs), true);
     const formed = formAt < m.at ? nameBeforeLegalForm(r, formAt, langs) : null;

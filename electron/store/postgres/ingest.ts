@@ -7,7 +7,8 @@
 // updates): a round trip per article and statement made a team library 4-8 times slower to ingest than SQLite.
 import type pg from 'pg';
 import type { FeedObject, FeedItem } from '../../model.ts';
-import { articleLanguage, isEmptyItem, itemKeys, normaliseItem, type ArticleFields } from '../../articles/normalise.ts';
+import { isEmptyItem, type ArticleFields, type ArticleKeys } from '../../articles/normalise.ts';
+import { ingestFields, preparedKeys } from '../../articles/prepare.ts';
 import { identityKey, matchArticle, type KnownArticle } from '../../articles/dedupe.ts';
 import { runEnrichers, type EnrichedArticle, type Enricher } from '../../articles/enrichment.ts';
 import type { OutletRegistry } from '../../labels/outlets.ts';
@@ -60,7 +61,7 @@ export async function reindex(c: Client, id: number): Promise<void> {
 /** An item to write: what the feed says, and what became of it. */
 interface Write {
   identity: string;
-  keys: ReturnType<typeof itemKeys>;
+  keys: ArticleKeys;
   fields: ArticleFields;
   outlet: OutletColumns;
   kind: 'new' | 'updated' | 'unchanged';
@@ -88,11 +89,11 @@ export async function ingestFeed(w: WriteContext, feedId: number, feed: FeedObje
   const result: IngestResult = { newIds: [], updatedIds: [], unchanged: 0, deferred: 0, repeated: 0, warnings: [] };
   const feedRow = (await c.query<{ url: string; site_url: string | null }>('SELECT url, site_url FROM feed WHERE id = $1', [feedId])).rows[0];
   if (!feedRow) throw new Error(`There is no feed ${feedId} in the team library (another analyst may have removed it); nothing was stored.`);
-  const items: { item: FeedItem; keys: ReturnType<typeof itemKeys>; identity: string }[] = [];
+  const items: { item: FeedItem; keys: ArticleKeys; identity: string }[] = [];
   const seen = new Set<string>();
   for (const item of feed.items) {
     if (isEmptyItem(item)) continue;
-    const keys = options.prepared?.get(item)?.keys ?? itemKeys(item);
+    const keys = preparedKeys(item, options.prepared);
     const identity = clean(identityKey(keys));
     if (seen.has(identity)) {
       result.repeated++;
@@ -114,10 +115,7 @@ export async function ingestFeed(w: WriteContext, feedId: number, feed: FeedObje
       result.deferred++;
       continue;
     }
-    const pre = options.prepared?.get(item)?.values ?? undefined;
-    const fields = normaliseItem(item, feed.language, keys, pre);
-    // The article's own language, told on the parse worker when it prepared the item.
-    if (options.detectLanguage) fields.lang = pre ? pre.lang : articleLanguage(fields, options.detectLanguage);
+    const { fields } = ingestFields(item, feed.language, keys, options.prepared, options.detectLanguage);
     const outlet = outletColumns(w.registry, [fields.link, feedRow.site_url, feedRow.url]);
     writes.push({ identity, keys, fields, outlet, kind: match.kind, ...(match.kind === 'updated' ? { id: match.known.id } : {}) });
   }

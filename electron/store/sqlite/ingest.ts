@@ -14,8 +14,8 @@ import { feedOutlets, type OutletColumns } from './outlets.ts';
 import { prepared } from './prepared.ts';
 import { indexingInBatch } from './search/functions.ts';
 import { ftsValues, type FtsValues } from '../../articles/index-values.ts';
-import type { PreparedValues } from '../../articles/prepare.ts';
-import { articleLanguage, isEmptyItem, itemKeys, normaliseItem, type ArticleFields, type ArticleKeys } from '../../articles/normalise.ts';
+import { ingestFields, preparedKeys, type PreparedValues } from '../../articles/prepare.ts';
+import { isEmptyItem, type ArticleFields, type ArticleKeys } from '../../articles/normalise.ts';
 import { identityKey, matchArticle, type KnownArticle } from '../../articles/dedupe.ts';
 import { runEnrichers, type EnrichedArticle, type Enricher, type Enrichment } from '../../articles/enrichment.ts';
 import type { IngestResult } from '../records.ts';
@@ -62,11 +62,7 @@ export function planIngest(db: Db, feedId: number, feed: FeedObject, options: In
   const result: IngestResult = { newIds: [], updatedIds: [], unchanged: 0, deferred: 0, repeated: 0, warnings: [] };
   const outletOf = feedOutlets(db, feedId, feed.link);
   const plan = (item: FeedItem, keys: ArticleKeys, known: KnownArticle | undefined): Planned => {
-    const pre = options.prepared?.get(item)?.values ?? undefined;
-    const fields = normaliseItem(item, feed.language, keys, pre);
-    // The article's own language, told on the parse worker when it prepared the item (the engine's thread then never
-    // loads the language profiles).
-    if (options.detectLanguage) fields.lang = pre ? pre.lang : articleLanguage(fields, options.detectLanguage);
+    const { fields, pre } = ingestFields(item, feed.language, keys, options.prepared, options.detectLanguage);
     const enrichment = runEnrichers(options.enrichers, { id: known?.id ?? null, feedId, url: fields.link, text: fields.text, isNew: !known }, result.warnings);
     return { keys, fields, outlet: outletOf(fields.link ?? fields.canonicalLink), fts: pre?.fts ?? ftsValues(fields), enrichment, firstVersion: known ? null : readNow(fields, enrichment, pre) };
   };
@@ -80,7 +76,7 @@ export function planIngest(db: Db, feedId: number, feed: FeedObject, options: In
     plannedOn = dataVersion(db);
     for (const item of feed.items) {
       if (isEmptyItem(item)) continue;
-      const keys = options.prepared?.get(item)?.keys ?? itemKeys(item);
+      const keys = preparedKeys(item, options.prepared);
       const key = identityKey(keys);
       if (seen.has(key)) {
         result.repeated++;
